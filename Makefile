@@ -1,0 +1,58 @@
+# Sayso — every build and test step. `make run` and `make test` are the two
+# commands a new machine needs; each installs what it is missing.
+
+GO      ?= go
+SITE    := build/site
+WASM    := build/app.wasm
+PORT    ?= 8080
+export GOTOOLCHAIN := local
+
+.PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test deploy fuzz bench clean
+
+all: site
+
+## wasm: the browser app compiled to WebAssembly.
+wasm:
+	@mkdir -p build
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm/app
+
+## site: the built static site (hashed asset names, precompressed) in build/site.
+site: wasm
+	$(GO) run ./internal/tools/sitebuild -web web -wasm $(WASM) -out $(SITE)
+
+## run: build the site and serve it on http://localhost:$(PORT) (needs only Go).
+run: site
+	PORT=$(PORT) $(GO) run ./wasm/worker -site $(SITE)
+
+## dist: the single self-contained offline file dist/sayso.html.
+dist: site
+	$(GO) run ./internal/tools/distbuild -site $(SITE) -out dist/sayso.html
+
+## vet: go vet natively and for js/wasm, and gofmt.
+vet:
+	@fmt=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$fmt" ]; then echo "gofmt needed: $$fmt"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+## browser-deps: Debian's Chromium (and emoji fonts for readable screenshots).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium with apt-get"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-color-emoji; }
+
+## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser tests.
+test: browser-deps vet site dist
+	$(GO) test -count=1 ./...
+
+## fuzz: run every fuzz target for FUZZTIME each.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./internal/...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf build dist

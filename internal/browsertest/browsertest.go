@@ -1,0 +1,192 @@
+//go:build !js
+
+// Package browsertest starts Debian's Chromium for end-to-end tests and
+// serves the built site to it. Tests drive the page with chromedp as a
+// person would; this package only provides the browser and the server.
+package browsertest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// Timeout bounds one browser test's whole conversation with Chromium.
+const Timeout = 90 * time.Second
+
+// underCI reports whether missing prerequisites must fail rather than skip.
+func underCI() bool { return os.Getenv("CI") == "true" }
+
+// Missing fails the test under CI and skips it elsewhere, with the reason.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if underCI() {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// ChromiumPath returns the browser binary, or "" when none is installed.
+func ChromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// New starts a fresh headless Chromium with an empty profile and returns a
+// context for chromedp actions. The browser is closed when the test ends.
+func New(t testing.TB) context.Context {
+	t.Helper()
+	return NewWithProfile(t, t.TempDir())
+}
+
+// NewWithProfile is New with a given profile directory, so that a test can
+// reopen the same profile (storage survives) in a second browser.
+func NewWithProfile(t testing.TB, profile string) context.Context {
+	t.Helper()
+	path := ChromiumPath()
+	if path == "" {
+		Missing(t, "chromium is not installed (make browser-deps installs it)")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(profile),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, Timeout)
+	if err := chromedp.Do(ctx); err != nil {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		t.Fatalf("start chromium: %v", err)
+	}
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// ModuleRoot is the directory holding go.mod.
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("cannot locate the module root")
+	}
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+// SiteDir returns the built site (build/site), failing when it is missing.
+func SiteDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(ModuleRoot(t), "build", "site")
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		t.Fatalf("the built site is missing (%v): run `make site` first, or `make test`", err)
+	}
+	return dir
+}
+
+// CorpusFile returns the path of a file in ../shared/corpus, failing under
+// CI and skipping elsewhere when the corpus is missing.
+func CorpusFile(t testing.TB, rel string) string {
+	t.Helper()
+	p := filepath.Join(ModuleRoot(t), "..", "shared", "corpus", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		Missing(t, "shared corpus file %s is missing: %v", rel, err)
+	}
+	return p
+}
+
+// Serve serves h on a loopback httptest server for the test's lifetime.
+func Serve(t testing.TB, h http.Handler) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// WaitReady waits until the app has started (body[data-ready="1"]) and
+// reports a boot error shown by the loader, if any.
+func WaitReady(ctx context.Context) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+			if (document.body && document.body.dataset.ready === "1") return "ready";
+			const e = document.getElementById("boot-error");
+			if (e && e.textContent) return "error: " + e.textContent;
+			return "";
+		})()`))
+		if err != nil {
+			return fmt.Errorf("wait for app: %w", err)
+		}
+		switch {
+		case state == "ready":
+			return nil
+		case strings.HasPrefix(state, "error: "):
+			return errors.New("app failed to boot: " + strings.TrimPrefix(state, "error: "))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return errors.New("app did not become ready within 30s")
+}
+
+// AllowDownloads makes downloads land in dir under their suggested names.
+func AllowDownloads(ctx context.Context, dir string) error {
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:     browser.SetDownloadBehaviorBehaviorAllow,
+		DownloadPath: dir,
+	})
+	if err != nil {
+		return fmt.Errorf("allow downloads: %w", err)
+	}
+	return nil
+}
+
+// Screenshot saves a full-page PNG in the test's artifact folder
+// (build/test-artifacts/<test name>.png) and returns its path.
+func Screenshot(t testing.TB, ctx context.Context, name string) string {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	dir := filepath.Join(ModuleRoot(t), "build", "test-artifacts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("screenshot dir: %v", err)
+	}
+	p := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatalf("write screenshot: %v", err)
+	}
+	return p
+}
