@@ -1,0 +1,168 @@
+package app
+
+// Action is something a person did. The browser layer builds actions from
+// DOM events; Update applies them.
+type Action interface{ isAction() }
+
+// Selection is a stretch of the shown document in code points, as the
+// browser layer read it from the DOM selection.
+type Selection struct {
+	Start, End int
+	Exact      bool // Alt was held: keep the selection as is, only trim spaces
+}
+
+// Paste starts a new project from a pasted article.
+type Paste struct{ Title, Text string }
+
+// LoadSample starts a new project from the built-in sample article.
+type LoadSample struct{}
+
+// CloseDocument returns to the start screen, discarding the project (the
+// page asks first).
+type CloseDocument struct{}
+
+// Tag creates an annotation of Label over the selection.
+type Tag struct {
+	Label string
+	Sel   Selection
+}
+
+// ClickText is a click on the text at code point Offset: it selects the
+// innermost annotation there, and repeated clicks cycle through the
+// overlapping ones; a click outside every annotation clears the selection.
+type ClickText struct{ Offset int }
+
+// Select selects an annotation by id ("" clears the selection).
+type Select struct{ ID string }
+
+// Move selects the next (Delta 1) or previous (Delta -1) annotation in
+// reading order.
+type Move struct{ Delta int }
+
+// SetStance sets the selected claim's stance ("" clears it).
+type SetStance struct{ Value string }
+
+// SetStanceIndex sets the selected claim's stance to the schema's N-th
+// stance value (1-based), as the number keys do.
+type SetStanceIndex struct{ N int }
+
+// SetTarget sets the selected claim's stance target.
+type SetTarget struct{ Value string }
+
+// SetNote sets the selected annotation's note.
+type SetNote struct{ Value string }
+
+// LinkNearest links the selected claim to the nearest earlier speaker mention.
+type LinkNearest struct{}
+
+// LinkMention links the selected claim to a speaker mention ("" unlinks).
+type LinkMention struct{ MentionID string }
+
+// LinkCue links the selected claim to a cue ("" unlinks).
+type LinkCue struct{ CueID string }
+
+// SetMentionSpeaker makes the selected speaker mention refer to a speaker
+// entity; NewSpeakerOption asks for a new entity named after the mention.
+type SetMentionSpeaker struct{ SpeakerID string }
+
+// NewSpeakerOption is the SetMentionSpeaker value that creates a new speaker.
+const NewSpeakerOption = "+new"
+
+// RenameSpeaker renames the speaker entity of the selected mention.
+type RenameSpeaker struct{ Name string }
+
+// SetTopic changes the shown document's topic (default stance target).
+type SetTopic struct{ Value string }
+
+// Delete removes the selected annotation.
+type Delete struct{}
+
+// Undo reverts the last change.
+type Undo struct{}
+
+// Redo applies the last undone change again.
+type Redo struct{}
+
+// ToggleHelp shows or hides the keyboard shortcuts.
+type ToggleHelp struct{}
+
+// Escape closes the help, else clears the selection, else the message.
+type Escape struct{}
+
+// DismissMessage hides the message.
+type DismissMessage struct{}
+
+// Export asks for the native JSON file of the project.
+type Export struct{}
+
+// Import opens a file the person chose or dropped.
+type Import struct {
+	Name string
+	Data []byte
+}
+
+// Restore loads the autosaved project at start-up.
+type Restore struct{ Data []byte }
+
+// Saved reports the outcome of an autosave of store revision Revision.
+type Saved struct {
+	Revision int
+	Err      string // "" when the save worked
+}
+
+// Failed reports an error met by the browser layer (a file that could not
+// be read, for instance).
+type Failed struct{ Text string }
+
+func (Paste) isAction()             {}
+func (LoadSample) isAction()        {}
+func (CloseDocument) isAction()     {}
+func (Tag) isAction()               {}
+func (ClickText) isAction()         {}
+func (Select) isAction()            {}
+func (Move) isAction()              {}
+func (SetStance) isAction()         {}
+func (SetStanceIndex) isAction()    {}
+func (SetTarget) isAction()         {}
+func (SetNote) isAction()           {}
+func (LinkNearest) isAction()       {}
+func (LinkMention) isAction()       {}
+func (LinkCue) isAction()           {}
+func (SetMentionSpeaker) isAction() {}
+func (RenameSpeaker) isAction()     {}
+func (SetTopic) isAction()          {}
+func (Delete) isAction()            {}
+func (Undo) isAction()              {}
+func (Redo) isAction()              {}
+func (ToggleHelp) isAction()        {}
+func (Escape) isAction()            {}
+func (DismissMessage) isAction()    {}
+func (Export) isAction()            {}
+func (Import) isAction()            {}
+func (Restore) isAction()           {}
+func (Saved) isAction()             {}
+func (Failed) isAction()            {}
+
+// Effect is work Update asks the browser layer to do.
+type Effect interface{ isEffect() }
+
+// Download offers a file to the person.
+type Download struct {
+	Name string
+	Type string
+	Data []byte
+}
+
+// ScrollTo brings an annotation into view.
+type ScrollTo struct{ ID string }
+
+// ClearDOMSelection removes the browser's text selection (after tagging it).
+type ClearDOMSelection struct{}
+
+// Forget erases the autosaved project (after CloseDocument).
+type Forget struct{}
+
+func (Download) isEffect()          {}
+func (ScrollTo) isEffect()          {}
+func (ClearDOMSelection) isEffect() {}
+func (Forget) isEffect()            {}

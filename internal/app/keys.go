@@ -1,0 +1,111 @@
+package app
+
+import (
+	"sayso/internal/annotation"
+)
+
+// KeyEvent is a key press as the browser layer reports it.
+type KeyEvent struct {
+	Key   string // KeyboardEvent.key ("c", "Delete", "?")
+	Code  string // KeyboardEvent.code ("KeyC"): used when Alt changes Key
+	Ctrl  bool   // Control, or Command on a Mac
+	Shift bool
+	Alt   bool
+	// InField is true when the focus is in a text field, select or button:
+	// then only Escape is a shortcut.
+	InField bool
+	// Sel is the current text selection in the document, if any.
+	Sel *Selection
+}
+
+// Shortcut is one entry of the keyboard help.
+type Shortcut struct {
+	Keys string
+	Does string
+}
+
+// Shortcuts lists every keyboard shortcut for the help panel and README.
+func Shortcuts(schema annotation.Schema) []Shortcut {
+	var out []Shortcut
+	for _, l := range schema.Labels {
+		out = append(out, Shortcut{Keys: l.Key, Does: "tag the selected text as " + l.Name + " (hold Alt to keep the exact selection, not whole words)"})
+	}
+	out = append(out,
+		Shortcut{Keys: "1 – 4", Does: "set the selected claim's stance: " + joinStances(schema.Stances)},
+		Shortcut{Keys: "l", Does: "link the selected claim to the nearest earlier speaker mention"},
+		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
+		Shortcut{Keys: "Delete", Does: "delete the selected annotation"},
+		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
+		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
+		Shortcut{Keys: "Esc", Does: "close this help, clear the selection"},
+		Shortcut{Keys: "?", Does: "show or hide these shortcuts"},
+	)
+	return out
+}
+
+func joinStances(s []string) string {
+	out := ""
+	for i, v := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += v
+	}
+	return out
+}
+
+// KeyAction maps a key press to an action; ok is false when the key is not
+// a shortcut (the browser then handles it as usual).
+func KeyAction(st *State, ev KeyEvent) (Action, bool) {
+	if ev.Key == "Escape" {
+		return Escape{}, true
+	}
+	if ev.InField {
+		return nil, false
+	}
+	if ev.Ctrl {
+		switch {
+		case ev.Code == "KeyZ" && ev.Shift, ev.Code == "KeyY":
+			return Redo{}, true
+		case ev.Code == "KeyZ":
+			return Undo{}, true
+		}
+		return nil, false
+	}
+	if ev.Key == "?" {
+		return ToggleHelp{}, true
+	}
+	if st.Doc == "" {
+		return nil, false
+	}
+	letter := ev.Key
+	if ev.Alt && len(ev.Code) == 4 && ev.Code[:3] == "Key" {
+		letter = string(ev.Code[3] + 'a' - 'A')
+	}
+	for _, l := range st.Store.Schema().Labels {
+		if letter == l.Key {
+			if ev.Sel == nil {
+				return Tag{Label: l.ID, Sel: Selection{}}, true
+			}
+			sel := *ev.Sel
+			sel.Exact = ev.Alt
+			return Tag{Label: l.ID, Sel: sel}, true
+		}
+	}
+	switch letter {
+	case "l":
+		return LinkNearest{}, true
+	case "j":
+		return Move{Delta: 1}, true
+	case "k":
+		return Move{Delta: -1}, true
+	case "Delete", "Backspace":
+		if st.Selected != "" {
+			return Delete{}, true
+		}
+	}
+	if len(ev.Code) == 6 && ev.Code[:5] == "Digit" && !ev.Shift {
+		return SetStanceIndex{N: int(ev.Code[5] - '0')}, true
+	}
+	return nil, false
+}

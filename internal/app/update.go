@@ -1,0 +1,363 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/format/native"
+	"sayso/internal/text"
+)
+
+// Update applies an action to the state and returns the effects the
+// browser layer must carry out.
+func Update(st *State, a Action) []Effect {
+	switch a := a.(type) {
+	case Paste:
+		st.paste(a.Title, a.Text)
+	case LoadSample:
+		st.paste(SampleTitle, SampleText)
+	case CloseDocument:
+		st.Store = newStore(st.clock)
+		st.showDocument("")
+		st.Message = Message{}
+		return []Effect{Forget{}}
+	case Tag:
+		return st.tag(a)
+	case ClickText:
+		st.clickText(a.Offset)
+	case Select:
+		if _, ok := st.Store.Annotation(a.ID); ok || a.ID == "" {
+			st.selectAnnotation(a.ID)
+			if a.ID != "" {
+				return []Effect{ScrollTo{ID: a.ID}}
+			}
+		}
+	case Move:
+		return st.move(a.Delta)
+	case SetStance:
+		st.onClaim("set its stance", func(id string) error { return st.Store.SetStance(id, a.Value) })
+	case SetStanceIndex:
+		stances := st.Store.Schema().Stances
+		if a.N >= 1 && a.N <= len(stances) {
+			st.onClaim("set its stance", func(id string) error { return st.Store.SetStance(id, stances[a.N-1]) })
+		}
+	case SetTarget:
+		st.onClaim("set its target", func(id string) error { return st.Store.SetTarget(id, strings.TrimSpace(a.Value)) })
+	case SetNote:
+		if st.Selected != "" {
+			st.check(st.Store.SetNote(st.Selected, a.Value))
+		}
+	case LinkNearest:
+		st.onClaim("link it to a speaker", func(id string) error {
+			m, ok := st.Store.NearestMention(id)
+			if !ok {
+				return errors.New("there is no speaker mention to link to yet: tag a speaker first (s)")
+			}
+			return st.Store.LinkMention(id, m)
+		})
+	case LinkMention:
+		st.onClaim("link it to a speaker", func(id string) error { return st.Store.LinkMention(id, a.MentionID) })
+	case LinkCue:
+		st.onClaim("link it to a cue", func(id string) error { return st.Store.LinkCue(id, a.CueID) })
+	case SetMentionSpeaker:
+		st.setMentionSpeaker(a.SpeakerID)
+	case RenameSpeaker:
+		if m, ok := st.selectedOf(annotation.LabelSpeaker); ok {
+			st.check(st.Store.RenameSpeaker(m.Speaker, a.Name))
+		}
+	case SetTopic:
+		if st.Doc != "" {
+			st.check(st.Store.SetTopic(st.Doc, strings.TrimSpace(a.Value)))
+		}
+	case Delete:
+		st.deleteSelected()
+	case Undo:
+		st.undoRedo(st.Store.Undo, "Undid", "undo")
+	case Redo:
+		st.undoRedo(st.Store.Redo, "Redid", "redo")
+	case ToggleHelp:
+		st.Help = !st.Help
+	case Escape:
+		switch {
+		case st.Help:
+			st.Help = false
+		case st.Selected != "":
+			st.selectAnnotation("")
+		default:
+			st.Message = Message{}
+		}
+	case DismissMessage:
+		st.Message = Message{}
+	case Export:
+		return st.export()
+	case Import:
+		st.open(a.Data, "Could not open "+quoteName(a.Name), func(n int) string {
+			return fmt.Sprintf("Opened %s: %d annotations.", quoteName(a.Name), n)
+		})
+	case Restore:
+		st.open(a.Data, "Your autosaved work could not be read, and is kept untouched in the browser's storage", nil)
+		st.Save = SaveStatus{Revision: st.Store.Revision()}
+	case Saved:
+		st.Save = SaveStatus{Revision: a.Revision, At: st.clock(), Err: a.Err}
+	case Failed:
+		st.fail(a.Text)
+	}
+	return nil
+}
+
+// MaxPasteBytes bounds a pasted or dropped article.
+const MaxPasteBytes = 20 << 20
+
+func (st *State) paste(title, body string) {
+	body = text.Normalize(body)
+	if strings.TrimSpace(body) == "" {
+		st.fail("There is no text to annotate: paste an article into the text box first.")
+		return
+	}
+	if len(body) > MaxPasteBytes {
+		st.fail(fmt.Sprintf("The text is too long (%d MB); Sayso takes articles of up to %d MB.", len(body)>>20, MaxPasteBytes>>20))
+		return
+	}
+	title = strings.TrimSpace(title)
+	if title == "" {
+		title = firstLine(body)
+	}
+	store := newStore(st.clock)
+	id, err := store.AddDocument(title, body)
+	if err != nil {
+		st.fail(err.Error())
+		return
+	}
+	st.Store = store
+	st.Message = Message{}
+	st.showDocument(id)
+}
+
+// firstLine is a title made from the start of the text.
+func firstLine(body string) string {
+	line := strings.TrimSpace(body)
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = strings.TrimSpace(line[:i])
+	}
+	if r := []rune(line); len(r) > 80 {
+		line = strings.TrimSpace(string(r[:80])) + "…"
+	}
+	if line == "" {
+		return "Untitled"
+	}
+	return line
+}
+
+func (st *State) tag(a Tag) []Effect {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return nil
+	}
+	label, ok := st.Store.Schema().Label(a.Label)
+	if !ok {
+		return nil
+	}
+	sp := text.Span{Start: max(a.Sel.Start, 0), End: min(a.Sel.End, x.Len())}
+	if a.Sel.Exact {
+		sp = x.TrimSpace(sp)
+	} else {
+		sp = x.SnapToWords(sp)
+	}
+	if sp.Start >= sp.End {
+		st.info(fmt.Sprintf("Select some text first, then press %s to tag it as %s.", label.Key, strings.ToLower(label.Name)))
+		return nil
+	}
+	for _, b := range st.Store.Overlapping(st.Doc, sp) {
+		if b.Label == label.ID && len(b.Fragments) == 1 && b.Fragments[0] == sp {
+			st.selectAnnotation(b.ID)
+			st.info("That text is already tagged as " + strings.ToLower(label.Name) + ".")
+			return []Effect{ClearDOMSelection{}}
+		}
+	}
+	id, err := st.Store.Add(st.Doc, label.ID, []text.Span{sp})
+	if st.check(err) {
+		st.selectAnnotation(id)
+		st.Message = Message{}
+	}
+	return []Effect{ClearDOMSelection{}}
+}
+
+// clickText selects the innermost annotation covering offset, cycling
+// through the overlapping ones on repeated clicks.
+func (st *State) clickText(offset int) {
+	var under []*annotation.Annotation
+	for _, a := range st.Store.Overlapping(st.Doc, text.Span{Start: offset, End: offset + 1}) {
+		if a.Covers(offset) {
+			under = append(under, a)
+		}
+	}
+	if len(under) == 0 {
+		st.selectAnnotation("")
+		return
+	}
+	sort.SliceStable(under, func(i, j int) bool { return under[i].Hull().Len() < under[j].Hull().Len() })
+	next := under[0].ID
+	for i, a := range under {
+		if a.ID == st.Selected {
+			next = under[(i+1)%len(under)].ID
+		}
+	}
+	st.selectAnnotation(next)
+}
+
+func (st *State) move(delta int) []Effect {
+	list := st.Store.Annotations(st.Doc)
+	if len(list) == 0 {
+		return nil
+	}
+	i := -1
+	for k, a := range list {
+		if a.ID == st.Selected {
+			i = k
+		}
+	}
+	switch {
+	case i < 0 && delta > 0:
+		i = 0
+	case i < 0:
+		i = len(list) - 1
+	default:
+		i = min(max(i+delta, 0), len(list)-1)
+	}
+	st.selectAnnotation(list[i].ID)
+	return []Effect{ScrollTo{ID: list[i].ID}}
+}
+
+// selectedOf returns the selected annotation if it has the given label.
+func (st *State) selectedOf(label string) (*annotation.Annotation, bool) {
+	a, ok := st.Store.Annotation(st.Selected)
+	if !ok || a.Label != label {
+		return nil, false
+	}
+	return a, true
+}
+
+// onClaim runs f on the selected claim, or explains that a claim must be
+// selected to do what.
+func (st *State) onClaim(what string, f func(id string) error) {
+	c, ok := st.selectedOf(annotation.LabelClaim)
+	if !ok {
+		st.info("Select a claim first to " + what + ".")
+		return
+	}
+	st.markRelatedDirty(c.ID)
+	if st.check(f(c.ID)) {
+		st.markRelatedDirty(c.ID)
+	}
+}
+
+func (st *State) setMentionSpeaker(speakerID string) {
+	m, ok := st.selectedOf(annotation.LabelSpeaker)
+	if !ok {
+		return
+	}
+	if speakerID == NewSpeakerOption {
+		_, err := st.Store.NewSpeakerForMention(m.ID, m.Quote)
+		st.check(err)
+		return
+	}
+	st.check(st.Store.SetMentionSpeaker(m.ID, speakerID))
+}
+
+func (st *State) deleteSelected() {
+	a, ok := st.Store.Annotation(st.Selected)
+	if !ok {
+		return
+	}
+	label := a.Label
+	st.markRelatedDirty(a.ID)
+	if st.check(st.Store.Delete(a.ID)) {
+		st.Selected = ""
+		st.info("Deleted the " + st.labelName(label) + ". Undo with Ctrl+Z.")
+	}
+}
+
+func (st *State) undoRedo(f func() (string, error), verb, noun string) {
+	st.markRelatedDirty(st.Selected)
+	name, err := f()
+	if errors.Is(err, annotation.ErrNothingToUndo) {
+		st.info("There is nothing to " + noun + ".")
+		return
+	}
+	if !st.check(err) {
+		return
+	}
+	if _, ok := st.Store.Annotation(st.Selected); !ok {
+		st.Selected = ""
+	}
+	st.markRelatedDirty(st.Selected)
+	st.info(verb + " " + name + ".")
+}
+
+func (st *State) export() []Effect {
+	doc, _, ok := st.Store.Document(st.Doc)
+	if !ok {
+		st.info("There is nothing to export yet: paste an article first.")
+		return nil
+	}
+	data, err := native.Encode(st.Store.Project())
+	if err != nil {
+		st.fail("Export failed: " + err.Error())
+		return nil
+	}
+	return []Effect{Download{Name: FileName(doc.Title) + ".sayso.json", Type: "application/json", Data: data}}
+}
+
+// open replaces the project with the one in data; on failure the current
+// work is left exactly as it was.
+func (st *State) open(data []byte, failure string, success func(n int) string) {
+	store, err := native.Open(data, st.clock)
+	if err != nil {
+		st.fail(failure + ": " + err.Error())
+		return
+	}
+	docs := store.Documents()
+	if len(docs) == 0 {
+		st.fail(failure + ": it holds no document.")
+		return
+	}
+	st.Store = store
+	st.showDocument(docs[0].ID)
+	st.Message = Message{}
+	if success != nil {
+		st.info(success(store.Len()))
+	}
+}
+
+// check shows err, if any, and reports whether there was none.
+func (st *State) check(err error) bool {
+	if err == nil {
+		return true
+	}
+	st.fail(capitalize(err.Error()))
+	return false
+}
+
+func (st *State) labelName(id string) string {
+	if l, ok := st.Store.Schema().Label(id); ok {
+		return strings.ToLower(l.Name)
+	}
+	return id
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func quoteName(name string) string {
+	if name == "" {
+		return "the file"
+	}
+	return "“" + name + "”"
+}

@@ -1,0 +1,458 @@
+package app
+
+import (
+	"fmt"
+	"html"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+)
+
+// The view model: HTML fragments built in Go from escaped text, drawn by the
+// browser layer with one innerHTML each. Every piece of data (article text,
+// titles, names, notes, labels) goes through html.EscapeString or cssName;
+// no markup here carries a script, a style or an event-handler attribute.
+
+// ParagraphHTML renders paragraph i of the shown document: a <p> whose text
+// is cut into <span data-o="N"> segments at every annotation boundary, N
+// being the code-point offset where the segment starts. Segments under
+// annotations carry classes for their labels, the stances of their claims,
+// the selection and the annotations related to it.
+func ParagraphHTML(st *State, i int) string {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok || i < 0 || i >= len(st.Paras) {
+		return ""
+	}
+	para := st.Paras[i]
+	anns := st.Store.Overlapping(st.Doc, para)
+	related := st.relatedIDs()
+
+	cuts := []int{para.Start, para.End}
+	for _, a := range anns {
+		for _, f := range a.Fragments {
+			if f.Start > para.Start && f.Start < para.End {
+				cuts = append(cuts, f.Start)
+			}
+			if f.End > para.Start && f.End < para.End {
+				cuts = append(cuts, f.End)
+			}
+		}
+	}
+	sort.Ints(cuts)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, `<p id="p%d" data-p="%d">`, i, i)
+	for k := 0; k+1 < len(cuts); k++ {
+		start, end := cuts[k], cuts[k+1]
+		if start == end {
+			continue
+		}
+		b.WriteString(`<span data-o="`)
+		b.WriteString(strconv.Itoa(start))
+		b.WriteByte('"')
+		if cls := segmentClasses(anns, start, st.Selected, related); cls != "" {
+			b.WriteString(` class="`)
+			b.WriteString(cls)
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		b.WriteString(html.EscapeString(x.Slice(start, end)))
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</p>`)
+	return b.String()
+}
+
+// relatedIDs are the annotations shown as related to the selected one: a
+// claim's speaker mention and cue, or the claims of a selected mention or cue.
+func (st *State) relatedIDs() map[string]bool {
+	a, ok := st.Store.Annotation(st.Selected)
+	if !ok {
+		return nil
+	}
+	rel := map[string]bool{}
+	if a.SpeakerMention != "" {
+		rel[a.SpeakerMention] = true
+	}
+	if a.Cue != "" {
+		rel[a.Cue] = true
+	}
+	return rel
+}
+
+// segmentClasses lists the classes of the segment starting at cp.
+func segmentClasses(anns []*annotation.Annotation, cp int, selected string, related map[string]bool) string {
+	var labels, stances []string
+	n := 0
+	sel, rel := false, false
+	for _, a := range anns {
+		if !a.Covers(cp) {
+			continue
+		}
+		n++
+		labels = appendUnique(labels, "l-"+cssName(a.Label))
+		if a.Label == annotation.LabelClaim && a.Stance != "" {
+			stances = appendUnique(stances, "st-"+cssName(a.Stance))
+		}
+		sel = sel || a.ID == selected
+		rel = rel || related[a.ID]
+	}
+	if n == 0 {
+		return ""
+	}
+	cls := append([]string{"ann"}, labels...)
+	cls = append(cls, stances...)
+	if n > 1 {
+		cls = append(cls, "nest")
+	}
+	if sel {
+		cls = append(cls, "sel")
+	}
+	if rel {
+		cls = append(cls, "rel")
+	}
+	return strings.Join(cls, " ")
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// cssName keeps only the characters safe in a class name.
+func cssName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// esc escapes text for HTML content and attribute values.
+func esc(s string) string { return html.EscapeString(s) }
+
+// short clips s to n code points for lists.
+func short(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// SidebarHTML renders the list of annotations grouped by speaker: each
+// speaker with its mentions and claims, then the claims with no speaker,
+// then the cues. Every item carries data-id for the click handler.
+func SidebarHTML(st *State) string {
+	anns := st.Store.Annotations(st.Doc)
+	if len(anns) == 0 {
+		return `<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`
+	}
+	bySpeaker := map[string][]*annotation.Annotation{}
+	var unattributed, cues []*annotation.Annotation
+	for _, a := range anns {
+		switch {
+		case a.Speaker != "":
+			bySpeaker[a.Speaker] = append(bySpeaker[a.Speaker], a)
+		case a.Label == annotation.LabelCue:
+			cues = append(cues, a)
+		default:
+			unattributed = append(unattributed, a)
+		}
+	}
+	var b strings.Builder
+	claims, speakers := 0, 0
+	for _, a := range anns {
+		if a.Label == annotation.LabelClaim {
+			claims++
+		}
+	}
+	for _, sp := range st.Store.Speakers() {
+		items := bySpeaker[sp.ID]
+		if len(items) == 0 {
+			continue
+		}
+		speakers++
+		nClaims := 0
+		for _, a := range items {
+			if a.Label == annotation.LabelClaim {
+				nClaims++
+			}
+		}
+		fmt.Fprintf(&b, `<section class="group"><h3><span class="who">%s</span> <span class="count">%s</span></h3><ul>`,
+			esc(short(sp.Name, 60)), plural(nClaims, "claim"))
+		st.sidebarItems(&b, items)
+		b.WriteString(`</ul></section>`)
+	}
+	if len(unattributed) > 0 {
+		fmt.Fprintf(&b, `<section class="group"><h3>No speaker yet <span class="count">%s</span></h3><ul>`, plural(len(unattributed), "annotation"))
+		st.sidebarItems(&b, unattributed)
+		b.WriteString(`</ul></section>`)
+	}
+	if len(cues) > 0 {
+		fmt.Fprintf(&b, `<section class="group"><h3>Cues <span class="count">%s</span></h3><ul>`, plural(len(cues), "cue"))
+		st.sidebarItems(&b, cues)
+		b.WriteString(`</ul></section>`)
+	}
+	return fmt.Sprintf(`<p class="summary">%s, %s, %s</p>`, plural(len(anns), "annotation"), plural(claims, "claim"), plural(speakers, "speaker")) + b.String()
+}
+
+func (st *State) sidebarItems(b *strings.Builder, items []*annotation.Annotation) {
+	for _, a := range items {
+		cls := "item l-" + cssName(a.Label)
+		if a.ID == st.Selected {
+			cls += " sel"
+		}
+		fmt.Fprintf(b, `<li class="%s" data-id="%s" tabindex="-1"><span class="tag">%s</span>`, cls, esc(a.ID), esc(st.labelDisplay(a.Label)))
+		if a.Label == annotation.LabelClaim {
+			stance := a.Stance
+			if stance == "" {
+				stance = "no stance"
+			}
+			fmt.Fprintf(b, `<span class="badge st-%s">%s</span>`, cssName(a.Stance), esc(stance))
+		}
+		fmt.Fprintf(b, ` <span class="qt">%s</span></li>`, esc(short(a.Quote, 90)))
+	}
+}
+
+func (st *State) labelDisplay(id string) string {
+	if l, ok := st.Store.Schema().Label(id); ok {
+		return l.Name
+	}
+	return id
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// InspectorHTML renders the editor of the selected annotation: its label
+// and quote, and for a claim its stance, target, speaker, cue and note; for
+// a speaker mention its speaker entity; a delete button. Controls carry
+// data-field (changed values) or data-action (buttons).
+func InspectorHTML(st *State) string {
+	a, ok := st.Store.Annotation(st.Selected)
+	if !ok {
+		return `<p class="empty">Click a highlighted span to see and edit it here.</p>`
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="insp-head l-%s"><span class="tag">%s</span> <span class="id">%s</span></div>`,
+		cssName(a.Label), esc(st.labelDisplay(a.Label)), esc(a.ID))
+	fmt.Fprintf(&b, `<blockquote class="quote">%s</blockquote>`, esc(a.Quote))
+	switch a.Label {
+	case annotation.LabelClaim:
+		st.claimControls(&b, a)
+	case annotation.LabelSpeaker:
+		st.mentionControls(&b, a)
+	case annotation.LabelCue:
+		st.cueControls(&b, a)
+	}
+	fmt.Fprintf(&b, `<label class="field">Note<textarea data-field="note" rows="3" maxlength="10000">%s</textarea></label>`, esc(a.Note))
+	b.WriteString(`<div class="row"><button type="button" data-action="delete" class="danger">Delete <kbd>Del</kbd></button></div>`)
+	return b.String()
+}
+
+func (st *State) claimControls(b *strings.Builder, a *annotation.Annotation) {
+	b.WriteString(`<fieldset class="stance"><legend>Stance</legend>`)
+	for i, v := range st.Store.Schema().Stances {
+		cls := "st-" + cssName(v)
+		pressed := "false"
+		if v == a.Stance {
+			cls += " on"
+			pressed = "true"
+		}
+		fmt.Fprintf(b, `<button type="button" data-action="stance" data-value="%s" class="%s" aria-pressed="%s">%s <kbd>%d</kbd></button>`,
+			esc(v), cls, pressed, esc(v), i+1)
+	}
+	b.WriteString(`</fieldset>`)
+	fmt.Fprintf(b, `<label class="field">Target<input type="text" data-field="target" value="%s" maxlength="500"></label>`, esc(a.Target))
+
+	b.WriteString(`<label class="field">Speaker<select data-field="mention"><option value="">— none —</option>`)
+	for _, m := range st.Store.Annotations(a.Document) {
+		if m.Label != annotation.LabelSpeaker {
+			continue
+		}
+		name := m.Quote
+		if sp, ok := st.Store.Speaker(m.Speaker); ok && normalize(sp.Name) != normalize(m.Quote) {
+			name = sp.Name + " — “" + m.Quote + "”"
+		}
+		fmt.Fprintf(b, `<option value="%s"%s>%s</option>`, esc(m.ID), selectedAttr(m.ID == a.SpeakerMention), esc(short(name, 70)))
+	}
+	b.WriteString(`</select></label>`)
+	if a.Speaker != "" && a.SpeakerMention == "" {
+		if sp, ok := st.Store.Speaker(a.Speaker); ok {
+			fmt.Fprintf(b, `<p class="hint">Attributed to %s.</p>`, esc(sp.Name))
+		}
+	}
+	b.WriteString(`<div class="row"><button type="button" data-action="link-nearest">Link nearest speaker <kbd>l</kbd></button></div>`)
+
+	b.WriteString(`<label class="field">Cue<select data-field="cue"><option value="">— none —</option>`)
+	for _, c := range st.Store.Annotations(a.Document) {
+		if c.Label == annotation.LabelCue {
+			fmt.Fprintf(b, `<option value="%s"%s>%s</option>`, esc(c.ID), selectedAttr(c.ID == a.Cue), esc(short(c.Quote, 70)))
+		}
+	}
+	b.WriteString(`</select></label>`)
+}
+
+func (st *State) mentionControls(b *strings.Builder, m *annotation.Annotation) {
+	b.WriteString(`<label class="field">Mentions speaker<select data-field="mention-speaker">`)
+	for _, sp := range st.Store.Speakers() {
+		fmt.Fprintf(b, `<option value="%s"%s>%s</option>`, esc(sp.ID), selectedAttr(sp.ID == m.Speaker), esc(short(sp.Name, 70)))
+	}
+	fmt.Fprintf(b, `<option value="%s">New speaker named “%s”</option></select></label>`, NewSpeakerOption, esc(short(m.Quote, 50)))
+	if sp, ok := st.Store.Speaker(m.Speaker); ok {
+		fmt.Fprintf(b, `<label class="field">Speaker's name<input type="text" data-field="speaker-name" value="%s" maxlength="200"></label>`, esc(sp.Name))
+		mentions, claims := st.Store.SpeakerUse(sp.ID)
+		fmt.Fprintf(b, `<p class="hint">%s, %s attributed.</p>`, plural(mentions, "mention"), plural(claims, "claim"))
+	}
+}
+
+func (st *State) cueControls(b *strings.Builder, c *annotation.Annotation) {
+	var claims []string
+	for _, a := range st.Store.Annotations(c.Document) {
+		if a.Cue == c.ID {
+			claims = append(claims, "“"+short(a.Quote, 50)+"”")
+		}
+	}
+	if len(claims) == 0 {
+		b.WriteString(`<p class="hint">No claim uses this cue yet: select a claim and choose it as its cue.</p>`)
+		return
+	}
+	fmt.Fprintf(b, `<p class="hint">Cue of %s.</p>`, esc(strings.Join(claims, ", ")))
+}
+
+func selectedAttr(on bool) string {
+	if on {
+		return " selected"
+	}
+	return ""
+}
+
+func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// ShortcutsHTML renders the keyboard help as a definition list.
+func ShortcutsHTML(st *State) string {
+	var b strings.Builder
+	b.WriteString(`<dl class="keys">`)
+	for _, s := range Shortcuts(st.Store.Schema()) {
+		fmt.Fprintf(&b, `<dt><kbd>%s</kbd></dt><dd>%s</dd>`, esc(s.Keys), esc(s.Does))
+	}
+	b.WriteString(`</dl>`)
+	return b.String()
+}
+
+// SaveText is the autosave indicator's text.
+func SaveText(st *State) string {
+	switch {
+	case st.Doc == "":
+		return ""
+	case st.Save.Err != "":
+		return "Not saved: " + st.Save.Err + " Export to keep your work."
+	case st.Unsaved():
+		return "Saving…"
+	case st.Save.At.IsZero():
+		return "Saved in this browser"
+	default:
+		return "Saved " + st.Save.At.Local().Format(time.TimeOnly)
+	}
+}
+
+// Title is the shown document's title, or "" on the start screen.
+func Title(st *State) string {
+	if d, _, ok := st.Store.Document(st.Doc); ok {
+		return d.Title
+	}
+	return ""
+}
+
+// Topic is the shown document's topic.
+func Topic(st *State) string {
+	if d, _, ok := st.Store.Document(st.Doc); ok {
+		return d.Topic
+	}
+	return ""
+}
+
+// UndoTitle and RedoTitle describe the undo and redo buttons ("" when there
+// is nothing to undo or redo).
+func UndoTitle(st *State) string {
+	if name, ok := st.Store.CanUndo(); ok {
+		return "Undo " + name
+	}
+	return ""
+}
+
+// RedoTitle: see UndoTitle.
+func RedoTitle(st *State) string {
+	if name, ok := st.Store.CanRedo(); ok {
+		return "Redo " + name
+	}
+	return ""
+}
+
+// OffsetOfSegment converts a DOM position, given as a segment's code-point
+// start and a UTF-16 offset inside the segment's text, into a code point of
+// the shown document.
+func OffsetOfSegment(st *State, segmentStart, utf16Offset int) int {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return 0
+	}
+	return x.CodePointAtUTF16(x.UTF16Offset(segmentStart) + utf16Offset)
+}
+
+// UTF16Between counts the UTF-16 units of the shown document's text from
+// code point from to code point to.
+func UTF16Between(st *State, from, to int) int {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return 0
+	}
+	return x.UTF16Offset(to) - x.UTF16Offset(from)
+}
+
+// ParagraphSpan returns the code-point span of paragraph i.
+func ParagraphSpan(st *State, i int) text.Span {
+	if i < 0 || i >= len(st.Paras) {
+		return text.Span{}
+	}
+	return st.Paras[i]
+}
+
+// SectionSize is the number of paragraphs per <section>: sections let the
+// browser skip laying out the text that is off screen
+// (content-visibility: auto) without a style rule per paragraph.
+const SectionSize = 20
+
+// DocumentHTML renders every paragraph of the shown document, grouped in
+// sections of SectionSize paragraphs.
+func DocumentHTML(st *State) string {
+	var b strings.Builder
+	for i := range st.Paras {
+		if i%SectionSize == 0 {
+			if i > 0 {
+				b.WriteString(`</section>`)
+			}
+			b.WriteString(`<section>`)
+		}
+		b.WriteString(ParagraphHTML(st, i))
+	}
+	if len(st.Paras) > 0 {
+		b.WriteString(`</section>`)
+	}
+	return b.String()
+}

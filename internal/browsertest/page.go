@@ -1,0 +1,239 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// Page drives the Sayso app as a person would: typing, selecting text with
+// the mouse or the keyboard, pressing keys, clicking buttons, downloading.
+// Every method fails the test on error.
+type Page struct {
+	T         testing.TB
+	Ctx       context.Context
+	Downloads string // folder downloads land in
+}
+
+// Open starts a browser (a fresh profile unless profile is given),
+// navigates to url and waits for the app to be ready.
+func Open(t testing.TB, url, profile string) *Page {
+	t.Helper()
+	var ctx context.Context
+	if profile == "" {
+		ctx = New(t)
+	} else {
+		ctx = NewWithProfile(t, profile)
+	}
+	p := &Page{T: t, Ctx: ctx, Downloads: t.TempDir()}
+	if err := AllowDownloads(ctx, p.Downloads); err != nil {
+		t.Fatal(err)
+	}
+	p.Do(chromedp.Navigate(url))
+	p.WaitReady()
+	return p
+}
+
+// Do runs chromedp actions.
+func (p *Page) Do(actions ...chromedp.Action[chromedp.Void]) {
+	p.T.Helper()
+	if err := chromedp.Do(p.Ctx, actions...); err != nil {
+		p.T.Fatalf("browser: %v", err)
+	}
+}
+
+// WaitReady waits for the app to boot.
+func (p *Page) WaitReady() {
+	p.T.Helper()
+	if err := WaitReady(p.Ctx); err != nil {
+		p.T.Fatal(err)
+	}
+}
+
+// Eval evaluates a JavaScript expression and decodes its value into T.
+func Eval[T any](p *Page, expr string) T {
+	p.T.Helper()
+	v, err := chromedp.Run(p.Ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		p.T.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// Text returns the text content of the first element matching a selector
+// ("" when there is none).
+func (p *Page) Text(sel string) string {
+	p.T.Helper()
+	return Eval[string](p, fmt.Sprintf(`(document.querySelector(%s) || {textContent: ""}).textContent`, jsString(sel)))
+}
+
+// Visible reports whether the element matching sel is displayed.
+func (p *Page) Visible(sel string) bool {
+	p.T.Helper()
+	return Eval[bool](p, fmt.Sprintf(`(() => { const e = document.querySelector(%s); return !!e && e.getClientRects().length > 0; })()`, jsString(sel)))
+}
+
+// Click clicks the centre of the first visible element matching sel with
+// the mouse.
+func (p *Page) Click(sel string) {
+	p.T.Helper()
+	r := p.rect(fmt.Sprintf(`document.querySelector(%s)`, jsString(sel)))
+	p.Do(chromedp.MouseClickXY(r.X+r.W/2, r.Y+r.H/2))
+}
+
+type rect struct{ X, Y, W, H float64 }
+
+// rect scrolls an element into view and returns its viewport rectangle.
+func (p *Page) rect(elemExpr string) rect {
+	p.T.Helper()
+	r := Eval[rect](p, fmt.Sprintf(`(() => {
+		const e = %s;
+		if (!e) return {X: -1, Y: -1, W: 0, H: 0};
+		e.scrollIntoView({block: "center"});
+		const r = e.getBoundingClientRect();
+		return {X: r.left, Y: r.top, W: r.width, H: r.height};
+	})()`, elemExpr))
+	if r.W == 0 {
+		p.T.Fatalf("no visible element for %s", elemExpr)
+	}
+	return r
+}
+
+// Type types text into the focused element as keyboard input would insert
+// it (one insertText, as a paste or an input method does).
+func (p *Page) Type(text string) {
+	p.T.Helper()
+	p.Do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	}))
+}
+
+// Press presses keys (see chromedp.KeyEvent) with optional modifiers.
+func (p *Page) Press(keys string, mods ...chromedp.Modifier) {
+	p.T.Helper()
+	p.Do(chromedp.KeyEvent(keys, chromedp.KeyModifiers(mods...)))
+}
+
+// textRangeJS finds the nth occurrence of a string in the article's
+// rendered text and returns a DOM Range over it.
+const textRangeJS = `function sayso_range(needle, nth) {
+	const root = document.getElementById("doc");
+	const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+	const nodes = []; let text = "";
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
+	let at = -1;
+	for (let i = 0; i <= nth; i++) { at = text.indexOf(needle, at + 1); if (at < 0) return null; }
+	const locate = (pos, end) => {
+		for (let i = nodes.length - 1; i >= 0; i--) {
+			const [n, o] = nodes[i];
+			if (o < pos || (o === pos && !end) || (o === pos && i === 0)) return [n, pos - o];
+		}
+		return [nodes[0][0], 0];
+	};
+	const r = document.createRange();
+	const s = locate(at, false), e = locate(at + needle.length, true);
+	r.setStart(s[0], s[1]); r.setEnd(e[0], e[1]);
+	return r;
+}`
+
+// SelectText selects the nth (from 0) occurrence of needle in the article
+// by dragging the mouse from its first character to its last.
+func (p *Page) SelectText(needle string, nth int) {
+	p.T.Helper()
+	type pts struct{ X1, Y1, X2, Y2 float64 }
+	pos := Eval[pts](p, fmt.Sprintf(`(() => { %s
+		const r = sayso_range(%s, %d);
+		if (!r) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
+		r.startContainer.parentElement.scrollIntoView({block: "center"});
+		const rects = r.getClientRects();
+		const a = rects[0], b = rects[rects.length - 1];
+		return {X1: a.left + 1, Y1: a.top + a.height / 2, X2: b.right - 1, Y2: b.top + b.height / 2};
+	})()`, textRangeJS, jsString(needle), nth))
+	if pos.X1 < 0 {
+		p.T.Fatalf("text %q (occurrence %d) is not in the article", needle, nth)
+	}
+	p.Do(
+		chromedp.MouseEvent(chromedp.MouseMoved, pos.X1, pos.Y1),
+		chromedp.MouseEvent(chromedp.MousePressed, pos.X1, pos.Y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, (pos.X1+pos.X2)/2, (pos.Y1+pos.Y2)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, pos.X2, pos.Y2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, pos.X2, pos.Y2, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	)
+	if got := p.Selected(); strings.TrimSpace(got) == "" {
+		p.T.Fatalf("dragging over %q selected nothing", needle)
+	}
+}
+
+// ClickText clicks the middle of the nth occurrence of needle in the article.
+func (p *Page) ClickText(needle string, nth int) {
+	p.T.Helper()
+	type pt struct{ X, Y float64 }
+	c := Eval[pt](p, fmt.Sprintf(`(() => { %s
+		const r = sayso_range(%s, %d);
+		if (!r) return {X: -1, Y: -1};
+		r.startContainer.parentElement.scrollIntoView({block: "center"});
+		const a = r.getClientRects()[0];
+		return {X: a.left + a.width / 2, Y: a.top + a.height / 2};
+	})()`, textRangeJS, jsString(needle), nth))
+	if c.X < 0 {
+		p.T.Fatalf("text %q is not in the article", needle)
+	}
+	p.Do(chromedp.MouseClickXY(c.X, c.Y))
+}
+
+// Selected is the page's current text selection.
+func (p *Page) Selected() string {
+	p.T.Helper()
+	return Eval[string](p, `String(getSelection())`)
+}
+
+// WaitFor polls a JavaScript condition until it is true or 10 s pass.
+func (p *Page) WaitFor(cond string) {
+	p.T.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if Eval[bool](p, cond) {
+			return
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	p.T.Fatalf("timed out waiting for %s", cond)
+}
+
+// WaitDownload waits for a finished download named name and returns its
+// bytes.
+func (p *Page) WaitDownload(name string) []byte {
+	p.T.Helper()
+	path := filepath.Join(p.Downloads, name)
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
+			return b
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	entries, _ := os.ReadDir(p.Downloads)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	p.T.Fatalf("download %q did not arrive; the folder has %v", name, names)
+	return nil
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

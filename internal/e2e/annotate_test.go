@@ -1,0 +1,254 @@
+//go:build !js
+
+// Package e2e holds Sayso's end-to-end tests: the built site served by the
+// real handler, driven in headless Chromium as a person would.
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/browsertest"
+	"sayso/internal/format/native"
+	"sayso/internal/site"
+)
+
+// serveSite serves the built site with the production handler.
+func serveSite(t *testing.T) string {
+	t.Helper()
+	return browsertest.Serve(t, site.Handler(os.DirFS(browsertest.SiteDir(t))))
+}
+
+// exported is the part of the native format the tests read.
+type exported struct {
+	Format     string `json:"format"`
+	Version    int    `json:"version"`
+	OffsetUnit string `json:"offsetUnit"`
+	Documents  []struct {
+		Title, Text, SHA256 string
+	} `json:"documents"`
+	Speakers []struct {
+		ID, Name string
+	} `json:"speakers"`
+	Annotations []struct {
+		ID        string `json:"id"`
+		Label     string `json:"label"`
+		Quote     string `json:"quote"`
+		Fragments []struct {
+			Start int `json:"start"`
+			End   int `json:"end"`
+		} `json:"fragments"`
+		Stance         string `json:"stance"`
+		Speaker        string `json:"speaker"`
+		SpeakerMention string `json:"speakerMention"`
+	} `json:"annotations"`
+}
+
+// checkExport validates a downloaded export against the JSON Schema and
+// checks Python's text[start:end] == quote for every fragment.
+func checkExport(t *testing.T, data []byte) exported {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(native.Schema))
+	require.NoError(t, err)
+	require.NoError(t, c.AddResource("sayso.schema.json", doc))
+	schema, err := c.Compile("sayso.schema.json")
+	require.NoError(t, err)
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	require.NoError(t, err)
+	require.NoError(t, schema.Validate(inst), "the export follows the JSON Schema")
+
+	var e exported
+	require.NoError(t, json.Unmarshal(data, &e))
+	assert.Equal(t, "codepoint", e.OffsetUnit)
+	require.Len(t, e.Documents, 1)
+	text := []rune(e.Documents[0].Text)
+	for _, a := range e.Annotations {
+		require.Len(t, a.Fragments, 1)
+		f := a.Fragments[0]
+		assert.Equal(t, a.Quote, string(text[f.Start:f.End]), "annotation %s: text[start:end] == quote", a.ID)
+	}
+	return e
+}
+
+func byQuote(t *testing.T, e exported, quote string) int {
+	t.Helper()
+	for i, a := range e.Annotations {
+		if a.Quote == quote {
+			return i
+		}
+	}
+	t.Fatalf("no annotation quotes %q", quote)
+	return -1
+}
+
+// pasteArticle fills the start screen and starts annotating.
+func pasteArticle(p *browsertest.Page, title, body string) {
+	p.T.Helper()
+	require.True(p.T, p.Visible("#start"), "the empty app shows the start screen")
+	p.Click("#paste-title")
+	p.Type(title)
+	p.Click("#paste-text")
+	p.Type(body)
+	p.Click(`[data-action="paste"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+}
+
+func TestAnnotateExportReloadAndImportTheReferenceArticle(t *testing.T) {
+	articlePath := browsertest.CorpusFile(t, "articles/xi-trump-summit.txt")
+	article, err := os.ReadFile(articlePath)
+	require.NoError(t, err)
+	url := serveSite(t)
+	profile := t.TempDir()
+	p := browsertest.Open(t, url, profile)
+
+	// Paste: the text is kept, paragraphs render as paragraphs.
+	pasteArticle(p, "Xi–Trump Summit", string(article))
+	assert.Equal(t, "Xi–Trump Summit", p.Text("#doc-title"))
+	nonBlank := 0
+	for _, line := range strings.Split(string(article), "\n") {
+		if strings.TrimSpace(line) != "" {
+			nonBlank++
+		}
+	}
+	assert.Equal(t, nonBlank, browsertest.Eval[int](p, `document.querySelectorAll("#doc p").length`))
+
+	// Tag a speaker with the mouse and the s key.
+	p.SelectText("Wang Wen", 0)
+	p.Press("s")
+	p.WaitFor(`document.querySelectorAll("#doc .l-speaker").length > 0`)
+	assert.Equal(t, "Wang Wen", p.Text("#inspector .quote"))
+	assert.Equal(t, "Wang Wen", browsertest.Eval[string](p, `document.querySelector('[data-field="speaker-name"]').value`))
+	assert.Empty(t, p.Selected(), "tagging clears the text selection")
+
+	// Tag his quote as a claim, with a selection that ends mid-word: it
+	// snaps to whole words.
+	quote := "“China is very calm in facing all these conflicts and difficulties set up by the United States"
+	p.SelectText("“China is very calm in facing all these conflicts and difficulties set up by the United Sta", 0)
+	p.Press("c")
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-claim") !== null`)
+	assert.Equal(t, quote, p.Text("#inspector .quote"))
+
+	// Stance with a number key, link with l.
+	p.Press("2")
+	p.WaitFor(`document.querySelector('#inspector [data-value="against"]').getAttribute("aria-pressed") === "true"`)
+	p.Press("l")
+	linked := `document.querySelector('#inspector [data-field="mention"]').selectedOptions[0].textContent === "Wang Wen"`
+	p.WaitFor(linked)
+	assert.Contains(t, p.Text("#sidebar"), "Wang Wen")
+	assert.Contains(t, p.Text("#sidebar"), "against")
+
+	// Undo the link, then the stance; redo both.
+	p.Press("z", chromedp.ModifierCtrl)
+	p.WaitFor(`document.querySelector('#inspector [data-field="mention"]').value === ""`)
+	p.Press("z", chromedp.ModifierCtrl)
+	p.WaitFor(`document.querySelector('#inspector [aria-pressed="true"]') === null`)
+	p.Press("Z", chromedp.ModifierCtrl, chromedp.ModifierShift)
+	p.Press("y", chromedp.ModifierCtrl)
+	p.WaitFor(linked)
+
+	// Nested spans: the speaker inside a claim can be clicked, and so can
+	// the claim around it.
+	p.SelectText("said Wang Wen, dean of the Chongyang Institute", 0)
+	p.Press("q")
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-cue") !== null`)
+	p.Press("\u001b") // Esc clears the selection
+	p.WaitFor(`document.querySelector("#inspector .insp-head") === null`)
+	p.ClickText("Wang Wen", 0)
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-speaker") !== null`)
+	p.ClickText("Wang Wen", 0)
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-cue") !== null`)
+
+	// Export.
+	p.Click("#export")
+	data := p.WaitDownload("Xi–Trump Summit.sayso.json")
+	e := checkExport(t, data)
+	assert.Equal(t, string(article), e.Documents[0].Text, "the text is kept as pasted")
+	require.Len(t, e.Annotations, 3)
+	claim := e.Annotations[byQuote(t, e, quote)]
+	mention := e.Annotations[byQuote(t, e, "Wang Wen")]
+	assert.Equal(t, "against", claim.Stance)
+	assert.Equal(t, mention.ID, claim.SpeakerMention)
+	assert.Equal(t, mention.Speaker, claim.Speaker)
+	require.Len(t, e.Speakers, 1)
+	assert.Equal(t, "Wang Wen", e.Speakers[0].Name)
+	browsertest.Screenshot(t, p.Ctx, "annotated-reference-article")
+
+	// Reload: nothing is lost, and the export is byte-identical.
+	p.WaitFor(`document.getElementById("save-status").textContent.startsWith("Saved")`)
+	p.Do(chromedp.Reload())
+	p.WaitReady()
+	require.False(t, p.Visible("#start"))
+	assert.Equal(t, 3, browsertest.Eval[int](p, `document.querySelectorAll("#sidebar [data-id]").length`))
+	require.NoError(t, os.Remove(filepath.Join(p.Downloads, "Xi–Trump Summit.sayso.json")))
+	p.Click("#export")
+	assert.Equal(t, string(data), string(p.WaitDownload("Xi–Trump Summit.sayso.json")), "reload restores exactly")
+
+	// Import into a fresh profile: the same state, exported byte for byte.
+	saved := filepath.Join(t.TempDir(), "Xi–Trump Summit.sayso.json")
+	require.NoError(t, os.WriteFile(saved, data, 0o644))
+	q := browsertest.Open(t, url, "")
+	q.Do(chromedp.SetUploadFiles("#open-file-start", []string{saved}))
+	q.WaitFor(`!document.getElementById("workspace").hidden`)
+	assert.Contains(t, q.Text("#message-text"), "3 annotations")
+	assert.Equal(t, 3, browsertest.Eval[int](q, `document.querySelectorAll("#sidebar [data-id]").length`))
+	q.Click("#export")
+	assert.Equal(t, string(data), string(q.WaitDownload("Xi–Trump Summit.sayso.json")), "export → import → export is byte-identical")
+}
+
+func TestOffsetsAfterAnEmojiAreCodePoints(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click(`[data-action="sample"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+
+	// With the mouse, after the emoji.
+	p.SelectText("was shared more than two thousand times", 0)
+	p.Press("c")
+	// With the keyboard: put the caret before "Finally" and extend by words.
+	p.ClickText("Finally", 0)
+	p.WaitFor(`getSelection().isCollapsed`)
+	p.Press("\u0302", chromedp.ModifierCtrl) // Ctrl+ArrowLeft: to the start of the word
+	for range 2 {
+		p.Press("\u0303", chromedp.ModifierShift) // Shift+ArrowRight
+	}
+	require.Equal(t, "Fi", p.Selected(), "Shift+ArrowRight extends the selection by keyboard")
+	p.Press("q", chromedp.ModifierAlt)
+	p.WaitFor(`document.querySelectorAll("#sidebar [data-id]").length === 2`)
+
+	p.Click("#export")
+	e := checkExport(t, p.WaitDownload("Harbour town splits over plan for a car-free centre.sayso.json"))
+	claim := e.Annotations[byQuote(t, e, "was shared more than two thousand times")]
+	text := []rune(e.Documents[0].Text)
+	emoji := strings.Index(string(text), "🚲")
+	emojiCP := len([]rune(string(text)[:emoji]))
+	assert.Greater(t, claim.Fragments[0].Start, emojiCP, "the claim is after the emoji")
+	// Its UTF-16 offset would be one larger: the export counts code points.
+	assert.Equal(t, "was shared", string(text[claim.Fragments[0].Start:claim.Fragments[0].Start+10]))
+	cue := e.Annotations[byQuote(t, e, "Fi")]
+	assert.Equal(t, "cue", cue.Label, "Alt keeps the exact keyboard selection")
+}
+
+func TestPastedHTMLShowsAsTextAndNeverRuns(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	payload := `<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> "><svg onload="window.__pwned=3"> said Eve.`
+	pasteArticle(p, `<b onmouseover="window.__pwned=4">Title</b>`, payload+"\nSecond <iframe src=javascript:window.__pwned=5></iframe> line")
+	p.SelectText("<img src=x", 0)
+	p.Press("c")
+	p.SelectText("Eve", 0)
+	p.Press("s")
+	p.WaitFor(`document.querySelectorAll("#sidebar [data-id]").length === 2`)
+	p.ClickText("<script>", 0)
+	assert.Equal(t, payload, p.Text("#doc p"), "the text shows literally")
+	assert.Equal(t, `<b onmouseover="window.__pwned=4">Title</b>`, p.Text("#doc-title"))
+	assert.Equal(t, 0, browsertest.Eval[int](p, `document.querySelectorAll("#doc img, #doc script, #doc svg, #doc iframe, h1 b").length`))
+	assert.True(t, browsertest.Eval[bool](p, `window.__pwned === undefined`), "no script ran")
+}

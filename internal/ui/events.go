@@ -1,0 +1,202 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"strconv"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+
+	"sayso/internal/app"
+)
+
+// listen installs one delegated listener per event type.
+func (u *UI) listen() {
+	body := u.doc.(dom.HTMLDocument).Body()
+	u.on(body, "mousedown", u.onMouseDown)
+	u.on(body, "click", u.onClick)
+	u.on(body, "change", u.onChange)
+	u.on(u.doc, "keydown", u.onKeyDown)
+	// The article is contenteditable only so that the keyboard can move the
+	// caret and extend a selection; every edit is refused.
+	u.on(u.docEl, "beforeinput", func(ev dom.Event) { ev.PreventDefault() })
+	u.on(u.docEl, "paste", func(ev dom.Event) { ev.PreventDefault() })
+	u.on(u.docEl, "input", func(dom.Event) { u.drawn.doc = ""; u.render() })
+	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
+	u.on(body, "drop", u.onDrop)
+	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })
+	u.on(u.doc, "visibilitychange", func(dom.Event) {
+		if u.doc.Underlying().Get("visibilityState").String() == "hidden" {
+			u.saveNow()
+		}
+	})
+}
+
+type eventTarget interface {
+	AddEventListener(typ string, useCapture bool, listener func(dom.Event)) js.Func
+}
+
+func (u *UI) on(t eventTarget, typ string, f func(dom.Event)) {
+	u.funcs = append(u.funcs, t.AddEventListener(typ, false, f))
+}
+
+// closest returns the nearest ancestor of the event's target matching sel.
+func closest(ev dom.Event, sel string) dom.Element {
+	t := ev.Underlying().Get("target")
+	if t.IsNull() || t.IsUndefined() {
+		return nil
+	}
+	if t.Get("nodeType").Int() != 1 {
+		t = t.Get("parentElement")
+		if t.IsNull() {
+			return nil
+		}
+	}
+	c := t.Call("closest", sel)
+	if c.IsNull() {
+		return nil
+	}
+	return dom.WrapElement(c)
+}
+
+// onMouseDown keeps the text selection when a tool button is pressed.
+func (u *UI) onMouseDown(ev dom.Event) {
+	if closest(ev, "[data-keepsel]") != nil {
+		ev.PreventDefault()
+	}
+}
+
+func (u *UI) onClick(ev dom.Event) {
+	if b := closest(ev, "[data-action]"); b != nil {
+		u.onAction(ev, b)
+		return
+	}
+	if li := closest(ev, "#sidebar [data-id]"); li != nil {
+		u.dispatch(app.Select{ID: li.GetAttribute("data-id")})
+		return
+	}
+	if seg := closest(ev, "#doc [data-o]"); seg != nil {
+		if u.selection() != nil {
+			return // the click ended a text selection
+		}
+		o, err := strconv.Atoi(seg.GetAttribute("data-o"))
+		if err == nil {
+			u.dispatch(app.ClickText{Offset: o})
+		}
+	}
+}
+
+func (u *UI) onAction(ev dom.Event, b dom.Element) {
+	alt := ev.Underlying().Get("altKey").Truthy()
+	switch b.GetAttribute("data-action") {
+	case "tag":
+		sel := u.selection()
+		if sel == nil {
+			sel = &app.Selection{}
+		}
+		sel.Exact = alt
+		u.dispatch(app.Tag{Label: b.GetAttribute("data-label"), Sel: *sel})
+	case "stance":
+		v := b.GetAttribute("data-value")
+		if a, ok := u.st.Store.Annotation(u.st.Selected); ok && a.Stance == v {
+			v = "" // pressing the current stance again clears it
+		}
+		u.dispatch(app.SetStance{Value: v})
+	case "link-nearest":
+		u.dispatch(app.LinkNearest{})
+	case "delete":
+		u.dispatch(app.Delete{})
+	case "undo":
+		u.dispatch(app.Undo{})
+	case "redo":
+		u.dispatch(app.Redo{})
+	case "export":
+		u.dispatch(app.Export{})
+	case "new":
+		if u.st.Store.Len() == 0 || u.win.Confirm("Close this article and start another? Its annotations are removed from this browser; export them first to keep them.") {
+			u.dispatch(app.CloseDocument{})
+		}
+	case "help":
+		u.dispatch(app.ToggleHelp{})
+	case "dismiss":
+		u.dispatch(app.DismissMessage{})
+	case "paste":
+		title := u.doc.GetElementByID("paste-title").Underlying().Get("value").String()
+		body := u.doc.GetElementByID("paste-text").Underlying().Get("value").String()
+		u.dispatch(app.Paste{Title: title, Text: body})
+	case "sample":
+		u.dispatch(app.LoadSample{})
+	}
+}
+
+func (u *UI) onChange(ev dom.Event) {
+	t := ev.Underlying().Get("target")
+	if t.Get("type").String() == "file" {
+		u.openFiles(t.Get("files"))
+		t.Set("value", "")
+		return
+	}
+	f := closest(ev, "[data-field]")
+	if f == nil {
+		return
+	}
+	v := t.Get("value").String()
+	switch f.GetAttribute("data-field") {
+	case "target":
+		u.dispatch(app.SetTarget{Value: v})
+	case "note":
+		u.dispatch(app.SetNote{Value: v})
+	case "mention":
+		u.dispatch(app.LinkMention{MentionID: v})
+	case "cue":
+		u.dispatch(app.LinkCue{CueID: v})
+	case "mention-speaker":
+		u.dispatch(app.SetMentionSpeaker{SpeakerID: v})
+	case "speaker-name":
+		u.dispatch(app.RenameSpeaker{Name: v})
+	case "topic":
+		u.dispatch(app.SetTopic{Value: v})
+	}
+}
+
+func (u *UI) onKeyDown(ev dom.Event) {
+	e := ev.Underlying()
+	if e.Get("isComposing").Truthy() {
+		return
+	}
+	target := e.Get("target")
+	inField := false
+	if target.Get("nodeType").Int() == 1 {
+		inField = target.Call("matches", "input, textarea, select").Bool()
+	}
+	k := app.KeyEvent{
+		Key:     e.Get("key").String(),
+		Code:    e.Get("code").String(),
+		Ctrl:    e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool(),
+		Shift:   e.Get("shiftKey").Bool(),
+		Alt:     e.Get("altKey").Bool(),
+		InField: inField,
+	}
+	if !inField {
+		k.Sel = u.selection()
+	}
+	a, ok := app.KeyAction(u.st, k)
+	if !ok {
+		return
+	}
+	ev.PreventDefault()
+	if _, esc := a.(app.Escape); esc && inField {
+		target.Call("blur")
+	}
+	u.dispatch(a)
+}
+
+func (u *UI) onDrop(ev dom.Event) {
+	ev.PreventDefault()
+	dt := ev.Underlying().Get("dataTransfer")
+	if dt.IsNull() || dt.IsUndefined() {
+		return
+	}
+	u.openFiles(dt.Get("files"))
+}

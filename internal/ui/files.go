@@ -1,0 +1,71 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"fmt"
+	"syscall/js"
+
+	"sayso/internal/app"
+	"sayso/internal/format/native"
+)
+
+// download offers data as a file named name.
+func download(name, mime string, data []byte) {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	opts := js.Global().Get("Object").New()
+	opts.Set("type", mime)
+	blob := js.Global().Get("Blob").New([]any{arr}, opts)
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	a := js.Global().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Set("rel", "noopener")
+	js.Global().Get("document").Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
+		js.Global().Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	js.Global().Call("setTimeout", revoke, 60_000)
+}
+
+// openFiles reads the first chosen or dropped file and imports it. The
+// current work is replaced only after the person confirms and the file
+// reads cleanly.
+func (u *UI) openFiles(files js.Value) {
+	if files.IsNull() || files.IsUndefined() || files.Get("length").Int() == 0 {
+		return
+	}
+	f := files.Index(0)
+	name := f.Get("name").String()
+	if size := f.Get("size").Float(); size > native.MaxFileSize {
+		u.dispatch(app.Failed{Text: fmt.Sprintf("Could not open “%s”: it is %.0f MB, and Sayso opens files of up to %d MB.",
+			name, size/(1<<20), native.MaxFileSize>>20)})
+		return
+	}
+	if u.st.Store.Len() > 0 && !u.win.Confirm(fmt.Sprintf(
+		"Open “%s”? It replaces the current article and its %d annotations. Export them first to keep them.", name, u.st.Store.Len())) {
+		return
+	}
+	var then, fail js.Func
+	release := func() { then.Release(); fail.Release() }
+	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		buf := js.Global().Get("Uint8Array").New(args[0])
+		data := make([]byte, buf.Get("length").Int())
+		js.CopyBytesToGo(data, buf)
+		u.dispatch(app.Import{Name: name, Data: data})
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		u.dispatch(app.Failed{Text: fmt.Sprintf("Could not read “%s”: %s", name, args[0].Call("toString").String())})
+		return nil
+	})
+	f.Call("arrayBuffer").Call("then", then).Call("catch", fail)
+}

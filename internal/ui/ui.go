@@ -1,0 +1,305 @@
+//go:build js && wasm
+
+// Package ui is Sayso's thin DOM layer, the one package besides wasm/app
+// that touches syscall/js and the DOM bindings. It turns DOM events into
+// app actions, hands them to app.Update, draws the view model with one
+// innerHTML per changed piece, and carries out the effects (downloads,
+// scrolling, autosave). It holds no application logic.
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"honnef.co/go/js/dom/v2"
+
+	"sayso/internal/app"
+	"sayso/internal/format/native"
+)
+
+// saveDelay coalesces bursts of changes into one autosave.
+const saveDelay = 250 * time.Millisecond
+
+// UI binds an app.State to the page.
+type UI struct {
+	st    *app.State
+	win   dom.Window
+	doc   dom.Document
+	store app.KV
+
+	// Elements drawn into.
+	start, workspace, loading, docEl, sidebar, inspector, help, helpBody dom.Element
+	message, messageText, saveStatus, title, topic, undo, redo        dom.Element
+
+	// What was last drawn, so unchanged pieces are left alone.
+	drawn struct {
+		doc, sidebar, inspector, help, message, save, title, topic string
+		screen                                                   string
+	}
+
+	funcs     []js.Func // released by Close
+	saveTimer js.Value  // pending autosave timeout id, or undefined
+	saveFunc  js.Func
+}
+
+// New binds the page's elements. It fails when the page lacks one.
+func New(st *app.State) (*UI, error) {
+	win := dom.GetWindow()
+	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}}
+	for _, b := range []struct {
+		id string
+		el *dom.Element
+	}{
+		{"start", &u.start}, {"workspace", &u.workspace}, {"loading", &u.loading},
+		{"doc", &u.docEl}, {"sidebar", &u.sidebar}, {"inspector", &u.inspector},
+		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message},
+		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
+		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
+	} {
+		el := u.doc.GetElementByID(b.id)
+		if el == nil {
+			return nil, errors.New("ui: the page has no #" + b.id)
+		}
+		*b.el = el
+	}
+	u.saveFunc = js.FuncOf(func(js.Value, []js.Value) any {
+		u.saveTimer = js.Undefined()
+		u.saveNow()
+		return nil
+	})
+	u.funcs = append(u.funcs, u.saveFunc)
+	u.saveTimer = js.Undefined()
+	return u, nil
+}
+
+// Start restores autosaved work, draws the page, listens to events and
+// marks the page ready.
+func (u *UI) Start() {
+	u.restore()
+	u.listen()
+	u.render()
+	u.loading.SetAttribute("hidden", "")
+	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
+}
+
+// Close releases every js.Func the UI created.
+func (u *UI) Close() {
+	for _, f := range u.funcs {
+		f.Release()
+	}
+	u.funcs = nil
+}
+
+// dispatch applies an action and carries out what follows from it.
+func (u *UI) dispatch(a app.Action) {
+	effects := app.Update(u.st, a)
+	u.render()
+	for _, e := range effects {
+		u.run(e)
+	}
+	if u.st.Doc != "" && u.st.Unsaved() {
+		u.scheduleSave()
+	}
+}
+
+func (u *UI) run(e app.Effect) {
+	switch e := e.(type) {
+	case app.Download:
+		download(e.Name, e.Type, e.Data)
+	case app.ScrollTo:
+		u.scrollTo(e.ID)
+	case app.ClearDOMSelection:
+		js.Global().Call("getSelection").Call("removeAllRanges")
+	case app.Forget:
+		u.cancelSave()
+		if err := app.ForgetSnapshots(u.store); err != nil {
+			app.Update(u.st, app.Failed{Text: "Could not clear the autosaved work: " + err.Error()})
+			u.render()
+		}
+	}
+}
+
+func (u *UI) scrollTo(id string) {
+	a, ok := u.st.Store.Annotation(id)
+	if !ok {
+		return
+	}
+	seg := u.docEl.QuerySelector(`[data-o="` + strconv.Itoa(a.Hull().Start) + `"]`)
+	if seg == nil {
+		return
+	}
+	opts := js.Global().Get("Object").New()
+	opts.Set("block", "center")
+	seg.Underlying().Call("scrollIntoView", opts)
+}
+
+// render draws what changed since the last render.
+func (u *UI) render() {
+	st := u.st
+	screen := "start"
+	if st.Doc != "" {
+		screen = "doc"
+	}
+	if screen != u.drawn.screen {
+		u.drawn.screen = screen
+		setHidden(u.start, screen != "start")
+		setHidden(u.workspace, screen != "doc")
+	}
+	u.renderDocument()
+	setText(u.title, &u.drawn.title, app.Title(st))
+	if v := app.Topic(st); v != u.drawn.topic {
+		u.drawn.topic = v
+		u.topic.Underlying().Set("value", v)
+	}
+	setHTML(u.sidebar, &u.drawn.sidebar, app.SidebarHTML(st))
+	setHTML(u.inspector, &u.drawn.inspector, app.InspectorHTML(st))
+	setHidden(u.help, !st.Help)
+	if st.Help {
+		setHTML(u.helpBody, &u.drawn.help, app.ShortcutsHTML(st))
+	}
+	msg := st.Message.Kind + "\x00" + st.Message.Text
+	if msg != u.drawn.message {
+		u.drawn.message = msg
+		setHidden(u.message, st.Message.Text == "")
+		u.message.SetAttribute("class", "message " + st.Message.Kind)
+		u.messageText.SetTextContent(st.Message.Text)
+	}
+	save := app.SaveText(st)
+	if save != u.drawn.save {
+		u.drawn.save = save
+		u.saveStatus.SetTextContent(save)
+		cls := "save"
+		if st.Save.Err != "" {
+			cls += " error"
+		}
+		u.saveStatus.SetAttribute("class", cls)
+	}
+	setButton(u.undo, app.UndoTitle(st), "Nothing to undo")
+	setButton(u.redo, app.RedoTitle(st), "Nothing to redo")
+}
+
+// renderDocument redraws the whole text when the document changed and
+// otherwise only the paragraphs an action touched.
+func (u *UI) renderDocument() {
+	paras, all := u.st.TakeRedraw()
+	if all || u.drawn.doc != u.st.Doc {
+		u.drawn.doc = u.st.Doc
+		u.docEl.SetInnerHTML(app.DocumentHTML(u.st))
+		return
+	}
+	if len(paras) == 0 {
+		return
+	}
+	c, keep := u.saveCaret()
+	for _, i := range paras {
+		if el := u.doc.GetElementByID("p" + strconv.Itoa(i)); el != nil {
+			el.SetOuterHTML(app.ParagraphHTML(u.st, i))
+		}
+	}
+	if keep {
+		u.restoreCaret(c)
+	}
+}
+
+func setHidden(el dom.Element, hidden bool) {
+	if hidden {
+		el.SetAttribute("hidden", "")
+	} else {
+		el.RemoveAttribute("hidden")
+	}
+}
+
+// setHTML sets trusted, escaped view-model HTML when it changed.
+func setHTML(el dom.Element, last *string, html string) {
+	if *last != html {
+		*last = html
+		el.SetInnerHTML(html)
+	}
+}
+
+func setText(el dom.Element, last *string, s string) {
+	if *last != s {
+		*last = s
+		el.SetTextContent(s)
+	}
+}
+
+func setButton(el dom.Element, title, disabledTitle string) {
+	b := el.Underlying()
+	if title == "" {
+		b.Set("disabled", true)
+		b.Set("title", disabledTitle)
+		return
+	}
+	b.Set("disabled", false)
+	b.Set("title", title)
+}
+
+// scheduleSave writes the project shortly, coalescing bursts of changes.
+func (u *UI) scheduleSave() {
+	if !u.saveTimer.IsUndefined() {
+		return
+	}
+	u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, saveDelay.Milliseconds())
+}
+
+func (u *UI) cancelSave() {
+	if !u.saveTimer.IsUndefined() {
+		js.Global().Call("clearTimeout", u.saveTimer)
+		u.saveTimer = js.Undefined()
+	}
+}
+
+// saveNow writes the project to browser storage if it changed.
+func (u *UI) saveNow() {
+	u.cancelSave()
+	if u.st.Doc == "" || !u.st.Unsaved() {
+		return
+	}
+	rev := u.st.Store.Revision()
+	data, err := native.Encode(u.st.Store.Project())
+	if err == nil {
+		err = app.SaveSnapshot(u.store, string(data))
+	}
+	msg := ""
+	if err != nil {
+		msg = describeStorageError(err)
+	}
+	app.Update(u.st, app.Saved{Revision: rev, Err: msg})
+	u.render()
+}
+
+func describeStorageError(err error) string {
+	s := err.Error()
+	if strings.Contains(s, "QuotaExceeded") || strings.Contains(strings.ToLower(s), "quota") {
+		return "the browser's storage is full."
+	}
+	if strings.Contains(s, "SecurityError") || strings.Contains(s, "unavailable") {
+		return "this browser does not allow storage here (private mode?)."
+	}
+	return s + "."
+}
+
+// restore loads the autosaved project, falling back to the previous
+// snapshot when the newest cannot be read.
+func (u *UI) restore() {
+	newest, older, err := app.LoadSnapshot(u.store)
+	if errors.Is(err, app.ErrNoSnapshot) {
+		return
+	}
+	if err != nil {
+		app.Update(u.st, app.Failed{Text: "Your autosaved work could not be read: " + describeStorageError(err)})
+		return
+	}
+	app.Update(u.st, app.Restore{Data: []byte(newest)})
+	if u.st.Doc == "" && older != "" {
+		failure := u.st.Message
+		app.Update(u.st, app.Restore{Data: []byte(older)})
+		if u.st.Doc != "" {
+			app.Update(u.st, app.Failed{Text: failure.Text + "\nThe previous autosave was restored instead."})
+		}
+	}
+}
