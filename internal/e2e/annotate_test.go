@@ -6,12 +6,14 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
@@ -251,4 +253,135 @@ func TestPastedHTMLShowsAsTextAndNeverRuns(t *testing.T) {
 	assert.Equal(t, `<b onmouseover="window.__pwned=4">Title</b>`, p.Text("#doc-title"))
 	assert.Equal(t, 0, browsertest.Eval[int](p, `document.querySelectorAll("#doc img, #doc script, #doc svg, #doc iframe, h1 b").length`))
 	assert.True(t, browsertest.Eval[bool](p, `window.__pwned === undefined`), "no script ran")
+}
+
+// setField changes a form control in the inspector as a person would: focus,
+// select its content, type, and leave it (Tab), which fires "change".
+func setField(p *browsertest.Page, sel, value string) {
+	p.T.Helper()
+	p.Click(sel)
+	p.Press("a", chromedp.ModifierCtrl)
+	p.Type(value)
+	p.Press("\t")
+}
+
+// chooseOption picks an option of a select by its visible text.
+func chooseOption(p *browsertest.Page, sel, text string) {
+	p.T.Helper()
+	ok := browsertest.Eval[bool](p, `(() => {
+		const s = document.querySelector(`+jsQuote(sel)+`);
+		const o = [...s.options].find(o => o.textContent === `+jsQuote(text)+`);
+		if (!o) return false;
+		s.focus(); s.value = o.value; s.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`)
+	require.True(p.T, ok, "option %q in %s", text, sel)
+}
+
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestInspectorSidebarNavigationAndHelp(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click(`[data-action="sample"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+
+	p.SelectText("Tomas Reyes", 0)
+	p.Click(`[data-action="tag"][data-label="speaker"]`)
+	p.SelectText("called", 0)
+	p.Click(`[data-action="tag"][data-label="cue"]`)
+	p.SelectText("“a slow death for small businesses.”", 0)
+	p.Click(`[data-action="tag"][data-label="claim"]`)
+	p.WaitFor(`document.querySelectorAll("#sidebar [data-id]").length === 3`)
+
+	// The inspector edits the selected claim.
+	p.Click(`#inspector [data-value="neutral"]`)
+	p.WaitFor(`document.querySelector('#inspector [data-value="neutral"]').getAttribute("aria-pressed") === "true"`)
+	setField(p, `#inspector [data-field="target"]`, "the car-free plan")
+	p.WaitFor(`document.querySelector('#inspector [data-field="target"]').value === "the car-free plan"`)
+	setField(p, `#inspector [data-field="note"]`, "irony? <b>check</b>")
+	chooseOption(p, `#inspector [data-field="cue"]`, "called")
+	chooseOption(p, `#inspector [data-field="mention"]`, "Tomas Reyes")
+	p.WaitFor(`document.querySelector('#doc .rel') !== null`) // its speaker and cue are outlined
+	assert.Equal(t, "irony? <b>check</b>", browsertest.Eval[string](p, `document.querySelector('#inspector [data-field="note"]').value`))
+
+	// Renaming the speaker entity from its mention.
+	p.ClickText("Tomas Reyes", 0)
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-speaker") !== null`)
+	setField(p, `#inspector [data-field="speaker-name"]`, "Tomas Reyes (hardware shop)")
+	p.WaitFor(`document.querySelector("#sidebar .who").textContent === "Tomas Reyes (hardware shop)"`)
+
+	// j / k walk the annotations in reading order.
+	p.Press("\u001b")
+	p.Press("j")
+	p.WaitFor(`document.querySelector("#inspector .quote").textContent === "Tomas Reyes"`)
+	p.Press("j")
+	p.WaitFor(`document.querySelector("#inspector .quote").textContent === "called"`)
+	p.Press("k")
+	p.WaitFor(`document.querySelector("#inspector .quote").textContent === "Tomas Reyes"`)
+
+	// Clicking an item of the side list selects it and scrolls to it.
+	p.Click(`#sidebar .item.l-claim`)
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-claim") !== null`)
+
+	// Delete removes it, with its links; undo brings both back.
+	p.Press("\u007f")
+	p.WaitFor(`document.querySelectorAll("#sidebar [data-id]").length === 2`)
+	assert.Contains(t, p.Text("#message-text"), "Deleted the claim")
+	p.Click("#undo")
+	p.WaitFor(`document.querySelectorAll("#sidebar [data-id]").length === 3`)
+	p.Click(`#sidebar .item.l-claim`)
+	p.WaitFor(`document.querySelector('#inspector [data-field="cue"]').selectedOptions[0].textContent === "called"`)
+
+	// ? shows every shortcut; Esc closes it.
+	p.Press("?")
+	p.WaitFor(`!document.getElementById("help").hidden`)
+	for _, k := range []string{"Ctrl+Z", "j / k", "Delete", "1 – 4"} {
+		assert.Contains(t, p.Text("#help"), k)
+	}
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("help").hidden`)
+	browsertest.Screenshot(t, p.Ctx, "sample-with-inspector")
+}
+
+func TestBadFileGivesAMessageAndKeepsTheWork(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click(`[data-action="sample"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	p.SelectText("Nobody asked us", 0)
+	p.Press("c")
+	p.WaitFor(`document.querySelectorAll("#sidebar [data-id]").length === 1`)
+	before := browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`)
+
+	dir := t.TempDir()
+	cases := []struct{ name, data, want string }{
+		{"notes.sayso.json", "this is not json", "not JSON"},
+		{"cut.sayso.json", `{"format": "sayso", "version": 1, "documents": [`, "Could not open"},
+		{"w3c.json", `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": "x"}`, "not a Sayso file"},
+		{"future.sayso.json", `{"format": "sayso", "version": 9}`, "newer"},
+	}
+	// Opening a file over existing work asks first: accept.
+	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		go func() {
+			for ev, err := range chromedp.Events(ctx, page.JavascriptDialogOpening) {
+				if err != nil {
+					return
+				}
+				_ = ev
+				_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+			}
+		}()
+		return nil
+	}))
+	for _, c := range cases {
+		path := filepath.Join(dir, c.name)
+		require.NoError(t, os.WriteFile(path, []byte(c.data), 0o644))
+		p.Do(chromedp.SetUploadFiles("#open-file", []string{path}))
+		p.WaitFor(`document.getElementById("message").classList.contains("error") && document.getElementById("message-text").textContent.includes(` + jsQuote(c.name) + `)`)
+		msg := p.Text("#message-text")
+		assert.Contains(t, msg, c.want, c.name)
+		assert.Equal(t, before, browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`), "work untouched after %s", c.name)
+	}
 }
