@@ -1,0 +1,34 @@
+// Package format holds what Sayso's exchange formats share: the report an
+// import gives back. Each format lives in its own package below this one
+// (native, jsonl, csv, brat, w3c, conll, labelstudio, doccano, citron);
+// every one exports an annotation.Project and, where the format allows,
+// imports one.
+package format
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Report says what an import read, what it mapped, and what it skipped and
+// why, so that nothing is dropped silently.
+type Report struct {
+	Documents   int      // documents read
+	Annotations int      // span annotations mapped
+	Links       int      // claim–speaker and claim–cue links mapped
+	Skipped     []string // one line per thing not mapped, with the reason
+}
+
+// Skip records something the import could not map.
+func (r *Report) Skip(format string, args ...any) {
+	r.Skipped = append(r.Skipped, fmt.Sprintf(format, args...))
+}
+
+// String summarises the report for a person.
+func (r Report) String() string {
+	s := fmt.Sprintf("%d documents, %d annotations, %d links", r.Documents, r.Annotations, r.Links)
+	if len(r.Skipped) == 0 {
+		return s
+	}
+	return s + fmt.Sprintf("; %d not mapped:\n%s", len(r.Skipped), strings.Join(r.Skipped, "\n"))
+}
