@@ -14,6 +14,12 @@ type Selection struct {
 // Paste starts a new project from a pasted article.
 type Paste struct{ Title, Text string }
 
+// PasteFile starts a new project from a dropped or chosen text file.
+type PasteFile struct {
+	Name string
+	Data []byte
+}
+
 // LoadSample starts a new project from the built-in sample article.
 type LoadSample struct{}
 
@@ -115,6 +121,7 @@ type Saved struct {
 type Failed struct{ Text string }
 
 func (Paste) isAction()             {}
+func (PasteFile) isAction()         {}
 func (LoadSample) isAction()        {}
 func (CloseDocument) isAction()     {}
 func (Tag) isAction()               {}

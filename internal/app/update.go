@@ -3,8 +3,11 @@ package app
 import (
 	"errors"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/native"
@@ -16,9 +19,11 @@ import (
 func Update(st *State, a Action) []Effect {
 	switch a := a.(type) {
 	case Paste:
-		st.paste(a.Title, a.Text)
+		st.paste(a.Title, []byte(a.Text), "")
+	case PasteFile:
+		st.paste(strings.TrimSuffix(a.Name, path.Ext(a.Name)), a.Data, quoteName(a.Name))
 	case LoadSample:
-		st.paste(SampleTitle, SampleText)
+		st.paste(SampleTitle, []byte(SampleText), "")
 	case CloseDocument:
 		st.Store = newStore(st.clock)
 		st.showDocument("")
@@ -109,17 +114,31 @@ func Update(st *State, a Action) []Effect {
 }
 
 // MaxPasteBytes bounds a pasted or dropped article.
-const MaxPasteBytes = 20 << 20
+const MaxPasteBytes = 10 << 20
 
-func (st *State) paste(title, body string) {
-	body = text.Normalize(body)
-	if strings.TrimSpace(body) == "" {
-		st.fail("There is no text to annotate: paste an article into the text box first.")
+// paste starts a new project from raw text. from names the file it came
+// from ("" for the text box), for messages.
+func (st *State) paste(title string, raw []byte, from string) {
+	source := "the text box"
+	if from != "" {
+		source = from
+	}
+	if len(raw) > MaxPasteBytes {
+		st.fail(fmt.Sprintf("The text in %s is too long (%.1f MB): Sayso takes articles of up to %d MB. Split it into parts.",
+			source, float64(len(raw))/(1<<20), MaxPasteBytes>>20))
 		return
 	}
-	if len(body) > MaxPasteBytes {
-		st.fail(fmt.Sprintf("The text is too long (%d MB); Sayso takes articles of up to %d MB.", len(body)>>20, MaxPasteBytes>>20))
+	body, invalid, controls := text.Clean(raw)
+	if strings.TrimSpace(body) == "" {
+		st.fail("There is no text to annotate in " + source + ": paste an article first.")
 		return
+	}
+	var notes []string
+	if invalid > 0 {
+		notes = append(notes, fmt.Sprintf("%s is not valid UTF-8 text: %s could not be read and show as “\uFFFD”.", capitalize(source), plural(invalid, "byte")))
+	}
+	if controls > 0 {
+		notes = append(notes, fmt.Sprintf("Removed %s (such as NUL) that cannot be shown.", plural(controls, "control character")))
 	}
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -134,6 +153,9 @@ func (st *State) paste(title, body string) {
 	st.Store = store
 	st.Message = Message{}
 	st.showDocument(id)
+	if len(notes) > 0 {
+		st.info(strings.Join(notes, " "))
+	}
 }
 
 // firstLine is a title made from the start of the text.
@@ -349,10 +371,11 @@ func (st *State) labelName(id string) string {
 }
 
 func capitalize(s string) string {
-	if s == "" {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 func quoteName(name string) string {

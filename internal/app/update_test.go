@@ -308,3 +308,46 @@ func TestExportMatchesJSONSchemaOffsets(t *testing.T) {
 		assert.Equal(t, a.Quote, string(text[f.Start:f.End]), "python text[start:end] == quote")
 	}
 }
+
+func TestPasteCleansWhatCannotBeShownAndSaysSo(t *testing.T) {
+	tests := []struct {
+		name     string
+		action   Action
+		wantText string
+		wantMsg  string
+	}{
+		{"NUL and escape removed", Paste{Title: "t", Text: "Bob\x00 said\x1b hi"}, "Bob said hi", "Removed 2 control characters"},
+		{"lone CR becomes a newline", Paste{Title: "t", Text: "one\rtwo"}, "one\ntwo", ""},
+		{"invalid UTF-8 in a dropped file", PasteFile{Name: "notes.txt", Data: []byte("caf\xe9 au lait")}, "caf\ufffd au lait", "“notes.txt” is not valid UTF-8 text: 1 byte could not be read"},
+		{"RTL marks and emoji kept", Paste{Title: "t", Text: "\u200fשלום 😀"}, "\u200fשלום 😀", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := NewState(fixedClock)
+			Update(st, tc.action)
+			d, _, ok := st.Store.Document(st.Doc)
+			require.True(t, ok)
+			assert.Equal(t, tc.wantText, d.Text)
+			if tc.wantMsg == "" {
+				assert.Empty(t, st.Message.Text)
+			} else {
+				assert.Contains(t, st.Message.Text, tc.wantMsg)
+			}
+		})
+	}
+}
+
+func TestPasteFileTakesItsNameAsTitle(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, PasteFile{Name: "council vote.txt", Data: []byte("Body text")})
+	assert.Equal(t, "council vote", Title(st))
+}
+
+func TestTooLongPasteIsRefusedWithTheLimit(t *testing.T) {
+	st := sampleState(t)
+	before := st.Store.Project()
+	Update(st, Paste{Title: "big", Text: strings.Repeat("word ", MaxPasteBytes/5+1)})
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.Contains(t, st.Message.Text, "up to 10 MB")
+	assert.Equal(t, before, st.Store.Project())
+}

@@ -13,6 +13,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Normalize turns "\r\n" and lone "\r" into "\n". Everything else is kept as
@@ -48,4 +50,30 @@ func (s Span) Overlaps(o Span) bool {
 // Contains reports whether o lies within s (Start <= o.Start and o.End <= End).
 func (s Span) Contains(o Span) bool {
 	return s.Start <= o.Start && o.End <= s.End
+}
+
+// Clean makes pasted or dropped bytes into text Sayso can show and count:
+// invalid UTF-8 becomes U+FFFD, line endings are normalised, and control
+// characters other than tab and newline (NUL, escape, the C1 controls) are
+// removed. It reports how many bytes were invalid and how many control
+// characters were removed. Format characters such as right-to-left marks
+// are kept.
+func Clean(b []byte) (s string, invalid, controls int) {
+	var out strings.Builder
+	out.Grow(len(b))
+	in := Normalize(string(b))
+	for i := 0; i < len(in); {
+		r, size := utf8.DecodeRuneInString(in[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			invalid++
+			out.WriteRune(utf8.RuneError)
+		case r != '\n' && r != '\t' && unicode.IsControl(r):
+			controls++
+		default:
+			out.WriteRune(r)
+		}
+	}
+	return out.String(), invalid, controls
 }

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -75,4 +76,43 @@ func TestSpan(t *testing.T) {
 			assert.Equal(t, tt.bLen, tt.b.Len())
 		})
 	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name              string
+		in                string
+		want              string
+		invalid, controls int
+	}{
+		{"plain text untouched", "Wang Wen said “hi” 😀", "Wang Wen said “hi” 😀", 0, 0},
+		{"line endings normalised", "a\r\nb\rc", "a\nb\nc", 0, 0},
+		{"NUL and escape removed", "a\x00b\x1bc", "abc", 0, 2},
+		{"C1 control removed", "a\u0085b", "ab", 0, 1},
+		{"tabs and newlines kept", "a\tb\n", "a\tb\n", 0, 0},
+		{"RTL marks kept", "a\u200fb\u202ec", "a\u200fb\u202ec", 0, 0},
+		{"invalid UTF-8 replaced", "a\xffb\xc3", "a\ufffdb\ufffd", 2, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, invalid, controls := Clean([]byte(tc.in))
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.invalid, invalid)
+			assert.Equal(t, tc.controls, controls)
+		})
+	}
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add([]byte("a\r\nb\x00\xff"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, _, _ := Clean(b)
+		if !utf8.ValidString(s) || strings.ContainsRune(s, '\r') || strings.ContainsRune(s, 0) {
+			t.Fatalf("Clean(%q) = %q", b, s)
+		}
+		again, inv, ctl := Clean([]byte(s))
+		if again != s || inv != 0 || ctl != 0 {
+			t.Fatalf("Clean is not idempotent on %q", b)
+		}
+	})
 }

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"syscall/js"
 
 	"sayso/internal/app"
@@ -34,18 +35,24 @@ func download(name, mime string, data []byte) {
 	js.Global().Call("setTimeout", revoke, 60_000)
 }
 
-// openFiles reads the first chosen or dropped file and imports it. The
-// current work is replaced only after the person confirms and the file
-// reads cleanly.
+// openFiles reads the first chosen or dropped file: a plain-text file
+// (.txt, text/plain) becomes a new article, anything else is opened as a
+// Sayso file. The current work is replaced only after the person confirms
+// and the file reads cleanly.
 func (u *UI) openFiles(files js.Value) {
 	if files.IsNull() || files.IsUndefined() || files.Get("length").Int() == 0 {
 		return
 	}
 	f := files.Index(0)
 	name := f.Get("name").String()
-	if size := f.Get("size").Float(); size > native.MaxFileSize {
-		u.dispatch(app.Failed{Text: fmt.Sprintf("Could not open “%s”: it is %.0f MB, and Sayso opens files of up to %d MB.",
-			name, size/(1<<20), native.MaxFileSize>>20)})
+	isText := strings.HasSuffix(strings.ToLower(name), ".txt") || f.Get("type").String() == "text/plain"
+	limit := native.MaxFileSize
+	if isText {
+		limit = app.MaxPasteBytes
+	}
+	if size := f.Get("size").Float(); size > float64(limit) {
+		u.dispatch(app.Failed{Text: fmt.Sprintf("Could not open “%s”: it is %.1f MB, and Sayso opens files of up to %d MB.",
+			name, size/(1<<20), limit>>20)})
 		return
 	}
 	if u.st.Store.Len() > 0 && !u.win.Confirm(fmt.Sprintf(
@@ -59,7 +66,11 @@ func (u *UI) openFiles(files js.Value) {
 		buf := js.Global().Get("Uint8Array").New(args[0])
 		data := make([]byte, buf.Get("length").Int())
 		js.CopyBytesToGo(data, buf)
-		u.dispatch(app.Import{Name: name, Data: data})
+		if isText {
+			u.dispatch(app.PasteFile{Name: name, Data: data})
+		} else {
+			u.dispatch(app.Import{Name: name, Data: data})
+		}
 		return nil
 	})
 	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
