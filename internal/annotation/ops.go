@@ -73,7 +73,7 @@ func checkFragments(fragments []text.Span, n int) ([]text.Span, error) {
 			return nil, fmt.Errorf("fragment %d–%d: %w", f.Start, f.End, ErrEmptySpan)
 		}
 		if f.Start < 0 || f.End > n {
-			return nil, fmt.Errorf("fragment %d–%d of a %d-character text: %w", f.Start, f.End, n, ErrOutsideText)
+			return nil, fmt.Errorf("fragment %d–%d does not fit in the text, which has %d characters: %w", f.Start, f.End, n, ErrOutsideText)
 		}
 		if i > 0 && out[i-1].End > f.Start {
 			return nil, fmt.Errorf("fragments %d–%d and %d–%d overlap or are out of order: %w",

@@ -116,6 +116,13 @@ type Saved struct {
 	Err      string // "" when the save worked
 }
 
+// ChangedElsewhere reports that another tab saved this project: this tab
+// stops saving, so that neither overwrites the other's newer work.
+type ChangedElsewhere struct{}
+
+// OpenElsewhere reports that Sayso is open in another tab too.
+type OpenElsewhere struct{}
+
 // Failed reports an error met by the browser layer (a file that could not
 // be read, for instance).
 type Failed struct{ Text string }
@@ -149,6 +156,8 @@ func (Import) isAction()            {}
 func (Restore) isAction()           {}
 func (Saved) isAction()             {}
 func (Failed) isAction()            {}
+func (ChangedElsewhere) isAction()  {}
+func (OpenElsewhere) isAction()     {}
 
 // Effect is work Update asks the browser layer to do.
 type Effect interface{ isEffect() }

@@ -18,10 +18,14 @@ type KV interface {
 // the pointer, so a crash or a full storage in the middle of a save leaves
 // the previous snapshot whole and pointed at.
 const (
-	keyPointer = "sayso:current"
+	keyPointer = AutosavePointerKey
 	keySlotA   = "sayso:project:a"
 	keySlotB   = "sayso:project:b"
 )
+
+// AutosavePointerKey is the storage key naming the current snapshot; other
+// tabs watch it to learn that this project was saved elsewhere.
+const AutosavePointerKey = "sayso:current"
 
 // SaveSnapshot writes data as the newest snapshot.
 func SaveSnapshot(kv KV, data string) error {

@@ -44,6 +44,9 @@ type SaveStatus struct {
 	Revision int       // the store revision last written
 	At       time.Time // when it was written
 	Err      string    // the last failure, "" when the last save worked
+	// Stopped is set when another tab saved this project: saving here
+	// would overwrite newer work, so it stops until the page is reloaded.
+	Stopped bool
 }
 
 // NewState returns the state of an empty app.
@@ -57,6 +60,9 @@ func newStore(clock func() time.Time) *annotation.Store {
 
 // Unsaved reports whether the store has changes autosave has not written.
 func (st *State) Unsaved() bool { return st.Store.Revision() != st.Save.Revision || st.Save.Err != "" }
+
+// ShouldSave reports whether autosave should write now.
+func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && st.Unsaved() }
 
 // showDocument switches to document id and asks for a full redraw.
 func (st *State) showDocument(id string) {

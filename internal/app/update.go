@@ -107,6 +107,15 @@ func Update(st *State, a Action) []Effect {
 		st.Save = SaveStatus{Revision: st.Store.Revision()}
 	case Saved:
 		st.Save = SaveStatus{Revision: a.Revision, At: st.clock(), Err: a.Err}
+	case ChangedElsewhere:
+		if st.Doc != "" && !st.Save.Stopped {
+			st.Save.Stopped = true
+			st.fail("This project was saved from another tab. To keep that newer work, this tab has stopped saving: reload it to continue with the newer work, or export what is here to keep it.")
+		}
+	case OpenElsewhere:
+		if !st.Save.Stopped {
+			st.info("Sayso is open in another tab of this browser too. Work in one tab at a time: when one tab saves, the other stops saving so that neither overwrites the other.")
+		}
 	case Failed:
 		st.fail(a.Text)
 	}

@@ -351,3 +351,21 @@ func TestTooLongPasteIsRefusedWithTheLimit(t *testing.T) {
 	assert.Contains(t, st.Message.Text, "up to 10 MB")
 	assert.Equal(t, before, st.Store.Project())
 }
+
+func TestSavingStopsWhenAnotherTabSaved(t *testing.T) {
+	st := sampleState(t)
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
+	require.True(t, st.ShouldSave())
+	Update(st, ChangedElsewhere{})
+	assert.False(t, st.ShouldSave(), "this tab must not overwrite the newer work")
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.Contains(t, SaveText(st), "another tab")
+	assert.NotEmpty(t, Update(st, Export{}), "export still works")
+}
+
+func TestOpenElsewhereWarns(t *testing.T) {
+	st := sampleState(t)
+	Update(st, OpenElsewhere{})
+	assert.Contains(t, st.Message.Text, "open in another tab")
+	assert.True(t, st.ShouldSave() || !st.Unsaved())
+}

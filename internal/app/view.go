@@ -360,6 +360,8 @@ func SaveText(st *State) string {
 	switch {
 	case st.Doc == "":
 		return ""
+	case st.Save.Stopped:
+		return "Not saving: changed in another tab. Reload to continue."
 	case st.Save.Err != "":
 		return "Not saved: " + st.Save.Err + " Export to keep your work."
 	case st.Unsaved():

@@ -237,3 +237,15 @@ func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// NewTab opens url in another tab of the same browser (same profile and
+// storage) and waits for the app there.
+func (p *Page) NewTab(url string) *Page {
+	p.T.Helper()
+	ctx, cancel := chromedp.NewContext(p.Ctx)
+	p.T.Cleanup(cancel)
+	q := &Page{T: p.T, Ctx: ctx, Downloads: p.Downloads}
+	q.Do(chromedp.Navigate(url))
+	q.WaitReady()
+	return q
+}

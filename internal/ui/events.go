@@ -26,6 +26,13 @@ func (u *UI) listen() {
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)
 	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })
+	// Another tab wrote the autosave pointer: this tab's copy is older.
+	u.on(u.win, "storage", func(ev dom.Event) {
+		if ev.Underlying().Get("key").String() == app.AutosavePointerKey {
+			u.dispatch(app.ChangedElsewhere{})
+		}
+	})
+	u.announce()
 	u.on(u.doc, "visibilitychange", func(dom.Event) {
 		if u.doc.Underlying().Get("visibilityState").String() == "hidden" {
 			u.saveNow()
@@ -199,4 +206,27 @@ func (u *UI) onDrop(ev dom.Event) {
 		return
 	}
 	u.openFiles(dt.Get("files"))
+}
+
+// announce tells other tabs of this origin that Sayso is open here, and
+// answers their announcements (BroadcastChannel, where the browser has it).
+func (u *UI) announce() {
+	bc := js.Global().Get("BroadcastChannel")
+	if bc.IsUndefined() {
+		return
+	}
+	ch := bc.New("sayso")
+	f := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		switch args[0].Get("data").String() {
+		case "open":
+			ch.Call("postMessage", "here")
+			u.dispatch(app.OpenElsewhere{})
+		case "here":
+			u.dispatch(app.OpenElsewhere{})
+		}
+		return nil
+	})
+	u.funcs = append(u.funcs, f)
+	ch.Call("addEventListener", "message", f)
+	ch.Call("postMessage", "open")
 }

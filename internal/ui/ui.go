@@ -32,12 +32,12 @@ type UI struct {
 
 	// Elements drawn into.
 	start, workspace, loading, docEl, sidebar, inspector, help, helpBody dom.Element
-	message, messageText, saveStatus, title, topic, undo, redo        dom.Element
+	message, messageText, saveStatus, title, topic, undo, redo           dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
 		doc, sidebar, inspector, help, message, save, title, topic string
-		screen                                                   string
+		screen                                                     string
 	}
 
 	funcs     []js.Func // released by Close
@@ -100,7 +100,7 @@ func (u *UI) dispatch(a app.Action) {
 	for _, e := range effects {
 		u.run(e)
 	}
-	if u.st.Doc != "" && u.st.Unsaved() {
+	if u.st.ShouldSave() {
 		u.scheduleSave()
 	}
 }
@@ -164,7 +164,7 @@ func (u *UI) render() {
 	if msg != u.drawn.message {
 		u.drawn.message = msg
 		setHidden(u.message, st.Message.Text == "")
-		u.message.SetAttribute("class", "message " + st.Message.Kind)
+		u.message.SetAttribute("class", "message "+st.Message.Kind)
 		u.messageText.SetTextContent(st.Message.Text)
 	}
 	save := app.SaveText(st)
@@ -172,7 +172,7 @@ func (u *UI) render() {
 		u.drawn.save = save
 		u.saveStatus.SetTextContent(save)
 		cls := "save"
-		if st.Save.Err != "" {
+		if st.Save.Err != "" || st.Save.Stopped {
 			cls += " error"
 		}
 		u.saveStatus.SetAttribute("class", cls)
@@ -256,7 +256,7 @@ func (u *UI) cancelSave() {
 // saveNow writes the project to browser storage if it changed.
 func (u *UI) saveNow() {
 	u.cancelSave()
-	if u.st.Doc == "" || !u.st.Unsaved() {
+	if !u.st.ShouldSave() {
 		return
 	}
 	rev := u.st.Store.Revision()

@@ -1,0 +1,259 @@
+package native
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+)
+
+// The wire types fix the order of the fields Encode writes.
+
+type wireFile struct {
+	Format      string           `json:"format"`
+	Version     int              `json:"version"`
+	OffsetUnit  string           `json:"offsetUnit"`
+	Generator   string           `json:"generator"`
+	Annotator   string           `json:"annotator"`
+	Schema      wireSchema       `json:"schema"`
+	Documents   []wireDocument   `json:"documents"`
+	Speakers    []wireSpeaker    `json:"speakers"`
+	Annotations []wireAnnotation `json:"annotations"`
+}
+
+type wireSchema struct {
+	Labels       []wireLabel `json:"labels"`
+	StanceValues []string    `json:"stanceValues"`
+}
+
+type wireLabel struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Color string `json:"color"`
+	Key   string `json:"key"`
+}
+
+type wireDocument struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Topic  string `json:"topic"`
+	Length int    `json:"length"`
+	SHA256 string `json:"sha256"`
+	Text   string `json:"text"`
+}
+
+type wireSpeaker struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+type wireFragment struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+type wireAnnotation struct {
+	ID             string         `json:"id"`
+	Document       string         `json:"document"`
+	Label          string         `json:"label"`
+	Fragments      []wireFragment `json:"fragments"`
+	Quote          string         `json:"quote"`
+	Prefix         string         `json:"prefix"`
+	Suffix         string         `json:"suffix"`
+	Stance         string         `json:"stance,omitempty"`
+	Target         string         `json:"target,omitempty"`
+	Speaker        string         `json:"speaker,omitempty"`
+	SpeakerMention string         `json:"speakerMention,omitempty"`
+	Cue            string         `json:"cue,omitempty"`
+	Note           string         `json:"note,omitempty"`
+	Annotator      string         `json:"annotator,omitempty"`
+	Created        string         `json:"created,omitempty"`
+	Modified       string         `json:"modified,omitempty"`
+}
+
+// Encode returns p in the native format: the same bytes for the same
+// project. It fails, naming the value, if p holds something the format
+// cannot carry exactly: a string that is not valid UTF-8, an annotation
+// without fragments, a negative offset, a colour that is not "#rrggbb" or a
+// key longer than one character.
+func Encode(p annotation.Project) ([]byte, error) {
+	if err := checkEncodable(p); err != nil {
+		return nil, fmt.Errorf("encode: %w", err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(toWire(p)); err != nil {
+		return nil, fmt.Errorf("encode: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func toWire(p annotation.Project) wireFile {
+	f := wireFile{
+		Format:     FormatName,
+		Version:    Version,
+		OffsetUnit: OffsetUnit,
+		Generator:  Generator,
+		Annotator:  p.Annotator,
+		Schema: wireSchema{
+			Labels:       make([]wireLabel, 0, len(p.Schema.Labels)),
+			StanceValues: append(make([]string, 0, len(p.Schema.Stances)), p.Schema.Stances...),
+		},
+		Documents:   make([]wireDocument, 0, len(p.Documents)),
+		Speakers:    make([]wireSpeaker, 0, len(p.Speakers)),
+		Annotations: make([]wireAnnotation, 0, len(p.Annotations)),
+	}
+	for _, l := range p.Schema.Labels {
+		f.Schema.Labels = append(f.Schema.Labels, wireLabel(l))
+	}
+	for _, d := range p.Documents {
+		f.Documents = append(f.Documents, wireDocument{
+			ID:     d.ID,
+			Title:  d.Title,
+			Topic:  d.Topic,
+			Length: utf8.RuneCountInString(d.Text),
+			SHA256: text.Hash(d.Text),
+			Text:   d.Text,
+		})
+	}
+	for _, s := range p.Speakers {
+		f.Speakers = append(f.Speakers, wireSpeaker(s))
+	}
+	for _, a := range p.Annotations {
+		frags := make([]wireFragment, len(a.Fragments))
+		for i, fr := range a.Fragments {
+			frags[i] = wireFragment(fr)
+		}
+		f.Annotations = append(f.Annotations, wireAnnotation{
+			ID:             a.ID,
+			Document:       a.Document,
+			Label:          a.Label,
+			Fragments:      frags,
+			Quote:          a.Quote,
+			Prefix:         a.Prefix,
+			Suffix:         a.Suffix,
+			Stance:         a.Stance,
+			Target:         a.Target,
+			Speaker:        a.Speaker,
+			SpeakerMention: a.SpeakerMention,
+			Cue:            a.Cue,
+			Note:           a.Note,
+			Annotator:      a.Annotator,
+			Created:        a.Created,
+			Modified:       a.Modified,
+		})
+	}
+	return f
+}
+
+// checkEncodable reports the first value of p that Encode cannot write so
+// that Decode gives it back unchanged.
+func checkEncodable(p annotation.Project) error {
+	if err := checkStrings("the annotator", p.Annotator); err != nil {
+		return err
+	}
+	for i, l := range p.Schema.Labels {
+		where := fmt.Sprintf("label %d", i+1)
+		if err := checkStrings(where, l.ID, l.Name, l.Color, l.Key); err != nil {
+			return err
+		}
+		if !validColor(l.Color) {
+			return fmt.Errorf("%s: colour %q is not of the form #rrggbb", where, l.Color)
+		}
+		if !validKey(l.Key) {
+			return fmt.Errorf("%s: key %q is longer than one character", where, l.Key)
+		}
+	}
+	if err := checkStrings("the stance values", p.Schema.Stances...); err != nil {
+		return err
+	}
+	for i, d := range p.Documents {
+		if err := checkStrings(fmt.Sprintf("document %d", i+1), d.ID, d.Title, d.Topic, d.Text); err != nil {
+			return err
+		}
+	}
+	for i, s := range p.Speakers {
+		if err := checkStrings(fmt.Sprintf("speaker %d", i+1), s.ID, s.Name); err != nil {
+			return err
+		}
+	}
+	for i, a := range p.Annotations {
+		where := fmt.Sprintf("annotation %d (%q)", i+1, clip(a.ID))
+		if err := checkStrings(where, a.ID, a.Document, a.Label, a.Quote, a.Prefix, a.Suffix,
+			a.Stance, a.Target, a.Speaker, a.SpeakerMention, a.Cue, a.Note,
+			a.Annotator, a.Created, a.Modified); err != nil {
+			return err
+		}
+		if len(a.Fragments) == 0 {
+			return fmt.Errorf("%s has no fragment", where)
+		}
+		for j, f := range a.Fragments {
+			if f.Start < 0 || f.End < 0 {
+				return fmt.Errorf("%s: fragment %d (%d–%d) has a negative offset", where, j+1, f.Start, f.End)
+			}
+		}
+	}
+	return nil
+}
+
+func checkStrings(where string, ss ...string) error {
+	for _, s := range ss {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("%s: %q is not valid UTF-8", where, clip(s))
+		}
+	}
+	return nil
+}
+
+// validColor reports whether c is "" or a CSS colour "#rrggbb".
+func validColor(c string) bool {
+	if c == "" {
+		return true
+	}
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		if !isHex(c[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHex(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F'
+}
+
+// validKey reports whether k is empty or one code point.
+func validKey(k string) bool {
+	return utf8.RuneCountInString(k) <= 1
+}
+
+// validSHA256 reports whether h is 64 lowercase hexadecimal digits.
+func validSHA256(h string) bool {
+	if len(h) != 64 {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if !('0' <= h[i] && h[i] <= '9' || 'a' <= h[i] && h[i] <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	const most = 40
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:most-1]) + "…"
+}

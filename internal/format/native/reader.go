@@ -1,0 +1,154 @@
+package native
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// reader walks JSON input that json.Valid accepted, so that every problem
+// can be reported with its place in the file.
+type reader struct {
+	src []byte
+	lex lexer
+}
+
+func newReader(src []byte) *reader {
+	return &reader{src: src, lex: lexer{src: src}}
+}
+
+// where names the object being read in messages ("annotation \"a3\""); ""
+// stands for the top level of the file.
+type where func() string
+
+func top() string { return "" }
+
+// subject is w as the subject of a sentence.
+func subject(w where) string {
+	if s := w(); s != "" {
+		return s
+	}
+	return "the file"
+}
+
+// prefix is w followed by ": ", or "" at the top level.
+func prefix(w where) string {
+	if s := w(); s != "" {
+		return s + ": "
+	}
+	return ""
+}
+
+// at formats a problem found at offset pos of the input.
+func (r *reader) at(pos int, format string, args ...any) error {
+	line, col := lineColumn(r.src, pos)
+	return fmt.Errorf("%s (line %d, column %d)", fmt.Sprintf(format, args...), line, col)
+}
+
+func (r *reader) typeErr(w where, name, want string, t token) error {
+	return r.at(t.pos, "%s%s must be %s, not %s", prefix(w), name, want, t.kindName())
+}
+
+// str reads a string.
+func (r *reader) str(w where, name string) (string, int, error) {
+	t := r.lex.next()
+	if t.kind != tokString {
+		return "", t.pos, r.typeErr(w, name, "a string", t)
+	}
+	return t.str(), t.pos, nil
+}
+
+// offset reads a whole number that is 0 or more.
+func (r *reader) offset(w where, name string) (int, int, error) {
+	t := r.lex.next()
+	if t.kind != tokNumber {
+		return 0, t.pos, r.typeErr(w, name, "a whole number", t)
+	}
+	lit := string(t.raw)
+	n, err := strconv.Atoi(lit)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return 0, t.pos, r.at(t.pos, "%s%s is too large: %s", prefix(w), name, clip(lit))
+	case err != nil:
+		return 0, t.pos, r.at(t.pos, "%s%s must be a whole number, not %s", prefix(w), name, clip(lit))
+	case n < 0:
+		return 0, t.pos, r.at(t.pos, "%s%s must be 0 or more, not %d", prefix(w), name, n)
+	}
+	return n, t.pos, nil
+}
+
+// object reads an object, named name within parent, that messages call
+// self. For each key it calls field, which must read the value and report
+// whether it knows the key. Keys may not repeat, and every key in required
+// must be present.
+func (r *reader) object(parent where, name string, self where, required []string, field func(key string) (bool, error)) error {
+	t := r.lex.next()
+	if t.kind != tokBeginObject {
+		return r.typeErr(parent, name, "an object", t)
+	}
+	seen := make(map[string]bool, len(required))
+	for {
+		k := r.lex.next()
+		if k.kind == tokEndObject {
+			break
+		}
+		if k.kind != tokString {
+			return r.at(k.pos, "this file is not JSON")
+		}
+		key := k.str()
+		if seen[key] {
+			return r.at(k.pos, "%s has %q twice", subject(self), clip(key))
+		}
+		seen[key] = true
+		known, err := field(key)
+		if err != nil {
+			return err
+		}
+		if !known {
+			return r.at(k.pos, "%s has an unknown field %q", subject(self), clip(key))
+		}
+	}
+	for _, k := range required {
+		if !seen[k] {
+			return fmt.Errorf("%s has no %q field", subject(self), k)
+		}
+	}
+	return nil
+}
+
+// array reads a list, calling each to read item i.
+func (r *reader) array(w where, name string, each func(i int) error) error {
+	t := r.lex.next()
+	if t.kind != tokBeginArray {
+		return r.typeErr(w, name, "a list", t)
+	}
+	for i := 0; ; i++ {
+		switch r.lex.peek() {
+		case ']':
+			r.lex.next()
+			return nil
+		case 0:
+			return r.at(len(r.src), "this file is not JSON")
+		}
+		if err := each(i); err != nil {
+			return err
+		}
+	}
+}
+
+// skip reads and ignores one value.
+func (r *reader) skip() {
+	r.lex.skipValue(r.lex.next())
+}
+
+// lineColumn returns the 1-based line and column (in code points) of byte
+// offset off of src.
+func lineColumn(src []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	before := src[:off]
+	line = 1 + bytes.Count(before, []byte{'\n'})
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, 1 + utf8.RuneCount(before[lineStart:])
+}
