@@ -41,6 +41,11 @@ type Result struct {
 // MinFuzzyConfidence is the least similarity a fuzzy match needs.
 const MinFuzzyConfidence = 0.75
 
+// MinContextSimilarity is the least similarity a changed quote found
+// between its old prefix and suffix needs: below it the passage was
+// rewritten, not edited.
+const MinContextSimilarity = 0.5
+
 // Bounds on the work of the searches: candidates compared by context, and
 // the quote length and candidates a fuzzy search (quadratic) takes on.
 const (
@@ -167,6 +172,9 @@ func betweenContext(x *text.Index, q Quote, n int) (Result, bool) {
 		return Result{}, false
 	}
 	sim := similarity(q.Exact, x.Slice(start, end))
+	if sim < MinContextSimilarity {
+		return Result{}, false // the context survived but the quote was rewritten
+	}
 	return Result{Span: text.Span{Start: start, End: end}, Method: ByContext, Confidence: 0.5 + 0.4*sim}, true
 }
 

@@ -113,3 +113,11 @@ func FuzzLocate(f *testing.F) {
 		}
 	})
 }
+
+func TestLocateRefusesARewrittenQuoteBetweenItsContext(t *testing.T) {
+	orig := "Before the vote, Reyes told reporters that nobody asked."
+	q, sp := quoteAt(t, orig, "Reyes told reporters")
+	changed := strings.Replace(orig, "Reyes told reporters", "Zanzibar quartz lorem", 1)
+	_, ok := Locate(text.NewIndex(changed), q, sp)
+	assert.False(t, ok)
+}

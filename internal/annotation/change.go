@@ -2,6 +2,7 @@ package annotation
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 )
 
@@ -91,14 +92,40 @@ func (t *tx) dropOrphanSpeakers() {
 	}
 }
 
-// commit records the change for undo, or does nothing if it is empty.
+// commit records the change for undo. A change that changed nothing (but
+// modification times) is taken back and leaves no undo step.
 func (t *tx) commit() {
-	if len(t.c.anns)+len(t.c.spks)+len(t.c.docs) == 0 {
+	if t.changesNothing() {
+		t.rollback()
 		return
 	}
 	t.s.undo = append(t.s.undo, t.c)
 	t.s.redo = nil
 	t.s.revision++
+}
+
+func (t *tx) changesNothing() bool {
+	for _, e := range t.c.anns {
+		if e.before == nil || e.after == nil {
+			return false
+		}
+		b, a := *e.before, *e.after
+		b.Modified, a.Modified = "", ""
+		if !reflect.DeepEqual(b, a) {
+			return false
+		}
+	}
+	for _, e := range t.c.spks {
+		if e.before == nil || e.after == nil || *e.before != *e.after {
+			return false
+		}
+	}
+	for _, e := range t.c.docs {
+		if e.before != e.after {
+			return false
+		}
+	}
+	return true
 }
 
 // rollback undoes what the transaction applied so far.

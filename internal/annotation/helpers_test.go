@@ -496,6 +496,13 @@ func exercise(t testing.TB, w *world, c chooser, n int, more func() bool) {
 			if rev != s.Revision() || n1 != undoName || ok1 != canUndo || n2 != redoName || ok2 != canRedo {
 				fail("a failed operation (%v) changed the revision or the history", err)
 			}
+		case kind == opChange && reflect.DeepEqual(before, after):
+			// An edit that changes nothing leaves no undo step.
+			n1, ok1 := s.CanUndo()
+			n2, ok2 := s.CanRedo()
+			if rev != s.Revision() || n1 != undoName || ok1 != canUndo || n2 != redoName || ok2 != canRedo {
+				fail("an edit that changed nothing changed the revision or the history")
+			}
 		case kind == opChange:
 			if _, ok := s.CanRedo(); ok || s.Revision() != rev+1 {
 				fail("a change must add one revision (%d → %d) and clear the redo stack", rev, s.Revision())

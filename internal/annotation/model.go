@@ -98,4 +98,8 @@ type Project struct {
 	Documents   []Document
 	Speakers    []Speaker
 	Annotations []Annotation
+	// Orphans are annotations an import could not place in their text
+	// (see Repair). They are kept, with their quote, until the person
+	// drops them.
+	Orphans []Annotation
 }

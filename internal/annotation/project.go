@@ -26,6 +26,9 @@ func (s *Store) Project() Project {
 		p.Speakers = append(p.Speakers, *sp)
 	}
 	sort.Slice(p.Speakers, func(i, j int) bool { return idLess(p.Speakers[i].ID, p.Speakers[j].ID) })
+	for _, o := range s.orphans {
+		p.Orphans = append(p.Orphans, *o.clone())
+	}
 	return p
 }
 
@@ -102,6 +105,13 @@ func Load(p Project, clock func() time.Time) (*Store, error) {
 		if msg := s.checkLinks(&a); msg != "" {
 			add("annotation %q: %s", a.ID, msg)
 		}
+	}
+	for i := range p.Orphans {
+		o := p.Orphans[i].clone()
+		if n, ok := numericSuffix(o.ID, "a"); ok && n >= s.nextAnn {
+			s.nextAnn = n + 1
+		}
+		s.orphans = append(s.orphans, *o)
 	}
 	s.dirty = nil
 	if len(probs) > 0 {

@@ -47,6 +47,7 @@ type Store struct {
 	docByID  map[string]*docEntry
 	speakers map[string]*Speaker
 	anns     map[string]*Annotation
+	orphans  []Annotation
 
 	nextAnn, nextSpeaker, nextDoc int
 
@@ -146,7 +147,8 @@ func (s *Store) Annotation(id string) (*Annotation, bool) {
 func (s *Store) Len() int { return len(s.anns) }
 
 // Annotations returns a document's annotations in reading order (start,
-// longer first, id). The slice and its values must not be changed.
+// longer first, id). The slice and its values must not be changed, and the
+// slice is valid only until the next change.
 func (s *Store) Annotations(doc string) []*Annotation {
 	if e, ok := s.docByID[doc]; ok {
 		return e.sorted
@@ -172,6 +174,17 @@ func (s *Store) Overlapping(doc string, sp text.Span) []*Annotation {
 		}
 	}
 	return out
+}
+
+// Orphans returns the annotations an import could not place.
+func (s *Store) Orphans() []Annotation { return s.orphans }
+
+// DropOrphans forgets the annotations an import could not place.
+func (s *Store) DropOrphans() {
+	if len(s.orphans) > 0 {
+		s.orphans = nil
+		s.revision++
+	}
 }
 
 // Speakers returns the speaker entities ordered by name, then id.

@@ -83,6 +83,9 @@ type SetTopic struct{ Value string }
 // Delete removes the selected annotation.
 type Delete struct{}
 
+// DropOrphans forgets the annotations an import could not place.
+type DropOrphans struct{}
+
 // Undo reverts the last change.
 type Undo struct{}
 
@@ -146,6 +149,7 @@ func (SetMentionSpeaker) isAction() {}
 func (RenameSpeaker) isAction()     {}
 func (SetTopic) isAction()          {}
 func (Delete) isAction()            {}
+func (DropOrphans) isAction()       {}
 func (Undo) isAction()              {}
 func (Redo) isAction()              {}
 func (ToggleHelp) isAction()        {}

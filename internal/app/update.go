@@ -79,6 +79,9 @@ func Update(st *State, a Action) []Effect {
 		}
 	case Delete:
 		st.deleteSelected()
+	case DropOrphans:
+		st.Store.DropOrphans()
+		st.info("The annotations that could not be placed were dropped.")
 	case Undo:
 		st.undoRedo(st.Store.Undo, "Undid", "undo")
 	case Redo:
@@ -100,7 +103,7 @@ func Update(st *State, a Action) []Effect {
 		return st.export()
 	case Import:
 		st.open(a.Data, "Could not open "+quoteName(a.Name), func(n int) string {
-			return fmt.Sprintf("Opened %s: %d annotations.", quoteName(a.Name), n)
+			return fmt.Sprintf("Opened %s: %s.", quoteName(a.Name), plural(n, "annotation"))
 		})
 	case Restore:
 		st.open(a.Data, "Your autosaved work could not be read, and is kept untouched in the browser's storage", nil)
@@ -343,9 +346,10 @@ func (st *State) export() []Effect {
 }
 
 // open replaces the project with the one in data; on failure the current
-// work is left exactly as it was.
+// work is left exactly as it was. Repairs made while opening (re-anchored
+// or orphaned annotations) are listed in the message.
 func (st *State) open(data []byte, failure string, success func(n int) string) {
-	store, err := native.Open(data, st.clock)
+	store, notes, err := native.OpenRepaired(data, st.clock)
 	if err != nil {
 		st.fail(failure + ": " + err.Error())
 		return
@@ -358,8 +362,15 @@ func (st *State) open(data []byte, failure string, success func(n int) string) {
 	st.Store = store
 	st.showDocument(docs[0].ID)
 	st.Message = Message{}
+	msg := ""
 	if success != nil {
-		st.info(success(store.Len()))
+		msg = success(store.Len())
+	}
+	if len(notes) > 0 {
+		msg = strings.TrimSpace(msg + fmt.Sprintf(" Some of its annotations did not fit its text; Sayso repaired the file (%s):\n", plural(len(notes), "change")) + strings.Join(notes, "\n"))
+	}
+	if msg != "" {
+		st.info(msg)
 	}
 }
 

@@ -155,8 +155,9 @@ func short(s string, n int) string {
 // then the cues. Every item carries data-id for the click handler.
 func SidebarHTML(st *State) string {
 	anns := st.Store.Annotations(st.Doc)
+	orphans := orphansHTML(st)
 	if len(anns) == 0 {
-		return `<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`
+		return orphans + `<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`
 	}
 	bySpeaker := map[string][]*annotation.Annotation{}
 	var unattributed, cues []*annotation.Annotation
@@ -204,7 +205,25 @@ func SidebarHTML(st *State) string {
 		st.sidebarItems(&b, cues)
 		b.WriteString(`</ul></section>`)
 	}
-	return fmt.Sprintf(`<p class="summary">%s, %s, %s</p>`, plural(len(anns), "annotation"), plural(claims, "claim"), plural(speakers, "speaker")) + b.String()
+	return orphans + fmt.Sprintf(`<p class="summary">%s, %s, %s</p>`, plural(len(anns), "annotation"), plural(claims, "claim"), plural(speakers, "speaker")) + b.String()
+}
+
+// orphansHTML lists the annotations an import could not place, with their
+// quotes, and a button to drop them.
+func orphansHTML(st *State) string {
+	orphans := st.Store.Orphans()
+	if len(orphans) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, plural(len(orphans), "annotation"))
+	b.WriteString(`<p class="hint">The opened file had these annotations, but their text is not in the article. They are kept (and exported) until you drop them.</p><ul>`)
+	for _, o := range orphans {
+		fmt.Fprintf(&b, `<li class="item orphan l-%s"><span class="tag">%s</span> <span class="qt">%s</span></li>`,
+			cssName(o.Label), esc(st.labelDisplay(o.Label)), esc(short(o.Quote, 90)))
+	}
+	b.WriteString(`</ul><div class="row"><button type="button" data-action="drop-orphans">Drop them</button></div></section>`)
+	return b.String()
 }
 
 func (st *State) sidebarItems(b *strings.Builder, items []*annotation.Annotation) {

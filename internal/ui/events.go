@@ -126,6 +126,10 @@ func (u *UI) onAction(ev dom.Event, b dom.Element) {
 		}
 	case "help":
 		u.dispatch(app.ToggleHelp{})
+	case "drop-orphans":
+		if u.win.Confirm("Drop the annotations that could not be placed? This cannot be undone; export first to keep them.") {
+			u.dispatch(app.DropOrphans{})
+		}
 	case "dismiss":
 		u.dispatch(app.DismissMessage{})
 	case "paste":

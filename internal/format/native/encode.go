@@ -22,6 +22,7 @@ type wireFile struct {
 	Documents   []wireDocument   `json:"documents"`
 	Speakers    []wireSpeaker    `json:"speakers"`
 	Annotations []wireAnnotation `json:"annotations"`
+	Orphans     []wireAnnotation `json:"orphans,omitempty"`
 }
 
 type wireSchema struct {
@@ -125,30 +126,37 @@ func toWire(p annotation.Project) wireFile {
 		f.Speakers = append(f.Speakers, wireSpeaker(s))
 	}
 	for _, a := range p.Annotations {
-		frags := make([]wireFragment, len(a.Fragments))
-		for i, fr := range a.Fragments {
-			frags[i] = wireFragment(fr)
-		}
-		f.Annotations = append(f.Annotations, wireAnnotation{
-			ID:             a.ID,
-			Document:       a.Document,
-			Label:          a.Label,
-			Fragments:      frags,
-			Quote:          a.Quote,
-			Prefix:         a.Prefix,
-			Suffix:         a.Suffix,
-			Stance:         a.Stance,
-			Target:         a.Target,
-			Speaker:        a.Speaker,
-			SpeakerMention: a.SpeakerMention,
-			Cue:            a.Cue,
-			Note:           a.Note,
-			Annotator:      a.Annotator,
-			Created:        a.Created,
-			Modified:       a.Modified,
-		})
+		f.Annotations = append(f.Annotations, toWireAnnotation(a))
+	}
+	for _, a := range p.Orphans {
+		f.Orphans = append(f.Orphans, toWireAnnotation(a))
 	}
 	return f
+}
+
+func toWireAnnotation(a annotation.Annotation) wireAnnotation {
+	frags := make([]wireFragment, len(a.Fragments))
+	for i, fr := range a.Fragments {
+		frags[i] = wireFragment(fr)
+	}
+	return wireAnnotation{
+		ID:             a.ID,
+		Document:       a.Document,
+		Label:          a.Label,
+		Fragments:      frags,
+		Quote:          a.Quote,
+		Prefix:         a.Prefix,
+		Suffix:         a.Suffix,
+		Stance:         a.Stance,
+		Target:         a.Target,
+		Speaker:        a.Speaker,
+		SpeakerMention: a.SpeakerMention,
+		Cue:            a.Cue,
+		Note:           a.Note,
+		Annotator:      a.Annotator,
+		Created:        a.Created,
+		Modified:       a.Modified,
+	}
 }
 
 // checkEncodable reports the first value of p that Encode cannot write so
@@ -182,7 +190,7 @@ func checkEncodable(p annotation.Project) error {
 			return err
 		}
 	}
-	for i, a := range p.Annotations {
+	for i, a := range append(append([]annotation.Annotation(nil), p.Annotations...), p.Orphans...) {
 		where := fmt.Sprintf("annotation %d (%q)", i+1, clip(a.ID))
 		if err := checkStrings(where, a.ID, a.Document, a.Label, a.Quote, a.Prefix, a.Suffix,
 			a.Stance, a.Target, a.Speaker, a.SpeakerMention, a.Cue, a.Note,

@@ -34,6 +34,15 @@ func FuzzDecode(f *testing.F) {
 			require.True(t, bytes.Equal(enc, enc2), "encode(decode(encode(p))) is encode(p)")
 		}
 
+		// Whatever a person opens either fails whole, or loads — repaired
+		// if need be — into a project that exports and opens again.
+		if r, _, err := native.OpenRepaired(b, clock); err == nil {
+			out, err := native.Encode(r.Project())
+			require.NoError(t, err)
+			_, err = native.Open(out, clock)
+			require.NoError(t, err, "a repaired project opens without repair")
+		}
+
 		s, err := native.Open(b, clock)
 		if err != nil {
 			require.Nil(t, s)

@@ -52,6 +52,12 @@ func readProject(r *reader) (annotation.Project, error) {
 				p.Annotations = append(p.Annotations, a)
 				return err
 			})
+		case "orphans":
+			err = r.array(top, q(key), func(i int) error {
+				a, err := readAnnotation(r, i)
+				p.Orphans = append(p.Orphans, a)
+				return err
+			})
 		default:
 			return false, nil
 		}
