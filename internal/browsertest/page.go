@@ -249,3 +249,14 @@ func (p *Page) NewTab(url string) *Page {
 	q.WaitReady()
 	return q
 }
+
+// EvalAwait evaluates an expression that yields a Promise and decodes what
+// it resolves to.
+func EvalAwait[T any](p *Page, expr string) T {
+	p.T.Helper()
+	v, err := chromedp.Run(p.Ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.T.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
