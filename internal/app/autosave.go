@@ -40,7 +40,15 @@ func SaveSnapshot(kv KV, data string) error {
 	if err := kv.Set(next, data); err != nil {
 		// Free the half-written slot: never the one pointed at.
 		_ = kv.Remove(next)
-		return fmt.Errorf("write the snapshot: %w", err)
+		if cur == "" {
+			return fmt.Errorf("write the snapshot: %w", err)
+		}
+		// Storage may hold one snapshot but not two: replace the current
+		// one in a single write, which either happens whole or not at all.
+		if err2 := kv.Set(cur, data); err2 != nil {
+			return fmt.Errorf("write the snapshot: %w", err)
+		}
+		return nil
 	}
 	if err := kv.Set(keyPointer, next); err != nil {
 		return fmt.Errorf("switch to the new snapshot: %w", err)

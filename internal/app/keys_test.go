@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,10 +67,12 @@ func TestDeleteKeyDeletesSelection(t *testing.T) {
 	}
 }
 
-// memKV is an in-memory KV that can be told to fail writes.
+// memKV is an in-memory KV that can be told to fail writes, or to hold at
+// most limit bytes in all (as browser storage quotas do).
 type memKV struct {
 	m        map[string]string
 	failSets int // fail the next N Set calls
+	limit    int
 }
 
 func (k *memKV) Get(key string) (string, bool, error) { v, ok := k.m[key]; return v, ok, nil }
@@ -77,6 +80,17 @@ func (k *memKV) Set(key, v string) error {
 	if k.failSets > 0 {
 		k.failSets--
 		return errors.New("QuotaExceededError: full")
+	}
+	if k.limit > 0 {
+		used := len(v)
+		for kk, vv := range k.m {
+			if kk != key {
+				used += len(vv)
+			}
+		}
+		if used > k.limit {
+			return errors.New("QuotaExceededError: over the limit")
+		}
 	}
 	k.m[key] = v
 	return nil
@@ -95,7 +109,7 @@ func TestAutosaveKeepsThePreviousSnapshotWhenAWriteFails(t *testing.T) {
 	assert.Equal(t, "two", newest)
 	assert.Equal(t, "one", older)
 
-	kv.failSets = 1 // the snapshot write fails: the pointer must not move
+	kv.failSets = 2 // the snapshot write fails, and so does the fallback: the pointer must not move
 	require.Error(t, SaveSnapshot(kv, "three"))
 	newest, _, err = LoadSnapshot(kv)
 	require.NoError(t, err)
@@ -124,4 +138,18 @@ func TestRestoreBringsBackTheAutosavedProject(t *testing.T) {
 	Update(broken, Restore{Data: data[:20]})
 	assert.Empty(t, broken.Doc)
 	assert.Contains(t, broken.Message.Text, "kept untouched")
+}
+
+func TestAutosaveFallsBackToOneSnapshotWhenTwoDoNotFit(t *testing.T) {
+	kv := &memKV{m: map[string]string{}, limit: 50} // the pointer takes 15
+	require.NoError(t, SaveSnapshot(kv, strings.Repeat("a", 15)))
+	require.NoError(t, SaveSnapshot(kv, strings.Repeat("b", 15)), "two small snapshots fit")
+	big := strings.Repeat("c", 30)
+	require.NoError(t, SaveSnapshot(kv, big), "one big snapshot replaces the current one whole")
+	newest, _, err := LoadSnapshot(kv)
+	require.NoError(t, err)
+	assert.Equal(t, big, newest)
+	require.Error(t, SaveSnapshot(kv, strings.Repeat("d", 50)), "a snapshot over the quota fails")
+	newest, _, _ = LoadSnapshot(kv)
+	assert.Equal(t, big, newest, "and leaves the last one whole")
 }
