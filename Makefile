@@ -5,6 +5,9 @@ GO      ?= go
 SITE    := build/site
 WASM    := build/app.wasm
 PORT    ?= 8080
+WORKER_DIR   := wasm/worker
+WORKER_BUILD := build/worker
+WORKER_PORT  ?= 8787
 export GOTOOLCHAIN := local
 
 .PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test deploy fuzz bench clean
@@ -28,6 +31,25 @@ run: site
 dist: site
 	$(GO) run ./internal/tools/distbuild -site $(SITE) -out dist/sayso.html
 
+## worker-deps: wrangler (pinned in wasm/worker/package-lock.json), when missing.
+worker-deps:
+	@test -x $(WORKER_DIR)/node_modules/.bin/wrangler || { \
+	  echo "installing wrangler with npm ci in $(WORKER_DIR)"; \
+	  cd $(WORKER_DIR) && npm ci --no-audit --no-fund; }
+
+## worker-build: the Cloudflare Worker (wasm/worker for js/wasm plus its JS glue) in build/worker.
+worker-build:
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(WORKER_BUILD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WORKER_BUILD)/app.wasm ./wasm/worker
+
+## worker-dev: the worker and the site in the real Workers runtime (workerd) on http://127.0.0.1:$(WORKER_PORT).
+worker-dev: site worker-build worker-deps
+	cd $(WORKER_DIR) && npx --no-install wrangler dev --ip 127.0.0.1 --port $(WORKER_PORT)
+
+## deploy: publish the worker and the site to Cloudflare (needs `npx wrangler login` once).
+deploy: site worker-build worker-deps
+	cd $(WORKER_DIR) && npx --no-install wrangler deploy
+
 ## vet: go vet natively and for js/wasm, and gofmt.
 vet:
 	@fmt=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -42,7 +64,7 @@ browser-deps:
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-color-emoji; }
 
 ## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser tests.
-test: browser-deps vet site dist
+test: browser-deps worker-deps vet site dist worker-build
 	$(GO) test -count=1 ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each.

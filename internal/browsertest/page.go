@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -259,4 +260,19 @@ func EvalAwait[T any](p *Page, expr string) T {
 		p.T.Fatalf("evaluate %s: %v", expr, err)
 	}
 	return v
+}
+
+// AcceptDialogs answers every confirm() the page shows with OK, for the
+// rest of the test.
+func (p *Page) AcceptDialogs() {
+	p.T.Helper()
+	events := chromedp.Events(p.Ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range events {
+			if err != nil {
+				return
+			}
+			_, _ = chromedp.Call(p.Ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
 }
