@@ -276,3 +276,20 @@ func (p *Page) AcceptDialogs() {
 		}
 	}()
 }
+
+// DropFiles drags files from the desktop onto the middle of the page and
+// drops them.
+func (p *Page) DropFiles(files ...string) {
+	p.T.Helper()
+	x := Eval[float64](p, `innerWidth / 2`)
+	y := Eval[float64](p, `innerHeight / 2`)
+	data := &input.DragData{Items: []*input.DragDataItem{}, Files: files, DragOperationsMask: 1}
+	for _, typ := range []input.DispatchDragEventType{
+		input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop,
+	} {
+		p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: x, Y: y, Data: data})
+			return err
+		}))
+	}
+}

@@ -385,3 +385,35 @@ func TestBadFileGivesAMessageAndKeepsTheWork(t *testing.T) {
 		assert.Equal(t, before, browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`), "work untouched after %s", c.name)
 	}
 }
+
+func TestDroppingFilesOpensThem(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.AcceptDialogs()
+	dir := t.TempDir()
+
+	// A .txt article dropped on the start screen becomes the document; its
+	// invalid UTF-8 is replaced and reported.
+	txt := filepath.Join(dir, "council vote.txt")
+	require.NoError(t, os.WriteFile(txt, []byte("Caf\xe9 owners said the vote was rushed.\r\nSecond line."), 0o644))
+	p.DropFiles(txt)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	assert.Equal(t, "council vote", p.Text("#doc-title"))
+	assert.Equal(t, "Caf\ufffd owners said the vote was rushed.", p.Text("#p0"))
+	assert.Contains(t, p.Text("#message-text"), "not valid UTF-8")
+
+	p.SelectText("the vote was rushed", 0)
+	p.Press("c")
+	p.Click("#export")
+	data := p.WaitDownload("council vote.sayso.json")
+
+	// A .sayso.json dropped on a document replaces it (after asking).
+	p.Click(`[data-action="new"]`)
+	p.WaitFor(`!document.getElementById("start").hidden`)
+	p.Click(`[data-action="sample"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	saved := filepath.Join(dir, "mine.sayso.json")
+	require.NoError(t, os.WriteFile(saved, data, 0o644))
+	p.DropFiles(saved)
+	p.WaitFor(`document.getElementById("doc-title").textContent === "council vote"`)
+	assert.Equal(t, 1, browsertest.Eval[int](p, `document.querySelectorAll("#sidebar [data-id]").length`))
+}
