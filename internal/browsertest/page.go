@@ -146,6 +146,10 @@ const textRangeJS = `function sayso_range(needle, nth) {
 	const s = locate(at, false), e = locate(at + needle.length, true);
 	r.setStart(s[0], s[1]); r.setEnd(e[0], e[1]);
 	return r;
+}
+function sayso_show(r) {
+	const first = r.getClientRects()[0];
+	window.scrollBy(0, first.top - innerHeight / 3);
 }`
 
 // SelectText selects the nth (from 0) occurrence of needle in the article
@@ -156,7 +160,7 @@ func (p *Page) SelectText(needle string, nth int) {
 	pos := Eval[pts](p, fmt.Sprintf(`(() => { %s
 		const r = sayso_range(%s, %d);
 		if (!r) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
-		r.startContainer.parentElement.scrollIntoView({block: "center"});
+		sayso_show(r);
 		const rects = r.getClientRects();
 		const a = rects[0], b = rects[rects.length - 1];
 		return {X1: a.left + 1, Y1: a.top + a.height / 2, X2: b.right - 1, Y2: b.top + b.height / 2};
@@ -183,7 +187,7 @@ func (p *Page) ClickText(needle string, nth int) {
 	c := Eval[pt](p, fmt.Sprintf(`(() => { %s
 		const r = sayso_range(%s, %d);
 		if (!r) return {X: -1, Y: -1};
-		r.startContainer.parentElement.scrollIntoView({block: "center"});
+		sayso_show(r);
 		const a = r.getClientRects()[0];
 		return {X: a.left + a.width / 2, Y: a.top + a.height / 2};
 	})()`, textRangeJS, jsString(needle), nth))

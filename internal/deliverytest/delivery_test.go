@@ -97,6 +97,21 @@ func runSession(t *testing.T, ctx context.Context, reqs *deliverytest.Requests) 
 	violations, err := deliverytest.CSPViolations(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, violations, "Content-Security-Policy violations")
+
+	// The policy is enforced, not only sent: an inline script injected
+	// into the page does not run, and is reported.
+	ran, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(resolve => {
+		const s = document.createElement("script");
+		s.textContent = "window.__injected = true";
+		document.body.appendChild(s);
+		setTimeout(() => resolve(window.__injected === true), 200);
+	})`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.False(t, ran, "an injected inline script must not run")
+	violations, err = deliverytest.CSPViolations(ctx)
+	require.NoError(t, err)
+	require.Len(t, violations, 1)
+	assert.Contains(t, violations[0], "script-src")
 }
 
 // openApp opens url in a fresh browser watching requests and CSP.

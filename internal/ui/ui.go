@@ -78,11 +78,23 @@ func New(st *app.State) (*UI, error) {
 // Start restores autosaved work, draws the page, listens to events and
 // marks the page ready.
 func (u *UI) Start() {
+	askPersistentStorage()
 	u.restore()
 	u.listen()
 	u.render()
 	u.loading.SetAttribute("hidden", "")
 	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
+}
+
+// askPersistentStorage asks the browser not to evict this site's storage
+// under pressure (navigator.storage.persist). Browsers decide without
+// asking the person; the README tells people to export regularly anyway.
+func askPersistentStorage() {
+	storage := js.Global().Get("navigator").Get("storage")
+	if storage.IsUndefined() || storage.Get("persist").IsUndefined() {
+		return
+	}
+	storage.Call("persist")
 }
 
 // Close releases every js.Func the UI created.
