@@ -1,0 +1,216 @@
+package brat
+
+import (
+	"fmt"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+)
+
+// File is one file of an export.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Export writes a project as brat standoff: for every document a .txt file
+// with its text and a .ann file with its annotations, then annotation.conf
+// and visual.conf for the whole project. Documents are named after their
+// titles (see the package documentation).
+func Export(p annotation.Project) ([]File, error) {
+	speakers := map[string]string{}
+	for _, s := range p.Speakers {
+		speakers[s.ID] = s.Name
+	}
+	byDoc := map[string][]annotation.Annotation{}
+	for _, a := range p.Annotations {
+		byDoc[a.Document] = append(byDoc[a.Document], a)
+	}
+	names := baseNames(p.Documents)
+	var files []File
+	for i, d := range p.Documents {
+		w := docWriter{x: text.NewIndex(d.Text), speakers: speakers, ids: map[string]string{}, frags: map[string][]rawSpan{}}
+		if err := w.write(byDoc[d.ID]); err != nil {
+			return nil, fmt.Errorf("brat export of document %q: %w", d.Title, err)
+		}
+		files = append(files,
+			File{Name: names[i] + ".txt", Data: []byte(d.Text)},
+			File{Name: names[i] + ".ann", Data: []byte(w.b.String())})
+	}
+	files = append(files,
+		File{Name: "annotation.conf", Data: []byte(annotationConf(p))},
+		File{Name: "visual.conf", Data: []byte(visualConf(p.Schema))})
+	return files, nil
+}
+
+// docWriter writes the .ann file of one document.
+type docWriter struct {
+	x        *text.Index
+	speakers map[string]string    // speaker id → name
+	ids      map[string]string    // annotation id → T id
+	frags    map[string][]rawSpan // annotation id → fragments as written
+	b        strings.Builder
+	n        map[byte]int // last number used per id kind
+}
+
+func (w *docWriter) next(kind byte) string {
+	if w.n == nil {
+		w.n = map[byte]int{}
+	}
+	w.n[kind]++
+	return fmt.Sprintf("%c%d", kind, w.n[kind])
+}
+
+func (w *docWriter) line(r record) {
+	w.b.WriteString(r.String())
+	w.b.WriteByte('\n')
+}
+
+func (w *docWriter) write(anns []annotation.Annotation) error {
+	for _, a := range anns {
+		spans, err := w.spans(a.Fragments)
+		if err != nil {
+			return fmt.Errorf("annotation %s: %w", a.ID, err)
+		}
+		if len(spans) == 0 {
+			continue // only line breaks: brat cannot hold it
+		}
+		id := w.next('T')
+		w.ids[a.ID], w.frags[a.ID] = id, spans
+		w.line(record{ID: id, Kind: 'T', Type: bratType(a.Label), Spans: spans, Text: w.quote(spans)})
+	}
+	for _, a := range anns {
+		if a.Label == annotation.LabelClaim {
+			w.attribution(a)
+		}
+	}
+	for _, a := range anns {
+		if id, ok := w.ids[a.ID]; ok && a.Label == annotation.LabelClaim && a.Stance != "" {
+			w.line(record{ID: w.next('A'), Kind: 'A', Type: typeStance, Target: id, Value: oneLine(a.Stance)})
+		}
+	}
+	for _, a := range anns {
+		w.notes(a)
+	}
+	return nil
+}
+
+// spans turns fragments into brat offsets, split at line breaks the way
+// brat splits a selection that crosses lines: a line of a .ann file cannot
+// hold a line break.
+func (w *docWriter) spans(frags []text.Span) ([]rawSpan, error) {
+	var out []rawSpan
+	for _, f := range frags {
+		if f.Start < 0 || f.End > w.x.Len() || f.Start >= f.End {
+			return nil, fmt.Errorf("the fragment %d–%d is not inside the %d-character text", f.Start, f.End, w.x.Len())
+		}
+		start := f.Start
+		for i, r := range []rune(w.x.Slice(f.Start, f.End)) {
+			if isLineBreak(r) {
+				if cp := f.Start + i; cp > start {
+					out = append(out, rawSpan{start, cp})
+				}
+				start = f.Start + i + 1
+			}
+		}
+		if f.End > start {
+			out = append(out, rawSpan{start, f.End})
+		}
+	}
+	return out, nil
+}
+
+// isLineBreak reports whether r ends a line for brat's reader (Python's
+// str.splitlines).
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+// quote is brat's text of spans: their texts joined by one space.
+func (w *docWriter) quote(spans []rawSpan) string {
+	parts := make([]string, len(spans))
+	for i, s := range spans {
+		parts[i] = w.x.Slice(s.Start, s.End)
+	}
+	return strings.Join(parts, " ")
+}
+
+// attribution writes the Attribution event of a claim linked to a speaker
+// mention or a cue. Its trigger is a copy of the cue's span, as in
+// PolNeAR, or of the mention's span when there is no cue.
+func (w *docWriter) attribution(a annotation.Annotation) {
+	content, ok := w.ids[a.ID]
+	source, hasSource := w.ids[a.SpeakerMention]
+	cue, hasCue := w.ids[a.Cue]
+	if !ok || (!hasSource && !hasCue) {
+		return
+	}
+	typ, trigger := typeAttribution, w.frags[a.SpeakerMention]
+	if hasCue {
+		trigger = w.frags[a.Cue]
+	}
+	if !hasSource {
+		typ = typeAttributionNS
+	}
+	tid := w.next('T')
+	w.line(record{ID: tid, Kind: 'T', Type: typ, Spans: trigger, Text: w.quote(trigger)})
+	args := []arg{{typeContent, content}}
+	if hasCue {
+		args = append(args, arg{typeCue, cue})
+	}
+	if hasSource {
+		args = append(args, arg{typeSource, source})
+	}
+	w.line(record{ID: w.next('E'), Kind: 'E', Type: typ, Trigger: tid, Args: args})
+}
+
+// notes writes the note lines of an annotation: the speaker's name, the
+// stance target, and the note itself, one line per line of it.
+func (w *docWriter) notes(a annotation.Annotation) {
+	id, ok := w.ids[a.ID]
+	if !ok {
+		return
+	}
+	note := func(s string) {
+		w.line(record{ID: w.next('#'), Kind: '#', Type: typeNote, Target: id, Text: s})
+	}
+	name, hasName := w.speakers[a.Speaker]
+	_, linked := w.ids[a.SpeakerMention]
+	if hasName && (a.Label == annotation.LabelSpeaker || (a.Label == annotation.LabelClaim && !linked)) {
+		note(speakerPrefix + oneLine(name))
+	}
+	if a.Label == annotation.LabelClaim && a.Target != "" {
+		note(targetPrefix + oneLine(a.Target))
+	}
+	if a.Note == "" {
+		return
+	}
+	for l := range strings.SplitSeq(splitLines(a.Note), "\n") {
+		if strings.HasPrefix(l, speakerPrefix) || strings.HasPrefix(l, targetPrefix) || strings.HasPrefix(l, notePrefix) {
+			l = notePrefix + l
+		}
+		note(l)
+	}
+}
+
+// splitLines turns every line break brat would see into "\n".
+func splitLines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		if isLineBreak(r) {
+			return '\n'
+		}
+		return r
+	}, s)
+}
+
+// oneLine turns line breaks into spaces, for values that must fit on one
+// line.
+func oneLine(s string) string {
+	return strings.ReplaceAll(splitLines(s), "\n", " ")
+}

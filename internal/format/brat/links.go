@@ -1,0 +1,200 @@
+package brat
+
+import (
+	"strings"
+
+	"sayso/internal/annotation"
+)
+
+// event maps an Attribution event to the links of its claim: the Source
+// becomes the claim's speaker mention and the Cue its cue. Other events
+// are reported.
+func (im *importer) event(d *doc, r *record) {
+	trig := d.recs[r.Trigger]
+	if !isAttribution(r.Type) {
+		what := r.Trigger
+		if trig != nil && trig.Kind == 'T' {
+			what = r.Trigger + " " + quoted(trig.Text)
+		}
+		im.skip(d, "%s: the %s event (trigger %s, arguments %s) is not imported; Sayso keeps only attributions",
+			r.ID, r.Type, what, describeArgs(r.Args))
+		return
+	}
+	if trig == nil || trig.Kind != 'T' {
+		im.skip(d, "%s: the attribution's trigger %s is not a text-bound annotation, so it is not imported", r.ID, r.Trigger)
+		return
+	}
+	byRole := map[string][]string{}
+	for _, a := range r.Args {
+		label, ok := roleLabel(a.Role)
+		if !ok {
+			im.skip(d, "%s: the argument %s:%s is not imported; an attribution has Content, Source and Cue", r.ID, a.Role, a.ID)
+			continue
+		}
+		byRole[label] = append(byRole[label], a.ID)
+	}
+	contents := byRole[annotation.LabelClaim]
+	if len(contents) == 0 {
+		im.skip(d, "%s: the attribution has no Content, so it is not imported", r.ID)
+		return
+	}
+	ci, ok := im.annOf(d, contents[0], annotation.LabelClaim)
+	if !ok {
+		im.skip(d, "%s: the attribution's Content %s is not an imported claim, so the attribution is not imported", r.ID, contents[0])
+		return
+	}
+	if by, done := d.linkedBy[ci]; done {
+		im.skip(d, "%s: the claim %s is already attributed by %s; a Sayso claim has one speaker and one cue", r.ID, contents[0], by)
+		return
+	}
+	for _, extra := range contents[1:] {
+		im.skip(d, "%s: the second Content %s is not imported; a Sayso attribution has one claim", r.ID, extra)
+	}
+	claim := &im.p.Annotations[ci]
+	source := im.link(d, r, byRole[annotation.LabelSpeaker], annotation.LabelSpeaker, &claim.SpeakerMention)
+	cue := im.link(d, r, byRole[annotation.LabelCue], annotation.LabelCue, &claim.Cue)
+	d.linkedBy[ci] = r.ID
+	d.claimOf[r.ID] = ci
+	// The trigger is a copy of the cue (or source) span; say so when it is not.
+	if ref := d.recs[cue]; ref != nil && !sameSpans(trig.Spans, ref.Spans) {
+		im.skip(d, "%s: the trigger %s %s differs from the cue, and Sayso keeps no trigger of its own", r.ID, trig.ID, quoted(trig.Text))
+	} else if ref := d.recs[source]; cue == "" && ref != nil && !sameSpans(trig.Spans, ref.Spans) {
+		im.skip(d, "%s: the trigger %s %s differs from the source, and Sayso keeps no trigger of its own", r.ID, trig.ID, quoted(trig.Text))
+	} else if cue == "" && source == "" {
+		im.skip(d, "%s: the trigger %s %s is not imported: the attribution has neither source nor cue", r.ID, trig.ID, quoted(trig.Text))
+	}
+}
+
+// link sets one link of a claim from the arguments of a role and returns
+// the brat id it links to, or "".
+func (im *importer) link(d *doc, r *record, ids []string, label string, field *string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	for _, extra := range ids[1:] {
+		im.skip(d, "%s: the second %s %s is not imported; a Sayso claim has one", r.ID, label, extra)
+	}
+	i, ok := im.annOf(d, ids[0], label)
+	if !ok {
+		im.skip(d, "%s: %s is not an imported %s, so the claim is not linked to it", r.ID, ids[0], label)
+		return ""
+	}
+	*field = im.p.Annotations[i].ID
+	im.rep.Links++
+	return ids[0]
+}
+
+// annOf finds the imported annotation of a brat id, of the given label.
+func (im *importer) annOf(d *doc, id, label string) (int, bool) {
+	i, ok := d.ann[id]
+	if !ok || im.p.Annotations[i].Label != label {
+		return 0, false
+	}
+	return i, true
+}
+
+// claimFor finds the claim an attribute or note on id is about: the claim
+// itself or the claim of an attribution event.
+func (im *importer) claimFor(d *doc, id string) (int, bool) {
+	if i, ok := d.claimOf[id]; ok {
+		return i, true
+	}
+	return im.annOf(d, id, annotation.LabelClaim)
+}
+
+// attribute maps a Stance attribute on a claim (or its attribution) to
+// the claim's stance.
+func (im *importer) attribute(d *doc, r *record) {
+	if !strings.EqualFold(r.Type, typeStance) {
+		what := r.Type
+		if r.Value != "" {
+			what += "=" + r.Value
+		}
+		im.skip(d, "%s: the attribute %s on %s is not imported; Sayso's only attribute is a claim's stance", r.ID, what, r.Target)
+		return
+	}
+	ci, ok := im.claimFor(d, r.Target)
+	v := strings.TrimSpace(r.Value)
+	switch {
+	case !ok:
+		im.skip(d, "%s: the stance %q is on %s, which is not an imported claim", r.ID, v, r.Target)
+	case v == "":
+		im.skip(d, "%s: the stance on %s has no value", r.ID, r.Target)
+	case im.p.Annotations[ci].Stance != "":
+		im.skip(d, "%s: the claim %s already has the stance %q; %q is not imported", r.ID, r.Target, im.p.Annotations[ci].Stance, v)
+	default:
+		im.p.Annotations[ci].Stance = v
+		im.addStance(v)
+	}
+}
+
+// normalization ties a speaker mention to an entity of a knowledge base;
+// mentions with the same reference are one speaker.
+func (im *importer) normalization(d *doc, r *record) {
+	i, ok := im.annOf(d, r.Target, annotation.LabelSpeaker)
+	switch {
+	case !ok:
+		im.skip(d, "%s: the normalization of %s to %s is not imported; Sayso keeps references only for speakers", r.ID, r.Target, r.Value)
+	case im.refs[i] != "":
+		im.skip(d, "%s: %s already refers to %s; %s is not imported", r.ID, r.Target, im.refs[i], r.Value)
+	default:
+		im.refs[i], im.refTxt[i] = r.Value, strings.TrimSpace(r.Text)
+	}
+}
+
+// equivalence makes speaker mentions one speaker.
+func (im *importer) equivalence(d *doc, r *record) {
+	var idx []int
+	for _, a := range r.Args {
+		i, ok := im.annOf(d, a.ID, annotation.LabelSpeaker)
+		if !ok {
+			im.skip(d, "the %s equivalence %s is not imported; Sayso joins only speaker mentions, and %s is not one", r.Type, describeArgs(r.Args), a.ID)
+			return
+		}
+		idx = append(idx, i)
+	}
+	for _, i := range idx[1:] {
+		im.equiv = append(im.equiv, [2]int{idx[0], i})
+	}
+}
+
+// note maps a note line: a "Speaker: " line names a mention's (or an
+// unlinked claim's) speaker, a "Stance target: " line is a claim's target,
+// and any other line is a line of the annotation's note.
+func (im *importer) note(d *doc, r *record) {
+	i, ok := d.ann[r.Target]
+	if ci, isEvent := d.claimOf[r.Target]; isEvent {
+		i, ok = ci, true
+	}
+	if !ok {
+		im.skip(d, "%s: the note %s on %s is not imported, because %s is not", r.ID, quoted(r.Text), r.Target, r.Target)
+		return
+	}
+	a := &im.p.Annotations[i]
+	if name, isName := strings.CutPrefix(r.Text, speakerPrefix); isName && (a.Label == annotation.LabelSpeaker || a.Label == annotation.LabelClaim) {
+		if im.names[i] != "" {
+			im.skip(d, "%s: %s already names the speaker %q; %q is not imported", r.ID, r.Target, im.names[i], name)
+			return
+		}
+		im.names[i] = strings.TrimSpace(name)
+		return
+	}
+	if target, isTarget := strings.CutPrefix(r.Text, targetPrefix); isTarget && a.Label == annotation.LabelClaim {
+		if a.Target != "" {
+			im.skip(d, "%s: the claim %s already has the stance target %q; %q is not imported", r.ID, r.Target, a.Target, target)
+			return
+		}
+		a.Target = target
+		return
+	}
+	line, _ := strings.CutPrefix(r.Text, notePrefix)
+	if im.noted[i] {
+		a.Note += "\n"
+	}
+	im.noted[i] = true
+	a.Note += line
+}
+
+func quoted(s string) string {
+	return "“" + clip(s) + "”"
+}
