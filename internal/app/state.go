@@ -9,6 +9,8 @@
 package app
 
 import (
+	"fmt"
+	"sort"
 	"time"
 
 	"sayso/internal/annotation"
@@ -30,6 +32,26 @@ type State struct {
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.
 	dirtyParas map[int]bool
 	allParas   bool
+	// dirtySpans are the stretches of the shown document changed since the
+	// last redraw; drawn is what the highlights show of each annotation.
+	dirtySpans []text.Span
+	drawn      map[string]drawnAnnotation
+}
+
+// drawnAnnotation is what a highlight was drawn from, to tell whether an
+// annotation's highlight must be redrawn.
+type drawnAnnotation struct {
+	style string
+	frags string
+	hull  text.Span
+}
+
+// Redraw says what changed on the page since the last redraw.
+type Redraw struct {
+	All    bool                     // a new document: draw it all
+	Paras  []int                    // paragraphs whose segments changed (segment rendering)
+	Set    []*annotation.Annotation // annotations whose highlights must be (re)drawn
+	Remove []string                 // annotations whose highlights must go
 }
 
 // Message is a notice or error shown to the person until dismissed or
@@ -51,7 +73,7 @@ type SaveStatus struct {
 
 // NewState returns the state of an empty app.
 func NewState(clock func() time.Time) *State {
-	return &State{Store: newStore(clock), clock: clock}
+	return &State{Store: newStore(clock), clock: clock, drawn: map[string]drawnAnnotation{}}
 }
 
 func newStore(clock func() time.Time) *annotation.Store {
@@ -76,6 +98,10 @@ func (st *State) showDocument(id string) {
 	st.Store.TakeDirty()
 }
 
+// RedrawAll asks for the whole document to be drawn again (after the
+// browser changed its DOM behind the app's back).
+func (st *State) RedrawAll() { st.allParas = true }
+
 // markDirty records the paragraphs overlapping sp in the shown document.
 func (st *State) markDirty(sp text.Span) {
 	if st.dirtyParas == nil {
@@ -93,22 +119,78 @@ func (st *State) markAnnotationDirty(id string) {
 	}
 }
 
-// TakeRedraw returns the paragraphs to redraw since the last call (all of
-// them when all is true) and forgets them.
-func (st *State) TakeRedraw() (paras []int, all bool) {
+// TakeRedraw returns what to redraw since the last call and forgets it:
+// everything after a new document; otherwise the paragraphs touched (for
+// segment rendering) and the annotations whose highlights changed or went.
+func (st *State) TakeRedraw() Redraw {
 	for _, d := range st.Store.TakeDirty() {
 		if d.Doc == st.Doc {
 			st.markDirty(d.Span)
+			st.dirtySpans = append(st.dirtySpans, d.Span)
 		}
 	}
-	all = st.allParas
-	if !all {
+	var r Redraw
+	if st.allParas {
+		r.All = true
+		st.drawn = map[string]drawnAnnotation{}
+		r.Set = append(r.Set, st.Store.Annotations(st.Doc)...)
+	} else {
 		for i := range st.dirtyParas {
-			paras = append(paras, i)
+			r.Paras = append(r.Paras, i)
+		}
+		sort.Ints(r.Paras)
+		r.Set, r.Remove = st.highlightChanges()
+	}
+	for _, a := range r.Set {
+		st.drawn[a.ID] = drawnOf(a)
+	}
+	for _, id := range r.Remove {
+		delete(st.drawn, id)
+	}
+	st.allParas, st.dirtyParas, st.dirtySpans = false, nil, nil
+	return r
+}
+
+// highlightChanges compares the annotations in the dirty stretches with
+// what was drawn of them.
+func (st *State) highlightChanges() (set []*annotation.Annotation, remove []string) {
+	if len(st.dirtySpans) == 0 {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	for _, sp := range st.dirtySpans {
+		if sp.Start == sp.End {
+			sp.End++
+		}
+		for _, a := range st.Store.Overlapping(st.Doc, sp) {
+			if seen[a.ID] {
+				continue
+			}
+			seen[a.ID] = true
+			if old, ok := st.drawn[a.ID]; !ok || old != drawnOf(a) {
+				set = append(set, a)
+			}
 		}
 	}
-	st.allParas, st.dirtyParas = false, nil
-	return paras, all
+	for id, d := range st.drawn {
+		if seen[id] {
+			continue
+		}
+		for _, sp := range st.dirtySpans {
+			if d.hull.Start < max(sp.End, sp.Start+1) && sp.Start < d.hull.End {
+				if a, ok := st.Store.Annotation(id); !ok || a.Document != st.Doc || drawnOf(a) != d {
+					remove = append(remove, id)
+				}
+				break
+			}
+		}
+	}
+	sort.Strings(remove)
+	return set, remove
+}
+
+func drawnOf(a *annotation.Annotation) drawnAnnotation {
+	return drawnAnnotation{style: HighlightStyle(a), frags: fmt.Sprint(a.Fragments), hull: a.Hull()}
 }
 
 // select changes the selected annotation, redrawing both.

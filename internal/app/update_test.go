@@ -272,16 +272,31 @@ func TestBadImportLeavesWorkUntouched(t *testing.T) {
 
 func TestRedrawCoversOnlyTouchedParagraphs(t *testing.T) {
 	st := sampleState(t)
-	_, all := st.TakeRedraw()
-	assert.True(t, all, "a new document is drawn whole")
+	r := st.TakeRedraw()
+	assert.True(t, r.All, "a new document is drawn whole")
 	sel := cp(t, SampleText, "Nobody asked us")
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: sel})
-	paras, all := st.TakeRedraw()
-	assert.False(t, all)
+	r = st.TakeRedraw()
+	assert.False(t, r.All)
 	want := ParagraphOf(st, sel.Start)
-	assert.Equal(t, []int{want}, paras)
-	paras, _ = st.TakeRedraw()
-	assert.Empty(t, paras)
+	assert.Equal(t, []int{want}, r.Paras)
+	require.Len(t, r.Set, 1, "the new claim's highlight is drawn")
+	assert.Equal(t, "Nobody asked us", r.Set[0].Quote)
+	r = st.TakeRedraw()
+	assert.Empty(t, r.Paras)
+	assert.Empty(t, r.Set)
+
+	Update(st, SetStanceIndex{N: 2})
+	r = st.TakeRedraw()
+	require.Len(t, r.Set, 1, "a stance changes the claim's highlight style")
+	assert.Equal(t, "claim-against", HighlightStyle(r.Set[0]))
+	Update(st, Delete{})
+	r = st.TakeRedraw()
+	assert.Empty(t, r.Set)
+	assert.Len(t, r.Remove, 1, "a deleted claim's highlight goes")
+	Update(st, Undo{})
+	r = st.TakeRedraw()
+	assert.Len(t, r.Set, 1, "undo draws it again")
 }
 
 func ParagraphOf(st *State, cp int) int {

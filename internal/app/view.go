@@ -477,3 +477,119 @@ func DocumentHTML(st *State) string {
 	}
 	return b.String()
 }
+
+// Highlight rendering: the article is plain text, one text node per
+// paragraph, and annotations are drawn as ranges with the CSS Custom
+// Highlight API (web/highlight.js). The browser lays the text out once;
+// adding or selecting an annotation never touches the text's DOM.
+
+// highlightStyles are the named highlights app.css styles, in the order of
+// the indexes HighlightRanges packs.
+var highlightStyles = []string{
+	"claim", "claim-favor", "claim-against", "claim-neutral", "claim-unclear",
+	"speaker", "cue", "other",
+}
+
+// HighlightStyles lists the highlight style names, space-separated.
+func HighlightStyles() string { return strings.Join(highlightStyles, " ") }
+
+// HighlightStyle is the named highlight an annotation is drawn with.
+func HighlightStyle(a *annotation.Annotation) string {
+	switch a.Label {
+	case annotation.LabelClaim:
+		switch a.Stance {
+		case "favor", "against", "neutral", "unclear":
+			return "claim-" + a.Stance
+		}
+		return "claim"
+	case annotation.LabelSpeaker, annotation.LabelCue:
+		return a.Label
+	}
+	return "other"
+}
+
+func styleIndex(style string) int32 {
+	for i, s := range highlightStyles {
+		if s == style {
+			return int32(i)
+		}
+	}
+	return int32(len(highlightStyles) - 1)
+}
+
+// PlainParagraphHTML renders paragraph i as one text node in a <p> whose
+// data-o is the code point where the paragraph starts.
+func PlainParagraphHTML(st *State, i int) string {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok || i < 0 || i >= len(st.Paras) {
+		return ""
+	}
+	p := st.Paras[i]
+	return `<p id="p` + strconv.Itoa(i) + `" data-o="` + strconv.Itoa(p.Start) + `">` + html.EscapeString(x.Slice(p.Start, p.End)) + `</p>`
+}
+
+// PlainDocumentHTML renders the shown document as plain paragraphs, in
+// sections of SectionSize.
+func PlainDocumentHTML(st *State) string {
+	var b strings.Builder
+	for i := range st.Paras {
+		if i%SectionSize == 0 {
+			if i > 0 {
+				b.WriteString(`</section>`)
+			}
+			b.WriteString(`<section>`)
+		}
+		b.WriteString(PlainParagraphHTML(st, i))
+	}
+	if len(st.Paras) > 0 {
+		b.WriteString(`</section>`)
+	}
+	return b.String()
+}
+
+// HighlightRanges packs the ranges of annotations for web/highlight.js:
+// the ids, space-separated, and records of [id index, style index,
+// paragraph, UTF-16 start, UTF-16 end] within the paragraph's text. A
+// fragment crossing paragraphs gives one range per paragraph.
+func HighlightRanges(st *State, anns []*annotation.Annotation) (ids string, packed []int32) {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return "", nil
+	}
+	var b strings.Builder
+	for k, a := range anns {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.ID)
+		style := styleIndex(HighlightStyle(a))
+		for _, f := range a.Fragments {
+			for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
+				p := st.Paras[i]
+				start, end := max(f.Start, p.Start), min(f.End, p.End)
+				if start >= end {
+					continue
+				}
+				base := x.UTF16Offset(p.Start)
+				packed = append(packed, int32(k), style, int32(i),
+					int32(x.UTF16Offset(start)-base), int32(x.UTF16Offset(end)-base))
+			}
+		}
+	}
+	return b.String(), packed
+}
+
+// MarkedIDs are the annotations drawn as selected and as related to the
+// selection, space-separated.
+func MarkedIDs(st *State) (selected, related string) {
+	if _, ok := st.Store.Annotation(st.Selected); !ok {
+		return "", ""
+	}
+	rel := st.relatedIDs()
+	ids := make([]string, 0, len(rel))
+	for id := range rel {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return st.Selected, strings.Join(ids, " ")
+}

@@ -145,3 +145,31 @@ func TestShortcutsListEveryKey(t *testing.T) {
 		assert.Contains(t, html, k)
 	}
 }
+
+func TestHighlightRangesCountUTF16WithinParagraphs(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "t", Text: "😀 Wang said.\n中文 and 👩‍👩‍👧 more"})
+	// A speaker after the emoji, and a claim across both paragraphs.
+	Update(st, Tag{Label: annotation.LabelSpeaker, Sel: Selection{Start: 2, End: 6}})
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: Selection{Start: 7, End: 17, Exact: true}})
+	Update(st, SetStanceIndex{N: 1})
+	ids, packed := HighlightRanges(st, st.Store.Annotations(st.Doc))
+	assert.Equal(t, "a1 a2", ids)
+	assert.Equal(t, []int32{
+		0, 5, 0, 3, 7, // a1, speaker, paragraph 0, UTF-16 3–7 (the emoji is 2 units)
+		1, 1, 0, 8, 13, // a2, claim-favor, paragraph 0 to its end
+		1, 1, 1, 0, 4, // and paragraph 1 from its start: "中文 a"
+	}, packed)
+	assert.Equal(t, `<p id="p1" data-o="13">中文 and 👩‍👩‍👧 more</p>`, PlainParagraphHTML(st, 1))
+	sel, rel := MarkedIDs(st)
+	assert.Equal(t, "a2", sel)
+	assert.Empty(t, rel)
+}
+
+func TestPlainDocumentEscapesText(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "t", Text: hostile + "\nline two"})
+	html := PlainDocumentHTML(st)
+	assertOnlyOwnMarkup(t, html)
+	assert.Contains(t, html, `<section><p id="p0" data-o="0">&lt;img`)
+}

@@ -127,7 +127,7 @@ func TestAnnotateExportReloadAndImportTheReferenceArticle(t *testing.T) {
 	// Tag a speaker with the mouse and the s key.
 	p.SelectText("Wang Wen", 0)
 	p.Press("s")
-	p.WaitFor(`document.querySelectorAll("#doc .l-speaker").length > 0`)
+	p.WaitFor(`saysoHighlights.count("speaker") > 0`)
 	assert.Equal(t, "Wang Wen", p.Text("#inspector .quote"))
 	assert.Equal(t, "Wang Wen", browsertest.Eval[string](p, `document.querySelector('[data-field="speaker-name"]').value`))
 	assert.Empty(t, p.Selected(), "tagging clears the text selection")
@@ -304,7 +304,7 @@ func TestInspectorSidebarNavigationAndHelp(t *testing.T) {
 	setField(p, `#inspector [data-field="note"]`, "irony? <b>check</b>")
 	chooseOption(p, `#inspector [data-field="cue"]`, "called")
 	chooseOption(p, `#inspector [data-field="mention"]`, "Tomas Reyes")
-	p.WaitFor(`document.querySelector('#doc .rel') !== null`) // its speaker and cue are outlined
+	p.WaitFor(`saysoHighlights.count("rel") === 2`) // its speaker and cue are marked
 	assert.Equal(t, "irony? <b>check</b>", browsertest.Eval[string](p, `document.querySelector('#inspector [data-field="note"]').value`))
 
 	// Renaming the speaker entity from its mention.

@@ -22,7 +22,7 @@ func (u *UI) listen() {
 	// caret and extend a selection; every edit is refused.
 	u.on(u.docEl, "beforeinput", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(u.docEl, "paste", func(ev dom.Event) { ev.PreventDefault() })
-	u.on(u.docEl, "input", func(dom.Event) { u.drawn.doc = ""; u.render() })
+	u.on(u.docEl, "input", func(dom.Event) { u.st.RedrawAll(); u.render() })
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)
 	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })
@@ -86,6 +86,13 @@ func (u *UI) onClick(ev dom.Event) {
 	if seg := closest(ev, "#doc [data-o]"); seg != nil {
 		if u.selection() != nil {
 			return // the click ended a text selection
+		}
+		if u.hl.on {
+			e := ev.Underlying()
+			if cp, ok := u.hl.charAt(u.st, e.Get("clientX").Float(), e.Get("clientY").Float()); ok {
+				u.dispatch(app.ClickText{Offset: cp})
+			}
+			return
 		}
 		o, err := strconv.Atoi(seg.GetAttribute("data-o"))
 		if err == nil {

@@ -86,6 +86,14 @@ func (u *UI) domPosition(cp int) (js.Value, int, bool) {
 		return js.Null(), 0, false
 	}
 	segs := p.Underlying().Call("querySelectorAll", "[data-o]")
+	if segs.Get("length").Int() == 0 {
+		// A plain paragraph (highlight rendering): its one text node.
+		node := p.Underlying().Get("firstChild")
+		if node.IsNull() {
+			return js.Null(), 0, false
+		}
+		return node, app.UTF16Between(u.st, u.st.Paras[i].Start, min(cp, u.st.Paras[i].End)), true
+	}
 	for k := segs.Get("length").Int() - 1; k >= 0; k-- {
 		seg := segs.Index(k)
 		if o := dataOffset(seg); o <= cp {

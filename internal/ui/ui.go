@@ -40,6 +40,7 @@ type UI struct {
 		screen                                                     string
 	}
 
+	hl        *highlighter
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
@@ -48,7 +49,7 @@ type UI struct {
 // New binds the page's elements. It fails when the page lacks one.
 func New(st *app.State) (*UI, error) {
 	win := dom.GetWindow()
-	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}}
+	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, hl: newHighlighter()}
 	for _, b := range []struct {
 		id string
 		el *dom.Element
@@ -139,6 +140,10 @@ func (u *UI) scrollTo(id string) {
 	if !ok {
 		return
 	}
+	if u.hl.on {
+		u.hl.scrollTo(id)
+		return
+	}
 	seg := u.docEl.QuerySelector(`[data-o="` + strconv.Itoa(a.Hull().Start) + `"]`)
 	if seg == nil {
 		return
@@ -193,11 +198,25 @@ func (u *UI) render() {
 	setButton(u.redo, app.RedoTitle(st), "Nothing to redo")
 }
 
-// renderDocument redraws the whole text when the document changed and
-// otherwise only the paragraphs an action touched.
+// renderDocument redraws the whole text when the document changed. After
+// that, with highlights, it only (re)draws the highlights of the
+// annotations an action touched; without, it redraws the paragraphs it
+// touched.
 func (u *UI) renderDocument() {
-	paras, all := u.st.TakeRedraw()
-	if all || u.drawn.doc != u.st.Doc {
+	r := u.st.TakeRedraw()
+	if u.hl.on {
+		if r.All {
+			u.drawn.doc = u.st.Doc
+			u.docEl.SetInnerHTML(app.PlainDocumentHTML(u.st))
+			u.hl.reset()
+		}
+		u.hl.remove(r.Remove)
+		u.hl.set(u.st, r.Set)
+		u.hl.mark(app.MarkedIDs(u.st))
+		return
+	}
+	paras := r.Paras
+	if r.All || u.drawn.doc != u.st.Doc {
 		u.drawn.doc = u.st.Doc
 		u.docEl.SetInnerHTML(app.DocumentHTML(u.st))
 		return
