@@ -28,7 +28,11 @@ func FileName(title string) string {
 		case r == '.' && b.Len() == 0:
 			continue
 		}
-		if n >= MaxFileNameRunes {
+		need := 1
+		if space {
+			need = 2
+		}
+		if n+need > MaxFileNameRunes {
 			break
 		}
 		if space {

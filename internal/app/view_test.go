@@ -173,3 +173,26 @@ func TestPlainDocumentEscapesText(t *testing.T) {
 	assertOnlyOwnMarkup(t, html)
 	assert.Contains(t, html, `<section><p id="p0" data-o="0">&lt;img`)
 }
+
+func TestVeryLongNamesAndNotesStayBoundedAndEscaped(t *testing.T) {
+	long := strings.Repeat(`<b>"x"</b> \ 😀 ‏`, 2000) // HTML, quotes, a backslash, an emoji, an RTL mark
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: long, Text: "Ana said it works."})
+	Update(st, Tag{Label: annotation.LabelSpeaker, Sel: Selection{Start: 0, End: 3}})
+	Update(st, RenameSpeaker{Name: long})
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: Selection{Start: 9, End: 17}})
+	Update(st, SetNote{Value: long})
+	Update(st, SetTarget{Value: long})
+
+	sidebar := SidebarHTML(st)
+	assertOnlyOwnMarkup(t, sidebar)
+	assert.Less(t, len(sidebar), 2000, "the side list clips long names")
+	assertOnlyOwnMarkup(t, InspectorHTML(st))
+	assert.Contains(t, InspectorHTML(st), esc(long), "the inspector edits the whole note")
+	assert.LessOrEqual(t, len([]rune(FileName(Title(st)))), MaxFileNameRunes)
+
+	data := Update(st, Export{})[0].(Download).Data
+	fresh := NewState(fixedClock)
+	Update(fresh, Import{Name: "long.sayso.json", Data: data})
+	assert.Equal(t, st.Store.Project(), fresh.Store.Project(), "long strings survive export and import")
+}
