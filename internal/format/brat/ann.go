@@ -34,14 +34,16 @@ type badLine struct {
 	Reason string
 }
 
-// parseAnn parses the lines of a .ann file. Blank lines are ignored; every
-// other line becomes a record or a badLine. A trailing "\r" (Windows line
-// ends) is removed from every line.
+// parseAnn parses the lines of a .ann file. Lines end where brat's reader
+// (Python's str.splitlines) ends them: at "\n", "\r\n", "\r" and the other
+// Unicode line breaks, so that a note holding one of those comes back the
+// way the export wrote it. Blank lines are ignored; every other line
+// becomes a record or a badLine.
 func parseAnn(src string) ([]record, []badLine) {
 	var recs []record
 	var bad []badLine
 	seen := map[string]bool{}
-	for i, line := range strings.Split(src, "\n") {
+	for i, line := range strings.Split(splitLines(src), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" {
 			continue

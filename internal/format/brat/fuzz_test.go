@@ -19,8 +19,8 @@ func FuzzParseAnn(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		recs, bad := parseAnn(src)
 		lines := 0
-		for l := range strings.SplitSeq(src, "\n") {
-			if strings.TrimSpace(strings.TrimRight(l, "\r")) != "" {
+		for l := range strings.SplitSeq(splitLines(src), "\n") {
+			if strings.TrimSpace(l) != "" {
 				lines++
 			}
 		}
