@@ -92,6 +92,9 @@ type Undo struct{}
 // Redo applies the last undone change again.
 type Redo struct{}
 
+// ToggleExportMenu shows or hides the list of export formats.
+type ToggleExportMenu struct{}
+
 // ToggleHelp shows or hides the keyboard shortcuts.
 type ToggleHelp struct{}
 
@@ -153,6 +156,7 @@ func (DropOrphans) isAction()       {}
 func (Undo) isAction()              {}
 func (Redo) isAction()              {}
 func (ToggleHelp) isAction()        {}
+func (ToggleExportMenu) isAction()  {}
 func (Escape) isAction()            {}
 func (DismissMessage) isAction()    {}
 func (Export) isAction()            {}

@@ -25,8 +25,10 @@ type State struct {
 
 	Selected string // the selected annotation's id, or ""
 	Help     bool   // the shortcuts panel is open
-	Message  Message
-	Save     SaveStatus
+	// ExportMenu is open: the formats to export to.
+	ExportMenu bool
+	Message    Message
+	Save       SaveStatus
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.

@@ -90,6 +90,8 @@ func Update(st *State, a Action) []Effect {
 		st.Help = !st.Help
 	case Escape:
 		switch {
+		case st.ExportMenu:
+			st.ExportMenu = false
 		case st.Help:
 			st.Help = false
 		case st.Selected != "":
@@ -121,6 +123,12 @@ func Update(st *State, a Action) []Effect {
 		}
 	case Failed:
 		st.fail(a.Text)
+	case ToggleExportMenu:
+		st.ExportMenu = !st.ExportMenu
+	default:
+		effects, _ := ApplyFormatAction(st, a)
+		st.ExportMenu = false
+		return effects
 	}
 	return nil
 }

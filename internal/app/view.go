@@ -593,3 +593,19 @@ func MarkedIDs(st *State) (selected, related string) {
 	sort.Strings(ids)
 	return st.Selected, strings.Join(ids, " ")
 }
+
+// ExportMenuHTML lists the export formats, each with what it cannot hold.
+func ExportMenuHTML(st *State) string {
+	var b strings.Builder
+	b.WriteString(`<ul class="menu-list">`)
+	for _, f := range Formats() {
+		loses := f.Loses
+		if loses == "" {
+			loses = "Keeps everything."
+		}
+		fmt.Fprintf(&b, `<li><button type="button" data-action="export-as" data-format="%s"><span class="fmt">%s</span> <span class="ext">%s</span><span class="loses">%s</span></button></li>`,
+			esc(f.ID), esc(f.Name), esc(f.Extension), esc(loses))
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
+}

@@ -359,7 +359,7 @@ func TestBadFileGivesAMessageAndKeepsTheWork(t *testing.T) {
 	cases := []struct{ name, data, want string }{
 		{"notes.sayso.json", "this is not json", "not JSON"},
 		{"cut.sayso.json", `{"format": "sayso", "version": 1, "documents": [`, "Could not open"},
-		{"w3c.json", `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": "x"}`, "not a Sayso file"},
+		{"w3c.json", `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "target": "x"}`, "carry no text"},
 		{"future.sayso.json", `{"format": "sayso", "version": 9}`, "newer"},
 	}
 	// Opening a file over existing work asks first: accept.

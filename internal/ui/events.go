@@ -75,6 +75,9 @@ func (u *UI) onMouseDown(ev dom.Event) {
 }
 
 func (u *UI) onClick(ev dom.Event) {
+	if u.st.ExportMenu && closest(ev, ".split") == nil {
+		u.dispatch(app.ToggleExportMenu{}) // a click elsewhere closes the menu
+	}
 	if b := closest(ev, "[data-action]"); b != nil {
 		u.onAction(ev, b)
 		return
@@ -127,6 +130,10 @@ func (u *UI) onAction(ev dom.Event, b dom.Element) {
 		u.dispatch(app.Redo{})
 	case "export":
 		u.dispatch(app.Export{})
+	case "export-menu":
+		u.dispatch(app.ToggleExportMenu{})
+	case "export-as":
+		u.dispatch(app.ExportAs{Format: b.GetAttribute("data-format")})
 	case "new":
 		if u.st.Store.Len() == 0 || u.win.Confirm("Close this article and start another? Its annotations are removed from this browser; export them first to keep them.") {
 			u.dispatch(app.CloseDocument{})

@@ -8,7 +8,6 @@ import (
 	"syscall/js"
 
 	"sayso/internal/app"
-	"sayso/internal/format/native"
 )
 
 // download offers data as a file named name.
@@ -46,7 +45,7 @@ func (u *UI) openFiles(files js.Value) {
 	f := files.Index(0)
 	name := f.Get("name").String()
 	isText := strings.HasSuffix(strings.ToLower(name), ".txt") || f.Get("type").String() == "text/plain"
-	limit := native.MaxFileSize
+	limit := app.MaxImportBytes
 	if isText {
 		limit = app.MaxPasteBytes
 	}
@@ -69,7 +68,7 @@ func (u *UI) openFiles(files js.Value) {
 		if isText {
 			u.dispatch(app.PasteFile{Name: name, Data: data})
 		} else {
-			u.dispatch(app.Import{Name: name, Data: data})
+			u.dispatch(app.ImportFile{Name: name, Data: data})
 		}
 		return nil
 	})

@@ -31,13 +31,13 @@ type UI struct {
 	store app.KV
 
 	// Elements drawn into.
-	start, workspace, loading, docEl, sidebar, inspector, help, helpBody dom.Element
-	message, messageText, saveStatus, title, topic, undo, redo           dom.Element
+	start, workspace, loading, docEl, sidebar, inspector, help, helpBody, exportMenu dom.Element
+	message, messageText, saveStatus, title, topic, undo, redo                       dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
-		doc, sidebar, inspector, help, message, save, title, topic string
-		screen                                                     string
+		doc, sidebar, inspector, help, message, save, title, topic, exportMenu string
+		screen                                                                 string
 	}
 
 	hl        *highlighter
@@ -56,7 +56,7 @@ func New(st *app.State) (*UI, error) {
 	}{
 		{"start", &u.start}, {"workspace", &u.workspace}, {"loading", &u.loading},
 		{"doc", &u.docEl}, {"sidebar", &u.sidebar}, {"inspector", &u.inspector},
-		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message},
+		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message}, {"export-menu", &u.exportMenu},
 		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
 		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
 	} {
@@ -173,6 +173,10 @@ func (u *UI) render() {
 	}
 	setHTML(u.sidebar, &u.drawn.sidebar, app.SidebarHTML(st))
 	setHTML(u.inspector, &u.drawn.inspector, app.InspectorHTML(st))
+	setHidden(u.exportMenu, !st.ExportMenu)
+	if st.ExportMenu {
+		setHTML(u.exportMenu, &u.drawn.exportMenu, app.ExportMenuHTML(st))
+	}
 	setHidden(u.help, !st.Help)
 	if st.Help {
 		setHTML(u.helpBody, &u.drawn.help, app.ShortcutsHTML(st))

@@ -1,0 +1,416 @@
+package doccano
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/format"
+	"sayso/internal/text"
+)
+
+// MaxFileSize is the largest input Import accepts, in bytes.
+const MaxFileSize = 64 << 20
+
+// Import reads doccano JSONL (see the package documentation) into a new
+// project, detecting the offset unit of each line.
+func Import(b []byte) (annotation.Project, format.Report, error) {
+	return ImportWith(b, Options{})
+}
+
+// ImportWith reads doccano JSONL, reading offsets in opts.Unit unless it is
+// UnitAuto. The report lists what could not be mapped; the error is for a
+// file that is not doccano JSONL at all.
+func ImportWith(b []byte, opts Options) (annotation.Project, format.Report, error) {
+	var rep format.Report
+	if len(b) > MaxFileSize {
+		return annotation.Project{}, rep, fmt.Errorf("the file is %d MB; doccano files up to %d MB can be opened", len(b)>>20, MaxFileSize>>20)
+	}
+	objs, err := decodeLines(b)
+	if err != nil {
+		return annotation.Project{}, rep, err
+	}
+	d := draft{EntityNames: map[string]string{}}
+	for _, o := range objs {
+		if dd, ok := readLine(o.obj, o.what, opts.Unit, &rep); ok {
+			d.Docs = append(d.Docs, dd)
+		}
+	}
+	p, err := build(d, &rep)
+	if err != nil {
+		return annotation.Project{}, rep, fmt.Errorf("doccano: %w", err)
+	}
+	return p, rep, nil
+}
+
+type numbered struct {
+	what string
+	obj  map[string]json.RawMessage
+}
+
+// decodeLines reads JSON Lines, or a JSON array of objects.
+func decodeLines(b []byte) ([]numbered, error) {
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
+		var arr []map[string]json.RawMessage
+		if err := json.Unmarshal(t, &arr); err != nil {
+			return nil, fmt.Errorf("the file is neither JSON Lines nor a JSON list of examples: %w", err)
+		}
+		out := make([]numbered, len(arr))
+		for i, o := range arr {
+			out[i] = numbered{fmt.Sprintf("example %d", i+1), o}
+		}
+		return checkExamples(out)
+	}
+	var out []numbered
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, MaxFileSize)
+	for n := 1; sc.Scan(); n++ {
+		l := bytes.TrimSpace(sc.Bytes())
+		if len(l) == 0 {
+			continue
+		}
+		var o map[string]json.RawMessage
+		if err := json.Unmarshal(l, &o); err != nil {
+			return nil, fmt.Errorf("line %d is not a JSON object, so the file is not doccano JSONL: %w", n, err)
+		}
+		out = append(out, numbered{fmt.Sprintf("line %d", n), o})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading the file: %w", err)
+	}
+	return checkExamples(out)
+}
+
+func checkExamples(out []numbered) ([]numbered, error) {
+	if len(out) == 0 {
+		return nil, errors.New("the file holds no doccano examples")
+	}
+	for _, o := range out {
+		if o.obj == nil || (o.obj["text"] == nil && o.obj["data"] == nil) {
+			return nil, fmt.Errorf("%s has no \"text\": it is not a doccano example", o.what)
+		}
+	}
+	return out, nil
+}
+
+// ent is an entity as read, before its offsets are converted.
+type ent struct {
+	id         string
+	label      string
+	start, end int
+	span       text.Span // in code points of the normalised text
+	group      int       // index of the entity whose annotation it is a fragment of
+}
+
+func readLine(o map[string]json.RawMessage, what string, unit Unit, rep *format.Report) (draftDoc, bool) {
+	var body string
+	if err := json.Unmarshal(o["text"], &body); o["text"] == nil || err != nil {
+		if err := json.Unmarshal(o["data"], &body); err != nil {
+			rep.Skip("%s: its text is not a string, so it was not imported", what)
+			return draftDoc{}, false
+		}
+	}
+	dd := draftDoc{What: what}
+	_ = json.Unmarshal(o["title"], &dd.Title) // optional
+	var topic string
+	if json.Unmarshal(o["topic"], &topic) == nil && o["topic"] != nil {
+		dd.Topic = &topic
+	}
+	var lineUnit string
+	_ = json.Unmarshal(o["offset_unit"], &lineUnit) // optional
+	switch {
+	case unit != UnitAuto:
+	case lineUnit == "codepoint":
+		unit = UnitCodePoint
+	case lineUnit == "utf-16":
+		unit = UnitUTF16
+	case lineUnit != "":
+		rep.Skip("%s: the offset unit %q is unknown, so the unit was detected", what, lineUnit)
+	}
+	ents := readEntities(o, what, rep)
+	norm, idx := normalize(body)
+	dd.Text = norm
+	x := text.NewIndex(body)
+	unit = chooseUnit(x, ents, unit, what, rep)
+	var kept []*ent
+	for _, e := range ents {
+		sp, ok := toCodePoints(x, e.start, e.end, unit)
+		if !ok {
+			rep.Skip("%s: entity %s (%s) at %d–%d does not fit the text of %d characters, so it was not imported", what, e.id, e.label, e.start, e.end, x.Len())
+			continue
+		}
+		e.span = mapSpan(idx, sp)
+		kept = append(kept, e)
+	}
+	dd.Spans = spansOf(kept, readRelations(o, what, rep), what, rep)
+	return dd, true
+}
+
+// readEntities reads "entities" objects, or "label"/"labels" triples.
+func readEntities(o map[string]json.RawMessage, what string, rep *format.Report) []*ent {
+	var ents []*ent
+	if raw := o["entities"]; raw != nil {
+		var list []struct {
+			ID          any `json:"id"`
+			Label       any `json:"label"`
+			StartOffset any `json:"start_offset"`
+			EndOffset   any `json:"end_offset"`
+		}
+		if err := json.Unmarshal(raw, &list); err != nil {
+			rep.Skip("%s: its entities are not a list of objects, so they were not imported", what)
+			return nil
+		}
+		for i, e := range list {
+			s, ok1 := whole(e.StartOffset)
+			en, ok2 := whole(e.EndOffset)
+			label, _ := e.Label.(string)
+			id := idString(e.ID)
+			if id == "" {
+				id = fmt.Sprintf("#%d", i+1)
+			}
+			if !ok1 || !ok2 || s < 0 || en < s {
+				rep.Skip("%s: entity %s has no valid offsets, so it was not imported", what, id)
+				continue
+			}
+			ents = append(ents, &ent{id: id, label: labelID(label), start: s, end: en})
+		}
+		return ents
+	}
+	for _, key := range []string{"label", "labels"} {
+		raw := o[key]
+		if raw == nil {
+			continue
+		}
+		var list [][]any
+		if err := json.Unmarshal(raw, &list); err != nil {
+			rep.Skip("%s: its %q is not a list of [start, end, label] spans (a text classification example?), so it was not imported", what, key)
+			return nil
+		}
+		for i, t := range list {
+			var s, e int
+			ok := len(t) == 3
+			if ok {
+				var ok1, ok2 bool
+				s, ok1 = whole(t[0])
+				e, ok2 = whole(t[1])
+				ok = ok1 && ok2 && s >= 0 && e >= s
+			}
+			label, isStr := "", false
+			if ok {
+				label, isStr = t[2].(string)
+			}
+			if !ok || !isStr {
+				rep.Skip("%s: span %d of %q is not [start, end, label], so it was not imported", what, i+1, key)
+				continue
+			}
+			ents = append(ents, &ent{id: fmt.Sprintf("#%d", i+1), label: labelID(label), start: s, end: e})
+		}
+		return ents
+	}
+	return nil
+}
+
+// chooseUnit picks the unit of a line's offsets (see the package
+// documentation) and reports a choice the line did not state.
+func chooseUnit(x *text.Index, ents []*ent, unit Unit, what string, rep *format.Report) Unit {
+	if unit != UnitAuto {
+		return unit
+	}
+	if x.Len() == x.UTF16Len() {
+		return UnitCodePoint // the units agree
+	}
+	fits := func(u Unit) bool {
+		for _, e := range ents {
+			if _, ok := toCodePoints(x, e.start, e.end, u); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if !fits(UnitUTF16) && fits(UnitCodePoint) {
+		rep.Skip("%s: its offsets only fit the text as code points, so they were read as code points rather than doccano's UTF-16 units", what)
+		return UnitCodePoint
+	}
+	if len(ents) > 0 {
+		rep.Skip("%s: its text has characters outside the Basic Multilingual Plane, so its offsets were read as UTF-16 units, as doccano's editor counts them", what)
+	}
+	return UnitUTF16
+}
+
+// toCodePoints converts offsets in unit to a code-point span of x's text.
+func toCodePoints(x *text.Index, start, end int, unit Unit) (text.Span, bool) {
+	if unit != UnitUTF16 {
+		return text.Span{Start: start, End: end}, end <= x.Len()
+	}
+	if end > x.UTF16Len() {
+		return text.Span{}, false
+	}
+	s, e := x.CodePointAtUTF16(start), x.CodePointAtUTF16(end)
+	if x.UTF16Offset(s) != start || x.UTF16Offset(e) != end {
+		return text.Span{}, false // inside a surrogate pair
+	}
+	return text.Span{Start: s, End: e}, true
+}
+
+type rel struct{ from, to, typ string }
+
+func readRelations(o map[string]json.RawMessage, what string, rep *format.Report) []rel {
+	if o["relations"] == nil {
+		return nil
+	}
+	var list []struct {
+		FromID any `json:"from_id"`
+		ToID   any `json:"to_id"`
+		Type   any `json:"type"`
+	}
+	if err := json.Unmarshal(o["relations"], &list); err != nil {
+		rep.Skip("%s: its relations are not a list of objects, so they were not imported", what)
+		return nil
+	}
+	rels := make([]rel, len(list))
+	for i, r := range list {
+		typ, _ := r.Type.(string)
+		rels[i] = rel{idString(r.FromID), idString(r.ToID), typ}
+	}
+	return rels
+}
+
+func idString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case float64:
+		return fmt.Sprint(v)
+	}
+	return ""
+}
+
+// whole reads a JSON number that is a whole number.
+func whole(v any) (int, bool) {
+	f, ok := v.(float64)
+	if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<40 {
+		return 0, false
+	}
+	return int(f), true
+}
+
+// spansOf joins fragments, finds links and coreference, and returns one
+// draft span per annotation.
+func spansOf(ents []*ent, rels []rel, what string, rep *format.Report) []draftSpan {
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].span.Start < ents[j].span.Start })
+	pos := map[string]int{}
+	for i, e := range ents {
+		if _, dup := pos[e.id]; dup {
+			rep.Skip("%s: entity id %s is used twice; relations point to the first", what, e.id)
+		} else {
+			pos[e.id] = i
+		}
+		e.group = i
+	}
+	var others []rel
+	for _, r := range rels {
+		fi, ok1 := pos[r.from]
+		ti, ok2 := pos[r.to]
+		if !ok1 || !ok2 {
+			rep.Skip("%s: the %q relation from %s to %s points to an entity that was not imported", what, r.typ, r.from, r.to)
+			continue
+		}
+		if strings.EqualFold(r.typ, relContinues) && ents[fi].label == ents[ti].label {
+			a, b := root(ents, fi), root(ents, ti)
+			ents[max(a, b)].group = min(a, b)
+			continue
+		}
+		others = append(others, r)
+	}
+	spans, index := collect(ents, what)
+	coref := make([]int, len(spans)) // union-find over spans tied by coreference
+	for i := range coref {
+		coref[i] = i
+	}
+	for _, r := range others {
+		from, to := index[root(ents, pos[r.from])], index[root(ents, pos[r.to])]
+		a, b := spans[from].Label, spans[to].Label
+		switch {
+		case strings.EqualFold(r.typ, relCoreference) && a == annotation.LabelSpeaker && b == annotation.LabelSpeaker:
+			x, y := find(coref, from), find(coref, to)
+			coref[max(x, y)] = min(x, y)
+		case a != annotation.LabelClaim && b == annotation.LabelClaim:
+			linkClaim(spans, to, from, r.typ, what, rep)
+		default:
+			linkClaim(spans, from, to, r.typ, what, rep)
+		}
+	}
+	size := map[int]int{}
+	for i := range spans {
+		size[find(coref, i)]++
+	}
+	for i := range spans {
+		if r := find(coref, i); size[r] > 1 && spans[i].Label == annotation.LabelSpeaker {
+			spans[i].Entity = fmt.Sprintf("%s/%d", what, r)
+		}
+	}
+	return spans
+}
+
+// root is the entity whose annotation entity i is a fragment of.
+func root(ents []*ent, i int) int {
+	for ents[i].group != i {
+		i = ents[i].group
+	}
+	return i
+}
+
+func find(parent []int, i int) int {
+	for parent[i] != i {
+		i = parent[i]
+	}
+	return i
+}
+
+// linkClaim records a relation from span c to span o when c is a claim and
+// o a speaker or cue, and reports any other relation.
+func linkClaim(spans []draftSpan, c, o int, typ, what string, rep *format.Report) {
+	claim, other := &spans[c], spans[o]
+	var target *int
+	switch {
+	case claim.Label != annotation.LabelClaim:
+	case other.Label == annotation.LabelSpeaker:
+		target = &claim.Mention
+	case other.Label == annotation.LabelCue:
+		target = &claim.Cue
+	}
+	if target == nil {
+		rep.Skip("%s: the %q relation between a %s and a %s is not one Sayso holds (claim to speaker or cue, coreference between speakers)", what, typ, claim.Label, other.Label)
+		return
+	}
+	if *target >= 0 {
+		rep.Skip("%s: %s has more than one %s; Sayso links a claim to one, so the %q relation to %s was not imported", what, claim.What, other.Label, typ, other.What)
+		return
+	}
+	*target = o
+}
+
+// collect makes one draft span per group of entities and returns, for
+// each group's first entity, the index of its span.
+func collect(ents []*ent, what string) ([]draftSpan, map[int]int) {
+	var spans []draftSpan
+	index := map[int]int{}
+	for i, e := range ents {
+		head := root(ents, i)
+		k, ok := index[head]
+		if !ok {
+			k = len(spans)
+			index[head] = k
+			spans = append(spans, draftSpan{What: fmt.Sprintf("entity %s of %s", ents[head].id, what), Label: e.label, Mention: -1, Cue: -1})
+		}
+		spans[k].Frags = append(spans[k].Frags, e.span)
+	}
+	return spans, index
+}
