@@ -162,6 +162,7 @@ func (u *UI) render() {
 	}
 	if screen != u.drawn.screen {
 		u.drawn.screen = screen
+		u.doc.(dom.HTMLDocument).Body().SetAttribute("data-screen", screen)
 		setHidden(u.start, screen != "start")
 		setHidden(u.workspace, screen != "doc")
 	}

@@ -200,9 +200,9 @@ func TestImportReadsPlainCoNLL(t *testing.T) {
 	}{
 		{
 			name:   "CoNLL-2003 with -DOCSTART- and four columns",
-			file:   "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n",
-			texts:  []string{"EU rejects German call\nPeter Blackburn"},
-			quotes: []string{"ORG: EU", "MISC: German", "PER: Peter Blackburn"},
+			file:   "-DOCSTART- -X- -X- O\n\nAcme NNP B-NP B-ORG\nhires VBZ B-VP O\nDanish JJ B-NP B-MISC\nchef NN I-NP O\n\nMaria NNP B-NP B-PER\nLopez NNP I-NP I-PER\n",
+			texts:  []string{"Acme hires Danish chef\nMaria Lopez"},
+			quotes: []string{"ORG: Acme", "MISC: Danish", "PER: Maria Lopez"},
 			notice: "document 1 has no offsets, so its text was rebuilt",
 		},
 		{

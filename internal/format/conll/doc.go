@@ -12,16 +12,16 @@
 //	# newdoc id = d1
 //	# title = Launch
 //	# topic = Launch
-//	# doc_length = 57
+//	# doc_length = 20
 //	# sent_id = d1-1
 //	# start = 0
-//	# text = Ana said the launch was on time.
+//	# text = Ana said: go 🚀.
 //	Ana	0	3	B-speaker	a1
-//	said	4	8	B-cue	a2
-//	the	9	12	B-claim	a3
-//	launch	13	19	I-claim	a3
-//	…
-//	.	31	32	O	_
+//	said	4	8	O	_
+//	:	8	9	O	_
+//	go	10	12	B-claim	a2
+//	🚀	13	14	I-claim	a2
+//	.	14	15	O	_
 //	(blank line)
 //
 // Each non-empty line of a document is a block: "# start" is the code-point

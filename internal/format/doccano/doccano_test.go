@@ -203,8 +203,8 @@ func TestImportReadsOlderShapesAndForeignRelations(t *testing.T) {
 	}{
 		{
 			name:   "data and label triples",
-			file:   `{"id": 3, "data": "EU rejects German call", "label": [[0, 2, "ORG"], [11, 17, "MISC"]]}` + "\n",
-			quotes: []string{"ORG: EU", "MISC: German"},
+			file:   `{"id": 3, "data": "Acme hires Danish chef", "label": [[0, 4, "ORG"], [11, 17, "MISC"]]}` + "\n",
+			quotes: []string{"ORG: Acme", "MISC: Danish"},
 		},
 		{
 			name:   "a JSON array",
