@@ -63,9 +63,11 @@ browser-deps:
 	  echo "installing chromium with apt-get"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-color-emoji; }
 
-## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser tests.
+## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser
+## tests, the worker under workerd, and a short smoke run of the benchmark.
 test: browser-deps worker-deps vet site dist worker-build
 	$(GO) test -count=1 ./...
+	$(GO) run ./internal/bench/cmd/bench -smoke -site $(SITE) -out build/bench-smoke/results.json
 
 ## fuzz: run every fuzz target for FUZZTIME each.
 FUZZTIME ?= 30s
@@ -75,6 +77,19 @@ fuzz:
 	    echo "== $$pkg $$f"; $(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) || exit 1; \
 	  done; \
 	done
+
+## bench: the browser benchmark of issue 5: prints one table and writes
+## dist/bench/results.json and .md (BENCHFLAGS adds flags: -runs, -adds, …;
+## `go run ./internal/bench/cmd/bench -h` lists them).
+.PHONY: bench bench-smoke
+BENCHFLAGS ?=
+bench: browser-deps site
+	$(GO) run ./internal/bench/cmd/bench -site $(SITE) -out dist/bench/results.json -markdown dist/bench/results.md -gobench $(BENCHFLAGS)
+
+## bench-smoke: one short run of the benchmark on small documents (about
+## 40 s); fails only when the benchmark itself breaks.
+bench-smoke: browser-deps site
+	$(GO) run ./internal/bench/cmd/bench -smoke -site $(SITE) -out build/bench-smoke/results.json
 
 clean:
 	rm -rf build dist

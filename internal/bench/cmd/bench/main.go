@@ -1,0 +1,83 @@
+//go:build !js
+
+// Command bench is Sayso's benchmark (issue 5, `make bench`): it generates
+// long annotated documents deterministically, serves the built site with
+// internal/site on loopback, measures the app in headless Chromium against
+// baselines taken in the same run, prints one table (figure, median, min,
+// max, target, met?) and writes it as JSON.
+//
+//	go run ./internal/bench/cmd/bench -site build/site -out dist/bench/results.json
+//	go run ./internal/bench/cmd/bench -smoke    # one short run, small documents
+//
+// It exits non-zero when a measurement cannot be taken, never because a
+// target is missed: the table says which are.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"time"
+)
+
+func main() {
+	var o options
+	flag.StringVar(&o.site, "site", "build/site", "the built site (`make site`)")
+	flag.StringVar(&o.out, "out", "dist/bench/results.json", "where to write the results as JSON")
+	flag.IntVar(&o.runs, "runs", 5, "runs per figure")
+	flag.IntVar(&o.adds, "adds", 4, "annotations added per run in the 1 MB document")
+	flag.IntVar(&o.addsLarge, "adds-large", 1, "annotations added per run in the 5 MB document")
+	flag.IntVar(&o.scrollStep, "scroll-step", 0, "pixels scrolled per animation frame (0: one viewport)")
+	flag.Uint64Var(&o.seed, "seed", 1, "seed of the generated documents")
+	flag.BoolVar(&o.smoke, "smoke", false, "one short run on small documents (checks that the benchmark works)")
+	flag.BoolVar(&o.goBench, "gobench", false, "also run `go test -bench` on the plain Go packages")
+	flag.StringVar(&o.markdown, "markdown", "", "also write the table as Markdown to this file")
+	flag.Parse()
+
+	flag.Visit(func(f *flag.Flag) { o.set = append(o.set, f.Name) })
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	site, out, markdown string
+	runs, adds          int
+	addsLarge           int
+	scrollStep          int
+	seed                uint64
+	smoke, goBench      bool
+	set                 []string // the flags given on the command line
+}
+
+func run(ctx context.Context, o options, stdout, log io.Writer) error {
+	if o.smoke {
+		// Short unless asked otherwise.
+		if !slices.Contains(o.set, "runs") {
+			o.runs = 1
+		}
+		if !slices.Contains(o.set, "adds") {
+			o.adds = 2
+		}
+	}
+	if o.runs < 1 || o.adds < 1 || o.addsLarge < 1 || o.scrollStep < 0 {
+		return fmt.Errorf("-runs, -adds and -adds-large must be positive, -scroll-step not negative")
+	}
+	started := time.Now()
+	rep, err := measureAll(ctx, o, log)
+	if err != nil {
+		return err
+	}
+	rep.Meta.Started = started
+	rep.Meta.Seconds = time.Since(started).Seconds()
+	rep.Meta.LoadAfter = loadAverage()
+	return printReport(rep, o, stdout)
+}

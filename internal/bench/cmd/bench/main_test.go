@@ -1,0 +1,55 @@
+//go:build !js
+
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"sayso/internal/bench/corpus"
+	"sayso/internal/bench/results"
+)
+
+func TestLabel(t *testing.T) {
+	assert.Equal(t, "1 MB + 5,000 annotations", label(corpus.Spec{Bytes: 1 << 20, Annotations: 5000}))
+	assert.Equal(t, "64 KB + 500 annotations", label(corpus.Spec{Bytes: 64 << 10, Annotations: 500}))
+}
+
+func TestDocSpecs(t *testing.T) {
+	m, l, io := docSpecs(false, 1)
+	assert.Equal(t, []int{1 << 20, 5 << 20, 1 << 20}, []int{m.Bytes, l.Bytes, io.Bytes})
+	assert.Equal(t, []int{5000, 25000, 10000}, []int{m.Annotations, l.Annotations, io.Annotations})
+	sm, sl, sio := docSpecs(true, 1)
+	assert.Less(t, sm.Bytes+sl.Bytes+sio.Bytes, 1<<20, "smoke documents are small")
+}
+
+func TestBenchLines(t *testing.T) {
+	out := "goos: linux\npkg: sayso/internal/text\nBenchmarkNewIndex-2   \t  10\t  123 ns/op\nok  \tsayso/internal/text\t1s\nFAIL\tsayso/internal/x [build failed]\n"
+	lines, err := benchLines(strings.NewReader(out))
+	assert.NoError(t, err)
+	assert.Equal(t, []string{"sayso/internal/text BenchmarkNewIndex-2 10 123 ns/op", "FAIL sayso/internal/x [build failed]"}, lines)
+}
+
+func TestBenchPackages(t *testing.T) {
+	pkgs, err := benchPackages("../../..")
+	assert.NoError(t, err)
+	assert.Contains(t, pkgs, "./../../../text")
+	for _, p := range pkgs {
+		assert.NotContains(t, p, "bench/", "the benchmark's own packages are left out")
+	}
+}
+
+func TestBusy(t *testing.T) {
+	assert.True(t, busy("3.10 2.00 1.50", 2))
+	assert.False(t, busy("1.10 2.00 1.50", 2))
+	assert.False(t, busy("", 2))
+}
+
+func TestGroupByDefinition(t *testing.T) {
+	figs := []results.Figure{
+		{Name: "a", Definition: "x"}, {Name: "  b", Definition: "y"}, {Name: "c", Definition: "x"},
+	}
+	assert.Equal(t, []definitionGroup{{[]string{"a", "c"}, "x"}, {[]string{"b"}, "y"}}, groupByDefinition(figs))
+}

@@ -1,0 +1,169 @@
+//go:build !js
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"sayso/internal/bench/browser"
+	"sayso/internal/bench/corpus"
+	"sayso/internal/bench/results"
+	"sayso/internal/bench/sizes"
+	"sayso/internal/bench/suite"
+)
+
+// docSpecs are the generated documents: full size, or small for -smoke.
+func docSpecs(smoke bool, seed uint64) (medium, large, io corpus.Spec) {
+	if smoke {
+		return corpus.Spec{Name: "64kb-500", Bytes: 64 << 10, Annotations: 500, Seed: seed},
+			corpus.Spec{Name: "256kb-2000", Bytes: 256 << 10, Annotations: 2000, Seed: seed + 1},
+			corpus.Spec{Name: "64kb-600", Bytes: 64 << 10, Annotations: 600, Seed: seed + 2}
+	}
+	return corpus.Spec{Name: "1mb-5k", Bytes: 1 << 20, Annotations: 5000, Seed: seed},
+		corpus.Spec{Name: "5mb-25k", Bytes: 5 << 20, Annotations: 25000, Seed: seed + 1},
+		corpus.Spec{Name: "1mb-10k", Bytes: 1 << 20, Annotations: 10000, Seed: seed + 2}
+}
+
+// label names a document in figures: "1 MB + 5,000 annotations".
+func label(s corpus.Spec) string {
+	size := fmt.Sprintf("%d KB", s.Bytes>>10)
+	if s.Bytes >= 1<<20 {
+		size = fmt.Sprintf("%d MB", s.Bytes>>20)
+	}
+	return size + " + " + results.Format(results.Count, float64(s.Annotations)) + " annotations"
+}
+
+// measureAll takes every measurement and returns the report.
+func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report, error) {
+	rep := &results.Report{Meta: results.Meta{
+		Smoke: o.smoke, Runs: o.runs, Seed: o.seed, GoVersion: runtime.Version(), CPUs: runtime.NumCPU(),
+		LoadBefore: loadAverage(), Window: fmt.Sprintf("%d×%d", browser.WindowWidth, browser.WindowHeight),
+	}}
+	chromium, err := browser.ExecPath()
+	if err != nil {
+		return nil, err
+	}
+	rep.Meta.Browser = browser.Version(chromium)
+
+	tmp, err := os.MkdirTemp("", "sayso-bench-")
+	if err != nil {
+		return nil, fmt.Errorf("scratch directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	site, err := browser.Snapshot(o.site, tmp)
+	if err != nil {
+		return nil, err
+	}
+	rep.Meta.Site = o.site
+
+	fmt.Fprintln(log, "== wasm size")
+	wasmPath, err := sizes.FindWasm(site)
+	if err != nil {
+		return nil, err
+	}
+	w, err := sizes.Measure(wasmPath)
+	if err != nil {
+		return nil, err
+	}
+	rep.Meta.Wasm = w.Name
+	rep.Figures = append(rep.Figures, wasmFigures(w, !o.smoke)...)
+
+	fmt.Fprintln(log, "== generating documents")
+	cfg, err := documents(o, tmp, log)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Chromium, cfg.Site, cfg.Tmp, cfg.Log = chromium, site, tmp, log
+	cfg.Runs, cfg.Adds, cfg.ScrollStep, cfg.MaxFrames, cfg.Targets = o.runs, [2]int{o.adds, o.addsLarge}, o.scrollStep, 1500, !o.smoke
+
+	samples, err := suite.Run(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep.Figures = append(rep.Figures, suite.Figures(samples, suite.Labels{
+		Medium: cfg.Medium.Label, Large: cfg.Large.Label, IO: cfg.IO.Label,
+		ScrollStep: cfg.ScrollStep, Adds: cfg.Adds,
+		StaticNote: "cold: first load of that page in the browser; the app's own cold load uses a fresh profile",
+	}, !o.smoke)...)
+
+	if o.goBench {
+		fmt.Fprintln(log, "== go test -bench")
+		lines, err := goBench(ctx, log)
+		if err != nil {
+			return nil, err
+		}
+		rep.GoBench = lines
+	}
+	rep.Meta.Definitions = definitions()
+	return rep, nil
+}
+
+// documents generates the three documents and writes their files.
+func documents(o options, tmp string, log io.Writer) (suite.Config, error) {
+	ms, ls, is := docSpecs(o.smoke, o.seed)
+	var cfg suite.Config
+	for _, d := range []struct {
+		role string
+		spec corpus.Spec
+		dst  **suite.Doc
+	}{{"medium", ms, &cfg.Medium}, {"large", ls, &cfg.Large}, {"io", is, &cfg.IO}} {
+		start := time.Now()
+		c, err := corpus.Generate(d.spec)
+		if err != nil {
+			return cfg, err
+		}
+		path := filepath.Join(tmp, d.spec.Name+".sayso.json")
+		if err := os.WriteFile(path, c.Native, 0o644); err != nil {
+			return cfg, fmt.Errorf("write %s: %w", path, err)
+		}
+		*d.dst = &suite.Doc{Role: d.role, Label: label(d.spec), Corpus: c, File: path}
+		fmt.Fprintf(log, "   %s: %d bytes of text in %d paragraphs, %d annotations (%v), %d bytes of JSON, %.1f s\n",
+			d.spec.Name, len(c.Text), len(c.Paragraphs), len(c.Project.Annotations), c.Counts, len(c.Native), time.Since(start).Seconds())
+	}
+	paste, err := corpus.Generate(corpus.Spec{Name: "paste", Bytes: 3000, Seed: o.seed + 3})
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Paste = paste.Text
+	return cfg, nil
+}
+
+func wasmFigures(w sizes.Wasm, targets bool) []results.Figure {
+	var brTarget *results.Target
+	if targets {
+		brTarget = results.AtMost(800_000)
+	}
+	return []results.Figure{
+		results.New("wasm.raw", "wasm size, raw", results.Bytes, []float64{float64(w.Raw)}, nil, w.Name),
+		results.New("wasm.gzip", "wasm size, gzip -9", results.Bytes, []float64{float64(w.Gzip)}, nil, "compress/gzip at BestCompression"),
+		results.New("wasm.brotli", "wasm transfer, brotli -q 11", results.Bytes, []float64{float64(w.Brotli)}, brTarget,
+			"brotli quality 11, window 2^24 ("+w.BrotliSource+"); 800 kB = 800,000 bytes"),
+	}
+}
+
+// definitions explains the table's conventions.
+func definitions() []string {
+	return []string{
+		"Every time is measured in the page with performance.now() by a script injected before the page's own (Page.addScriptToEvaluateOnNewDocument); the app is unchanged.",
+		"\"Painted\": the second requestAnimationFrame callback after the first frame in which the result is visible; the frame before it has been rendered.",
+		"median, min and max are over runs; each run uses a fresh tab (a fresh browser and profile for cold loads); baselines are measured in the same run and browser.",
+		"kB and MB are decimal (network sizes); MiB is 2^20 bytes (memory).",
+	}
+}
+
+// loadAverage is /proc/loadavg's first three fields, or "".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(3, len(f))], " ")
+}

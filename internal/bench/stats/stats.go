@@ -1,0 +1,49 @@
+// Package stats summarises benchmark samples: the median with min and max
+// of repeated runs, and nearest-rank percentiles of latency samples.
+package stats
+
+import (
+	"math"
+	"slices"
+)
+
+// Summary is the median, minimum and maximum of a set of samples.
+type Summary struct {
+	Median float64 `json:"median"`
+	Min    float64 `json:"min"`
+	Max    float64 `json:"max"`
+	N      int     `json:"n"`
+}
+
+// Summarize returns the summary of xs; the zero Summary when xs is empty.
+// The median of an even number of samples is the mean of the middle two.
+func Summarize(xs []float64) Summary {
+	if len(xs) == 0 {
+		return Summary{}
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	med := s[n/2]
+	if n%2 == 0 {
+		med = (s[n/2-1] + s[n/2]) / 2
+	}
+	return Summary{Median: med, Min: s[0], Max: s[n-1], N: n}
+}
+
+// Percentile returns the nearest-rank p-th percentile (0 < p ≤ 100) of xs:
+// the smallest sample such that at least p% of the samples are less than
+// or equal to it. It returns NaN when xs is empty.
+func Percentile(xs []float64, p float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	rank := int(math.Ceil(p / 100 * float64(len(s))))
+	rank = min(max(rank, 1), len(s))
+	return s[rank-1]
+}
+
+// Median is Summarize(xs).Median.
+func Median(xs []float64) float64 { return Summarize(xs).Median }

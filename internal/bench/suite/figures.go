@@ -1,0 +1,157 @@
+package suite
+
+import (
+	"fmt"
+	"strings"
+
+	"sayso/internal/bench/results"
+)
+
+// Samples are the measured values of each figure, by figure id, with
+// notes on how some were obtained.
+type Samples struct {
+	ByID  map[string][]float64
+	Notes map[string]string
+}
+
+// Labels names the documents in figure names.
+type Labels struct {
+	Medium, Large, IO string // "1 MB + 5,000 annotations", …
+	ScrollStep        int
+	Adds              [2]int
+	StaticNote        string
+}
+
+// spec describes one figure: its id (the key of its samples), name, unit,
+// the target and the definition printed with the results
+// ("=id" repeats the definition of an earlier figure).
+type spec struct {
+	id, name   string
+	unit       results.Unit
+	target     float64 // 0: none
+	definition string
+}
+
+// pooled says which figures are a percentile of the samples of another
+// id, all runs together: the adds.
+func pooled(id string) (src string, pct float64, ok bool) {
+	switch id {
+	case "add.medium.p50":
+		return "add.medium", 50, true
+	case "add.medium.p95":
+		return "add.medium", 95, true
+	case "add.large.p50":
+		return "add.large", 50, true
+	case "add.large.p95":
+		return "add.large", 95, true
+	}
+	return "", 0, false
+}
+
+// specs lists the browser figures in the order they are printed.
+func specs(l Labels) []spec {
+	const painted = "the second requestAnimationFrame callback after the first frame in which %s (that frame has been painted)"
+	highlight := fmt.Sprintf(painted, "the document's text and at least one highlight (an .ann/<mark> element or a CSS Custom Highlight range) intersect the viewport")
+	return []spec{
+		{"tti.cold.ready", "time to ready, cold profile", results.Millis, 0,
+			"navigation start → the app sets body[data-ready=\"1\"]; fresh browser with an empty profile, localhost"},
+		{"tti.cold.paste", "time to interactive (paste accepted), cold", results.Millis, 400,
+			"navigation start → " + fmt.Sprintf(painted, "the article pasted and submitted (Start annotating) the moment the app was ready is in #doc") + "; fresh browser, empty profile"},
+		{"tti.cached.ready", "time to ready, cached", results.Millis, 0,
+			"as cold, third load in the same browser (second is the warm-up): HTTP cache and service worker warm"},
+		{"tti.cached.paste", "time to interactive (paste accepted), cached", results.Millis, 200,
+			"as cold (paste accepted), third load in the same browser"},
+		{"tti.static.cold", "static page of the same size, cold", results.Millis, 0,
+			"navigation start → loadEventEnd of a static HTML page of paragraphs whose size is the app's cold transfer (below), served uncompressed; " + l.StaticNote},
+		{"tti.static.cached", "static page of the same size, cached", results.Millis, 0,
+			"as tti.static.cold, third load in the same browser (revalidated: 304)"},
+		{"tti.transfer", "app transfer on a cold load", results.Bytes, 0,
+			"sum of encodedBodySize of the page and every resource fetched until ready (Resource Timing)"},
+
+		{"render.medium", "render " + l.Medium, results.Millis, 150,
+			"the file input's change event (the file handed to the app) → " + highlight},
+		{"plain.medium", "  plain paragraphs, same text", results.Millis, 0,
+			"layout baseline: one innerHTML of the same text as plain <p>s into an empty #doc in the app's reading column and stylesheet → the second animation frame after"},
+		{"ratio.medium", "  render ÷ plain baseline", results.Ratio, 0.5,
+			"render ÷ baseline of the same run"},
+		{"open.medium", "  of which from file read", results.Millis, 0,
+			"File.arrayBuffer() resolved → the same painted frame as render"},
+		{"render.medium.cpu", "  main-thread CPU", results.Millis, 0,
+			"CPU time of the page's main thread (Performance.getMetrics TaskDuration in thread time) from arming the measurement to its result: the app's work without the time other processes held the CPU; raster and compositor threads not included"},
+		{"render.large", "render " + l.Large, results.Millis, 400, "=render.medium"},
+		{"plain.large", "  plain paragraphs, same text", results.Millis, 0, "=plain.medium"},
+		{"ratio.large", "  render ÷ plain baseline", results.Ratio, 0, "=ratio.medium"},
+		{"open.large", "  of which from file read", results.Millis, 0, "=open.medium"},
+		{"render.large.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
+
+		{"add.medium.p50", "add one annotation p50, " + l.Medium, results.Millis, 0,
+			fmt.Sprintf("keydown of c after selecting a few unannotated words with the mouse → %s; %d adds per run in the 1 MB document, %d in the 5 MB one, at places spread over the document; p50 and p95 (nearest rank) of all the adds of all runs, min and max of all the adds; the autosave that follows each add is waited out, not timed",
+				fmt.Sprintf(painted, "the selected words are drawn as a claim"), l.Adds[0], l.Adds[1])},
+		{"add.medium.p95", "add one annotation p95, " + l.Medium, results.Millis, 20, "=add.medium.p50"},
+		{"add.large.p50", "add one annotation p50, " + l.Large, results.Millis, 0, "=add.medium.p50"},
+		{"add.large.p95", "add one annotation p95, " + l.Large, results.Millis, 50, "=add.medium.p50"},
+		{"add.medium.cpu", "  main-thread CPU per add, " + l.Medium, results.Millis, 0, "=render.medium.cpu"},
+		{"add.large.cpu", "  main-thread CPU per add, " + l.Large, results.Millis, 0, "=render.medium.cpu"},
+
+		{"scroll.medium.median", "scroll frame median, " + l.Medium, results.Millis, 0,
+			fmt.Sprintf("window.scrollBy(0, %s) once per animation frame from the top to the bottom of the document; frame time = interval between consecutive requestAnimationFrame timestamps; median and p95 per run, then median/min/max over runs", scrollStep(l.ScrollStep))},
+		{"scroll.medium.p95", "scroll frame p95, " + l.Medium, results.Millis, 20, "=scroll.medium.median"},
+
+		{"export.io", "export " + l.IO, results.Millis, 50,
+			"click on Export (capture phase) → the app hands the Blob to URL.createObjectURL"},
+		{"export.io.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
+		{"import.io", "import " + l.IO, results.Millis, 200,
+			"File.arrayBuffer() resolved (file read) → " + highlight},
+
+		{"memory.wasm", "wasm linear memory, " + l.Medium, results.BytesBinary, 32 << 20,
+			"byteLength of the Go instance's memory buffer after opening the document and its autosave"},
+		{"memory.jsheap", "JS heap, " + l.Medium, results.BytesBinary, 20 << 20,
+			"Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage"},
+		{"memory.nodes", "DOM nodes, " + l.Medium, results.Count, 3000,
+			"Memory.getDOMCounters nodes (elements and text nodes) after the garbage collection"},
+		{"memory.elements", "  of which elements", results.Count, 0,
+			"document.getElementsByTagName('*').length"},
+		{"memory.blink", "Blink heap (DOM), " + l.Medium, results.BytesBinary, 0,
+			"Runtime.getHeapUsage embedderHeapUsedSize after the garbage collection"},
+
+		{"crossings.add", "crossings: add one annotation", results.Count, 1000,
+			"syscall/js imports called by Go + calls from JS into Go (Go._resume), counted by wrapping the Go import object in the page, from the triggering event to the painted frame (the Blob for export); " + l.Medium + "; autosave excluded (it runs 250 ms later)"},
+		{"crossings.select", "crossings: click an annotation", results.Count, 1000, "=crossings.add"},
+		{"crossings.export", "crossings: export", results.Count, 1000, "=crossings.add"},
+		{"crossings.import", "crossings: open the document", results.Count, 0, "=crossings.add"},
+	}
+}
+
+// Figures turns the samples into figures, judged against the issue's
+// targets when withTargets is true.
+func Figures(s *Samples, l Labels, withTargets bool) []results.Figure {
+	var out []results.Figure
+	defs := map[string]string{}
+	for _, sp := range specs(l) {
+		if ref, ok := strings.CutPrefix(sp.definition, "="); ok {
+			sp.definition = defs[ref]
+		}
+		defs[sp.id] = sp.definition
+		var t *results.Target
+		if withTargets && sp.target > 0 {
+			t = results.AtMost(sp.target)
+		}
+		def := sp.definition
+		if n := s.Notes[sp.id]; n != "" {
+			def += " [" + n + "]"
+		}
+		if src, pct, ok := pooled(sp.id); ok {
+			out = append(out, results.NewPercentile(sp.id, sp.name, sp.unit, s.ByID[src], pct, t, def))
+			continue
+		}
+		out = append(out, results.New(sp.id, sp.name, sp.unit, s.ByID[sp.id], t, def))
+	}
+	return out
+}
+
+func scrollStep(px int) string {
+	if px <= 0 {
+		return "innerHeight) (one viewport a frame: every line is shown once"
+	}
+	return fmt.Sprintf("%d", px)
+}

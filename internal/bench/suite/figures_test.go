@@ -1,0 +1,51 @@
+package suite
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFiguresCarryTargetsAndDefinitions(t *testing.T) {
+	s := &Samples{
+		ByID:  map[string][]float64{"render.medium": {100, 300, 200}, "render.large": {900}},
+		Notes: map[string]string{"render.large": "one run"},
+	}
+	figs := Figures(s, Labels{Medium: "1 MB", Large: "5 MB", IO: "10k"}, true)
+	byID := map[string]int{}
+	for i, f := range figs {
+		assert.NotEmpty(t, f.Definition, f.ID)
+		assert.NotContains(t, f.Definition[:1], "=", f.ID)
+		_, dup := byID[f.ID]
+		assert.False(t, dup, "figure %s listed twice", f.ID)
+		byID[f.ID] = i
+	}
+	med := figs[byID["render.medium"]]
+	require.NotNil(t, med.Met)
+	assert.False(t, *med.Met, "200 ms misses 150 ms")
+	assert.Equal(t, 200.0, med.Median)
+	large := figs[byID["render.large"]]
+	assert.Contains(t, large.Definition, "[one run]")
+	assert.Equal(t, med.Definition+" [one run]", large.Definition, "=render.medium repeats the definition")
+	assert.Nil(t, figs[byID["add.large.p95"]].Met, "no samples, no verdict")
+
+	for _, f := range Figures(s, Labels{}, false) {
+		assert.Nil(t, f.Target, "no targets in a smoke run: %s", f.ID)
+	}
+}
+
+func TestAddFiguresPoolEveryRun(t *testing.T) {
+	s := &Samples{ByID: map[string][]float64{"add.medium": {5, 1, 4, 2, 3, 10, 6, 7, 8, 9}}}
+	for _, f := range Figures(s, Labels{}, true) {
+		switch f.ID {
+		case "add.medium.p50":
+			assert.Equal(t, 5.0, f.Median)
+			assert.Equal(t, 10, f.N)
+		case "add.medium.p95":
+			assert.Equal(t, 10.0, f.Median)
+			require.NotNil(t, f.Met)
+			assert.True(t, *f.Met, "10 ms is within 20 ms")
+		}
+	}
+}

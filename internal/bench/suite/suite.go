@@ -1,0 +1,152 @@
+//go:build !js
+
+// Package suite runs the browser half of Sayso's benchmark (issue 5): time
+// to interactive beside a static page, render of long annotated documents
+// beside plain paragraphs, adding one annotation, scrolling, export and
+// import, memory, and syscall/js crossings per interaction. Every timing
+// is taken inside the page with performance.now() by the hook that
+// package browser injects; the app itself is not changed.
+//
+// What the suite relies on in the app (change it here when the app
+// changes): wasm_exec.js assigning globalThis.Go; body[data-ready="1"]
+// once the app takes input; the start screen's #paste-text, the
+// [data-action="paste"] button and the #open-file-start file input, read
+// with File.arrayBuffer(); the article as <p> elements in #doc, with
+// annotations drawn either as .ann/.l-claim elements or as CSS Custom
+// Highlights whose names contain "claim" for claims; the key c tagging the
+// selection as a claim; the count in "#sidebar .summary"; the #export
+// button handing a Blob to URL.createObjectURL; #inspector showing
+// .insp-head for a clicked annotation; #message for errors.
+package suite
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"sayso/internal/bench/browser"
+	"sayso/internal/bench/corpus"
+)
+
+// Doc is a generated document the suite opens in the app.
+type Doc struct {
+	Role   string // "medium" (1 MB + 5,000), "large" (5 MB + 25,000) or "io" (10,000 to export and import)
+	Label  string // "1 MB + 5,000 annotations"
+	Corpus *corpus.Corpus
+	File   string // its .sayso.json on disk, handed to the file input
+}
+
+// Config is what to measure, and how often.
+type Config struct {
+	Chromium string // the browser binary
+	Site     string // the built site to serve (a snapshot of build/site)
+	Tmp      string // scratch directory for profiles
+
+	Runs       int    // runs per figure (fresh tab or browser each)
+	Adds       [2]int // annotations added per run: in the 1 MB and in the 5 MB document
+	ScrollStep int    // pixels scrolled per animation frame; 0: the viewport's height
+	MaxFrames  int    // bound on the frames of one scroll
+
+	Medium, Large, IO *Doc
+	Paste             string // the article pasted when measuring time to interactive
+	Targets           bool   // judge figures against the issue's targets
+
+	Log io.Writer // progress lines
+}
+
+// Suite is one run of the browser measurements.
+type Suite struct {
+	cfg     Config
+	srv     *browser.Server
+	work    *browser.Browser // the browser the document sessions share
+	samples map[string][]float64
+	notes   map[string]string
+	started time.Time
+}
+
+// Run measures everything and returns the samples of every figure by id.
+func Run(ctx context.Context, cfg Config) (*Samples, error) {
+	srv, err := browser.Serve(cfg.Site)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+	s := &Suite{cfg: cfg, srv: srv, samples: map[string][]float64{}, notes: map[string]string{}, started: time.Now()}
+	if err := s.publishPages(); err != nil {
+		return nil, err
+	}
+
+	steps := []struct {
+		name string
+		run  func(context.Context) error
+	}{
+		{"time to interactive", s.timeToInteractive},
+		{"documents", s.documents},
+		{"plain-paragraph baseline", s.baselines},
+		{"export and import", s.exportImport},
+		{"crossings", s.crossings},
+	}
+	for _, st := range steps {
+		start := time.Now()
+		s.logf("== %s", st.name)
+		if err := st.run(ctx); err != nil {
+			if s.work != nil {
+				s.work.Close()
+			}
+			return nil, fmt.Errorf("%s: %w", st.name, err)
+		}
+		s.logf("   %s took %.1f s", st.name, time.Since(start).Seconds())
+	}
+	if s.work != nil {
+		s.work.Close()
+	}
+	return &Samples{ByID: s.samples, Notes: s.notes}, nil
+}
+
+func (s *Suite) logf(format string, args ...any) {
+	if s.cfg.Log != nil {
+		d := time.Since(s.started).Round(time.Second)
+		fmt.Fprintf(s.cfg.Log, "%2d:%02d %s\n", int(d.Minutes()), int(d.Seconds())%60, fmt.Sprintf(format, args...))
+	}
+}
+
+func (s *Suite) add(id string, v float64) { s.samples[id] = append(s.samples[id], v) }
+
+// publishPages serves the baseline pages: the plain-paragraph page with the
+// app's stylesheet and, for each document, its text as plain <p>s.
+func (s *Suite) publishPages() error {
+	index, err := os.ReadFile(filepath.Join(s.cfg.Site, "index.html"))
+	if err != nil {
+		return fmt.Errorf("read the site's index.html: %w", err)
+	}
+	css, err := StylesheetHref(index)
+	if err != nil {
+		return err
+	}
+	s.srv.Put("plain.html", "text/html; charset=utf-8", PlainPage(css))
+	for _, d := range []*Doc{s.cfg.Medium, s.cfg.Large} {
+		s.srv.Put("plain-"+d.Role+".html", "text/html; charset=utf-8", []byte(d.Corpus.PlainHTML()))
+	}
+	return nil
+}
+
+// workBrowser returns the browser the document sessions share, starting it
+// with a fresh profile the first time.
+func (s *Suite) workBrowser(ctx context.Context) (*browser.Browser, error) {
+	if s.work != nil {
+		return s.work, nil
+	}
+	profile, err := os.MkdirTemp(s.cfg.Tmp, "profile-work-")
+	if err != nil {
+		return nil, fmt.Errorf("profile directory: %w", err)
+	}
+	b, err := browser.Launch(ctx, s.cfg.Chromium, profile)
+	if err != nil {
+		return nil, err
+	}
+	s.work = b
+	return b, nil
+}
