@@ -36,6 +36,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/format"
 	"sayso/internal/format/brat"
+	"sayso/internal/format/citron"
 	"sayso/internal/format/conll"
 	csvexport "sayso/internal/format/csv"
 	"sayso/internal/format/doccano"
@@ -116,6 +117,7 @@ func codecs() []codec {
 		{Format: conllFormat(), write: writeCoNLL, read: readCoNLL},
 		{Format: labelStudioFormat(), write: writeLabelStudio, read: readLabelStudio},
 		{Format: doccanoFormat(), write: writeDoccano, read: readDoccano},
+		{Format: citronFormat(), write: writeCitron, read: readCitron},
 	}
 }
 
@@ -251,6 +253,12 @@ func writeLabelStudio(p annotation.Project, base string) (exported, error) {
 // editor counts them (each line says so in "offset_unit").
 func writeDoccano(p annotation.Project, _ string) (exported, error) {
 	r, err := doccano.Export(p, doccano.Options{})
+	return exported{data: r.Data, report: r.Report}, err
+}
+
+// writeCitron writes the BBC's Citron quote-attribution JSON.
+func writeCitron(p annotation.Project, _ string) (exported, error) {
+	r, err := citron.Export(p)
 	return exported{data: r.Data, report: r.Report}, err
 }
 
@@ -437,6 +445,10 @@ func readZipped(f *zip.File, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("%s in the archive is larger than %d MB", f.Name, limit>>20)
 	}
 	return b, nil
+}
+
+func readCitron(in imported) (annotation.Project, format.Report, error) {
+	return citron.Import(in.data)
 }
 
 func readDoccano(in imported) (annotation.Project, format.Report, error) {
@@ -770,6 +782,15 @@ func labelStudioFormat() Format {
 		CanImport: true,
 		Loses:     "Speakers are kept only by name, times are lost, and label colours and keys live only in the labelling configuration beside the tasks.",
 		Example:   `{"data": {"text": "…"}, "annotations": [{"result": [{"id": "a3", "type": "labels", "value": {"start": 256, "end": 309, "labels": ["claim"]}}, {"from_id": "a3", "to_id": "a1", "type": "relation", "labels": ["speaker"]}]}]}`,
+	}
+}
+
+func citronFormat() Format {
+	return Format{
+		ID: FormatCitron, Name: "Citron (quote attribution)", Extension: ".citron.json", MIME: "application/json",
+		CanImport: true,
+		Loses:     "Only claims that have a cue (a Citron quote needs one), no stances, targets or notes, and speakers named after their longest mention.",
+		Example:   `{"text": "…", "quotes": [{"cue": {"start": 310, "end": 314, "text": "said"}, "sources": [{"start": 315, "end": 332, "text": "Mayor Ines Okafor"}], "contents": [{"start": 256, "end": 309, "text": "…"}]}], "coreference_groups": [[…]]}`,
 	}
 }
 

@@ -27,6 +27,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	p.Press("c")
 	p.Press("2")
 	p.Press("l")
+	chooseOption(p, `#inspector [data-field="cue"]`, "called") // Citron keeps only quotes with a cue
 	p.WaitFor(sidebarCount + ` === 3`)
 
 	base := app.FileName(app.SampleTitle)
