@@ -1,106 +1,26 @@
 package conll_test
 
+// The helpers these tests share with the other format packages' tests live
+// in package formattest.
+
 import (
-	"errors"
-	"io/fs"
-	"os"
-	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
-
-	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
-func clock() time.Time { return time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC) }
-
-// The fixture texts are written for these tests: emoji outside the BMP (a
-// ZWJ sequence and a flag), a combining accent, CJK and a claim in two
-// fragments.
 const (
-	latinText = "Jose\u0301 Martí said the launch was \"on time\" 🚀, and she added that \"the crew 👩\u200d🚀 is ready\".\n" +
-		"\n" +
-		"Later, officials noted: delays are possible.\n"
-	cjkText = "李明表示：“新政策很好。” 🇯🇵\n王芳说，这个计划不错。\n"
+	latinText = formattest.LatinText
+	cjkText   = formattest.CJKText
 )
 
-// spanOf returns the code-point span of the first occurrence of sub in s.
-func spanOf(t testing.TB, s, sub string) text.Span {
-	t.Helper()
-	i := strings.Index(s, sub)
-	require.GreaterOrEqual(t, i, 0, "%q not found in the text", sub)
-	start := utf8.RuneCountInString(s[:i])
-	return text.Span{Start: start, End: start + utf8.RuneCountInString(sub)}
-}
-
-// add adds an annotation over the first occurrence of each part.
+func clock() time.Time                             { return formattest.Clock() }
+func spanOf(t testing.TB, s, sub string) text.Span { return formattest.SpanOf(t, s, sub) }
+func fixture(t testing.TB) annotation.Project      { return formattest.Fixture(t) }
+func readCorpus(t *testing.T, rel string) string   { return formattest.ReadCorpus(t, rel) }
 func add(t testing.TB, s *annotation.Store, doc, label string, parts ...string) string {
-	t.Helper()
-	d, _, ok := s.Document(doc)
-	require.True(t, ok)
-	var frags []text.Span
-	for _, p := range parts {
-		frags = append(frags, spanOf(t, d.Text, p))
-	}
-	id, err := s.Add(doc, label, frags)
-	require.NoError(t, err)
-	return id
-}
-
-// fixture builds a two-document project with every claim field set
-// somewhere and one claim left without any.
-func fixture(t testing.TB) annotation.Project {
-	t.Helper()
-	s := annotation.New(annotation.DefaultSchema(), "Ana", clock)
-	d1, err := s.AddDocument("Launch 🚀", latinText)
-	require.NoError(t, err)
-	jose := add(t, s, d1, annotation.LabelSpeaker, "Jose\u0301 Martí")
-	said := add(t, s, d1, annotation.LabelCue, "said")
-	onTime := add(t, s, d1, annotation.LabelClaim, "the launch was \"on time\" 🚀")
-	she := add(t, s, d1, annotation.LabelSpeaker, "she")
-	added := add(t, s, d1, annotation.LabelCue, "added")
-	ready := add(t, s, d1, annotation.LabelClaim, "and", "\"the crew 👩\u200d🚀 is ready\"")
-	officials := add(t, s, d1, annotation.LabelSpeaker, "officials")
-	delays := add(t, s, d1, annotation.LabelClaim, "delays are possible.")
-	require.NoError(t, s.LinkMention(onTime, jose))
-	require.NoError(t, s.LinkCue(onTime, said))
-	require.NoError(t, s.SetStance(onTime, "favor"))
-	require.NoError(t, s.SetNote(onTime, "=HYPERLINK(\"x\") and \"quotes\", commas"))
-	require.NoError(t, s.LinkMention(ready, she))
-	require.NoError(t, s.LinkCue(ready, added))
-	require.NoError(t, s.SetStance(ready, "neutral"))
-	require.NoError(t, s.SetTarget(ready, "the crew"))
-	require.NoError(t, s.LinkMention(delays, officials))
-	require.NoError(t, s.SetStance(delays, "against"))
-	require.NoError(t, s.SetNote(delays, "two\nlines"))
-
-	d2, err := s.AddDocument("", cjkText)
-	require.NoError(t, err)
-	li := add(t, s, d2, annotation.LabelSpeaker, "李明")
-	biaoshi := add(t, s, d2, annotation.LabelCue, "表示")
-	good := add(t, s, d2, annotation.LabelClaim, "新政策很好。")
-	add(t, s, d2, annotation.LabelClaim, "🇯🇵")
-	require.NoError(t, s.LinkMention(good, li))
-	require.NoError(t, s.LinkCue(good, biaoshi))
-	require.NoError(t, s.SetStance(good, "unclear"))
-	return s.Project()
-}
-
-// readCorpus returns a file of the shared corpus, failing under CI when it
-// is missing and skipping elsewhere.
-func readCorpus(t *testing.T, rel string) string {
-	t.Helper()
-	path := "../../../../shared/corpus/" + rel
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the corpus file %s is missing, and CI must test against it", path)
-		}
-		t.Skipf("the corpus file %s is not on this machine", path)
-	}
-	require.NoError(t, err)
-	return string(b)
+	return formattest.Add(t, s, doc, label, parts...)
 }
