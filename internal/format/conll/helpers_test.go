@@ -24,3 +24,4 @@ func readCorpus(t *testing.T, rel string) string   { return formattest.ReadCorpu
 func add(t testing.TB, s *annotation.Store, doc, label string, parts ...string) string {
 	return formattest.Add(t, s, doc, label, parts...)
 }
+func polnear(t *testing.T) annotation.Project { return formattest.PolNeAR(t) }

@@ -1,4 +1,4 @@
-package doccano_test
+package formattest
 
 import (
 	"errors"
@@ -18,11 +18,11 @@ import (
 
 const polnearDir = "../../../../shared/corpus/brat/polnear"
 
-// polnear reads every PolNeAR pair of the corpus into one project: Source,
+// PolNeAR reads every PolNeAR pair of the corpus into one project: Source,
 // Cue and Content spans become speakers, cues and claims, and each
 // Attribution event links its content to its source and cue. It reads
 // only the brat lines it needs (T and E); package brat reads them all.
-func polnear(t *testing.T) annotation.Project {
+func PolNeAR(t *testing.T) annotation.Project {
 	t.Helper()
 	entries, err := os.ReadDir(polnearDir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -32,7 +32,7 @@ func polnear(t *testing.T) annotation.Project {
 		t.Skipf("the corpus folder %s is not on this machine", polnearDir)
 	}
 	require.NoError(t, err)
-	s := annotation.New(annotation.DefaultSchema(), "PolNeAR", clock)
+	s := annotation.New(annotation.DefaultSchema(), "PolNeAR", Clock)
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".txt") {
