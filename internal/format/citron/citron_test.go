@@ -38,7 +38,7 @@ func quotesOnly(p annotation.Project) annotation.Project {
 	return p
 }
 
-var quoteFields = fields{speaker: true, mention: true, cue: true}
+var quoteFields = fields{Speaker: true, Mention: true, Cue: true}
 
 func importOK(t *testing.T, b []byte) (annotation.Project, []string) {
 	t.Helper()

@@ -24,6 +24,6 @@ func TestPolNeARAttributionsBecomeCitronQuotes(t *testing.T) {
 	assert.Equal(t, len(p.Documents), rep.Documents)
 	assert.Positive(t, rep.Links)
 	assert.Equal(t, res.Report.Links, rep.Links)
-	spansAndLinks := fields{mention: true, cue: true}
+	spansAndLinks := fields{Mention: true, Cue: true}
 	assert.Equal(t, canon(quotesOnly(p), spansAndLinks), canon(got, spansAndLinks))
 }

@@ -33,7 +33,7 @@ func FuzzImport(f *testing.F) {
 		got, rep2, err := citron.Import(res.Data)
 		require.NoError(t, err)
 		require.Empty(t, rep2.Skipped, "a Sayso export imports without loss")
-		spansAndLinks := fields{mention: true, cue: true}
+		spansAndLinks := fields{Mention: true, Cue: true}
 		require.Equal(t, canon(quotesOnly(p), spansAndLinks), canon(got, spansAndLinks))
 	})
 }

@@ -25,3 +25,12 @@ func add(t testing.TB, s *annotation.Store, doc, label string, parts ...string) 
 	return formattest.Add(t, s, doc, label, parts...)
 }
 func polnear(t *testing.T) annotation.Project { return formattest.PolNeAR(t) }
+
+type (
+	fields    = formattest.Fields
+	canonDoc  = formattest.CanonDoc
+	canonSpan = formattest.CanonSpan
+)
+
+func canon(p annotation.Project, f fields) []canonDoc { return formattest.Canon(p, f) }
+func requireLoads(t testing.TB, p annotation.Project) { formattest.RequireLoads(t, p) }

@@ -24,7 +24,7 @@ func TestPolNeARRoundTripsWithItsAttributions(t *testing.T) {
 	assert.Equal(t, res.Report.Links, rep.Links)
 	assert.Positive(t, rep.Links)
 	// Speaker entities that span documents or pronouns are not held.
-	spansAndLinks := fields{mention: true, cue: true}
+	spansAndLinks := fields{Mention: true, Cue: true}
 	assert.Equal(t, canon(p, spansAndLinks), canon(got, spansAndLinks))
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 // linksAndSpeakers is what doccano holds of an annotation besides its span.
-var linksAndSpeakers = fields{speaker: true, mention: true, cue: true}
+var linksAndSpeakers = fields{Speaker: true, Mention: true, Cue: true}
 
 func roundTrip(t *testing.T, p annotation.Project, opts doccano.Options) (doccano.Result, annotation.Project) {
 	t.Helper()

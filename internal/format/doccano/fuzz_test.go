@@ -33,7 +33,7 @@ func FuzzImport(f *testing.F) {
 			got, rep2, err := doccano.Import(res.Data)
 			require.NoError(t, err)
 			require.Empty(t, rep2.Skipped, "a Sayso export imports without loss:\n%s", res.Data)
-			require.Equal(t, canon(p, fields{mention: true, cue: true}), canon(got, fields{mention: true, cue: true}))
+			require.Equal(t, canon(p, fields{Mention: true, Cue: true}), canon(got, fields{Mention: true, Cue: true}))
 		}
 	})
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // everything is what Label Studio tasks hold of an annotation.
-var everything = fields{stance: true, target: true, note: true, speaker: true, mention: true, cue: true}
+var everything = fields{Stance: true, Target: true, Note: true, Speaker: true, Mention: true, Cue: true}
 
 func roundTrip(t *testing.T, p annotation.Project) (labelstudio.Result, annotation.Project) {
 	t.Helper()

@@ -1,4 +1,4 @@
-package conll_test
+package formattest
 
 import (
 	"sort"
@@ -11,9 +11,9 @@ import (
 	"sayso/internal/text"
 )
 
-// canonSpan is an annotation as the formats can carry it: ids and
+// CanonSpan is an annotation as the formats can carry it: ids and
 // timestamps left out, links named by the fragments they point to.
-type canonSpan struct {
+type CanonSpan struct {
 	Label                string
 	Frags                []text.Span
 	Stance, Target, Note string
@@ -21,17 +21,18 @@ type canonSpan struct {
 	Mention, Cue         []text.Span
 }
 
-type canonDoc struct {
+// CanonDoc is a document with its annotations in comparable form.
+type CanonDoc struct {
 	Title, Topic, Text string
-	Spans              []canonSpan
+	Spans              []CanonSpan
 }
 
-// fields says which parts of an annotation a format holds.
-type fields struct{ stance, target, note, speaker, mention, cue bool }
+// Fields says which parts of an annotation a format holds.
+type Fields struct{ Stance, Target, Note, Speaker, Mention, Cue bool }
 
-// canon returns p's documents and annotations in a form two projects can
-// be compared in, keeping only the fields f.
-func canon(p annotation.Project, f fields) []canonDoc {
+// Canon returns p's documents and annotations in a form two projects can
+// be compared in, keeping only the Fields f.
+func Canon(p annotation.Project, f Fields) []CanonDoc {
 	names := map[string]string{}
 	for _, s := range p.Speakers {
 		names[s.ID] = s.Name
@@ -40,30 +41,30 @@ func canon(p annotation.Project, f fields) []canonDoc {
 	for _, a := range p.Annotations {
 		byID[a.ID] = a
 	}
-	var out []canonDoc
+	var out []CanonDoc
 	for _, d := range p.Documents {
-		cd := canonDoc{Title: d.Title, Topic: d.Topic, Text: d.Text}
+		cd := CanonDoc{Title: d.Title, Topic: d.Topic, Text: d.Text}
 		for _, a := range p.Annotations {
 			if a.Document != d.ID {
 				continue
 			}
-			cs := canonSpan{Label: a.Label, Frags: a.Fragments}
-			if f.stance {
+			cs := CanonSpan{Label: a.Label, Frags: a.Fragments}
+			if f.Stance {
 				cs.Stance = a.Stance
 			}
-			if f.target {
+			if f.Target {
 				cs.Target = a.Target
 			}
-			if f.note {
+			if f.Note {
 				cs.Note = a.Note
 			}
-			if f.speaker {
+			if f.Speaker {
 				cs.Speaker = names[a.Speaker]
 			}
-			if f.mention && a.SpeakerMention != "" {
+			if f.Mention && a.SpeakerMention != "" {
 				cs.Mention = byID[a.SpeakerMention].Fragments
 			}
-			if f.cue && a.Cue != "" {
+			if f.Cue && a.Cue != "" {
 				cs.Cue = byID[a.Cue].Fragments
 			}
 			cd.Spans = append(cd.Spans, cs)
@@ -74,7 +75,7 @@ func canon(p annotation.Project, f fields) []canonDoc {
 	return out
 }
 
-func spanLess(a, b canonSpan) bool {
+func spanLess(a, b CanonSpan) bool {
 	for k := 0; k < len(a.Frags) && k < len(b.Frags); k++ {
 		if a.Frags[k] != b.Frags[k] {
 			if a.Frags[k].Start != b.Frags[k].Start {
@@ -89,8 +90,8 @@ func spanLess(a, b canonSpan) bool {
 	return a.Label < b.Label
 }
 
-// requireLoads checks that an imported project passes annotation.Load.
-func requireLoads(t testing.TB, p annotation.Project) {
+// RequireLoads checks that an imported project passes annotation.Load.
+func RequireLoads(t testing.TB, p annotation.Project) {
 	t.Helper()
 	_, err := annotation.Load(p, time.Now)
 	require.NoError(t, err, "an imported project must load")
