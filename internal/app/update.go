@@ -102,7 +102,7 @@ func Update(st *State, a Action) []Effect {
 	case DismissMessage:
 		st.Message = Message{}
 	case Export:
-		return st.export()
+		return st.exportAs(FormatNative)
 	case Import:
 		st.open(a.Data, "Could not open "+quoteName(a.Name), func(n int) string {
 			return fmt.Sprintf("Opened %s: %s.", quoteName(a.Name), plural(n, "annotation"))
@@ -337,20 +337,6 @@ func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 	}
 	st.markRelatedDirty(st.Selected)
 	st.info(verb + " " + name + ".")
-}
-
-func (st *State) export() []Effect {
-	doc, _, ok := st.Store.Document(st.Doc)
-	if !ok {
-		st.info("There is nothing to export yet: paste an article first.")
-		return nil
-	}
-	data, err := native.Encode(st.Store.Project())
-	if err != nil {
-		st.fail("Export failed: " + err.Error())
-		return nil
-	}
-	return []Effect{Download{Name: FileName(doc.Title) + ".sayso.json", Type: "application/json", Data: data}}
 }
 
 // open replaces the project with the one in data; on failure the current

@@ -446,14 +446,6 @@ func UTF16Between(st *State, from, to int) int {
 	return x.UTF16Offset(to) - x.UTF16Offset(from)
 }
 
-// ParagraphSpan returns the code-point span of paragraph i.
-func ParagraphSpan(st *State, i int) text.Span {
-	if i < 0 || i >= len(st.Paras) {
-		return text.Span{}
-	}
-	return st.Paras[i]
-}
-
 // SectionSize is the number of paragraphs per <section>: sections let the
 // browser skip laying out the text that is off screen
 // (content-visibility: auto) without a style rule per paragraph.
