@@ -29,6 +29,7 @@ type State struct {
 	ExportMenu bool
 	Message    Message
 	Save       SaveStatus
+	list       listView // the side list's rows and scroll position
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.
@@ -92,6 +93,7 @@ func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && 
 func (st *State) showDocument(id string) {
 	st.Doc = id
 	st.Selected = ""
+	st.list.top, st.list.scroll = 0, true
 	st.Paras = nil
 	if _, x, ok := st.Store.Document(id); ok {
 		st.Paras = x.Paragraphs()
@@ -202,6 +204,7 @@ func (st *State) selectAnnotation(id string) {
 	}
 	st.markRelatedDirty(st.Selected)
 	st.Selected = id
+	st.list.reveal = id != ""
 	st.markRelatedDirty(id)
 }
 

@@ -86,6 +86,8 @@ func Update(st *State, a Action) []Effect {
 		st.undoRedo(st.Store.Undo, "Undid", "undo")
 	case Redo:
 		st.undoRedo(st.Store.Redo, "Redid", "redo")
+	case ListScrolled:
+		st.list.top, st.list.height = a.Top, a.Height
 	case ToggleHelp:
 		st.Help = !st.Help
 	case Escape:

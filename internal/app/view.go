@@ -150,63 +150,8 @@ func short(s string, n int) string {
 	return s
 }
 
-// SidebarHTML renders the list of annotations grouped by speaker: each
-// speaker with its mentions and claims, then the claims with no speaker,
-// then the cues. Every item carries data-id for the click handler.
-func SidebarHTML(st *State) string {
-	anns := st.Store.Annotations(st.Doc)
-	orphans := orphansHTML(st)
-	if len(anns) == 0 {
-		return orphans + `<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`
-	}
-	bySpeaker := map[string][]*annotation.Annotation{}
-	var unattributed, cues []*annotation.Annotation
-	for _, a := range anns {
-		switch {
-		case a.Speaker != "":
-			bySpeaker[a.Speaker] = append(bySpeaker[a.Speaker], a)
-		case a.Label == annotation.LabelCue:
-			cues = append(cues, a)
-		default:
-			unattributed = append(unattributed, a)
-		}
-	}
-	var b strings.Builder
-	claims, speakers := 0, 0
-	for _, a := range anns {
-		if a.Label == annotation.LabelClaim {
-			claims++
-		}
-	}
-	for _, sp := range st.Store.Speakers() {
-		items := bySpeaker[sp.ID]
-		if len(items) == 0 {
-			continue
-		}
-		speakers++
-		nClaims := 0
-		for _, a := range items {
-			if a.Label == annotation.LabelClaim {
-				nClaims++
-			}
-		}
-		fmt.Fprintf(&b, `<section class="group"><h3><span class="who">%s</span> <span class="count">%s</span></h3><ul>`,
-			esc(short(sp.Name, 60)), plural(nClaims, "claim"))
-		st.sidebarItems(&b, items)
-		b.WriteString(`</ul></section>`)
-	}
-	if len(unattributed) > 0 {
-		fmt.Fprintf(&b, `<section class="group"><h3>No speaker yet <span class="count">%s</span></h3><ul>`, plural(len(unattributed), "annotation"))
-		st.sidebarItems(&b, unattributed)
-		b.WriteString(`</ul></section>`)
-	}
-	if len(cues) > 0 {
-		fmt.Fprintf(&b, `<section class="group"><h3>Cues <span class="count">%s</span></h3><ul>`, plural(len(cues), "cue"))
-		st.sidebarItems(&b, cues)
-		b.WriteString(`</ul></section>`)
-	}
-	return orphans + fmt.Sprintf(`<p class="summary">%s, %s, %s</p>`, plural(len(anns), "annotation"), plural(claims, "claim"), plural(speakers, "speaker")) + b.String()
-}
+// maxOrphansShown is how many unplaced annotations the side list shows.
+const maxOrphansShown = 50
 
 // orphansHTML lists the annotations an import could not place, with their
 // quotes, and a button to drop them.
@@ -218,30 +163,16 @@ func orphansHTML(st *State) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, plural(len(orphans), "annotation"))
 	b.WriteString(`<p class="hint">The opened file had these annotations, but their text is not in the article. They are kept (and exported) until you drop them.</p><ul>`)
-	for _, o := range orphans {
+	for i, o := range orphans {
+		if i == maxOrphansShown {
+			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, plural(len(orphans)-i, "annotation"))
+			break
+		}
 		fmt.Fprintf(&b, `<li class="item orphan l-%s"><span class="tag">%s</span> <span class="qt">%s</span></li>`,
 			cssName(o.Label), esc(st.labelDisplay(o.Label)), esc(short(o.Quote, 90)))
 	}
 	b.WriteString(`</ul><div class="row"><button type="button" data-action="drop-orphans">Drop them</button></div></section>`)
 	return b.String()
-}
-
-func (st *State) sidebarItems(b *strings.Builder, items []*annotation.Annotation) {
-	for _, a := range items {
-		cls := "item l-" + cssName(a.Label)
-		if a.ID == st.Selected {
-			cls += " sel"
-		}
-		fmt.Fprintf(b, `<li class="%s" data-id="%s" tabindex="-1"><span class="tag">%s</span>`, cls, esc(a.ID), esc(st.labelDisplay(a.Label)))
-		if a.Label == annotation.LabelClaim {
-			stance := a.Stance
-			if stance == "" {
-				stance = "no stance"
-			}
-			fmt.Fprintf(b, `<span class="badge st-%s">%s</span>`, cssName(a.Stance), esc(stance))
-		}
-		fmt.Fprintf(b, ` <span class="qt">%s</span></li>`, esc(short(a.Quote, 90)))
-	}
 }
 
 func (st *State) labelDisplay(id string) string {
@@ -300,10 +231,7 @@ func (st *State) claimControls(b *strings.Builder, a *annotation.Annotation) {
 	fmt.Fprintf(b, `<label class="field">Target<input type="text" data-field="target" value="%s" maxlength="500"></label>`, esc(a.Target))
 
 	b.WriteString(`<label class="field">Speaker<select data-field="mention"><option value="">— none —</option>`)
-	for _, m := range st.Store.Annotations(a.Document) {
-		if m.Label != annotation.LabelSpeaker {
-			continue
-		}
+	for _, m := range st.nearest(a, annotation.LabelSpeaker, maxChoices, a.SpeakerMention) {
 		name := m.Quote
 		if sp, ok := st.Store.Speaker(m.Speaker); ok && normalize(sp.Name) != normalize(m.Quote) {
 			name = sp.Name + " — “" + m.Quote + "”"
@@ -319,17 +247,15 @@ func (st *State) claimControls(b *strings.Builder, a *annotation.Annotation) {
 	b.WriteString(`<div class="row"><button type="button" data-action="link-nearest">Link nearest speaker <kbd>l</kbd></button></div>`)
 
 	b.WriteString(`<label class="field">Cue<select data-field="cue"><option value="">— none —</option>`)
-	for _, c := range st.Store.Annotations(a.Document) {
-		if c.Label == annotation.LabelCue {
-			fmt.Fprintf(b, `<option value="%s"%s>%s</option>`, esc(c.ID), selectedAttr(c.ID == a.Cue), esc(short(c.Quote, 70)))
-		}
+	for _, c := range st.nearest(a, annotation.LabelCue, maxChoices, a.Cue) {
+		fmt.Fprintf(b, `<option value="%s"%s>%s</option>`, esc(c.ID), selectedAttr(c.ID == a.Cue), esc(short(c.Quote, 70)))
 	}
 	b.WriteString(`</select></label>`)
 }
 
 func (st *State) mentionControls(b *strings.Builder, m *annotation.Annotation) {
 	b.WriteString(`<label class="field">Mentions speaker<select data-field="mention-speaker">`)
-	for _, sp := range st.Store.Speakers() {
+	for _, sp := range st.speakerChoices(m) {
 		fmt.Fprintf(b, `<option value="%s"%s>%s</option>`, esc(sp.ID), selectedAttr(sp.ID == m.Speaker), esc(short(sp.Name, 70)))
 	}
 	fmt.Fprintf(b, `<option value="%s">New speaker named “%s”</option></select></label>`, NewSpeakerOption, esc(short(m.Quote, 50)))
@@ -600,4 +526,63 @@ func ExportMenuHTML(st *State) string {
 	}
 	b.WriteString(`</ul>`)
 	return b.String()
+}
+
+// maxChoices is how many speaker mentions and cues the inspector offers
+// for a claim: the ones nearest to it (a long document has thousands).
+const maxChoices = 40
+
+// nearest returns up to n annotations of doc's label nearest to a (by
+// distance between their starts), in reading order, plus the annotation
+// keep when it is not among them.
+func (st *State) nearest(a *annotation.Annotation, label string, n int, keep string) []*annotation.Annotation {
+	all := st.Store.Annotations(a.Document)
+	pos := a.Hull().Start
+	i := sort.Search(len(all), func(i int) bool { return all[i].Hull().Start >= pos })
+	var out []*annotation.Annotation
+	kept := false
+	lo, hi := i-1, i
+	for len(out) < n && (lo >= 0 || hi < len(all)) {
+		var c *annotation.Annotation
+		if hi >= len(all) || (lo >= 0 && pos-all[lo].Hull().Start <= all[hi].Hull().Start-pos) {
+			c, lo = all[lo], lo-1
+		} else {
+			c, hi = all[hi], hi+1
+		}
+		if c.Label == label {
+			out = append(out, c)
+			kept = kept || c.ID == keep
+		}
+	}
+	if !kept {
+		if k, ok := st.Store.Annotation(keep); ok && k.Label == label {
+			out = append(out, k)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Hull().Start < out[j].Hull().Start })
+	return out
+}
+
+// speakerChoices are the speaker entities a mention can be moved to: all
+// of them, or when there are more than maxChoices, those mentioned nearest
+// to m and m's own, by name.
+func (st *State) speakerChoices(m *annotation.Annotation) []*annotation.Speaker {
+	all := st.Store.Speakers()
+	if len(all) <= maxChoices {
+		return all
+	}
+	want := map[string]bool{m.Speaker: true}
+	for _, near := range st.nearest(m, annotation.LabelSpeaker, 4*maxChoices, "") {
+		if len(want) >= maxChoices {
+			break
+		}
+		want[near.Speaker] = true
+	}
+	var out []*annotation.Speaker
+	for _, sp := range all {
+		if want[sp.ID] {
+			out = append(out, sp)
+		}
+	}
+	return out
 }

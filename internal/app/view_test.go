@@ -55,7 +55,7 @@ func assertOnlyOwnMarkup(t *testing.T, html string) {
 		"select": true, "option": true, "textarea": true, "ul": true, "li": true, "h3": true, "q": true,
 		"dl": true, "dt": true, "dd": true}
 	attrs := map[string]bool{"class": true, "id": true, "type": true, "value": true, "selected": true,
-		"maxlength": true, "rows": true, "aria-pressed": true, "tabindex": true}
+		"maxlength": true, "rows": true, "aria-pressed": true, "tabindex": true, "title": true}
 	opened := strings.Count(html, "<") - strings.Count(html, "</")
 	found := ownTag.FindAllStringSubmatch(html, -1)
 	assert.Equal(t, opened, len(found), "every '<' opens a well-formed tag of ours")

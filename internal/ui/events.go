@@ -23,6 +23,8 @@ func (u *UI) listen() {
 	u.on(u.docEl, "beforeinput", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(u.docEl, "paste", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(u.docEl, "input", func(dom.Event) { u.st.RedrawAll(); u.render() })
+	u.on(u.sidebar, "scroll", func(dom.Event) { u.dispatch(u.listScrolled()) })
+	u.on(u.win, "resize", func(dom.Event) { u.dispatch(u.listScrolled()) })
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)
 	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })

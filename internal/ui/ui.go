@@ -172,7 +172,7 @@ func (u *UI) render() {
 		u.drawn.topic = v
 		u.topic.Underlying().Set("value", v)
 	}
-	setHTML(u.sidebar, &u.drawn.sidebar, app.SidebarHTML(st))
+	u.renderList()
 	setHTML(u.inspector, &u.drawn.inspector, app.InspectorHTML(st))
 	setHidden(u.exportMenu, !st.ExportMenu)
 	if st.ExportMenu {
@@ -201,6 +201,39 @@ func (u *UI) render() {
 	}
 	setButton(u.undo, app.UndoTitle(st), "Nothing to undo")
 	setButton(u.redo, app.RedoTitle(st), "Nothing to redo")
+}
+
+// renderList draws the side list's visible rows and places them: the
+// list's full height and the drawn rows' offset are CSS variables of
+// #sidebar (--rows, --first), since the page's CSP allows no inline style.
+func (u *UI) renderList() {
+	st := u.st
+	top, scroll := st.TakeListScroll()
+	if !setHTML(u.sidebar, &u.drawn.sidebar, app.SidebarHTML(st)) && !scroll {
+		return
+	}
+	rows, first := app.ListGeometry(st)
+	style := u.sidebar.Underlying().Get("style")
+	style.Call("setProperty", "--rows", rows)
+	style.Call("setProperty", "--first", first)
+	if scroll {
+		el := u.sidebar.Underlying()
+		offset := 0
+		if v := el.Call("querySelector", ".vlist"); !v.IsNull() {
+			offset = v.Get("offsetTop").Int()
+		}
+		el.Set("scrollTop", max(top+offset, 0))
+	}
+}
+
+// listScrolled reads the side list's scroll position.
+func (u *UI) listScrolled() app.ListScrolled {
+	el := u.sidebar.Underlying()
+	offset := 0
+	if v := el.Call("querySelector", ".vlist"); !v.IsNull() {
+		offset = v.Get("offsetTop").Int()
+	}
+	return app.ListScrolled{Top: el.Get("scrollTop").Int() - offset, Height: el.Get("clientHeight").Int()}
 }
 
 // renderDocument redraws the whole text when the document changed. After
@@ -248,12 +281,15 @@ func setHidden(el dom.Element, hidden bool) {
 	}
 }
 
-// setHTML sets trusted, escaped view-model HTML when it changed.
-func setHTML(el dom.Element, last *string, html string) {
-	if *last != html {
-		*last = html
-		el.SetInnerHTML(html)
+// setHTML sets trusted, escaped view-model HTML when it changed, and
+// reports whether it did.
+func setHTML(el dom.Element, last *string, html string) bool {
+	if *last == html {
+		return false
 	}
+	*last = html
+	el.SetInnerHTML(html)
+	return true
 }
 
 func setText(el dom.Element, last *string, s string) {

@@ -1,0 +1,68 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"sayso/internal/annotation"
+	"sayso/internal/bench/corpus"
+)
+
+// renderAll does what the browser layer does after an action: take the
+// redraw, build the highlight ranges, the side list and the inspector.
+func renderAll(st *State) {
+	r := st.TakeRedraw()
+	HighlightRanges(st, r.Set)
+	MarkedIDs(st)
+	SidebarHTML(st)
+	InspectorHTML(st)
+	UndoTitle(st)
+	SaveText(st)
+}
+
+func openCorpus(b *testing.B, spec corpus.Spec) *State {
+	b.Helper()
+	c, err := corpus.Generate(spec)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := NewState(func() time.Time { return time.Unix(0, 0) })
+	Update(st, Restore{Data: c.Native})
+	if st.Doc == "" {
+		b.Fatalf("the corpus did not open: %s", st.Message.Text)
+	}
+	renderAll(st)
+	return st
+}
+
+// BenchmarkOpen1MB measures opening a 1 MB document with 5,000
+// annotations and drawing it (the Go side of the render figure).
+func BenchmarkOpen1MB(b *testing.B) {
+	c, err := corpus.Generate(corpus.Spec{Name: "1mb", Bytes: 1 << 20, Annotations: 5000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		st := NewState(func() time.Time { return time.Unix(0, 0) })
+		Update(st, Restore{Data: c.Native})
+		r := st.TakeRedraw()
+		PlainDocumentHTML(st)
+		HighlightRanges(st, r.Set)
+		SidebarHTML(st)
+		InspectorHTML(st)
+	}
+}
+
+// BenchmarkAdd1MB measures tagging one claim and undoing it in a 1 MB
+// document with 5,000 annotations, with the render after each.
+func BenchmarkAdd1MB(b *testing.B) {
+	st := openCorpus(b, corpus.Spec{Name: "1mb", Bytes: 1 << 20, Annotations: 5000, Seed: 1})
+	p := st.Paras[len(st.Paras)/2]
+	sel := Selection{Start: p.Start, End: p.Start + 20}
+	for b.Loop() {
+		Update(st, Tag{Label: annotation.LabelClaim, Sel: sel})
+		renderAll(st)
+		Update(st, Undo{})
+		renderAll(st)
+	}
+}

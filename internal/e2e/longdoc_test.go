@@ -1,0 +1,65 @@
+//go:build !js
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/bench/corpus"
+	"sayso/internal/browsertest"
+)
+
+// TestLongDocumentKeepsTheSideListSmall opens a generated document with
+// 2,000 annotations: the side list draws only the rows near its view,
+// scrolling it draws the others, and moving the selection to the last
+// annotation brings its row into view.
+func TestLongDocumentKeepsTheSideListSmall(t *testing.T) {
+	c, err := corpus.Generate(corpus.Spec{Name: "e2e", Bytes: 200 << 10, Annotations: 2000, Seed: 7})
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "long.sayso.json")
+	require.NoError(t, os.WriteFile(file, c.Native, 0o644))
+
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	assert.Contains(t, p.Text("#sidebar .summary"), "2000 annotations")
+	rows := `document.querySelectorAll("#sidebar .vrow").length`
+	drawn := browsertest.Eval[int](p, rows)
+	assert.Greater(t, drawn, 5)
+	assert.Less(t, drawn, 120, "only the rows near the view are in the page")
+	assert.Greater(t, browsertest.Eval[int](p, `document.querySelector("#sidebar .vlist").offsetHeight`), 2000*30,
+		"the list is as tall as all its rows, so the scroll bar is true")
+
+	// Scroll the list to its end: its last rows are drawn there.
+	browsertest.Eval[int](p, `(() => { const s = document.getElementById("sidebar"); s.scrollTop = s.scrollHeight; return 0; })()`)
+	p.WaitFor(`Number(document.querySelector("#sidebar .vrows").dataset.first) > 1500`)
+	lastRowBottom := `(() => { const r = document.querySelector("#sidebar .vrows").lastElementChild.getBoundingClientRect(), s = document.getElementById("sidebar").getBoundingClientRect(); return Math.round(r.bottom - s.bottom); })()`
+	assert.InDelta(t, 0, browsertest.Eval[int](p, lastRowBottom), 40, "the list's last row is drawn at its end")
+	assert.Less(t, browsertest.Eval[int](p, rows), 120)
+	rowInView := `(() => { const r = document.querySelector("#sidebar .item.sel"), s = document.getElementById("sidebar");
+		if (!r) return false;
+		const a = r.getBoundingClientRect(), b = s.getBoundingClientRect();
+		return a.top >= b.top - 1 && a.bottom <= b.bottom + 1; })()`
+
+	// Back to the top; with nothing selected, k selects the last
+	// annotation of the text, whose row is far down the list: the list
+	// scrolls to it, and it is drawn, selected and in view.
+	browsertest.Eval[int](p, `document.getElementById("sidebar").scrollTop = 0`)
+	p.WaitFor(`document.querySelector("#sidebar .vrows").dataset.first === "0"`)
+	p.Click(`#sidebar .item.l-speaker`)
+	p.WaitFor(rowInView)
+	p.Press("\u001b")
+	p.Press("k")
+	p.WaitFor(`document.querySelector("#inspector .id") !== null`)
+	last := p.Text("#inspector .id")
+	p.WaitFor(`document.querySelector("#sidebar .item.sel")?.dataset.id === ` + jsQuote(last))
+	p.WaitFor(rowInView)
+	assert.Greater(t, browsertest.Eval[int](p, `document.getElementById("sidebar").scrollTop`), 1000)
+	assert.Less(t, browsertest.Eval[int](p, rows), 120)
+}
