@@ -7,19 +7,33 @@ import (
 )
 
 // A change is one undoable operation: the values it replaced and the values
-// it wrote, for annotations, speakers and documents. A nil value means
+// it wrote, for annotations, speakers and documents, the places of the
+// documents it added, removed or moved, and the schema. A nil value means
 // "absent". Undo writes the befores back in reverse order; redo writes the
-// afters in order.
+// afters in order. Within a change, documents are placed after annotations
+// and speakers are written (so that an annotation never lives in an absent
+// document) and the schema is written last.
 type change struct {
-	name string
-	anns []annEdit
-	spks []speakerEdit
-	docs []docEdit
+	name   string
+	anns   []annEdit
+	spks   []speakerEdit
+	docs   []docEdit
+	places []placeEdit
+	schema []schemaEdit
 }
 
 type annEdit struct{ before, after *Annotation }
 type speakerEdit struct{ before, after *Speaker }
 type docEdit struct{ before, after Document }
+
+// placeEdit moves a document from index from of the document list to index
+// to; -1 means "not in the list".
+type placeEdit struct {
+	entry    *docEntry
+	from, to int
+}
+
+type schemaEdit struct{ before, after Schema }
 
 // tx builds a change, applying each edit as it is recorded.
 type tx struct {
@@ -125,6 +139,16 @@ func (t *tx) changesNothing() bool {
 			return false
 		}
 	}
+	for _, e := range t.c.places {
+		if e.from != e.to {
+			return false
+		}
+	}
+	for _, e := range t.c.schema {
+		if !reflect.DeepEqual(e.before, e.after) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -134,6 +158,12 @@ func (t *tx) rollback() {
 }
 
 func (s *Store) revert(c *change) {
+	for i := len(c.schema) - 1; i >= 0; i-- {
+		s.writeSchema(c.schema[i].before)
+	}
+	for i := len(c.places) - 1; i >= 0; i-- {
+		s.placeDocument(c.places[i].entry, c.places[i].from)
+	}
 	for i := len(c.docs) - 1; i >= 0; i-- {
 		s.docByID[c.docs[i].before.ID].doc = c.docs[i].before
 	}
@@ -156,6 +186,12 @@ func (s *Store) reapply(c *change) {
 	}
 	for _, e := range c.docs {
 		s.docByID[e.after.ID].doc = e.after
+	}
+	for _, e := range c.places {
+		s.placeDocument(e.entry, e.to)
+	}
+	for _, e := range c.schema {
+		s.writeSchema(e.after)
 	}
 }
 

@@ -111,6 +111,7 @@ func checkInvariants(t testing.TB, s *Store) {
 		}
 	}
 	p := s.Project()
+	checkSchema(t, s)
 	refs := map[string]int{}
 	total := 0
 	for _, d := range s.Documents() {
@@ -456,9 +457,11 @@ func (w *world) step(c chooser) (desc string, kind opKind, err error) {
 	case "undo":
 		_, err = s.Undo()
 		return "undo", opUndo, err
-	default:
+	case "redo":
 		_, err = s.Redo()
 		return "redo", opRedo, err
+	default: // documents and schema: see property_ops_test.go
+		return w.stepProject(c, name)
 	}
 }
 

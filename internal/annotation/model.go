@@ -10,6 +10,7 @@ type Document struct {
 	Title string
 	Text  string // normalised (see text.Normalize); never changes once added
 	Topic string // the default stance target of the document's claims
+	Done  bool   // the annotator marked the document finished
 }
 
 // Speaker is a speaker entity: the person or body a claim comes from. Speaker

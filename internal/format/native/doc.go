@@ -21,7 +21,7 @@
 //	    "labels": [{"id": "claim", "name": "Claim", "color": "#f5c542", "key": "c"}],
 //	    "stanceValues": ["favor", "against", "neutral", "unclear"]
 //	  },
-//	  "documents": [{"id": "d1", "title": "…", "topic": "…", "length": 120,
+//	  "documents": [{"id": "d1", "title": "…", "topic": "…", "done": true, "length": 120,
 //	                 "sha256": "<64 hex digits of the text's UTF-8>", "text": "…"}],
 //	  "speakers": [{"id": "s1", "name": "Wang Wen"}],
 //	  "annotations": [{"id": "a1", "document": "d1", "label": "claim",
@@ -37,11 +37,12 @@
 // with a final newline and without escaping <, > and & (the file is
 // downloaded, never put into a page as HTML).
 //
-// Every field is always written, even when its value is empty, except the
-// attributes of an annotation — stance, target, speaker, speakerMention,
-// cue, note, annotator, created and modified — which are left out when
-// empty. [Decode] requires every always-written field except "generator",
-// and reads a left-out attribute as "". Empty lists are read as nil slices.
+// Every field is always written, even when its value is empty, except a
+// document's "done" mark, left out unless true, and the attributes of an
+// annotation — stance, target, speaker, speakerMention, cue, note,
+// annotator, created and modified — which are left out when empty.
+// [Decode] requires every always-written field except "generator", and
+// reads a left-out attribute as "" and a left-out "done" as false. Empty lists are read as nil slices.
 // So Decode(Encode(p)) equals p, and Encode(Decode(b)) is b for any b that
 // Encode produced.
 //

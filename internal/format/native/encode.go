@@ -41,6 +41,7 @@ type wireDocument struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
 	Topic  string `json:"topic"`
+	Done   bool   `json:"done,omitempty"`
 	Length int    `json:"length"`
 	SHA256 string `json:"sha256"`
 	Text   string `json:"text"`
@@ -117,6 +118,7 @@ func toWire(p annotation.Project) wireFile {
 			ID:     d.ID,
 			Title:  d.Title,
 			Topic:  d.Topic,
+			Done:   d.Done,
 			Length: utf8.RuneCountInString(d.Text),
 			SHA256: text.Hash(d.Text),
 			Text:   d.Text,

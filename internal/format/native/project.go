@@ -152,6 +152,8 @@ func readDocument(r *reader, i int) (annotation.Document, error) {
 			d.Title, _, err = r.str(w, q(key))
 		case "topic":
 			d.Topic, _, err = r.str(w, q(key))
+		case "done":
+			d.Done, err = r.boolean(w, q(key))
 		case "length":
 			length, lengthPos, err = r.offset(w, q(key))
 		case "sha256":

@@ -60,6 +60,15 @@ func (r *reader) str(w where, name string) (string, int, error) {
 	return t.str(), t.pos, nil
 }
 
+// boolean reads true or false.
+func (r *reader) boolean(w where, name string) (bool, error) {
+	t := r.lex.next()
+	if t.kind != tokBool {
+		return false, r.typeErr(w, name, "true or false", t)
+	}
+	return r.src[t.pos] == 't', nil
+}
+
 // offset reads a whole number that is 0 or more.
 func (r *reader) offset(w where, name string) (int, int, error) {
 	t := r.lex.next()
