@@ -127,6 +127,9 @@ func checkHeader(b []byte) error {
 		v := r.lex.next()
 		r.lex.skipValue(v)
 		*f = &v
+		if format != nil && version != nil && unit != nil {
+			break // Sayso writes them first: no need to read on
+		}
 	}
 	if err := checkFormat(b, format); err != nil {
 		return err

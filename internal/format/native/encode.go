@@ -1,8 +1,6 @@
 package native
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"unicode/utf8"
 
@@ -85,14 +83,10 @@ func Encode(p annotation.Project) ([]byte, error) {
 	if err := checkEncodable(p); err != nil {
 		return nil, fmt.Errorf("encode: %w", err)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(toWire(p)); err != nil {
-		return nil, fmt.Errorf("encode: %w", err)
-	}
-	return buf.Bytes(), nil
+	f := toWire(p)
+	w := jsonWriter{b: make([]byte, 0, estimateSize(&f))}
+	f.write(&w)
+	return w.b, nil
 }
 
 func toWire(p annotation.Project) wireFile {
@@ -192,19 +186,28 @@ func checkEncodable(p annotation.Project) error {
 			return err
 		}
 	}
-	for i, a := range append(append([]annotation.Annotation(nil), p.Annotations...), p.Orphans...) {
-		where := fmt.Sprintf("annotation %d (%q)", i+1, clip(a.ID))
-		if err := checkStrings(where, a.ID, a.Document, a.Label, a.Quote, a.Prefix, a.Suffix,
+	for i := range len(p.Annotations) + len(p.Orphans) {
+		var a *annotation.Annotation
+		if i < len(p.Annotations) {
+			a = &p.Annotations[i]
+		} else {
+			a = &p.Orphans[i-len(p.Annotations)]
+		}
+		// Only an error needs the annotation named: most projects have none.
+		where := func() string { return fmt.Sprintf("annotation %d (%q)", i+1, clip(a.ID)) }
+		for _, s := range [...]string{a.ID, a.Document, a.Label, a.Quote, a.Prefix, a.Suffix,
 			a.Stance, a.Target, a.Speaker, a.SpeakerMention, a.Cue, a.Note,
-			a.Annotator, a.Created, a.Modified); err != nil {
-			return err
+			a.Annotator, a.Created, a.Modified} {
+			if !utf8.ValidString(s) {
+				return checkStrings(where(), s)
+			}
 		}
 		if len(a.Fragments) == 0 {
-			return fmt.Errorf("%s has no fragment", where)
+			return fmt.Errorf("%s has no fragment", where())
 		}
 		for j, f := range a.Fragments {
 			if f.Start < 0 || f.End < 0 {
-				return fmt.Errorf("%s: fragment %d (%d–%d) has a negative offset", where, j+1, f.Start, f.End)
+				return fmt.Errorf("%s: fragment %d (%d–%d) has a negative offset", where(), j+1, f.Start, f.End)
 			}
 		}
 	}
@@ -266,4 +269,13 @@ func clip(s string) string {
 	}
 	r := []rune(s)
 	return string(r[:most-1]) + "…"
+}
+
+// estimateSize guesses the size of f's encoding, to allocate it once.
+func estimateSize(f *wireFile) int {
+	n := 1024
+	for _, d := range f.Documents {
+		n += len(d.Text) + len(d.Text)/16 + 256
+	}
+	return n + 400*len(f.Annotations) + 400*len(f.Orphans) + 64*len(f.Speakers)
 }

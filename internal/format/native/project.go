@@ -70,7 +70,14 @@ func readProject(r *reader) (annotation.Project, error) {
 }
 
 // q quotes a field name for a message.
-func q(key string) string { return strconv.Quote(key) }
+func q(key string) string {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c < 'A' || c > 'z' || (c > 'Z' && c < 'a') {
+			return strconv.Quote(key)
+		}
+	}
+	return `"` + key + `"` // the field names Sayso knows, without strconv's scan
+}
 
 // named names item i of a list: by its id once known, else by position.
 func named(kind string, i int, id string) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -97,7 +98,8 @@ func (r *reader) object(parent where, name string, self where, required []string
 	if t.kind != tokBeginObject {
 		return r.typeErr(parent, name, "an object", t)
 	}
-	seen := make(map[string]bool, len(required))
+	// Objects have a few keys: a list is cheaper than a map.
+	seen := make([]string, 0, 16)
 	for {
 		k := r.lex.next()
 		if k.kind == tokEndObject {
@@ -107,10 +109,10 @@ func (r *reader) object(parent where, name string, self where, required []string
 			return r.at(k.pos, "this file is not JSON")
 		}
 		key := k.str()
-		if seen[key] {
+		if slices.Contains(seen, key) {
 			return r.at(k.pos, "%s has %q twice", subject(self), clip(key))
 		}
-		seen[key] = true
+		seen = append(seen, key)
 		known, err := field(key)
 		if err != nil {
 			return err
@@ -120,7 +122,7 @@ func (r *reader) object(parent where, name string, self where, required []string
 		}
 	}
 	for _, k := range required {
-		if !seen[k] {
+		if !slices.Contains(seen, k) {
 			return fmt.Errorf("%s has no %q field", subject(self), k)
 		}
 	}

@@ -1,0 +1,239 @@
+package native
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// jsonWriter writes JSON laid out exactly as encoding/json's Encoder does
+// with SetIndent("", "  ") and SetEscapeHTML(false), without reflection:
+// a project of 10,000 annotations is written several times faster, and the
+// browser build does not need encoding/json's encoder for its autosave.
+// The tests compare its output with encoding/json's, byte for byte.
+type jsonWriter struct {
+	b []byte
+	// filled[i] is whether the container opened at depth i+1 has members.
+	filled []bool
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b = append(w.b, c)
+	w.filled = append(w.filled, false)
+}
+
+func (w *jsonWriter) close(c byte) {
+	n := len(w.filled)
+	if w.filled[n-1] {
+		w.newline(n - 1)
+	}
+	w.filled = w.filled[:n-1]
+	w.b = append(w.b, c)
+}
+
+func (w *jsonWriter) newline(depth int) {
+	w.b = append(w.b, '\n')
+	for range depth {
+		w.b = append(w.b, ' ', ' ')
+	}
+}
+
+// elem starts a member of the innermost container.
+func (w *jsonWriter) elem() {
+	n := len(w.filled)
+	if w.filled[n-1] {
+		w.b = append(w.b, ',')
+	}
+	w.filled[n-1] = true
+	w.newline(n)
+}
+
+// key starts an object member named k.
+func (w *jsonWriter) key(k string) {
+	w.elem()
+	w.str(k)
+	w.b = append(w.b, ':', ' ')
+}
+
+func (w *jsonWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
+
+const hexDigits = "0123456789abcdef"
+
+// str writes s as a JSON string, escaped as encoding/json escapes it
+// without HTML escaping: quote, backslash and control characters, invalid
+// UTF-8 as U+FFFD, and U+2028 and U+2029 (which break JavaScript).
+func (w *jsonWriter) str(s string) {
+	b := append(w.b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	w.b = append(b, '"')
+}
+
+func (w *jsonWriter) strField(k, v string) {
+	w.key(k)
+	w.str(v)
+}
+
+// optField writes a member only when v is not empty (omitempty).
+func (w *jsonWriter) optField(k, v string) {
+	if v != "" {
+		w.strField(k, v)
+	}
+}
+
+func (w *jsonWriter) intField(k string, v int) {
+	w.key(k)
+	w.int(v)
+}
+
+// write appends f as the native file, with the Encoder's final newline.
+func (f *wireFile) write(w *jsonWriter) {
+	w.open('{')
+	w.strField("format", f.Format)
+	w.intField("version", f.Version)
+	w.strField("offsetUnit", f.OffsetUnit)
+	w.strField("generator", f.Generator)
+	w.strField("annotator", f.Annotator)
+	w.key("schema")
+	w.open('{')
+	w.key("labels")
+	w.open('[')
+	for _, l := range f.Schema.Labels {
+		w.elem()
+		w.open('{')
+		w.strField("id", l.ID)
+		w.strField("name", l.Name)
+		w.strField("color", l.Color)
+		w.strField("key", l.Key)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("stanceValues")
+	w.open('[')
+	for _, v := range f.Schema.StanceValues {
+		w.elem()
+		w.str(v)
+	}
+	w.close(']')
+	w.close('}')
+	w.key("documents")
+	w.open('[')
+	for _, d := range f.Documents {
+		w.elem()
+		d.write(w)
+	}
+	w.close(']')
+	w.key("speakers")
+	w.open('[')
+	for _, s := range f.Speakers {
+		w.elem()
+		w.open('{')
+		w.strField("id", s.ID)
+		w.strField("name", s.Name)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("annotations")
+	writeAnnotations(w, f.Annotations)
+	if len(f.Orphans) > 0 {
+		w.key("orphans")
+		writeAnnotations(w, f.Orphans)
+	}
+	w.close('}')
+	w.b = append(w.b, '\n')
+}
+
+func (d *wireDocument) write(w *jsonWriter) {
+	w.open('{')
+	w.strField("id", d.ID)
+	w.strField("title", d.Title)
+	w.strField("topic", d.Topic)
+	if d.Done {
+		w.key("done")
+		w.b = append(w.b, "true"...)
+	}
+	w.intField("length", d.Length)
+	w.strField("sha256", d.SHA256)
+	w.strField("text", d.Text)
+	w.close('}')
+}
+
+func writeAnnotations(w *jsonWriter, anns []wireAnnotation) {
+	w.open('[')
+	for i := range anns {
+		a := &anns[i]
+		w.elem()
+		w.open('{')
+		w.strField("id", a.ID)
+		w.strField("document", a.Document)
+		w.strField("label", a.Label)
+		w.key("fragments")
+		w.open('[')
+		for _, f := range a.Fragments {
+			w.elem()
+			w.open('{')
+			w.intField("start", f.Start)
+			w.intField("end", f.End)
+			w.close('}')
+		}
+		w.close(']')
+		w.strField("quote", a.Quote)
+		w.strField("prefix", a.Prefix)
+		w.strField("suffix", a.Suffix)
+		w.optField("stance", a.Stance)
+		w.optField("target", a.Target)
+		w.optField("speaker", a.Speaker)
+		w.optField("speakerMention", a.SpeakerMention)
+		w.optField("cue", a.Cue)
+		w.optField("note", a.Note)
+		w.optField("annotator", a.Annotator)
+		w.optField("created", a.Created)
+		w.optField("modified", a.Modified)
+		w.close('}')
+	}
+	w.close(']')
+}
