@@ -169,8 +169,15 @@ func (st *State) exportAs(id string) []Effect {
 		st.info("There is nothing to export yet: paste an article first.")
 		return nil
 	}
+	p := st.Store.Project()
 	base := FileName(doc.Title)
-	out, err := c.write(st.Store.Project(), base)
+	switch {
+	case st.ExportDocumentOnly:
+		p = documentProject(p, doc.ID)
+	case len(p.Documents) > 1:
+		base = FileName(projectName(p))
+	}
+	out, err := c.write(p, base)
 	if err != nil {
 		st.fail(fmt.Sprintf("Could not export as %s: %v", c.Name, err))
 		return nil

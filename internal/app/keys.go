@@ -31,7 +31,7 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		out = append(out, Shortcut{Keys: l.Key, Does: "tag the selected text as " + l.Name + " (hold Alt to keep the exact selection, not whole words)"})
 	}
 	out = append(out,
-		Shortcut{Keys: "1 – 4", Does: "set the selected claim's stance: " + joinStances(schema.Stances)},
+		Shortcut{Keys: stanceKeys(len(schema.Stances)), Does: "set the selected claim's stance: " + joinStances(schema.Stances)},
 		Shortcut{Keys: "l", Does: "link the selected claim to the nearest earlier speaker mention"},
 		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
 		Shortcut{Keys: "Delete", Does: "delete the selected annotation"},
@@ -108,4 +108,15 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 		return SetStanceIndex{N: int(ev.Code[5] - '0')}, true
 	}
 	return nil, false
+}
+
+// stanceKeys names the digit keys of n stance values ("1 – 4").
+func stanceKeys(n int) string {
+	switch {
+	case n <= 1:
+		return "1"
+	case n > 9:
+		n = 9
+	}
+	return "1 – " + string(rune('0'+n))
 }

@@ -9,8 +9,8 @@
 package app
 
 import (
-	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"sayso/internal/annotation"
@@ -27,9 +27,19 @@ type State struct {
 	Help     bool   // the shortcuts panel is open
 	// ExportMenu is open: the formats to export to.
 	ExportMenu bool
-	Message    Message
-	Save       SaveStatus
-	list       listView // the side list's rows and scroll position
+	// ExportDocumentOnly makes exports hold only the shown document, not
+	// the whole project.
+	ExportDocumentOnly bool
+	DocsPanel          bool // the documents panel is open
+	SchemaPanel        bool // the schema editor is open
+	Message            Message
+	Save               SaveStatus
+	list               listView // the side list's rows and scroll position
+	styles             struct { // labelStyles' cache
+		m        map[string]string
+		revision int
+		store    *annotation.Store
+	}
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.
@@ -146,7 +156,7 @@ func (st *State) TakeRedraw() Redraw {
 		r.Set, r.Remove = st.highlightChanges()
 	}
 	for _, a := range r.Set {
-		st.drawn[a.ID] = drawnOf(a)
+		st.drawn[a.ID] = st.drawnOf(a)
 	}
 	for _, id := range r.Remove {
 		delete(st.drawn, id)
@@ -171,7 +181,7 @@ func (st *State) highlightChanges() (set []*annotation.Annotation, remove []stri
 				continue
 			}
 			seen[a.ID] = true
-			if old, ok := st.drawn[a.ID]; !ok || old != drawnOf(a) {
+			if old, ok := st.drawn[a.ID]; !ok || old != st.drawnOf(a) {
 				set = append(set, a)
 			}
 		}
@@ -182,7 +192,7 @@ func (st *State) highlightChanges() (set []*annotation.Annotation, remove []stri
 		}
 		for _, sp := range st.dirtySpans {
 			if d.hull.Start < max(sp.End, sp.Start+1) && sp.Start < d.hull.End {
-				if a, ok := st.Store.Annotation(id); !ok || a.Document != st.Doc || drawnOf(a) != d {
+				if a, ok := st.Store.Annotation(id); !ok || a.Document != st.Doc || st.drawnOf(a) != d {
 					remove = append(remove, id)
 				}
 				break
@@ -193,8 +203,8 @@ func (st *State) highlightChanges() (set []*annotation.Annotation, remove []stri
 	return set, remove
 }
 
-func drawnOf(a *annotation.Annotation) drawnAnnotation {
-	return drawnAnnotation{style: HighlightStyle(a), frags: fmt.Sprint(a.Fragments), hull: a.Hull()}
+func (st *State) drawnOf(a *annotation.Annotation) drawnAnnotation {
+	return drawnAnnotation{style: st.highlightStyle(a), frags: fragmentsKey(a.Fragments), hull: a.Hull()}
 }
 
 // select changes the selected annotation, redrawing both.
@@ -223,3 +233,15 @@ func (st *State) markRelatedDirty(id string) {
 
 func (st *State) info(format string) { st.Message = Message{Kind: "info", Text: format} }
 func (st *State) fail(text string)   { st.Message = Message{Kind: "error", Text: text} }
+
+// fragmentsKey is a compact, comparable form of fragments.
+func fragmentsKey(frags []text.Span) string {
+	b := make([]byte, 0, 16*len(frags))
+	for _, f := range frags {
+		b = strconv.AppendInt(b, int64(f.Start), 10)
+		b = append(b, '-')
+		b = strconv.AppendInt(b, int64(f.End), 10)
+		b = append(b, ' ')
+	}
+	return string(b)
+}

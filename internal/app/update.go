@@ -94,6 +94,8 @@ func Update(st *State, a Action) []Effect {
 		switch {
 		case st.ExportMenu:
 			st.ExportMenu = false
+		case st.DocsPanel || st.SchemaPanel:
+			st.DocsPanel, st.SchemaPanel = false, false
 		case st.Help:
 			st.Help = false
 		case st.Selected != "":
@@ -128,6 +130,9 @@ func Update(st *State, a Action) []Effect {
 	case ToggleExportMenu:
 		st.ExportMenu = !st.ExportMenu
 	default:
+		if effects, ok := st.applyProjectAction(a); ok {
+			return effects
+		}
 		effects, _ := ApplyFormatAction(st, a)
 		st.ExportMenu = false
 		return effects
@@ -326,6 +331,7 @@ func (st *State) deleteSelected() {
 
 func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 	st.markRelatedDirty(st.Selected)
+	before := st.Store.Schema()
 	name, err := f()
 	if errors.Is(err, annotation.ErrNothingToUndo) {
 		st.info("There is nothing to " + noun + ".")
@@ -338,6 +344,10 @@ func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 		st.Selected = ""
 	}
 	st.markRelatedDirty(st.Selected)
+	st.keepShownDocument()
+	if !sameSchema(before, st.Store.Schema()) {
+		st.allParas = true
+	}
 	st.info(verb + " " + name + ".")
 }
 

@@ -289,7 +289,7 @@ func TestRedrawCoversOnlyTouchedParagraphs(t *testing.T) {
 	Update(st, SetStanceIndex{N: 2})
 	r = st.TakeRedraw()
 	require.Len(t, r.Set, 1, "a stance changes the claim's highlight style")
-	assert.Equal(t, "claim-against", HighlightStyle(r.Set[0]))
+	assert.Equal(t, "claim-against", st.highlightStyle(r.Set[0]))
 	Update(st, Delete{})
 	r = st.TakeRedraw()
 	assert.Empty(t, r.Set)

@@ -403,16 +403,26 @@ func DocumentHTML(st *State) string {
 
 // highlightStyles are the named highlights app.css styles, in the order of
 // the indexes HighlightRanges packs.
-var highlightStyles = []string{
-	"claim", "claim-favor", "claim-against", "claim-neutral", "claim-unclear",
-	"speaker", "cue", "other",
-}
+var highlightStyles = func() []string {
+	s := []string{"claim", "claim-favor", "claim-against", "claim-neutral", "claim-unclear", "speaker", "cue", "other"}
+	for i := range maxLabelStyles {
+		s = append(s, "x"+strconv.Itoa(i))
+	}
+	return s
+}()
+
+// maxLabelStyles is how many labels of their own a schema can colour;
+// further ones are drawn in a neutral grey ("other").
+const maxLabelStyles = 16
 
 // HighlightStyles lists the highlight style names, space-separated.
 func HighlightStyles() string { return strings.Join(highlightStyles, " ") }
 
-// HighlightStyle is the named highlight an annotation is drawn with.
-func HighlightStyle(a *annotation.Annotation) string {
+// highlightStyle is the named highlight an annotation is drawn with:
+// claims by stance, speakers and cues in their own style, a label added
+// to the schema in the style of its place among the labels (x0, x1, …)
+// that LabelCSS colours.
+func (st *State) highlightStyle(a *annotation.Annotation) string {
 	switch a.Label {
 	case annotation.LabelClaim:
 		switch a.Stance {
@@ -423,7 +433,26 @@ func HighlightStyle(a *annotation.Annotation) string {
 	case annotation.LabelSpeaker, annotation.LabelCue:
 		return a.Label
 	}
+	if i, ok := st.labelStyles()[a.Label]; ok {
+		return i
+	}
 	return "other"
+}
+
+// labelStyles maps each label of the schema to its highlight style,
+// rebuilt when the project changed.
+func (st *State) labelStyles() map[string]string {
+	if st.styles.m != nil && st.styles.revision == st.Store.Revision() && st.styles.store == st.Store {
+		return st.styles.m
+	}
+	m := map[string]string{}
+	for i, l := range st.Store.Schema().Labels {
+		if i < maxLabelStyles {
+			m[l.ID] = "x" + strconv.Itoa(i)
+		}
+	}
+	st.styles.m, st.styles.revision, st.styles.store = m, st.Store.Revision(), st.Store
+	return m
 }
 
 func styleIndex(style string) int32 {
@@ -433,6 +462,50 @@ func styleIndex(style string) int32 {
 		}
 	}
 	return int32(len(highlightStyles) - 1)
+}
+
+// LabelCSS colours the schema's labels: their toolbar buttons and tags
+// with each label's colour, and the highlights of labels added to the
+// schema. Colours are "#rrggbb" (the store checks them) and class names
+// are cssName'd ids, so the CSS holds nothing from outside.
+func LabelCSS(st *State) string {
+	var b strings.Builder
+	for i, l := range st.Store.Schema().Labels {
+		if !isHexColor(l.Color) {
+			continue
+		}
+		c, n := l.Color, cssName(l.ID)
+		fmt.Fprintf(&b, ".tool.l-%s{box-shadow:inset 0 -3px 0 %s}.l-%s>.tag,.l-%s .tag{background:%s;color:%s}\n", n, c, n, n, c, inkOn(c))
+		switch {
+		case l.ID == annotation.LabelSpeaker || l.ID == annotation.LabelCue:
+			fmt.Fprintf(&b, "::highlight(sayso-%s){text-decoration-color:%s}\n", n, c)
+		case l.ID != annotation.LabelClaim && i < maxLabelStyles:
+			fmt.Fprintf(&b, "::highlight(sayso-x%d){background-color:%s66}\n", i, c)
+		}
+	}
+	return b.String()
+}
+
+func isHexColor(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// inkOn is black or white, whichever reads better on colour c.
+func inkOn(c string) string {
+	v, _ := strconv.ParseUint(c[1:], 16, 32)
+	r, g, bl := float64(v>>16&0xff), float64(v>>8&0xff), float64(v&0xff)
+	if 0.299*r+0.587*g+0.114*bl > 150 {
+		return "#000"
+	}
+	return "#fff"
 }
 
 // PlainParagraphHTML renders paragraph i as one text node in a <p> whose
@@ -480,7 +553,7 @@ func HighlightRanges(st *State, anns []*annotation.Annotation) (ids string, pack
 			b.WriteByte(' ')
 		}
 		b.WriteString(a.ID)
-		style := styleIndex(HighlightStyle(a))
+		style := styleIndex(st.highlightStyle(a))
 		for _, f := range a.Fragments {
 			for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
 				p := st.Paras[i]
@@ -515,6 +588,10 @@ func MarkedIDs(st *State) (selected, related string) {
 // ExportMenuHTML lists the export formats, each with what it cannot hold.
 func ExportMenuHTML(st *State) string {
 	var b strings.Builder
+	if len(st.Store.Documents()) > 1 {
+		fmt.Fprintf(&b, `<label class="scope"><input type="checkbox" data-field="export-scope"%s> Only this document (else all %d)</label>`,
+			selectedAttrNamed(st.ExportDocumentOnly, "checked"), len(st.Store.Documents()))
+	}
 	b.WriteString(`<ul class="menu-list">`)
 	for _, f := range Formats() {
 		loses := f.Loses
@@ -585,4 +662,11 @@ func (st *State) speakerChoices(m *annotation.Annotation) []*annotation.Speaker 
 		}
 	}
 	return out
+}
+
+func selectedAttrNamed(on bool, name string) string {
+	if on {
+		return " " + name
+	}
+	return ""
 }

@@ -33,6 +33,16 @@ func TestViewEscapesEveryPieceOfData(t *testing.T) {
 	}
 	Update(st, Select{ID: "a2"})
 	views["mention inspector"] = InspectorHTML(st)
+	Update(st, SetAnnotator{Name: hostile})
+	Update(st, AddPasted{Title: hostile, Text: hostile})
+	Update(st, AddLabel{Name: "x" + hostile, Key: "<"})
+	Update(st, AddStanceValue{Value: hostile})
+	require.Len(t, st.Store.Schema().Labels, 4, st.Message.Text)
+	require.Len(t, st.Store.Schema().Stances, 5, st.Message.Text)
+	views["documents"] = DocumentsHTML(st)
+	views["schema"] = SchemaHTML(st)
+	views["tools"] = ToolsHTML(st)
+	views["export menu"] = ExportMenuHTML(st)
 	for name, html := range views {
 		t.Run(name, func(t *testing.T) {
 			assertOnlyOwnMarkup(t, html)
@@ -53,9 +63,12 @@ func assertOnlyOwnMarkup(t *testing.T, html string) {
 	tags := map[string]bool{"p": true, "span": true, "section": true, "div": true, "blockquote": true,
 		"fieldset": true, "legend": true, "button": true, "kbd": true, "label": true, "input": true,
 		"select": true, "option": true, "textarea": true, "ul": true, "li": true, "h3": true, "q": true,
-		"dl": true, "dt": true, "dd": true}
+		"dl": true, "dt": true, "dd": true, "ol": true, "table": true, "thead": true, "tbody": true,
+		"tr": true, "th": true, "td": true}
 	attrs := map[string]bool{"class": true, "id": true, "type": true, "value": true, "selected": true,
-		"maxlength": true, "rows": true, "aria-pressed": true, "tabindex": true, "title": true}
+		"maxlength": true, "rows": true, "aria-pressed": true, "tabindex": true, "title": true,
+		"checked": true, "disabled": true, "placeholder": true, "aria-label": true, "aria-current": true, "accept": true,
+		"multiple": true, "hidden": true, "for": true}
 	opened := strings.Count(html, "<") - strings.Count(html, "</")
 	found := ownTag.FindAllStringSubmatch(html, -1)
 	assert.Equal(t, opened, len(found), "every '<' opens a well-formed tag of ours")

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -154,13 +155,54 @@ func (u *UI) onAction(ev dom.Event, b dom.Element) {
 		u.dispatch(app.Paste{Title: title, Text: body})
 	case "sample":
 		u.dispatch(app.LoadSample{})
+	case "docs":
+		u.dispatch(app.ToggleDocuments{})
+	case "schema":
+		u.dispatch(app.ToggleSchema{})
+	case "show-doc":
+		u.dispatch(app.ShowDocument{ID: b.GetAttribute("data-doc")})
+	case "doc-up":
+		u.dispatch(app.MoveDocument{ID: b.GetAttribute("data-doc"), Delta: -1})
+	case "doc-down":
+		u.dispatch(app.MoveDocument{ID: b.GetAttribute("data-doc"), Delta: 1})
+	case "doc-remove":
+		u.dispatch(app.RemoveDocument{ID: b.GetAttribute("data-doc")})
+	case "add-pasted":
+		title := u.doc.GetElementByID("add-title").Underlying().Get("value").String()
+		body := u.doc.GetElementByID("add-text").Underlying().Get("value").String()
+		u.dispatch(app.AddPasted{Title: title, Text: body})
+	case "label-add":
+		u.dispatch(app.AddLabel{Name: u.value("new-label-name"), Color: u.value("new-label-color"), Key: u.value("new-label-key")})
+	case "label-remove":
+		u.dispatch(app.RemoveLabel{ID: b.GetAttribute("data-label")})
+	case "stance-add":
+		u.dispatch(app.AddStanceValue{Value: u.value("new-stance")})
+	case "stance-up":
+		u.dispatch(app.MoveStanceValue{Value: b.GetAttribute("data-stance"), Delta: -1})
+	case "stance-down":
+		u.dispatch(app.MoveStanceValue{Value: b.GetAttribute("data-stance"), Delta: 1})
+	case "stance-remove":
+		u.dispatch(app.RemoveStanceValue{Value: b.GetAttribute("data-stance")})
 	}
+}
+
+// value is the value of the form field with the given id, or "".
+func (u *UI) value(id string) string {
+	el := u.doc.GetElementByID(id)
+	if el == nil {
+		return ""
+	}
+	return el.Underlying().Get("value").String()
 }
 
 func (u *UI) onChange(ev dom.Event) {
 	t := ev.Underlying().Get("target")
 	if t.Get("type").String() == "file" {
-		u.openFiles(t.Get("files"))
+		if t.Get("dataset").Get("add").Truthy() {
+			u.addTextFiles(t.Get("files"))
+		} else {
+			u.openFiles(t.Get("files"))
+		}
 		t.Set("value", "")
 		return
 	}
@@ -184,6 +226,18 @@ func (u *UI) onChange(ev dom.Event) {
 		u.dispatch(app.RenameSpeaker{Name: v})
 	case "topic":
 		u.dispatch(app.SetTopic{Value: v})
+	case "annotator":
+		u.dispatch(app.SetAnnotator{Name: v})
+	case "doc-done":
+		u.dispatch(app.SetDone{ID: f.GetAttribute("data-doc"), Done: t.Get("checked").Truthy()})
+	case "doc-title":
+		u.dispatch(app.RenameDocument{ID: f.GetAttribute("data-doc"), Title: v})
+	case "label-name", "label-color", "label-key":
+		u.dispatch(app.EditLabel{ID: f.GetAttribute("data-label"), Field: strings.TrimPrefix(f.GetAttribute("data-field"), "label-"), Value: v})
+	case "stance-name":
+		u.dispatch(app.RenameStanceValue{Old: f.GetAttribute("data-stance"), New: v})
+	case "export-scope":
+		u.dispatch(app.SetExportScope{DocumentOnly: t.Get("checked").Truthy()})
 	}
 }
 
@@ -225,7 +279,12 @@ func (u *UI) onDrop(ev dom.Event) {
 	if dt.IsNull() || dt.IsUndefined() {
 		return
 	}
-	u.openFiles(dt.Get("files"))
+	files := dt.Get("files")
+	if allText(files) && (files.Get("length").Int() > 1 || u.st.Doc != "") {
+		u.addTextFiles(files)
+		return
+	}
+	u.openFiles(files)
 }
 
 // announce tells other tabs of this origin that Sayso is open here, and

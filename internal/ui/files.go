@@ -79,3 +79,73 @@ func (u *UI) openFiles(files js.Value) {
 	})
 	f.Call("arrayBuffer").Call("then", then).Call("catch", fail)
 }
+
+// isTextFile reports whether a File is plain text (.txt, text/plain).
+func isTextFile(f js.Value) bool {
+	return strings.HasSuffix(strings.ToLower(f.Get("name").String()), ".txt") || f.Get("type").String() == "text/plain"
+}
+
+// allText reports whether every file of a FileList is plain text.
+func allText(files js.Value) bool {
+	n := files.Get("length").Int()
+	for i := range n {
+		if !isTextFile(files.Index(i)) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// addTextFiles reads every plain-text file of a FileList and adds them as
+// documents (app.AddTextFiles); other files are reported, not read.
+func (u *UI) addTextFiles(files js.Value) {
+	n := files.Get("length").Int()
+	var read []app.TextFile
+	var skipped []string
+	pending := 0
+	finish := func() {
+		if pending > 0 {
+			return
+		}
+		if len(read) > 0 {
+			u.dispatch(app.AddTextFiles{Files: read})
+		}
+		if len(skipped) > 0 {
+			u.dispatch(app.Failed{Text: "Not added: " + strings.Join(skipped, "; ")})
+		}
+	}
+	for i := range n {
+		f := files.Index(i)
+		name := f.Get("name").String()
+		if !isTextFile(f) {
+			skipped = append(skipped, fmt.Sprintf("“%s” is not a .txt file (use Open for annotation files)", name))
+			continue
+		}
+		if size := f.Get("size").Float(); size > float64(app.MaxPasteBytes) {
+			skipped = append(skipped, fmt.Sprintf("“%s” is %.1f MB, over the %d MB limit", name, size/(1<<20), app.MaxPasteBytes>>20))
+			continue
+		}
+		pending++
+		var then, fail js.Func
+		release := func() { then.Release(); fail.Release() }
+		then = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			defer release()
+			buf := js.Global().Get("Uint8Array").New(args[0])
+			data := make([]byte, buf.Get("length").Int())
+			js.CopyBytesToGo(data, buf)
+			read = append(read, app.TextFile{Name: name, Data: data})
+			pending--
+			finish()
+			return nil
+		})
+		fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+			defer release()
+			skipped = append(skipped, fmt.Sprintf("“%s” could not be read: %s", name, args[0].Call("toString").String()))
+			pending--
+			finish()
+			return nil
+		})
+		f.Call("arrayBuffer").Call("then", then).Call("catch", fail)
+	}
+	finish()
+}

@@ -33,11 +33,12 @@ type UI struct {
 	// Elements drawn into.
 	start, workspace, loading, docEl, sidebar, inspector, help, helpBody, exportMenu dom.Element
 	message, messageText, saveStatus, title, topic, undo, redo                       dom.Element
+	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton                  dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
 		doc, sidebar, inspector, help, message, save, title, topic, exportMenu string
-		screen                                                                 string
+		screen, tools, docs, schema, labelCSS, docsButton                      string
 	}
 
 	hl        *highlighter
@@ -59,6 +60,8 @@ func New(st *app.State) (*UI, error) {
 		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message}, {"export-menu", &u.exportMenu},
 		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
 		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
+		{"tools", &u.tools}, {"docs", &u.docsPanel}, {"docs-body", &u.docsBody}, {"schema", &u.schemaPanel},
+		{"schema-body", &u.schemaBody}, {"docs-button", &u.docsButton},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -126,6 +129,10 @@ func (u *UI) run(e app.Effect) {
 		u.scrollTo(e.ID)
 	case app.ClearDOMSelection:
 		js.Global().Call("getSelection").Call("removeAllRanges")
+	case app.Confirm:
+		if u.win.Confirm(e.Text) {
+			u.dispatch(e.Then)
+		}
 	case app.Forget:
 		u.cancelSave()
 		if err := app.ForgetSnapshots(u.store); err != nil {
@@ -168,6 +175,20 @@ func (u *UI) render() {
 	}
 	u.renderDocument()
 	setText(u.title, &u.drawn.title, app.Title(st))
+	setHTML(u.tools, &u.drawn.tools, app.ToolsHTML(st))
+	setText(u.docsButton, &u.drawn.docsButton, app.DocumentsButton(st))
+	if css := app.LabelCSS(st); css != u.drawn.labelCSS {
+		u.drawn.labelCSS = css
+		setLabelCSS(css)
+	}
+	setHidden(u.docsPanel, !st.DocsPanel)
+	if st.DocsPanel {
+		setHTML(u.docsBody, &u.drawn.docs, app.DocumentsHTML(st))
+	}
+	setHidden(u.schemaPanel, !st.SchemaPanel)
+	if st.SchemaPanel {
+		setHTML(u.schemaBody, &u.drawn.schema, app.SchemaHTML(st))
+	}
 	if v := app.Topic(st); v != u.drawn.topic {
 		u.drawn.topic = v
 		u.topic.Underlying().Set("value", v)
@@ -374,4 +395,18 @@ func (u *UI) restore() {
 			app.Update(u.st, app.Failed{Text: failure.Text + "\nThe previous autosave was restored instead."})
 		}
 	}
+}
+
+// setLabelCSS replaces the page's label colours (app.LabelCSS) through a
+// constructed style sheet: the CSP allows no inline style, and CSSOM is
+// not inline style.
+func setLabelCSS(css string) {
+	doc := js.Global().Get("document")
+	ctor := js.Global().Get("CSSStyleSheet")
+	if ctor.IsUndefined() || doc.Get("adoptedStyleSheets").IsUndefined() {
+		return
+	}
+	sheet := ctor.New()
+	sheet.Call("replaceSync", css)
+	doc.Set("adoptedStyleSheets", js.Global().Get("Array").Call("of", sheet))
 }
