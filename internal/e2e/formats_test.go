@@ -3,7 +3,13 @@
 package e2e
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io"
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -47,6 +53,93 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	}
 	browsertest.Screenshot(t, p.Ctx, "export-menu")
 
+	// Each download holds the claim, its speaker, cue and stance in the
+	// format's own terms.
+	quote := "“a slow death for small businesses.”"
+	for id, check := range map[string]func(t *testing.T, data []byte){
+		app.FormatNative: func(t *testing.T, data []byte) {
+			f := decodeProject(t, data)
+			assert.Len(t, f.Annotations, 3)
+		},
+		app.FormatJSONL: func(t *testing.T, data []byte) {
+			lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+			require.Len(t, lines, 1, "one claim, one line")
+			var row map[string]any
+			require.NoError(t, json.Unmarshal([]byte(lines[0]), &row))
+			assert.Equal(t, quote, row["quote"])
+			assert.Equal(t, "Tomas Reyes", row["speaker"])
+			assert.Equal(t, "against", row["stance"])
+			assert.Equal(t, "called", row["cue"])
+		},
+		app.FormatCSV: func(t *testing.T, data []byte) {
+			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			require.NoError(t, err)
+			require.Len(t, rows, 2, "a header and one claim")
+			assert.Contains(t, rows[1], "Tomas Reyes")
+			assert.Contains(t, rows[1], "against")
+		},
+		app.FormatCSVBOM: func(t *testing.T, data []byte) {
+			assert.True(t, bytes.HasPrefix(data, []byte("\uFEFF")), "starts with a byte order mark")
+			assert.Contains(t, string(data), "\r\n")
+		},
+		app.FormatBrat: func(t *testing.T, data []byte) {
+			files := unzip(t, data)
+			var ann string
+			for name, body := range files {
+				if strings.HasSuffix(name, ".ann") {
+					ann = body
+				}
+			}
+			assert.Contains(t, files, "annotation.conf")
+			assert.Regexp(t, `(?m)^T\d+\tSource \d+ \d+\tTomas Reyes$`, ann)
+			assert.Regexp(t, `(?m)^T\d+\tCue \d+ \d+\tcalled$`, ann)
+			assert.Regexp(t, `(?m)^E\d+\tAttribution:T\d+`, ann)
+		},
+		app.FormatW3C: func(t *testing.T, data []byte) {
+			assert.Contains(t, string(data), `"TextQuoteSelector"`)
+			assert.Contains(t, string(data), `"TextPositionSelector"`)
+			assert.Contains(t, string(data), `"exact": "Tomas Reyes"`)
+		},
+		app.FormatLabelStudio: func(t *testing.T, data []byte) {
+			files := unzip(t, data)
+			var names []string
+			for name := range files {
+				names = append(names, name)
+			}
+			joined := strings.Join(names, " ")
+			assert.Contains(t, joined, ".xml", "the labelling config goes with the tasks")
+			for _, body := range files {
+				if strings.Contains(body, `"annotations"`) {
+					assert.Contains(t, body, `"result"`)
+					assert.Contains(t, body, "against")
+				}
+			}
+		},
+		app.FormatDoccano: func(t *testing.T, data []byte) {
+			assert.Contains(t, string(data), `"entities"`)
+			assert.Contains(t, string(data), `"relations"`)
+		},
+		app.FormatCitron: func(t *testing.T, data []byte) {
+			var f struct {
+				Quotes []struct {
+					Cue struct{ Text string } `json:"cue"`
+				} `json:"quotes"`
+			}
+			require.NoError(t, json.Unmarshal(data, &f))
+			require.Len(t, f.Quotes, 1)
+			assert.Equal(t, "called", f.Quotes[0].Cue.Text)
+		},
+		app.FormatCoNLL: func(t *testing.T, data []byte) {
+			assert.Regexp(t, `(?m)^Tomas\t\d+\t\d+\tB-speaker\t`, string(data))
+			assert.Regexp(t, `(?m)^Reyes\t\d+\t\d+\tI-speaker\t`, string(data))
+		},
+	} {
+		t.Run("download "+id, func(t *testing.T) {
+			require.Contains(t, downloads, id)
+			check(t, downloads[id])
+		})
+	}
+
 	// Every format Sayso reads opens back into the same annotations.
 	for _, f := range app.Formats() {
 		if !f.CanImport || f.ID == app.FormatW3C {
@@ -59,6 +152,9 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			p.WaitFor(`document.getElementById("message-text").textContent.includes(` + jsQuote(filepath.Base(file)) + `)`)
 			assert.NotContains(t, p.Text("#message-text"), "Could not", f.Name)
 			assert.Contains(t, p.Text("#sidebar"), "a slow death for small businesses.")
+			if f.ID != app.FormatCoNLL && f.ID != app.FormatDoccano {
+				assert.Contains(t, p.Text("#sidebar .ghead"), "Tomas Reyes", "%s keeps who said it", f.Name)
+			}
 		})
 	}
 	// A W3C file finds its text in the article open now.
@@ -74,4 +170,21 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	p.WaitFor(`document.getElementById("message-text").textContent.includes(` + jsQuote(filepath.Base(file)) + `)`)
 	assert.NotContains(t, p.Text("#message-text"), "Could not")
 	assert.Equal(t, 3, browsertest.Eval[int](p, sidebarCount))
+}
+
+// unzip returns the files of a zip archive by name.
+func unzip(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		b, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		rc.Close()
+		out[f.Name] = string(b)
+	}
+	return out
 }
