@@ -1,0 +1,192 @@
+package merge
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"sayso/internal/anchor"
+)
+
+// Lines describes the report in sentences for the person, most important
+// first: what was read, what became of each document, what was added,
+// folded and re-anchored, then what needs a look (annotations not placed,
+// links cut, values kept over the imported ones).
+func (r Report) Lines() []string {
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	read := fmt.Sprintf("Read %s, %s, %s and %s",
+		quantity(r.Read.Documents, "document", "documents"), quantity(r.Read.Annotations, "annotation", "annotations"),
+		quantity(r.Read.Links, "link", "links"), quantity(r.Read.Speakers, "speaker", "speakers"))
+	if r.Read.Orphans > 0 {
+		read += fmt.Sprintf(", with %s not placed in its text", quantity(r.Read.Orphans, "annotation", "annotations"))
+	}
+	add("%s.", read)
+	for _, n := range r.Repairs {
+		add("Repaired in the import: %s.", strings.TrimSuffix(n, "."))
+	}
+	for _, d := range r.Documents {
+		switch d.Action {
+		case Added:
+			add("Added the document “%s”.", clip(d.Title))
+		case KeptBoth:
+			add("Kept both versions of a document; the imported one is “%s”.", clip(d.Title))
+		case Replaced:
+			add("Replaced “%s” with the imported version.", clip(d.Title))
+		case Merged:
+			if d.SameText {
+				add("Merged the imported annotations into “%s”, whose text is the same.", clip(d.Title))
+			} else {
+				add("Merged the imported annotations into “%s”, whose text differs: they were found again by their quote and context.", clip(d.Title))
+			}
+		}
+	}
+	if r.Removed > 0 {
+		add("Removed %s of the replaced documents.", quantity(r.Removed, "annotation", "annotations"))
+	}
+	if r.Added > 0 {
+		add("Added %s.", quantity(r.Added, "annotation", "annotations"))
+	}
+	if r.Folded > 0 {
+		add("%s already there and %s not added twice.", capital(quantity(r.Folded, "annotation was", "annotations were")), plural(r.Folded, "was", "were"))
+	}
+	if r.Filled > 0 {
+		add("Filled %s from the import.", quantity(r.Filled, "empty field", "empty fields"))
+	}
+	out = append(out, r.anchoredLines()...)
+	for _, u := range r.Unplaced {
+		add("Could not place the %s “%s”: %s. It is kept under “Not placed” for you to place or drop.", u.Label, clip(u.Quote), u.Reason)
+	}
+	for _, c := range r.LinksCut {
+		add("Removed the link from the %s “%s” to its %s “%s”, which could not be placed.", c.FromLabel, clip(c.FromQuote), c.Link, clip(c.ToQuote))
+	}
+	for _, c := range r.FieldConflicts {
+		if c.Label == "document" {
+			add("Kept the %s “%s” of the document “%s”; the import says “%s”.", c.Field, clip(c.Kept), clip(c.Quote), clip(c.Imported))
+			continue
+		}
+		add("Kept the %s “%s” of the %s “%s”; the import says “%s”.", c.Field, clip(c.Kept), c.Label, clip(c.Quote), clip(c.Imported))
+	}
+	if n := len(r.SpeakersMerged); n > 0 {
+		names := make([]string, n)
+		for i, s := range r.SpeakersMerged {
+			names[i] = "“" + clip(s.Name) + "”"
+		}
+		add("%s the same as one already there: %s.", capital(quantity(n, "imported speaker is", "imported speakers are")), strings.Join(names, ", "))
+	}
+	if r.SpeakersAdded > 0 {
+		add("Added %s.", quantity(r.SpeakersAdded, "speaker", "speakers"))
+	}
+	if n := len(r.SpeakersDropped); n > 0 {
+		add("Removed %s only the replaced annotations mentioned: “%s”.", quantity(n, "speaker", "speakers"), strings.Join(r.SpeakersDropped, "”, “"))
+	}
+	if r.OrphansCarried > 0 {
+		add("Kept %s the import had not placed.", quantity(r.OrphansCarried, "annotation", "annotations"))
+	}
+	if n := len(r.Renamed); n > 0 {
+		const shown = 5
+		var parts []string
+		for i, c := range r.Renamed {
+			if i == shown {
+				parts = append(parts, fmt.Sprintf("and %d more", n-shown))
+				break
+			}
+			parts = append(parts, c.From+" → "+c.To)
+		}
+		add("Gave new ids to %s this project already used (%s).", quantity(n, "imported item", "imported items"), strings.Join(parts, ", "))
+	}
+	if len(r.SchemaAdded) > 0 {
+		add("Added to the schema %s.", joinAnd(r.SchemaAdded))
+	}
+	return out
+}
+
+// anchoredLines says, per method, how many annotations were found again
+// and how sure it is.
+func (r Report) anchoredLines() []string {
+	type group struct {
+		n        int
+		low, top float64
+	}
+	groups := map[string]*group{}
+	for _, a := range r.Anchored {
+		g := groups[a.Method]
+		if g == nil {
+			g = &group{low: a.Confidence, top: a.Confidence}
+			groups[a.Method] = g
+		}
+		g.n++
+		g.low, g.top = min(g.low, a.Confidence), max(g.top, a.Confidence)
+	}
+	methods := make([]string, 0, len(groups))
+	for m := range groups {
+		methods = append(methods, m)
+	}
+	order := map[string]int{anchor.ByQuote: 1, anchor.ByContext: 2, anchor.ByFuzzy: 3}
+	sort.Slice(methods, func(i, j int) bool {
+		if order[methods[i]] != order[methods[j]] {
+			return order[methods[i]] < order[methods[j]]
+		}
+		return methods[i] < methods[j]
+	})
+	var out []string
+	for _, m := range methods {
+		g := groups[m]
+		its := plural(g.n, "its", "their")
+		h, check := "by "+m, ""
+		switch m {
+		case anchor.ByQuote:
+			h = "by " + its + " quote"
+		case anchor.ByContext:
+			h = "by " + its + " context"
+		case anchor.ByFuzzy:
+			h, check = "by a close match of "+its+" quote", " Check "+plural(g.n, "it", "them")+"."
+		}
+		conf := fmt.Sprintf("%.0f%%", 100*g.low)
+		if lo, hi := fmt.Sprintf("%.0f", 100*g.low), fmt.Sprintf("%.0f", 100*g.top); lo != hi {
+			conf = lo + "–" + hi + "%"
+		}
+		out = append(out, fmt.Sprintf("%s re-anchored %s (confidence %s).%s",
+			capital(quantity(g.n, "annotation was", "annotations were")), h, conf, check))
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// quantity is "1 thing" or "n things".
+func quantity(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// clip shortens s for a sentence and puts it on one line.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= 60 {
+		return s
+	}
+	return string(r[:57]) + "…"
+}

@@ -1,0 +1,105 @@
+package merge
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"sayso/internal/anchor"
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+)
+
+// placement is where an imported annotation's fragments were found in the
+// text it is merged onto.
+type placement struct {
+	fragments []text.Span
+	weakest   anchor.Result // the least sure fragment; Method is ByPosition when none moved
+}
+
+// relocate finds fragments, positions in the imported text old, in the
+// text to. Each fragment is looked for with its quote and the context it
+// has in old (not the stored prefix and suffix, which only a hull has and
+// which nothing checks). A fragment stays at its old position when the new
+// text still reads its quote there with its context intact on at least one
+// side; otherwise anchor.Locate searches for it, its old start telling
+// apart equal candidates, and a short quote found elsewhere must have kept
+// some of its context (see inContext). It returns why when a fragment cannot be found
+// or the fragments found overlap.
+func relocate(old, to *text.Index, fragments []text.Span) (placement, string) {
+	p := placement{weakest: anchor.Result{Method: anchor.ByPosition, Confidence: 1}}
+	for _, f := range fragments {
+		q := anchor.Quote{Exact: old.Slice(f.Start, f.End)}
+		q.Prefix, q.Suffix = old.Context(f, annotation.ContextLength)
+		res := anchor.Result{Span: f, Method: anchor.ByPosition, Confidence: 1}
+		if !stays(to, f, q) {
+			var ok bool
+			// An empty hint skips Locate's position test, done above with
+			// the context, but keeps the old start for telling apart.
+			res, ok = anchor.Locate(to, q, text.Span{Start: f.Start, End: f.Start})
+			if !ok {
+				return placement{}, "its quote is not in the text any more"
+			}
+			if !inContext(to, res.Span, q) {
+				return placement{}, "its quote is short and is found only outside its context"
+			}
+		}
+		p.fragments = append(p.fragments, res.Span)
+		if res.Confidence < p.weakest.Confidence || (p.weakest.Method == anchor.ByPosition && res.Method != anchor.ByPosition) {
+			p.weakest = res
+		}
+	}
+	sort.Slice(p.fragments, func(i, j int) bool { return p.fragments[i].Start < p.fragments[j].Start })
+	for i, f := range p.fragments {
+		if f.Start < 0 || f.End > to.Len() || f.Start >= f.End || (i > 0 && p.fragments[i-1].End > f.Start) {
+			return placement{}, "its fragments, found again, overlap"
+		}
+	}
+	return p, ""
+}
+
+// Short quotes (a cue like "said", a pronoun) occur all over a text: found
+// away from their position, they must also have kept some of their context.
+const (
+	shortQuote    = 16 // code points
+	shortEvidence = 8  // code points of context that must agree
+)
+
+// inContext reports whether a quote found at sp is long enough to be
+// believed anywhere, or has kept at least shortEvidence code points of its
+// old context (all of it, if it had less).
+func inContext(to *text.Index, sp text.Span, q anchor.Quote) bool {
+	if utf8.RuneCountInString(q.Exact) >= shortQuote {
+		return true
+	}
+	pre, suf := to.Context(sp, annotation.ContextLength)
+	agree := commonSuffixLen(pre, q.Prefix) + commonPrefixLen(suf, q.Suffix)
+	return agree >= min(shortEvidence, utf8.RuneCountInString(q.Prefix)+utf8.RuneCountInString(q.Suffix))
+}
+
+func commonSuffixLen(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
+		n++
+	}
+	return n
+}
+
+func commonPrefixLen(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n
+}
+
+// stays reports whether to still reads q at f, with q's prefix or suffix
+// around it.
+func stays(to *text.Index, f text.Span, q anchor.Quote) bool {
+	if f.Start < 0 || f.End > to.Len() || f.Start >= f.End || to.Slice(f.Start, f.End) != q.Exact {
+		return false
+	}
+	pre, suf := to.Context(f, annotation.ContextLength)
+	return pre == q.Prefix || suf == q.Suffix
+}
