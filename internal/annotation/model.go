@@ -96,6 +96,7 @@ func QuoteOf(x *text.Index, fragments []text.Span) string {
 type Project struct {
 	Schema      Schema
 	Annotator   string
+	Exercise    ExerciseRef // the classroom exercise it belongs to; zero if none
 	Documents   []Document
 	Speakers    []Speaker
 	Annotations []Annotation
@@ -104,3 +105,14 @@ type Project struct {
 	// drops them.
 	Orphans []Annotation
 }
+
+// ExerciseRef names the classroom exercise a project was made for: a
+// student's work, or the teacher's answer key.
+type ExerciseRef struct {
+	ID    string
+	Title string
+	Role  string // "" for a student's work, RoleKey for the answer key
+}
+
+// RoleKey is the Role of a teacher's answer key.
+const RoleKey = "key"

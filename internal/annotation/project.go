@@ -14,7 +14,7 @@ import (
 // documents as added, speakers by id, annotations by document and reading
 // order.
 func (s *Store) Project() Project {
-	p := Project{Schema: s.schema.Clone(), Annotator: s.annotator}
+	p := Project{Schema: s.schema.Clone(), Annotator: s.annotator, Exercise: s.exercise}
 	for _, e := range s.docs {
 		p.Documents = append(p.Documents, e.doc)
 		for _, a := range e.sorted {
@@ -51,6 +51,7 @@ func (p Problems) Error() string {
 // and no store.
 func Load(p Project, clock func() time.Time) (*Store, error) {
 	s := New(p.Schema, p.Annotator, clock)
+	s.exercise = p.Exercise
 	var probs Problems
 	add := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
 

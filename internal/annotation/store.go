@@ -41,6 +41,7 @@ type docEntry struct {
 type Store struct {
 	schema    Schema
 	annotator string
+	exercise  ExerciseRef
 	clock     func() time.Time
 
 	docs     []*docEntry
@@ -85,8 +86,20 @@ func (s *Store) SetAnnotator(name string) {
 	}
 }
 
-// Revision counts the changes applied (documents added and the annotator
-// set included), undos and redos included; it tells
+// Exercise names the exercise the project belongs to (zero if none).
+func (s *Store) Exercise() ExerciseRef { return s.exercise }
+
+// SetExercise records the exercise the project belongs to. Like
+// SetAnnotator it cannot be undone and counts as a revision.
+func (s *Store) SetExercise(e ExerciseRef) {
+	if e != s.exercise {
+		s.exercise = e
+		s.revision++
+	}
+}
+
+// Revision counts the changes applied (documents added, the annotator and
+// the exercise set included), undos and redos included; it tells
 // autosave whether there is something new to write.
 func (s *Store) Revision() int { return s.revision }
 
@@ -252,4 +265,13 @@ func numericSuffix(id, prefix string) (int, bool) {
 	}
 	n, err := strconv.Atoi(id[len(prefix):])
 	return n, err == nil && n > 0
+}
+
+// RemoveOrphan forgets the unplaced annotation at index i (it was placed
+// by hand, or dropped). Like DropOrphans, it is not an undo step.
+func (s *Store) RemoveOrphan(i int) {
+	if i >= 0 && i < len(s.orphans) {
+		s.orphans = append(s.orphans[:i:i], s.orphans[i+1:]...)
+		s.revision++
+	}
 }

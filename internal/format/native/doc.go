@@ -17,6 +17,7 @@
 //	  "offsetUnit": "codepoint",
 //	  "generator": "Sayso",
 //	  "annotator": "ana",
+//	  "exercise": {"id": "ex-3f2a9c01d4e5", "title": "Week 3: quotes", "role": "key"},
 //	  "schema": {
 //	    "labels": [{"id": "claim", "name": "Claim", "color": "#f5c542", "key": "c"}],
 //	    "stanceValues": ["favor", "against", "neutral", "unclear"]
@@ -37,14 +38,18 @@
 // with a final newline and without escaping <, > and & (the file is
 // downloaded, never put into a page as HTML).
 //
-// Every field is always written, even when its value is empty, except a
-// document's "done" mark, left out unless true, and the attributes of an
-// annotation — stance, target, speaker, speakerMention, cue, note,
-// annotator, created and modified — which are left out when empty.
-// [Decode] requires every always-written field except "generator", and
-// reads a left-out attribute as "" and a left-out "done" as false. Empty lists are read as nil slices.
-// So Decode(Encode(p)) equals p, and Encode(Decode(b)) is b for any b that
-// Encode produced.
+// Every field is always written, even when its value is empty, except
+// "exercise", left out unless the project belongs to a classroom exercise
+// (see package exercise); the exercise's "role", left out for a student's
+// work and "key" for the teacher's answer key; a document's "done" mark,
+// left out unless true; and the attributes of an annotation — stance,
+// target, speaker, speakerMention, cue, note, annotator, created and
+// modified — which are left out when empty. [Decode] requires every
+// always-written field except "generator" and the exercise's "title", and
+// reads a left-out attribute, title or role as "" and a left-out "done" as
+// false. Empty lists are read as nil slices. An exercise's "id" may not be
+// empty, and its "role" is "key", or "" or left out. So Decode(Encode(p)) equals
+// p, and Encode(Decode(b)) is b for any b that Encode produced.
 //
 // The JSON Schema of the format is [Schema] (sayso.schema.json).
 //

@@ -1,6 +1,7 @@
 package native
 
 import (
+	"errors"
 	"fmt"
 	"unicode/utf8"
 
@@ -16,11 +17,18 @@ type wireFile struct {
 	OffsetUnit  string           `json:"offsetUnit"`
 	Generator   string           `json:"generator"`
 	Annotator   string           `json:"annotator"`
+	Exercise    *wireExercise    `json:"exercise,omitempty"`
 	Schema      wireSchema       `json:"schema"`
 	Documents   []wireDocument   `json:"documents"`
 	Speakers    []wireSpeaker    `json:"speakers"`
 	Annotations []wireAnnotation `json:"annotations"`
 	Orphans     []wireAnnotation `json:"orphans,omitempty"`
+}
+
+type wireExercise struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Role  string `json:"role,omitempty"`
 }
 
 type wireSchema struct {
@@ -77,8 +85,9 @@ type wireAnnotation struct {
 // Encode returns p in the native format: the same bytes for the same
 // project. It fails, naming the value, if p holds something the format
 // cannot carry exactly: a string that is not valid UTF-8, an annotation
-// without fragments, a negative offset, a colour that is not "#rrggbb" or a
-// key longer than one character.
+// without fragments, a negative offset, a colour that is not "#rrggbb", a
+// key longer than one character, or an exercise without an id or with a
+// role other than "" and "key".
 func Encode(p annotation.Project) ([]byte, error) {
 	if err := checkEncodable(p); err != nil {
 		return nil, fmt.Errorf("encode: %w", err)
@@ -103,6 +112,9 @@ func toWire(p annotation.Project) wireFile {
 		Documents:   make([]wireDocument, 0, len(p.Documents)),
 		Speakers:    make([]wireSpeaker, 0, len(p.Speakers)),
 		Annotations: make([]wireAnnotation, 0, len(p.Annotations)),
+	}
+	if p.Exercise.ID != "" {
+		f.Exercise = &wireExercise{ID: p.Exercise.ID, Title: p.Exercise.Title, Role: p.Exercise.Role}
 	}
 	for _, l := range p.Schema.Labels {
 		f.Schema.Labels = append(f.Schema.Labels, wireLabel(l))
@@ -161,6 +173,9 @@ func checkEncodable(p annotation.Project) error {
 	if err := checkStrings("the annotator", p.Annotator); err != nil {
 		return err
 	}
+	if err := checkExercise(p.Exercise); err != nil {
+		return err
+	}
 	for i, l := range p.Schema.Labels {
 		where := fmt.Sprintf("label %d", i+1)
 		if err := checkStrings(where, l.ID, l.Name, l.Color, l.Key); err != nil {
@@ -212,6 +227,27 @@ func checkEncodable(p annotation.Project) error {
 		}
 	}
 	return nil
+}
+
+// checkExercise reports an exercise that would not come back from Decode
+// as it is: one with a title or a role but no id, or an unknown role.
+func checkExercise(e annotation.ExerciseRef) error {
+	if err := checkStrings("the exercise", e.ID, e.Title, e.Role); err != nil {
+		return err
+	}
+	if e.ID == "" && (e.Title != "" || e.Role != "") {
+		return errors.New("the exercise has a title or a role but no id")
+	}
+	if !validRole(e.Role) {
+		return fmt.Errorf("the exercise: role %q is not %q", clip(e.Role), annotation.RoleKey)
+	}
+	return nil
+}
+
+// validRole reports whether r is an exercise role the format knows: ""
+// (a student's work) or "key" (the answer key).
+func validRole(r string) bool {
+	return r == "" || r == annotation.RoleKey
 }
 
 func checkStrings(where string, ss ...string) error {

@@ -12,6 +12,7 @@ import (
 // The fields each object must have.
 var (
 	fileFields     = []string{"format", "version", "offsetUnit", "annotator", "schema", "documents", "speakers", "annotations"}
+	exerciseFields = []string{"id"}
 	schemaFields   = []string{"labels", "stanceValues"}
 	labelFields    = []string{"id", "name", "color", "key"}
 	documentFields = []string{"id", "title", "topic", "length", "sha256", "text"}
@@ -32,6 +33,8 @@ func readProject(r *reader) (annotation.Project, error) {
 			_, _, err = r.str(top, q(key))
 		case "annotator":
 			p.Annotator, _, err = r.str(top, q(key))
+		case "exercise":
+			p.Exercise, err = readExercise(r)
 		case "schema":
 			p.Schema, err = readSchema(r)
 		case "documents":
@@ -85,6 +88,35 @@ func named(kind string, i int, id string) string {
 		return fmt.Sprintf("%s %q", kind, clip(id))
 	}
 	return fmt.Sprintf("%s %d", kind, i+1)
+}
+
+// readExercise reads the exercise the project was made for. Its id must
+// not be empty: a project of no exercise has no "exercise" field.
+func readExercise(r *reader) (annotation.ExerciseRef, error) {
+	var e annotation.ExerciseRef
+	w := func() string { return "the exercise" }
+	err := r.object(top, q("exercise"), w, exerciseFields, func(key string) (bool, error) {
+		var err error
+		var pos int
+		switch key {
+		case "id":
+			e.ID, pos, err = r.str(w, q(key))
+			if err == nil && e.ID == "" {
+				err = r.at(pos, "the exercise: \"id\" is empty")
+			}
+		case "title":
+			e.Title, _, err = r.str(w, q(key))
+		case "role":
+			e.Role, pos, err = r.str(w, q(key))
+			if err == nil && !validRole(e.Role) {
+				err = r.at(pos, "the exercise: \"role\" must be %q or left out, not %q", annotation.RoleKey, clip(e.Role))
+			}
+		default:
+			return false, nil
+		}
+		return true, err
+	})
+	return e, err
 }
 
 func readSchema(r *reader) (annotation.Schema, error) {

@@ -19,6 +19,8 @@ func roundTripProjects(t *testing.T) map[string]annotation.Project {
 		"hand-built golden":     goldenProject(t),
 		"no documents":          annotation.New(annotation.DefaultSchema(), "", clock).Project(),
 		"nothing at all":        {},
+		"a student's exercise":  studentProject(),
+		"an answer key":         keyProject(t),
 	}
 }
 

@@ -138,6 +138,14 @@ func (f *wireFile) write(w *jsonWriter) {
 	w.strField("offsetUnit", f.OffsetUnit)
 	w.strField("generator", f.Generator)
 	w.strField("annotator", f.Annotator)
+	if e := f.Exercise; e != nil {
+		w.key("exercise")
+		w.open('{')
+		w.strField("id", e.ID)
+		w.strField("title", e.Title)
+		w.optField("role", e.Role)
+		w.close('}')
+	}
 	w.key("schema")
 	w.open('{')
 	w.key("labels")

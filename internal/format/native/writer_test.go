@@ -53,6 +53,10 @@ func TestWriterWritesWhatEncodingJSONWrites(t *testing.T) {
 	tricky.Annotations[0].Note = "</script><!-- \u00e9"
 	tricky.Annotations[0].Fragments = tricky.Annotations[0].Fragments[:0]
 	tricky.Documents[0].Done = true
+	student := toWire(sampleProject(t))
+	student.Exercise = &wireExercise{ID: "ex-0123456789ab", Title: "Week 3 <quotes> & \u2028"}
+	key := toWire(sampleProject(t))
+	key.Exercise = &wireExercise{ID: "ex-0123456789ab", Title: "Week 3", Role: "key"}
 	for _, c := range []struct {
 		name string
 		f    wireFile
@@ -61,6 +65,8 @@ func TestWriterWritesWhatEncodingJSONWrites(t *testing.T) {
 		{"empty lists", empty},
 		{"orphans", withOrphans},
 		{"strings to escape", tricky},
+		{"a student's exercise", student},
+		{"an answer key", key},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, string(reflectEncode(t, c.f)), string(writeWire(c.f)))
@@ -82,6 +88,9 @@ func FuzzWriterMatchesEncodingJSON(f *testing.F) {
 		w.Annotations[0].Note = c
 		w.Annotations[0].Stance = b
 		w.Speakers[0].Name = c + a
+		if n%3 != 0 {
+			w.Exercise = &wireExercise{ID: a, Title: b, Role: c}
+		}
 		if len(w.Annotations[0].Fragments) > 0 {
 			w.Annotations[0].Fragments[0].Start = n
 		}

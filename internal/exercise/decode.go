@@ -1,0 +1,197 @@
+package exercise
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+)
+
+// Decode reads an exercise file. It checks everything Encode guarantees —
+// every field present with the right type and no other, each text matching
+// its SHA-256 and length, document ids unique, at least one document and
+// one label — and returns an error whose message names the first problem in
+// words meant for the person who opened the file.
+func Decode(b []byte) (Exercise, error) {
+	if len(b) > MaxFileSize {
+		return Exercise{}, fmt.Errorf("this file is too large (%s); Sayso opens exercises of up to %s",
+			megabytes(len(b)), megabytes(MaxFileSize))
+	}
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Exercise{}, errors.New("this file is empty")
+	}
+	if err := checkSyntax(b); err != nil {
+		return Exercise{}, err
+	}
+	if !utf8.Valid(b) {
+		return Exercise{}, errors.New("this file is not text in UTF-8, so it is not a Sayso exercise")
+	}
+	if err := checkHeader(b); err != nil {
+		return Exercise{}, err
+	}
+	if err := checkShape(b); err != nil {
+		return Exercise{}, err
+	}
+	var f wireFile
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		// checkShape has seen every field and type: this is a bug.
+		return Exercise{}, fmt.Errorf("this exercise cannot be read: %w", err)
+	}
+	e := Exercise{
+		ID:           f.ID,
+		Title:        f.Title,
+		Instructions: f.Instructions,
+		Documents:    documents(f.Documents),
+	}
+	for _, l := range f.Schema.Labels {
+		e.Schema.Labels = append(e.Schema.Labels, annotation.Label(l))
+	}
+	if len(f.Schema.StanceValues) > 0 {
+		e.Schema.Stances = f.Schema.StanceValues
+	}
+	for i, d := range f.Documents {
+		name := docName(e.Documents[i])
+		if text.Hash(d.Text) != d.SHA256 {
+			return Exercise{}, fmt.Errorf("document %s: the text does not match its SHA-256; the file was edited", name)
+		}
+		if n := utf8.RuneCountInString(d.Text); n != d.Length {
+			return Exercise{}, fmt.Errorf(`document %s: "length" is %d, but the text has %d characters (code points)`, name, d.Length, n)
+		}
+	}
+	if err := check(e); err != nil {
+		return Exercise{}, err
+	}
+	return e, nil
+}
+
+func megabytes(n int) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// checkSyntax reports input that is not one JSON value.
+func checkSyntax(b []byte) error {
+	if json.Valid(b) {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(new(json.RawMessage)); errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("this file is cut short: the JSON ends early (at byte %d)", len(b))
+	}
+	var syn *json.SyntaxError
+	if err := json.Unmarshal(b, new(json.RawMessage)); !errors.As(err, &syn) {
+		return fmt.Errorf("this file is not JSON (%v)", err)
+	}
+	// The bad character is the last one the scanner read.
+	pos := min(max(int(syn.Offset)-1, 0), len(b)-1)
+	line, col := lineColumn(b, pos)
+	r, _ := utf8.DecodeRune(b[pos:])
+	what := fmt.Sprintf("invalid character %q", r)
+	if r == utf8.RuneError {
+		what = fmt.Sprintf("invalid byte 0x%02x", b[pos])
+	}
+	return fmt.Errorf("this file is not JSON (%s at line %d, column %d)", what, line, col)
+}
+
+// checkHeader checks "format" and "version" before anything else, so that
+// a file of another kind or a newer version is named as such.
+func checkHeader(b []byte) error {
+	if b = bytes.TrimSpace(b); b[0] != '{' {
+		return notExercise("")
+	}
+	// Only the two fields are copied, whatever the size of the texts.
+	var top struct {
+		Format  json.RawMessage `json:"format"`
+		Version json.RawMessage `json:"version"`
+	}
+	if json.Unmarshal(b, &top) != nil || top.Format == nil {
+		return notExercise("")
+	}
+	raw := top.Format
+	var format string
+	if raw[0] != '"' || json.Unmarshal(raw, &format) != nil {
+		return notExercise(fmt.Sprintf("its \"format\" is %s, not %q", jsonKind(raw), FormatName))
+	}
+	switch format {
+	case FormatName:
+	case "sayso":
+		return errors.New("this is a Sayso project, not an exercise: open it with Open")
+	default:
+		return notExercise(fmt.Sprintf("its \"format\" is %q, not %q", clip(format), FormatName))
+	}
+	raw = top.Version
+	if raw == nil {
+		return errors.New(`this exercise has no "version" field, so it cannot be read`)
+	}
+	lit := string(raw)
+	v, err := strconv.Atoi(lit)
+	switch {
+	case len(lit) == 0 || lit[0] != '-' && (lit[0] < '0' || lit[0] > '9'):
+		return nil // not a number: checkShape says where
+	case errors.Is(err, strconv.ErrRange) && lit[0] != '-':
+		return fmt.Errorf("this exercise was made by a newer Sayso (exercise format version %s); this version reads version %d", clip(lit), Version)
+	case err != nil:
+		return nil // a fraction: checkShape says where
+	case v > Version:
+		return fmt.Errorf("this exercise was made by a newer Sayso (exercise format version %d); this version reads version %d", v, Version)
+	case v < Version:
+		return fmt.Errorf("this exercise says it has format version %d, which does not exist; this version reads version %d", v, Version)
+	}
+	return nil
+}
+
+func notExercise(detail string) error {
+	if detail == "" {
+		detail = fmt.Sprintf("it has no \"format\": %q field", FormatName)
+	}
+	return fmt.Errorf("this is not a Sayso exercise: %s", detail)
+}
+
+// jsonKind names the kind of a JSON value for a message.
+func jsonKind(raw []byte) string {
+	switch raw = bytes.TrimSpace(raw); {
+	case len(raw) == 0:
+		return "nothing"
+	case raw[0] == '"':
+		return "a string"
+	case raw[0] == '{':
+		return "an object"
+	case raw[0] == '[':
+		return "a list"
+	case raw[0] == 't' || raw[0] == 'f':
+		return "true or false"
+	case raw[0] == 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// lineColumn returns the 1-based line and column (in code points) of byte
+// offset off of src.
+func lineColumn(src []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	before := src[:off]
+	line = 1 + bytes.Count(before, []byte{'\n'})
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, 1 + utf8.RuneCount(before[lineStart:])
+}
+
+// documents turns the wire documents into the model's.
+func documents(ws []wireDocument) []annotation.Document {
+	var out []annotation.Document
+	for _, w := range ws {
+		out = append(out, annotation.Document{ID: w.ID, Title: w.Title, Topic: w.Topic, Text: w.Text})
+	}
+	return out
+}
