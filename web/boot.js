@@ -10,6 +10,21 @@
 // given to WebAssembly.instantiate; nothing is fetched. (This file is
 // inlined there: it must never contain an HTML script tag or comment.)
 //
+// Exercise files (internal/offline): a teacher's exercise is handed out as
+// the offline file with the exercise embedded in a JSON data block,
+// script#sayso-exercise of type application/json. Before the program
+// runs this file sets two globals for it:
+//
+//   - window.saysoEmbeddedExercise: the text (JSON) of that element, when
+//     the page has one; otherwise it stays undefined.
+//   - window.saysoOfflinePage(): in the offline file only, the page as it
+//     was before anything changed it (the doctype and the serialised
+//     document, the embedded module included, about 3 MB), as a string:
+//     the template the program embeds another exercise into. Its inline
+//     scripts and styles keep their text, so its CSP hashes still hold.
+//     Served over HTTP(S) it is undefined: the site serves the same file
+//     as sayso.html, for the program to fetch.
+//
 // The Go program marks readiness itself (document.body.dataset.ready = "1").
 // If loading fails the reason is shown in #boot-error, as text only.
 (() => {
@@ -56,6 +71,17 @@
     return bytes;
   }
 
+  // keepOfflinePage keeps a copy of the whole offline file, once parsed
+  // and before the program runs, then removes the embedded module from
+  // the document (which frees its text there).
+  function keepOfflinePage(el) {
+    domReady.then(() => {
+      const html = "<!doctype html>\n" + document.documentElement.outerHTML;
+      window.saysoOfflinePage = () => html;
+      el.remove();
+    });
+  }
+
   // The embedded module of the offline file (a promise of its bytes), or
   // null. data-encoding="gzip" means the base64 holds the gzipped module.
   function embeddedModule() {
@@ -65,7 +91,7 @@
     }
     const bytes = decodeBase64(el.textContent);
     const encoding = el.dataset.encoding || "";
-    el.remove(); // frees the base64 text
+    keepOfflinePage(el);
     if (encoding === "") {
       return Promise.resolve(bytes);
     }
@@ -142,6 +168,10 @@
     };
     const instance = await instantiate(go);
     await domReady;
+    const exercise = document.querySelector('script#sayso-exercise[type="application/json"]');
+    if (exercise) {
+      window.saysoEmbeddedExercise = exercise.textContent;
+    }
     registerServiceWorker();
     await go.run(instance); // settles only when the program exits
     if (exitCode !== 0) {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"sayso/internal/annotation"
+	"sayso/internal/merge"
 	"sayso/internal/text"
 )
 
@@ -31,11 +32,18 @@ type State struct {
 	// the whole project.
 	ExportDocumentOnly bool
 	DocsPanel          bool // the documents panel is open
-	SchemaPanel        bool // the schema editor is open
-	Message            Message
-	Save               SaveStatus
-	list               listView // the side list's rows and scroll position
-	styles             struct { // labelStyles' cache
+	// Import is an import waiting for the person's choices, or nil.
+	Import *PendingImport
+	// Anchored marks the annotations the last import re-anchored.
+	Anchored map[string]merge.Anchoring
+	// Compare holds the compare view's files and results; Comparing shows it.
+	Compare     *Compare
+	Comparing   bool
+	SchemaPanel bool // the schema editor is open
+	Message     Message
+	Save        SaveStatus
+	list        listView // the side list's rows and scroll position
+	styles      struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

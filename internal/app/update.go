@@ -94,6 +94,8 @@ func Update(st *State, a Action) []Effect {
 		switch {
 		case st.ExportMenu:
 			st.ExportMenu = false
+		case st.Import != nil:
+			st.applyImportAction(CancelImport{})
 		case st.DocsPanel || st.SchemaPanel:
 			st.DocsPanel, st.SchemaPanel = false, false
 		case st.Help:
@@ -132,6 +134,15 @@ func Update(st *State, a Action) []Effect {
 	default:
 		if effects, ok := st.applyProjectAction(a); ok {
 			return effects
+		}
+		if effects, ok := st.applyCompareAction(a); ok {
+			return effects
+		}
+		if st.applyImportAction(a) {
+			if _, placed := a.(PlaceOrphan); placed {
+				return []Effect{ClearDOMSelection{}}
+			}
+			return nil
 		}
 		effects, _ := ApplyFormatAction(st, a)
 		st.ExportMenu = false

@@ -157,21 +157,34 @@ const maxOrphansShown = 50
 // quotes, and a button to drop them.
 func orphansHTML(st *State) string {
 	orphans := st.Store.Orphans()
-	if len(orphans) == 0 {
+	here, elsewhere := 0, 0
+	for _, o := range orphans {
+		if o.Document == st.Doc {
+			here++
+		} else {
+			elsewhere++
+		}
+	}
+	if here == 0 {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, plural(len(orphans), "annotation"))
-	b.WriteString(`<p class="hint">The opened file had these annotations, but their text is not in the article. They are kept (and exported) until you drop them.</p><ul>`)
+	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, plural(here, "annotation"))
+	b.WriteString(`<p class="hint">An opened or imported file had these annotations, but their text is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
+	shown := 0
 	for i, o := range orphans {
-		if i == maxOrphansShown {
-			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, plural(len(orphans)-i, "annotation"))
+		if o.Document != st.Doc {
+			continue
+		}
+		if shown == maxOrphansShown {
+			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, plural(here-shown, "annotation"))
 			break
 		}
-		fmt.Fprintf(&b, `<li class="item orphan l-%s"><span class="tag">%s</span> <span class="qt">%s</span></li>`,
-			cssName(o.Label), esc(st.labelDisplay(o.Label)), esc(short(o.Quote, 90)))
+		shown++
+		fmt.Fprintf(&b, `<li class="item orphan l-%s"><span class="tag">%s</span> <span class="qt">%s</span> <button type="button" data-action="place-orphan" data-orphan="%d" data-keepsel title="Place it on the selected text">Place</button> <button type="button" data-action="drop-orphan" data-orphan="%d" title="Forget it">Drop</button></li>`,
+			cssName(o.Label), esc(st.labelDisplay(o.Label)), esc(short(o.Quote, 90)), i, i)
 	}
-	b.WriteString(`</ul><div class="row"><button type="button" data-action="drop-orphans">Drop them</button></div></section>`)
+	b.WriteString(`</ul><div class="row"><button type="button" data-action="drop-orphans">Drop them all</button></div></section>`)
 	return b.String()
 }
 
@@ -202,6 +215,9 @@ func InspectorHTML(st *State) string {
 	fmt.Fprintf(&b, `<div class="insp-head l-%s"><span class="tag">%s</span> <span class="id">%s</span></div>`,
 		cssName(a.Label), esc(st.labelDisplay(a.Label)), esc(a.ID))
 	fmt.Fprintf(&b, `<blockquote class="quote">%s</blockquote>`, esc(a.Quote))
+	if note := st.anchoredNote(a.ID); note != "" {
+		fmt.Fprintf(&b, `<p class="hint anchored">%s</p>`, esc(note))
+	}
 	switch a.Label {
 	case annotation.LabelClaim:
 		st.claimControls(&b, a)

@@ -183,6 +183,28 @@ func (u *UI) onAction(ev dom.Event, b dom.Element) {
 		u.dispatch(app.MoveStanceValue{Value: b.GetAttribute("data-stance"), Delta: 1})
 	case "stance-remove":
 		u.dispatch(app.RemoveStanceValue{Value: b.GetAttribute("data-stance")})
+	case "compare":
+		u.dispatch(app.OpenCompare{})
+	case "import-confirm":
+		u.dispatch(app.ConfirmImport{})
+	case "import-cancel":
+		u.dispatch(app.CancelImport{})
+	case "place-orphan":
+		u.dispatch(app.PlaceOrphan{Index: atoi(b.GetAttribute("data-orphan")), Sel: u.selection()})
+	case "drop-orphan":
+		u.dispatch(app.DropOrphan{Index: atoi(b.GetAttribute("data-orphan"))})
+	case "close-compare":
+		u.dispatch(app.CloseCompare{})
+	case "compare-remove":
+		u.dispatch(app.RemoveCompareFile{Index: atoi(b.GetAttribute("data-file"))})
+	case "sort-compare":
+		u.dispatch(app.SortCompare{Column: b.GetAttribute("data-col")})
+	case "export-scores":
+		u.dispatch(app.ExportScores{})
+	case "adopt-gold":
+		if u.st.Store.Len() == 0 || u.win.Confirm("Open the gold set? It replaces the project open now; export that first to keep it.") {
+			u.dispatch(app.AdoptGold{})
+		}
 	}
 }
 
@@ -198,9 +220,18 @@ func (u *UI) value(id string) string {
 func (u *UI) onChange(ev dom.Event) {
 	t := ev.Underlying().Get("target")
 	if t.Get("type").String() == "file" {
-		if t.Get("dataset").Get("add").Truthy() {
+		switch {
+		case t.Get("dataset").Get("add").Truthy():
 			u.addTextFiles(t.Get("files"))
-		} else {
+		case t.Get("dataset").Get("compare").Truthy():
+			u.addCompareFiles(t.Get("files"))
+		case t.Get("dataset").Get("import").Truthy():
+			u.readFiles(t.Get("files"), app.MaxImportBytes, func(js.Value) string { return "" }, func(read []app.TextFile) {
+				for _, f := range read {
+					u.dispatch(app.ImportInto{Name: f.Name, Data: f.Data})
+				}
+			})
+		default:
 			u.openFiles(t.Get("files"))
 		}
 		t.Set("value", "")
@@ -236,6 +267,24 @@ func (u *UI) onChange(ev dom.Event) {
 		u.dispatch(app.EditLabel{ID: f.GetAttribute("data-label"), Field: strings.TrimPrefix(f.GetAttribute("data-field"), "label-"), Value: v})
 	case "stance-name":
 		u.dispatch(app.RenameStanceValue{Old: f.GetAttribute("data-stance"), New: v})
+	case "import-choice":
+		u.dispatch(app.SetImportChoice{Imported: f.GetAttribute("data-doc"), Choice: v})
+	case "compare-key":
+		u.dispatch(app.SetCompareKey{Index: atoi(f.GetAttribute("data-file"))})
+	case "compare-include":
+		u.dispatch(app.IncludeCompareFile{Index: atoi(f.GetAttribute("data-file")), Include: t.Get("checked").Truthy()})
+	case "compare-weight":
+		w, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			w = -1 // refused with a message
+		}
+		u.dispatch(app.SetCompareWeight{Name: f.GetAttribute("data-weight"), Value: w})
+	case "compare-doc":
+		u.dispatch(app.ShowCompareDocument{ID: v})
+	case "compare-label":
+		u.dispatch(app.ShowCompareDocument{Label: v})
+	case "accept":
+		u.dispatch(app.AcceptCandidate{Index: atoi(f.GetAttribute("data-cand")), Accept: t.Get("checked").Truthy()})
 	case "export-scope":
 		u.dispatch(app.SetExportScope{DocumentOnly: t.Get("checked").Truthy()})
 	}
@@ -280,6 +329,10 @@ func (u *UI) onDrop(ev dom.Event) {
 		return
 	}
 	files := dt.Get("files")
+	if u.st.Comparing {
+		u.addCompareFiles(files)
+		return
+	}
 	if allText(files) && (files.Get("length").Int() > 1 || u.st.Doc != "") {
 		u.addTextFiles(files)
 		return
@@ -308,4 +361,13 @@ func (u *UI) announce() {
 	u.funcs = append(u.funcs, f)
 	ch.Call("addEventListener", "message", f)
 	ch.Call("postMessage", "open")
+}
+
+// atoi reads an index attribute; -1 when it is not a number.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
 }

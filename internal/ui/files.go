@@ -99,6 +99,24 @@ func allText(files js.Value) bool {
 // addTextFiles reads every plain-text file of a FileList and adds them as
 // documents (app.AddTextFiles); other files are reported, not read.
 func (u *UI) addTextFiles(files js.Value) {
+	u.readFiles(files, app.MaxPasteBytes, func(f js.Value) string {
+		if !isTextFile(f) {
+			return "is not a .txt file (use Open for annotation files)"
+		}
+		return ""
+	}, func(read []app.TextFile) { u.dispatch(app.AddTextFiles{Files: read}) })
+}
+
+// addCompareFiles reads every file of a FileList into the compare view.
+func (u *UI) addCompareFiles(files js.Value) {
+	u.readFiles(files, app.MaxImportBytes, func(js.Value) string { return "" },
+		func(read []app.TextFile) { u.dispatch(app.AddCompareFiles{Files: read}) })
+}
+
+// readFiles reads the files of a FileList that refuse accepts (it returns
+// why not, or "") and are at most limit bytes, then calls done with them
+// all at once; the others are reported.
+func (u *UI) readFiles(files js.Value, limit int, refuse func(js.Value) string, done func([]app.TextFile)) {
 	n := files.Get("length").Int()
 	var read []app.TextFile
 	var skipped []string
@@ -108,21 +126,21 @@ func (u *UI) addTextFiles(files js.Value) {
 			return
 		}
 		if len(read) > 0 {
-			u.dispatch(app.AddTextFiles{Files: read})
+			done(read)
 		}
 		if len(skipped) > 0 {
-			u.dispatch(app.Failed{Text: "Not added: " + strings.Join(skipped, "; ")})
+			u.dispatch(app.Failed{Text: "Not read: " + strings.Join(skipped, "; ")})
 		}
 	}
 	for i := range n {
 		f := files.Index(i)
 		name := f.Get("name").String()
-		if !isTextFile(f) {
-			skipped = append(skipped, fmt.Sprintf("“%s” is not a .txt file (use Open for annotation files)", name))
+		if why := refuse(f); why != "" {
+			skipped = append(skipped, fmt.Sprintf("“%s” %s", name, why))
 			continue
 		}
-		if size := f.Get("size").Float(); size > float64(app.MaxPasteBytes) {
-			skipped = append(skipped, fmt.Sprintf("“%s” is %.1f MB, over the %d MB limit", name, size/(1<<20), app.MaxPasteBytes>>20))
+		if size := f.Get("size").Float(); size > float64(limit) {
+			skipped = append(skipped, fmt.Sprintf("“%s” is %.1f MB, over the %d MB limit", name, size/(1<<20), limit>>20))
 			continue
 		}
 		pending++

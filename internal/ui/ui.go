@@ -33,12 +33,13 @@ type UI struct {
 	// Elements drawn into.
 	start, workspace, loading, docEl, sidebar, inspector, help, helpBody, exportMenu dom.Element
 	message, messageText, saveStatus, title, topic, undo, redo                       dom.Element
-	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton                  dom.Element
+	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton, compare         dom.Element
+	importPanel, importBody                                                          dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
 		doc, sidebar, inspector, help, message, save, title, topic, exportMenu string
-		screen, tools, docs, schema, labelCSS, docsButton                      string
+		screen, tools, docs, schema, labelCSS, docsButton, compare, imports    string
 	}
 
 	hl        *highlighter
@@ -61,7 +62,8 @@ func New(st *app.State) (*UI, error) {
 		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
 		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
 		{"tools", &u.tools}, {"docs", &u.docsPanel}, {"docs-body", &u.docsBody}, {"schema", &u.schemaPanel},
-		{"schema-body", &u.schemaBody}, {"docs-button", &u.docsButton},
+		{"schema-body", &u.schemaBody}, {"docs-button", &u.docsButton}, {"compare", &u.compare},
+		{"import", &u.importPanel}, {"import-body", &u.importBody},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -164,7 +166,10 @@ func (u *UI) scrollTo(id string) {
 func (u *UI) render() {
 	st := u.st
 	screen := "start"
-	if st.Doc != "" {
+	switch {
+	case st.Comparing:
+		screen = "compare"
+	case st.Doc != "":
 		screen = "doc"
 	}
 	if screen != u.drawn.screen {
@@ -172,6 +177,10 @@ func (u *UI) render() {
 		u.doc.(dom.HTMLDocument).Body().SetAttribute("data-screen", screen)
 		setHidden(u.start, screen != "start")
 		setHidden(u.workspace, screen != "doc")
+		setHidden(u.compare, screen != "compare")
+	}
+	if screen == "compare" {
+		setHTML(u.compare, &u.drawn.compare, app.CompareHTML(st))
 	}
 	u.renderDocument()
 	setText(u.title, &u.drawn.title, app.Title(st))
@@ -184,6 +193,10 @@ func (u *UI) render() {
 	setHidden(u.docsPanel, !st.DocsPanel)
 	if st.DocsPanel {
 		setHTML(u.docsBody, &u.drawn.docs, app.DocumentsHTML(st))
+	}
+	setHidden(u.importPanel, st.Import == nil)
+	if st.Import != nil {
+		setHTML(u.importBody, &u.drawn.imports, app.ImportHTML(st))
 	}
 	setHidden(u.schemaPanel, !st.SchemaPanel)
 	if st.SchemaPanel {

@@ -1,0 +1,144 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
+	"sayso/internal/format/native"
+)
+
+// classExport is one person's export of the sample article: speaker
+// "Tomas Reyes" and the claims given, each with a stance and linked to him.
+func classExport(t *testing.T, who string, role string, claims map[string]string) TextFile {
+	t.Helper()
+	st := NewState(fixedClock)
+	Update(st, LoadSample{})
+	Update(st, SetAnnotator{Name: who})
+	Update(st, Tag{Label: annotation.LabelSpeaker, Sel: cp(t, SampleText, "Tomas Reyes")})
+	for quote, stance := range claims {
+		Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, quote)})
+		require.NotEmpty(t, st.Selected, st.Message.Text)
+		Update(st, SetStance{Value: stance})
+		Update(st, LinkNearest{})
+	}
+	p := st.Store.Project()
+	p.Exercise = annotation.ExerciseRef{ID: "ex-1", Title: "Harbour", Role: role}
+	data, err := native.Encode(p)
+	require.NoError(t, err)
+	return TextFile{Name: who + ".sayso.json", Data: data}
+}
+
+const (
+	slowDeath = "“a slow death for small businesses.”"
+	customers = "half of his customers arrive by car"
+)
+
+func classState(t *testing.T) *State {
+	st := NewState(fixedClock)
+	Update(st, AddCompareFiles{Files: []TextFile{
+		classExport(t, "Teacher", "key", map[string]string{slowDeath: "against", customers: "against"}),
+		classExport(t, "Ana", "", map[string]string{slowDeath: "against", customers: "against"}),
+		classExport(t, "Ben", "", map[string]string{slowDeath: "favor"}),
+		classExport(t, "Cleo", "", map[string]string{slowDeath: "against", customers: "neutral"}),
+	}})
+	require.True(t, st.Comparing)
+	require.Len(t, st.Compare.Files, 4, st.Message.Text)
+	return st
+}
+
+func TestCompareScoresEachStudentAgainstTheKey(t *testing.T) {
+	st := classState(t)
+	assert.Equal(t, 0, st.Compare.Key, "the key's export says it is the key")
+	reports, why := st.Compare.Reports()
+	require.Empty(t, why)
+	require.Len(t, reports, 3)
+	byName := map[string]int{}
+	for i, r := range reports {
+		byName[r.Annotator] = i
+	}
+	ana, ben, cleo := reports[byName["Ana"]], reports[byName["Ben"]], reports[byName["Cleo"]]
+	assert.InDelta(t, 1.0, ana.Claims.Exact.F1, 1e-9)
+	assert.InDelta(t, 100.0, ana.Score, 1e-9)
+	assert.InDelta(t, 2.0/3, ben.Claims.Exact.F1, 1e-9, "one of two claims: P 1, R 1/2")
+	assert.InDelta(t, 0.0, ben.Stance.Value, 1e-9)
+	assert.InDelta(t, 0.5, cleo.Stance.Value, 1e-9)
+	assert.Equal(t, "Ana", reports[0].Annotator, "sorted by score, best first")
+
+	Update(st, SortCompare{Column: "name"})
+	reports, _ = st.Compare.Reports()
+	assert.Equal(t, []string{"Ana", "Ben", "Cleo"}, []string{reports[0].Annotator, reports[1].Annotator, reports[2].Annotator})
+
+	html := CompareHTML(st)
+	assertOnlyOwnMarkup(t, html)
+	assert.Contains(t, html, `id="alpha"`)
+	assert.Contains(t, html, "Krippendorff")
+
+	dl := Update(st, ExportScores{})[0].(Download)
+	assert.Equal(t, "scores.csv", dl.Name)
+	lines := strings.Split(strings.TrimSpace(string(dl.Data)), "\r\n")
+	require.Len(t, lines, 4)
+	assert.True(t, strings.HasPrefix(lines[1], "Ana,1.00,1.00"), lines[1])
+}
+
+func TestCompareFlagsAnotherExerciseAndLeavesItOut(t *testing.T) {
+	st := classState(t)
+	other := classExport(t, "Dan", "", map[string]string{slowDeath: "against"})
+	p, err := native.Decode(other.Data)
+	require.NoError(t, err)
+	p.Exercise.ID, p.Exercise.Title = "ex-2", "Another one"
+	other.Data, err = native.Encode(p)
+	require.NoError(t, err)
+	Update(st, AddCompareFiles{Files: []TextFile{other}})
+	dan := st.Compare.Files[4]
+	assert.False(t, dan.Include, "not mixed in silently")
+	assert.Contains(t, strings.Join(dan.Notices, " "), "another exercise (Another one)")
+	reports, _ := st.Compare.Reports()
+	assert.Len(t, reports, 3)
+	Update(st, IncludeCompareFile{Index: 4, Include: true})
+	reports, _ = st.Compare.Reports()
+	assert.Len(t, reports, 4, "the teacher may count it after all")
+}
+
+func TestAdjudicatedCandidatesBecomeTheGoldProject(t *testing.T) {
+	st := classState(t)
+	cands := st.compareCandidates()
+	var claims []int
+	for i, c := range cands {
+		if c.Label == annotation.LabelClaim {
+			claims = append(claims, i)
+		}
+	}
+	require.Len(t, claims, 2)
+	slow := cands[claims[0]]
+	assert.True(t, slow.Accept, "all four marked it")
+	assert.Equal(t, "against", slow.Stance, "the majority stance")
+	Update(st, AcceptCandidate{Index: claims[1], Accept: false})
+
+	Update(st, AdoptGold{})
+	assert.False(t, st.Comparing)
+	require.NotEmpty(t, st.Doc)
+	p := st.Store.Project()
+	var gotClaims []annotation.Annotation
+	for _, a := range p.Annotations {
+		if a.Label == annotation.LabelClaim {
+			gotClaims = append(gotClaims, a)
+		}
+	}
+	require.Len(t, gotClaims, 1)
+	assert.Equal(t, slowDeath, gotClaims[0].Quote)
+	assert.Equal(t, "against", gotClaims[0].Stance)
+	require.NotEmpty(t, gotClaims[0].Speaker, "attributed to the majority's speaker")
+	assert.Equal(t, "key", p.Exercise.Role)
+}
+
+func TestCompareRefusesFilesThatAreNotProjects(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, AddCompareFiles{Files: []TextFile{{Name: "notes.sayso.json", Data: []byte("{nope")}}})
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.Contains(t, st.Message.Text, "“notes.sayso.json”")
+	assert.Empty(t, st.Compare.Files)
+}
