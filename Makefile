@@ -19,7 +19,8 @@ wasm:
 	@mkdir -p build
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./wasm/app
 
-## site: the built static site (hashed asset names, precompressed) in build/site.
+## site: the built static site (hashed asset names, precompressed) in build/site,
+## with the offline file as sayso.html (the template the app embeds exercises into).
 site: wasm
 	$(GO) run ./internal/tools/sitebuild -web web -wasm $(WASM) -out $(SITE)
 

@@ -157,6 +157,14 @@ func TestWorkerUnderWranglerDev(t *testing.T) {
 					assert.Contains(t, []int{http.StatusOK, http.StatusTemporaryRedirect}, res.StatusCode)
 					return
 				}
+				if strings.HasSuffix(name, ".html") {
+					// And other pages without their extension: the
+					// offline file sayso.html is at /sayso.
+					require.Equal(t, http.StatusTemporaryRedirect, res.StatusCode)
+					require.Equal(t, "/"+strings.TrimSuffix(name, ".html"), res.Header.Get("Location"))
+					res, body = fetch(t, base+res.Header.Get("Location"), "br, gzip")
+				}
+				assert.Equal(t, site.ContentDisposition(name), res.Header.Get("Content-Disposition"))
 				assert.Equal(t, http.StatusOK, res.StatusCode)
 				assertSiteHeaders(t, res)
 				want, _, _ := mime.ParseMediaType(site.ContentType(name))

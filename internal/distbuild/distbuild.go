@@ -12,6 +12,10 @@
 // WebAssembly.instantiate. A Content-Security-Policy <meta> allows exactly
 // those inline scripts and styles by their SHA-256 hashes, plus
 // 'wasm-unsafe-eval' to compile the module, and nothing else.
+//
+// internal/sitebuild also puts this file into the site, as sayso.html:
+// the template into which the app embeds a teacher's exercise
+// (internal/offline) to save it as one file.
 package distbuild
 
 import (

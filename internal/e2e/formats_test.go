@@ -9,8 +9,8 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"

@@ -12,8 +12,9 @@
 // the _headers file written for Workers static assets) is not found.
 //
 // The same policy is exported (CSP, SecurityHeaders, CacheControl,
-// ContentType, IsHashedName) so that the build can write it into a
-// _headers file for hosts that serve the files without this handler.
+// ContentType, ContentDisposition, IsHashedName) so that the build can
+// write it into a _headers file for hosts that serve the files without
+// this handler.
 package site
 
 import (
@@ -27,6 +28,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"sayso/internal/offline"
 )
 
 // CSP is the Content-Security-Policy sent with every response: only the
@@ -48,6 +51,24 @@ const (
 
 // IndexName is the file served for "/".
 const IndexName = "index.html"
+
+// OfflineName is the single offline file (internal/distbuild), which
+// internal/sitebuild adds to the site so that the app can fetch it as the
+// template of an exercise file (see internal/offline). It is sent as a
+// download (ContentDisposition) and with the site's CSP like every other
+// file: that CSP blocks its inline scripts, so it never runs from the
+// site's origin; it runs only once saved and opened from file://.
+const OfflineName = offline.PageName
+
+// ContentDisposition returns the Content-Disposition for the file p, or ""
+// for none (shown inline): the offline file is a download, so that a
+// link to it saves it rather than opening a page that cannot run here.
+func ContentDisposition(p string) string {
+	if path.Clean("/"+p) == "/"+OfflineName {
+		return `attachment; filename="` + OfflineName + `"`
+	}
+	return ""
+}
 
 // SecurityHeaders returns the headers sent with every response, whatever
 // its status.
@@ -204,6 +225,9 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 	hdr := w.Header()
 	hdr.Set("Content-Type", ContentType(name))
 	hdr.Set("Cache-Control", CacheControl(name))
+	if cd := ContentDisposition(name); cd != "" {
+		hdr.Set("Content-Disposition", cd)
+	}
 	if vary {
 		hdr.Add("Vary", "Accept-Encoding")
 	}

@@ -418,3 +418,24 @@ func FuzzHandlerServesOnlyFilesOfItsFS(f *testing.F) {
 		}
 	})
 }
+
+func TestHandlerSendsTheOfflineFileAsADownload(t *testing.T) {
+	fsys := fixture()
+	fsys[site.OfflineName] = &fstest.MapFile{Data: []byte("<!doctype html><title>Sayso offline</title>")}
+	h := site.Handler(fsys)
+
+	res := get(t, h, http.MethodGet, "/"+site.OfflineName, nil)
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "text/html", mediaType(t, res))
+	assert.Equal(t, `attachment; filename="sayso.html"`, res.Header.Get("Content-Disposition"))
+	assert.Equal(t, site.CSP, res.Header.Get("Content-Security-Policy"),
+		"the site's CSP, which does not let its inline scripts run from here")
+	assert.Equal(t, site.CacheRevalidate, res.Header.Get("Cache-Control"))
+	assert.Equal(t, "<!doctype html><title>Sayso offline</title>", body(t, res))
+
+	for _, p := range []string{"/", "/index.html", "/sw.js", "/" + wasmName} {
+		assert.Empty(t, get(t, h, http.MethodGet, p, nil).Header.Get("Content-Disposition"), p)
+	}
+	assert.Equal(t, "sayso.html", site.OfflineName)
+	assert.Empty(t, site.ContentDisposition("sub/sayso.html"))
+}

@@ -7,6 +7,10 @@
 //   - references are rewritten: src, href and data-wasm attributes in the
 //     HTML pages, url(...) in CSS, "src" in the manifest;
 //   - sw.js gets the build's version and the list of files to precache;
+//   - the single offline file that internal/distbuild makes of the site
+//     is added as sayso.html (site.OfflineName), for the app to fetch as
+//     the template of an exercise file (internal/offline); it is not
+//     precached, and is sent as a download;
 //   - every compressible file gets .gz (gzip -9) and .br (brotli 11)
 //     siblings when they are smaller, for internal/site to serve;
 //   - _headers carries internal/site's header policy to Cloudflare Workers
@@ -36,9 +40,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"testing/fstest"
 
 	"github.com/andybalholm/brotli"
 
+	"sayso/internal/distbuild"
 	"sayso/internal/htmledit"
 	"sayso/internal/site"
 )
@@ -79,7 +85,7 @@ type Result struct {
 	// Version identifies the build: a hash of every file's name and content.
 	Version string
 	// Files lists the site's files (not the siblings, not _headers), sorted
-	// by name.
+	// by name. The offline file is one of them (Source site.OfflineName).
 	Files []File
 }
 
@@ -117,6 +123,9 @@ func Build(cfg Config) (Result, error) {
 	}
 	version, err := transform(files)
 	if err != nil {
+		return Result{}, err
+	}
+	if err := addOfflineFile(files); err != nil {
 		return Result{}, err
 	}
 	if err := checkOut(cfg); err != nil {
@@ -191,6 +200,9 @@ func readInputs(cfg Config) (map[string]*input, error) {
 		if files[name] == nil {
 			return nil, fmt.Errorf("web directory %s has no %s", cfg.Web, name)
 		}
+	}
+	if files[site.OfflineName] != nil {
+		return nil, fmt.Errorf("web directory %s must not contain %s: the build makes it from the site", cfg.Web, site.OfflineName)
 	}
 	for name, p := range map[string]string{WasmName: cfg.Wasm, WasmExecName: cfg.WasmExec} {
 		if files[name] != nil {
@@ -448,6 +460,23 @@ func fillServiceWorker(f *input, files map[string]*input) ([]byte, string, error
 	return buildLine.ReplaceAll(f.data, []byte("const BUILD = "+string(js)+";")), build.Version, nil
 }
 
+// addOfflineFile renders the single offline file from the finished site
+// (the files named by now) and adds it to the site. It comes after sw.js:
+// only fetched on demand, it is not precached, and the version, made of
+// the files it is made of, already changes with it.
+func addOfflineFile(files map[string]*input) error {
+	fsys := fstest.MapFS{}
+	for _, f := range files {
+		fsys[f.name] = &fstest.MapFile{Data: f.data, Mode: 0o644}
+	}
+	page, _, err := distbuild.Render(fsys, distbuild.Options{})
+	if err != nil {
+		return fmt.Errorf("make the offline file %s: %w", site.OfflineName, err)
+	}
+	files[site.OfflineName] = &input{source: site.OfflineName, name: site.OfflineName, data: page}
+	return nil
+}
+
 func fileByName(files map[string]*input, name string) *input {
 	for _, f := range files {
 		if f.name == name {
@@ -534,7 +563,11 @@ func writeFile(out string, f *File, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", f.Name, err)
 	}
-	if !compressible[path.Ext(f.Name)] {
+	if !compressible[path.Ext(f.Name)] || f.Name == site.OfflineName {
+		// The offline file is mostly the gzipped module in base64: a third
+		// smaller compressed, for as long to compress as the rest of the
+		// site, and fetched only when an exercise is saved. Cloudflare
+		// compresses it at its edge.
 		return nil
 	}
 	gz, err := gzipBytes(data)
@@ -608,10 +641,19 @@ func headersFile(files []File) []byte {
 	}
 	rule := func(urlPath, file string) {
 		fmt.Fprintf(&b, "\n%s\n  Cache-Control: %s\n  Content-Type: %s\n", urlPath, site.CacheControl(file), site.ContentType(file))
+		if cd := site.ContentDisposition(file); cd != "" {
+			fmt.Fprintf(&b, "  Content-Disposition: %s\n", cd)
+		}
 	}
 	rule("/", IndexName)
 	for _, f := range files {
 		rule("/"+f.Name, f.Name)
+		if path.Ext(f.Name) == ".html" && f.Name != IndexName {
+			// Workers static assets answer /page.html with a redirect to
+			// /page (html_handling "auto-trailing-slash") and serve the
+			// file there, where rules for /page.html do not apply.
+			rule("/"+strings.TrimSuffix(f.Name, ".html"), f.Name)
+		}
 	}
 	return []byte(b.String())
 }

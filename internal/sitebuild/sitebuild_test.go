@@ -19,6 +19,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"sayso/internal/distbuild"
+	"sayso/internal/offline"
 	"sayso/internal/site"
 	"sayso/internal/sitebuild"
 )
@@ -100,6 +102,7 @@ func TestBuildNamesAssetsByTheirContentAndKeepsEntryPoints(t *testing.T) {
 		{"index.html", false},
 		{"sw.js", false},
 		{"manifest.webmanifest", false},
+		{"sayso.html", false},
 	}
 	require.Len(t, res.Files, len(tests))
 	for _, tt := range tests {
@@ -194,6 +197,12 @@ func TestBuildWritesPrecompressedSiblingsThatDecodeToTheFile(t *testing.T) {
 	res := f.build(t)
 	for _, file := range res.Files {
 		t.Run(file.Name, func(t *testing.T) {
+			if file.Name == site.OfflineName {
+				assert.Zero(t, file.Gzip+file.Brotli, "the offline file is not precompressed")
+				assert.NoFileExists(t, filepath.Join(f.cfg.Out, file.Name+".gz"))
+				assert.NoFileExists(t, filepath.Join(f.cfg.Out, file.Name+".br"))
+				return
+			}
 			orig := f.read(t, file.Name)
 			require.NotZero(t, file.Gzip, "the fixture's files all compress")
 			require.NotZero(t, file.Brotli)
@@ -234,7 +243,15 @@ func TestBuildWritesTheHeaderPolicyForWorkersStaticAssets(t *testing.T) {
 		require.True(t, ok, "a rule for %s", file.Name)
 		assert.Equal(t, site.CacheControl(file.Name), h.Get("Cache-Control"), file.Name)
 		assert.Equal(t, site.ContentType(file.Name), h.Get("Content-Type"), file.Name)
+		assert.Equal(t, site.ContentDisposition(file.Name), h.Get("Content-Disposition"), file.Name)
 	}
+	for _, p := range []string{"/sayso.html", "/sayso"} {
+		assert.Equal(t, `attachment; filename="sayso.html"`, headers[p].Get("Content-Disposition"),
+			"%s: the offline file is a download, also where Workers serve it", p)
+		assert.Equal(t, "text/html; charset=utf-8", headers[p].Get("Content-Type"), p)
+		assert.Equal(t, "no-cache", headers[p].Get("Cache-Control"), p)
+	}
+	assert.Empty(t, headers["/"].Get("Content-Disposition"))
 	assert.Equal(t, "application/wasm", headers["/"+builtName(t, res, "app.wasm")].Get("Content-Type"))
 
 	ignore := f.read(t, ".assetsignore")
@@ -351,10 +368,47 @@ func TestBuiltSiteIsServedWholeBySiteHandler(t *testing.T) {
 	for _, file := range res.Files {
 		r := get("/" + file.Name)
 		assert.Equal(t, http.StatusOK, r.StatusCode, file.Name)
-		assert.Equal(t, "br", r.Header.Get("Content-Encoding"), file.Name)
+		if file.Name == site.OfflineName {
+			assert.Empty(t, r.Header.Get("Content-Encoding"), file.Name)
+			assert.Equal(t, `attachment; filename="sayso.html"`, r.Header.Get("Content-Disposition"))
+		} else {
+			assert.Equal(t, "br", r.Header.Get("Content-Encoding"), file.Name)
+		}
 		assert.Equal(t, site.CacheControl(file.Name), r.Header.Get("Cache-Control"), file.Name)
 	}
 	for _, hidden := range []string{"/_headers", "/.assetsignore", "/" + sitebuild.MarkerName} {
 		assert.Equal(t, http.StatusNotFound, get(hidden).StatusCode, hidden)
 	}
+}
+
+func TestBuildAddsTheOfflineFileAsTheExerciseTemplate(t *testing.T) {
+	f := newFixture(t)
+	res := f.build(t)
+	file, ok := res.File(site.OfflineName)
+	require.True(t, ok)
+	assert.Equal(t, "sayso.html", file.Name)
+
+	got := f.read(t, site.OfflineName)
+	assert.Len(t, got, file.Size)
+	siteOnly := os.DirFS(f.cfg.Out)
+	want, _, err := distbuild.Render(siteOnly, distbuild.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, string(want), got, "the file `make dist` writes from the same site")
+	assert.Contains(t, got, `id="app-wasm"`)
+
+	_, assets := serviceWorkerBuild(t, f)
+	assert.NotContains(t, assets, site.OfflineName, "fetched only on demand: not precached")
+
+	page, err := offline.Embed([]byte(got), []byte(`{"format":"sayso-exercise"}`))
+	require.NoError(t, err)
+	ex, ok := offline.Extract(page)
+	require.True(t, ok)
+	assert.JSONEq(t, `{"format":"sayso-exercise"}`, string(ex))
+
+	t.Run("web/ cannot have one of its own", func(t *testing.T) {
+		f := newFixture(t)
+		require.NoError(t, os.WriteFile(filepath.Join(f.cfg.Web, site.OfflineName), []byte("<p>"), 0o644))
+		_, err := sitebuild.Build(f.cfg)
+		require.ErrorContains(t, err, "must not contain sayso.html")
+	})
 }
