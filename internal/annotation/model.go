@@ -112,6 +112,9 @@ type ExerciseRef struct {
 	ID    string
 	Title string
 	Role  string // "" for a student's work, RoleKey for the answer key
+	// Instructions are the exercise's instructions, shown to the student
+	// beside the text (plain text with simple formatting).
+	Instructions string
 }
 
 // RoleKey is the Role of a teacher's answer key.

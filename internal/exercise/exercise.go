@@ -23,7 +23,7 @@ type Exercise struct {
 
 // Ref is how a student's project names the exercise.
 func (e Exercise) Ref() annotation.ExerciseRef {
-	return annotation.ExerciseRef{ID: e.ID, Title: e.Title}
+	return annotation.ExerciseRef{ID: e.ID, Title: e.Title, Instructions: e.Instructions}
 }
 
 // New builds an exercise from the teacher's project: the documents named

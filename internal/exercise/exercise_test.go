@@ -161,7 +161,7 @@ func TestStartGivesAStudentAFreshProject(t *testing.T) {
 	e := newExercise(t)
 	p := e.Start("  Mia Chen ")
 	assert.Equal(t, "Mia Chen", p.Annotator)
-	assert.Equal(t, annotation.ExerciseRef{ID: e.ID, Title: e.Title}, p.Exercise, "a student's work has no role")
+	assert.Equal(t, annotation.ExerciseRef{ID: e.ID, Title: e.Title, Instructions: e.Instructions}, p.Exercise, "a student's work has no role, and carries the instructions")
 	assert.Equal(t, e.Documents, p.Documents)
 	assert.Equal(t, e.Schema, p.Schema)
 	assert.Empty(t, p.Annotations)

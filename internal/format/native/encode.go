@@ -29,6 +29,8 @@ type wireExercise struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Role  string `json:"role,omitempty"`
+
+	Instructions string `json:"instructions,omitempty"`
 }
 
 type wireSchema struct {
@@ -114,7 +116,7 @@ func toWire(p annotation.Project) wireFile {
 		Annotations: make([]wireAnnotation, 0, len(p.Annotations)),
 	}
 	if p.Exercise.ID != "" {
-		f.Exercise = &wireExercise{ID: p.Exercise.ID, Title: p.Exercise.Title, Role: p.Exercise.Role}
+		f.Exercise = &wireExercise{ID: p.Exercise.ID, Title: p.Exercise.Title, Role: p.Exercise.Role, Instructions: p.Exercise.Instructions}
 	}
 	for _, l := range p.Schema.Labels {
 		f.Schema.Labels = append(f.Schema.Labels, wireLabel(l))
@@ -232,7 +234,7 @@ func checkEncodable(p annotation.Project) error {
 // checkExercise reports an exercise that would not come back from Decode
 // as it is: one with a title or a role but no id, or an unknown role.
 func checkExercise(e annotation.ExerciseRef) error {
-	if err := checkStrings("the exercise", e.ID, e.Title, e.Role); err != nil {
+	if err := checkStrings("the exercise", e.ID, e.Title, e.Role, e.Instructions); err != nil {
 		return err
 	}
 	if e.ID == "" && (e.Title != "" || e.Role != "") {

@@ -23,7 +23,8 @@ func studentProject() annotation.Project {
 // keyProject is a teacher's answer key.
 func keyProject(t *testing.T) annotation.Project {
 	p := goldenProject(t)
-	p.Exercise = annotation.ExerciseRef{ID: "ex-3f2a9c01d4e5", Title: "Week 3", Role: annotation.RoleKey}
+	p.Exercise = annotation.ExerciseRef{ID: "ex-3f2a9c01d4e5", Title: "Week 3", Role: annotation.RoleKey,
+		Instructions: "Mark every claim.\n\n- Link it to its **speaker** </script>"}
 	return p
 }
 
@@ -49,7 +50,8 @@ func TestExerciseIsWrittenRightAfterTheAnnotator(t *testing.T) {
 	assert.Contains(t, k, "  \"exercise\": {\n"+
 		"    \"id\": \"ex-3f2a9c01d4e5\",\n"+
 		"    \"title\": \"Week 3\",\n"+
-		"    \"role\": \"key\"\n"+
+		"    \"role\": \"key\",\n"+
+		"    \"instructions\": \"Mark every claim.\\n\\n- Link it to its **speaker** </script>\"\n"+
 		"  },\n")
 }
 

@@ -106,6 +106,8 @@ func readExercise(r *reader) (annotation.ExerciseRef, error) {
 			}
 		case "title":
 			e.Title, _, err = r.str(w, q(key))
+		case "instructions":
+			e.Instructions, _, err = r.str(w, q(key))
 		case "role":
 			e.Role, pos, err = r.str(w, q(key))
 			if err == nil && !validRole(e.Role) {

@@ -144,6 +144,7 @@ func (f *wireFile) write(w *jsonWriter) {
 		w.strField("id", e.ID)
 		w.strField("title", e.Title)
 		w.optField("role", e.Role)
+		w.optField("instructions", e.Instructions)
 		w.close('}')
 	}
 	w.key("schema")
