@@ -174,6 +174,8 @@ func (st *State) exportAs(id string) []Effect {
 	switch {
 	case st.ExportDocumentOnly:
 		p = documentProject(p, doc.ID)
+	case p.Exercise.ID != "" && p.Exercise.Role == "" && p.Annotator != "":
+		base = FileName(p.Exercise.Title + " – " + p.Annotator)
 	case len(p.Documents) > 1:
 		base = FileName(projectName(p))
 	}
@@ -281,6 +283,10 @@ func (st *State) importFile(name string, data []byte) {
 	if len(data) > MaxImportBytes {
 		st.fail(fmt.Sprintf("%s: the file is %.1f MB; Sayso opens files of up to %d MB.",
 			failure, float64(len(data))/(1<<20), MaxImportBytes>>20))
+		return
+	}
+	if isExerciseFile(name, data) {
+		st.openExercise(name, data)
 		return
 	}
 	id := Detect(name, data)
@@ -761,6 +767,7 @@ func csvBOMFormat() Format {
 	f := csvFormat()
 	f.ID = FormatCSVBOM
 	f.Name = "CSV for spreadsheets (UTF-8 with BOM)"
+	f.Extension = ".spreadsheet.csv" // not the plain CSV's name: both may be downloaded
 	f.Example = `(a byte order mark, then) document_id,document_title,claim_id,quote,fragments,speaker,… with rows ending in CR LF`
 	return f
 }

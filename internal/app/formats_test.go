@@ -124,10 +124,12 @@ func TestFormatsListTheMenuInOrderWithWhatEachLoses(t *testing.T) {
 	fs := Formats()
 	require.NotEmpty(t, fs)
 	assert.Equal(t, FormatNative, fs[0].ID, "the lossless native format comes first")
-	ids := map[string]bool{}
+	ids, exts := map[string]bool{}, map[string]bool{}
 	for _, f := range fs {
 		assert.False(t, ids[f.ID], "%s is listed twice", f.ID)
 		ids[f.ID] = true
+		assert.False(t, exts[f.Extension], "%s: another format writes files named *%s", f.ID, f.Extension)
+		exts[f.Extension] = true
 		assert.NotEmpty(t, f.Name, f.ID)
 		assert.True(t, strings.HasPrefix(f.Extension, "."), "%s: extension %q", f.ID, f.Extension)
 		assert.NotEmpty(t, f.MIME, f.ID)

@@ -63,7 +63,8 @@ func DocumentsHTML(st *State) string {
 	b.WriteString(`</ol>`)
 	b.WriteString(`<h3>Add documents</h3><div class="row"><label class="button">Add .txt files<input type="file" id="add-files" data-add="1" accept=".txt,text/plain" multiple hidden></label>` +
 		`<label class="button">Import annotations…<input type="file" id="import-file" data-import="1" accept=".json,.jsonl,.jsonld,.zip,.conll,.txt,.ann,application/json" hidden></label>` +
-		`<button type="button" data-action="schema">Labels and stances…</button></div>` +
+		`<button type="button" data-action="schema">Labels and stances…</button>` +
+		`<button type="button" data-action="exercise">Exercise for students…</button></div>` +
 		`<p class="hint">Import adds another file's documents to this project; for a document it already has, it asks whether to merge, replace or keep both.</p>` +
 		`<label class="field">Title<input type="text" id="add-title" maxlength="500" placeholder="Headline (optional)"></label>` +
 		`<label class="field">Article<textarea id="add-text" rows="4" placeholder="Paste another article here"></textarea></label>` +

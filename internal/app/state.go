@@ -31,7 +31,10 @@ type State struct {
 	// ExportDocumentOnly makes exports hold only the shown document, not
 	// the whole project.
 	ExportDocumentOnly bool
-	DocsPanel          bool // the documents panel is open
+	DocsPanel          bool          // the documents panel is open
+	ExercisePanel      bool          // the teacher's exercise panel is open
+	Draft              ExerciseDraft // what the teacher chose for the exercise
+	AskName            bool          // a student must enter a name
 	// Import is an import waiting for the person's choices, or nil.
 	Import *PendingImport
 	// Anchored marks the annotations the last import re-anchored.

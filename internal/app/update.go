@@ -96,8 +96,8 @@ func Update(st *State, a Action) []Effect {
 			st.ExportMenu = false
 		case st.Import != nil:
 			st.applyImportAction(CancelImport{})
-		case st.DocsPanel || st.SchemaPanel:
-			st.DocsPanel, st.SchemaPanel = false, false
+		case st.DocsPanel || st.SchemaPanel || st.ExercisePanel:
+			st.DocsPanel, st.SchemaPanel, st.ExercisePanel = false, false, false
 		case st.Help:
 			st.Help = false
 		case st.Selected != "":
@@ -133,6 +133,9 @@ func Update(st *State, a Action) []Effect {
 		st.ExportMenu = !st.ExportMenu
 	default:
 		if effects, ok := st.applyProjectAction(a); ok {
+			return effects
+		}
+		if effects, ok := st.applyExerciseAction(a); ok {
 			return effects
 		}
 		if effects, ok := st.applyCompareAction(a); ok {

@@ -185,6 +185,16 @@ func (u *UI) onAction(ev dom.Event, b dom.Element) {
 		u.dispatch(app.RemoveStanceValue{Value: b.GetAttribute("data-stance")})
 	case "compare":
 		u.dispatch(app.OpenCompare{})
+	case "exercise":
+		u.dispatch(app.ToggleExercise{})
+	case "exercise-export":
+		u.dispatch(app.ExportExercise{})
+	case "exercise-page":
+		u.dispatch(app.ExportExercisePage{})
+	case "exercise-key":
+		u.dispatch(app.ExportKey{})
+	case "student-name":
+		u.dispatch(app.SetStudentName{Name: u.value("student-name")})
 	case "import-confirm":
 		u.dispatch(app.ConfirmImport{})
 	case "import-cancel":
@@ -267,6 +277,12 @@ func (u *UI) onChange(ev dom.Event) {
 		u.dispatch(app.EditLabel{ID: f.GetAttribute("data-label"), Field: strings.TrimPrefix(f.GetAttribute("data-field"), "label-"), Value: v})
 	case "stance-name":
 		u.dispatch(app.RenameStanceValue{Old: f.GetAttribute("data-stance"), New: v})
+	case "exercise-title":
+		u.dispatch(app.SetExerciseField{Field: "title", Value: v})
+	case "exercise-instructions":
+		u.dispatch(app.SetExerciseField{Field: "instructions", Value: v})
+	case "exercise-doc":
+		u.dispatch(app.SetExerciseDocument{ID: f.GetAttribute("data-doc"), On: t.Get("checked").Truthy()})
 	case "import-choice":
 		u.dispatch(app.SetImportChoice{Imported: f.GetAttribute("data-doc"), Choice: v})
 	case "compare-key":
@@ -310,6 +326,11 @@ func (u *UI) onKeyDown(ev dom.Event) {
 	}
 	if !inField {
 		k.Sel = u.selection()
+	}
+	if k.Key == "Enter" && target.Get("id").String() == "student-name" {
+		ev.PreventDefault()
+		u.dispatch(app.SetStudentName{Name: target.Get("value").String()})
+		return
 	}
 	a, ok := app.KeyAction(u.st, k)
 	if !ok {

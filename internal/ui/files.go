@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"sayso/internal/app"
+	"sayso/internal/offline"
 )
 
 // download offers data as a file named name.
@@ -166,4 +167,47 @@ func (u *UI) readFiles(files js.Value, limit int, refuse func(js.Value) string, 
 		f.Call("arrayBuffer").Call("then", then).Call("catch", fail)
 	}
 	finish()
+}
+
+// offlineExercise builds the offline page with an exercise inside and
+// downloads it. The page's template is the offline file itself when Sayso
+// runs from it (boot.js keeps a pristine copy), else the site's
+// sayso.html, fetched.
+func (u *UI) offlineExercise(e app.OfflineExercise) {
+	finish := func(page []byte) {
+		out, err := offline.Embed(page, e.Exercise)
+		if err != nil {
+			u.dispatch(app.Failed{Text: "Could not build the offline page: " + err.Error()})
+			return
+		}
+		download(e.Name, "text/html;charset=utf-8", out)
+		u.dispatch(app.Notify{Text: "Exported the offline page “" + e.Name + "”: students open it in any browser, with no internet, and it starts the exercise. Your annotations are not in it."})
+	}
+	if f := js.Global().Get("saysoOfflinePage"); f.Type() == js.TypeFunction {
+		finish([]byte(f.Invoke().String()))
+		return
+	}
+	var check, then, fail js.Func
+	release := func() { check.Release(); then.Release(); fail.Release() }
+	check = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		r := args[0]
+		if !r.Get("ok").Bool() {
+			return js.Global().Get("Promise").Call("reject", "HTTP "+r.Get("status").String())
+		}
+		return r.Call("arrayBuffer")
+	})
+	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		buf := js.Global().Get("Uint8Array").New(args[0])
+		data := make([]byte, buf.Get("length").Int())
+		js.CopyBytesToGo(data, buf)
+		finish(data)
+		return nil
+	})
+	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		u.dispatch(app.Failed{Text: "Could not fetch the offline page to put the exercise in (" + args[0].Call("toString").String() + "). Export the exercise file instead: students open it with Open."})
+		return nil
+	})
+	js.Global().Call("fetch", offline.PageName).Call("then", check).Call("then", then).Call("catch", fail)
 }

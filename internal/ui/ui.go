@@ -34,12 +34,14 @@ type UI struct {
 	start, workspace, loading, docEl, sidebar, inspector, help, helpBody, exportMenu dom.Element
 	message, messageText, saveStatus, title, topic, undo, redo                       dom.Element
 	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton, compare         dom.Element
-	importPanel, importBody                                                          dom.Element
+	importPanel, importBody, exercisePanel, exerciseBody, nameDialog, instructions   dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
 		doc, sidebar, inspector, help, message, save, title, topic, exportMenu string
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports    string
+		exercise, instructions                                                 string
+		askName                                                                bool
 	}
 
 	hl        *highlighter
@@ -64,6 +66,8 @@ func New(st *app.State) (*UI, error) {
 		{"tools", &u.tools}, {"docs", &u.docsPanel}, {"docs-body", &u.docsBody}, {"schema", &u.schemaPanel},
 		{"schema-body", &u.schemaBody}, {"docs-button", &u.docsButton}, {"compare", &u.compare},
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
+		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
+		{"instructions", &u.instructions},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -88,6 +92,9 @@ func (u *UI) Start() {
 	u.restore()
 	u.listen()
 	u.render()
+	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
+		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
+	}
 	u.loading.SetAttribute("hidden", "")
 	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
 }
@@ -131,6 +138,8 @@ func (u *UI) run(e app.Effect) {
 		u.scrollTo(e.ID)
 	case app.ClearDOMSelection:
 		js.Global().Call("getSelection").Call("removeAllRanges")
+	case app.OfflineExercise:
+		u.offlineExercise(e)
 	case app.Confirm:
 		if u.win.Confirm(e.Text) {
 			u.dispatch(e.Then)
@@ -193,6 +202,22 @@ func (u *UI) render() {
 	setHidden(u.docsPanel, !st.DocsPanel)
 	if st.DocsPanel {
 		setHTML(u.docsBody, &u.drawn.docs, app.DocumentsHTML(st))
+	}
+	setHidden(u.exercisePanel, !st.ExercisePanel)
+	if st.ExercisePanel {
+		setHTML(u.exerciseBody, &u.drawn.exercise, app.ExerciseHTML(st))
+	}
+	if st.AskName != u.drawn.askName {
+		u.drawn.askName = st.AskName
+		setHidden(u.nameDialog, !st.AskName)
+		if st.AskName {
+			u.doc.GetElementByID("student-name").Underlying().Call("focus")
+		}
+	}
+	ins := app.InstructionsPanelHTML(st)
+	if ins != u.drawn.instructions {
+		setHidden(u.instructions, ins == "")
+		setHTML(u.instructions, &u.drawn.instructions, ins)
 	}
 	setHidden(u.importPanel, st.Import == nil)
 	if st.Import != nil {

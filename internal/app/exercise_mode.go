@@ -1,0 +1,272 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/exercise"
+	"sayso/internal/format/native"
+)
+
+// Exercise mode. A teacher turns the open project into an exercise:
+// chosen documents, the schema and instructions, exported as a
+// .sayso-exercise.json file and as an offline page with the exercise
+// inside; the teacher's own annotations are the answer key, exported
+// apart and never into the students' files. A student opens either file,
+// enters a name once, and exports work that names the exercise.
+
+// ToggleExercise opens or closes the exercise panel.
+type ToggleExercise struct{}
+
+// SetExerciseField changes the draft's "title" or "instructions".
+type SetExerciseField struct{ Field, Value string }
+
+// SetExerciseDocument includes a document in the exercise, or leaves it out.
+type SetExerciseDocument struct {
+	ID string
+	On bool
+}
+
+// ExportExercise downloads the exercise file for students.
+type ExportExercise struct{}
+
+// ExportExercisePage asks for the offline page with the exercise inside.
+type ExportExercisePage struct{}
+
+// ExportKey downloads the answer key: the teacher's annotations of the
+// exercise's documents.
+type ExportKey struct{}
+
+// OpenExercise starts a student's work on an exercise file.
+type OpenExercise struct {
+	Name string
+	Data []byte
+}
+
+// SetStudentName sets the student's name, stored in every export.
+type SetStudentName struct{ Name string }
+
+// EmbeddedExercise is the exercise inside the offline page Sayso started
+// from: it opens unless the student's work on it is already open.
+type EmbeddedExercise struct{ Data []byte }
+
+// Notify shows a notice from the browser layer (a finished download).
+type Notify struct{ Text string }
+
+// OfflineExercise asks the browser layer for the offline page, to embed
+// Exercise (an exercise file) in it and download it as Name.
+type OfflineExercise struct {
+	Name     string
+	Exercise []byte
+}
+
+func (ToggleExercise) isAction()      {}
+func (SetExerciseField) isAction()    {}
+func (SetExerciseDocument) isAction() {}
+func (ExportExercise) isAction()      {}
+func (ExportExercisePage) isAction()  {}
+func (ExportKey) isAction()           {}
+func (OpenExercise) isAction()        {}
+func (SetStudentName) isAction()      {}
+func (Notify) isAction()              {}
+func (EmbeddedExercise) isAction()    {}
+func (OfflineExercise) isEffect()     {}
+
+// ExerciseDraft is what the teacher chose for the exercise.
+type ExerciseDraft struct {
+	Title, Instructions string
+	Left                map[string]bool // documents left out
+}
+
+// applyExerciseAction applies exercise actions; ok is false for others.
+func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
+	switch a := a.(type) {
+	case ToggleExercise:
+		st.ExercisePanel = !st.ExercisePanel
+		st.DocsPanel, st.SchemaPanel = false, false
+		if st.Draft.Left == nil {
+			st.Draft.Left = map[string]bool{}
+		}
+	case SetExerciseField:
+		switch a.Field {
+		case "title":
+			st.Draft.Title = a.Value
+		case "instructions":
+			st.Draft.Instructions = a.Value
+		}
+	case SetExerciseDocument:
+		if st.Draft.Left == nil {
+			st.Draft.Left = map[string]bool{}
+		}
+		st.Draft.Left[a.ID] = !a.On
+	case ExportExercise:
+		e, ok := st.draftExercise()
+		if !ok {
+			return nil, true
+		}
+		data, err := exercise.Encode(e)
+		if !st.check(err) {
+			return nil, true
+		}
+		name := FileName(e.Title) + exercise.Extension
+		st.info(fmt.Sprintf("Exported the exercise %s for your students: %s, the schema and the instructions, without any annotation.", quoteName(name), plural(len(e.Documents), "document")))
+		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
+	case ExportExercisePage:
+		e, ok := st.draftExercise()
+		if !ok {
+			return nil, true
+		}
+		data, err := exercise.Encode(e)
+		if !st.check(err) {
+			return nil, true
+		}
+		return []Effect{OfflineExercise{Name: "sayso-" + FileName(e.Title) + ".html", Exercise: data}}, true
+	case ExportKey:
+		e, ok := st.draftExercise()
+		if !ok {
+			return nil, true
+		}
+		key := exercise.Key(st.Store.Project(), e)
+		data, err := native.Encode(key)
+		if !st.check(err) {
+			return nil, true
+		}
+		name := FileName(e.Title+" – answer key") + native.Extension
+		st.info(fmt.Sprintf("Exported the answer key %s (%s). Keep it: drop it into Compare with your students' work.", quoteName(name), plural(len(key.Annotations), "annotation")))
+		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
+	case EmbeddedExercise:
+		return st.embeddedExercise(a.Data), true
+	case Notify:
+		st.info(a.Text)
+	case OpenExercise:
+		st.openExercise(a.Name, a.Data)
+	case SetStudentName:
+		name := strings.TrimSpace(a.Name)
+		if name == "" {
+			st.fail("Enter your name, so that your teacher knows whose work this is.")
+			return nil, true
+		}
+		st.Store.SetAnnotator(name)
+		st.AskName = false
+		st.info("Hello " + name + ". Read the instructions, then annotate; Export saves your work to send to your teacher.")
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// draftExercise builds the exercise from the open project and the draft.
+func (st *State) draftExercise() (exercise.Exercise, bool) {
+	title := strings.TrimSpace(st.Draft.Title)
+	if title == "" {
+		st.fail("Give the exercise a title first.")
+		return exercise.Exercise{}, false
+	}
+	var ids []string
+	for _, d := range st.Store.Documents() {
+		if !st.Draft.Left[d.ID] {
+			ids = append(ids, d.ID)
+		}
+	}
+	if len(ids) == 0 {
+		st.fail("Choose at least one document for the exercise.")
+		return exercise.Exercise{}, false
+	}
+	e, err := exercise.New(st.Store.Project(), title, st.Draft.Instructions, ids)
+	if !st.check(err) {
+		return exercise.Exercise{}, false
+	}
+	return e, true
+}
+
+// isExerciseFile tells an exercise file by its name or its first bytes.
+func isExerciseFile(name string, data []byte) bool {
+	if strings.HasSuffix(strings.ToLower(name), exercise.Extension) {
+		return true
+	}
+	head := data[:min(len(data), 512)]
+	return bytes.Contains(head, []byte(`"format": "`+exercise.FormatName+`"`)) || bytes.Contains(head, []byte(`"format":"`+exercise.FormatName+`"`))
+}
+
+// openExercise starts a student's project on an exercise file, replacing
+// the open project, and asks for the student's name.
+func (st *State) openExercise(name string, data []byte) {
+	e, err := exercise.Decode(data)
+	if err != nil {
+		st.fail("Could not open the exercise " + quoteName(name) + ": " + err.Error())
+		return
+	}
+	store, err := annotation.Load(e.Start(""), st.clock)
+	if err != nil {
+		st.fail("Could not open the exercise " + quoteName(name) + ": " + err.Error())
+		return
+	}
+	st.Store = store
+	st.showDocument(store.Documents()[0].ID)
+	st.AskName = true
+	st.Message = Message{}
+	st.info(fmt.Sprintf("Opened the exercise “%s” (%s).", short(e.Title, 80), plural(len(e.Documents), "document")))
+}
+
+// ExerciseHTML renders the teacher's exercise panel.
+func ExerciseHTML(st *State) string {
+	var b strings.Builder
+	title := st.Draft.Title
+	if title == "" {
+		if docs := st.Store.Documents(); len(docs) > 0 {
+			title = docs[0].Title
+		}
+	}
+	fmt.Fprintf(&b, `<p class="hint">Students get the chosen documents, the labels and stances and these instructions, never your annotations: those are the answer key, exported apart.</p>`)
+	fmt.Fprintf(&b, `<label class="field">Title<input type="text" data-field="exercise-title" value="%s" maxlength="200"></label>`, esc(title))
+	fmt.Fprintf(&b, `<label class="field">Instructions (a blank line starts a paragraph; lines starting with “- ” are a list; **bold**, _emphasis_)<textarea data-field="exercise-instructions" rows="5" maxlength="20000">%s</textarea></label>`, esc(st.Draft.Instructions))
+	b.WriteString(`<fieldset class="docs-choice"><legend>Documents</legend>`)
+	for _, d := range st.Store.Documents() {
+		fmt.Fprintf(&b, `<label class="check"><input type="checkbox" data-field="exercise-doc" data-doc="%s"%s> %s <span class="count">(your key: %s)</span></label>`,
+			esc(d.ID), selectedAttrNamed(!st.Draft.Left[d.ID], "checked"), esc(short(d.Title, 80)), plural(st.Store.AnnotationCount(d.ID), "annotation"))
+	}
+	b.WriteString(`</fieldset><div class="row">` +
+		`<button type="button" class="primary" data-action="exercise-export">Exercise file (.sayso-exercise.json)</button>` +
+		`<button type="button" data-action="exercise-page">Offline page (.html)</button>` +
+		`<button type="button" data-action="exercise-key">Answer key (.sayso.json)</button></div>`)
+	return b.String()
+}
+
+// InstructionsPanelHTML shows a student the exercise's title and
+// instructions above the text, or "" outside an exercise.
+func InstructionsPanelHTML(st *State) string {
+	e := st.Store.Exercise()
+	if e.ID == "" || e.Role == annotation.RoleKey || st.Doc == "" {
+		return ""
+	}
+	who := st.Store.Annotator()
+	if who == "" {
+		who = "no name yet"
+	}
+	return fmt.Sprintf(`<div class="ex-head"><b>Exercise:</b> %s <span class="count">(%s)</span></div>%s`, esc(e.Title), esc(who), InstructionsHTML(e.Instructions))
+}
+
+// embeddedExercise opens the page's exercise, keeps the student's work on
+// it when that is what was restored, and asks before replacing other work.
+func (st *State) embeddedExercise(data []byte) []Effect {
+	e, err := exercise.Decode(data)
+	if err != nil {
+		st.fail("This page's exercise could not be read: " + err.Error())
+		return nil
+	}
+	switch {
+	case st.Store.Exercise().ID == e.ID:
+		st.AskName = st.Store.Annotator() == ""
+		return nil // the student's own work on it, restored
+	case st.Doc == "":
+		st.openExercise("this page", data)
+		return nil
+	}
+	return []Effect{Confirm{
+		Text: fmt.Sprintf("This page holds the exercise “%s”. Start it now? The work open in this browser (%s) is replaced: cancel and export it first to keep it.",
+			short(e.Title, 80), plural(st.Store.Len(), "annotation")),
+		Then: OpenExercise{Name: "this page", Data: data},
+	}}
+}
