@@ -38,7 +38,11 @@ func compareFilesHTML(b *strings.Builder, c *Compare) {
 	fmt.Fprintf(b, `<section class="card"><h2>Files <span class="count">%s</span></h2><table class="grid files"><thead><tr><th>Who</th><th>File</th><th>Key</th><th>Counted</th><th>Notes</th><th></th></tr></thead><tbody>`, plural(len(c.Files), "file"))
 	for i, f := range c.Files {
 		n := strconv.Itoa(i)
-		fmt.Fprintf(b, `<tr data-file="%s"><td class="who">%s</td><td class="fname">%s</td>`, n, esc(short(f.Who, 60)), esc(short(f.Name, 60)))
+		who := esc(short(f.Who, 60))
+		if f.Project.Exercise.Role == annotation.RoleKey {
+			who += ` <span class="tag">answer key</span>`
+		}
+		fmt.Fprintf(b, `<tr data-file="%s"><td class="who">%s</td><td class="fname">%s</td>`, n, who, esc(short(f.Name, 60)))
 		fmt.Fprintf(b, `<td><input type="radio" name="compare-key" data-field="compare-key" data-file="%s"%s aria-label="%s is the key"></td>`, n, selectedAttrNamed(i == c.Key, "checked"), esc(short(f.Who, 60)))
 		fmt.Fprintf(b, `<td><input type="checkbox" data-field="compare-include" data-file="%s"%s aria-label="Count %s"></td>`, n, selectedAttrNamed(f.Include, "checked"), esc(short(f.Who, 60)))
 		notes := "—"
@@ -245,7 +249,7 @@ func stanceBySpeakerHTML(b *strings.Builder, c *Compare) {
 		fmt.Fprintf(b, `<tr><td class="who">%s</td>`, esc(short(names[k], 50)))
 		for _, v := range stances {
 			n := counts[k][v]
-			fmt.Fprintf(b, `<td class="bar st-%s"><meter min="0" max="%d" value="%d"></meter> %d</td>`, cssName(v), most, n, n)
+			fmt.Fprintf(b, `<td class="meter st-%s"><meter min="0" max="%d" value="%d"></meter> %d</td>`, cssName(v), most, n, n)
 		}
 		b.WriteString(`</tr>`)
 	}
