@@ -2,7 +2,6 @@ package native
 
 import (
 	"bytes"
-	"encoding/json"
 	"unicode/utf8"
 )
 
@@ -135,11 +134,7 @@ func (t token) str() string {
 	if !bytes.ContainsRune(body, '\\') && utf8.Valid(body) {
 		return string(body)
 	}
-	var s string
-	if err := json.Unmarshal(t.raw, &s); err != nil {
-		return string(body) // unreachable for valid JSON
-	}
-	return s
+	return unquote(body)
 }
 
 // kindName describes a token's type for a message.
