@@ -169,13 +169,18 @@
     select() {
       return !!document.querySelector("#inspector .insp-head, #inspector [data-id], #inspector .quote");
     },
+    // The compare view's score table has a row for every student.
+    compare(w) {
+      return document.querySelectorAll("#compare table.scores tbody tr").length >= w.spec.rows;
+    },
   };
 
   // arm prepares one measurement: it starts at the next spec.on event
   // ("change", "keydown" with spec.key, "click") seen in the capture phase,
   // before the app's own listeners, and ends either at the second animation
   // frame after spec.pred first holds (until "frame": that frame has been
-  // painted) or when the app creates a Blob URL (until "blob").
+  // painted) or when the app creates a Blob URL (until "blob"). B.readAt
+  // then holds when the last file read (File.arrayBuffer) resolved.
   B.arm = (spec) => {
     const w = { spec, t0: 0, tSeen: 0, t1: 0, frames: 0, done: false };
     w.promise = new Promise((resolve, reject) => { w.resolve = resolve; w.reject = reject; });

@@ -102,7 +102,12 @@ func JS(v any) string {
 
 // SetFile hands the file at path to the file input found by selector, as
 // choosing it in the file picker does (the input fires "change").
-func (t *Tab) SetFile(selector, path string) error {
+func (t *Tab) SetFile(selector, path string) error { return t.SetFiles(selector, path) }
+
+// SetFiles hands the files at paths to the file input found by selector
+// (one with the multiple attribute for more than one), all at once, as
+// choosing them together in the file picker does: one "change" event.
+func (t *Tab) SetFiles(selector string, paths ...string) error {
 	obj, err := chromedp.Run(t.ctx, chromedp.Evaluate[*runtime.RemoteObject](
 		"document.querySelector("+JS(selector)+")"))
 	if err != nil {
@@ -115,9 +120,9 @@ func (t *Tab) SetFile(selector, path string) error {
 		_, _ = chromedp.Call(t.ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: obj.ObjectID})
 	}()
 	if _, err := chromedp.Call(t.ctx, dom.SetFileInputFiles, dom.SetFileInputFilesParams{
-		Files: []string{path}, ObjectID: obj.ObjectID,
+		Files: paths, ObjectID: obj.ObjectID,
 	}); err != nil {
-		return fmt.Errorf("set %s on %s: %w", path, selector, err)
+		return fmt.Errorf("set %d files on %s: %w", len(paths), selector, err)
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 type Spec struct {
 	Name        string // short name used in file names and figure names ("1mb-5k")
 	Bytes       int    // at least this many bytes of UTF-8 text
+	Words       int    // and at least this many words (strings.Fields), when set
 	Annotations int    // exactly this many annotations
 	Seed        uint64
 }
@@ -46,11 +47,11 @@ const bagEvery = 5
 // Generate builds the corpus of spec. It fails when the text is too short
 // to hold that many annotations (about 10,000 per MB fit).
 func Generate(spec Spec) (*Corpus, error) {
-	if spec.Bytes <= 0 || spec.Annotations < 0 {
+	if (spec.Bytes <= 0 && spec.Words <= 0) || spec.Bytes < 0 || spec.Words < 0 || spec.Annotations < 0 {
 		return nil, fmt.Errorf("corpus %s: size %d bytes and %d annotations: %w", spec.Name, spec.Bytes, spec.Annotations, errInvalid)
 	}
 	rng := rand.New(rand.NewPCG(spec.Seed, 0x5a7500))
-	w := generate(rng, spec.Bytes)
+	w := generate(rng, spec.Bytes, spec.Words)
 	c := &Corpus{Spec: spec, Text: w.b.String(), Paragraphs: w.paras}
 	p, err := c.annotate(w.cands)
 	if err != nil {

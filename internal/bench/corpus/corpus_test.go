@@ -107,6 +107,18 @@ func hull(a annotation.Annotation) text.Span {
 	return text.Span{Start: a.Fragments[0].Start, End: a.Fragments[len(a.Fragments)-1].End}
 }
 
+func TestGenerateWritesAtLeastTheWordsAsked(t *testing.T) {
+	c, err := Generate(Spec{Name: "t", Words: 3000, Annotations: 100, Seed: 9})
+	require.NoError(t, err)
+	n := len(strings.Fields(c.Text))
+	assert.GreaterOrEqual(t, n, 3000)
+	assert.Less(t, n-len(strings.Fields(c.Paragraphs[len(c.Paragraphs)-1])), 3000, "not one paragraph more than needed")
+
+	small, err := Generate(Spec{Name: "t", Bytes: 1000, Words: 10, Seed: 9})
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, len(small.Text), 1000, "both bounds hold")
+}
+
 func TestGeneratedFileOpensInTheApp(t *testing.T) {
 	c, err := Generate(Spec{Name: "t", Bytes: 32 << 10, Annotations: 300, Seed: 3})
 	require.NoError(t, err)
@@ -123,6 +135,8 @@ func TestGenerateRefusesTooManyAnnotations(t *testing.T) {
 	_, err := Generate(Spec{Name: "t", Bytes: 2000, Annotations: 5000, Seed: 1})
 	assert.ErrorIs(t, err, errInvalid)
 	_, err = Generate(Spec{Name: "t", Bytes: 0, Annotations: 5, Seed: 1})
+	assert.ErrorIs(t, err, errInvalid)
+	_, err = Generate(Spec{Name: "t", Words: -1, Annotations: 5, Seed: 1})
 	assert.ErrorIs(t, err, errInvalid)
 }
 

@@ -11,4 +11,9 @@
 // or a name. The result is an annotation.Project checked with
 // annotation.Load and encoded in the native .sayso.json format that the
 // app opens.
+//
+// GenerateClass builds on it a classroom exercise for the compare view:
+// an article of a given number of words, its answer key, and each
+// student's export of the same text with a seeded variation of the key's
+// annotations.
 package corpus

@@ -152,16 +152,20 @@ func (w *writer) paragraph(first bool) {
 	}
 }
 
-// generate writes paragraphs until the text holds at least size bytes.
-func generate(rng *rand.Rand, size int) *writer {
+// generate writes paragraphs until the text holds at least size bytes
+// and at least words words.
+func generate(rng *rand.Rand, size, words int) *writer {
 	w := &writer{rng: rng}
-	for w.b.Len() < size {
+	n := 0
+	for w.b.Len() < size || n < words {
 		if w.b.Len() > 0 {
 			w.put("\n\n")
 		}
 		before := w.b.Len()
 		w.paragraph(len(w.paras) == 0)
-		w.paras = append(w.paras, w.b.String()[before:])
+		p := w.b.String()[before:]
+		w.paras = append(w.paras, p)
+		n += len(strings.Fields(p))
 	}
 	return w
 }

@@ -17,6 +17,8 @@ type Samples struct {
 // Labels names the documents in figure names.
 type Labels struct {
 	Medium, Large, IO string // "1 MB + 5,000 annotations", …
+	Class             string // "40 exports, 3,000-word article"
+	Students          int    // the students' exports compared (the key comes on top)
 	ScrollStep        int
 	Adds              [2]int
 	StaticNote        string
@@ -113,6 +115,13 @@ func specs(l Labels) []spec {
 			"document.getElementsByTagName('*').length"},
 		{"memory.blink", "Blink heap (DOM), " + l.Medium, results.BytesBinary, 0,
 			"Runtime.getHeapUsage embedderHeapUsedSize after the garbage collection"},
+
+		{"compare.class", "compare " + l.Class, results.Millis, 2000,
+			fmt.Sprintf("in a fresh tab, after a click on Compare (#compare-button): the change event of #compare-files given %d students' .sayso.json exports and the answer key at once (one DOM.setFileInputFiles) → %s; each export holds the same text with a seeded variation of the key's annotations (a fifth dropped, boundaries moved, stances changed, spurious ones added); one untimed warm-up first",
+				l.Students, fmt.Sprintf(painted, fmt.Sprintf("the score table (#compare table.scores) has %d rows", l.Students)))},
+		{"compare.class.open", "  of which from the last file read", results.Millis, 0,
+			"the last File.arrayBuffer() of the exports resolved → the same painted frame: parsing, scoring, agreement, heat map, adjudication candidates and the view's HTML"},
+		{"compare.class.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
 
 		{"crossings.add", "crossings: add one annotation", results.Count, 1000,
 			"syscall/js imports called by Go + calls from JS into Go (Go._resume), counted by wrapping the Go import object in the page, from the triggering event to the painted frame (the Blob for export); " + l.Medium + "; autosave excluded (it runs 250 ms later)"},

@@ -49,3 +49,25 @@ func TestAddFiguresPoolEveryRun(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareFigureHasTheClassroomTarget(t *testing.T) {
+	s := &Samples{ByID: map[string][]float64{"compare.class": {1500, 2500, 1800}, "compare.class.cpu": {1200}}}
+	l := Labels{Class: "40 exports, 3,000-word article", Students: 40}
+	var found bool
+	for _, f := range Figures(s, l, true) {
+		switch f.ID {
+		case "compare.class":
+			found = true
+			assert.Equal(t, "compare 40 exports, 3,000-word article", f.Name)
+			require.NotNil(t, f.Target)
+			assert.Equal(t, 2000.0, f.Target.Max)
+			require.NotNil(t, f.Met)
+			assert.True(t, *f.Met, "a median of 1.8 s is within 2 s")
+			assert.Contains(t, f.Definition, "40 rows")
+			assert.Contains(t, f.Definition, "#compare-files")
+		case "compare.class.cpu":
+			assert.Contains(t, f.Definition, "Performance.getMetrics", "the CPU definition is repeated")
+		}
+	}
+	assert.True(t, found)
+}

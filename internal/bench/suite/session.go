@@ -40,8 +40,9 @@ type armSpec struct {
 	On        string `json:"on"`             // "change", "keydown" or "click"
 	Key       string `json:"key,omitempty"`  // for keydown
 	Until     string `json:"until"`          // "frame" or "blob"
-	Pred      string `json:"pred,omitempty"` // "render", "add" or "select" (until frame)
+	Pred      string `json:"pred,omitempty"` // "render", "add", "select" or "compare" (until frame)
 	Point     *point `json:"point,omitempty"`
+	Rows      int    `json:"rows,omitempty"` // for compare: the score table's rows`
 	TimeoutMs int    `json:"timeoutMs"`
 }
 

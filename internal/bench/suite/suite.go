@@ -3,7 +3,8 @@
 // Package suite runs the browser half of Sayso's benchmark (issue 5): time
 // to interactive beside a static page, render of long annotated documents
 // beside plain paragraphs, adding one annotation, scrolling, export and
-// import, memory, and syscall/js crossings per interaction. Every timing
+// import, memory, syscall/js crossings per interaction, and a class's
+// exports compared with their answer key. Every timing
 // is taken inside the page with performance.now() by the hook that
 // package browser injects; the app itself is not changed.
 //
@@ -16,7 +17,11 @@
 // Highlights whose names contain "claim" for claims; the key c tagging the
 // selection as a claim; the count in "#sidebar .summary"; the #export
 // button handing a Blob to URL.createObjectURL; #inspector showing
-// .insp-head for a clicked annotation; #message for errors.
+// .insp-head for a clicked annotation; #message for errors; the
+// #compare-button toolbar button showing the #compare view, whose
+// multiple file input #compare-files takes the exports, listed in
+// "table.files" (".flag" on those left out) and scored in
+// "table.scores", a row per student.
 package suite
 
 import (
@@ -25,6 +30,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"sayso/internal/bench/browser"
@@ -39,6 +46,14 @@ type Doc struct {
 	File   string // its .sayso.json on disk, handed to the file input
 }
 
+// ClassDoc is a generated class the compare view reads: the answer key
+// and the students' exports of one article.
+type ClassDoc struct {
+	Label string // "40 exports, 3,000-word article"
+	Class *corpus.Class
+	Files []string // the key's and the students' .sayso.json on disk, key first
+}
+
 // Config is what to measure, and how often.
 type Config struct {
 	Chromium string // the browser binary
@@ -51,11 +66,16 @@ type Config struct {
 	MaxFrames  int    // bound on the frames of one scroll
 
 	Medium, Large, IO *Doc
-	Paste             string // the article pasted when measuring time to interactive
-	Targets           bool   // judge figures against the issue's targets
+	Class             *ClassDoc
+	Paste             string   // the article pasted when measuring time to interactive
+	Targets           bool     // judge figures against the issue's targets
+	Only              []string // run only these steps (Steps); all when empty
 
 	Log io.Writer // progress lines
 }
+
+// Steps are the ids of the suite's steps, in the order they run.
+var Steps = []string{"tti", "documents", "baseline", "io", "compare", "crossings"}
 
 // Suite is one run of the browser measurements.
 type Suite struct {
@@ -69,6 +89,9 @@ type Suite struct {
 
 // Run measures everything and returns the samples of every figure by id.
 func Run(ctx context.Context, cfg Config) (*Samples, error) {
+	if err := CheckSteps(cfg.Only); err != nil {
+		return nil, err
+	}
 	srv, err := browser.Serve(cfg.Site)
 	if err != nil {
 		return nil, err
@@ -79,17 +102,10 @@ func Run(ctx context.Context, cfg Config) (*Samples, error) {
 		return nil, err
 	}
 
-	steps := []struct {
-		name string
-		run  func(context.Context) error
-	}{
-		{"time to interactive", s.timeToInteractive},
-		{"documents", s.documents},
-		{"plain-paragraph baseline", s.baselines},
-		{"export and import", s.exportImport},
-		{"crossings", s.crossings},
-	}
-	for _, st := range steps {
+	for _, st := range s.steps() {
+		if len(cfg.Only) > 0 && !slices.Contains(cfg.Only, st.id) {
+			continue
+		}
 		start := time.Now()
 		s.logf("== %s", st.name)
 		if err := st.run(ctx); err != nil {
@@ -104,6 +120,34 @@ func Run(ctx context.Context, cfg Config) (*Samples, error) {
 		s.work.Close()
 	}
 	return &Samples{ByID: s.samples, Notes: s.notes}, nil
+}
+
+// CheckSteps reports an id that is not one of Steps.
+func CheckSteps(ids []string) error {
+	for _, id := range ids {
+		if !slices.Contains(Steps, id) {
+			return fmt.Errorf("no step %q: the steps are %s", id, strings.Join(Steps, ", "))
+		}
+	}
+	return nil
+}
+
+// step is one part of the suite.
+type step struct {
+	id, name string
+	run      func(context.Context) error
+}
+
+// steps are the suite's steps in the order they run (their ids: Steps).
+func (s *Suite) steps() []step {
+	return []step{
+		{"tti", "time to interactive", s.timeToInteractive},
+		{"documents", "documents", s.documents},
+		{"baseline", "plain-paragraph baseline", s.baselines},
+		{"io", "export and import", s.exportImport},
+		{"compare", "compare a class", s.compareClass},
+		{"crossings", "crossings", s.crossings},
+	}
 }
 
 func (s *Suite) logf(format string, args ...any) {

@@ -8,6 +8,7 @@
 //
 //	go run ./internal/bench/cmd/bench -site build/site -out dist/bench/results.json
 //	go run ./internal/bench/cmd/bench -smoke    # one short run, small documents
+//	go run ./internal/bench/cmd/bench -only compare    # one step of the suite
 //
 // It exits non-zero when a measurement cannot be taken, never because a
 // target is missed: the table says which are.
@@ -21,7 +22,10 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strings"
 	"time"
+
+	"sayso/internal/bench/suite"
 )
 
 func main() {
@@ -36,6 +40,8 @@ func main() {
 	flag.BoolVar(&o.smoke, "smoke", false, "one short run on small documents (checks that the benchmark works)")
 	flag.BoolVar(&o.goBench, "gobench", false, "also run `go test -bench` on the plain Go packages")
 	flag.StringVar(&o.markdown, "markdown", "", "also write the table as Markdown to this file")
+	flag.StringVar(&o.only, "only", "", "run only these browser steps, comma-separated ("+strings.Join(suite.Steps, ", ")+"); all when empty")
+	flag.IntVar(&o.students, "students", 40, fmt.Sprintf("students' exports in the compare step (-smoke: %d)", smokeStudents))
 	flag.Parse()
 
 	flag.Visit(func(f *flag.Flag) { o.set = append(o.set, f.Name) })
@@ -48,8 +54,14 @@ func main() {
 	}
 }
 
+// smokeStudents is how many students' exports -smoke compares: a quarter
+// of the class keeps the step short (the work grows faster than the class).
+const smokeStudents = 10
+
 type options struct {
 	site, out, markdown string
+	only                string
+	students            int
 	runs, adds          int
 	addsLarge           int
 	scrollStep          int
@@ -67,9 +79,15 @@ func run(ctx context.Context, o options, stdout, log io.Writer) error {
 		if !slices.Contains(o.set, "adds") {
 			o.adds = 2
 		}
+		if !slices.Contains(o.set, "students") {
+			o.students = smokeStudents
+		}
 	}
-	if o.runs < 1 || o.adds < 1 || o.addsLarge < 1 || o.scrollStep < 0 {
-		return fmt.Errorf("-runs, -adds and -adds-large must be positive, -scroll-step not negative")
+	if o.runs < 1 || o.adds < 1 || o.addsLarge < 1 || o.students < 1 || o.scrollStep < 0 {
+		return fmt.Errorf("-runs, -adds, -adds-large and -students must be positive, -scroll-step not negative")
+	}
+	if err := suite.CheckSteps(o.steps()); err != nil {
+		return fmt.Errorf("-only: %w", err)
 	}
 	started := time.Now()
 	rep, err := measureAll(ctx, o, log)
@@ -80,4 +98,15 @@ func run(ctx context.Context, o options, stdout, log io.Writer) error {
 	rep.Meta.Seconds = time.Since(started).Seconds()
 	rep.Meta.LoadAfter = loadAverage()
 	return printReport(rep, o, stdout)
+}
+
+// steps are the browser steps -only asks for; nil for all.
+func (o options) steps() []string {
+	var ids []string
+	for _, id := range strings.Split(o.only, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

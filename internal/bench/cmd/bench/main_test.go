@@ -3,6 +3,7 @@
 package main
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -52,4 +53,18 @@ func TestGroupByDefinition(t *testing.T) {
 		{Name: "a", Definition: "x"}, {Name: "  b", Definition: "y"}, {Name: "c", Definition: "x"},
 	}
 	assert.Equal(t, []definitionGroup{{[]string{"a", "c"}, "x"}, {[]string{"b"}, "y"}}, groupByDefinition(figs))
+}
+
+func TestClassLabel(t *testing.T) {
+	c, err := corpus.GenerateClass(classSpec(3, 1))
+	assert.NoError(t, err)
+	assert.Equal(t, "3 exports, 3,000-word article", classLabel(c))
+	assert.Equal(t, 40, classSpec(40, 1).Students)
+}
+
+func TestOnlySteps(t *testing.T) {
+	assert.Nil(t, options{}.steps())
+	assert.Equal(t, []string{"compare", "tti"}, options{only: " compare,,tti "}.steps())
+	err := run(t.Context(), options{only: "compare,nope", runs: 1, adds: 1, addsLarge: 1, students: 1}, io.Discard, io.Discard)
+	assert.ErrorContains(t, err, `no step "nope"`)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +30,20 @@ func docSpecs(smoke bool, seed uint64) (medium, large, io corpus.Spec) {
 	return corpus.Spec{Name: "1mb-5k", Bytes: 1 << 20, Annotations: 5000, Seed: seed},
 		corpus.Spec{Name: "5mb-25k", Bytes: 5 << 20, Annotations: 25000, Seed: seed + 1},
 		corpus.Spec{Name: "1mb-10k", Bytes: 1 << 20, Annotations: 10000, Seed: seed + 2}
+}
+
+// classSpec is the class whose exports the compare step reads: a
+// 3,000-word article with 300 annotations in the key, and the students'
+// exports of it (fewer in -smoke; the figure's name says how many).
+func classSpec(students int, seed uint64) corpus.ClassSpec {
+	return corpus.ClassSpec{Words: 3000, Annotations: 300, Students: students, Seed: seed + 4, Variation: corpus.DefaultVariation}
+}
+
+// classLabel names a class in figures: "40 exports, 3,000-word article"
+// (the article has at least that many words).
+func classLabel(c *corpus.Class) string {
+	return fmt.Sprintf("%s exports, %s-word article",
+		results.Format(results.Count, float64(len(c.Students))), results.Format(results.Count, float64(c.Spec.Words)))
 }
 
 // label names a document in figures: "1 MB + 5,000 annotations".
@@ -82,16 +97,23 @@ func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report,
 	}
 	cfg.Chromium, cfg.Site, cfg.Tmp, cfg.Log = chromium, site, tmp, log
 	cfg.Runs, cfg.Adds, cfg.ScrollStep, cfg.MaxFrames, cfg.Targets = o.runs, [2]int{o.adds, o.addsLarge}, o.scrollStep, 1500, !o.smoke
+	cfg.Only = o.steps()
 
 	samples, err := suite.Run(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	rep.Figures = append(rep.Figures, suite.Figures(samples, suite.Labels{
+	figs := suite.Figures(samples, suite.Labels{
 		Medium: cfg.Medium.Label, Large: cfg.Large.Label, IO: cfg.IO.Label,
+		Class: cfg.Class.Label, Students: len(cfg.Class.Files) - 1,
 		ScrollStep: cfg.ScrollStep, Adds: cfg.Adds,
 		StaticNote: "cold: first load of that page in the browser; the app's own cold load uses a fresh profile",
-	}, !o.smoke)...)
+	}, !o.smoke)
+	if len(cfg.Only) > 0 {
+		// Only some steps ran: leave out the figures of the others.
+		figs = slices.DeleteFunc(figs, func(f results.Figure) bool { return f.N == 0 })
+	}
+	rep.Figures = append(rep.Figures, figs...)
 
 	if o.goBench {
 		fmt.Fprintln(log, "== go test -bench")
@@ -132,7 +154,35 @@ func documents(o options, tmp string, log io.Writer) (suite.Config, error) {
 		return cfg, err
 	}
 	cfg.Paste = paste.Text
-	return cfg, nil
+	cfg.Class, err = class(classSpec(o.students, o.seed), tmp, log)
+	return cfg, err
+}
+
+// class generates the class and writes its files, the key first, into a
+// directory of their own.
+func class(spec corpus.ClassSpec, tmp string, log io.Writer) (*suite.ClassDoc, error) {
+	start := time.Now()
+	c, err := corpus.GenerateClass(spec)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(tmp, "class")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("class directory: %w", err)
+	}
+	d := &suite.ClassDoc{Label: classLabel(c), Class: c}
+	size := 0
+	for _, f := range c.Files() {
+		path := filepath.Join(dir, f.Name)
+		if err := os.WriteFile(path, f.Native, 0o644); err != nil {
+			return nil, fmt.Errorf("write %s: %w", path, err)
+		}
+		d.Files = append(d.Files, path)
+		size += len(f.Native)
+	}
+	fmt.Fprintf(log, "   class: %d words (%d bytes), %d annotations in the key, %d students' exports, %d bytes of JSON in all, %.1f s\n",
+		c.Words, len(c.Article.Text), len(c.Key.Project.Annotations), len(c.Students), size, time.Since(start).Seconds())
+	return d, nil
 }
 
 func wasmFigures(w sizes.Wasm, targets bool) []results.Figure {
