@@ -73,9 +73,20 @@ type Pair struct{ Key, Other int }
 func Match(key, other []text.Span, m Mode) []Pair {
 	type cand struct{ k, o, inter, longest int }
 	var cands []cand
+	// Only other spans starting before a ends, and late enough to reach
+	// it, can match a: sorted by start, they are a slice found by search.
+	byStart := make([]int, len(other))
+	longest := 0
+	for j := range other {
+		byStart[j] = j
+		longest = max(longest, other[j].Len())
+	}
+	sort.SliceStable(byStart, func(x, y int) bool { return other[byStart[x]].Start < other[byStart[y]].Start })
 	for i, a := range key {
-		for j, b := range other {
-			if Matches(a, b, m) {
+		hi := sort.Search(len(byStart), func(x int) bool { return other[byStart[x]].Start >= max(a.End, a.Start+1) })
+		lo := sort.Search(hi, func(x int) bool { return other[byStart[x]].Start >= a.Start-longest })
+		for _, j := range byStart[lo:hi] {
+			if b := other[j]; Matches(a, b, m) {
 				inter, longest := overlap(a, b)
 				cands = append(cands, cand{i, j, inter, longest})
 			}

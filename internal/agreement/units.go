@@ -48,6 +48,32 @@ type item struct {
 	hull      text.Span
 	support   int // other annotators with an annotation matching this one
 	done      bool
+	order     int // place in the list of items: ties go to the earlier
+}
+
+// sweep finds the items whose hull overlaps a span without looking at all
+// of them: items sorted by start, and the longest hull, bound the search.
+type sweep struct {
+	byStart []*item
+	longest int
+}
+
+func newSweep(items []*item) sweep {
+	s := sweep{byStart: append([]*item(nil), items...)}
+	sort.SliceStable(s.byStart, func(i, j int) bool { return s.byStart[i].hull.Start < s.byStart[j].hull.Start })
+	for _, it := range items {
+		s.longest = max(s.longest, it.hull.Len())
+	}
+	return s
+}
+
+// overlapping returns the items whose hull starts before sp ends and
+// could reach into sp: a superset of those overlapping it, in order of
+// start (ties in the items' order).
+func (s sweep) overlapping(sp text.Span) []*item {
+	hi := sort.Search(len(s.byStart), func(i int) bool { return s.byStart[i].hull.Start >= max(sp.End, sp.Start+1) })
+	lo := sort.Search(hi, func(i int) bool { return s.byStart[i].hull.Start >= sp.Start-s.longest })
+	return s.byStart[lo:hi]
 }
 
 // Units clusters the annotators' annotations of a label, document by
@@ -78,17 +104,19 @@ func unitsIn(views []*view, doc, label string) []Unit {
 	var items []*item
 	for a, v := range views {
 		for _, ann := range v.groups[g] {
-			items = append(items, &item{annotator: a, ann: ann, hull: ann.Hull()})
+			items = append(items, &item{annotator: a, ann: ann, hull: ann.Hull(), order: len(items)})
 		}
 	}
+	near := newSweep(items)
+	seen := make([]bool, len(views))
 	for _, x := range items {
-		seen := map[int]bool{}
-		for _, y := range items {
+		clear(seen)
+		for _, y := range near.overlapping(x.hull) {
 			if y.annotator != x.annotator && !seen[y.annotator] && Matches(x.hull, y.hull, Overlap) {
 				seen[y.annotator] = true
+				x.support++
 			}
 		}
-		x.support = len(seen)
 	}
 	seeds := append([]*item(nil), items...) // items are by annotator, then reading order
 	sort.SliceStable(seeds, func(i, j int) bool {
@@ -112,11 +140,12 @@ func unitsIn(views []*view, doc, label string) []Unit {
 		members := []*item{seed}
 		seed.done = true
 		best := map[int]*item{}
-		for _, y := range items {
+		for _, y := range near.overlapping(seed.hull) {
 			if y.done || y.annotator == seed.annotator || !Matches(seed.hull, y.hull, Overlap) {
 				continue
 			}
-			if b, ok := best[y.annotator]; !ok || OverlapRatio(seed.hull, y.hull) > OverlapRatio(seed.hull, b.hull) {
+			if b, ok := best[y.annotator]; !ok || OverlapRatio(seed.hull, y.hull) > OverlapRatio(seed.hull, b.hull) ||
+				OverlapRatio(seed.hull, y.hull) == OverlapRatio(seed.hull, b.hull) && y.order < b.order {
 				best[y.annotator] = y
 			}
 		}

@@ -66,3 +66,22 @@ func BenchmarkAdd1MB(b *testing.B) {
 		renderAll(st)
 	}
 }
+
+// BenchmarkCompare40Students measures what the compare view computes for
+// 40 students' exports of a 3,000-word article and the key (the Go side of
+// the browser figure).
+func BenchmarkCompare40Students(b *testing.B) {
+	class, err := corpus.GenerateClass(corpus.ClassSpec{Words: 3000, Annotations: 300, Students: 40, Seed: 1, Variation: corpus.DefaultVariation})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []TextFile
+	for _, f := range class.Files() {
+		files = append(files, TextFile{Name: f.Name, Data: f.Native})
+	}
+	for b.Loop() {
+		st := NewState(func() time.Time { return time.Unix(0, 0) })
+		Update(st, AddCompareFiles{Files: files})
+		CompareHTML(st)
+	}
+}

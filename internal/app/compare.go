@@ -33,6 +33,9 @@ type Compare struct {
 
 	reports []agreement.Report
 	scored  bool
+	// cache holds the sections computed from the files alone, by name,
+	// until the files, the key or what is counted change.
+	cache map[string]string
 	// err is why the scores could not be computed, shown in the table.
 	err string
 }
@@ -208,6 +211,22 @@ func isCompareAction(a Action) bool {
 func (c *Compare) changed() {
 	c.scored, c.candidates = false, false
 	c.Candidates = nil
+	c.cache = nil
+}
+
+// cached returns the section called name, computing it once per set of
+// files.
+func (c *Compare) cached(name string, compute func(b *strings.Builder)) string {
+	if s, ok := c.cache[name]; ok {
+		return s
+	}
+	var b strings.Builder
+	compute(&b)
+	if c.cache == nil {
+		c.cache = map[string]string{}
+	}
+	c.cache[name] = b.String()
+	return c.cache[name]
 }
 
 // addCompareFiles reads exports; a file that is not a Sayso project is

@@ -27,9 +27,9 @@ func CompareHTML(st *State) string {
 	}
 	compareFilesHTML(&b, c)
 	compareScoresHTML(&b, c)
-	compareAgreementHTML(&b, c)
-	compareHeatHTML(&b, c)
-	stanceBySpeakerHTML(&b, c)
+	b.WriteString(c.cached("agreement", func(b *strings.Builder) { compareAgreementHTML(b, c) }))
+	b.WriteString(c.cached("heat\x00"+c.Doc+"\x00"+c.HeatLabel, func(b *strings.Builder) { compareHeatHTML(b, c) }))
+	b.WriteString(c.cached("stance", func(b *strings.Builder) { stanceBySpeakerHTML(b, c) }))
 	candidatesHTML(&b, st)
 	return b.String()
 }
