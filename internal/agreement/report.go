@@ -82,7 +82,24 @@ func Compare(key, student Annotator, w Weights) (Report, error) {
 	if err := w.validate(); err != nil {
 		return Report{}, fmt.Errorf("scoring %q: %w", student.Name, err)
 	}
-	kv, sv := newView(&key.Project), newView(&student.Project)
+	return compareViews(newView(&key.Project), student, w), nil
+}
+
+// CompareAll scores every student against key, indexing the key once.
+func CompareAll(key Annotator, students []Annotator, w Weights) ([]Report, error) {
+	if err := w.validate(); err != nil {
+		return nil, fmt.Errorf("scoring against %q: %w", key.Name, err)
+	}
+	kv := newView(&key.Project)
+	out := make([]Report, len(students))
+	for i, s := range students {
+		out[i] = compareViews(kv, s, w)
+	}
+	return out, nil
+}
+
+func compareViews(kv *view, student Annotator, w Weights) Report {
+	sv := newView(&student.Project)
 	r := Report{Annotator: student.Name}
 	r.Claims.Exact, _ = compare(kv, sv, annotation.LabelClaim, Exact)
 	var pairs []matched
@@ -122,5 +139,5 @@ func Compare(key, student Annotator, w Weights) (Report, error) {
 	sum := w.Claims + w.Speakers + w.Stance + w.Attribution
 	r.Score = 100 * (w.Claims*r.Claims.Overlap.F1 + w.Speakers*r.Speakers.Overlap.F1 +
 		w.Stance*r.Stance.Value + w.Attribution*r.Attribution.Value) / sum
-	return r, nil
+	return r
 }

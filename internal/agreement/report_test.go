@@ -124,3 +124,17 @@ func TestScoreOfEveryLabel(t *testing.T) {
 	p := Score(classKey(t), classStudent(t), "", Overlap)
 	assert.Equal(t, NewPRF(6, 6, 7), p, "claims and speakers together")
 }
+
+func TestCompareAllScoresLikeCompare(t *testing.T) {
+	key, student := classKey(t), classStudent(t)
+	students := []Annotator{student, {Name: "same as the key", Project: key.Project}}
+	all, err := CompareAll(key, students, DefaultWeights())
+	require.NoError(t, err)
+	for i, s := range students {
+		one, err := Compare(key, s, DefaultWeights())
+		require.NoError(t, err)
+		assert.Equal(t, one, all[i])
+	}
+	_, err = CompareAll(key, students, Weights{})
+	assert.Error(t, err, "weights that sum to 0")
+}

@@ -9,6 +9,7 @@ import (
 	"sayso/internal/agreement"
 	"sayso/internal/annotation"
 	"sayso/internal/format/native"
+	"sayso/internal/merge"
 	"sayso/internal/text"
 )
 
@@ -299,13 +300,18 @@ func (st *State) flagCompareFiles() {
 			}
 			f.Notices = append(f.Notices, fmt.Sprintf("made for another exercise (%s)", other))
 		}
+		var changed []string
 		for _, d := range f.Project.Documents {
 			if !hashes[text.Hash(d.Text)] {
-				f.Notices = append(f.Notices, fmt.Sprintf("the text of “%s” differs from the reference's: spans are compared where the texts match only", short(d.Title, 40)))
+				changed = append(changed, d.Title)
 			}
 		}
 		if len(f.Notices) > 0 {
-			f.Include = false
+			f.Include = false // another exercise: the teacher decides
+			continue
+		}
+		if len(changed) > 0 {
+			f.Notices = append(f.Notices, reanchorOnto(ref, f, changed))
 		}
 	}
 }
@@ -329,14 +335,11 @@ func (c *Compare) Reports() ([]agreement.Report, string) {
 	if !c.scored {
 		c.reports, c.err = nil, ""
 		key := agreement.Annotator{Name: c.Files[c.Key].Who, Project: c.Files[c.Key].Project}
-		for _, a := range c.annotators() {
-			r, err := agreement.Compare(key, a, c.Weights)
-			if err != nil {
-				c.err = err.Error()
-				break
-			}
-			c.reports = append(c.reports, r)
+		reports, err := agreement.CompareAll(key, c.annotators(), c.Weights)
+		if err != nil {
+			c.err = err.Error()
 		}
+		c.reports = reports
 		c.scored = true
 	}
 	sorted := append([]agreement.Report(nil), c.reports...)
@@ -540,4 +543,28 @@ func docByText(ref annotation.Project, c *Compare, id string, docs map[string]st
 		}
 	}
 	return "", false
+}
+
+// reanchorOnto moves a file's annotations onto the reference's texts when
+// the file's texts differ from them (a student pasted the article again, or
+// an older version): each is found again by quote and context. It returns
+// the notice shown beside the file; a file that cannot be re-anchored is
+// left out of the results until the teacher counts it.
+func reanchorOnto(ref annotation.Project, f *CompareFile, changed []string) string {
+	titles := "“" + short(strings.Join(changed, "”, “"), 80) + "”"
+	base := annotation.Project{Schema: ref.Schema, Annotator: f.Project.Annotator, Exercise: f.Project.Exercise,
+		Documents: ref.Documents}
+	choices := map[string]merge.Choice{}
+	for _, c := range merge.Conflicts(base, f.Project) {
+		choices[c.Imported] = merge.Merge
+	}
+	result, rep, err := merge.Apply(base, f.Project, choices)
+	if err != nil {
+		f.Include = false
+		return fmt.Sprintf("the text of %s differs from the reference's and could not be re-anchored (%v): not counted", titles, err)
+	}
+	result.Annotator, result.Exercise = f.Project.Annotator, f.Project.Exercise
+	f.Project = result
+	return fmt.Sprintf("the text of %s differs from the reference's: %s re-anchored on the reference text, %s could not be placed and are left out",
+		titles, plural(len(rep.Anchored), "annotation"), plural(len(rep.Unplaced), "annotation"))
 }

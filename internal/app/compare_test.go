@@ -142,3 +142,32 @@ func TestCompareRefusesFilesThatAreNotProjects(t *testing.T) {
 	assert.Contains(t, st.Message.Text, "“notes.sayso.json”")
 	assert.Empty(t, st.Compare.Files)
 }
+
+func TestAStudentExportOfAnEditedTextIsReanchoredWithANotice(t *testing.T) {
+	st := classState(t)
+	edited := "Corrected on Monday.\n" + SampleText
+	s := NewState(fixedClock)
+	Update(s, Paste{Title: SampleTitle, Text: edited})
+	Update(s, SetAnnotator{Name: "Dan"})
+	Update(s, Tag{Label: annotation.LabelClaim, Sel: cp(t, edited, slowDeath)})
+	Update(s, SetStance{Value: "against"})
+	p := s.Store.Project()
+	p.Exercise = annotation.ExerciseRef{ID: "ex-1", Title: "Harbour"}
+	data, err := native.Encode(p)
+	require.NoError(t, err)
+
+	Update(st, AddCompareFiles{Files: []TextFile{{Name: "dan.sayso.json", Data: data}}})
+	dan := st.Compare.Files[4]
+	assert.True(t, dan.Include, "re-anchored, so counted")
+	require.Len(t, dan.Notices, 1)
+	assert.Contains(t, dan.Notices[0], "1 annotation re-anchored on the reference text")
+	reports, _ := st.Compare.Reports()
+	var found bool
+	for _, r := range reports {
+		if r.Annotator == "Dan" {
+			found = true
+			assert.InDelta(t, 1.0, r.Claims.Exact.Precision, 1e-9, "the claim sits on the reference's words")
+		}
+	}
+	assert.True(t, found)
+}

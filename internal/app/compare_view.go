@@ -108,9 +108,6 @@ func compareAgreementHTML(b *strings.Builder, c *Compare) {
 	if pw, err := agreement.PairwiseF1(students, annotation.LabelClaim); err == nil {
 		fmt.Fprintf(b, `<dt>Claims, mean pairwise F1 (overlap)</dt><dd class="num" id="pairwise-f1">%.2f</dd>`, pw.Mean)
 	}
-	if pw, err := agreement.PairwiseF1(students, annotation.LabelSpeaker); err == nil {
-		fmt.Fprintf(b, `<dt>Speakers, mean pairwise F1 (overlap)</dt><dd class="num">%.2f</dd>`, pw.Mean)
-	}
 	alpha, err := agreement.StanceAlpha(students, 0)
 	fmt.Fprintf(b, `<dt>Stance: Krippendorff's alpha</dt><dd><span class="num" id="alpha">%s</span> <span class="method">%s</span></dd>`, number(alpha.Alpha, err), esc(alpha.Method))
 	kappa, err := agreement.StanceKappa(students)
