@@ -119,8 +119,8 @@ func nextOccurrence(x *text.Index, s string, from int) (int, bool) {
 func contextScore(x *text.Index, q Quote, sp text.Span, hint text.Span) float64 {
 	before, _ := x.Context(sp, len([]rune(q.Prefix)))
 	_, after := x.Context(sp, len([]rune(q.Suffix)))
-	pre := commonSuffixLen(before, q.Prefix)
-	suf := commonPrefixLen(after, q.Suffix)
+	pre := text.CommonSuffixLen(before, q.Prefix)
+	suf := text.CommonPrefixLen(after, q.Suffix)
 	total := len([]rune(q.Prefix)) + len([]rune(q.Suffix))
 	score := 0.0
 	if total > 0 {
@@ -133,23 +133,6 @@ func contextScore(x *text.Index, q Quote, sp text.Span, hint text.Span) float64 
 	return score + 0.01/float64(1+d)
 }
 
-func commonSuffixLen(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
-		n++
-	}
-	return n
-}
-
-func commonPrefixLen(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
-		n++
-	}
-	return n
-}
 
 // betweenContext finds a changed quote between its stored prefix and
 // suffix, when both are long enough to be telling and occur once, close

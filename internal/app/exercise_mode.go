@@ -102,24 +102,16 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 		}
 		st.Draft.Left[a.ID] = !a.On
 	case ExportExercise:
-		e, ok := st.draftExercise()
+		e, data, ok := st.encodeDraft()
 		if !ok {
-			return nil, true
-		}
-		data, err := exercise.Encode(e)
-		if !st.check(err) {
 			return nil, true
 		}
 		name := FileName(e.Title) + exercise.Extension
 		st.info(fmt.Sprintf("Exported the exercise %s for your students: %s, the schema and the instructions, without any annotation.", quoteName(name), plural(len(e.Documents), "document")))
 		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
 	case ExportExercisePage:
-		e, ok := st.draftExercise()
+		e, data, ok := st.encodeDraft()
 		if !ok {
-			return nil, true
-		}
-		data, err := exercise.Encode(e)
-		if !st.check(err) {
 			return nil, true
 		}
 		return []Effect{OfflineExercise{Name: "sayso-" + FileName(e.Title) + ".html", Exercise: data}}, true
@@ -179,6 +171,16 @@ func (st *State) draftExercise() (exercise.Exercise, bool) {
 		return exercise.Exercise{}, false
 	}
 	return e, true
+}
+
+// encodeDraft builds the exercise and its file.
+func (st *State) encodeDraft() (exercise.Exercise, []byte, bool) {
+	e, ok := st.draftExercise()
+	if !ok {
+		return e, nil, false
+	}
+	data, err := exercise.Encode(e)
+	return e, data, st.check(err)
 }
 
 // isExerciseFile tells an exercise file by its name or its first bytes.

@@ -72,27 +72,10 @@ func inContext(to *text.Index, sp text.Span, q anchor.Quote) bool {
 		return true
 	}
 	pre, suf := to.Context(sp, annotation.ContextLength)
-	agree := commonSuffixLen(pre, q.Prefix) + commonPrefixLen(suf, q.Suffix)
+	agree := text.CommonSuffixLen(pre, q.Prefix) + text.CommonPrefixLen(suf, q.Suffix)
 	return agree >= min(shortEvidence, utf8.RuneCountInString(q.Prefix)+utf8.RuneCountInString(q.Suffix))
 }
 
-func commonSuffixLen(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
-		n++
-	}
-	return n
-}
-
-func commonPrefixLen(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
-		n++
-	}
-	return n
-}
 
 // stays reports whether to still reads q at f, with q's prefix or suffix
 // around it.

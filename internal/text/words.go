@@ -202,3 +202,25 @@ func (x *Index) isBoundary(b int) bool {
 	}
 	return !x.inWord(b) || !x.inWord(x.clusterBefore(b))
 }
+
+// CommonPrefixLen is the number of code points a and b share at their
+// start.
+func CommonPrefixLen(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n
+}
+
+// CommonSuffixLen is the number of code points a and b share at their
+// end.
+func CommonSuffixLen(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[len(ra)-1-n] == rb[len(rb)-1-n] {
+		n++
+	}
+	return n
+}

@@ -160,3 +160,20 @@ func TestContext(t *testing.T) {
 		assert.Equal(t, tt.suffix, suffix, "suffix of %v, %d", tt.sp, tt.n)
 	}
 }
+
+func TestCommonPrefixAndSuffixCountCodePoints(t *testing.T) {
+	tests := []struct {
+		a, b           string
+		prefix, suffix int
+	}{
+		{"", "", 0, 0},
+		{"abc", "abd", 2, 0},
+		{"😀 said", "😀 says", 4, 0},
+		{"he said", "she said", 0, 7},
+		{"é", "e\u0301", 0, 0},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.prefix, CommonPrefixLen(tc.a, tc.b), "prefix of %q and %q", tc.a, tc.b)
+		assert.Equal(t, tc.suffix, CommonSuffixLen(tc.a, tc.b), "suffix of %q and %q", tc.a, tc.b)
+	}
+}
