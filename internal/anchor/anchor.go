@@ -133,7 +133,6 @@ func contextScore(x *text.Index, q Quote, sp text.Span, hint text.Span) float64 
 	return score + 0.01/float64(1+d)
 }
 
-
 // betweenContext finds a changed quote between its stored prefix and
 // suffix, when both are long enough to be telling and occur once, close
 // together.

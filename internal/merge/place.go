@@ -76,7 +76,6 @@ func inContext(to *text.Index, sp text.Span, q anchor.Quote) bool {
 	return agree >= min(shortEvidence, utf8.RuneCountInString(q.Prefix)+utf8.RuneCountInString(q.Suffix))
 }
 
-
 // stays reports whether to still reads q at f, with q's prefix or suffix
 // around it.
 func stays(to *text.Index, f text.Span, q anchor.Quote) bool {
