@@ -1,7 +1,6 @@
 package exercise_test
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/exercise"
 	"sayso/internal/text"
 )
@@ -86,23 +86,13 @@ func newExercise(t testing.TB) exercise.Exercise {
 
 // compileSchema compiles the embedded JSON Schema.
 func compileSchema(t testing.TB) *jsonschema.Schema {
-	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(exercise.Schema))
-	require.NoError(t, err, "the schema is not JSON")
-	c := jsonschema.NewCompiler()
-	const url = "urn:sayso:format:exercise:1"
-	require.NoError(t, c.AddResource(url, doc))
-	sch, err := c.Compile(url)
-	require.NoError(t, err, "the schema does not compile")
-	return sch
+	return formattest.CompileSchema(t, exercise.Schema, "urn:sayso:format:exercise:1")
 }
 
 // requireValid checks b against the format's JSON Schema.
 func requireValid(t testing.TB, sch *jsonschema.Schema, b []byte) {
 	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
-	require.NoError(t, err)
-	require.NoError(t, sch.Validate(inst), "the file does not match exercise.schema.json:\n%s", b)
+	formattest.RequireValid(t, sch, "exercise.schema.json", b)
 }
 
 // encodeValid encodes e and checks the result against the schema.

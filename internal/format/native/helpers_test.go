@@ -1,7 +1,6 @@
 package native_test
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/native"
 	"sayso/internal/text"
 )
@@ -20,23 +20,13 @@ func clock() time.Time { return time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC) }
 
 // compileSchema compiles the embedded JSON Schema.
 func compileSchema(t testing.TB) *jsonschema.Schema {
-	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(native.Schema))
-	require.NoError(t, err, "the schema is not JSON")
-	c := jsonschema.NewCompiler()
-	const url = "urn:sayso:format:native:1"
-	require.NoError(t, c.AddResource(url, doc))
-	sch, err := c.Compile(url)
-	require.NoError(t, err, "the schema does not compile")
-	return sch
+	return formattest.CompileSchema(t, native.Schema, "urn:sayso:format:native:1")
 }
 
 // requireValid checks b against the format's JSON Schema.
 func requireValid(t testing.TB, sch *jsonschema.Schema, b []byte) {
 	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
-	require.NoError(t, err)
-	require.NoError(t, sch.Validate(inst), "the file does not match sayso.schema.json:\n%s", b)
+	formattest.RequireValid(t, sch, "sayso.schema.json", b)
 }
 
 // encodeValid encodes p and checks the result against the schema.
