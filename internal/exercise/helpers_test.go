@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/formattest"
 	"sayso/internal/exercise"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
