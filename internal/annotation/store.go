@@ -202,17 +202,24 @@ func (s *Store) DropOrphans() {
 
 // Speakers returns the speaker entities ordered by name, then id.
 func (s *Store) Speakers() []*Speaker {
-	out := make([]*Speaker, 0, len(s.speakers))
-	for _, sp := range s.speakers {
-		out = append(out, sp)
+	type keyed struct {
+		name string // normalizeName, once per speaker rather than per comparison
+		sp   *Speaker
 	}
-	sort.Slice(out, func(i, j int) bool {
-		ni, nj := normalizeName(out[i].Name), normalizeName(out[j].Name)
-		if ni != nj {
-			return ni < nj
+	list := make([]keyed, 0, len(s.speakers))
+	for _, sp := range s.speakers {
+		list = append(list, keyed{normalizeName(sp.Name), sp})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].name != list[j].name {
+			return list[i].name < list[j].name
 		}
-		return idLess(out[i].ID, out[j].ID)
+		return idLess(list[i].sp.ID, list[j].sp.ID)
 	})
+	out := make([]*Speaker, len(list))
+	for i, k := range list {
+		out[i] = k.sp
+	}
 	return out
 }
 
