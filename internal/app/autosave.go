@@ -23,6 +23,27 @@ const (
 	keySlotB   = "sayso:project:b"
 )
 
+// keyShown names the document shown last, so that a reload shows it again.
+// It is a view setting only: losing it loses no work.
+const keyShown = "sayso:shown"
+
+// SaveShown records the document shown.
+func SaveShown(kv KV, doc string) error {
+	if err := kv.Set(keyShown, doc); err != nil {
+		return fmt.Errorf("remember the document shown: %w", err)
+	}
+	return nil
+}
+
+// LoadShown is the document shown last, or "".
+func LoadShown(kv KV) string {
+	doc, ok, err := kv.Get(keyShown)
+	if err != nil || !ok {
+		return ""
+	}
+	return doc
+}
+
 // AutosavePointerKey is the storage key naming the current snapshot; other
 // tabs watch it to learn that this project was saved elsewhere.
 const AutosavePointerKey = "sayso:current"
@@ -87,7 +108,7 @@ func LoadSnapshot(kv KV) (newest, older string, err error) {
 // ForgetSnapshots erases the autosaved work (when the person closes the
 // article to start another).
 func ForgetSnapshots(kv KV) error {
-	for _, k := range []string{keyPointer, keySlotA, keySlotB} {
+	for _, k := range []string{keyPointer, keySlotA, keySlotB, keyShown} {
 		if err := kv.Remove(k); err != nil {
 			return fmt.Errorf("forget autosaved work: %w", err)
 		}

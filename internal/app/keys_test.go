@@ -153,3 +153,15 @@ func TestAutosaveFallsBackToOneSnapshotWhenTwoDoNotFit(t *testing.T) {
 	newest, _, _ = LoadSnapshot(kv)
 	assert.Equal(t, big, newest, "and leaves the last one whole")
 }
+
+func TestTheShownDocumentIsRememberedAndForgottenWithTheWork(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	assert.Equal(t, "", LoadShown(kv), "nothing recorded yet")
+	require.NoError(t, SaveShown(kv, "d3"))
+	assert.Equal(t, "d3", LoadShown(kv))
+	require.NoError(t, SaveSnapshot(kv, "work"))
+	require.NoError(t, ForgetSnapshots(kv))
+	assert.Equal(t, "", LoadShown(kv))
+	kv.failSets = 1
+	assert.Error(t, SaveShown(kv, "d1"))
+}

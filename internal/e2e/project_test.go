@@ -118,6 +118,18 @@ func TestAProjectHoldsManyDocuments(t *testing.T) {
 	assert.True(t, whole.Documents[0].Done)
 	assert.Len(t, whole.Annotations, 2)
 
+	// A reload brings back the whole project: documents, order, done marks, the name.
+	p.WaitFor(`document.getElementById("save-status").textContent.startsWith("Saved")`)
+	p.Do(chromedp.Reload())
+	p.WaitReady()
+	p.WaitFor(`document.getElementById("doc-title").textContent === "Second article"`)
+	assert.Equal(t, "Documents 2/4", p.Text("#docs-button"))
+	p.Click("#docs-button")
+	assert.Equal(t, "1. "+sampleTitle()+"|2. Second article|3. fnc1-body-724|4. Lab report", browsertest.Eval[string](p, rows))
+	assert.Contains(t, p.Text("#docs .summary"), "4 documents, 1 done")
+	assert.Equal(t, "Ana Lima", browsertest.Eval[string](p, `document.querySelector('#docs [data-field="annotator"]').value`))
+	p.Press("\u001b")
+
 	p.Click("#export-more")
 	p.Click(`#export-menu [data-field="export-scope"]`)
 	p.Click(`#export-menu [data-format="native"]`)

@@ -44,6 +44,7 @@ type UI struct {
 		askName                                                                bool
 	}
 
+	shown     string // the document last recorded as shown (app.SaveShown)
 	hl        *highlighter
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
@@ -121,6 +122,10 @@ func (u *UI) Close() {
 // dispatch applies an action and carries out what follows from it.
 func (u *UI) dispatch(a app.Action) {
 	effects := app.Update(u.st, a)
+	if u.st.Doc != u.shown && u.st.Doc != "" {
+		u.shown = u.st.Doc
+		_ = app.SaveShown(u.store, u.shown) // a view setting: failing loses nothing
+	}
 	u.render()
 	for _, e := range effects {
 		u.run(e)
@@ -426,6 +431,10 @@ func (u *UI) restore() {
 		return
 	}
 	app.Update(u.st, app.Restore{Data: []byte(newest)})
+	if id := app.LoadShown(u.store); id != "" {
+		app.Update(u.st, app.ShowDocument{ID: id})
+		u.shown = u.st.Doc
+	}
 	if u.st.Doc == "" && older != "" {
 		failure := u.st.Message
 		app.Update(u.st, app.Restore{Data: []byte(older)})
