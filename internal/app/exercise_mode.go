@@ -89,6 +89,9 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 		if st.Draft.Left == nil {
 			st.Draft.Left = map[string]bool{}
 		}
+		if docs := st.Store.Documents(); st.Draft.Title == "" && len(docs) > 0 {
+			st.Draft.Title = docs[0].Title // what the panel shows is what is exported
+		}
 	case SetExerciseField:
 		switch a.Field {
 		case "title":
@@ -216,11 +219,6 @@ func (st *State) openExercise(name string, data []byte) {
 func ExerciseHTML(st *State) string {
 	var b strings.Builder
 	title := st.Draft.Title
-	if title == "" {
-		if docs := st.Store.Documents(); len(docs) > 0 {
-			title = docs[0].Title
-		}
-	}
 	fmt.Fprintf(&b, `<p class="hint">Students get the chosen documents, the labels and stances and these instructions, never your annotations: those are the answer key, exported apart.</p>`)
 	fmt.Fprintf(&b, `<label class="field">Title<input type="text" data-field="exercise-title" value="%s" maxlength="200"></label>`, esc(title))
 	fmt.Fprintf(&b, `<label class="field">Instructions (a blank line starts a paragraph; lines starting with “- ” are a list; **bold**, _emphasis_)<textarea data-field="exercise-instructions" rows="5" maxlength="20000">%s</textarea></label>`, esc(st.Draft.Instructions))

@@ -52,6 +52,9 @@ func TestTheTeachersExerciseFilesNeverHoldTheKey(t *testing.T) {
 func TestAnExerciseNeedsATitleAndADocument(t *testing.T) {
 	st := sampleState(t)
 	Update(st, ToggleExercise{})
+	assert.Contains(t, ExerciseHTML(st), `value="`+SampleTitle+`"`, "the first document's title to start with")
+	dl := Update(st, ExportExercise{})[0].(Download)
+	assert.Equal(t, FileName(SampleTitle)+".sayso-exercise.json", dl.Name, "the title shown is the one exported")
 	Update(st, SetExerciseField{Field: "title", Value: " "})
 	assert.Empty(t, Update(st, ExportExercise{}))
 	assert.Contains(t, st.Message.Text, "title")

@@ -112,6 +112,9 @@ func TestAClassroomExerciseFromHandOutToGoldSet(t *testing.T) {
 		p.WaitFor(`!document.getElementById("name-dialog").hidden`)
 		assert.Contains(t, p.Text("#instructions"), "Give each claim a stance.")
 		assert.Equal(t, 0, browsertest.Eval[int](p, sidebarCount), "the student starts with no annotation")
+		if s.name == "Ana" {
+			browsertest.Screenshot(t, p.Ctx, "student-offline-page")
+		}
 		p.Click("#student-name")
 		p.Type(s.name)
 		p.Press("\r")
