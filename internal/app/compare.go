@@ -114,16 +114,13 @@ func (AdoptGold) isAction()           {}
 
 // applyCompareAction applies the compare actions; ok is false for others.
 func (st *State) applyCompareAction(a Action) (effects []Effect, ok bool) {
-	c := st.Compare
-	if c == nil {
-		if _, open := a.(OpenCompare); !open {
-			if _, add := a.(AddCompareFiles); !add {
-				return nil, isCompareAction(a)
-			}
-		}
-		c = &Compare{Key: -1, Weights: agreement.DefaultWeights(), SortBy: "score", Desc: true}
-		st.Compare = c
+	if !isCompareAction(a) {
+		return nil, false
 	}
+	if st.Compare == nil {
+		st.Compare = &Compare{Key: -1, Weights: agreement.DefaultWeights(), SortBy: "score", Desc: true}
+	}
+	c := st.Compare
 	switch a := a.(type) {
 	case OpenCompare:
 		st.Comparing = true
@@ -193,15 +190,13 @@ func (st *State) applyCompareAction(a Action) (effects []Effect, ok bool) {
 		return st.exportScores(), true
 	case AdoptGold:
 		st.adoptGold()
-	default:
-		return nil, false
 	}
 	return nil, true
 }
 
 func isCompareAction(a Action) bool {
 	switch a.(type) {
-	case CloseCompare, SetCompareKey, IncludeCompareFile, RemoveCompareFile, SortCompare,
+	case OpenCompare, AddCompareFiles, CloseCompare, SetCompareKey, IncludeCompareFile, RemoveCompareFile, SortCompare,
 		SetCompareWeight, ShowCompareDocument, AcceptCandidate, ExportScores, AdoptGold:
 		return true
 	}
