@@ -44,7 +44,17 @@ type Annotation struct {
 	Annotator string
 	Created   string // RFC 3339, UTC
 	Modified  string // RFC 3339, UTC
+
+	// Anchored says how an import found the annotation again in a changed
+	// text (one of AnchoredBy), with AnchorConfidence in percent; "" when
+	// it was not moved, or once the person confirmed it (ConfirmAnchor).
+	Anchored         string
+	AnchorConfidence int
 }
+
+// AnchoredBy lists the ways an import re-finds an annotation in a changed
+// text (see package anchor): its quote alone, its context, a close match.
+var AnchoredBy = []string{"quote", "context", "fuzzy"}
 
 // QuoteJoiner joins the text of a discontinuous annotation's fragments.
 const QuoteJoiner = " … "

@@ -247,6 +247,15 @@ func (s *Store) SetNote(id, note string) error {
 	})
 }
 
+// ConfirmAnchor clears the mark an import left on an annotation it
+// re-anchored: the person checked that it sits on the right words.
+func (s *Store) ConfirmAnchor(id string) error {
+	return s.edit("confirm position", id, "", func(a *Annotation) error {
+		a.Anchored, a.AnchorConfidence = "", 0
+		return nil
+	})
+}
+
 // LinkMention attributes a claim to a speaker mention and so to its speaker
 // entity; "" removes the link (the claim keeps no speaker).
 func (s *Store) LinkMention(claimID, mentionID string) error {

@@ -88,6 +88,10 @@ func (st *State) applyImportAction(a Action) (ok bool) {
 		st.placeOrphan(a.Index, a.Sel)
 	case DropOrphan:
 		st.Store.RemoveOrphan(a.Index)
+	case ConfirmAnchor:
+		if st.Selected != "" {
+			st.check(st.Store.ConfirmAnchor(st.Selected))
+		}
 	default:
 		return false
 	}
@@ -162,10 +166,6 @@ func (st *State) applyImport() {
 	}
 	shown := st.Doc
 	st.Store = store
-	st.Anchored = map[string]merge.Anchoring{}
-	for id, an := range rep.Anchored {
-		st.Anchored[id] = an
-	}
 	if _, _, ok := store.Document(shown); !ok {
 		shown = store.Documents()[0].ID
 	}
@@ -253,17 +253,21 @@ func ImportHTML(st *State) string {
 }
 
 // anchoredNote says how an imported annotation was re-anchored, or "".
-func (st *State) anchoredNote(id string) string {
-	an, ok := st.Anchored[id]
-	if !ok {
+func anchoredNote(a *annotation.Annotation) string {
+	if a.Anchored == "" {
 		return ""
 	}
-	how := map[string]string{"quote": "by its quote", "context": "by its context", "fuzzy": "by a close match"}[an.Method]
+	how := map[string]string{"quote": "by its quote", "context": "by its context", "fuzzy": "by a close match"}[a.Anchored]
 	if how == "" {
-		how = "by " + an.Method
+		how = "by " + a.Anchored
 	}
-	return fmt.Sprintf("Re-anchored %s on import (confidence %.0f%%): check it.", how, 100*an.Confidence)
+	return fmt.Sprintf("Re-anchored %s on import (confidence %d%%): check it.", how, a.AnchorConfidence)
 }
+
+// ConfirmAnchor clears the selected annotation's re-anchoring mark.
+type ConfirmAnchor struct{}
+
+func (ConfirmAnchor) isAction() {}
 
 // renameIDOnlyMatches gives a fresh id to each imported document that
 // matches an open one by id alone: ids are numbers every project reuses

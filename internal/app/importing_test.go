@@ -79,16 +79,26 @@ func TestImportOntoAChangedTextReanchorsAndListsWhatItCannotPlace(t *testing.T) 
 	Update(st, ConfirmImport{}) // merge is the default
 	require.Nil(t, st.Import, st.Message.Text)
 
+	assert.Contains(t, st.Message.Text, "Not placed")
 	anns := st.Store.Annotations(st.Doc)
 	require.Len(t, anns, 1, st.Message.Text)
 	assert.Equal(t, "The council meets on Friday", anns[0].Quote, "moved with its text")
-	require.Contains(t, st.Anchored, anns[0].ID, "marked as re-anchored")
+	assert.Equal(t, "quote", anns[0].Anchored, "marked as re-anchored")
 	Update(st, Select{ID: anns[0].ID})
 	assert.Contains(t, InspectorHTML(st), "Re-anchored by its quote")
 	assert.Contains(t, SidebarHTML(st), `class="badge anchored"`)
 
+	// The mark is in the file too, until the person confirms it (undoably).
+	data, err := native.Encode(st.Store.Project())
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"anchored": {`)
+	Update(st, ConfirmAnchor{})
+	assert.NotContains(t, InspectorHTML(st), "Re-anchored")
+	assert.NotContains(t, SidebarHTML(st), `class="badge anchored"`)
+	Update(st, Undo{})
+	assert.Contains(t, InspectorHTML(st), "Re-anchored by its quote")
+
 	require.Len(t, st.Store.Orphans(), 1, "the deleted sentence's claim waits to be placed")
-	assert.Contains(t, st.Message.Text, "Not placed")
 	side := SidebarHTML(st)
 	assert.Contains(t, side, "the plan is too costly")
 	assert.Contains(t, side, `data-action="place-orphan"`)
@@ -112,4 +122,16 @@ func TestDroppingOneUnplacedAnnotationKeepsTheOthers(t *testing.T) {
 	require.Len(t, st.Store.Orphans(), 2, st.Message.Text)
 	Update(st, DropOrphan{Index: 0})
 	require.Len(t, st.Store.Orphans(), 1)
+}
+
+func TestWorkImportedBeforeTheFirstAutosaveIsStillSaved(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "Harbour", Text: "Nothing in common here."})
+	require.True(t, st.ShouldSave())
+	Update(st, ImportInto{Name: "old.sayso.json", Data: exportOf(t, "Other", harbourText, "the plan is too costly")})
+	assert.True(t, st.ShouldSave(), "a new store is unsaved, whatever its revision count")
+	Update(st, Saved{Revision: st.Store.Revision()})
+	assert.False(t, st.ShouldSave())
+	Update(st, ImportFile{Name: "again.sayso.json", Data: exportOf(t, "Other", harbourText)})
+	assert.True(t, st.ShouldSave(), "opening a file replaces the store: save it")
 }

@@ -227,7 +227,7 @@ func (st *State) listItem(b *strings.Builder, a *annotation.Annotation) {
 		}
 		fmt.Fprintf(b, `<span class="badge st-%s">%s</span>`, cssName(a.Stance), esc(stance))
 	}
-	if _, ok := st.Anchored[a.ID]; ok {
+	if a.Anchored != "" {
 		b.WriteString(`<span class="badge anchored" title="Re-anchored on import: check it">≈</span>`)
 	}
 	fmt.Fprintf(b, ` <span class="qt">%s</span></li>`, esc(short(a.Quote, 120)))

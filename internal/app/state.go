@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"sayso/internal/annotation"
-	"sayso/internal/merge"
 	"sayso/internal/text"
 )
 
@@ -37,8 +36,6 @@ type State struct {
 	AskName            bool          // a student must enter a name
 	// Import is an import waiting for the person's choices, or nil.
 	Import *PendingImport
-	// Anchored marks the annotations the last import re-anchored.
-	Anchored map[string]merge.Anchoring
 	// Compare holds the compare view's files and results; Comparing shows it.
 	Compare     *Compare
 	Comparing   bool
@@ -93,6 +90,9 @@ type SaveStatus struct {
 	// Stopped is set when another tab saved this project: saving here
 	// would overwrite newer work, so it stops until the page is reloaded.
 	Stopped bool
+	// store is the store the revision counts in: a project opened,
+	// imported or pasted since is a new store, unsaved whatever its count.
+	store *annotation.Store
 }
 
 // NewState returns the state of an empty app.
@@ -105,7 +105,9 @@ func newStore(clock func() time.Time) *annotation.Store {
 }
 
 // Unsaved reports whether the store has changes autosave has not written.
-func (st *State) Unsaved() bool { return st.Store.Revision() != st.Save.Revision || st.Save.Err != "" }
+func (st *State) Unsaved() bool {
+	return st.Store != st.Save.store || st.Store.Revision() != st.Save.Revision || st.Save.Err != ""
+}
 
 // ShouldSave reports whether autosave should write now.
 func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && st.Unsaved() }

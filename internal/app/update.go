@@ -115,9 +115,9 @@ func Update(st *State, a Action) []Effect {
 		})
 	case Restore:
 		st.open(a.Data, "Your autosaved work could not be read, and is kept untouched in the browser's storage", nil)
-		st.Save = SaveStatus{Revision: st.Store.Revision()}
+		st.Save = SaveStatus{Revision: st.Store.Revision(), store: st.Store}
 	case Saved:
-		st.Save = SaveStatus{Revision: a.Revision, At: st.clock(), Err: a.Err}
+		st.Save = SaveStatus{Revision: a.Revision, At: st.clock(), Err: a.Err, store: st.Store}
 	case ChangedElsewhere:
 		if st.Doc != "" && !st.Save.Stopped {
 			st.Save.Stopped = true

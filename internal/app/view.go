@@ -215,8 +215,8 @@ func InspectorHTML(st *State) string {
 	fmt.Fprintf(&b, `<div class="insp-head l-%s"><span class="tag">%s</span> <span class="id">%s</span></div>`,
 		cssName(a.Label), esc(st.labelDisplay(a.Label)), esc(a.ID))
 	fmt.Fprintf(&b, `<blockquote class="quote">%s</blockquote>`, esc(a.Quote))
-	if note := st.anchoredNote(a.ID); note != "" {
-		fmt.Fprintf(&b, `<p class="hint anchored">%s</p>`, esc(note))
+	if note := anchoredNote(a); note != "" {
+		fmt.Fprintf(&b, `<p class="hint anchored">%s <button type="button" data-action="confirm-anchor">Looks right</button></p>`, esc(note))
 	}
 	switch a.Label {
 	case annotation.LabelClaim:

@@ -69,6 +69,16 @@ func TestImportIntoAnEditedArticleReanchorsAndLetsThePersonPlaceTheRest(t *testi
 	p.Click(`#sidebar .vrow.item.l-claim`)
 	p.WaitFor(`document.querySelector("#inspector .anchored") !== null`)
 
+	// The mark survives a reload (it is in the saved project) until the
+	// person confirms the position.
+	p.WaitFor(`(localStorage.getItem(localStorage.getItem("sayso:current")) || "").includes('"anchored"')`)
+	p.Do(chromedp.Reload())
+	p.WaitReady()
+	p.WaitFor(`document.querySelectorAll("#sidebar .badge.anchored").length === 1`)
+	p.Click(`#sidebar .vrow.item.l-claim`)
+	p.Click(`#inspector [data-action="confirm-anchor"]`)
+	p.WaitFor(`document.querySelectorAll("#sidebar .badge.anchored").length === 0`)
+
 	// Place the unplaced claim on a selection.
 	p.SelectText("Updated on Wednesday", 0)
 	p.Click(`#sidebar [data-action="place-orphan"]`)

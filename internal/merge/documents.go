@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"math"
 	"strings"
 
 	"sayso/internal/anchor"
@@ -100,6 +101,11 @@ func (m *merger) merge(d annotation.Document, existing string, anns []*annotatio
 			m.rep.AnnotationIDs[a.ID] = into
 			m.rep.Folded++
 			continue
+		}
+		if how.Method != anchor.ByPosition {
+			// The mark travels with the annotation (and the file) until the
+			// person confirms it.
+			c.Anchored, c.AnchorConfidence = how.Method, int(math.Round(100*how.Confidence))
 		}
 		id := m.add(a, c)
 		seen[k] = id

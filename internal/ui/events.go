@@ -201,6 +201,8 @@ func (u *UI) onAction(ev dom.Event, b dom.Element) {
 		u.dispatch(app.CancelImport{})
 	case "place-orphan":
 		u.dispatch(app.PlaceOrphan{Index: atoi(b.GetAttribute("data-orphan")), Sel: u.selection()})
+	case "confirm-anchor":
+		u.dispatch(app.ConfirmAnchor{})
 	case "drop-orphan":
 		u.dispatch(app.DropOrphan{Index: atoi(b.GetAttribute("data-orphan"))})
 	case "close-compare":

@@ -3,6 +3,7 @@ package native
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"sayso/internal/annotation"
@@ -82,6 +83,13 @@ type wireAnnotation struct {
 	Annotator      string         `json:"annotator,omitempty"`
 	Created        string         `json:"created,omitempty"`
 	Modified       string         `json:"modified,omitempty"`
+	Anchored       *wireAnchored  `json:"anchored,omitempty"`
+}
+
+// wireAnchored is how an import re-found an annotation (annotation.Anchored).
+type wireAnchored struct {
+	By         string `json:"by"`
+	Confidence int    `json:"confidence"`
 }
 
 // Encode returns p in the native format: the same bytes for the same
@@ -166,7 +174,15 @@ func toWireAnnotation(a annotation.Annotation) wireAnnotation {
 		Annotator:      a.Annotator,
 		Created:        a.Created,
 		Modified:       a.Modified,
+		Anchored:       anchoredOf(a),
 	}
+}
+
+func anchoredOf(a annotation.Annotation) *wireAnchored {
+	if a.Anchored == "" {
+		return nil
+	}
+	return &wireAnchored{By: a.Anchored, Confidence: a.AnchorConfidence}
 }
 
 // checkEncodable reports the first value of p that Encode cannot write so
@@ -221,6 +237,10 @@ func checkEncodable(p annotation.Project) error {
 		}
 		if len(a.Fragments) == 0 {
 			return fmt.Errorf("%s has no fragment", where())
+		}
+		if a.Anchored != "" && (!slices.Contains(annotation.AnchoredBy, a.Anchored) || a.AnchorConfidence < 0 || a.AnchorConfidence > 100) ||
+			a.Anchored == "" && a.AnchorConfidence != 0 {
+			return fmt.Errorf("%s: re-anchored %q with confidence %d is not one of %v with 0–100", where(), clip(a.Anchored), a.AnchorConfidence, annotation.AnchoredBy)
 		}
 		for j, f := range a.Fragments {
 			if f.Start < 0 || f.End < 0 {

@@ -2,6 +2,7 @@ package native
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -259,6 +260,9 @@ func readAnnotation(r *reader, i int) (annotation.Annotation, error) {
 	w := func() string { return named("annotation", i, a.ID) }
 	fragsPos := 0
 	err := r.object(top, fmt.Sprintf("annotation %d", i+1), w, annFields, func(key string) (bool, error) {
+		if key == "anchored" {
+			return true, readAnchored(r, w, &a)
+		}
 		if key == "fragments" {
 			fragsPos = r.lex.peekPos()
 			return true, r.array(w, q(key), func(j int) error {
@@ -334,4 +338,29 @@ func readFragment(r *reader, ann where, j int) (text.Span, error) {
 		return true, err
 	})
 	return f, err
+}
+
+// readAnchored reads how an import re-found an annotation:
+// {"by": "context", "confidence": 87}.
+func readAnchored(r *reader, ann where, a *annotation.Annotation) error {
+	w := func() string { return ann() + ": \"anchored\"" }
+	return r.object(ann, q("anchored"), w, []string{"by", "confidence"}, func(key string) (bool, error) {
+		switch key {
+		case "by":
+			by, pos, err := r.str(w, q(key))
+			if err == nil && !slices.Contains(annotation.AnchoredBy, by) {
+				err = r.at(pos, "%s: \"anchored\": \"by\" must be one of %q, not %q", ann(), annotation.AnchoredBy, clip(by))
+			}
+			a.Anchored = by
+			return true, err
+		case "confidence":
+			n, pos, err := r.offset(w, q(key))
+			if err == nil && n > 100 {
+				err = r.at(pos, "%s: \"anchored\": \"confidence\" is a percentage, 0 to 100, not %d", ann(), n)
+			}
+			a.AnchorConfidence = n
+			return true, err
+		}
+		return false, nil
+	})
 }

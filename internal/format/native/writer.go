@@ -242,6 +242,13 @@ func writeAnnotations(w *jsonWriter, anns []wireAnnotation) {
 		w.optField("annotator", a.Annotator)
 		w.optField("created", a.Created)
 		w.optField("modified", a.Modified)
+		if an := a.Anchored; an != nil {
+			w.key("anchored")
+			w.open('{')
+			w.strField("by", an.By)
+			w.intField("confidence", an.Confidence)
+			w.close('}')
+		}
 		w.close('}')
 	}
 	w.close(']')

@@ -86,6 +86,7 @@ func FuzzWriterMatchesEncodingJSON(f *testing.F) {
 		w.Documents[0].Length = n
 		w.Documents[0].Done = n%2 == 0
 		w.Annotations[0].Note = c
+		w.Annotations[0].Anchored = &wireAnchored{By: b, Confidence: n}
 		w.Annotations[0].Stance = b
 		w.Speakers[0].Name = c + a
 		if n%3 != 0 {
