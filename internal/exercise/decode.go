@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"unicode/utf8"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/jsonsyntax"
 	"sayso/internal/text"
 )
 
@@ -21,7 +21,7 @@ import (
 func Decode(b []byte) (Exercise, error) {
 	if len(b) > MaxFileSize {
 		return Exercise{}, fmt.Errorf("this file is too large (%s); Sayso opens exercises of up to %s",
-			megabytes(len(b)), megabytes(MaxFileSize))
+			jsonsyntax.Megabytes(len(b)), jsonsyntax.Megabytes(MaxFileSize))
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -73,35 +73,12 @@ func Decode(b []byte) (Exercise, error) {
 	return e, nil
 }
 
-func megabytes(n int) string {
-	if n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MB", n>>20)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-}
-
 // checkSyntax reports input that is not one JSON value.
 func checkSyntax(b []byte) error {
 	if json.Valid(b) {
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(new(json.RawMessage)); errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("this file is cut short: the JSON ends early (at byte %d)", len(b))
-	}
-	var syn *json.SyntaxError
-	if err := json.Unmarshal(b, new(json.RawMessage)); !errors.As(err, &syn) {
-		return fmt.Errorf("this file is not JSON (%v)", err)
-	}
-	// The bad character is the last one the scanner read.
-	pos := min(max(int(syn.Offset)-1, 0), len(b)-1)
-	line, col := lineColumn(b, pos)
-	r, _ := utf8.DecodeRune(b[pos:])
-	what := fmt.Sprintf("invalid character %q", r)
-	if r == utf8.RuneError {
-		what = fmt.Sprintf("invalid byte 0x%02x", b[pos])
-	}
-	return fmt.Errorf("this file is not JSON (%s at line %d, column %d)", what, line, col)
+	return jsonsyntax.Explain(b)
 }
 
 // checkHeader checks "format" and "version" before anything else, so that
@@ -175,16 +152,6 @@ func jsonKind(raw []byte) string {
 		return "null"
 	}
 	return "a number"
-}
-
-// lineColumn returns the 1-based line and column (in code points) of byte
-// offset off of src.
-func lineColumn(src []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(src))
-	before := src[:off]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCount(before[lineStart:])
 }
 
 // documents turns the wire documents into the model's.

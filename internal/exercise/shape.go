@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+
+	"sayso/internal/format/jsonsyntax"
 )
 
 // A shape describes the JSON values the format allows, so that a file can
@@ -88,7 +90,7 @@ type walker struct {
 
 // at formats a problem found at byte offset pos.
 func (w *walker) at(pos int, format string, args ...any) error {
-	line, col := lineColumn(w.src, pos)
+	line, col := jsonsyntax.LineColumn(w.src, pos)
 	return fmt.Errorf("%s (line %d, column %d)", fmt.Sprintf(format, args...), line, col)
 }
 

@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/jsonsyntax"
 )
 
 // Decode reads a project in the native format. It checks the file's
@@ -20,7 +19,7 @@ import (
 func Decode(b []byte) (annotation.Project, error) {
 	if len(b) > MaxFileSize {
 		return annotation.Project{}, fmt.Errorf("this file is too large (%s); Sayso opens files of up to %s",
-			megabytes(len(b)), megabytes(MaxFileSize))
+			jsonsyntax.Megabytes(len(b)), jsonsyntax.Megabytes(MaxFileSize))
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -39,53 +38,26 @@ func Decode(b []byte) (annotation.Project, error) {
 	return p, nil
 }
 
-func megabytes(n int) string {
-	if n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MB", n>>20)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-}
-
 // checkSyntax reports input that is not one JSON value.
 func checkSyntax(b []byte) error {
 	if json.Valid(b) {
 		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
-	err := dec.Decode(new(json.RawMessage))
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Errorf("this file is cut short: the JSON ends early (at byte %d)", len(b))
-	}
-	if err == nil {
+	if dec.Decode(new(json.RawMessage)) == nil {
 		// A whole JSON value followed by more.
 		end := int(dec.InputOffset())
 		rest := bytes.TrimLeft(b[end:], " \t\r\n")
 		if len(rest) > 0 && (rest[0] == '{' || rest[0] == '[') {
 			// JSON Lines, or a file appended to another.
 			if isSayso(b[:end]) {
-				line, col := lineColumn(b, len(b)-len(rest))
+				line, col := jsonsyntax.LineColumn(b, len(b)-len(rest))
 				return fmt.Errorf("this file has something after the end of its JSON (line %d, column %d)", line, col)
 			}
 			return notSayso(b[:end], "it holds several JSON values, one after the other (JSON Lines), not one Sayso project")
 		}
 	}
-	var syn *json.SyntaxError
-	if err := json.Unmarshal(b, new(json.RawMessage)); !errors.As(err, &syn) {
-		return fmt.Errorf("this file is not JSON (%v)", err)
-	}
-	// The bad character is the last one the scanner read.
-	pos := min(max(int(syn.Offset)-1, 0), len(b)-1)
-	line, col := lineColumn(b, pos)
-	return fmt.Errorf("this file is not JSON (%s at line %d, column %d)", describeByte(b[pos:]), line, col)
-}
-
-// describeByte names the character at the start of b.
-func describeByte(b []byte) string {
-	r, _ := utf8.DecodeRune(b)
-	if r == utf8.RuneError {
-		return fmt.Sprintf("invalid byte 0x%02x", b[0])
-	}
-	return fmt.Sprintf("invalid character %q", r)
+	return jsonsyntax.Explain(b)
 }
 
 // isSayso reports whether b is a JSON object with "format": "sayso".

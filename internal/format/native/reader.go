@@ -1,12 +1,12 @@
 package native
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
-	"unicode/utf8"
+
+	"sayso/internal/format/jsonsyntax"
 )
 
 // reader walks JSON input that json.Valid accepted, so that every problem
@@ -44,7 +44,7 @@ func prefix(w where) string {
 
 // at formats a problem found at offset pos of the input.
 func (r *reader) at(pos int, format string, args ...any) error {
-	line, col := lineColumn(r.src, pos)
+	line, col := jsonsyntax.LineColumn(r.src, pos)
 	return fmt.Errorf("%s (line %d, column %d)", fmt.Sprintf(format, args...), line, col)
 }
 
@@ -152,14 +152,4 @@ func (r *reader) array(w where, name string, each func(i int) error) error {
 // skip reads and ignores one value.
 func (r *reader) skip() {
 	r.lex.skipValue(r.lex.next())
-}
-
-// lineColumn returns the 1-based line and column (in code points) of byte
-// offset off of src.
-func lineColumn(src []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(src))
-	before := src[:off]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	lineStart := bytes.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCount(before[lineStart:])
 }
