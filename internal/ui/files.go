@@ -59,26 +59,36 @@ func (u *UI) openFiles(files js.Value) {
 		"Open “%s”? It replaces the current article and its %d annotations. Export them first to keep them.", name, u.st.Store.Len())) {
 		return
 	}
-	var then, fail js.Func
-	release := func() { then.Release(); fail.Release() }
-	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		defer release()
-		buf := js.Global().Get("Uint8Array").New(args[0])
-		data := make([]byte, buf.Get("length").Int())
-		js.CopyBytesToGo(data, buf)
+	readFile(f, func(data []byte) {
 		if isText {
 			u.dispatch(app.PasteFile{Name: name, Data: data})
 		} else {
 			u.dispatch(app.ImportFile{Name: name, Data: data})
 		}
-		return nil
+	}, func(why string) {
+		u.dispatch(app.Failed{Text: fmt.Sprintf("Could not read “%s”: %s", name, why)})
 	})
-	fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
+}
+
+// readFile reads a File's bytes, then calls done with them, or fail with
+// the browser's reason.
+func readFile(f js.Value, done func([]byte), fail func(why string)) {
+	var then, catch js.Func
+	release := func() { then.Release(); catch.Release() }
+	then = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		defer release()
-		u.dispatch(app.Failed{Text: fmt.Sprintf("Could not read “%s”: %s", name, args[0].Call("toString").String())})
+		buf := js.Global().Get("Uint8Array").New(args[0])
+		data := make([]byte, buf.Get("length").Int())
+		js.CopyBytesToGo(data, buf)
+		done(data)
 		return nil
 	})
-	f.Call("arrayBuffer").Call("then", then).Call("catch", fail)
+	catch = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer release()
+		fail(args[0].Call("toString").String())
+		return nil
+	})
+	f.Call("arrayBuffer").Call("then", then).Call("catch", catch)
 }
 
 // isTextFile reports whether a File is plain text (.txt, text/plain).
@@ -145,26 +155,15 @@ func (u *UI) readFiles(files js.Value, limit int, refuse func(js.Value) string, 
 			continue
 		}
 		pending++
-		var then, fail js.Func
-		release := func() { then.Release(); fail.Release() }
-		then = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			defer release()
-			buf := js.Global().Get("Uint8Array").New(args[0])
-			data := make([]byte, buf.Get("length").Int())
-			js.CopyBytesToGo(data, buf)
+		readFile(f, func(data []byte) {
 			read = append(read, app.TextFile{Name: name, Data: data})
 			pending--
 			finish()
-			return nil
-		})
-		fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			defer release()
-			skipped = append(skipped, fmt.Sprintf("“%s” could not be read: %s", name, args[0].Call("toString").String()))
+		}, func(why string) {
+			skipped = append(skipped, fmt.Sprintf("“%s” could not be read: %s", name, why))
 			pending--
 			finish()
-			return nil
 		})
-		f.Call("arrayBuffer").Call("then", then).Call("catch", fail)
 	}
 	finish()
 }
