@@ -171,3 +171,25 @@ func TestAStudentExportOfAnEditedTextIsReanchoredWithANotice(t *testing.T) {
 	}
 	assert.True(t, found)
 }
+
+func TestCompareWeightsMustMakeAScoreAndScoresNeedAKey(t *testing.T) {
+	st := classState(t)
+	Update(st, SetCompareWeight{Name: "claims", Value: -1})
+	assert.Equal(t, "error", st.Message.Kind, "a negative weight is refused")
+	assert.InDelta(t, 0.4, st.Compare.Weights.Claims, 1e-9)
+	for _, name := range []string{"claims", "speakers", "stance", "attribution"} {
+		Update(st, SetCompareWeight{Name: name, Value: 0})
+	}
+	assert.Contains(t, st.Message.Text, "at least one is above 0", "the last weight cannot go to 0")
+	assert.InDelta(t, 0.2, st.Compare.Weights.Attribution, 1e-9)
+	Update(st, SetCompareWeight{Name: "attribution", Value: 0.5})
+	Update(st, SetCompareWeight{Name: "stance", Value: 1.5})
+	reports, _ := st.Compare.Reports()
+	for _, r := range reports {
+		assert.InDelta(t, 100*(1.5*r.Stance.Value+0.5*r.Attribution.Value)/2, r.Score, 1e-9, "the score follows the weights")
+	}
+
+	Update(st, SetCompareKey{Index: -1})
+	assert.Empty(t, Update(st, ExportScores{}), "no key, no scores")
+	assert.Contains(t, st.Message.Text, "Choose the answer key")
+}
