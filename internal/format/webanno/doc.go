@@ -9,14 +9,17 @@
 //
 //
 //	#Text=Ana said: go 🚀.
-//	1-1	0-3	Ana	speaker	*	Ana	*	*	speaker	1-4[0_1]
-//	1-2	4-8	said	cue	*	*	*	*	cue	1-4[0_1]
+//	1-1	0-3	Ana	speaker	*	Ana	*	*	speaker	1-4[1_0]
+//	1-2	4-8	said	cue	*	*	*	*	cue	1-4[1_0]
 //	1-3	8-9	:	_	_	_	_	_	_	_
 //	1-4	10-12	go	claim[1]	*[1]	*[1]	favor[1]	*[1]	_	_
 //	1-5	13-15	🚀	claim[1]	*[1]	*[1]	favor[1]	*[1]	_	_
 //	1-6	15-16	.	_	_	_	_	_	_	_
 //
-// (INCEpTION ends every line with a tab, and so does the export.)
+// A relation is written on the first token of its target, naming the
+// first token of its source: [1_0] says the source is the annotation with
+// disambiguation id 1 there and the target the only one on this token.
+// INCEpTION ends every token line with a tab, and so does the export.
 //
 // # Offsets
 //

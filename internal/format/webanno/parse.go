@@ -217,6 +217,8 @@ func (f *file) body(lines []string, first int) error {
 	for i, line := range lines {
 		no := first + i
 		switch {
+		case line == "" && state == header:
+			return failf(no, "the sentence before this line has no tokens")
 		case line == "":
 			state = between
 			continue
@@ -266,7 +268,7 @@ func (f *file) body(lines []string, first int) error {
 		}
 	}
 	if state == header {
-		return failf(first+len(lines)-1, "the last sentence has no tokens")
+		return failf(first+len(lines)-1, "the sentence before this line has no tokens")
 	}
 	if n := len(f.text); n > 0 && f.text[n-1] == '\n' {
 		f.text = f.text[:n-1] // the line break that ends the last #Text line
