@@ -83,7 +83,6 @@ func TestOneDocumentRoundTripsAsOneFile(t *testing.T) {
 	assert.Equal(t, withoutTitles(canon(p, everything)), withoutTitles(canon(got, everything)))
 }
 
-
 const polnearDir = "../../../../shared/corpus/brat/polnear"
 
 // polnearByBrat reads the PolNeAR articles of the corpus through package
