@@ -162,26 +162,38 @@ func (r *reader) document(title string) importkit.Doc {
 		draftOf[i] = -1
 	}
 	for i, a := range r.f.spans {
+		frag, ok := r.span(a)
+		if !ok {
+			r.skip("the span on line %d (%s) does not fit the text of %d characters, so it was not imported", a.line, r.labels[i], r.x.Len())
+			continue
+		}
 		root := r.find(i)
 		if draftOf[root] < 0 {
 			draftOf[root] = len(dd.Spans)
-			dd.Spans = append(dd.Spans, importkit.Span{What: fmt.Sprintf("%s line %d", r.what, a.line), Label: r.labels[root], Mention: -1, Cue: -1})
+			dd.Spans = append(dd.Spans, importkit.Span{What: fmt.Sprintf("%s: the span on line %d", r.what, a.line), Label: r.labels[root], Mention: -1, Cue: -1})
 		}
 		sp := &dd.Spans[draftOf[root]]
-		if frag, ok := r.span(a); ok {
-			sp.Frags = append(sp.Frags, frag)
-		} else {
-			r.skip("the span on line %d (%s) does not fit the text of %d characters", a.line, r.labels[i], r.x.Len())
-		}
+		sp.Frags = append(sp.Frags, frag)
 		r.features(sp, a)
 	}
-	for i := range r.f.spans {
-		sp := &dd.Spans[draftOf[r.find(i)]]
-		if m := r.claim[i]; m >= 0 {
-			sp.Mention = draftOf[r.find(m)]
+	for i, a := range r.f.spans {
+		k := draftOf[r.find(i)]
+		if k < 0 {
+			continue
 		}
-		if c := r.cue[i]; c >= 0 {
-			sp.Cue = draftOf[r.find(c)]
+		sp := &dd.Spans[k]
+		for _, l := range []struct {
+			to    int
+			field *int
+		}{{r.claim[i], &sp.Mention}, {r.cue[i], &sp.Cue}} {
+			if l.to < 0 {
+				continue
+			}
+			if t := draftOf[r.find(l.to)]; t >= 0 {
+				*l.field = t
+			} else {
+				r.skip("the link from the span on line %d to the span on line %d was lost with that span", a.line, r.f.spans[l.to].line)
+			}
 		}
 	}
 	for i := range dd.Spans {

@@ -211,6 +211,7 @@ func TestImportOffsets(t *testing.T) {
 				assert.Empty(t, rep.Skipped)
 			} else {
 				assert.Contains(t, skipped(rep), tt.report)
+				assert.NotContains(t, skipped(rep), "is empty", "one line for one span")
 			}
 		})
 	}
