@@ -220,3 +220,38 @@ func TestExportOfSeveralDocumentsIsAZip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, res.Data, again.Data, "the same project gives the same bytes")
 }
+
+// TestDetectRecognisesTSVFilesAndArchives checks detection by content.
+func TestDetectRecognisesTSVFilesAndArchives(t *testing.T) {
+	zipped, err := webanno.Export(fixture(t))
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"a TSV 3.3 file", []byte("#FORMAT=WebAnno TSV 3.3\n"), true},
+		{"after a byte order mark", []byte("\uFEFF#FORMAT=WebAnno TSV 3.2\n"), true},
+		{"a zip archive of them", zipped.Data, true},
+		{"TSV 2", []byte("#FORMAT=WebAnno TSV 2\n"), false},
+		{"CoNLL", []byte("# sayso conll = 1\n"), false},
+		{"another zip", zipOf(t, "a.json", "{}"), false},
+		{"a zip with another .tsv", zipOf(t, "a.tsv", "a\tb\n"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, webanno.Detect(tt.data))
+		})
+	}
+}
+
+func zipOf(t *testing.T, name, body string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create(name)
+	require.NoError(t, err)
+	_, err = w.Write([]byte(body))
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
+}

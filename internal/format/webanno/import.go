@@ -33,7 +33,7 @@ func Import(b []byte) (annotation.Project, format.Report, error) {
 	}
 	files, err := unpack(b)
 	if err != nil {
-		return annotation.Project{}, rep, err
+		return annotation.Project{}, rep, fmt.Errorf("webanno: %w", err)
 	}
 	d := importkit.Draft{EntityNames: map[string]string{}}
 	for _, nf := range files {
@@ -64,6 +64,38 @@ type namedFile struct {
 }
 
 var numbered = regexp.MustCompile(`^\d+-`)
+
+// tsv3 is how every WebAnno TSV 3 file starts.
+var tsv3 = []byte("#FORMAT=WebAnno TSV 3")
+
+// Detect reports whether b is a WebAnno TSV 3 file — its first line
+// (after a byte order mark) starts with "#FORMAT=WebAnno TSV 3" — or a
+// zip archive whose first .tsv file is one.
+func Detect(b []byte) bool {
+	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\uFEFF")), tsv3)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return false
+	}
+	zfs := append([]*zip.File(nil), zr.File...)
+	sort.Slice(zfs, func(i, j int) bool { return zfs[i].Name < zfs[j].Name })
+	for _, zf := range zfs {
+		if !strings.EqualFold(path.Ext(zf.Name), ".tsv") || zf.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return false
+		}
+		head := make([]byte, len(tsv3)+3)
+		n, _ := io.ReadFull(rc, head)
+		rc.Close()
+		return bytes.HasPrefix(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), tsv3)
+	}
+	return false
+}
 
 // unpack returns the one file b is, or the TSV files of a zip archive in
 // name order, at most MaxFileSize bytes in all.

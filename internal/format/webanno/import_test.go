@@ -237,6 +237,7 @@ func TestImportRefusesBadInputWithItsLine(t *testing.T) {
 		{"a bad disambiguation id", head + "#Text=a\n1-1\t0-1\ta\tclaim[x]\t\n", "line 6: column 4 (webanno.custom.Attribution): [x] is not a disambiguation id"},
 		{"a sentence inside the one before", head + "#Text=ab\n1-1\t0-2\tab\t_\t\n\n#Text=c\n2-1\t1-2\tc\t_\t\n", "line 9: the sentence starts at offset 1, inside the text before it"},
 		{"no blank line between sentences", head + "#Text=a\n1-1\t0-1\ta\t_\t\n#Text=b\n", "line 7: a blank line must end the sentence before this one"},
+		{"a sentence far beyond the text", head + "#Text=a\n1-1\t2000000000-2000000001\ta\t_\t\n", "line 6: the sentence starts at offset 2000000000, 2000000000 characters after the text before it"},
 		{"a sentence without tokens", head + "#Text=a\n", "line 6: the sentence before this line has no tokens"},
 		{"a bad relation source", "#FORMAT=WebAnno TSV 3.3\n#T_SP=a.S|v\n#T_RL=a.R|r|BT_a.S\n\n\n#Text=a\n1-1\t0-1\ta\tx\ty\tnowhere\t\n", `line 7: column 6 (a.R): "nowhere" is not the token id of a relation's source`},
 	}

@@ -1,7 +1,6 @@
 package webanno
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -92,6 +91,7 @@ type tsvUnit struct {
 // file is a parsed TSV file.
 type file struct {
 	minor  int
+	pad    int // how many more spaces gaps between sentences may add
 	layers []layer
 	cols   []column
 	text   []uint16 // the document text rebuilt from the #Text lines
@@ -127,12 +127,6 @@ var (
 	unitID     = regexp.MustCompile(`^\d+-\d+(\.\d+)?$`)
 )
 
-// Detect reports whether b starts like a WebAnno TSV 3 file: its first
-// line (after a byte order mark) is "#FORMAT=WebAnno TSV 3…".
-func Detect(b []byte) bool {
-	return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte("#FORMAT=WebAnno TSV 3"))
-}
-
 // parse reads a TSV file. The error is a *ParseError.
 func parse(src string) (*file, error) {
 	src = strings.TrimPrefix(src, "\uFEFF")
@@ -140,7 +134,7 @@ func parse(src string) (*file, error) {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	f := &file{onUnit: map[unitKey][]*spanAnn{}, byID: map[[2]int]*spanAnn{}, chains: map[int]int{}, slots: map[int]int{}}
+	f := &file{pad: len(src) + 1<<16, onUnit: map[unitKey][]*spanAnn{}, byID: map[[2]int]*spanAnn{}, chains: map[int]int{}, slots: map[int]int{}}
 	m := formatLine.FindStringSubmatch(lines[0])
 	if m == nil {
 		return nil, failf(1, "the file does not start with “#FORMAT=WebAnno TSV 3.3”, so it is not WebAnno TSV")
@@ -301,6 +295,11 @@ func (f *file) startSentence(text []uint16, begin, no int) error {
 		f.text = f.text[:n-1]
 	case n > begin:
 		return failf(no, "the sentence starts at offset %d, inside the text before it, which ends at %d", begin, n-1)
+	}
+	if gap := begin - len(f.text); gap > f.pad {
+		return failf(no, "the sentence starts at offset %d, %d characters after the text before it: a gap that large is not in a WebAnno TSV file", begin, gap)
+	} else if gap > 0 {
+		f.pad -= gap
 	}
 	for len(f.text) < begin {
 		f.text = append(f.text, ' ')
