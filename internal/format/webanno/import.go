@@ -27,6 +27,13 @@ const MaxFileSize = 64 << 20
 // mapped; the error is for a file that is not WebAnno TSV 3 at all, and
 // names the line where reading stopped.
 func Import(b []byte) (annotation.Project, format.Report, error) {
+	return ImportNamed("", b)
+}
+
+// ImportNamed is Import for a file with a name: a single document takes
+// its title from the name, without the .tsv (or .webanno.tsv) ending. The
+// documents of a zip archive take their titles from the names inside it.
+func ImportNamed(name string, b []byte) (annotation.Project, format.Report, error) {
 	var rep format.Report
 	if len(b) > MaxFileSize {
 		return annotation.Project{}, rep, fmt.Errorf("the file is %d MB; WebAnno TSV files up to %d MB can be opened", len(b)>>20, MaxFileSize>>20)
@@ -34,6 +41,9 @@ func Import(b []byte) (annotation.Project, format.Report, error) {
 	files, err := unpack(b)
 	if err != nil {
 		return annotation.Project{}, rep, fmt.Errorf("webanno: %w", err)
+	}
+	if len(files) == 1 && files[0].name == "" {
+		files[0].title = titleOf(name)
 	}
 	d := importkit.Draft{EntityNames: map[string]string{}}
 	for _, nf := range files {
@@ -66,14 +76,14 @@ type namedFile struct {
 var numbered = regexp.MustCompile(`^\d+-`)
 
 // tsv3 is how every WebAnno TSV 3 file starts.
-var tsv3 = []byte("#FORMAT=WebAnno TSV 3")
+const tsv3 = "#FORMAT=WebAnno TSV 3"
 
 // Detect reports whether b is a WebAnno TSV 3 file — its first line
 // (after a byte order mark) starts with "#FORMAT=WebAnno TSV 3" — or a
 // zip archive whose first .tsv file is one.
 func Detect(b []byte) bool {
 	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-		return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\uFEFF")), tsv3)
+		return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte(tsv3))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
@@ -92,7 +102,7 @@ func Detect(b []byte) bool {
 		head := make([]byte, len(tsv3)+3)
 		n, _ := io.ReadFull(rc, head)
 		rc.Close()
-		return bytes.HasPrefix(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), tsv3)
+		return bytes.HasPrefix(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), []byte(tsv3))
 	}
 	return false
 }
@@ -129,8 +139,7 @@ func unpack(b []byte) ([]namedFile, error) {
 		if budget < 0 {
 			return nil, fmt.Errorf("the archive unpacks to more than %d MB", MaxFileSize>>20)
 		}
-		title := strings.TrimSuffix(path.Base(zf.Name), path.Ext(zf.Name))
-		title = strings.TrimSuffix(title, ".webanno")
+		title := titleOf(zf.Name)
 		allNumbered = allNumbered && numbered.MatchString(title)
 		out = append(out, namedFile{name: zf.Name, title: title, data: data})
 	}
@@ -143,6 +152,21 @@ func unpack(b []byte) ([]namedFile, error) {
 		}
 	}
 	return out, nil
+}
+
+// titleOf is the title a file's name gives its document.
+func titleOf(name string) string {
+	if name == "" {
+		return ""
+	}
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	lower := strings.ToLower(base)
+	for _, ext := range []string{".webanno.tsv", ".tsv"} {
+		if strings.HasSuffix(lower, ext) {
+			return base[:len(base)-len(ext)]
+		}
+	}
+	return base
 }
 
 // reader maps one parsed file to a draft document.

@@ -276,3 +276,21 @@ func TestImportReportsRelationsItCannotMap(t *testing.T) {
 	assert.Contains(t, all, "the relation on line 10 joins a claim to a cue as one annotation")
 	assert.Contains(t, all, "relation layer webanno.custom.AttributionLink: 1 relations were not imported")
 }
+
+// TestImportNamedTitlesTheDocumentAfterTheFile checks titles from names.
+func TestImportNamedTitlesTheDocumentAfterTheFile(t *testing.T) {
+	tests := []struct{ name, title string }{
+		{"report.webanno.tsv", "report"},
+		{"Report.TSV", "Report"},
+		{`C:\Users\ana\Desktop\interview 3.tsv`, "interview 3"},
+		{"notes.txt", "notes.txt"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _, err := webanno.ImportNamed(tt.name, attributionFile)
+			require.NoError(t, err)
+			assert.Equal(t, tt.title, p.Documents[0].Title)
+		})
+	}
+}
