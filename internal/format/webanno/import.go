@@ -470,9 +470,15 @@ func (r *reader) relations(index map[*spanAnn]int) {
 // resolve finds the span annotation of layer base that ref names.
 func (r *reader) resolve(base int, ref ref, index map[*spanAnn]int) (int, bool) {
 	if ref.disambig > 0 {
-		a, ok := r.f.byID[[2]int{base, ref.disambig}]
-		if ok {
+		// INCEpTION numbers disambiguation ids across the document, so an
+		// id names one annotation whatever its layer.
+		if a, ok := r.f.byID[[2]int{base, ref.disambig}]; ok {
 			return index[a], true
+		}
+		for li := range r.f.layers {
+			if a, ok := r.f.byID[[2]int{li, ref.disambig}]; ok {
+				return index[a], true
+			}
 		}
 	}
 	on := r.f.onUnit[unitKey{base, ref.unit}]
