@@ -65,7 +65,7 @@ func (l lossCount) report(rep *format.Report, p annotation.Project) {
 		rep.Skip("%d document topics were not exported (on import a document's topic is its title); claims whose target differs from the topic keep their target", l.topics)
 	}
 	if l.names > 0 {
-		rep.Skip("%d speaker names were written only on their mentions and claims: speakers with the same name come back as one speaker", l.names)
+		rep.Skip("%d speakers share their name with another speaker: WebAnno TSV holds a speaker only by name, so they come back as one", l.names)
 	}
 	if l.lostLinks > 0 {
 		rep.Skip("%d links to annotations that were not exported were lost", l.lostLinks)
@@ -107,8 +107,14 @@ func Export(p annotation.Project) (Result, error) {
 			lost.topics++
 		}
 	}
-	if len(p.Speakers) > 0 {
-		lost.names = len(p.Speakers)
+	byName := map[string]int{}
+	for _, sp := range p.Speakers {
+		byName[sp.Name]++
+	}
+	for _, n := range byName {
+		if n > 1 {
+			lost.names += n
+		}
 	}
 	lost.report(&rep, p)
 	if len(files) == 1 {

@@ -255,3 +255,24 @@ func zipOf(t *testing.T, name, body string) []byte {
 	require.NoError(t, zw.Close())
 	return buf.Bytes()
 }
+
+// TestExportReportsSpeakersSharingAName checks that two speakers with one
+// name, which come back as one, are reported.
+func TestExportReportsSpeakersSharingAName(t *testing.T) {
+	s, d := oneDoc(t, "Kim said yes. Kim said no.")
+	add(t, s, d, annotation.LabelSpeaker, "Kim")
+	doc, _, _ := s.Document(d)
+	second, err := s.Add(d, annotation.LabelSpeaker, []text.Span{{Start: 14, End: 17}})
+	require.NoError(t, err)
+	require.Equal(t, "Kim", doc.Text[14:17])
+	_, err = s.NewSpeakerForMention(second, "Kim")
+	require.NoError(t, err)
+	p := s.Project()
+	require.Len(t, p.Speakers, 2)
+	res, err := webanno.Export(p)
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(res.Report.Skipped, "\n"), "2 speakers share their name with another speaker")
+	got, _, err := webanno.Import(res.Data)
+	require.NoError(t, err)
+	assert.Len(t, got.Speakers, 1)
+}
