@@ -320,8 +320,8 @@ func (r *reader) feature(a *spanAnn, name string) (string, bool) {
 
 // labelOf is the Sayso label of a span: the layer's own name if it is
 // Claim, Speaker or Cue (or PolNeAR's Content and Source), else its
-// "label" feature, else its first feature with a value, else the layer's
-// name.
+// "label" feature, else its first other feature with a value (not note,
+// speaker, stance or target), else the layer's name.
 func (r *reader) labelOf(a *spanAnn) string {
 	l := r.f.layers[a.layer]
 	if id := importkit.LabelID(l.short()); isBuiltIn(id) {
@@ -331,11 +331,21 @@ func (r *reader) labelOf(a *spanAnn) string {
 		return importkit.LabelID(v)
 	}
 	for _, fe := range l.features {
-		if v := strings.TrimSpace(a.feats[fe]); v != "" {
+		if v := strings.TrimSpace(a.feats[fe]); v != "" && !saysoFeature(fe) {
 			return importkit.LabelID(v)
 		}
 	}
 	return importkit.LabelID(l.short())
+}
+
+// saysoFeature reports whether a feature holds a Sayso field rather than
+// a label.
+func saysoFeature(name string) bool {
+	switch strings.ToLower(name) {
+	case featLabel, featNote, featSpeaker, featStance, featTarget:
+		return true
+	}
+	return false
 }
 
 func isBuiltIn(label string) bool {
@@ -361,7 +371,6 @@ func (r *reader) features(sp *importkit.Span, a *spanAnn) {
 // reportLayers says which layers are not Sayso's, and which of their
 // features and values were not imported.
 func (r *reader) reportLayers() {
-	used := map[string]bool{featLabel: true, featNote: true, featSpeaker: true, featStance: true, featTarget: true}
 	for li, l := range r.f.layers {
 		if l.kind == chainLayer {
 			if n := r.f.chains[li]; n > 0 {
@@ -389,7 +398,7 @@ func (r *reader) reportLayers() {
 				labels = append(labels, r.labels[i])
 			}
 			for k, v := range a.feats {
-				if !used[strings.ToLower(k)] && importkit.LabelID(v) != r.labels[i] {
+				if !saysoFeature(k) && importkit.LabelID(v) != r.labels[i] {
 					unused[k]++
 				}
 			}

@@ -181,6 +181,24 @@ func TestImportMapsLayersNamedClaimSpeakerCue(t *testing.T) {
 	}
 }
 
+// TestImportKeepsStanceOnALayerOfQuotes checks that a layer of another
+// name takes its label from its name, not from its stance.
+func TestImportKeepsStanceOnALayerOfQuotes(t *testing.T) {
+	p, rep, err := webanno.Import(tsv(
+		"#FORMAT=WebAnno TSV 3.3",
+		"#T_SP=webanno.custom.Quote|stance|note",
+		"",
+		"",
+		"#Text=rain falls",
+		"1-1 ¦ 0-4 ¦ rain ¦ against ¦ wet",
+		"1-2 ¦ 5-10 ¦ falls ¦ _ ¦ _",
+	))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Quote “rain”"}, spanList(p))
+	assert.Contains(t, skipped(rep), "the span on line 6 is a Quote, not a claim, so its stance and target were not kept")
+	assert.Equal(t, "wet", p.Annotations[0].Note)
+}
+
 // TestImportOffsets checks the unit of offsets: UTF-16 as the format
 // says, code points from a tool that counted them, and offsets inside a
 // surrogate pair reported.
