@@ -309,6 +309,9 @@ func (w *docWriter) linkUnits(kept []*annotation.Annotation) {
 		if a.Label != annotation.LabelClaim {
 			continue
 		}
+		if a.SpeakerMention == "" && a.Speaker != "" {
+			w.rep.Links++ // the speaker's name, in the claim's speaker feature
+		}
 		for _, l := range []struct{ id, role string }{{a.SpeakerMention, roleSpeaker}, {a.Cue, roleCue}} {
 			if l.id == "" {
 				continue

@@ -176,3 +176,24 @@ func TestCorpusEmojiArticlesKeepExactOffsets(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherLabelsAndUnmentionedSpeakersRoundTrip checks a label of the
+// project's own schema, a claim attributed to a speaker without naming
+// the mention, and stacked spans over the same words.
+func TestOtherLabelsAndUnmentionedSpeakersRoundTrip(t *testing.T) {
+	s, d := oneDoc(t, "Kim Lee said yes. Later: no, or maybe?")
+	require.NoError(t, s.AddLabel(annotation.Label{ID: "hedge", Name: "Hedge", Color: "#888888"}))
+	kim := add(t, s, d, annotation.LabelSpeaker, "Kim Lee")
+	yes := add(t, s, d, annotation.LabelClaim, "yes")
+	require.NoError(t, s.LinkMention(yes, kim))
+	no := add(t, s, d, annotation.LabelClaim, "no, or maybe")
+	p := s.Project()
+	require.NoError(t, s.SetClaimSpeaker(no, p.Annotations[0].Speaker))
+	add(t, s, d, "hedge", "or maybe")
+	add(t, s, d, annotation.LabelCue, "or maybe")
+	p = s.Project()
+	_, got := roundTrip(t, p)
+	assert.Equal(t, withoutTitles(canon(p, everything)), withoutTitles(canon(got, everything)))
+	_, ok := got.Schema.Label("hedge")
+	assert.True(t, ok, "the label joins the schema")
+}
