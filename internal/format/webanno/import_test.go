@@ -312,3 +312,27 @@ func TestImportNamedTitlesTheDocumentAfterTheFile(t *testing.T) {
 		})
 	}
 }
+
+// TestImportOpensTheUserGuidesRelationExample opens the user guide's
+// example of disambiguation ids in relations (“Disambiguation IDs in
+// relations”): two stacked entities on one token, a relation to the first.
+func TestImportOpensTheUserGuidesRelationExample(t *testing.T) {
+	p, rep, err := webanno.Import(tsv(
+		"#FORMAT=WebAnno TSV 3.3",
+		"#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|value",
+		"#T_RL=webanno.custom.Relation|value|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity",
+		"",
+		"",
+		"#Text=This is a test .",
+		"1-1 ¦ 0-4 ¦ This ¦ * ¦ _ ¦ _",
+		"1-2 ¦ 5-7 ¦ is ¦ _ ¦ _ ¦ _",
+		"1-3 ¦ 8-9 ¦ a ¦ _ ¦ _ ¦ _",
+		"1-4 ¦ 10-14 ¦ test ¦ _ ¦ _ ¦ _",
+		"1-5 ¦ 15-16 ¦ . ¦ *[1]|*[2] ¦ * ¦ 1-1[0_1]",
+	))
+	require.NoError(t, err)
+	requireLoads(t, p)
+	assert.Equal(t, "This is a test .", p.Documents[0].Text)
+	assert.ElementsMatch(t, []string{"NamedEntity “This”", "NamedEntity “.”", "NamedEntity “.”"}, spanList(p))
+	assert.Contains(t, skipped(rep), "relation layer webanno.custom.Relation: 1 relations were not imported")
+}
