@@ -224,7 +224,7 @@ func writeBrat(p annotation.Project, _ string) (exported, error) {
 	if err != nil {
 		return exported{}, err
 	}
-	data, err := brat.Zip(files)
+	data, err := format.Zip(files)
 	if err != nil {
 		return exported{}, fmt.Errorf("the zip archive could not be written: %w", err)
 	}
@@ -248,7 +248,7 @@ func writeLabelStudio(p annotation.Project, base string) (exported, error) {
 	if err != nil {
 		return exported{}, err
 	}
-	data, err := brat.Zip([]brat.File{
+	data, err := format.Zip([]format.File{
 		{Name: base + ".tasks" + labelstudio.Extension, Data: r.Data},
 		{Name: base + ".config" + labelstudio.ConfigExtension, Data: []byte(labelstudio.Config(p.Schema))},
 	})

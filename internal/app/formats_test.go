@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/brat"
+	"sayso/internal/format"
 )
 
 // The quotes the annotated sample state tags.
@@ -385,11 +385,11 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var list []brat.File
+	var list []format.File
 	for _, n := range names {
-		list = append(list, brat.File{Name: n, Data: []byte(files[n])})
+		list = append(list, format.File{Name: n, Data: []byte(files[n])})
 	}
-	data, err := brat.Zip(list)
+	data, err := format.Zip(list)
 	require.NoError(t, err)
 	return data
 }
