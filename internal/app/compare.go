@@ -8,7 +8,7 @@ import (
 
 	"sayso/internal/agreement"
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
 )
@@ -232,7 +232,7 @@ func (st *State) addCompareFiles(files []TextFile) {
 	c := st.Compare
 	var problems []string
 	for _, f := range files {
-		store, _, err := native.OpenRepaired(f.Data, st.clock)
+		store, _, err := exchange.OpenProject(f.Data, st.clock)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", quoteName(f.Name), err))
 			continue
@@ -508,7 +508,7 @@ func (st *State) adoptGold() {
 	}
 	p := store.Project()
 	p.Exercise = annotation.ExerciseRef{ID: ref.Exercise.ID, Title: ref.Exercise.Title, Role: "key"}
-	data, err := native.Encode(p)
+	data, err := exchange.EncodeProject(p)
 	if err != nil {
 		st.fail("Could not build the gold set: " + err.Error())
 		return

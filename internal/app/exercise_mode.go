@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"sayso/internal/annotation"
+	"sayso/internal/exchange"
 	"sayso/internal/exercise"
-	"sayso/internal/format/native"
 )
 
 // Exercise mode. A teacher turns the open project into an exercise:
@@ -124,11 +124,11 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 			return nil, true
 		}
 		key := exercise.Key(st.Store.Project(), e)
-		data, err := native.Encode(key)
+		data, err := exchange.EncodeProject(key)
 		if !st.check(err) {
 			return nil, true
 		}
-		name := FileName(e.Title+" – answer key") + native.Extension
+		name := FileName(e.Title+" – answer key") + exchange.ProjectExtension
 		st.info(fmt.Sprintf("Exported the answer key %s (%s). Keep it: drop it into Compare with your students' work.", quoteName(name), plural(len(key.Annotations), "annotation")))
 		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
 	case EmbeddedExercise:

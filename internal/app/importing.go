@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
 )
@@ -110,24 +110,20 @@ func (st *State) importInto(name string, data []byte) {
 		return
 	}
 	var p annotation.Project
-	id := Detect(name, data)
-	if id == FormatNative {
+	id := exchange.Detect(name, data)
+	if id == exchange.Native {
 		var err error
-		if p, err = native.Decode(data); err != nil {
+		if p, err = exchange.DecodeProject(data); err != nil {
 			st.fail(failure + ": " + err.Error())
 			return
 		}
 	} else {
-		c, ok := lookup(id)
-		if !ok || c.read == nil {
-			st.fail(failure + ": " + unreadable(id))
+		in, err := exchange.ImportAs(id, data, st.Store.Project())
+		if err != nil {
+			st.fail(importFailure(failure, err))
 			return
 		}
-		var err error
-		if p, _, err = c.read(imported{data: data, current: st.Store.Project()}); err != nil {
-			st.fail(fmt.Sprintf("%s as %s: %v", failure, c.Name, err))
-			return
-		}
+		p = in.Project
 	}
 	if len(p.Documents) == 0 {
 		st.fail(failure + ": it holds no document.")

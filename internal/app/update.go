@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 	"sayso/internal/text"
 )
 
@@ -108,7 +108,7 @@ func Update(st *State, a Action) []Effect {
 	case DismissMessage:
 		st.Message = Message{}
 	case Export:
-		return st.exportAs(FormatNative)
+		return st.exportAs(exchange.Native)
 	case Import:
 		st.open(a.Data, "Could not open "+quoteName(a.Name), func(n int) string {
 			return fmt.Sprintf("Opened %s: %s.", quoteName(a.Name), plural(n, "annotation"))
@@ -369,7 +369,7 @@ func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 // work is left exactly as it was. Repairs made while opening (re-anchored
 // or orphaned annotations) are listed in the message.
 func (st *State) open(data []byte, failure string, success func(n int) string) {
-	store, notes, err := native.OpenRepaired(data, st.clock)
+	store, notes, err := exchange.OpenProject(data, st.clock)
 	if err != nil {
 		st.fail(failure + ": " + err.Error())
 		return

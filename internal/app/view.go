@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sayso/internal/annotation"
+	"sayso/internal/exchange"
 	"sayso/internal/text"
 )
 
@@ -609,7 +610,7 @@ func ExportMenuHTML(st *State) string {
 			selectedAttrNamed(st.ExportDocumentOnly, "checked"), len(st.Store.Documents()))
 	}
 	b.WriteString(`<ul class="menu-list">`)
-	for _, f := range Formats() {
+	for _, f := range exchange.Formats() {
 		loses := f.Loses
 		if loses == "" {
 			loses = "Keeps everything."
