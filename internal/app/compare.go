@@ -11,6 +11,7 @@ import (
 	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // The compare view: a teacher drops the exports of a class (and the answer
@@ -250,7 +251,7 @@ func (st *State) addCompareFiles(files []TextFile) {
 	}
 	st.flagCompareFiles()
 	c.changed()
-	msg := fmt.Sprintf("%s to compare.", plural(len(c.Files), "file"))
+	msg := fmt.Sprintf("%s to compare.", wording.Count(len(c.Files), "file"))
 	if len(problems) > 0 {
 		st.fail(msg + " Not read:\n" + strings.Join(problems, "\n"))
 		return
@@ -515,9 +516,9 @@ func (st *State) adoptGold() {
 	}
 	st.open(data, "Could not build the gold set", nil)
 	st.Comparing = false
-	msg := fmt.Sprintf("The gold set is open: %s accepted. Export it in any format from the Export menu.", plural(added, "annotation"))
+	msg := fmt.Sprintf("The gold set is open: %s accepted. Export it in any format from the Export menu.", wording.Count(added, "annotation"))
 	if skipped > 0 {
-		msg += fmt.Sprintf(" %s could not be placed in the reference texts.", plural(skipped, "candidate"))
+		msg += fmt.Sprintf(" %s could not be placed in the reference texts.", wording.Count(skipped, "candidate"))
 	}
 	st.info(msg)
 }
@@ -561,5 +562,5 @@ func reanchorOnto(ref annotation.Project, f *CompareFile, changed []string) stri
 	result.Annotator, result.Exercise = f.Project.Annotator, f.Project.Exercise
 	f.Project = result
 	return fmt.Sprintf("the text of %s differs from the reference's: %s re-anchored on the reference text, %s could not be placed and are left out",
-		titles, plural(len(rep.Anchored), "annotation"), plural(len(rep.Unplaced), "annotation"))
+		titles, wording.Count(len(rep.Anchored), "annotation"), wording.Count(len(rep.Unplaced), "annotation"))
 }

@@ -13,6 +13,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
+	"sayso/internal/wording"
 )
 
 // MaxImportBytes bounds a file opened with ImportFile; every format
@@ -101,7 +102,7 @@ func (st *State) importFile(name string, data []byte) {
 	id := exchange.Detect(name, data)
 	if id == exchange.Native {
 		st.open(data, failure, func(n int) string {
-			return fmt.Sprintf("Opened %s: %s.", quoteName(name), countOf(n, "annotation"))
+			return fmt.Sprintf("Opened %s: %s.", quoteName(name), wording.Count(n, "annotation"))
 		})
 		return
 	}
@@ -164,21 +165,13 @@ func loadImported(p annotation.Project, clock func() time.Time) (*annotation.Sto
 func importMessage(name string, in exchange.Imported, repairs []string) string {
 	formatName, rep := in.Format.Name, in.Report
 	msg := fmt.Sprintf("Opened %s (%s): %s, %s, %s.", quoteName(name), formatName,
-		countOf(rep.Documents, "document"), countOf(rep.Annotations, "annotation"), countOf(rep.Links, "link"))
+		wording.Count(rep.Documents, "document"), wording.Count(rep.Annotations, "annotation"), wording.Count(rep.Links, "link"))
 	if len(rep.Skipped) > 0 {
 		msg += fmt.Sprintf("\nNot mapped (%d):\n%s", len(rep.Skipped), strings.Join(rep.Skipped, "\n"))
 	}
 	if len(repairs) > 0 {
 		msg += fmt.Sprintf("\nSome annotations did not fit their text; Sayso repaired them (%s):\n%s",
-			countOf(len(repairs), "change"), strings.Join(repairs, "\n"))
+			wording.Count(len(repairs), "change"), strings.Join(repairs, "\n"))
 	}
 	return msg
-}
-
-// countOf counts a noun: "1 link", "3 links".
-func countOf(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -9,6 +9,7 @@ import (
 	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // Importing into the open project: documents the project does not have are
@@ -227,7 +228,7 @@ func ImportHTML(st *State) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<p>%s holds %s; %s the project already has. Choose for each:</p><ul class="conflicts">`,
-		esc(quoteName(pi.Name)), plural(len(pi.Project.Documents), "document"), plural(len(pi.Conflicts), "document"))
+		esc(quoteName(pi.Name)), wording.Count(len(pi.Project.Documents), "document"), wording.Count(len(pi.Conflicts), "document"))
 	for _, c := range pi.Conflicts {
 		fmt.Fprintf(&b, `<li><b>%s</b> <span class="hint">(%s)</span><select data-field="import-choice" data-doc="%s">`,
 			esc(short(imported[c.Imported], 60)), esc(c.Reason), esc(c.Imported))

@@ -11,6 +11,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // The view model: HTML fragments built in Go from escaped text, drawn by the
@@ -170,7 +171,7 @@ func orphansHTML(st *State) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, plural(here, "annotation"))
+	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, wording.Count(here, "annotation"))
 	b.WriteString(`<p class="hint">An opened or imported file had these annotations, but their text is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
 	shown := 0
 	for i, o := range orphans {
@@ -178,7 +179,7 @@ func orphansHTML(st *State) string {
 			continue
 		}
 		if shown == maxOrphansShown {
-			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, plural(here-shown, "annotation"))
+			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, wording.Count(here-shown, "annotation"))
 			break
 		}
 		shown++
@@ -194,13 +195,6 @@ func (st *State) labelDisplay(id string) string {
 		return l.Name
 	}
 	return id
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // InspectorHTML renders the editor of the selected annotation: its label
@@ -279,7 +273,7 @@ func (st *State) mentionControls(b *strings.Builder, m *annotation.Annotation) {
 	if sp, ok := st.Store.Speaker(m.Speaker); ok {
 		fmt.Fprintf(b, `<label class="field">Speaker's name<input type="text" data-field="speaker-name" value="%s" maxlength="200"></label>`, esc(sp.Name))
 		mentions, claims := st.Store.SpeakerUse(sp.ID)
-		fmt.Fprintf(b, `<p class="hint">%s, %s attributed.</p>`, plural(mentions, "mention"), plural(claims, "claim"))
+		fmt.Fprintf(b, `<p class="hint">%s, %s attributed.</p>`, wording.Count(mentions, "mention"), wording.Count(claims, "claim"))
 	}
 }
 
