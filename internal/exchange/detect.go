@@ -12,9 +12,11 @@ import (
 )
 
 // Detect tells the format of a file from its content and, where the
-// content does not settle it, its name. It returns a format ID (which a
-// Registry other than Default may not list), or "" when it cannot tell.
-// The rules:
+// content does not settle it, its name. It returns a format ID (the
+// content rules may name a format the registry does not list), or "" when
+// it cannot tell. The content rules are here, together, because they are
+// about telling formats apart; the names are each format's own
+// (format.Info.Names). The rules:
 //
 //   - a zip archive: brat if it holds a .ann file; else Label Studio if it
 //     holds a .json file; else brat if it holds a .txt file;
@@ -28,17 +30,21 @@ import (
 //   - text: a "# sayso conll" header, "-DOCSTART-", or lines of a token and
 //     a BIO tag (O, B-x, I-x, …) → CoNLL; a header row with claim_id → a
 //     Sayso CSV dataset;
-//   - otherwise the name: .sayso.json → native, .jsonld → W3C,
-//     .labelstudio.json → Label Studio, .doccano.jsonl → doccano,
-//     .citron.json → Citron, .conll/.conllu/.iob/.bio → CoNLL,
-//     .zip → brat, .csv → CSV, any other .json → native (whose reader
-//     explains what it found).
-func Detect(name string, data []byte) string {
+//   - otherwise the name, as the formats of Default claim them:
+//     .sayso.json → native, .jsonld → W3C, .labelstudio.json and
+//     .labelstudio.zip → Label Studio, .doccano.jsonl → doccano,
+//     .citron.json → Citron, .conll/.conllu/.iob/.bio → CoNLL, .zip →
+//     brat, .csv → CSV, any other .json → native (whose reader explains
+//     what it found).
+func (r Registry) Detect(name string, data []byte) string {
 	if id := detectContent(data); id != "" {
 		return id
 	}
-	return detectName(name)
+	return r.detectName(name)
 }
+
+// Detect tells the format of a file with the Default registry.
+func Detect(name string, data []byte) string { return Default().Detect(name, data) }
 
 // detectContent tells the format from the bytes alone, or returns "".
 func detectContent(data []byte) string {
@@ -200,28 +206,18 @@ func isBIOTag(s string) bool {
 	return len(s) > 2 && s[1] == '-' && strings.ContainsRune("BIESL", rune(s[0]))
 }
 
-// detectName tells the format from a file name's ending, or returns "".
-func detectName(name string) string {
+// detectName tells the format from a file name's ending, or returns "":
+// the format that claims the longest ending of the name (see
+// format.Info.Names), the first in menu order when two claim the same.
+func (r Registry) detectName(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
-	suffixes := []struct{ ext, id string }{
-		{".sayso.json", Native},
-		{".labelstudio.json", LabelStudio},
-		{".labelstudio.zip", LabelStudio},
-		{".doccano.jsonl", Doccano},
-		{".citron.json", Citron},
-		{".jsonld", W3C},
-		{".conll", CoNLL},
-		{".conllu", CoNLL},
-		{".iob", CoNLL},
-		{".bio", CoNLL},
-		{".zip", Brat},
-		{".csv", CSV},
-		{".json", Native},
-	}
-	for _, s := range suffixes {
-		if strings.HasSuffix(n, s.ext) {
-			return s.id
+	id, longest := "", 0
+	for _, c := range r.codecs {
+		for _, end := range c.Names {
+			if len(end) > longest && strings.HasSuffix(n, strings.ToLower(end)) {
+				id, longest = c.ID, len(end)
+			}
 		}
 	}
-	return ""
+	return id
 }

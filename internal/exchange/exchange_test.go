@@ -295,3 +295,13 @@ func TestProjectFilesRoundTripThroughEncodeAndOpen(t *testing.T) {
 	assert.Equal(t, p, store.Project())
 	assert.True(t, strings.HasSuffix("x"+exchange.ProjectExtension, ".sayso.json"))
 }
+
+func TestDetectByNameTakesTheLongestEndingAFormatClaims(t *testing.T) {
+	short := format.Codec{Info: format.Info{ID: "short", Names: []string{".json"}}}
+	long := format.Codec{Info: format.Info{ID: "long", Names: []string{".x.json"}}}
+	again := format.Codec{Info: format.Info{ID: "again", Names: []string{".json"}}}
+	r := exchange.NewRegistry(short, long, again)
+	assert.Equal(t, "long", r.Detect("a.X.JSON", []byte("?")))
+	assert.Equal(t, "short", r.Detect("a.json", []byte("?")), "the first of two equal endings wins")
+	assert.Equal(t, "", r.Detect("a.jsonl", []byte("?")))
+}

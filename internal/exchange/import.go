@@ -30,7 +30,7 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // the project open now (W3C annotations find their texts there). See
 // ImportAs for how it fails.
 func (r Registry) Import(name string, data []byte, current annotation.Project) (Imported, error) {
-	return r.ImportAs(Detect(name, data), data, current)
+	return r.ImportAs(r.Detect(name, data), data, current)
 }
 
 // ImportAs reads a file in format id. When the format cannot be read (an

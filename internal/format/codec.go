@@ -15,6 +15,10 @@ type Info struct {
 	Loses string
 	// Example is one short line of the format, for the README.
 	Example string
+	// Names are the endings of file names that say a file is in this
+	// format when its content does not (".conll", ".iob"); the longest
+	// ending that matches wins.
+	Names []string
 }
 
 // Input is what a format's Read is given: the file, and the project open

@@ -18,6 +18,7 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "No titles beyond the file names, topics, annotation ids, annotators or times, and speakers with the same name come back as one.",
 		Example: "T1\tContent 256 309\t“Our streets were built for people, not for parking,”",
+		Names:   []string{".zip"},
 	}
 }
 

@@ -15,6 +15,7 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "Only claims that have a cue (a Citron quote needs one), no stances, targets or notes, and speakers named after their longest mention.",
 		Example: `{"text": "…", "quotes": [{"cue": {"start": 310, "end": 314, "text": "said"}, "sources": [{"start": 315, "end": 332, "text": "Mayor Ines Okafor"}], "contents": [{"start": 256, "end": 309, "text": "…"}]}], "coreference_groups": [[…]]}`,
+		Names:   []string{".citron.json"},
 	}
 }
 

@@ -16,6 +16,7 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "No links, speaker entities, stances, targets or notes, and of overlapping spans only one is kept (claims first, then speakers, then cues).",
 		Example: "streets\t260\t267\tI-claim\ta3",
+		Names:   []string{".conll", ".conllu", ".iob", ".bio"},
 	}
 }
 

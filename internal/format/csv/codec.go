@@ -17,6 +17,7 @@ func Info() format.Info {
 		ID: ID, Name: "CSV", Extension: Extension, MIME: "text/csv;charset=utf-8",
 		Loses:   "The same columns as JSONL, so only claims and no whole texts, and a cell starting with = + - or @ gets an apostrophe so that spreadsheets do not run it.",
 		Example: `d1,Harbour town splits…,a3,"“Our streets were built for people, not for parking,”","[[256,309]]",Mayor Ines Okafor,s1,…,favor,…`,
+		Names:   []string{".csv"},
 	}
 }
 
@@ -27,6 +28,7 @@ func SpreadsheetInfo() format.Info {
 	f.ID = SpreadsheetID
 	f.Name = "CSV for spreadsheets (UTF-8 with BOM)"
 	f.Extension = ".spreadsheet.csv" // not the plain CSV's name: both may be downloaded
+	f.Names = nil                    // a .csv name says plain CSV; the content tells them apart
 	f.Example = `(a byte order mark, then) document_id,document_title,claim_id,quote,fragments,speaker,… with rows ending in CR LF`
 	return f
 }

@@ -15,6 +15,7 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "No stances, targets, notes, annotators or times, speakers only as coreference between mentions of one document, and offsets in UTF-16 units as doccano's editor counts them.",
 		Example: `{"text": "…", "entities": [{"id": 1, "label": "claim", "start_offset": 256, "end_offset": 309}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "speaker"}], "offset_unit": "utf-16"}`,
+		Names:   []string{".doccano.jsonl"},
 	}
 }
 

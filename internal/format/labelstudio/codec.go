@@ -25,6 +25,7 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "Speakers are kept only by name, times are lost, and label colours and keys live only in the labelling configuration beside the tasks.",
 		Example: `{"data": {"text": "…"}, "annotations": [{"result": [{"id": "a3", "type": "labels", "value": {"start": 256, "end": 309, "labels": ["claim"]}}, {"from_id": "a3", "to_id": "a1", "type": "relation", "labels": ["speaker"]}]}]}`,
+		Names:   []string{".labelstudio.json", ".labelstudio.zip"},
 	}
 }
 

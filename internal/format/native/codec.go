@@ -15,6 +15,7 @@ func Info() format.Info {
 		ID: ID, Name: "Sayso project", Extension: Extension, MIME: "application/json",
 		Opens:   true,
 		Example: `{"format": "sayso", "version": 1, "offsetUnit": "codepoint", "schema": {…}, "documents": [{"id": "d1", "text": "…"}], "annotations": [{"id": "a3", "label": "claim", "fragments": [[256, 309]], "stance": "favor", "speakerMention": "a1"}]}`,
+		Names:   []string{".sayso.json", ".json"},
 	}
 }
 

@@ -17,6 +17,7 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "No text (the annotations point at it, so open them on the same article), titles, topics, or label names, colours and keys.",
 		Example: `{"type": "Annotation", "body": [{"type": "TextualBody", "purpose": "tagging", "value": "claim"}], "target": {"selector": [{"type": "TextQuoteSelector", "exact": "“Our streets…”"}, {"type": "TextPositionSelector", "start": 256, "end": 309}]}}`,
+		Names:   []string{".jsonld"},
 	}
 }
 
