@@ -1,10 +1,7 @@
 package app
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
-	"io"
 	"sort"
 	"testing"
 
@@ -13,6 +10,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
+	"sayso/internal/exchange/exchangetest"
 )
 
 // The quotes the annotated sample state tags.
@@ -52,23 +50,6 @@ func attribute(t *testing.T, st *State, mention, cue, claim, stance string) {
 	require.NotEqual(t, "error", st.Message.Kind, st.Message.Text)
 }
 
-// held is what a format can carry back through an import.
-type held struct{ stance, links bool }
-
-// roundTrips says, for every format Open reads, what an export of it
-// brings back besides quotes and labels.
-func roundTrips() map[string]held {
-	return map[string]held{
-		exchange.Native:      {stance: true, links: true},
-		exchange.Brat:        {stance: true, links: true},
-		exchange.W3C:         {stance: true, links: true},
-		exchange.CoNLL:       {},
-		exchange.LabelStudio: {stance: true, links: true},
-		exchange.Doccano:     {stance: false, links: true},
-		exchange.Citron:      {stance: false, links: true},
-	}
-}
-
 // summary is an annotation as formats can keep it: by quote, not by id.
 type summary struct {
 	Label, Quote, Stance, Mention, Cue string
@@ -76,14 +57,14 @@ type summary struct {
 
 // summarise describes the annotations of the shown document, sorted, with
 // only what h says the format holds.
-func summarise(st *State, h held) []summary {
+func summarise(st *State, h exchangetest.Held) []summary {
 	var out []summary
 	for _, a := range st.Store.Annotations(st.Doc) {
 		s := summary{Label: a.Label, Quote: a.Quote}
-		if h.stance {
+		if h.Stance {
 			s.Stance = a.Stance
 		}
-		if h.links {
+		if h.Links {
 			s.Mention = quoteOf(st, a.SpeakerMention)
 			s.Cue = quoteOf(st, a.Cue)
 		}
@@ -176,7 +157,7 @@ func TestImportFileBringsBackWhatEachFormatHolds(t *testing.T) {
 			continue
 		}
 		t.Run(f.ID, func(t *testing.T) {
-			h, ok := roundTrips()[f.ID]
+			h, ok := exchangetest.RoundTrips()[f.ID]
 			require.True(t, ok, "add %s to roundTrips", f.ID)
 			src := annotatedState(t)
 			d := exportAs(t, src, f.ID)
@@ -218,7 +199,7 @@ func TestImportFileW3CKeepsTheOpenDocumentsTitle(t *testing.T) {
 
 func TestImportFileReportsEachThingNotMapped(t *testing.T) {
 	ann := "T1\tSource 0 7\tHarbour\nT2\tSource 8 12\ttown\nR1\tKnows Arg1:T1 Arg2:T2\n"
-	data := zipOf(t, map[string]string{"story.txt": SampleText, "story.ann": ann})
+	data := exchangetest.Zip(t, map[string]string{"story.txt": SampleText, "story.ann": ann})
 	st := NewState(fixedClock)
 	importFile(t, st, "story.zip", data)
 	require.Equal(t, "info", st.Message.Kind, st.Message.Text)
@@ -241,10 +222,10 @@ func TestImportFileBadFilesLeaveTheWorkUntouched(t *testing.T) {
 		{"empty file", "empty.json", nil, "Could not open “empty.json”"},
 		{"broken native file", "work.sayso.json", []byte(`{"format": "sayso", "version": 1, "documents": [`), "work.sayso.json"},
 		{"not a zip", "story.zip", []byte("PK\x03\x04 this is no archive"), "brat"},
-		{"zip without brat files", "story.zip", zipOf(t, map[string]string{"notes.md": "hello"}), "brat"},
+		{"zip without brat files", "story.zip", exchangetest.Zip(t, map[string]string{"notes.md": "hello"}), "brat"},
 		{"W3C annotations of another text", "other.jsonld", []byte(w3cOther), "carry no text"},
 		{"W3C that is not JSON", "broken.jsonld", []byte(`{"@context": "http://www.w3.org/ns/anno.jsonld", `), "broken.jsonld"},
-		{"Label Studio zip without tasks", "x.labelstudio.zip", zipOf(t, map[string]string{"x.config.xml": "<View/>"}), "no Label Studio tasks"},
+		{"Label Studio zip without tasks", "x.labelstudio.zip", exchangetest.Zip(t, map[string]string{"x.config.xml": "<View/>"}), "no Label Studio tasks"},
 		{"Label Studio tasks that are not tasks", "tasks.json", []byte(`[{"data": {"text": 3}}]`), "Label Studio"},
 		{"doccano line that is not doccano", "x.doccano.jsonl", []byte(`{"text": 3, "entities": []}` + "\n"), "doccano"},
 		{"CoNLL without tokens", "empty.conll", []byte("# sayso conll = 1\n\n"), "CoNLL"},
@@ -284,49 +265,16 @@ func TestApplyFormatActionLeavesOtherActionsToUpdate(t *testing.T) {
 	assert.Equal(t, 6, st.Store.Len())
 }
 
-// zipOf packs files (sorted by name) into a zip archive.
-func zipOf(t *testing.T, files map[string]string) []byte {
-	t.Helper()
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, n := range names {
-		w, err := zw.Create(n)
-		require.NoError(t, err)
-		_, err = w.Write([]byte(files[n]))
-		require.NoError(t, err)
-	}
-	require.NoError(t, zw.Close())
-	return buf.Bytes()
-}
-
 func TestImportFileReadsLabelStudioTasksOutsideTheZip(t *testing.T) {
 	src := annotatedState(t)
 	d := exportAs(t, src, exchange.LabelStudio)
-	tasks := zipFile(t, d.Data, FileName(SampleTitle)+".tasks.json")
+	tasks := exchangetest.ZipFile(t, d.Data, FileName(SampleTitle)+".tasks.json")
 	require.Equal(t, exchange.LabelStudio, exchange.Detect("project-1-at-2026.json", tasks))
 
 	st := NewState(fixedClock)
 	importFile(t, st, "project-1-at-2026.json", tasks)
 	require.Equal(t, "info", st.Message.Kind, st.Message.Text)
 	assert.Contains(t, st.Message.Text, "(Label Studio)")
-	h := roundTrips()[exchange.LabelStudio]
+	h := exchangetest.RoundTrips()[exchange.LabelStudio]
 	assert.Equal(t, summarise(src, h), summarise(st, h))
-}
-
-// zipFile returns one file of a zip archive.
-func zipFile(t *testing.T, data []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	rc, err := zr.Open(name)
-	require.NoError(t, err)
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	require.NoError(t, err)
-	return b
 }

@@ -10,25 +10,12 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
+	"sayso/internal/exchange/exchangetest"
 	"sayso/internal/format"
 )
 
 // base is the download name the tests ask for.
 const base = "Harbour town splits"
-
-// roundTrips says, for every format Open reads, what an export of it
-// brings back besides quotes and labels.
-func roundTrips() map[string]held {
-	return map[string]held{
-		exchange.Native:      {stance: true, links: true},
-		exchange.Brat:        {stance: true, links: true},
-		exchange.W3C:         {stance: true, links: true},
-		exchange.CoNLL:       {},
-		exchange.LabelStudio: {stance: true, links: true},
-		exchange.Doccano:     {stance: false, links: true},
-		exchange.Citron:      {stance: false, links: true},
-	}
-}
 
 func TestFormatsListTheMenuInOrderWithWhatEachLoses(t *testing.T) {
 	fs := exchange.Formats()
@@ -52,7 +39,7 @@ func TestFormatsListTheMenuInOrderWithWhatEachLoses(t *testing.T) {
 			assert.Equal(t, 1, strings.Count(strings.TrimSuffix(f.Loses, "."), ". ")+1, "%s: Loses is one sentence", f.ID)
 		}
 		if f.Opens {
-			_, ok := roundTrips()[f.ID]
+			_, ok := exchangetest.RoundTrips()[f.ID]
 			assert.True(t, ok, "%s reads files: add it to roundTrips", f.ID)
 		}
 	}
@@ -125,7 +112,7 @@ func TestExportAsSpreadsheetCSVStartsWithBOM(t *testing.T) {
 func TestExportAsBratIsAZipOfPairsAndConfiguration(t *testing.T) {
 	d, err := exchange.Export(annotatedProject(t), exchange.Brat, exchange.Options{Base: base})
 	require.NoError(t, err)
-	names := zipNames(t, d.Data)
+	names := exchangetest.ZipNames(t, d.Data)
 	assert.Contains(t, names, strings.ReplaceAll(articleTitle, " ", "-")+".ann")
 	assert.Contains(t, names, "annotation.conf")
 }
@@ -133,7 +120,7 @@ func TestExportAsBratIsAZipOfPairsAndConfiguration(t *testing.T) {
 func TestExportAsLabelStudioZipsTasksWithTheirConfig(t *testing.T) {
 	d, err := exchange.Export(annotatedProject(t), exchange.LabelStudio, exchange.Options{Base: base})
 	require.NoError(t, err)
-	assert.Equal(t, []string{base + ".tasks.json", base + ".config.xml"}, zipNames(t, d.Data))
+	assert.Equal(t, []string{base + ".tasks.json", base + ".config.xml"}, exchangetest.ZipNames(t, d.Data))
 }
 
 func TestExportThenImportBringsBackWhatEachFormatHolds(t *testing.T) {
@@ -142,7 +129,7 @@ func TestExportThenImportBringsBackWhatEachFormatHolds(t *testing.T) {
 			continue
 		}
 		t.Run(f.ID, func(t *testing.T) {
-			h, ok := roundTrips()[f.ID]
+			h, ok := exchangetest.RoundTrips()[f.ID]
 			require.True(t, ok, "add %s to roundTrips", f.ID)
 			src := annotatedProject(t)
 			d, err := exchange.Export(src, f.ID, exchange.Options{Base: base})
@@ -168,11 +155,11 @@ func TestImportReadsLabelStudioTasksOutsideTheZip(t *testing.T) {
 	src := annotatedProject(t)
 	d, err := exchange.Export(src, exchange.LabelStudio, exchange.Options{Base: base})
 	require.NoError(t, err)
-	tasks := zipFile(t, d.Data, base+".tasks.json")
+	tasks := exchangetest.ZipFile(t, d.Data, base+".tasks.json")
 	require.Equal(t, exchange.LabelStudio, exchange.Detect("project-1-at-2026.json", tasks))
 	in, err := exchange.Import("project-1-at-2026.json", tasks, annotation.Project{})
 	require.NoError(t, err)
-	h := roundTrips()[exchange.LabelStudio]
+	h := exchangetest.RoundTrips()[exchange.LabelStudio]
 	assert.Equal(t, summarise(src, h), summarise(in.Project, h))
 }
 

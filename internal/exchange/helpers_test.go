@@ -1,10 +1,7 @@
 package exchange_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"testing"
@@ -12,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format"
+	"sayso/internal/exchange/exchangetest"
 	"sayso/internal/format/formattest"
 )
 
@@ -50,9 +47,6 @@ func attribute(t *testing.T, s *annotation.Store, doc, mention, cue, claim, stan
 	require.NoError(t, s.LinkCue(cl, c))
 }
 
-// held is what a format can carry back through an import.
-type held struct{ stance, links bool }
-
 // summary is an annotation as formats can keep it: by quote, not by id.
 type summary struct {
 	Label, Quote, Stance, Mention, Cue string
@@ -60,7 +54,7 @@ type summary struct {
 
 // summarise describes a project's annotations, sorted, with only what h
 // says the format holds.
-func summarise(p annotation.Project, h held) []summary {
+func summarise(p annotation.Project, h exchangetest.Held) []summary {
 	quotes := map[string]string{}
 	for _, a := range p.Annotations {
 		quotes[a.ID] = a.Quote
@@ -68,10 +62,10 @@ func summarise(p annotation.Project, h held) []summary {
 	var out []summary
 	for _, a := range p.Annotations {
 		s := summary{Label: a.Label, Quote: a.Quote}
-		if h.stance {
+		if h.Stance {
 			s.Stance = a.Stance
 		}
-		if h.links {
+		if h.Links {
 			s.Mention = quotes[a.SpeakerMention]
 			s.Cue = quotes[a.Cue]
 		}
@@ -79,48 +73,6 @@ func summarise(p annotation.Project, h held) []summary {
 	}
 	sort.Slice(out, func(i, j int) bool { return fmt.Sprint(out[i]) < fmt.Sprint(out[j]) })
 	return out
-}
-
-// zipOf packs files (sorted by name) into a zip archive.
-func zipOf(t *testing.T, files map[string]string) []byte {
-	t.Helper()
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var list []format.File
-	for _, n := range names {
-		list = append(list, format.File{Name: n, Data: []byte(files[n])})
-	}
-	data, err := format.Zip(list)
-	require.NoError(t, err)
-	return data
-}
-
-// zipNames lists the files of a zip archive.
-func zipNames(t *testing.T, data []byte) []string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var names []string
-	for _, f := range zr.File {
-		names = append(names, f.Name)
-	}
-	return names
-}
-
-// zipFile returns one file of a zip archive.
-func zipFile(t *testing.T, data []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	rc, err := zr.Open(name)
-	require.NoError(t, err)
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	require.NoError(t, err)
-	return b
 }
 
 // dataOf turns a test table's data into bytes: "zip:a,b" is a zip archive
@@ -134,5 +86,5 @@ func dataOf(t *testing.T, s string) []byte {
 	for _, n := range strings.Split(names, ",") {
 		files[n] = "{}"
 	}
-	return zipOf(t, files)
+	return exchangetest.Zip(t, files)
 }
