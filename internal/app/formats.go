@@ -4,6 +4,16 @@ package app
 // and Open ask for them: the decisions (what to name a download, when to
 // refuse, what to tell the person) are made here; what each format is and
 // how it is written and read belongs to package exchange.
+//
+// Decisions written down here:
+//
+//   - A download is named after the shown document's title (FileName),
+//     the project's name when it holds several documents, or the exercise
+//     and the student in a student's exercise.
+//   - Open tells the format with exchange.Detect; an import replaces the
+//     project, like opening a native file, and its message lists
+//     everything the format's report says was not mapped. On any failure
+//     the work is left as it was and the message names the file.
 
 import (
 	"errors"

@@ -3,9 +3,11 @@
 // a file by its content and name, and exports and imports projects as the
 // app asks for them. The formats themselves live in the packages below
 // internal/format; each describes itself (format.Info) and offers one
-// {Write, Read} pair (format.Codec), so that the registry is a list of
-// values and no code here has a case per format except Detect, whose
-// rules are about telling formats apart.
+// {Write, Read} pair (format.Codec) and claims its file-name endings, so
+// that the registry is a list of values built by Default. Two places name
+// formats on purpose: Detect's content rules, which are about telling
+// formats apart and only make sense side by side, and the message for the
+// dataset exports (JSONL, CSV), which Sayso writes but does not read back.
 //
 // Decisions written down here:
 //
