@@ -3,6 +3,8 @@ package annotation
 import (
 	"slices"
 	"strings"
+
+	"sayso/internal/wording"
 )
 
 // The document list: rename, reorder, remove and mark done. Each call is
@@ -57,7 +59,7 @@ func (s *Store) MoveDocument(id string, toIndex int) error {
 	}
 	if toIndex < 0 || toIndex >= len(s.docs) {
 		return tell(ErrInvalid, "Position %d is outside the document list, which has %s.",
-			toIndex+1, plural(len(s.docs), "document", "documents"))
+			toIndex+1, wording.Count(len(s.docs), "document"))
 	}
 	t := s.begin("move document")
 	t.placeDocument(e, toIndex)

@@ -3,6 +3,8 @@ package annotation
 import (
 	"errors"
 	"fmt"
+
+	"sayso/internal/wording"
 )
 
 // Errors of the schema and document operations, besides ErrNotFound and
@@ -46,7 +48,7 @@ func (e *LabelInUseError) Error() string {
 		those = "that annotation"
 	}
 	return fmt.Sprintf("The label “%s” is used by %s; removing the label removes %s too.",
-		e.Label.Name, plural(e.Count, "annotation", "annotations"), those)
+		e.Label.Name, wording.Count(e.Count, "annotation"), those)
 }
 
 func (e *LabelInUseError) Unwrap() error { return ErrLabelInUse }
@@ -64,15 +66,7 @@ func (e *StanceInUseError) Error() string {
 		their = "its stance"
 	}
 	return fmt.Sprintf("The stance value “%s” is used by %s; removing the value clears %s.",
-		e.Stance, plural(e.Count, "claim", "claims"), their)
+		e.Stance, wording.Count(e.Count, "claim"), their)
 }
 
 func (e *StanceInUseError) Unwrap() error { return ErrStanceInUse }
-
-// plural writes "1 claim" or "3 claims".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

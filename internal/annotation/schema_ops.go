@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"sayso/internal/wording"
 )
 
 // The schema editor's operations: labels (name, colour, key) and stance
@@ -139,7 +141,7 @@ func (s *Store) MoveLabel(id string, toIndex int) error {
 	}
 	if toIndex < 0 || toIndex >= len(sc.Labels) {
 		return tell(ErrInvalid, "Position %d is outside the list of labels, which has %s.",
-			toIndex+1, plural(len(sc.Labels), "label", "labels"))
+			toIndex+1, wording.Count(len(sc.Labels), "label"))
 	}
 	l := sc.Labels[i]
 	sc.Labels = slices.Insert(slices.Delete(sc.Labels, i, i+1), toIndex, l)
@@ -322,7 +324,7 @@ func (s *Store) MoveStance(v string, toIndex int) error {
 	}
 	if toIndex < 0 || toIndex >= len(sc.Stances) {
 		return tell(ErrInvalid, "Position %d is outside the list of stance values, which has %s.",
-			toIndex+1, plural(len(sc.Stances), "value", "values"))
+			toIndex+1, wording.Count(len(sc.Stances), "value"))
 	}
 	sc.Stances = slices.Insert(slices.Delete(sc.Stances, i, i+1), toIndex, v)
 	t := s.begin("move stance value")

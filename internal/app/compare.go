@@ -8,9 +8,10 @@ import (
 
 	"sayso/internal/agreement"
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // The compare view: a teacher drops the exports of a class (and the answer
@@ -232,7 +233,7 @@ func (st *State) addCompareFiles(files []TextFile) {
 	c := st.Compare
 	var problems []string
 	for _, f := range files {
-		store, _, err := native.OpenRepaired(f.Data, st.clock)
+		store, _, err := exchange.OpenProject(f.Data, st.clock)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("%s: %v", quoteName(f.Name), err))
 			continue
@@ -250,7 +251,7 @@ func (st *State) addCompareFiles(files []TextFile) {
 	}
 	st.flagCompareFiles()
 	c.changed()
-	msg := fmt.Sprintf("%s to compare.", plural(len(c.Files), "file"))
+	msg := fmt.Sprintf("%s to compare.", wording.Count(len(c.Files), "file"))
 	if len(problems) > 0 {
 		st.fail(msg + " Not read:\n" + strings.Join(problems, "\n"))
 		return
@@ -508,16 +509,16 @@ func (st *State) adoptGold() {
 	}
 	p := store.Project()
 	p.Exercise = annotation.ExerciseRef{ID: ref.Exercise.ID, Title: ref.Exercise.Title, Role: "key"}
-	data, err := native.Encode(p)
+	data, err := exchange.EncodeProject(p)
 	if err != nil {
 		st.fail("Could not build the gold set: " + err.Error())
 		return
 	}
 	st.open(data, "Could not build the gold set", nil)
 	st.Comparing = false
-	msg := fmt.Sprintf("The gold set is open: %s accepted. Export it in any format from the Export menu.", plural(added, "annotation"))
+	msg := fmt.Sprintf("The gold set is open: %s accepted. Export it in any format from the Export menu.", wording.Count(added, "annotation"))
 	if skipped > 0 {
-		msg += fmt.Sprintf(" %s could not be placed in the reference texts.", plural(skipped, "candidate"))
+		msg += fmt.Sprintf(" %s could not be placed in the reference texts.", wording.Count(skipped, "candidate"))
 	}
 	st.info(msg)
 }
@@ -561,5 +562,5 @@ func reanchorOnto(ref annotation.Project, f *CompareFile, changed []string) stri
 	result.Annotator, result.Exercise = f.Project.Annotator, f.Project.Exercise
 	f.Project = result
 	return fmt.Sprintf("the text of %s differs from the reference's: %s re-anchored on the reference text, %s could not be placed and are left out",
-		titles, plural(len(rep.Anchored), "annotation"), plural(len(rep.Unplaced), "annotation"))
+		titles, wording.Count(len(rep.Anchored), "annotation"), wording.Count(len(rep.Unplaced), "annotation"))
 }

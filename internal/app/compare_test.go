@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 )
 
 // classExport is one person's export of the sample article: speaker
@@ -27,7 +27,7 @@ func classExport(t *testing.T, who string, role string, claims map[string]string
 	}
 	p := st.Store.Project()
 	p.Exercise = annotation.ExerciseRef{ID: "ex-1", Title: "Harbour", Role: role}
-	data, err := native.Encode(p)
+	data, err := exchange.EncodeProject(p)
 	require.NoError(t, err)
 	return TextFile{Name: who + ".sayso.json", Data: data}
 }
@@ -87,10 +87,10 @@ func TestCompareScoresEachStudentAgainstTheKey(t *testing.T) {
 func TestCompareFlagsAnotherExerciseAndLeavesItOut(t *testing.T) {
 	st := classState(t)
 	other := classExport(t, "Dan", "", map[string]string{slowDeath: "against"})
-	p, err := native.Decode(other.Data)
+	p, err := exchange.DecodeProject(other.Data)
 	require.NoError(t, err)
 	p.Exercise.ID, p.Exercise.Title = "ex-2", "Another one"
-	other.Data, err = native.Encode(p)
+	other.Data, err = exchange.EncodeProject(p)
 	require.NoError(t, err)
 	Update(st, AddCompareFiles{Files: []TextFile{other}})
 	dan := st.Compare.Files[4]
@@ -153,7 +153,7 @@ func TestAStudentExportOfAnEditedTextIsReanchoredWithANotice(t *testing.T) {
 	Update(s, SetStance{Value: "against"})
 	p := s.Store.Project()
 	p.Exercise = annotation.ExerciseRef{ID: "ex-1", Title: "Harbour"}
-	data, err := native.Encode(p)
+	data, err := exchange.EncodeProject(p)
 	require.NoError(t, err)
 
 	Update(st, AddCompareFiles{Files: []TextFile{{Name: "dan.sayso.json", Data: data}}})

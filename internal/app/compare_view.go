@@ -10,6 +10,7 @@ import (
 	"sayso/internal/agreement"
 	"sayso/internal/annotation"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // CompareHTML renders the compare view: the dropped files, the score
@@ -35,7 +36,7 @@ func CompareHTML(st *State) string {
 }
 
 func compareFilesHTML(b *strings.Builder, c *Compare) {
-	fmt.Fprintf(b, `<section class="card"><h2>Files <span class="count">%s</span></h2><table class="grid files"><thead><tr><th>Who</th><th>File</th><th>Key</th><th>Counted</th><th>Notes</th><th></th></tr></thead><tbody>`, plural(len(c.Files), "file"))
+	fmt.Fprintf(b, `<section class="card"><h2>Files <span class="count">%s</span></h2><table class="grid files"><thead><tr><th>Who</th><th>File</th><th>Key</th><th>Counted</th><th>Notes</th><th></th></tr></thead><tbody>`, wording.Count(len(c.Files), "file"))
 	for i, f := range c.Files {
 		n := strconv.Itoa(i)
 		who := esc(short(f.Who, 60))

@@ -6,8 +6,9 @@ import (
 	"strings"
 
 	"sayso/internal/annotation"
+	"sayso/internal/exchange"
 	"sayso/internal/exercise"
-	"sayso/internal/format/native"
+	"sayso/internal/wording"
 )
 
 // Exercise mode. A teacher turns the open project into an exercise:
@@ -110,7 +111,7 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 			return nil, true
 		}
 		name := FileName(e.Title) + exercise.Extension
-		st.info(fmt.Sprintf("Exported the exercise %s for your students: %s, the schema and the instructions, without any annotation.", quoteName(name), plural(len(e.Documents), "document")))
+		st.info(fmt.Sprintf("Exported the exercise %s for your students: %s, the schema and the instructions, without any annotation.", quoteName(name), wording.Count(len(e.Documents), "document")))
 		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
 	case ExportExercisePage:
 		e, data, ok := st.encodeDraft()
@@ -124,12 +125,12 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 			return nil, true
 		}
 		key := exercise.Key(st.Store.Project(), e)
-		data, err := native.Encode(key)
+		data, err := exchange.EncodeProject(key)
 		if !st.check(err) {
 			return nil, true
 		}
-		name := FileName(e.Title+" – answer key") + native.Extension
-		st.info(fmt.Sprintf("Exported the answer key %s (%s). Keep it: drop it into Compare with your students' work.", quoteName(name), plural(len(key.Annotations), "annotation")))
+		name := FileName(e.Title+" – answer key") + exchange.ProjectExtension
+		st.info(fmt.Sprintf("Exported the answer key %s (%s). Keep it: drop it into Compare with your students' work.", quoteName(name), wording.Count(len(key.Annotations), "annotation")))
 		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
 	case EmbeddedExercise:
 		return st.embeddedExercise(a.Data), true
@@ -212,7 +213,7 @@ func (st *State) openExercise(name string, data []byte) {
 	st.showDocument(store.Documents()[0].ID)
 	st.AskName = true
 	st.Message = Message{}
-	st.info(fmt.Sprintf("Opened the exercise “%s” (%s).", short(e.Title, 80), plural(len(e.Documents), "document")))
+	st.info(fmt.Sprintf("Opened the exercise “%s” (%s).", short(e.Title, 80), wording.Count(len(e.Documents), "document")))
 }
 
 // ExerciseHTML renders the teacher's exercise panel.
@@ -225,7 +226,7 @@ func ExerciseHTML(st *State) string {
 	b.WriteString(`<fieldset class="docs-choice"><legend>Documents</legend>`)
 	for _, d := range st.Store.Documents() {
 		fmt.Fprintf(&b, `<label class="check"><input type="checkbox" data-field="exercise-doc" data-doc="%s"%s> %s <span class="count">(your key: %s)</span></label>`,
-			esc(d.ID), selectedAttrNamed(!st.Draft.Left[d.ID], "checked"), esc(short(d.Title, 80)), plural(st.Store.AnnotationCount(d.ID), "annotation"))
+			esc(d.ID), selectedAttrNamed(!st.Draft.Left[d.ID], "checked"), esc(short(d.Title, 80)), wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
 	}
 	b.WriteString(`</fieldset><div class="row">` +
 		`<button type="button" class="primary" data-action="exercise-export">Exercise file (.sayso-exercise.json)</button>` +
@@ -266,7 +267,7 @@ func (st *State) embeddedExercise(data []byte) []Effect {
 	}
 	return []Effect{Confirm{
 		Text: fmt.Sprintf("This page holds the exercise “%s”. Start it now? The work open in this browser (%s) is replaced: cancel and export it first to keep it.",
-			short(e.Title, 80), plural(st.Store.Len(), "annotation")),
+			short(e.Title, 80), wording.Count(st.Store.Len(), "annotation")),
 		Then: OpenExercise{Name: "this page", Data: data},
 	}}
 }

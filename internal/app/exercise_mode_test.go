@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/exchange"
 	"sayso/internal/exercise"
-	"sayso/internal/format/native"
 )
 
 const secretNote = "KEY-ONLY: the answer is against"
@@ -43,7 +43,7 @@ func TestTheTeachersExerciseFilesNeverHoldTheKey(t *testing.T) {
 
 	key := Update(st, ExportKey{})[0].(Download)
 	assert.Contains(t, string(key.Data), secretNote, "the key is the teacher's annotations")
-	p, err := native.Decode(key.Data)
+	p, err := exchange.DecodeProject(key.Data)
 	require.NoError(t, err)
 	assert.Equal(t, annotation.RoleKey, p.Exercise.Role)
 	assert.Equal(t, e.ID, p.Exercise.ID)
@@ -81,7 +81,7 @@ func TestAStudentOpensTheExerciseGivesANameAndExportsWorkThatNamesIt(t *testing.
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, slowDeath)})
 	dl := Update(st, Export{})[0].(Download)
 	assert.Equal(t, "Week 3 who said it – Mia Chen.sayso.json", dl.Name)
-	p, err := native.Decode(dl.Data)
+	p, err := exchange.DecodeProject(dl.Data)
 	require.NoError(t, err)
 	assert.Equal(t, "Mia Chen", p.Annotator)
 	e, _ := exercise.Decode(file.Data)

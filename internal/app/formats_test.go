@@ -1,19 +1,16 @@
 package app
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
-	"io"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/brat"
+	"sayso/internal/exchange"
+	"sayso/internal/exchange/exchangetest"
 )
 
 // The quotes the annotated sample state tags.
@@ -53,23 +50,6 @@ func attribute(t *testing.T, st *State, mention, cue, claim, stance string) {
 	require.NotEqual(t, "error", st.Message.Kind, st.Message.Text)
 }
 
-// held is what a format can carry back through an import.
-type held struct{ stance, links bool }
-
-// roundTrips says, for every format Open reads, what an export of it
-// brings back besides quotes and labels.
-func roundTrips() map[string]held {
-	return map[string]held{
-		FormatNative:      {stance: true, links: true},
-		FormatBrat:        {stance: true, links: true},
-		FormatW3C:         {stance: true, links: true},
-		FormatCoNLL:       {},
-		FormatLabelStudio: {stance: true, links: true},
-		FormatDoccano:     {stance: false, links: true},
-		FormatCitron:      {stance: false, links: true},
-	}
-}
-
 // summary is an annotation as formats can keep it: by quote, not by id.
 type summary struct {
 	Label, Quote, Stance, Mention, Cue string
@@ -77,14 +57,14 @@ type summary struct {
 
 // summarise describes the annotations of the shown document, sorted, with
 // only what h says the format holds.
-func summarise(st *State, h held) []summary {
+func summarise(st *State, h exchangetest.Held) []summary {
 	var out []summary
 	for _, a := range st.Store.Annotations(st.Doc) {
 		s := summary{Label: a.Label, Quote: a.Quote}
-		if h.stance {
+		if h.Stance {
 			s.Stance = a.Stance
 		}
-		if h.links {
+		if h.Links {
 			s.Mention = quoteOf(st, a.SpeakerMention)
 			s.Cue = quoteOf(st, a.Cue)
 		}
@@ -120,39 +100,8 @@ func importFile(t *testing.T, st *State, name string, data []byte) {
 	assert.Empty(t, effects)
 }
 
-func TestFormatsListTheMenuInOrderWithWhatEachLoses(t *testing.T) {
-	fs := Formats()
-	require.NotEmpty(t, fs)
-	assert.Equal(t, FormatNative, fs[0].ID, "the lossless native format comes first")
-	ids, exts := map[string]bool{}, map[string]bool{}
-	for _, f := range fs {
-		assert.False(t, ids[f.ID], "%s is listed twice", f.ID)
-		ids[f.ID] = true
-		assert.False(t, exts[f.Extension], "%s: another format writes files named *%s", f.ID, f.Extension)
-		exts[f.Extension] = true
-		assert.NotEmpty(t, f.Name, f.ID)
-		assert.True(t, strings.HasPrefix(f.Extension, "."), "%s: extension %q", f.ID, f.Extension)
-		assert.NotEmpty(t, f.MIME, f.ID)
-		assert.NotEmpty(t, f.Example, f.ID)
-		assert.NotContains(t, f.Example, "\n", "%s: the example is one line", f.ID)
-		if f.ID == FormatNative {
-			assert.Empty(t, f.Loses, "the native format loses nothing")
-		} else {
-			assert.NotEmpty(t, f.Loses, "%s must say what it cannot hold", f.ID)
-			assert.Equal(t, 1, strings.Count(strings.TrimSuffix(f.Loses, "."), ". ")+1, "%s: Loses is one sentence", f.ID)
-		}
-		if f.CanImport {
-			_, ok := roundTrips()[f.ID]
-			assert.True(t, ok, "%s reads files: add it to roundTrips", f.ID)
-		}
-	}
-	for _, id := range []string{FormatNative, FormatJSONL, FormatCSV, FormatCSVBOM, FormatBrat, FormatW3C, FormatCoNLL} {
-		assert.True(t, ids[id], "%s is offered", id)
-	}
-}
-
 func TestExportAsOffersOneNamedDownloadPerFormat(t *testing.T) {
-	for _, f := range Formats() {
+	for _, f := range exchange.Formats() {
 		t.Run(f.ID, func(t *testing.T) {
 			st := annotatedState(t)
 			before := st.Store.Project()
@@ -174,25 +123,8 @@ func TestExportAsOffersOneNamedDownloadPerFormat(t *testing.T) {
 func TestExportAsNativeMatchesExport(t *testing.T) {
 	st := annotatedState(t)
 	want := Update(st, Export{})
-	got := exportAs(t, st, FormatNative)
+	got := exportAs(t, st, exchange.Native)
 	assert.Equal(t, want, []Effect{got})
-}
-
-func TestExportAsSpreadsheetCSVStartsWithBOM(t *testing.T) {
-	st := annotatedState(t)
-	plain := exportAs(t, st, FormatCSV)
-	excel := exportAs(t, st, FormatCSVBOM)
-	assert.False(t, bytes.HasPrefix(plain.Data, []byte("\uFEFF")))
-	assert.True(t, bytes.HasPrefix(excel.Data, []byte("\uFEFF")))
-	assert.Contains(t, string(excel.Data), "\r\n")
-}
-
-func TestExportAsBratIsAZipOfPairsAndConfiguration(t *testing.T) {
-	d := exportAs(t, annotatedState(t), FormatBrat)
-	names := zipNames(t, d.Data)
-	base := FileName(SampleTitle)
-	assert.Contains(t, names, strings.ReplaceAll(base, " ", "-")+".ann")
-	assert.Contains(t, names, "annotation.conf")
 }
 
 func TestExportAsSaysWhatTheFormatDropped(t *testing.T) {
@@ -200,7 +132,7 @@ func TestExportAsSaysWhatTheFormatDropped(t *testing.T) {
 	// A speaker mention inside the claim: CoNLL keeps the claim only.
 	Update(st, Tag{Label: annotation.LabelSpeaker, Sel: cp(t, SampleText, "people")})
 	st.Message = Message{}
-	exportAs(t, st, FormatCoNLL)
+	exportAs(t, st, exchange.CoNLL)
 	assert.Equal(t, "info", st.Message.Kind)
 	assert.Contains(t, st.Message.Text, "Left out (4)")
 	assert.Contains(t, st.Message.Text, "“people”", "the dropped span is named")
@@ -208,7 +140,7 @@ func TestExportAsSaysWhatTheFormatDropped(t *testing.T) {
 
 func TestExportAsRefusesWithoutArticleOrUnknownFormat(t *testing.T) {
 	st := NewState(fixedClock)
-	effects, _ := ApplyFormatAction(st, ExportAs{Format: FormatCoNLL})
+	effects, _ := ApplyFormatAction(st, ExportAs{Format: exchange.CoNLL})
 	assert.Empty(t, effects)
 	assert.Contains(t, st.Message.Text, "nothing to export")
 
@@ -220,18 +152,18 @@ func TestExportAsRefusesWithoutArticleOrUnknownFormat(t *testing.T) {
 }
 
 func TestImportFileBringsBackWhatEachFormatHolds(t *testing.T) {
-	for _, f := range Formats() {
-		if !f.CanImport {
+	for _, f := range exchange.Formats() {
+		if !f.Opens {
 			continue
 		}
 		t.Run(f.ID, func(t *testing.T) {
-			h, ok := roundTrips()[f.ID]
+			h, ok := exchangetest.RoundTrips()[f.ID]
 			require.True(t, ok, "add %s to roundTrips", f.ID)
 			src := annotatedState(t)
 			d := exportAs(t, src, f.ID)
 
 			dst := NewState(fixedClock)
-			if f.ID == FormatW3C {
+			if f.ID == exchange.W3C {
 				// W3C annotations carry no text: open the article first.
 				Update(dst, LoadSample{})
 			}
@@ -241,13 +173,13 @@ func TestImportFileBringsBackWhatEachFormatHolds(t *testing.T) {
 			doc, _, _ := dst.Store.Document(dst.Doc)
 			assert.Equal(t, SampleText, doc.Text)
 			assert.Equal(t, summarise(src, h), summarise(dst, h))
-			assert.Equal(t, f.ID, Detect(d.Name, d.Data), "the export is detected as its format")
+			assert.Equal(t, f.ID, exchange.Detect(d.Name, d.Data), "the export is detected as its format")
 		})
 	}
 }
 
 func TestImportFileNativeBehavesLikeImport(t *testing.T) {
-	data := exportAs(t, annotatedState(t), FormatNative).Data
+	data := exportAs(t, annotatedState(t), exchange.Native).Data
 	viaImport := sampleState(t)
 	Update(viaImport, Import{Name: "work.sayso.json", Data: data})
 	viaFile := sampleState(t)
@@ -259,7 +191,7 @@ func TestImportFileNativeBehavesLikeImport(t *testing.T) {
 
 func TestImportFileW3CKeepsTheOpenDocumentsTitle(t *testing.T) {
 	st := annotatedState(t)
-	d := exportAs(t, st, FormatW3C)
+	d := exportAs(t, st, exchange.W3C)
 	importFile(t, st, d.Name, d.Data)
 	require.Equal(t, "info", st.Message.Kind, st.Message.Text)
 	assert.Equal(t, SampleTitle, Title(st))
@@ -267,7 +199,7 @@ func TestImportFileW3CKeepsTheOpenDocumentsTitle(t *testing.T) {
 
 func TestImportFileReportsEachThingNotMapped(t *testing.T) {
 	ann := "T1\tSource 0 7\tHarbour\nT2\tSource 8 12\ttown\nR1\tKnows Arg1:T1 Arg2:T2\n"
-	data := zipOf(t, map[string]string{"story.txt": SampleText, "story.ann": ann})
+	data := exchangetest.Zip(t, map[string]string{"story.txt": SampleText, "story.ann": ann})
 	st := NewState(fixedClock)
 	importFile(t, st, "story.zip", data)
 	require.Equal(t, "info", st.Message.Kind, st.Message.Text)
@@ -290,10 +222,10 @@ func TestImportFileBadFilesLeaveTheWorkUntouched(t *testing.T) {
 		{"empty file", "empty.json", nil, "Could not open “empty.json”"},
 		{"broken native file", "work.sayso.json", []byte(`{"format": "sayso", "version": 1, "documents": [`), "work.sayso.json"},
 		{"not a zip", "story.zip", []byte("PK\x03\x04 this is no archive"), "brat"},
-		{"zip without brat files", "story.zip", zipOf(t, map[string]string{"notes.md": "hello"}), "brat"},
+		{"zip without brat files", "story.zip", exchangetest.Zip(t, map[string]string{"notes.md": "hello"}), "brat"},
 		{"W3C annotations of another text", "other.jsonld", []byte(w3cOther), "carry no text"},
 		{"W3C that is not JSON", "broken.jsonld", []byte(`{"@context": "http://www.w3.org/ns/anno.jsonld", `), "broken.jsonld"},
-		{"Label Studio zip without tasks", "x.labelstudio.zip", zipOf(t, map[string]string{"x.config.xml": "<View/>"}), "no Label Studio tasks"},
+		{"Label Studio zip without tasks", "x.labelstudio.zip", exchangetest.Zip(t, map[string]string{"x.config.xml": "<View/>"}), "no Label Studio tasks"},
 		{"Label Studio tasks that are not tasks", "tasks.json", []byte(`[{"data": {"text": 3}}]`), "Label Studio"},
 		{"doccano line that is not doccano", "x.doccano.jsonl", []byte(`{"text": 3, "entities": []}` + "\n"), "doccano"},
 		{"CoNLL without tokens", "empty.conll", []byte("# sayso conll = 1\n\n"), "CoNLL"},
@@ -317,56 +249,12 @@ func TestImportFileBadFilesLeaveTheWorkUntouched(t *testing.T) {
 }
 
 func TestImportFileW3CWithoutOpenTextExplainsWhy(t *testing.T) {
-	d := exportAs(t, annotatedState(t), FormatW3C)
+	d := exportAs(t, annotatedState(t), exchange.W3C)
 	st := NewState(fixedClock)
 	importFile(t, st, d.Name, d.Data)
 	assert.Equal(t, "error", st.Message.Kind)
 	assert.Contains(t, st.Message.Text, "carry no text")
 	assert.Empty(t, st.Doc)
-}
-
-func TestDetectTellsEachShape(t *testing.T) {
-	tests := []struct {
-		name, file, data, want string
-	}{
-		{"native by its format field", "x.json", `{"format": "sayso", "version": 1}`, FormatNative},
-		{"native by name when broken", "x.sayso.json", `{"format": "say`, FormatNative},
-		{"W3C by context", "x.json", `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}`, FormatW3C},
-		{"W3C array of annotations", "x.json", `[{"type": "Annotation", "target": "urn:x"}]`, FormatW3C},
-		{"W3C by name", "x.jsonld", `not json`, FormatW3C},
-		{"Label Studio tasks", "x.json", `[{"data": {"text": "Hi"}, "annotations": []}]`, FormatLabelStudio},
-		{"Label Studio single task", "x.json", `{"data": {"text": "Hi"}}`, FormatLabelStudio},
-		{"Label Studio zip", "x.zip", "zip:tasks.json,config.xml", FormatLabelStudio},
-		{"doccano JSONL", "x.jsonl", "{\"text\": \"Hi\", \"entities\": [], \"relations\": []}\n{\"text\": \"Ho\", \"entities\": []}\n", FormatDoccano},
-		{"doccano labels", "x.json", `{"text": "Hi", "label": [[0, 2, "claim"]]}`, FormatDoccano},
-		{"older doccano with data", "x.json", `[{"data": "Hi", "label": [[0, 2, "claim"]]}]`, FormatDoccano},
-		{"Citron", "x.json", `{"text": "Hi", "quotes": [], "coreference_groups": []}`, FormatCitron},
-		{"JSONL dataset", "x.jsonl", `{"document_id": "d1", "claim_id": "a3", "offset_unit": "codepoint"}`, FormatJSONL},
-		{"CSV dataset with BOM", "x.csv", "\uFEFFdocument_id,document_title,claim_id\n", FormatCSV},
-		{"Sayso CoNLL", "x.txt", "# sayso conll = 1\n# offset_unit = codepoint\n", FormatCoNLL},
-		{"plain CoNLL", "x.txt", "Ana B-speaker\nsaid O\nhi B-claim\n.\tO\n", FormatCoNLL},
-		{"CoNLL 2003", "x.txt", "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\n", FormatCoNLL},
-		{"CoNLL by name", "x.conll", "Ana speaker\n", FormatCoNLL},
-		{"brat zip", "x.zip", "zip:a.txt,a.ann,annotation.conf", FormatBrat},
-		{"brat texts only", "x.zip", "zip:a.txt", FormatBrat},
-		{"zip of other files goes by name", "x.labelstudio.zip", "zip:notes.md", FormatLabelStudio},
-		{"prose", "x.txt", "It was a dark and stormy night.\nThe end.\n", ""},
-		{"unknown JSON", "x.data", `{"hello": "world"}`, ""},
-		{"unknown JSON named .json goes to the native reader", "x.json", `{"hello": "world"}`, FormatNative},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			data := []byte(tt.data)
-			if names, ok := strings.CutPrefix(tt.data, "zip:"); ok {
-				files := map[string]string{}
-				for _, n := range strings.Split(names, ",") {
-					files[n] = "{}"
-				}
-				data = zipOf(t, files)
-			}
-			assert.Equal(t, tt.want, Detect(tt.file, data))
-		})
-	}
 }
 
 func TestApplyFormatActionLeavesOtherActionsToUpdate(t *testing.T) {
@@ -377,64 +265,16 @@ func TestApplyFormatActionLeavesOtherActionsToUpdate(t *testing.T) {
 	assert.Equal(t, 6, st.Store.Len())
 }
 
-// zipOf packs files (sorted by name) into a zip archive.
-func zipOf(t *testing.T, files map[string]string) []byte {
-	t.Helper()
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var list []brat.File
-	for _, n := range names {
-		list = append(list, brat.File{Name: n, Data: []byte(files[n])})
-	}
-	data, err := brat.Zip(list)
-	require.NoError(t, err)
-	return data
-}
-
-// zipNames lists the files of a zip archive.
-func zipNames(t *testing.T, data []byte) []string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	var names []string
-	for _, f := range zr.File {
-		names = append(names, f.Name)
-	}
-	return names
-}
-
-func TestExportAsLabelStudioZipsTasksWithTheirConfig(t *testing.T) {
-	d := exportAs(t, annotatedState(t), FormatLabelStudio)
-	base := FileName(SampleTitle)
-	assert.Equal(t, []string{base + ".tasks.json", base + ".config.xml"}, zipNames(t, d.Data))
-}
-
 func TestImportFileReadsLabelStudioTasksOutsideTheZip(t *testing.T) {
 	src := annotatedState(t)
-	d := exportAs(t, src, FormatLabelStudio)
-	tasks := zipFile(t, d.Data, FileName(SampleTitle)+".tasks.json")
-	require.Equal(t, FormatLabelStudio, Detect("project-1-at-2026.json", tasks))
+	d := exportAs(t, src, exchange.LabelStudio)
+	tasks := exchangetest.ZipFile(t, d.Data, FileName(SampleTitle)+".tasks.json")
+	require.Equal(t, exchange.LabelStudio, exchange.Detect("project-1-at-2026.json", tasks))
 
 	st := NewState(fixedClock)
 	importFile(t, st, "project-1-at-2026.json", tasks)
 	require.Equal(t, "info", st.Message.Kind, st.Message.Text)
 	assert.Contains(t, st.Message.Text, "(Label Studio)")
-	h := roundTrips()[FormatLabelStudio]
+	h := exchangetest.RoundTrips()[exchange.LabelStudio]
 	assert.Equal(t, summarise(src, h), summarise(st, h))
-}
-
-// zipFile returns one file of a zip archive.
-func zipFile(t *testing.T, data []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	rc, err := zr.Open(name)
-	require.NoError(t, err)
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	require.NoError(t, err)
-	return b
 }

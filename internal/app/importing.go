@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // Importing into the open project: documents the project does not have are
@@ -110,24 +111,20 @@ func (st *State) importInto(name string, data []byte) {
 		return
 	}
 	var p annotation.Project
-	id := Detect(name, data)
-	if id == FormatNative {
+	id := exchange.Detect(name, data)
+	if id == exchange.Native {
 		var err error
-		if p, err = native.Decode(data); err != nil {
+		if p, err = exchange.DecodeProject(data); err != nil {
 			st.fail(failure + ": " + err.Error())
 			return
 		}
 	} else {
-		c, ok := lookup(id)
-		if !ok || c.read == nil {
-			st.fail(failure + ": " + unreadable(id))
+		in, err := exchange.ImportAs(id, data, st.Store.Project())
+		if err != nil {
+			st.fail(importFailure(failure, err))
 			return
 		}
-		var err error
-		if p, _, err = c.read(imported{data: data, current: st.Store.Project()}); err != nil {
-			st.fail(fmt.Sprintf("%s as %s: %v", failure, c.Name, err))
-			return
-		}
+		p = in.Project
 	}
 	if len(p.Documents) == 0 {
 		st.fail(failure + ": it holds no document.")
@@ -231,7 +228,7 @@ func ImportHTML(st *State) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<p>%s holds %s; %s the project already has. Choose for each:</p><ul class="conflicts">`,
-		esc(quoteName(pi.Name)), plural(len(pi.Project.Documents), "document"), plural(len(pi.Conflicts), "document"))
+		esc(quoteName(pi.Name)), wording.Count(len(pi.Project.Documents), "document"), wording.Count(len(pi.Conflicts), "document"))
 	for _, c := range pi.Conflicts {
 		fmt.Fprintf(&b, `<li><b>%s</b> <span class="hint">(%s)</span><select data-field="import-choice" data-doc="%s">`,
 			esc(short(imported[c.Imported], 60)), esc(c.Reason), esc(c.Imported))

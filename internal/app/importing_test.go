@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 )
 
 // exportOf is the native export of a project holding text with a claim on
@@ -22,7 +22,7 @@ func exportOf(t *testing.T, title, body string, claims ...string) []byte {
 		require.NotEmpty(t, st.Selected, st.Message.Text)
 		Update(st, SetNote{Value: "from the import"})
 	}
-	data, err := native.Encode(st.Store.Project())
+	data, err := exchange.EncodeProject(st.Store.Project())
 	require.NoError(t, err)
 	return data
 }
@@ -89,7 +89,7 @@ func TestImportOntoAChangedTextReanchorsAndListsWhatItCannotPlace(t *testing.T) 
 	assert.Contains(t, SidebarHTML(st), `class="badge anchored"`)
 
 	// The mark is in the file too, until the person confirms it (undoably).
-	data, err := native.Encode(st.Store.Project())
+	data, err := exchange.EncodeProject(st.Store.Project())
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"anchored": {`)
 	Update(st, ConfirmAnchor{})

@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // The project: its documents (list, switch, rename, reorder, remove, done
@@ -220,7 +221,7 @@ func (st *State) addTextFiles(files []TextFile) {
 	}
 	var parts []string
 	if len(added) > 1 || (len(added) == 1 && len(files) > 1) {
-		parts = append(parts, fmt.Sprintf("Added %s: %s.", plural(len(added), "document"), strings.Join(added, ", ")))
+		parts = append(parts, fmt.Sprintf("Added %s: %s.", wording.Count(len(added), "document"), strings.Join(added, ", ")))
 	}
 	parts = append(parts, failed...)
 	switch {
@@ -262,9 +263,9 @@ func (st *State) addDocument(title string, raw []byte, from string, show bool) s
 		st.showDocument(id)
 		st.DocsPanel = false
 	}
-	note := fmt.Sprintf("Added “%s” to the project (%s now).", title, plural(len(st.Store.Documents()), "document"))
+	note := fmt.Sprintf("Added “%s” to the project (%s now).", title, wording.Count(len(st.Store.Documents()), "document"))
 	if invalid > 0 || controls > 0 {
-		note += fmt.Sprintf(" %s: %s could not be read and %s were removed.", capitalize(source), plural(invalid, "byte"), plural(controls, "control character"))
+		note += fmt.Sprintf(" %s: %s could not be read and %s were removed.", capitalize(source), wording.Count(invalid, "byte"), wording.Count(controls, "control character"))
 	}
 	st.info(note)
 	return ""
@@ -402,9 +403,9 @@ func documentProject(p annotation.Project, doc string) annotation.Project {
 // after its annotator, else after its first document.
 func projectName(p annotation.Project) string {
 	if p.Annotator != "" {
-		return p.Annotator + " – " + plural(len(p.Documents), "document")
+		return p.Annotator + " – " + wording.Count(len(p.Documents), "document")
 	}
-	return p.Documents[0].Title + " and " + plural(len(p.Documents)-1, "more document")
+	return p.Documents[0].Title + " and " + wording.Count(len(p.Documents)-1, "more document")
 }
 
 // sameSchema reports whether two schemas are equal.

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 )
 
 func docTitles(st *State) []string {
@@ -93,7 +93,7 @@ func TestDoneMarksAndAnnotatorAreExported(t *testing.T) {
 	require.Len(t, effects, 1)
 	dl := effects[0].(Download)
 	assert.Equal(t, "Ana Lima – 2 documents.sayso.json", dl.Name)
-	p, err := native.Decode(dl.Data)
+	p, err := exchange.DecodeProject(dl.Data)
 	require.NoError(t, err)
 	assert.Equal(t, "Ana Lima", p.Annotator)
 	require.Len(t, p.Documents, 2)
@@ -111,9 +111,9 @@ func TestExportScopeOneDocumentOrTheWholeProject(t *testing.T) {
 	assert.Contains(t, ExportMenuHTML(st), "Only this document")
 
 	Update(st, SetExportScope{DocumentOnly: true})
-	dl := Update(st, ExportAs{Format: FormatNative})[0].(Download)
+	dl := Update(st, ExportAs{Format: exchange.Native})[0].(Download)
 	assert.Equal(t, "Second.sayso.json", dl.Name)
-	p, err := native.Decode(dl.Data)
+	p, err := exchange.DecodeProject(dl.Data)
 	require.NoError(t, err)
 	require.Len(t, p.Documents, 1)
 	assert.Equal(t, "Second", p.Documents[0].Title)
@@ -122,9 +122,9 @@ func TestExportScopeOneDocumentOrTheWholeProject(t *testing.T) {
 	assert.Equal(t, "Bob", p.Speakers[0].Name)
 
 	Update(st, SetExportScope{DocumentOnly: false})
-	dl = Update(st, ExportAs{Format: FormatNative})[0].(Download)
+	dl = Update(st, ExportAs{Format: exchange.Native})[0].(Download)
 	assert.True(t, strings.HasSuffix(dl.Name, "and 1 more document.sayso.json"), dl.Name)
-	p, err = native.Decode(dl.Data)
+	p, err = exchange.DecodeProject(dl.Data)
 	require.NoError(t, err)
 	assert.Len(t, p.Documents, 2)
 	assert.Len(t, p.Annotations, 2)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"sayso/internal/wording"
 )
 
 // ToolsHTML renders a tag button per label of the schema, for the toolbar.
@@ -36,7 +38,7 @@ func DocumentsHTML(st *State) string {
 			done++
 		}
 	}
-	fmt.Fprintf(&b, `<p class="summary">%s, %d done</p><ol class="doc-list">`, plural(len(docs), "document"), done)
+	fmt.Fprintf(&b, `<p class="summary">%s, %d done</p><ol class="doc-list">`, wording.Count(len(docs), "document"), done)
 	for i, d := range docs {
 		cls := "doc-row"
 		current := ""
@@ -52,7 +54,7 @@ func DocumentsHTML(st *State) string {
 		id := esc(d.ID)
 		fmt.Fprintf(&b, `<li class="%s" data-doc="%s"%s>`, cls, id, current)
 		fmt.Fprintf(&b, `<button type="button" class="doc-open" data-action="show-doc" data-doc="%s" title="Show this document">%d. %s</button>`, id, i+1, esc(short(d.Title, 80)))
-		fmt.Fprintf(&b, `<span class="count">%s</span>`, plural(st.Store.AnnotationCount(d.ID), "annotation"))
+		fmt.Fprintf(&b, `<span class="count">%s</span>`, wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
 		fmt.Fprintf(&b, `<label class="check"><input type="checkbox" data-field="doc-done" data-doc="%s"%s> done</label>`, id, checked)
 		fmt.Fprintf(&b, `<input type="text" class="doc-title" data-field="doc-title" data-doc="%s" value="%s" maxlength="500" aria-label="Title of document %d">`, id, esc(d.Title), i+1)
 		fmt.Fprintf(&b, `<button type="button" data-action="doc-up" data-doc="%s" title="Move up"%s>↑</button>`, id, disabledAttr(i == 0))
@@ -105,7 +107,7 @@ func SchemaHTML(st *State) string {
 			key = ` <kbd>` + strconv.Itoa(i+1) + `</kbd>`
 		}
 		fmt.Fprintf(&b, `<li data-stance="%s"><input type="text" data-field="stance-name" data-stance="%s" value="%s" maxlength="60" aria-label="Stance value %d">%s <span class="count">%s</span>`,
-			ev, ev, ev, i+1, key, plural(st.Store.StanceUse(v), "claim"))
+			ev, ev, ev, i+1, key, wording.Count(st.Store.StanceUse(v), "claim"))
 		fmt.Fprintf(&b, `<button type="button" data-action="stance-up" data-stance="%s"%s>↑</button><button type="button" data-action="stance-down" data-stance="%s"%s>↓</button>`,
 			ev, disabledAttr(i == 0), ev, disabledAttr(i == len(sc.Stances)-1))
 		fmt.Fprintf(&b, `<button type="button" class="danger" data-action="stance-remove" data-stance="%s">Remove</button></li>`, ev)

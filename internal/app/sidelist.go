@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sayso/internal/annotation"
+	"sayso/internal/wording"
 )
 
 // The side list shows every annotation of the document grouped by speaker.
@@ -109,14 +110,14 @@ func buildListRows(st *State) []listRow {
 			if len(items) == 0 {
 				continue
 			}
-			group(true, sp.Name, plural(countLabel(items, annotation.LabelClaim), "claim"), items)
+			group(true, sp.Name, wording.Count(countLabel(items, annotation.LabelClaim), "claim"), items)
 		}
 	}
 	if len(unattributed) > 0 {
-		group(false, "No speaker yet", plural(len(unattributed), "annotation"), unattributed)
+		group(false, "No speaker yet", wording.Count(len(unattributed), "annotation"), unattributed)
 	}
 	if len(cues) > 0 {
-		group(false, "Cues", plural(len(cues), "cue"), cues)
+		group(false, "Cues", wording.Count(len(cues), "cue"), cues)
 	}
 	return rows
 }
@@ -198,8 +199,8 @@ func SidebarHTML(st *State) string {
 	}
 	var b strings.Builder
 	b.WriteString(orphans)
-	fmt.Fprintf(&b, `<p class="summary">%s, %s, %s</p>`, plural(len(anns), "annotation"),
-		plural(countLabel(anns, annotation.LabelClaim), "claim"), plural(speakers, "speaker"))
+	fmt.Fprintf(&b, `<p class="summary">%s, %s, %s</p>`, wording.Count(len(anns), "annotation"),
+		wording.Count(countLabel(anns, annotation.LabelClaim), "claim"), wording.Count(speakers, "speaker"))
 	first, end := st.listWindow(len(rows))
 	b.WriteString(`<div class="vlist"><ul class="vrows" data-first="` + strconv.Itoa(first) + `">`)
 	for _, r := range rows[first:end] {

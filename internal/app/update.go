@@ -10,8 +10,9 @@ import (
 	"unicode/utf8"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // Update applies an action to the state and returns the effects the
@@ -108,10 +109,10 @@ func Update(st *State, a Action) []Effect {
 	case DismissMessage:
 		st.Message = Message{}
 	case Export:
-		return st.exportAs(FormatNative)
+		return st.exportAs(exchange.Native)
 	case Import:
 		st.open(a.Data, "Could not open "+quoteName(a.Name), func(n int) string {
-			return fmt.Sprintf("Opened %s: %s.", quoteName(a.Name), plural(n, "annotation"))
+			return fmt.Sprintf("Opened %s: %s.", quoteName(a.Name), wording.Count(n, "annotation"))
 		})
 	case Restore:
 		st.open(a.Data, "Your autosaved work could not be read, and is kept untouched in the browser's storage", nil)
@@ -176,10 +177,10 @@ func (st *State) paste(title string, raw []byte, from string) {
 	}
 	var notes []string
 	if invalid > 0 {
-		notes = append(notes, fmt.Sprintf("%s is not valid UTF-8 text: %s could not be read and show as “\uFFFD”.", capitalize(source), plural(invalid, "byte")))
+		notes = append(notes, fmt.Sprintf("%s is not valid UTF-8 text: %s could not be read and show as “\uFFFD”.", capitalize(source), wording.Count(invalid, "byte")))
 	}
 	if controls > 0 {
-		notes = append(notes, fmt.Sprintf("Removed %s (such as NUL) that cannot be shown.", plural(controls, "control character")))
+		notes = append(notes, fmt.Sprintf("Removed %s (such as NUL) that cannot be shown.", wording.Count(controls, "control character")))
 	}
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -369,7 +370,7 @@ func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 // work is left exactly as it was. Repairs made while opening (re-anchored
 // or orphaned annotations) are listed in the message.
 func (st *State) open(data []byte, failure string, success func(n int) string) {
-	store, notes, err := native.OpenRepaired(data, st.clock)
+	store, notes, err := exchange.OpenProject(data, st.clock)
 	if err != nil {
 		st.fail(failure + ": " + err.Error())
 		return
@@ -387,7 +388,7 @@ func (st *State) open(data []byte, failure string, success func(n int) string) {
 		msg = success(store.Len())
 	}
 	if len(notes) > 0 {
-		msg = strings.TrimSpace(msg + fmt.Sprintf(" Some of its annotations did not fit its text; Sayso repaired the file (%s):\n", plural(len(notes), "change")) + strings.Join(notes, "\n"))
+		msg = strings.TrimSpace(msg + fmt.Sprintf(" Some of its annotations did not fit its text; Sayso repaired the file (%s):\n", wording.Count(len(notes), "change")) + strings.Join(notes, "\n"))
 	}
 	if msg != "" {
 		st.info(msg)

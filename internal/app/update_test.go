@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/format/native"
+	"sayso/internal/exchange"
 )
 
 func fixedClock() time.Time { return time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC) }
@@ -312,7 +312,7 @@ func TestExportMatchesJSONSchemaOffsets(t *testing.T) {
 	st := sampleState(t)
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "“Finally! 🚲”")})
 	data := Update(st, Export{})[0].(Download).Data
-	p, err := native.Decode(data)
+	p, err := exchange.DecodeProject(data)
 	require.NoError(t, err)
 	text := []rune(p.Documents[0].Text)
 	for _, a := range p.Annotations {

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"sayso/internal/annotation"
+	"sayso/internal/exchange"
 	"sayso/internal/text"
+	"sayso/internal/wording"
 )
 
 // The view model: HTML fragments built in Go from escaped text, drawn by the
@@ -169,7 +171,7 @@ func orphansHTML(st *State) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, plural(here, "annotation"))
+	fmt.Fprintf(&b, `<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, wording.Count(here, "annotation"))
 	b.WriteString(`<p class="hint">An opened or imported file had these annotations, but their text is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
 	shown := 0
 	for i, o := range orphans {
@@ -177,7 +179,7 @@ func orphansHTML(st *State) string {
 			continue
 		}
 		if shown == maxOrphansShown {
-			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, plural(here-shown, "annotation"))
+			fmt.Fprintf(&b, `<li class="more">and %s more (all are kept and exported)</li>`, wording.Count(here-shown, "annotation"))
 			break
 		}
 		shown++
@@ -193,13 +195,6 @@ func (st *State) labelDisplay(id string) string {
 		return l.Name
 	}
 	return id
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // InspectorHTML renders the editor of the selected annotation: its label
@@ -278,7 +273,7 @@ func (st *State) mentionControls(b *strings.Builder, m *annotation.Annotation) {
 	if sp, ok := st.Store.Speaker(m.Speaker); ok {
 		fmt.Fprintf(b, `<label class="field">Speaker's name<input type="text" data-field="speaker-name" value="%s" maxlength="200"></label>`, esc(sp.Name))
 		mentions, claims := st.Store.SpeakerUse(sp.ID)
-		fmt.Fprintf(b, `<p class="hint">%s, %s attributed.</p>`, plural(mentions, "mention"), plural(claims, "claim"))
+		fmt.Fprintf(b, `<p class="hint">%s, %s attributed.</p>`, wording.Count(mentions, "mention"), wording.Count(claims, "claim"))
 	}
 }
 
@@ -609,7 +604,7 @@ func ExportMenuHTML(st *State) string {
 			selectedAttrNamed(st.ExportDocumentOnly, "checked"), len(st.Store.Documents()))
 	}
 	b.WriteString(`<ul class="menu-list">`)
-	for _, f := range Formats() {
+	for _, f := range exchange.Formats() {
 		loses := f.Loses
 		if loses == "" {
 			loses = "Keeps everything."

@@ -15,6 +15,7 @@ import (
 
 	"sayso/internal/app"
 	"sayso/internal/browsertest"
+	"sayso/internal/exchange"
 	"sayso/internal/exercise"
 	"sayso/internal/offline"
 )
@@ -166,7 +167,7 @@ func TestAClassroomExerciseFromHandOutToGoldSet(t *testing.T) {
 	teacher.WaitFor(`!document.getElementById("workspace").hidden`)
 	teacher.WaitFor(sidebarCount + ` === 4`)
 	assert.Contains(t, teacher.Text("#sidebar"), "against")
-	for _, f := range app.Formats() {
+	for _, f := range exchange.Formats() {
 		teacher.Click("#export-more")
 		teacher.Click(`#export-menu [data-format="` + f.ID + `"]`)
 		assert.NotEmpty(t, teacher.WaitDownload(app.FileName(app.SampleTitle)+f.Extension), f.Name)

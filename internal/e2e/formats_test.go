@@ -19,6 +19,7 @@ import (
 
 	"sayso/internal/app"
 	"sayso/internal/browsertest"
+	"sayso/internal/exchange"
 )
 
 func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
@@ -38,7 +39,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 
 	base := app.FileName(app.SampleTitle)
 	downloads := map[string][]byte{}
-	for _, f := range app.Formats() {
+	for _, f := range exchange.Formats() {
 		p.Click("#export-more")
 		p.WaitFor(`!document.getElementById("export-menu").hidden`)
 		item := `#export-menu [data-format="` + f.ID + `"]`
@@ -57,11 +58,11 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	// format's own terms.
 	quote := "“a slow death for small businesses.”"
 	for id, check := range map[string]func(t *testing.T, data []byte){
-		app.FormatNative: func(t *testing.T, data []byte) {
+		exchange.Native: func(t *testing.T, data []byte) {
 			f := decodeProject(t, data)
 			assert.Len(t, f.Annotations, 3)
 		},
-		app.FormatJSONL: func(t *testing.T, data []byte) {
+		exchange.JSONL: func(t *testing.T, data []byte) {
 			lines := strings.Split(strings.TrimSpace(string(data)), "\n")
 			require.Len(t, lines, 1, "one claim, one line")
 			var row map[string]any
@@ -71,18 +72,18 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			assert.Equal(t, "against", row["stance"])
 			assert.Equal(t, "called", row["cue"])
 		},
-		app.FormatCSV: func(t *testing.T, data []byte) {
+		exchange.CSV: func(t *testing.T, data []byte) {
 			rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 			require.NoError(t, err)
 			require.Len(t, rows, 2, "a header and one claim")
 			assert.Contains(t, rows[1], "Tomas Reyes")
 			assert.Contains(t, rows[1], "against")
 		},
-		app.FormatCSVBOM: func(t *testing.T, data []byte) {
+		exchange.CSVBOM: func(t *testing.T, data []byte) {
 			assert.True(t, bytes.HasPrefix(data, []byte("\uFEFF")), "starts with a byte order mark")
 			assert.Contains(t, string(data), "\r\n")
 		},
-		app.FormatBrat: func(t *testing.T, data []byte) {
+		exchange.Brat: func(t *testing.T, data []byte) {
 			files := unzip(t, data)
 			var ann string
 			for name, body := range files {
@@ -95,12 +96,12 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			assert.Regexp(t, `(?m)^T\d+\tCue \d+ \d+\tcalled$`, ann)
 			assert.Regexp(t, `(?m)^E\d+\tAttribution:T\d+`, ann)
 		},
-		app.FormatW3C: func(t *testing.T, data []byte) {
+		exchange.W3C: func(t *testing.T, data []byte) {
 			assert.Contains(t, string(data), `"TextQuoteSelector"`)
 			assert.Contains(t, string(data), `"TextPositionSelector"`)
 			assert.Contains(t, string(data), `"exact": "Tomas Reyes"`)
 		},
-		app.FormatLabelStudio: func(t *testing.T, data []byte) {
+		exchange.LabelStudio: func(t *testing.T, data []byte) {
 			files := unzip(t, data)
 			var names []string
 			for name := range files {
@@ -115,11 +116,11 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 				}
 			}
 		},
-		app.FormatDoccano: func(t *testing.T, data []byte) {
+		exchange.Doccano: func(t *testing.T, data []byte) {
 			assert.Contains(t, string(data), `"entities"`)
 			assert.Contains(t, string(data), `"relations"`)
 		},
-		app.FormatCitron: func(t *testing.T, data []byte) {
+		exchange.Citron: func(t *testing.T, data []byte) {
 			var f struct {
 				Quotes []struct {
 					Cue struct{ Text string } `json:"cue"`
@@ -129,7 +130,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			require.Len(t, f.Quotes, 1)
 			assert.Equal(t, "called", f.Quotes[0].Cue.Text)
 		},
-		app.FormatCoNLL: func(t *testing.T, data []byte) {
+		exchange.CoNLL: func(t *testing.T, data []byte) {
 			assert.Regexp(t, `(?m)^Tomas\t\d+\t\d+\tB-speaker\t`, string(data))
 			assert.Regexp(t, `(?m)^Reyes\t\d+\t\d+\tI-speaker\t`, string(data))
 		},
@@ -141,8 +142,8 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	}
 
 	// Every format Sayso reads opens back into the same annotations.
-	for _, f := range app.Formats() {
-		if !f.CanImport || f.ID == app.FormatW3C {
+	for _, f := range exchange.Formats() {
+		if !f.Opens || f.ID == exchange.W3C {
 			continue // W3C files carry no text: tested with the article open below
 		}
 		t.Run(f.ID, func(t *testing.T) {
@@ -152,15 +153,15 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			p.WaitFor(`document.getElementById("message-text").textContent.includes(` + jsQuote(filepath.Base(file)) + `)`)
 			assert.NotContains(t, p.Text("#message-text"), "Could not", f.Name)
 			assert.Contains(t, p.Text("#sidebar"), "a slow death for small businesses.")
-			if f.ID != app.FormatCoNLL && f.ID != app.FormatDoccano {
+			if f.ID != exchange.CoNLL && f.ID != exchange.Doccano {
 				assert.Contains(t, p.Text("#sidebar .ghead"), "Tomas Reyes", "%s keeps who said it", f.Name)
 			}
 		})
 	}
 	// A W3C file finds its text in the article open now.
 	var file string
-	for _, f := range app.Formats() {
-		if f.ID == app.FormatW3C {
+	for _, f := range exchange.Formats() {
+		if f.ID == exchange.W3C {
 			file = filepath.Join(t.TempDir(), base+f.Extension)
 			require.NoError(t, os.WriteFile(file, downloads[f.ID], 0o644))
 		}

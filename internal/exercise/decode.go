@@ -10,6 +10,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/jsonsyntax"
+	"sayso/internal/format/wire"
 	"sayso/internal/text"
 )
 
@@ -155,7 +156,7 @@ func jsonKind(raw []byte) string {
 }
 
 // documents turns the wire documents into the model's.
-func documents(ws []wireDocument) []annotation.Document {
+func documents(ws []wire.Document) []annotation.Document {
 	var out []annotation.Document
 	for _, w := range ws {
 		out = append(out, annotation.Document{ID: w.ID, Title: w.Title, Topic: w.Topic, Text: w.Text})

@@ -8,40 +8,20 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"sayso/internal/format/wire"
 	"sayso/internal/text"
 )
 
 // The wire types fix the order of the fields Encode writes.
 
 type wireFile struct {
-	Format       string         `json:"format"`
-	Version      int            `json:"version"`
-	ID           string         `json:"id"`
-	Title        string         `json:"title"`
-	Instructions string         `json:"instructions"`
-	Schema       wireSchema     `json:"schema"`
-	Documents    []wireDocument `json:"documents"`
-}
-
-type wireSchema struct {
-	Labels       []wireLabel `json:"labels"`
-	StanceValues []string    `json:"stanceValues"`
-}
-
-type wireLabel struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Color string `json:"color"`
-	Key   string `json:"key"`
-}
-
-type wireDocument struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Topic  string `json:"topic"`
-	Length int    `json:"length"`
-	SHA256 string `json:"sha256"`
-	Text   string `json:"text"`
+	Format       string          `json:"format"`
+	Version      int             `json:"version"`
+	ID           string          `json:"id"`
+	Title        string          `json:"title"`
+	Instructions string          `json:"instructions"`
+	Schema       wire.Schema     `json:"schema"`
+	Documents    []wire.Document `json:"documents"`
 }
 
 // Encode returns e as an exercise file: the same bytes for the same
@@ -60,17 +40,17 @@ func Encode(e Exercise) ([]byte, error) {
 		ID:           e.ID,
 		Title:        e.Title,
 		Instructions: e.Instructions,
-		Schema: wireSchema{
-			Labels:       make([]wireLabel, 0, len(e.Schema.Labels)),
+		Schema: wire.Schema{
+			Labels:       make([]wire.Label, 0, len(e.Schema.Labels)),
 			StanceValues: append(make([]string, 0, len(e.Schema.Stances)), e.Schema.Stances...),
 		},
-		Documents: make([]wireDocument, 0, len(e.Documents)),
+		Documents: make([]wire.Document, 0, len(e.Documents)),
 	}
 	for _, l := range e.Schema.Labels {
-		f.Schema.Labels = append(f.Schema.Labels, wireLabel(l))
+		f.Schema.Labels = append(f.Schema.Labels, wire.Label(l))
 	}
 	for _, d := range e.Documents {
-		f.Documents = append(f.Documents, wireDocument{
+		f.Documents = append(f.Documents, wire.Document{
 			ID:     d.ID,
 			Title:  d.Title,
 			Topic:  d.Topic,

@@ -1,8 +1,10 @@
-// Package format holds what Sayso's exchange formats share: the report an
-// import gives back. Each format lives in its own package below this one
-// (native, jsonl, csv, brat, w3c, conll, labelstudio, doccano, citron);
-// every one exports an annotation.Project and, where the format allows,
-// imports one.
+// Package format holds what Sayso's exchange formats share: the
+// description each gives of itself (Info), the uniform pair of functions
+// through which it is written and read (Codec), the report an import gives
+// back, and the zip archives that formats of several files travel in.
+// Each format lives in its own package below this one (native, jsonl, csv,
+// brat, w3c, conll, labelstudio, doccano, citron) and exports a Codec;
+// package exchange lists them.
 package format
 
 import (

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"sayso/internal/anchor"
+	"sayso/internal/wording"
 )
 
 // Lines describes the report in sentences for the person, most important
@@ -16,10 +17,10 @@ func (r Report) Lines() []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	read := fmt.Sprintf("Read %s, %s, %s and %s",
-		quantity(r.Read.Documents, "document", "documents"), quantity(r.Read.Annotations, "annotation", "annotations"),
-		quantity(r.Read.Links, "link", "links"), quantity(r.Read.Speakers, "speaker", "speakers"))
+		wording.Count(r.Read.Documents, "document"), wording.Count(r.Read.Annotations, "annotation"),
+		wording.Count(r.Read.Links, "link"), wording.Count(r.Read.Speakers, "speaker"))
 	if r.Read.Orphans > 0 {
-		read += fmt.Sprintf(", with %s not placed in its text", quantity(r.Read.Orphans, "annotation", "annotations"))
+		read += fmt.Sprintf(", with %s not placed in its text", wording.Count(r.Read.Orphans, "annotation"))
 	}
 	add("%s.", read)
 	for _, n := range r.Repairs {
@@ -42,16 +43,16 @@ func (r Report) Lines() []string {
 		}
 	}
 	if r.Removed > 0 {
-		add("Removed %s of the replaced documents.", quantity(r.Removed, "annotation", "annotations"))
+		add("Removed %s of the replaced documents.", wording.Count(r.Removed, "annotation"))
 	}
 	if r.Added > 0 {
-		add("Added %s.", quantity(r.Added, "annotation", "annotations"))
+		add("Added %s.", wording.Count(r.Added, "annotation"))
 	}
 	if r.Folded > 0 {
-		add("%s already there and %s not added twice.", capital(quantity(r.Folded, "annotation was", "annotations were")), plural(r.Folded, "was", "were"))
+		add("%s already there and %s not added twice.", capital(wording.Count(r.Folded, "annotation")+" "+wording.Choose(r.Folded, "was", "were")), wording.Choose(r.Folded, "was", "were"))
 	}
 	if r.Filled > 0 {
-		add("Filled %s from the import.", quantity(r.Filled, "empty field", "empty fields"))
+		add("Filled %s from the import.", wording.Count(r.Filled, "empty field"))
 	}
 	out = append(out, r.anchoredLines()...)
 	for _, u := range r.Unplaced {
@@ -72,16 +73,16 @@ func (r Report) Lines() []string {
 		for i, s := range r.SpeakersMerged {
 			names[i] = "“" + clip(s.Name) + "”"
 		}
-		add("%s the same as one already there: %s.", capital(quantity(n, "imported speaker is", "imported speakers are")), strings.Join(names, ", "))
+		add("%s the same as one already there: %s.", capital(wording.Count(n, "imported speaker")+" "+wording.Choose(n, "is", "are")), strings.Join(names, ", "))
 	}
 	if r.SpeakersAdded > 0 {
-		add("Added %s.", quantity(r.SpeakersAdded, "speaker", "speakers"))
+		add("Added %s.", wording.Count(r.SpeakersAdded, "speaker"))
 	}
 	if n := len(r.SpeakersDropped); n > 0 {
-		add("Removed %s only the replaced annotations mentioned: “%s”.", quantity(n, "speaker", "speakers"), strings.Join(r.SpeakersDropped, "”, “"))
+		add("Removed %s only the replaced annotations mentioned: “%s”.", wording.Count(n, "speaker"), strings.Join(r.SpeakersDropped, "”, “"))
 	}
 	if r.OrphansCarried > 0 {
-		add("Kept %s the import had not placed.", quantity(r.OrphansCarried, "annotation", "annotations"))
+		add("Kept %s the import had not placed.", wording.Count(r.OrphansCarried, "annotation"))
 	}
 	if n := len(r.Renamed); n > 0 {
 		const shown = 5
@@ -93,7 +94,7 @@ func (r Report) Lines() []string {
 			}
 			parts = append(parts, c.From+" → "+c.To)
 		}
-		add("Gave new ids to %s this project already used (%s).", quantity(n, "imported item", "imported items"), strings.Join(parts, ", "))
+		add("Gave new ids to %s this project already used (%s).", wording.Count(n, "imported item"), strings.Join(parts, ", "))
 	}
 	if len(r.SchemaAdded) > 0 {
 		add("Added to the schema %s.", joinAnd(r.SchemaAdded))
@@ -132,7 +133,7 @@ func (r Report) anchoredLines() []string {
 	var out []string
 	for _, m := range methods {
 		g := groups[m]
-		its := plural(g.n, "its", "their")
+		its := wording.Choose(g.n, "its", "their")
 		h, check := "by "+m, ""
 		switch m {
 		case anchor.ByQuote:
@@ -140,28 +141,16 @@ func (r Report) anchoredLines() []string {
 		case anchor.ByContext:
 			h = "by " + its + " context"
 		case anchor.ByFuzzy:
-			h, check = "by a close match of "+its+" quote", " Check "+plural(g.n, "it", "them")+"."
+			h, check = "by a close match of "+its+" quote", " Check "+wording.Choose(g.n, "it", "them")+"."
 		}
 		conf := fmt.Sprintf("%.0f%%", 100*g.low)
 		if lo, hi := fmt.Sprintf("%.0f", 100*g.low), fmt.Sprintf("%.0f", 100*g.top); lo != hi {
 			conf = lo + "–" + hi + "%"
 		}
 		out = append(out, fmt.Sprintf("%s re-anchored %s (confidence %s).%s",
-			capital(quantity(g.n, "annotation was", "annotations were")), h, conf, check))
+			capital(wording.Count(g.n, "annotation")+" "+wording.Choose(g.n, "was", "were")), h, conf, check))
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// quantity is "1 thing" or "n things".
-func quantity(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }
 
 func capital(s string) string {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"sayso/internal/format"
 )
 
 func TestImportReadsEveryCorpusPair(t *testing.T) {
@@ -140,13 +142,13 @@ func TestFromZipPairsLikeFromDir(t *testing.T) {
 	fsys := corpus(t, "polnear")
 	names, err := fs.Glob(fsys, "*")
 	require.NoError(t, err)
-	var files []File
+	var files []format.File
 	for _, n := range names {
 		b, err := fs.ReadFile(fsys, n)
 		require.NoError(t, err)
-		files = append(files, File{Name: path.Join("polnear", n), Data: b})
+		files = append(files, format.File{Name: path.Join("polnear", n), Data: b})
 	}
-	z, err := Zip(files)
+	z, err := format.Zip(files)
 	require.NoError(t, err)
 
 	fromZip, err := FromZip(z)

@@ -5,20 +5,15 @@ import (
 	"strings"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format"
 	"sayso/internal/text"
 )
-
-// File is one file of an export.
-type File struct {
-	Name string
-	Data []byte
-}
 
 // Export writes a project as brat standoff: for every document a .txt file
 // with its text and a .ann file with its annotations, then annotation.conf
 // and visual.conf for the whole project. Documents are named after their
 // titles (see the package documentation).
-func Export(p annotation.Project) ([]File, error) {
+func Export(p annotation.Project) ([]format.File, error) {
 	speakers := map[string]string{}
 	for _, s := range p.Speakers {
 		speakers[s.ID] = s.Name
@@ -28,19 +23,19 @@ func Export(p annotation.Project) ([]File, error) {
 		byDoc[a.Document] = append(byDoc[a.Document], a)
 	}
 	names := baseNames(p.Documents)
-	var files []File
+	var files []format.File
 	for i, d := range p.Documents {
 		w := docWriter{x: text.NewIndex(d.Text), speakers: speakers, ids: map[string]string{}, frags: map[string][]rawSpan{}}
 		if err := w.write(byDoc[d.ID]); err != nil {
 			return nil, fmt.Errorf("brat export of document %q: %w", d.Title, err)
 		}
 		files = append(files,
-			File{Name: names[i] + ".txt", Data: []byte(d.Text)},
-			File{Name: names[i] + ".ann", Data: []byte(w.b.String())})
+			format.File{Name: names[i] + ".txt", Data: []byte(d.Text)},
+			format.File{Name: names[i] + ".ann", Data: []byte(w.b.String())})
 	}
 	files = append(files,
-		File{Name: "annotation.conf", Data: []byte(annotationConf(p))},
-		File{Name: "visual.conf", Data: []byte(visualConf(p.Schema))})
+		format.File{Name: "annotation.conf", Data: []byte(annotationConf(p))},
+		format.File{Name: "visual.conf", Data: []byte(visualConf(p.Schema))})
 	return files, nil
 }
 

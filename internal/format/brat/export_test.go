@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format"
 	"sayso/internal/text"
 )
 
@@ -94,7 +95,7 @@ func TestExportNamesFilesSafelyAndUniquely(t *testing.T) {
 		"a-b-c.txt", "a-b-c.ann", "hidden.txt", "hidden.ann", "Ünïcode-日本.txt", "Ünïcode-日本.ann",
 		"annotation.conf", "visual.conf",
 	}, names)
-	_, err = Zip(files)
+	_, err = format.Zip(files)
 	require.NoError(t, err)
 }
 
@@ -115,7 +116,7 @@ func TestExportDeclaresTheSchemaInAnnotationConf(t *testing.T) {
 }
 
 func TestZipRefusesTwoFilesOfOneName(t *testing.T) {
-	_, err := Zip([]File{{Name: "a.txt"}, {Name: "a.txt"}})
+	_, err := format.Zip([]format.File{{Name: "a.txt"}, {Name: "a.txt"}})
 	assert.ErrorContains(t, err, `two files named "a.txt"`)
 }
 

@@ -9,7 +9,6 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"time"
 )
 
 // Pair is one document to import: the text of a .txt file and the
@@ -27,34 +26,6 @@ const (
 	maxTotalSize = 256 << 20 // bytes of all of them together
 	maxFiles     = 10000     // .txt and .ann files
 )
-
-// zipTime is the modification time written for every file of a zip, so
-// that the same export gives the same bytes.
-func zipTime() time.Time { return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) }
-
-// Zip packs files into a zip archive, compressed, in the given order.
-func Zip(files []File) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	seen := map[string]bool{}
-	for _, f := range files {
-		if seen[f.Name] {
-			return nil, fmt.Errorf("the zip would hold two files named %q", f.Name)
-		}
-		seen[f.Name] = true
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: zipTime()})
-		if err != nil {
-			return nil, fmt.Errorf("adding %q to the zip: %w", f.Name, err)
-		}
-		if _, err := w.Write(f.Data); err != nil {
-			return nil, fmt.Errorf("adding %q to the zip: %w", f.Name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("finishing the zip: %w", err)
-	}
-	return buf.Bytes(), nil
-}
 
 // FromZip collects the .txt and .ann files of a zip archive into pairs
 // (see FromDir). Other files, such as annotation.conf, are not read.

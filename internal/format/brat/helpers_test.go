@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format"
 	"sayso/internal/text"
 )
 
@@ -43,7 +44,7 @@ func requireLoads(t *testing.T, p annotation.Project) *annotation.Store {
 }
 
 // fileMap turns an export into a map by name.
-func fileMap(files []File) map[string][]byte {
+func fileMap(files []format.File) map[string][]byte {
 	m := map[string][]byte{}
 	for _, f := range files {
 		m[f.Name] = f.Data

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format"
 	"sayso/internal/text"
 )
 
@@ -133,7 +134,7 @@ func TestHandBuiltProjectComesBackThroughZip(t *testing.T) {
 	p := handBuilt(t)
 	files, err := Export(p)
 	require.NoError(t, err)
-	z, err := Zip(files)
+	z, err := format.Zip(files)
 	require.NoError(t, err)
 	pairs, err := FromZip(z)
 	require.NoError(t, err)

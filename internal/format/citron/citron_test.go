@@ -13,6 +13,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/citron"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
@@ -38,24 +39,24 @@ func quotesOnly(p annotation.Project) annotation.Project {
 	return p
 }
 
-var quoteFields = fields{Speaker: true, Mention: true, Cue: true}
+var quoteFields = formattest.Fields{Speaker: true, Mention: true, Cue: true}
 
 func importOK(t *testing.T, b []byte) (annotation.Project, []string) {
 	t.Helper()
 	p, rep, err := citron.Import(b)
 	require.NoError(t, err)
-	requireLoads(t, p)
+	formattest.RequireLoads(t, p)
 	return p, rep.Skipped
 }
 
 func TestRoundTripKeepsQuotesAndSpeakers(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	res, err := citron.Export(p)
 	require.NoError(t, err)
 	assert.Equal(t, ".zip", res.Extension, "two documents are a zip archive")
 	got, skipped := importOK(t, res.Data)
 	assert.Empty(t, skipped)
-	assert.Equal(t, canon(quotesOnly(p), quoteFields), canon(got, quoteFields))
+	assert.Equal(t, formattest.Canon(quotesOnly(p), quoteFields), formattest.Canon(got, quoteFields))
 	report := strings.Join(res.Report.Skipped, "\n")
 	assert.Contains(t, report, "claim a8 “delays are possible.” has no cue, and a Citron quote needs one: not exported")
 	assert.Contains(t, report, "claim a12 “🇯🇵” has no cue")
@@ -63,13 +64,13 @@ func TestRoundTripKeepsQuotesAndSpeakers(t *testing.T) {
 }
 
 func TestOneDocumentIsOneJSONFileLikeCitronsExample(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	const body = "“Plans change,” the minister said, “and so do we.” Later he left.\n"
 	d, err := s.AddDocument("Plans", body)
 	require.NoError(t, err)
-	minister := add(t, s, d, annotation.LabelSpeaker, "the minister")
-	said := add(t, s, d, annotation.LabelCue, "said")
-	claim := add(t, s, d, annotation.LabelClaim, "“Plans change,”", "“and so do we.”")
+	minister := formattest.Add(t, s, d, annotation.LabelSpeaker, "the minister")
+	said := formattest.Add(t, s, d, annotation.LabelCue, "said")
+	claim := formattest.Add(t, s, d, annotation.LabelClaim, "“Plans change,”", "“and so do we.”")
 	_, err = s.Add(d, annotation.LabelSpeaker, []text.Span{{Start: 57, End: 59}}) // "he"
 	require.NoError(t, err)
 	require.NoError(t, s.LinkMention(claim, minister))
@@ -96,7 +97,7 @@ func TestOneDocumentIsOneJSONFileLikeCitronsExample(t *testing.T) {
 
 	got, skipped := importOK(t, res.Data)
 	assert.Empty(t, skipped)
-	assert.Equal(t, canon(s.Project(), quoteFields), canon(got, quoteFields))
+	assert.Equal(t, formattest.Canon(s.Project(), quoteFields), formattest.Canon(got, quoteFields))
 }
 
 func TestImportReadsCitronsShapes(t *testing.T) {
@@ -185,9 +186,9 @@ func TestImportRefusesFilesThatAreNotCitron(t *testing.T) {
 }
 
 func TestExportIsTheSameBytesEachTime(t *testing.T) {
-	a, err := citron.Export(fixture(t))
+	a, err := citron.Export(formattest.Fixture(t))
 	require.NoError(t, err)
-	b, err := citron.Export(fixture(t))
+	b, err := citron.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	assert.Equal(t, a.Data, b.Data)
 	zr, err := zip.NewReader(bytes.NewReader(a.Data), int64(len(a.Data)))

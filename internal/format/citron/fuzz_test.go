@@ -7,6 +7,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/citron"
+	"sayso/internal/format/formattest"
 )
 
 // FuzzImport checks that Import never panics, that what it accepts loads,
@@ -21,7 +22,7 @@ func FuzzImport(f *testing.F) {
 			require.Equal(t, annotation.Project{}, p)
 			return
 		}
-		requireLoads(t, p)
+		formattest.RequireLoads(t, p)
 		for _, s := range rep.Skipped {
 			require.NotEmpty(t, s)
 		}
@@ -33,7 +34,7 @@ func FuzzImport(f *testing.F) {
 		got, rep2, err := citron.Import(res.Data)
 		require.NoError(t, err)
 		require.Empty(t, rep2.Skipped, "a Sayso export imports without loss")
-		spansAndLinks := fields{Mention: true, Cue: true}
-		require.Equal(t, canon(quotesOnly(p), spansAndLinks), canon(got, spansAndLinks))
+		spansAndLinks := formattest.Fields{Mention: true, Cue: true}
+		require.Equal(t, formattest.Canon(quotesOnly(p), spansAndLinks), formattest.Canon(got, spansAndLinks))
 	})
 }

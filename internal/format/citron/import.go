@@ -14,6 +14,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 	"sayso/internal/text"
 )
 
@@ -33,13 +34,13 @@ func Import(b []byte) (annotation.Project, format.Report, error) {
 	if err != nil {
 		return annotation.Project{}, rep, err
 	}
-	d := draft{}
+	d := importkit.Draft{}
 	for _, nd := range docs {
 		if dd, ok := readDocument(nd.obj, nd.what, &rep); ok {
 			d.Docs = append(d.Docs, dd)
 		}
 	}
-	p, err := build(d, &rep)
+	p, err := importkit.Build(d, &rep)
 	if err != nil {
 		return annotation.Project{}, rep, fmt.Errorf("citron: %w", err)
 	}
@@ -136,34 +137,34 @@ type jdoc struct {
 	CoreferenceGroups [][]jspan `json:"coreference_groups"`
 }
 
-// reader turns one document's spans into draft spans, sharing cues and
+// reader turns one document's spans into importkit.Draft spans, sharing cues and
 // mentions that several quotes name.
 type reader struct {
 	what    string
 	raw     *text.Index
 	idx     []int
 	rep     *format.Report
-	dd      draftDoc
+	dd      importkit.Doc
 	byKey   map[string]int // label and span → index in dd.Spans
 	parent  map[int]int    // union-find over mention indices
 	grouped map[int]bool   // mentions in a coreference group or tied to another
 	utf16   bool
 }
 
-func readDocument(raw json.RawMessage, what string, rep *format.Report) (draftDoc, bool) {
+func readDocument(raw json.RawMessage, what string, rep *format.Report) (importkit.Doc, bool) {
 	var jd jdoc
 	if err := json.Unmarshal(raw, &jd); err != nil {
 		rep.Skip("%s is not a Citron document (%v), so it was not imported", what, err)
-		return draftDoc{}, false
+		return importkit.Doc{}, false
 	}
 	if jd.Text == nil {
 		rep.Skip("%s has no \"text\" (Citron's extract output leaves it out), so its %d quotes cannot be placed and it was not imported", what, len(jd.Quotes))
-		return draftDoc{}, false
+		return importkit.Doc{}, false
 	}
-	norm, idx := normalize(*jd.Text)
+	norm, idx := importkit.Normalize(*jd.Text)
 	r := &reader{
 		what: what, raw: text.NewIndex(*jd.Text), idx: idx, rep: rep,
-		dd:    draftDoc{What: what, Title: jd.Title, Text: norm},
+		dd:    importkit.Doc{What: what, Title: jd.Title, Text: norm},
 		byKey: map[string]int{}, parent: map[int]int{}, grouped: map[int]bool{},
 	}
 	confidences := 0
@@ -214,7 +215,7 @@ func (r *reader) quote(q jquote, n int) {
 		return
 	}
 	claim := len(r.dd.Spans)
-	r.dd.Spans = append(r.dd.Spans, draftSpan{What: what, Label: annotation.LabelClaim, Frags: frags, Mention: -1, Cue: -1})
+	r.dd.Spans = append(r.dd.Spans, importkit.Span{What: what, Label: annotation.LabelClaim, Frags: frags, Mention: -1, Cue: -1})
 	if q.Cue != nil {
 		r.dd.Spans[claim].Cue = r.span(annotation.LabelCue, *q.Cue, what+", cue")
 	} else {
@@ -236,7 +237,7 @@ func (r *reader) quote(q jquote, n int) {
 	}
 }
 
-// span returns the index of the draft span of label over s, adding it the
+// span returns the index of the importkit.Draft span of label over s, adding it the
 // first time, or -1 if s does not fit the text.
 func (r *reader) span(label string, s jspan, what string) int {
 	sp, ok := r.place(s, what)
@@ -249,7 +250,7 @@ func (r *reader) span(label string, s jspan, what string) int {
 	}
 	i := len(r.dd.Spans)
 	r.byKey[key] = i
-	r.dd.Spans = append(r.dd.Spans, draftSpan{What: fmt.Sprintf("the %s %q of %s", label, clip(r.raw.Slice(sp.Start, sp.End)), r.what), Label: label, Frags: []text.Span{sp}, Mention: -1, Cue: -1})
+	r.dd.Spans = append(r.dd.Spans, importkit.Span{What: fmt.Sprintf("the %s %q of %s", label, clip(r.raw.Slice(sp.Start, sp.End)), r.what), Label: label, Frags: []text.Span{sp}, Mention: -1, Cue: -1})
 	if label == annotation.LabelSpeaker {
 		r.parent[i] = i
 	}
@@ -270,13 +271,13 @@ func (r *reader) place(s jspan, what string) (text.Span, bool) {
 			r.rep.Skip("%s at %d–%d lies outside the text of %d characters, so it was not imported", what, start, end, x.Len())
 			return text.Span{}, false
 		}
-		return mapSpan(r.idx, text.Span{Start: start, End: end}), true
+		return importkit.MapSpan(r.idx, text.Span{Start: start, End: end}), true
 	}
 	if end <= x.UTF16Len() {
 		cs, ce := x.CodePointAtUTF16(start), x.CodePointAtUTF16(end)
 		if x.UTF16Offset(cs) == start && x.UTF16Offset(ce) == end && x.Slice(cs, ce) == *s.Text {
 			r.utf16 = true
-			return mapSpan(r.idx, text.Span{Start: cs, End: ce}), true
+			return importkit.MapSpan(r.idx, text.Span{Start: cs, End: ce}), true
 		}
 	}
 	r.rep.Skip("%s says %q but the text at %d–%d reads %q, so it was not imported", what, clip(*s.Text), start, end, clip(x.Slice(start, end)))

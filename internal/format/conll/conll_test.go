@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/conll"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
@@ -19,39 +20,39 @@ func roundTrip(t *testing.T, p annotation.Project) (conll.Result, annotation.Pro
 	require.NoError(t, err)
 	got, rep, err := conll.Import(res.Data)
 	require.NoError(t, err, "file:\n%s", res.Data)
-	requireLoads(t, got)
+	formattest.RequireLoads(t, got)
 	assert.Equal(t, res.Report.Annotations, rep.Annotations, "every exported span comes back")
 	return res, got
 }
 
 // spansOnly is what CoNLL holds of an annotation.
-var spansOnly = fields{}
+var spansOnly = formattest.Fields{}
 
 func TestRoundTripRestoresTextsTitlesTopicsAndSpans(t *testing.T) {
 	tests := map[string]func(t testing.TB) annotation.Project{
-		"emoji, CJK, combining accents, discontinuous claim": fixture,
+		"emoji, CJK, combining accents, discontinuous claim": formattest.Fixture,
 		"blank and white-space lines, tabs, no final newline": func(t testing.TB) annotation.Project {
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument("Tabs\tand spaces", "  Indented\tline said Ana.\n \t \n\n\nLast line, no newline")
 			require.NoError(t, err)
-			add(t, s, d, annotation.LabelSpeaker, "Ana")
-			add(t, s, d, annotation.LabelClaim, "Indented\tline")
-			add(t, s, d, annotation.LabelClaim, "Last line")
+			formattest.Add(t, s, d, annotation.LabelSpeaker, "Ana")
+			formattest.Add(t, s, d, annotation.LabelClaim, "Indented\tline")
+			formattest.Add(t, s, d, annotation.LabelClaim, "Last line")
 			return s.Project()
 		},
 		"a claim across paragraphs": func(t testing.TB) annotation.Project {
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument("", "One claim starts here\n\nand ends here. Then more.\n")
 			require.NoError(t, err)
-			add(t, s, d, annotation.LabelClaim, "starts here\n\nand ends here.")
+			formattest.Add(t, s, d, annotation.LabelClaim, "starts here\n\nand ends here.")
 			return s.Project()
 		},
 		"spans inside words and joined emoji": func(t testing.TB) annotation.Project {
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument("", "unbelievable 👩\u200d🚀👍🏽 text\n")
 			require.NoError(t, err)
-			add(t, s, d, annotation.LabelCue, "believ")
-			add(t, s, d, annotation.LabelClaim, "👍🏽")
+			formattest.Add(t, s, d, annotation.LabelCue, "believ")
+			formattest.Add(t, s, d, annotation.LabelClaim, "👍🏽")
 			return s.Project()
 		},
 	}
@@ -59,17 +60,17 @@ func TestRoundTripRestoresTextsTitlesTopicsAndSpans(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			p := build(t)
 			_, got := roundTrip(t, p)
-			assert.Equal(t, canon(p, spansOnly), canon(got, spansOnly))
+			assert.Equal(t, formattest.Canon(p, spansOnly), formattest.Canon(got, spansOnly))
 		})
 	}
 }
 
 func TestExportLayout(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "Ana", clock)
+	s := annotation.New(annotation.DefaultSchema(), "Ana", formattest.Clock)
 	d, err := s.AddDocument("Launch", "Ana said: go 🚀.\n\nBye")
 	require.NoError(t, err)
-	add(t, s, d, annotation.LabelSpeaker, "Ana")
-	add(t, s, d, annotation.LabelClaim, "go 🚀")
+	formattest.Add(t, s, d, annotation.LabelSpeaker, "Ana")
+	formattest.Add(t, s, d, annotation.LabelClaim, "go 🚀")
 	res, err := conll.Export(s.Project())
 	require.NoError(t, err)
 	assert.Equal(t, ".conll", res.Extension)
@@ -133,11 +134,11 @@ func TestOverlapsKeepClaimsThenSpeakersThenCues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument("", body)
 			require.NoError(t, err)
 			for _, sp := range tt.spans {
-				add(t, s, d, sp[0], sp[1])
+				formattest.Add(t, s, d, sp[0], sp[1])
 			}
 			res, got := roundTrip(t, s.Project())
 			var labels []string
@@ -155,7 +156,7 @@ func TestOverlapsKeepClaimsThenSpeakersThenCues(t *testing.T) {
 }
 
 func TestExportReportsWhatCoNLLCannotHold(t *testing.T) {
-	res, err := conll.Export(fixture(t))
+	res, err := conll.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	report := strings.Join(res.Report.Skipped, "\n")
 	assert.Contains(t, report, "7 links from claims to their speakers and cues were not exported: CoNLL has no relations")
@@ -165,11 +166,11 @@ func TestExportReportsWhatCoNLLCannotHold(t *testing.T) {
 }
 
 func TestWhiteSpaceAtSpanEdgesIsReportedAndLeftOut(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	d, err := s.AddDocument("", "She said  the plan works  today.\n")
 	require.NoError(t, err)
-	add(t, s, d, annotation.LabelClaim, "  the plan works ")
-	add(t, s, d, annotation.LabelCue, "  ")
+	formattest.Add(t, s, d, annotation.LabelClaim, "  the plan works ")
+	formattest.Add(t, s, d, annotation.LabelCue, "  ")
 	res, got := roundTrip(t, s.Project())
 	report := strings.Join(res.Report.Skipped, "\n")
 	assert.Contains(t, report, "claim a1 “  the plan works ” starts or ends with white space, which CoNLL tokens leave out: exported without it")
@@ -234,7 +235,7 @@ func TestImportReadsPlainCoNLL(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, rep, err := conll.Import([]byte(tt.file))
 			require.NoError(t, err)
-			requireLoads(t, p)
+			formattest.RequireLoads(t, p)
 			var texts, quotes []string
 			for _, d := range p.Documents {
 				texts = append(texts, d.Text)
@@ -272,7 +273,7 @@ func TestImportReportsWhatItCannotRead(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, rep, err := conll.Import([]byte(tt.file))
 			require.NoError(t, err)
-			requireLoads(t, p)
+			formattest.RequireLoads(t, p)
 			assert.Contains(t, strings.Join(rep.Skipped, "\n"), tt.notice)
 		})
 	}
@@ -295,7 +296,7 @@ func TestImportRefusesFilesThatAreNotCoNLL(t *testing.T) {
 }
 
 func TestDiscontinuousClaimsComeBackAsOneAnnotation(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	_, got := roundTrip(t, p)
 	var frags [][]text.Span
 	for _, a := range got.Annotations {

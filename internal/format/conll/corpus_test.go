@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
@@ -17,7 +18,7 @@ import (
 // checks that the import restores every text exactly and every span the
 // export kept, and that the report names the others.
 func TestPolNeARSpansSurviveExceptReportedOverlaps(t *testing.T) {
-	p := polnear(t)
+	p := formattest.PolNeAR(t)
 	res, got := roundTrip(t, p)
 	require.Len(t, got.Documents, len(p.Documents))
 	for i, d := range p.Documents {
@@ -61,8 +62,8 @@ func spanKey(s text.Span) string { return strconv.Itoa(s.Start) + "-" + strconv.
 func TestCorpusArticlesRoundTripExactly(t *testing.T) {
 	for _, name := range []string{"xi-trump-summit.txt", "fnc1-body-506.txt", "fnc1-body-724.txt", "fnc1-body-1400.txt", "fnc1-body-1752.txt", "fnc1-body-1362.txt"} {
 		t.Run(name, func(t *testing.T) {
-			body := readCorpus(t, "articles/"+name)
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			body := formattest.ReadCorpus(t, "articles/"+name)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument(name, body)
 			require.NoError(t, err)
 			doc, x, _ := s.Document(d)
@@ -83,7 +84,7 @@ func TestCorpusArticlesRoundTripExactly(t *testing.T) {
 			}
 			p := s.Project()
 			_, got := roundTrip(t, p)
-			assert.Equal(t, canon(p, spansOnly), canon(got, spansOnly))
+			assert.Equal(t, formattest.Canon(p, spansOnly), formattest.Canon(got, spansOnly))
 		})
 	}
 }

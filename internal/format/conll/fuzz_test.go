@@ -7,6 +7,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/conll"
+	"sayso/internal/format/formattest"
 )
 
 func texts(p annotation.Project) []string {
@@ -29,7 +30,7 @@ func FuzzImport(f *testing.F) {
 			require.Equal(t, annotation.Project{}, p)
 			return
 		}
-		requireLoads(t, p)
+		formattest.RequireLoads(t, p)
 		for _, s := range rep.Skipped {
 			require.NotEmpty(t, s)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 )
 
 // MaxFileSize is the largest input Import accepts, in bytes.
@@ -35,11 +36,11 @@ func Import(b []byte) (annotation.Project, format.Report, error) {
 	if pf.tokens == 0 && len(pf.docs) == 0 {
 		return annotation.Project{}, rep, errors.New("the file has no CoNLL token lines (a token, its tag, separated by tabs or spaces)")
 	}
-	d := draft{Annotator: pf.annotator}
+	d := importkit.Draft{Annotator: pf.annotator}
 	for i, pd := range pf.docs {
 		d.Docs = append(d.Docs, pd.draft(i+1, &rep))
 	}
-	p, err := build(d, &rep)
+	p, err := importkit.Build(d, &rep)
 	if err != nil {
 		return annotation.Project{}, rep, fmt.Errorf("conll: %w", err)
 	}

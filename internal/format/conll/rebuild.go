@@ -6,12 +6,13 @@ import (
 	"unicode/utf8"
 
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 	"sayso/internal/text"
 )
 
-// draft turns a parsed document into a draft: its text, rebuilt exactly
+// importkit.Draft turns a parsed document into a draft: its text, rebuilt exactly
 // when every block has its start and text, and its spans.
-func (d *parsedDoc) draft(n int, rep *format.Report) draftDoc {
+func (d *parsedDoc) draft(n int, rep *format.Report) importkit.Doc {
 	what := fmt.Sprintf("document %d", n)
 	if d.id != "" {
 		what = fmt.Sprintf("document %s", d.id)
@@ -20,7 +21,7 @@ func (d *parsedDoc) draft(n int, rep *format.Report) draftDoc {
 	if !ok {
 		body = d.rebuiltText(what, rep)
 	}
-	dd := draftDoc{What: what, Title: d.title, Topic: d.topic, Text: body}
+	dd := importkit.Doc{What: what, Title: d.title, Topic: d.topic, Text: body}
 	d.spans(&dd, rep)
 	return dd
 }
@@ -92,7 +93,7 @@ func (d *parsedDoc) rebuiltText(what string, rep *format.Report) string {
 }
 
 // spans turns the tags of d's tokens into span annotations of dd.
-func (d *parsedDoc) spans(dd *draftDoc, rep *format.Report) {
+func (d *parsedDoc) spans(dd *importkit.Doc, rep *format.Report) {
 	x := text.NewIndex(dd.Text)
 	byID := map[string]int{} // annotation id → index in dd.Spans
 	var ids []string         // the annotation id of each span, "" if none
@@ -116,7 +117,7 @@ func (d *parsedDoc) spans(dd *draftDoc, rep *format.Report) {
 				run = -1
 				continue
 			}
-			label := labelID(t.label)
+			label := importkit.LabelID(t.label)
 			if t.prefix == 'I' && run >= 0 && dd.Spans[run].Label == label && ids[run] == t.id {
 				fs := dd.Spans[run].Frags
 				fs[len(fs)-1].End = end
@@ -127,7 +128,7 @@ func (d *parsedDoc) spans(dd *draftDoc, rep *format.Report) {
 				run = i
 				continue
 			}
-			sp := draftSpan{Label: label, Frags: []text.Span{{Start: start, End: end}}, Mention: -1, Cue: -1}
+			sp := importkit.Span{Label: label, Frags: []text.Span{{Start: start, End: end}}, Mention: -1, Cue: -1}
 			sp.What = fmt.Sprintf("the %s starting on line %d", t.label, t.line)
 			if t.id != "" {
 				sp.What = fmt.Sprintf("annotation %s (%s, line %d)", t.id, t.label, t.line)

@@ -12,6 +12,7 @@ import (
 
 	"sayso/internal/annotation"
 	csvexport "sayso/internal/format/csv"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/jsonl"
 )
 
@@ -35,7 +36,7 @@ func column(t *testing.T, name string) int {
 }
 
 func TestHeaderAndRowsMatchTheJSONLColumns(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	res, err := csvexport.Export(p, csvexport.Options{Raw: true})
 	require.NoError(t, err)
 	assert.Equal(t, ".csv", res.Extension)
@@ -57,7 +58,7 @@ func TestHeaderAndRowsMatchTheJSONLColumns(t *testing.T) {
 }
 
 func TestCellsWithCommasQuotesAndLineBreaksSurvive(t *testing.T) {
-	res, err := csvexport.Export(fixture(t), csvexport.Options{Raw: true})
+	res, err := csvexport.Export(formattest.Fixture(t), csvexport.Options{Raw: true})
 	require.NoError(t, err)
 	recs := parse(t, res.Data)
 	assert.Equal(t, "=HYPERLINK(\"x\") and \"quotes\", commas", recs[1][column(t, "note")])
@@ -66,7 +67,7 @@ func TestCellsWithCommasQuotesAndLineBreaksSurvive(t *testing.T) {
 }
 
 func TestMissingValuesAreEmptyCells(t *testing.T) {
-	res, err := csvexport.Export(fixture(t), csvexport.Options{})
+	res, err := csvexport.Export(formattest.Fixture(t), csvexport.Options{})
 	require.NoError(t, err)
 	last := parse(t, res.Data)[5]
 	for _, c := range []string{"speaker", "speaker_id", "speaker_mention", "cue", "stance", "note", "document_title"} {
@@ -86,7 +87,7 @@ func TestOptionsChooseBOMAndLineEndings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := csvexport.Export(fixture(t), tt.opts)
+			res, err := csvexport.Export(formattest.Fixture(t), tt.opts)
 			require.NoError(t, err)
 			assert.Equal(t, tt.bom, bytes.HasPrefix(res.Data, []byte("\xEF\xBB\xBF")))
 			header := strings.Join(jsonl.Columns(), ",")
@@ -123,10 +124,10 @@ func TestFormulaCellsAreDefused(t *testing.T) {
 }
 
 func TestExportDefusesUnlessRaw(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "@admin", clock)
+	s := annotation.New(annotation.DefaultSchema(), "@admin", formattest.Clock)
 	d, err := s.AddDocument("=cmd|' /C calc'!A0", "-5 percent, said =the bank.\n")
 	require.NoError(t, err)
-	c := add(t, s, d, annotation.LabelClaim, "-5 percent")
+	c := formattest.Add(t, s, d, annotation.LabelClaim, "-5 percent")
 	require.NoError(t, s.SetNote(c, "+danger"))
 	for _, raw := range []bool{false, true} {
 		res, err := csvexport.Export(s.Project(), csvexport.Options{Raw: raw})

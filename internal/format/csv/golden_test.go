@@ -9,12 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	csvexport "sayso/internal/format/csv"
+
+	"sayso/internal/format/formattest"
 )
 
 // TestGoldenFile compares the export of the fixture for spreadsheets (BOM,
 // formula defence) with testdata/fixture.csv; UPDATE_GOLDEN=1 rewrites it.
 func TestGoldenFile(t *testing.T) {
-	res, err := csvexport.Export(fixture(t), csvexport.Options{BOM: true})
+	res, err := csvexport.Export(formattest.Fixture(t), csvexport.Options{BOM: true})
 	require.NoError(t, err)
 	path := filepath.Join("testdata", "fixture.csv")
 	if os.Getenv("UPDATE_GOLDEN") != "" {

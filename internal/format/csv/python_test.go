@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	csvexport "sayso/internal/format/csv"
+
+	"sayso/internal/format/formattest"
 )
 
 // checkScript reads the file with Python's csv module (utf-8-sig drops the
@@ -38,7 +40,7 @@ func TestPythonReadsTheSpreadsheetFile(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 is not installed; the Go tests parse the same file")
 	}
-	res, err := csvexport.Export(fixture(t), csvexport.Options{BOM: true, CRLF: true, Raw: true})
+	res, err := csvexport.Export(formattest.Fixture(t), csvexport.Options{BOM: true, CRLF: true, Raw: true})
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "claims.csv")
 	require.NoError(t, os.WriteFile(path, res.Data, 0o600))

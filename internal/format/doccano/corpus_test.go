@@ -8,6 +8,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/doccano"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
@@ -15,17 +16,17 @@ import (
 // and imports them back with every span and link (speaker entities
 // beyond coreference inside a document are not held).
 func TestPolNeARRoundTripsWithItsAttributions(t *testing.T) {
-	p := polnear(t)
+	p := formattest.PolNeAR(t)
 	res, err := doccano.Export(p, doccano.Options{})
 	require.NoError(t, err)
 	got, rep, err := doccano.Import(res.Data)
 	require.NoError(t, err)
-	requireLoads(t, got)
+	formattest.RequireLoads(t, got)
 	assert.Equal(t, res.Report.Links, rep.Links)
 	assert.Positive(t, rep.Links)
 	// Speaker entities that span documents or pronouns are not held.
-	spansAndLinks := fields{Mention: true, Cue: true}
-	assert.Equal(t, canon(p, spansAndLinks), canon(got, spansAndLinks))
+	spansAndLinks := formattest.Fields{Mention: true, Cue: true}
+	assert.Equal(t, formattest.Canon(p, spansAndLinks), formattest.Canon(got, spansAndLinks))
 }
 
 // TestCorpusEmojiArticlesKeepExactOffsets puts a claim on every emoji of
@@ -33,8 +34,8 @@ func TestPolNeARRoundTripsWithItsAttributions(t *testing.T) {
 func TestCorpusEmojiArticlesKeepExactOffsets(t *testing.T) {
 	for _, name := range []string{"fnc1-body-506.txt", "fnc1-body-724.txt", "fnc1-body-1400.txt", "fnc1-body-1752.txt"} {
 		t.Run(name, func(t *testing.T) {
-			body := readCorpus(t, "articles/"+name)
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			body := formattest.ReadCorpus(t, "articles/"+name)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument(name, body)
 			require.NoError(t, err)
 			doc, _, _ := s.Document(d)
@@ -47,7 +48,7 @@ func TestCorpusEmojiArticlesKeepExactOffsets(t *testing.T) {
 			p := s.Project()
 			for _, u := range []doccano.Unit{doccano.UnitUTF16, doccano.UnitCodePoint} {
 				_, got := roundTrip(t, p, doccano.Options{Unit: u})
-				assert.Equal(t, canon(p, fields{}), canon(got, fields{}), u.String())
+				assert.Equal(t, formattest.Canon(p, formattest.Fields{}), formattest.Canon(got, formattest.Fields{}), u.String())
 			}
 		})
 	}

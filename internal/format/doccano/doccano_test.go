@@ -11,10 +11,11 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/doccano"
+	"sayso/internal/format/formattest"
 )
 
 // linksAndSpeakers is what doccano holds of an annotation besides its span.
-var linksAndSpeakers = fields{Speaker: true, Mention: true, Cue: true}
+var linksAndSpeakers = formattest.Fields{Speaker: true, Mention: true, Cue: true}
 
 func roundTrip(t *testing.T, p annotation.Project, opts doccano.Options) (doccano.Result, annotation.Project) {
 	t.Helper()
@@ -22,7 +23,7 @@ func roundTrip(t *testing.T, p annotation.Project, opts doccano.Options) (doccan
 	require.NoError(t, err)
 	got, rep, err := doccano.Import(res.Data)
 	require.NoError(t, err)
-	requireLoads(t, got)
+	formattest.RequireLoads(t, got)
 	assert.Empty(t, rep.Skipped, "a Sayso export imports without loss")
 	assert.Equal(t, res.Report.Annotations, rep.Annotations)
 	assert.Equal(t, res.Report.Links, rep.Links)
@@ -32,10 +33,10 @@ func roundTrip(t *testing.T, p annotation.Project, opts doccano.Options) (doccan
 func TestRoundTripKeepsSpansLinksAndSpeakersInEitherUnit(t *testing.T) {
 	for _, u := range []doccano.Unit{doccano.UnitAuto, doccano.UnitUTF16, doccano.UnitCodePoint} {
 		t.Run(u.String(), func(t *testing.T) {
-			p := fixture(t)
+			p := formattest.Fixture(t)
 			res, got := roundTrip(t, p, doccano.Options{Unit: u})
 			assert.Equal(t, ".jsonl", res.Extension)
-			assert.Equal(t, canon(p, linksAndSpeakers), canon(got, linksAndSpeakers))
+			assert.Equal(t, formattest.Canon(p, linksAndSpeakers), formattest.Canon(got, linksAndSpeakers))
 		})
 	}
 }
@@ -69,7 +70,7 @@ func decode(t *testing.T, b []byte) []exported {
 }
 
 func TestOffsetsAreUTF16UnitsByDefaultAndCodePointsOnRequest(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	quotes := map[string]bool{}
 	for _, a := range p.Annotations {
 		for _, part := range strings.Split(a.Quote, annotation.QuoteJoiner) {
@@ -101,7 +102,7 @@ func TestOffsetsAreUTF16UnitsByDefaultAndCodePointsOnRequest(t *testing.T) {
 }
 
 func TestExportWritesLinksFragmentsAndCoreferenceAsRelations(t *testing.T) {
-	res, err := doccano.Export(fixture(t), doccano.Options{})
+	res, err := doccano.Export(formattest.Fixture(t), doccano.Options{})
 	require.NoError(t, err)
 	l := decode(t, res.Data)[0]
 	label := map[int]string{}
@@ -124,11 +125,11 @@ func TestExportWritesLinksFragmentsAndCoreferenceAsRelations(t *testing.T) {
 }
 
 func TestExportReportsWhatDoccanoCannotHold(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	d, err := s.AddDocument("", "Ana spoke. The plan works.\n")
 	require.NoError(t, err)
-	ana := add(t, s, d, annotation.LabelSpeaker, "Ana")
-	c := add(t, s, d, annotation.LabelClaim, "The plan works")
+	ana := formattest.Add(t, s, d, annotation.LabelSpeaker, "Ana")
+	c := formattest.Add(t, s, d, annotation.LabelClaim, "The plan works")
 	a, _ := s.Annotation(ana)
 	require.NoError(t, s.SetClaimSpeaker(c, a.Speaker))
 	require.NoError(t, s.RenameSpeaker(a.Speaker, "Ana Lopes"))
@@ -181,7 +182,7 @@ func TestImportDetectsTheOffsetUnit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, rep, err := doccano.ImportWith([]byte(tt.line), tt.opts)
 			require.NoError(t, err)
-			requireLoads(t, p)
+			formattest.RequireLoads(t, p)
 			require.Len(t, p.Annotations, 1)
 			assert.Equal(t, tt.quote, p.Annotations[0].Quote)
 			if tt.notice == "" {
@@ -243,7 +244,7 @@ func TestImportReadsOlderShapesAndForeignRelations(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, rep, err := doccano.Import([]byte(tt.file))
 			require.NoError(t, err)
-			requireLoads(t, p)
+			formattest.RequireLoads(t, p)
 			var quotes []string
 			for _, a := range p.Annotations {
 				quotes = append(quotes, a.Label+": "+a.Quote)

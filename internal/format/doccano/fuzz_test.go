@@ -7,6 +7,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format/doccano"
+	"sayso/internal/format/formattest"
 )
 
 // FuzzImport checks that Import never panics, that what it accepts loads,
@@ -20,7 +21,7 @@ func FuzzImport(f *testing.F) {
 			require.Equal(t, annotation.Project{}, p)
 			return
 		}
-		requireLoads(t, p)
+		formattest.RequireLoads(t, p)
 		for _, s := range rep.Skipped {
 			require.NotEmpty(t, s)
 		}
@@ -33,7 +34,7 @@ func FuzzImport(f *testing.F) {
 			got, rep2, err := doccano.Import(res.Data)
 			require.NoError(t, err)
 			require.Empty(t, rep2.Skipped, "a Sayso export imports without loss:\n%s", res.Data)
-			require.Equal(t, canon(p, fields{Mention: true, Cue: true}), canon(got, fields{Mention: true, Cue: true}))
+			require.Equal(t, formattest.Canon(p, formattest.Fields{Mention: true, Cue: true}), formattest.Canon(got, formattest.Fields{Mention: true, Cue: true}))
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 	"sayso/internal/text"
 )
 
@@ -33,13 +34,13 @@ func ImportWith(b []byte, opts Options) (annotation.Project, format.Report, erro
 	if err != nil {
 		return annotation.Project{}, rep, err
 	}
-	d := draft{EntityNames: map[string]string{}}
+	d := importkit.Draft{EntityNames: map[string]string{}}
 	for _, o := range objs {
 		if dd, ok := readLine(o.obj, o.what, opts.Unit, &rep); ok {
 			d.Docs = append(d.Docs, dd)
 		}
 	}
-	p, err := build(d, &rep)
+	p, err := importkit.Build(d, &rep)
 	if err != nil {
 		return annotation.Project{}, rep, fmt.Errorf("doccano: %w", err)
 	}
@@ -106,15 +107,15 @@ type ent struct {
 	group      int       // index of the entity whose annotation it is a fragment of
 }
 
-func readLine(o map[string]json.RawMessage, what string, unit Unit, rep *format.Report) (draftDoc, bool) {
+func readLine(o map[string]json.RawMessage, what string, unit Unit, rep *format.Report) (importkit.Doc, bool) {
 	var body string
 	if err := json.Unmarshal(o["text"], &body); o["text"] == nil || err != nil {
 		if err := json.Unmarshal(o["data"], &body); err != nil {
 			rep.Skip("%s: its text is not a string, so it was not imported", what)
-			return draftDoc{}, false
+			return importkit.Doc{}, false
 		}
 	}
-	dd := draftDoc{What: what}
+	dd := importkit.Doc{What: what}
 	_ = json.Unmarshal(o["title"], &dd.Title) // optional
 	var topic string
 	if json.Unmarshal(o["topic"], &topic) == nil && o["topic"] != nil {
@@ -132,7 +133,7 @@ func readLine(o map[string]json.RawMessage, what string, unit Unit, rep *format.
 		rep.Skip("%s: the offset unit %q is unknown, so the unit was detected", what, lineUnit)
 	}
 	ents := readEntities(o, what, rep)
-	norm, idx := normalize(body)
+	norm, idx := importkit.Normalize(body)
 	dd.Text = norm
 	x := text.NewIndex(body)
 	unit = chooseUnit(x, ents, unit, what, rep)
@@ -143,7 +144,7 @@ func readLine(o map[string]json.RawMessage, what string, unit Unit, rep *format.
 			rep.Skip("%s: entity %s (%s) at %d–%d does not fit the text of %d characters, so it was not imported", what, e.id, e.label, e.start, e.end, x.Len())
 			continue
 		}
-		e.span = mapSpan(idx, sp)
+		e.span = importkit.MapSpan(idx, sp)
 		kept = append(kept, e)
 	}
 	dd.Spans = spansOf(kept, readRelations(o, what, rep), what, rep)
@@ -176,7 +177,7 @@ func readEntities(o map[string]json.RawMessage, what string, rep *format.Report)
 				rep.Skip("%s: entity %s has no valid offsets, so it was not imported", what, id)
 				continue
 			}
-			ents = append(ents, &ent{id: id, label: labelID(label), start: s, end: en})
+			ents = append(ents, &ent{id: id, label: importkit.LabelID(label), start: s, end: en})
 		}
 		return ents
 	}
@@ -207,7 +208,7 @@ func readEntities(o map[string]json.RawMessage, what string, rep *format.Report)
 				rep.Skip("%s: span %d of %q is not [start, end, label], so it was not imported", what, i+1, key)
 				continue
 			}
-			ents = append(ents, &ent{id: fmt.Sprintf("#%d", i+1), label: labelID(label), start: s, end: e})
+			ents = append(ents, &ent{id: fmt.Sprintf("#%d", i+1), label: importkit.LabelID(label), start: s, end: e})
 		}
 		return ents
 	}

@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 )
 
 type rel struct{ from, to, typ string }
@@ -54,8 +55,8 @@ func whole(v any) (int, bool) {
 }
 
 // spansOf joins fragments, finds links and coreference, and returns one
-// draft span per annotation.
-func spansOf(ents []*ent, rels []rel, what string, rep *format.Report) []draftSpan {
+// importkit.Draft span per annotation.
+func spansOf(ents []*ent, rels []rel, what string, rep *format.Report) []importkit.Span {
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].span.Start < ents[j].span.Start })
 	pos := map[string]int{}
 	for i, e := range ents {
@@ -128,7 +129,7 @@ func find(parent []int, i int) int {
 
 // linkClaim records a relation from span c to span o when c is a claim and
 // o a speaker or cue, and reports any other relation.
-func linkClaim(spans []draftSpan, c, o int, typ, what string, rep *format.Report) {
+func linkClaim(spans []importkit.Span, c, o int, typ, what string, rep *format.Report) {
 	claim, other := &spans[c], spans[o]
 	var target *int
 	switch {
@@ -149,10 +150,10 @@ func linkClaim(spans []draftSpan, c, o int, typ, what string, rep *format.Report
 	*target = o
 }
 
-// collect makes one draft span per group of entities and returns, for
+// collect makes one importkit.Draft span per group of entities and returns, for
 // each group's first entity, the index of its span.
-func collect(ents []*ent, what string) ([]draftSpan, map[int]int) {
-	var spans []draftSpan
+func collect(ents []*ent, what string) ([]importkit.Span, map[int]int) {
+	var spans []importkit.Span
 	index := map[int]int{}
 	for i, e := range ents {
 		head := root(ents, i)
@@ -160,7 +161,7 @@ func collect(ents []*ent, what string) ([]draftSpan, map[int]int) {
 		if !ok {
 			k = len(spans)
 			index[head] = k
-			spans = append(spans, draftSpan{What: fmt.Sprintf("entity %s of %s", ents[head].id, what), Label: e.label, Mention: -1, Cue: -1})
+			spans = append(spans, importkit.Span{What: fmt.Sprintf("entity %s of %s", ents[head].id, what), Label: e.label, Mention: -1, Cue: -1})
 		}
 		spans[k].Frags = append(spans[k].Frags, e.span)
 	}

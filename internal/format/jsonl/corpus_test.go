@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/jsonl"
 	"sayso/internal/text"
 )
@@ -19,8 +20,8 @@ import (
 func TestCorpusArticlesWithEmojiExportExactFragments(t *testing.T) {
 	for _, name := range []string{"fnc1-body-506.txt", "fnc1-body-724.txt", "fnc1-body-1400.txt", "fnc1-body-1752.txt"} {
 		t.Run(name, func(t *testing.T) {
-			body := readCorpus(t, "articles/"+name)
-			s := annotation.New(annotation.DefaultSchema(), "corpus", clock)
+			body := formattest.ReadCorpus(t, "articles/"+name)
+			s := annotation.New(annotation.DefaultSchema(), "corpus", formattest.Clock)
 			d, err := s.AddDocument(name, body)
 			require.NoError(t, err)
 			doc, x, _ := s.Document(d)

@@ -8,13 +8,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/jsonl"
 )
 
 // TestGoldenFile compares the export of the fixture with
 // testdata/fixture.jsonl; UPDATE_GOLDEN=1 rewrites the file.
 func TestGoldenFile(t *testing.T) {
-	res, err := jsonl.Export(fixture(t))
+	res, err := jsonl.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	path := filepath.Join("testdata", "fixture.jsonl")
 	if os.Getenv("UPDATE_GOLDEN") != "" {

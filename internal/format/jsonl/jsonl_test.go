@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/jsonl"
 	"sayso/internal/text"
 )
@@ -50,7 +51,7 @@ func keysInOrder(t *testing.T, line string) []string {
 }
 
 func TestEveryLineHasTheSameColumnsInTheSameOrder(t *testing.T) {
-	res, err := jsonl.Export(fixture(t))
+	res, err := jsonl.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	assert.Equal(t, ".jsonl", res.Extension)
 	ls := strings.Split(strings.TrimSuffix(string(res.Data), "\n"), "\n")
@@ -65,7 +66,7 @@ func TestEveryLineHasTheSameColumnsInTheSameOrder(t *testing.T) {
 }
 
 func TestRowsCarryEveryClaimField(t *testing.T) {
-	res, err := jsonl.Export(fixture(t))
+	res, err := jsonl.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	rows := lines(t, res.Data)
 	tests := []struct {
@@ -107,7 +108,7 @@ func TestRowsCarryEveryClaimField(t *testing.T) {
 }
 
 func TestFragmentsCountCodePointsLikePythonSlices(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	texts := map[string][]rune{}
 	for _, d := range p.Documents {
 		texts[d.ID] = []rune(d.Text)
@@ -131,11 +132,11 @@ func TestFragmentsCountCodePointsLikePythonSlices(t *testing.T) {
 
 func TestContextIsTheWholeParagraphOrParagraphs(t *testing.T) {
 	const body = "First paragraph, with a claim.\n\nSecond one. Third part\ncontinues here.\n"
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	d, err := s.AddDocument("t", body)
 	require.NoError(t, err)
-	add(t, s, d, annotation.LabelClaim, "with a claim")
-	add(t, s, d, annotation.LabelClaim, "Third part\ncontinues")
+	formattest.Add(t, s, d, annotation.LabelClaim, "with a claim")
+	formattest.Add(t, s, d, annotation.LabelClaim, "Third part\ncontinues")
 
 	res, err := jsonl.Export(s.Project())
 	require.NoError(t, err)
@@ -144,11 +145,11 @@ func TestContextIsTheWholeParagraphOrParagraphs(t *testing.T) {
 	assert.Equal(t, "First paragraph, with a claim.", rows[0]["context"])
 	assert.Equal(t, 0.0, rows[0]["context_start"])
 	assert.Equal(t, "Second one. Third part\ncontinues here.", rows[1]["context"])
-	assert.Equal(t, float64(spanOf(t, body, "Second").Start), rows[1]["context_start"])
+	assert.Equal(t, float64(formattest.SpanOf(t, body, "Second").Start), rows[1]["context_start"])
 }
 
 func TestRowsComeInReadingOrderWhateverTheProjectOrder(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	for i, j := 0, len(p.Annotations)-1; i < j; i, j = i+1, j-1 {
 		p.Annotations[i], p.Annotations[j] = p.Annotations[j], p.Annotations[i]
 	}
@@ -176,10 +177,10 @@ func TestEmptyProjectsExportAnEmptyFile(t *testing.T) {
 }
 
 func TestMarkupIsNotEscaped(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	d, err := s.AddDocument("<b>&</b>", "He said <script>alert(1)</script> & left.")
 	require.NoError(t, err)
-	add(t, s, d, annotation.LabelClaim, "<script>alert(1)</script> &")
+	formattest.Add(t, s, d, annotation.LabelClaim, "<script>alert(1)</script> &")
 	res, err := jsonl.Export(s.Project())
 	require.NoError(t, err)
 	assert.Contains(t, string(res.Data), `"quote":"<script>alert(1)</script> &"`, "the file is data, not HTML")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/jsonl"
 )
 
@@ -42,7 +43,7 @@ func TestPythonSlicesFragmentsOutOfTheContext(t *testing.T) {
 	if err != nil {
 		t.Skip("python3 is not installed; the Go tests check the same slicing")
 	}
-	res, err := jsonl.Export(fixture(t))
+	res, err := jsonl.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "claims.jsonl")

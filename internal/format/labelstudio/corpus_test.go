@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/text"
 )
 
@@ -14,10 +15,10 @@ import (
 // (sources, cues, discontinuous contents and the attributions linking
 // them) and imports them back unchanged.
 func TestPolNeARRoundTripsWithItsAttributions(t *testing.T) {
-	p := polnear(t)
+	p := formattest.PolNeAR(t)
 	res, got := roundTrip(t, p)
 	assert.Positive(t, res.Report.Links)
-	assert.Equal(t, canon(p, everything), canon(got, everything))
+	assert.Equal(t, formattest.Canon(p, everything), formattest.Canon(got, everything))
 }
 
 // TestCorpusEmojiArticlesKeepExactOffsets puts a claim on every emoji of
@@ -25,8 +26,8 @@ func TestPolNeARRoundTripsWithItsAttributions(t *testing.T) {
 func TestCorpusEmojiArticlesKeepExactOffsets(t *testing.T) {
 	for _, name := range []string{"fnc1-body-506.txt", "fnc1-body-724.txt", "fnc1-body-1400.txt", "fnc1-body-1752.txt"} {
 		t.Run(name, func(t *testing.T) {
-			body := readCorpus(t, "articles/"+name)
-			s := annotation.New(annotation.DefaultSchema(), "", clock)
+			body := formattest.ReadCorpus(t, "articles/"+name)
+			s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 			d, err := s.AddDocument(name, body)
 			require.NoError(t, err)
 			doc, _, _ := s.Document(d)
@@ -41,7 +42,7 @@ func TestCorpusEmojiArticlesKeepExactOffsets(t *testing.T) {
 			require.Positive(t, n)
 			p := s.Project()
 			_, got := roundTrip(t, p)
-			assert.Equal(t, canon(p, everything), canon(got, everything))
+			assert.Equal(t, formattest.Canon(p, everything), formattest.Canon(got, everything))
 		})
 	}
 }

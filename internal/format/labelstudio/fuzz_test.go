@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/labelstudio"
 )
 
@@ -20,7 +21,7 @@ func FuzzImport(f *testing.F) {
 			require.Equal(t, annotation.Project{}, p)
 			return
 		}
-		requireLoads(t, p)
+		formattest.RequireLoads(t, p)
 		for _, s := range rep.Skipped {
 			require.NotEmpty(t, s)
 		}
@@ -32,6 +33,6 @@ func FuzzImport(f *testing.F) {
 		}
 		require.NoError(t, err)
 		require.Empty(t, rep2.Skipped, "a Sayso export imports without loss:\n%s", res.Data)
-		require.Equal(t, canon(p, everything), canon(got, everything))
+		require.Equal(t, formattest.Canon(p, everything), formattest.Canon(got, everything))
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/labelstudio"
 )
 
@@ -16,7 +17,7 @@ import (
 // tasks of the fixture with testdata/config.xml and testdata/fixture.json;
 // UPDATE_GOLDEN=1 rewrites them.
 func TestGoldenFiles(t *testing.T) {
-	res, err := labelstudio.Export(fixture(t))
+	res, err := labelstudio.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	files := map[string]string{
 		"config.xml":   labelstudio.Config(annotation.DefaultSchema()),

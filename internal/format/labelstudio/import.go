@@ -8,6 +8,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 )
 
 // MaxFileSize is the largest input Import accepts, in bytes.
@@ -26,7 +27,7 @@ func Import(b []byte) (annotation.Project, format.Report, error) {
 	if err != nil {
 		return annotation.Project{}, rep, err
 	}
-	var d draft
+	var d importkit.Draft
 	d.EntityNames = map[string]string{}
 	for i, raw := range tasks {
 		dd, annotator, ok := readTask(raw, i+1, d.EntityNames, &rep)
@@ -38,7 +39,7 @@ func Import(b []byte) (annotation.Project, format.Report, error) {
 		}
 		d.Docs = append(d.Docs, dd)
 	}
-	p, err := build(d, &rep)
+	p, err := importkit.Build(d, &rep)
 	if err != nil {
 		return annotation.Project{}, rep, fmt.Errorf("label studio: %w", err)
 	}
@@ -69,8 +70,8 @@ func decodeTasks(b []byte) ([]map[string]json.RawMessage, error) {
 	return tasks, nil
 }
 
-// readTask reads one task into a draft document.
-func readTask(raw map[string]json.RawMessage, n int, entities map[string]string, rep *format.Report) (draftDoc, string, bool) {
+// readTask reads one task into a importkit.Draft document.
+func readTask(raw map[string]json.RawMessage, n int, entities map[string]string, rep *format.Report) (importkit.Doc, string, bool) {
 	what := fmt.Sprintf("task %d", n)
 	var id any
 	if json.Unmarshal(raw["id"], &id) == nil && id != nil {
@@ -79,13 +80,13 @@ func readTask(raw map[string]json.RawMessage, n int, entities map[string]string,
 	var data map[string]any
 	if err := json.Unmarshal(raw["data"], &data); err != nil {
 		rep.Skip("%s: its data is not an object, so it was not imported", what)
-		return draftDoc{}, "", false
+		return importkit.Doc{}, "", false
 	}
 	body, ok := taskText(data, what, rep)
 	if !ok {
-		return draftDoc{}, "", false
+		return importkit.Doc{}, "", false
 	}
-	dd := draftDoc{What: what}
+	dd := importkit.Doc{What: what}
 	dd.Title, _ = data["title"].(string)
 	if topic, ok := data["topic"].(string); ok {
 		dd.Topic = &topic
@@ -95,7 +96,7 @@ func readTask(raw map[string]json.RawMessage, n int, entities map[string]string,
 	}
 	_ = json.Unmarshal(raw["meta"], &meta) // meta is optional
 
-	norm, idx := normalize(body)
+	norm, idx := importkit.Normalize(body)
 	dd.Text = norm
 	results := chooseResults(raw, what, rep)
 	regions := readRegions(results, body, what, rep)

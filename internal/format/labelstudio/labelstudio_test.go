@@ -9,12 +9,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/formattest"
 	"sayso/internal/format/labelstudio"
 	"sayso/internal/text"
 )
 
 // everything is what Label Studio tasks hold of an annotation.
-var everything = fields{Stance: true, Target: true, Note: true, Speaker: true, Mention: true, Cue: true}
+var everything = formattest.Fields{Stance: true, Target: true, Note: true, Speaker: true, Mention: true, Cue: true}
 
 func roundTrip(t *testing.T, p annotation.Project) (labelstudio.Result, annotation.Project) {
 	t.Helper()
@@ -22,7 +23,7 @@ func roundTrip(t *testing.T, p annotation.Project) (labelstudio.Result, annotati
 	require.NoError(t, err)
 	got, rep, err := labelstudio.Import(res.Data)
 	require.NoError(t, err)
-	requireLoads(t, got)
+	formattest.RequireLoads(t, got)
 	assert.Empty(t, rep.Skipped, "a Sayso export imports without loss")
 	assert.Equal(t, res.Report.Annotations, rep.Annotations)
 	assert.Equal(t, res.Report.Links, rep.Links)
@@ -30,24 +31,24 @@ func roundTrip(t *testing.T, p annotation.Project) (labelstudio.Result, annotati
 }
 
 func TestRoundTripKeepsEveryField(t *testing.T) {
-	p := fixture(t)
+	p := formattest.Fixture(t)
 	res, got := roundTrip(t, p)
 	assert.Equal(t, ".json", res.Extension)
-	assert.Equal(t, canon(p, everything), canon(got, everything))
+	assert.Equal(t, formattest.Canon(p, everything), formattest.Canon(got, everything))
 	assert.Equal(t, "Ana", got.Annotator)
 }
 
 func TestClaimAttributedToASpeakerWithoutAMentionKeepsIt(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	d, err := s.AddDocument("", "Ana spoke. Later the plan was approved.\n")
 	require.NoError(t, err)
-	ana := add(t, s, d, annotation.LabelSpeaker, "Ana")
-	c := add(t, s, d, annotation.LabelClaim, "the plan was approved")
+	ana := formattest.Add(t, s, d, annotation.LabelSpeaker, "Ana")
+	c := formattest.Add(t, s, d, annotation.LabelClaim, "the plan was approved")
 	sp, _ := s.Annotation(ana)
 	require.NoError(t, s.SetClaimSpeaker(c, sp.Speaker))
 	p := s.Project()
 	_, got := roundTrip(t, p)
-	assert.Equal(t, canon(p, everything), canon(got, everything))
+	assert.Equal(t, formattest.Canon(p, everything), formattest.Canon(got, everything))
 }
 
 // resultsOf decodes the results of the first task's annotation.
@@ -66,11 +67,11 @@ func resultsOf(t *testing.T, b []byte) []map[string]any {
 }
 
 func TestExportWritesRegionsPerRegionResultsAndRelations(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "", clock)
+	s := annotation.New(annotation.DefaultSchema(), "", formattest.Clock)
 	d, err := s.AddDocument("T", "🚀 Ana said: go now, really go.\n")
 	require.NoError(t, err)
-	ana := add(t, s, d, annotation.LabelSpeaker, "Ana")
-	said := add(t, s, d, annotation.LabelCue, "said")
+	ana := formattest.Add(t, s, d, annotation.LabelSpeaker, "Ana")
+	said := formattest.Add(t, s, d, annotation.LabelCue, "said")
 	c, err := s.Add(d, annotation.LabelClaim, []text.Span{{Start: 12, End: 18}, {Start: 27, End: 29}})
 	require.NoError(t, err)
 	require.NoError(t, s.LinkMention(c, ana))
@@ -123,14 +124,14 @@ func str(v any) string {
 }
 
 func TestEmojiOffsetsAreCodePoints(t *testing.T) {
-	res, err := labelstudio.Export(fixture(t))
+	res, err := labelstudio.Export(formattest.Fixture(t))
 	require.NoError(t, err)
 	for _, r := range resultsOf(t, res.Data) {
 		if r["type"] != "labels" {
 			continue
 		}
 		v := r["value"].(map[string]any)
-		text := []rune(latinText)
+		text := []rune(formattest.LatinText)
 		assert.Equal(t, v["text"], string(text[int(v["start"].(float64)):int(v["end"].(float64))]))
 	}
 }
@@ -144,7 +145,7 @@ func TestImportConvertsOldUTF16OffsetsAndSkipsRegionsThatDoNotFit(t *testing.T) 
 	]}]}]`
 	p, rep, err := labelstudio.Import([]byte(task))
 	require.NoError(t, err)
-	requireLoads(t, p)
+	formattest.RequireLoads(t, p)
 	var quotes []string
 	for _, a := range p.Annotations {
 		quotes = append(quotes, a.Label+": "+a.Quote)
@@ -220,7 +221,7 @@ func TestImportToleratesTheShapesLabelStudioWrites(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, rep, err := labelstudio.Import([]byte(tt.file))
 			require.NoError(t, err)
-			requireLoads(t, p)
+			formattest.RequireLoads(t, p)
 			var quotes []string
 			for _, a := range p.Annotations {
 				quotes = append(quotes, a.Label+": "+a.Quote)
@@ -273,7 +274,7 @@ func TestImportAddsUnknownLabelsAndStancesToTheSchema(t *testing.T) {
 		{"id": "c", "from_name": "stance", "type": "choices", "value": {"start": 6, "end": 13, "choices": ["sceptical"]}}]}]}]`
 	p, _, err := labelstudio.Import([]byte(file))
 	require.NoError(t, err)
-	requireLoads(t, p)
+	formattest.RequireLoads(t, p)
 	_, ok := p.Schema.Label("LOC")
 	assert.True(t, ok)
 	assert.True(t, p.Schema.HasStance("sceptical"))

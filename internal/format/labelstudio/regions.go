@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/importkit"
 	"sayso/internal/text"
 )
 
@@ -77,7 +78,7 @@ func readRegions(results []json.RawMessage, body, what string, rep *format.Repor
 			continue
 		}
 		utf16 = utf16 || conv
-		regions[id] = &region{id: id, label: labelID(v.Labels[0]), span: span}
+		regions[id] = &region{id: id, label: importkit.LabelID(v.Labels[0]), span: span}
 	}
 	if utf16 {
 		rep.Skip("%s: some offsets count UTF-16 units, as older Label Studio versions wrote them; they were converted to code points", what)
@@ -134,8 +135,8 @@ func whole(v any) (int, bool) {
 }
 
 // spansOf attaches the per-region results to their regions, follows the
-// relations and returns the draft spans in the order of the regions.
-func spansOf(regions map[string]*region, results []json.RawMessage, idx []int, what string, entities map[string]string, rep *format.Report) []draftSpan {
+// relations and returns the importkit.Draft spans in the order of the regions.
+func spansOf(regions map[string]*region, results []json.RawMessage, idx []int, what string, entities map[string]string, rep *format.Report) []importkit.Span {
 	ids := make([]string, 0, len(regions))
 	for id := range regions {
 		ids = append(ids, id)
@@ -283,9 +284,9 @@ func joinFragments(regions map[string]*region, ids []string, pos map[string]int,
 	return links
 }
 
-// collect makes one draft span per group of regions.
-func collect(regions map[string]*region, ids []string, links map[string]claimLinks, idx []int, what string, entities map[string]string, rep *format.Report) []draftSpan {
-	var spans []draftSpan
+// collect makes one importkit.Draft span per group of regions.
+func collect(regions map[string]*region, ids []string, links map[string]claimLinks, idx []int, what string, entities map[string]string, rep *format.Report) []importkit.Span {
+	var spans []importkit.Span
 	index := map[string]int{} // group's region id → index in spans
 	for _, id := range ids {
 		r := regions[id]
@@ -294,10 +295,10 @@ func collect(regions map[string]*region, ids []string, links map[string]claimLin
 		if !ok {
 			i = len(spans)
 			index[head] = i
-			spans = append(spans, draftSpan{What: fmt.Sprintf("region %q of %s", head, what), Label: r.label, Mention: -1, Cue: -1})
+			spans = append(spans, importkit.Span{What: fmt.Sprintf("region %q of %s", head, what), Label: r.label, Mention: -1, Cue: -1})
 		}
 		sp := &spans[i]
-		sp.Frags = append(sp.Frags, mapSpan(idx, r.span))
+		sp.Frags = append(sp.Frags, importkit.MapSpan(idx, r.span))
 		if sp.Stance == "" {
 			sp.Stance = r.stance
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/wire"
 	"sayso/internal/text"
 )
 
@@ -19,8 +20,8 @@ type wireFile struct {
 	Generator   string           `json:"generator"`
 	Annotator   string           `json:"annotator"`
 	Exercise    *wireExercise    `json:"exercise,omitempty"`
-	Schema      wireSchema       `json:"schema"`
-	Documents   []wireDocument   `json:"documents"`
+	Schema      wire.Schema      `json:"schema"`
+	Documents   []wire.Document  `json:"documents"`
 	Speakers    []wireSpeaker    `json:"speakers"`
 	Annotations []wireAnnotation `json:"annotations"`
 	Orphans     []wireAnnotation `json:"orphans,omitempty"`
@@ -32,28 +33,6 @@ type wireExercise struct {
 	Role  string `json:"role,omitempty"`
 
 	Instructions string `json:"instructions,omitempty"`
-}
-
-type wireSchema struct {
-	Labels       []wireLabel `json:"labels"`
-	StanceValues []string    `json:"stanceValues"`
-}
-
-type wireLabel struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Color string `json:"color"`
-	Key   string `json:"key"`
-}
-
-type wireDocument struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Topic  string `json:"topic"`
-	Done   bool   `json:"done,omitempty"`
-	Length int    `json:"length"`
-	SHA256 string `json:"sha256"`
-	Text   string `json:"text"`
 }
 
 type wireSpeaker struct {
@@ -115,11 +94,11 @@ func toWire(p annotation.Project) wireFile {
 		OffsetUnit: OffsetUnit,
 		Generator:  Generator,
 		Annotator:  p.Annotator,
-		Schema: wireSchema{
-			Labels:       make([]wireLabel, 0, len(p.Schema.Labels)),
+		Schema: wire.Schema{
+			Labels:       make([]wire.Label, 0, len(p.Schema.Labels)),
 			StanceValues: append(make([]string, 0, len(p.Schema.Stances)), p.Schema.Stances...),
 		},
-		Documents:   make([]wireDocument, 0, len(p.Documents)),
+		Documents:   make([]wire.Document, 0, len(p.Documents)),
 		Speakers:    make([]wireSpeaker, 0, len(p.Speakers)),
 		Annotations: make([]wireAnnotation, 0, len(p.Annotations)),
 	}
@@ -127,10 +106,10 @@ func toWire(p annotation.Project) wireFile {
 		f.Exercise = &wireExercise{ID: p.Exercise.ID, Title: p.Exercise.Title, Role: p.Exercise.Role, Instructions: p.Exercise.Instructions}
 	}
 	for _, l := range p.Schema.Labels {
-		f.Schema.Labels = append(f.Schema.Labels, wireLabel(l))
+		f.Schema.Labels = append(f.Schema.Labels, wire.Label(l))
 	}
 	for _, d := range p.Documents {
-		f.Documents = append(f.Documents, wireDocument{
+		f.Documents = append(f.Documents, wire.Document{
 			ID:     d.ID,
 			Title:  d.Title,
 			Topic:  d.Topic,

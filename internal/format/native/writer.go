@@ -3,6 +3,8 @@ package native
 import (
 	"strconv"
 	"unicode/utf8"
+
+	"sayso/internal/format/wire"
 )
 
 // jsonWriter writes JSON laid out exactly as encoding/json's Encoder does
@@ -173,7 +175,7 @@ func (f *wireFile) write(w *jsonWriter) {
 	w.open('[')
 	for _, d := range f.Documents {
 		w.elem()
-		d.write(w)
+		writeDocument(w, &d)
 	}
 	w.close(']')
 	w.key("speakers")
@@ -196,7 +198,7 @@ func (f *wireFile) write(w *jsonWriter) {
 	w.b = append(w.b, '\n')
 }
 
-func (d *wireDocument) write(w *jsonWriter) {
+func writeDocument(w *jsonWriter, d *wire.Document) {
 	w.open('{')
 	w.strField("id", d.ID)
 	w.strField("title", d.Title)

@@ -1,0 +1,46 @@
+package exchange
+
+import (
+	"fmt"
+
+	"sayso/internal/annotation"
+	"sayso/internal/format"
+)
+
+// Options are the caller's choices for an export.
+type Options struct {
+	// Base is the download's name without its extension (the document's
+	// title made safe); archives also name the files inside after it.
+	Base string
+}
+
+// Exported is one download: its name, media type and bytes, the format it
+// is in, and what the format reported leaving out.
+type Exported struct {
+	Name   string
+	MIME   string
+	Data   []byte
+	Format format.Info
+	Report format.Report
+}
+
+// Export writes project p in format id as one file named opts.Base plus
+// the format's extension. It fails for an ID the registry does not have,
+// and passes on the format's own error unwrapped, as the caller names the
+// format in its message.
+func (r Registry) Export(p annotation.Project, id string, opts Options) (Exported, error) {
+	c, ok := r.Lookup(id)
+	if !ok {
+		return Exported{}, fmt.Errorf("there is no export format %q", id)
+	}
+	out, err := c.Write(p, opts.Base)
+	if err != nil {
+		return Exported{}, err
+	}
+	return Exported{Name: opts.Base + c.Extension, MIME: c.MIME, Data: out.Data, Format: c.Info, Report: out.Report}, nil
+}
+
+// Export writes p in format id with the Default registry.
+func Export(p annotation.Project, id string, opts Options) (Exported, error) {
+	return Default().Export(p, id, opts)
+}

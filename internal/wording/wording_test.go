@@ -1,0 +1,31 @@
+package wording_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"sayso/internal/wording"
+)
+
+func TestCountAddsAnSExceptForOne(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 claims"},
+		{1, "1 claim"},
+		{2, "2 claims"},
+		{-1, "-1 claims"},
+		{1000, "1000 claims"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, wording.Count(tt.n, "claim"))
+	}
+}
+
+func TestChooseTakesTheSingularOnlyForOne(t *testing.T) {
+	assert.Equal(t, "it", wording.Choose(1, "it", "them"))
+	assert.Equal(t, "them", wording.Choose(0, "it", "them"))
+	assert.Equal(t, "them", wording.Choose(2, "it", "them"))
+}
