@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/format"
 	"sayso/internal/format/native"
+	"sayso/internal/format/webanno"
 )
 
 // Detect tells the format of a file from its content and, where the
@@ -18,6 +19,8 @@ import (
 // about telling formats apart; the names are each format's own
 // (format.Info.Names). The rules:
 //
+//   - WebAnno TSV: a first line "#FORMAT=WebAnno TSV 3…", or a zip whose
+//     first .tsv file starts so;
 //   - a zip archive: brat if it holds a .ann file; else Label Studio if it
 //     holds a .json file; else brat if it holds a .txt file;
 //   - JSON, looking at the object (or, for an array, its first element):
@@ -48,6 +51,9 @@ func Detect(name string, data []byte) string { return Default().Detect(name, dat
 
 // detectContent tells the format from the bytes alone, or returns "".
 func detectContent(data []byte) string {
+	if webanno.Detect(data) {
+		return WebAnno
+	}
 	if format.IsZip(data) {
 		return detectZip(data)
 	}

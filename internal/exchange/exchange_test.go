@@ -172,7 +172,7 @@ func TestImportSaysWhyAFileCannotBeRead(t *testing.T) {
 		readBy           string // the format whose reader failed, "" when none was tried
 		says             string
 	}{
-		{"unknown text", "notes.txt", "Just some notes.\nNothing to see.\n", "", "Sayso cannot tell which format it is in. It opens Sayso project, brat standoff, W3C Web Annotation, CoNLL (BIO), Label Studio, doccano and Citron (quote attribution) files."},
+		{"unknown text", "notes.txt", "Just some notes.\nNothing to see.\n", "", "Sayso cannot tell which format it is in. It opens Sayso project, brat standoff, W3C Web Annotation, CoNLL (BIO), Label Studio, doccano, Citron (quote attribution) and WebAnno TSV 3.3 (INCEpTION) files."},
 		{"JSONL dataset export", "claims.jsonl", `{"document_id": "d1", "claim_id": "a3", "offset_unit": "codepoint"}`, "", "which Sayso writes but cannot read back"},
 		{"CSV dataset export", "claims.csv", "document_id,document_title,claim_id,quote\n", "", "cannot read back"},
 		{"not a zip", "story.zip", "PK\x03\x04 this is no archive", "brat standoff", "zip"},
@@ -229,6 +229,9 @@ func TestDetectTellsEachShape(t *testing.T) {
 		{"brat zip", "x.zip", "zip:a.txt,a.ann,annotation.conf", exchange.Brat},
 		{"brat texts only", "x.zip", "zip:a.txt", exchange.Brat},
 		{"zip of other files goes by name", "x.labelstudio.zip", "zip:notes.md", exchange.LabelStudio},
+		{"WebAnno TSV", "x.tsv", "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Attribution|label\n\n\n#Text=Hi\n1-1\t0-2\tHi\tclaim\t\n", exchange.WebAnno},
+		{"WebAnno TSV with a byte order mark", "x.txt", "\uFEFF#FORMAT=WebAnno TSV 3.2\n", exchange.WebAnno},
+		{"a zip of other TSV files is not WebAnno", "x.zip", "zip:a.tsv", exchange.Brat},
 		{"prose", "x.txt", "It was a dark and stormy night.\nThe end.\n", ""},
 		{"unknown JSON", "x.data", `{"hello": "world"}`, ""},
 		{"unknown JSON named .json goes to the native reader", "x.json", `{"hello": "world"}`, exchange.Native},
@@ -257,6 +260,8 @@ func TestDetectByNameAloneWhenTheContentDoesNotTell(t *testing.T) {
 		{"x.brat.zip", exchange.Brat},
 		{"x.zip", exchange.Brat},
 		{"x.csv", exchange.CSV},
+		{"x.webanno.tsv", exchange.WebAnno},
+		{"x.webanno.zip", exchange.WebAnno},
 		{" x.csv ", exchange.CSV},
 		{"x.jsonl", ""},
 		{"x.txt", ""},

@@ -37,7 +37,11 @@ func (r Registry) Export(p annotation.Project, id string, opts Options) (Exporte
 	if err != nil {
 		return Exported{}, err
 	}
-	return Exported{Name: opts.Base + c.Extension, MIME: c.MIME, Data: out.Data, Format: c.Info, Report: out.Report}, nil
+	ext, mime := c.Extension, c.MIME
+	if out.Extension != "" && out.Extension != ext {
+		ext, mime = out.Extension, "application/zip"
+	}
+	return Exported{Name: opts.Base + ext, MIME: mime, Data: out.Data, Format: c.Info, Report: out.Report}, nil
 }
 
 // Export writes p in format id with the Default registry.

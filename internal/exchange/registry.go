@@ -39,6 +39,7 @@ import (
 	"sayso/internal/format/labelstudio"
 	"sayso/internal/format/native"
 	"sayso/internal/format/w3c"
+	"sayso/internal/format/webanno"
 )
 
 // The IDs of the formats, as Export takes them and Detect returns them.
@@ -53,6 +54,7 @@ const (
 	LabelStudio = labelstudio.ID
 	Doccano     = doccano.ID
 	Citron      = citron.ID
+	WebAnno     = webanno.ID
 )
 
 // Registry is a list of formats in menu order. The zero Registry holds
@@ -81,6 +83,7 @@ func Default() Registry {
 		labelstudio.Codec(),
 		doccano.Codec(),
 		citron.Codec(),
+		webanno.Codec(),
 	)
 }
 

@@ -33,6 +33,7 @@ func RoundTrips() map[string]Held {
 		exchange.LabelStudio: {Stance: true, Links: true},
 		exchange.Doccano:     {Stance: false, Links: true},
 		exchange.Citron:      {Stance: false, Links: true},
+		exchange.WebAnno:     {Stance: true, Links: true},
 	}
 }
 
