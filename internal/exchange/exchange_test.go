@@ -12,6 +12,7 @@ import (
 	"sayso/internal/exchange"
 	"sayso/internal/exchange/exchangetest"
 	"sayso/internal/format"
+	"sayso/internal/format/formattest"
 )
 
 // base is the download name the tests ask for.
@@ -296,4 +297,26 @@ func TestDetectByNameTakesTheLongestEndingAFormatClaims(t *testing.T) {
 	assert.Equal(t, "long", r.Detect("a.X.JSON", []byte("?")))
 	assert.Equal(t, "short", r.Detect("a.json", []byte("?")), "the first of two equal endings wins")
 	assert.Equal(t, "", r.Detect("a.jsonl", []byte("?")))
+}
+
+func TestExportAsWebAnnoZipsSeveralDocumentsAndImportReadsThemAll(t *testing.T) {
+	s := annotation.New(annotation.DefaultSchema(), "Ana", formattest.Clock)
+	first, err := s.AddDocument(articleTitle, articleText)
+	require.NoError(t, err)
+	second, err := s.AddDocument("Second article", "Ana Lopes said the ferry will run again in May.\n")
+	require.NoError(t, err)
+	attribute(t, s, first, "Tomas Reyes", "called", "“a slow death for small businesses.”", "against")
+	attribute(t, s, second, "Ana Lopes", "said", "the ferry will run again in May", "neutral")
+
+	got, err := exchange.Export(s.Project(), exchange.WebAnno, exchange.Options{Base: "two"})
+	require.NoError(t, err)
+	assert.Equal(t, "two.webanno.zip", got.Name)
+	assert.Equal(t, "application/zip", got.MIME)
+	assert.Equal(t, exchange.WebAnno, exchange.Detect(got.Name, got.Data))
+
+	back, err := exchange.Import(got.Name, got.Data, annotation.Project{})
+	require.NoError(t, err)
+	require.Len(t, back.Project.Documents, 2)
+	assert.Equal(t, summarise(s.Project(), exchangetest.Held{Stance: true, Links: true}),
+		summarise(back.Project, exchangetest.Held{Stance: true, Links: true}))
 }
