@@ -33,6 +33,14 @@ func ImportWith(b []byte, opts Options) (annotation.Project, format.Report, erro
 	if err != nil {
 		return annotation.Project{}, rep, err
 	}
+	cols, err := resolveColumns(objs, opts.Columns)
+	if err != nil {
+		return annotation.Project{}, rep, err
+	}
+	applyColumns(objs, cols)
+	if objs, err = checkExamples(objs); err != nil {
+		return annotation.Project{}, rep, err
+	}
 	d := draft{EntityNames: map[string]string{}}
 	for _, o := range objs {
 		if dd, ok := readLine(o.obj, o.what, opts.Unit, &rep); ok {
@@ -51,7 +59,8 @@ type numbered struct {
 	obj  map[string]json.RawMessage
 }
 
-// decodeLines reads JSON Lines, or a JSON array of objects.
+// decodeLines reads JSON Lines, a JSON array of objects, or JSON values
+// over many lines one after the other (a pretty-printed file).
 func decodeLines(b []byte) ([]numbered, error) {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
@@ -63,7 +72,7 @@ func decodeLines(b []byte) ([]numbered, error) {
 		for i, o := range arr {
 			out[i] = numbered{fmt.Sprintf("example %d", i+1), o}
 		}
-		return checkExamples(out)
+		return out, nil
 	}
 	var out []numbered
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -75,6 +84,10 @@ func decodeLines(b []byte) ([]numbered, error) {
 		}
 		var o map[string]json.RawMessage
 		if err := json.Unmarshal(l, &o); err != nil {
+			if len(out) == 0 && l[0] == '{' {
+				// The first object goes on past its line: pretty-printed.
+				return decodeStream(b)
+			}
 			return nil, fmt.Errorf("line %d is not a JSON object, so the file is not doccano JSONL: %w", n, err)
 		}
 		out = append(out, numbered{fmt.Sprintf("line %d", n), o})
@@ -82,7 +95,7 @@ func decodeLines(b []byte) ([]numbered, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading the file: %w", err)
 	}
-	return checkExamples(out)
+	return out, nil
 }
 
 func checkExamples(out []numbered) ([]numbered, error) {
