@@ -47,9 +47,10 @@ func Export(p annotation.Project) ([]File, error) {
 // docWriter writes the .ann file of one document.
 type docWriter struct {
 	x        *text.Index
-	speakers map[string]string    // speaker id → name
-	ids      map[string]string    // annotation id → T id
-	frags    map[string][]rawSpan // annotation id → fragments as written
+	speakers map[string]string                  // speaker id → name
+	ids      map[string]string                  // annotation id → T id
+	frags    map[string][]rawSpan               // annotation id → fragments as written
+	triggers map[string][]annotation.Annotation // cue id → kept trigger spans tied to it, not yet written
 	b        strings.Builder
 	n        map[byte]int // last number used per id kind
 }
@@ -68,21 +69,28 @@ func (w *docWriter) line(r record) {
 }
 
 func (w *docWriter) write(anns []annotation.Annotation) error {
+	w.triggers = map[string][]annotation.Annotation{}
 	for _, a := range anns {
-		spans, err := w.spans(a.Fragments)
-		if err != nil {
-			return fmt.Errorf("annotation %s: %w", a.ID, err)
+		if a.Label == labelTrigger && a.Cue != "" {
+			// Written as the trigger of an attribution with this cue.
+			w.triggers[a.Cue] = append(w.triggers[a.Cue], a)
+			continue
 		}
-		if len(spans) == 0 {
-			continue // only line breaks: brat cannot hold it
+		if err := w.textBound(a, bratType(a.Label)); err != nil {
+			return err
 		}
-		id := w.next('T')
-		w.ids[a.ID], w.frags[a.ID] = id, spans
-		w.line(record{ID: id, Kind: 'T', Type: bratType(a.Label), Spans: spans, Text: w.quote(spans)})
 	}
 	for _, a := range anns {
 		if a.Label == annotation.LabelClaim {
 			w.attribution(a)
+		}
+	}
+	// Kept triggers whose cue no claim exported any more.
+	for _, a := range anns {
+		if a.Label == labelTrigger && a.Cue != "" && w.ids[a.ID] == "" {
+			if err := w.textBound(a, bratType(a.Label)); err != nil {
+				return err
+			}
 		}
 	}
 	for _, a := range anns {
@@ -93,6 +101,22 @@ func (w *docWriter) write(anns []annotation.Annotation) error {
 	for _, a := range anns {
 		w.notes(a)
 	}
+	return nil
+}
+
+// textBound writes the T line of an annotation as type typ, unless it
+// holds only line breaks, which brat cannot hold.
+func (w *docWriter) textBound(a annotation.Annotation, typ string) error {
+	spans, err := w.spans(a.Fragments)
+	if err != nil {
+		return fmt.Errorf("annotation %s: %w", a.ID, err)
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	id := w.next('T')
+	w.ids[a.ID], w.frags[a.ID] = id, spans
+	w.line(record{ID: id, Kind: 'T', Type: typ, Spans: spans, Text: w.quote(spans)})
 	return nil
 }
 
@@ -141,8 +165,9 @@ func (w *docWriter) quote(spans []rawSpan) string {
 }
 
 // attribution writes the Attribution event of a claim linked to a speaker
-// mention or a cue. Its trigger is a copy of the cue's span, as in
-// PolNeAR, or of the mention's span when there is no cue.
+// mention or a cue. Its trigger is the trigger span kept for its cue (an
+// import's trigger that differed from the cue), else a copy of the cue's
+// span, as in PolNeAR, or of the mention's span when there is no cue.
 func (w *docWriter) attribution(a annotation.Annotation) {
 	content, ok := w.ids[a.ID]
 	source, hasSource := w.ids[a.SpeakerMention]
@@ -157,8 +182,18 @@ func (w *docWriter) attribution(a annotation.Annotation) {
 	if !hasSource {
 		typ = typeAttributionNS
 	}
-	tid := w.next('T')
-	w.line(record{ID: tid, Kind: 'T', Type: typ, Spans: trigger, Text: w.quote(trigger)})
+	var tid string
+	for hasCue && tid == "" && len(w.triggers[a.Cue]) > 0 {
+		kept := w.triggers[a.Cue][0]
+		w.triggers[a.Cue] = w.triggers[a.Cue][1:]
+		if err := w.textBound(kept, typ); err == nil {
+			tid = w.ids[kept.ID]
+		}
+	}
+	if tid == "" {
+		tid = w.next('T')
+		w.line(record{ID: tid, Kind: 'T', Type: typ, Spans: trigger, Text: w.quote(trigger)})
+	}
 	args := []arg{{typeContent, content}}
 	if hasCue {
 		args = append(args, arg{typeCue, cue})

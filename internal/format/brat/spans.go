@@ -31,6 +31,14 @@ func (im *importer) textBound(d *doc, r *record) {
 	if !builtIn {
 		im.addLabel(label)
 	}
+	d.ann[r.ID] = len(im.p.Annotations)
+	im.p.Annotations = append(im.p.Annotations, im.spanAnnotation(d, label, frags))
+	im.rep.Annotations++
+}
+
+// spanAnnotation makes the annotation of fragments of the document, with
+// the id the next one appended to the project gets.
+func (im *importer) spanAnnotation(d *doc, label string, frags []text.Span) annotation.Annotation {
 	a := annotation.Annotation{
 		ID:        fmt.Sprintf("a%d", len(im.p.Annotations)+1),
 		Document:  d.id,
@@ -39,9 +47,7 @@ func (im *importer) textBound(d *doc, r *record) {
 		Quote:     annotation.QuoteOf(d.x, frags),
 	}
 	a.Prefix, a.Suffix = d.x.Context(a.Hull(), annotation.ContextLength)
-	d.ann[r.ID] = len(im.p.Annotations)
-	im.p.Annotations = append(im.p.Annotations, a)
-	im.rep.Annotations++
+	return a
 }
 
 // fragments checks a text-bound line's offsets and text against the
