@@ -71,6 +71,15 @@
 //
 // # Import
 //
+// FromDir, FromZip and PairFiles (for files dropped or chosen together,
+// zips among them) pair each .ann file with its .txt by name: in the same
+// folder, with or without an annotator suffix (PolNeAR's NAME_d473.ann
+// belongs to NAME.txt), else in the nearest other folder (PolNeAR's
+// text/ beside attributions/). A text annotated by several annotators
+// gives one document per annotation file, named after it. An annotation
+// file without its text is returned with Text nil; FitsText tells whether
+// it belongs on a text the app has open.
+//
 // Every line is parsed. Source, Cue and Content spans (and spans labelled
 // speaker, cue or claim) become speakers, cues and claims; other labels
 // (PolNeAR's Discuss and Discard, the tutorial's Person…) become extra
