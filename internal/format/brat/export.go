@@ -2,9 +2,11 @@ package brat
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format"
 	"sayso/internal/text"
 )
 
@@ -19,6 +21,17 @@ type File struct {
 // and visual.conf for the whole project. Documents are named after their
 // titles (see the package documentation).
 func Export(p annotation.Project) ([]File, error) {
+	files, _, err := ExportReport(p)
+	return files, err
+}
+
+// ExportReport is Export that also says what it wrote and what it had to
+// change: a span split at line breaks (\n, U+2028 LINE SEPARATOR, U+2029
+// PARAGRAPH SEPARATOR and the others brat's reader ends lines at), which
+// comes back as several fragments, and an annotation of nothing but line
+// breaks, which is left out.
+func ExportReport(p annotation.Project) ([]File, format.Report, error) {
+	var rep format.Report
 	speakers := map[string]string{}
 	for _, s := range p.Speakers {
 		speakers[s.ID] = s.Name
@@ -30,10 +43,12 @@ func Export(p annotation.Project) ([]File, error) {
 	names := baseNames(p.Documents)
 	var files []File
 	for i, d := range p.Documents {
-		w := docWriter{x: text.NewIndex(d.Text), speakers: speakers, ids: map[string]string{}, frags: map[string][]rawSpan{}}
+		w := docWriter{x: text.NewIndex(d.Text), speakers: speakers, ids: map[string]string{}, frags: map[string][]rawSpan{},
+			rep: &rep, name: names[i]}
 		if err := w.write(byDoc[d.ID]); err != nil {
-			return nil, fmt.Errorf("brat export of document %q: %w", d.Title, err)
+			return nil, rep, fmt.Errorf("brat export of document %q: %w", d.Title, err)
 		}
+		rep.Documents++
 		files = append(files,
 			File{Name: names[i] + ".txt", Data: []byte(d.Text)},
 			File{Name: names[i] + ".ann", Data: []byte(w.b.String())})
@@ -41,7 +56,7 @@ func Export(p annotation.Project) ([]File, error) {
 	files = append(files,
 		File{Name: "annotation.conf", Data: []byte(annotationConf(p))},
 		File{Name: "visual.conf", Data: []byte(visualConf(p.Schema))})
-	return files, nil
+	return files, rep, nil
 }
 
 // docWriter writes the .ann file of one document.
@@ -53,6 +68,8 @@ type docWriter struct {
 	triggers map[string][]annotation.Annotation // cue id → kept trigger spans tied to it, not yet written
 	b        strings.Builder
 	n        map[byte]int // last number used per id kind
+	rep      *format.Report
+	name     string // the document's file name, for the report
 }
 
 func (w *docWriter) next(kind byte) string {
@@ -112,7 +129,20 @@ func (w *docWriter) textBound(a annotation.Annotation, typ string) error {
 		return fmt.Errorf("annotation %s: %w", a.ID, err)
 	}
 	if len(spans) == 0 {
+		w.rep.Skip("%s: the %s %s is only line breaks, which a brat span cannot hold, so it was left out", w.name, a.Label, quoted(a.Quote))
 		return nil
+	}
+	switch breaks := w.breaksIn(a.Fragments); {
+	case breaks == "":
+	case len(spans) > len(a.Fragments):
+		w.rep.Adjust("%s: the %s %s was split at %s into %d spans, as a brat span cannot hold a line break; it comes back as %d fragments",
+			w.name, a.Label, quoted(a.Quote), breaks, len(spans), len(spans))
+	default:
+		w.rep.Adjust("%s: the %s %s was written without %s at its ends, which a brat span cannot hold",
+			w.name, a.Label, quoted(a.Quote), breaks)
+	}
+	if a.Label != labelTrigger {
+		w.rep.Annotations++
 	}
 	id := w.next('T')
 	w.ids[a.ID], w.frags[a.ID] = id, spans
@@ -143,6 +173,34 @@ func (w *docWriter) spans(frags []text.Span) ([]rawSpan, error) {
 		}
 	}
 	return out, nil
+}
+
+// breaksIn names the line breaks inside fragments ("a line break",
+// "U+2028 LINE SEPARATOR"), or "" when there are none.
+func (w *docWriter) breaksIn(frags []text.Span) string {
+	var names []string
+	for _, f := range frags {
+		for _, r := range w.x.Slice(f.Start, f.End) {
+			if !isLineBreak(r) {
+				continue
+			}
+			var n string
+			switch r {
+			case '\n':
+				n = "a line break"
+			case 0x2028:
+				n = "U+2028 LINE SEPARATOR"
+			case 0x2029:
+				n = "U+2029 PARAGRAPH SEPARATOR"
+			default:
+				n = fmt.Sprintf("%U", r)
+			}
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	return strings.Join(names, " and ")
 }
 
 // isLineBreak reports whether r ends a line for brat's reader (Python's

@@ -83,6 +83,10 @@ func (im *importer) skip(d *doc, msg string, args ...any) {
 	im.rep.Skip(d.name+": "+msg, args...)
 }
 
+func (im *importer) adjust(d *doc, msg string, args ...any) {
+	im.rep.Adjust(d.name+": "+msg, args...)
+}
+
 func (im *importer) pair(pair Pair) {
 	d := &doc{name: pair.Name, recs: map[string]*record{}, ann: map[string]int{},
 		claimOf: map[string][]int{}, trigger: map[string]string{}, linkedBy: map[int]string{}}
