@@ -79,7 +79,7 @@ func annKey(a annotation.Annotation) string {
 
 func recKey(r record) string {
 	var fs [][2]int
-	for _, s := range mergeSpans(toSpans(r.Spans)) {
+	for _, s := range textSpans(r.Spans) {
 		fs = append(fs, [2]int{s.Start, s.End})
 	}
 	return spanKey(fs...)
@@ -201,8 +201,9 @@ func TestATriggerThatDiffersFromTheCueKeepsItsSpan(t *testing.T) {
 		"E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
 	}, "\n")
 	p, rep := importSample(t, ann)
-	require.Len(t, rep.Skipped, 1)
-	assert.Contains(t, rep.Skipped[0], "E1: the trigger T4 “said:” differs from the cue; it is kept as a span of its own, labelled trigger")
+	assert.Empty(t, rep.Skipped, "nothing is lost")
+	require.Len(t, rep.Adjusted, 1)
+	assert.Contains(t, rep.Adjusted[0], "E1: the trigger T4 “said:” differs from the cue; it is kept as a span of its own, labelled trigger")
 	kept := byQuote(t, p, "said:")
 	assert.Equal(t, labelTrigger, kept.Label)
 	assert.Equal(t, byQuote(t, p, "said").ID, kept.Cue, "the kept trigger is tied to its cue")
@@ -216,8 +217,20 @@ func TestATriggerThatDiffersFromTheCueKeepsItsSpan(t *testing.T) {
 
 	again, rep2, err := Import([]Pair{{Name: "doc", Text: []byte(sample), Ann: []byte(out)}})
 	require.NoError(t, err)
-	assert.Equal(t, rep.Skipped, rep2.Skipped, "the same trigger comes back")
+	assert.Equal(t, rep.Adjusted, rep2.Adjusted, "the same trigger comes back")
 	assert.Equal(t, gotLinks(p), gotLinks(again))
+}
+
+func TestATriggerApartFromTheCueIsKeptAndSaidSo(t *testing.T) {
+	// The row "trigger apart from the cue" of TestImportReportsWhatItCannotMap
+	// moved here: such a trigger is no longer lost, so the report says so
+	// among what it adjusted, not among what it could not map.
+	p, rep := importSample(t, "T1\tContent 10 24\tthe plan works\nT2\tCue 4 8\tsaid\nT3\tAttribution 0 3\tAna\n"+
+		"E1\tAttribution:T3 Content:T1 Cue:T2")
+	assert.Empty(t, rep.Skipped)
+	require.Len(t, rep.Adjusted, 1)
+	assert.Contains(t, rep.Adjusted[0], "differs from the cue")
+	assert.Equal(t, labelTrigger, byQuote(t, p, "Ana").Label)
 }
 
 func TestATriggerWithoutACueBecomesTheCue(t *testing.T) {
@@ -227,8 +240,8 @@ func TestATriggerWithoutACueBecomesTheCue(t *testing.T) {
 		"T4\tAttribution 4 8\tsaid",
 		"E1\tAttribution:T4 Source:T1 Content:T3",
 	}, "\n"))
-	require.Len(t, rep.Skipped, 1)
-	assert.Contains(t, rep.Skipped[0], "E1: the attribution names no cue, so its trigger T4 “said” became the cue of its claim")
+	assert.Empty(t, rep.Skipped, "nothing is lost")
+	assert.Equal(t, []string{"doc: E1: the attribution names no cue, so its trigger T4 “said” became the cue of its claim"}, rep.Adjusted)
 	said := byQuote(t, p, "said")
 	assert.Equal(t, annotation.LabelCue, said.Label)
 	assert.Equal(t, said.ID, byQuote(t, p, "the plan works").Cue)

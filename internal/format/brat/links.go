@@ -1,9 +1,11 @@
 package brat
 
 import (
+	"slices"
 	"strings"
 
 	"sayso/internal/annotation"
+	"sayso/internal/text"
 )
 
 // event maps an Attribution event to the links of its claim: the Source
@@ -73,30 +75,42 @@ func (im *importer) event(d *doc, r *record) {
 // export writes it back as the trigger. Without a cue, the trigger is
 // the word that attributes, so it becomes the claims' cue.
 func (im *importer) trigger(d *doc, r, trig *record, claims []int, source, cue string) {
-	if ref := d.recs[cue]; ref != nil {
-		if sameSpans(trig.Spans, ref.Spans) {
+	// copies reports whether the trigger covers what annotation i does,
+	// as written or as placed (a span re-anchored on import).
+	copies := func(i int, id string) bool {
+		return sameSpans(trig.Spans, d.recs[id].Spans) || slices.Equal(textSpans(trig.Spans), im.p.Annotations[i].Fragments)
+	}
+	if ci, ok := d.ann[cue]; ok && cue != "" {
+		if copies(ci, cue) {
 			return
 		}
 		frags, why := im.fragments(d, trig)
-		if why != "" {
+		switch {
+		case why != "":
 			im.skip(d, "%s: the trigger %s %s differs from the cue, and is not imported: %s", r.ID, trig.ID, quoted(trig.Text), why)
 			return
+		case slices.Equal(frags, im.p.Annotations[ci].Fragments):
+			return // found again where the cue is
 		}
 		im.addLabel(labelTrigger)
 		a := im.spanAnnotation(d, labelTrigger, frags)
-		a.Cue = im.p.Annotations[claims[0]].Cue
+		a.Cue = im.p.Annotations[ci].ID
 		im.p.Annotations = append(im.p.Annotations, a)
 		im.rep.Annotations++
-		im.skip(d, "%s: the trigger %s %s differs from the cue; it is kept as a span of its own, labelled %s, and written back as the attribution's trigger on export",
+		im.adjust(d, "%s: the trigger %s %s differs from the cue; it is kept as a span of its own, labelled %s, and written back as the attribution's trigger on export",
 			r.ID, trig.ID, quoted(trig.Text), labelTrigger)
 		return
 	}
-	if ref := d.recs[source]; ref != nil && sameSpans(trig.Spans, ref.Spans) {
+	si, hasSource := d.ann[source]
+	if hasSource && source != "" && copies(si, source) {
 		return
 	}
 	frags, why := im.fragments(d, trig)
-	if why != "" {
+	switch {
+	case why != "":
 		im.skip(d, "%s: the trigger %s %s is not imported: %s", r.ID, trig.ID, quoted(trig.Text), why)
+		return
+	case hasSource && source != "" && slices.Equal(frags, im.p.Annotations[si].Fragments):
 		return
 	}
 	a := im.spanAnnotation(d, annotation.LabelCue, frags)
@@ -106,7 +120,18 @@ func (im *importer) trigger(d *doc, r, trig *record, claims []int, source, cue s
 	}
 	im.p.Annotations = append(im.p.Annotations, a)
 	im.rep.Annotations++
-	im.skip(d, "%s: the attribution names no cue, so its trigger %s %s became the cue of its claim", r.ID, trig.ID, quoted(trig.Text))
+	im.adjust(d, "%s: the attribution names no cue, so its trigger %s %s became the cue of its claim", r.ID, trig.ID, quoted(trig.Text))
+}
+
+// textSpans turns brat offsets into sorted, merged, non-empty spans.
+func textSpans(rs []rawSpan) []text.Span {
+	var out []text.Span
+	for _, s := range rs {
+		if s.Start < s.End {
+			out = append(out, text.Span{Start: s.Start, End: s.End})
+		}
+	}
+	return mergeSpans(out)
 }
 
 // link sets one link of a claim from the arguments of a role and returns
