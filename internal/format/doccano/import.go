@@ -9,6 +9,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/jsonsyntax"
 	"sayso/internal/text"
 )
 
@@ -66,6 +67,10 @@ func decodeLines(b []byte) ([]numbered, error) {
 	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
 		var arr []map[string]json.RawMessage
 		if err := json.Unmarshal(t, &arr); err != nil {
+			var syn *json.SyntaxError
+			if errors.As(err, &syn) {
+				err = jsonsyntax.Explain(t)
+			}
 			return nil, fmt.Errorf("the file is neither JSON Lines nor a JSON list of examples: %w", err)
 		}
 		out := make([]numbered, len(arr))

@@ -11,6 +11,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/format/jsonsyntax"
 	"sayso/internal/text"
 )
 
@@ -110,6 +111,10 @@ func ImportWith(data []byte, texts map[string]string, opts Options) (annotation.
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return annotation.Project{}, format.Report{}, Placement{}, jsonsyntax.Explain(data)
+		}
 		return annotation.Project{}, format.Report{}, Placement{}, fmt.Errorf("the file is not JSON: %w", err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
