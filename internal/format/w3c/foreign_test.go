@@ -68,7 +68,7 @@ func TestOtherToolsAnnotationsArePlacedOnTheOpenText(t *testing.T) {
 	assert.Equal(t, Placement{Sources: []string{"https://news.example.org/bridge"}, Total: 5,
 		ByPosition: 1, ByQuote: 1, ByContext: 1, ByFuzzy: 1, NotFound: 1}, pl)
 	assert.Equal(t, "4 of 5 annotations made on https://news.example.org/bridge were placed on the open text: "+
-		"1 by their position, 1 by their quote, 1 by their quote and its context, 1 by a close match of their quote; 1 was not found", pl.String())
+		"1 by its position, 1 by its quote, 1 by its quote and its context, 1 by a close match of its quote; 1 was not found", pl.String())
 
 	require.Len(t, p.Documents, 1)
 	assert.Equal(t, openText, p.Documents[0].Text)
@@ -203,4 +203,37 @@ func TestAnnotationsThatBreakTheModelOpenWithEachProblemNamed(t *testing.T) {
 		require.NoError(t, err)
 		assert.Contains(t, rep.Skipped, "urn:x:1: "+modelBreak+"its id urn:x:1 is used by an earlier annotation")
 	})
+}
+
+func TestCorrectSamplesArePlacedOnTheOpenText(t *testing.T) {
+	fsys := w3cCorpus(t)
+	tests := []struct {
+		file   string
+		placed int
+	}{
+		{"anno26.json", 1},
+		{"anno27.json", 1},
+		{"anno32.json", 1},
+		{"anno41-example44.json", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			b, err := fs.ReadFile(fsys, samplesDir+"/"+tc.file)
+			require.NoError(t, err)
+			texts := textsFor(t, b)
+			require.LessOrEqual(t, len(texts), 1, "one source")
+			var open string
+			for _, body := range texts {
+				open = body
+			}
+			got, _, pl, err := ImportWith(b, nil, Options{OpenText: open})
+			require.NoError(t, err)
+			requireLoads(t, got)
+			assert.Equal(t, tc.placed, pl.Placed(), "%s", pl)
+			assert.Len(t, got.Annotations, tc.placed)
+			t.Log(pl)
+		})
+	}
+	pl := Placement{Sources: []string{"a", "b"}, Total: 9, ByPosition: 5, ByQuote: 2, NotFound: 2}
+	assert.Equal(t, "7 of 9 annotations made on 2 other documents were placed on the open text: 5 by their position, 2 by their quote; 2 were not found", pl.String())
 }

@@ -62,8 +62,8 @@ func (pl Placement) Placed() int { return pl.ByPosition + pl.ByQuote + pl.ByCont
 
 // String says for a person how many were placed and how: "12 of 14
 // annotations made on https://example.org/a were placed on the open text:
-// 9 by their position, 2 by their quote, 1 by its context; 2 were not
-// found".
+// 9 by their position, 2 by their quote, 1 by its quote and its context;
+// 2 were not found".
 func (pl Placement) String() string {
 	if pl.Total == 0 {
 		return ""
@@ -80,9 +80,10 @@ func (pl Placement) String() string {
 	for _, h := range []struct {
 		n    int
 		what string
-	}{{pl.ByPosition, "by their position"}, {pl.ByQuote, "by their quote"}, {pl.ByContext, "by their quote and its context"}, {pl.ByFuzzy, "by a close match of their quote"}} {
+	}{{pl.ByPosition, "by %s position"}, {pl.ByQuote, "by %s quote"}, {pl.ByContext, "by %s quote and its context"}, {pl.ByFuzzy, "by a close match of %s quote"}} {
 		if h.n > 0 {
-			how = append(how, fmt.Sprintf("%d %s", h.n, h.what))
+			whose := map[bool]string{true: "its", false: "their"}[h.n == 1]
+			how = append(how, fmt.Sprintf("%d "+h.what, h.n, whose))
 		}
 	}
 	if len(how) > 0 {
