@@ -19,6 +19,15 @@ type Report struct {
 	Annotations int      // span annotations mapped
 	Links       int      // claim–speaker and claim–cue links mapped
 	Skipped     []string // one line per thing not mapped, with the reason
+	// Adjusted has one line per thing kept but changed in form, with how:
+	// fragments put in reading order or merged, a span split at a line
+	// break the format cannot hold.
+	Adjusted []string
+}
+
+// Adjust records something kept but changed in form.
+func (r *Report) Adjust(format string, args ...any) {
+	r.Adjusted = append(r.Adjusted, fmt.Sprintf(format, args...))
 }
 
 // Skip records something the import could not map.
@@ -29,8 +38,11 @@ func (r *Report) Skip(format string, args ...any) {
 // String summarises the report for a person.
 func (r Report) String() string {
 	s := fmt.Sprintf("%d documents, %d annotations, %d links", r.Documents, r.Annotations, r.Links)
-	if len(r.Skipped) == 0 {
-		return s
+	if len(r.Skipped) > 0 {
+		s += fmt.Sprintf("; %d not mapped:\n%s", len(r.Skipped), strings.Join(r.Skipped, "\n"))
 	}
-	return s + fmt.Sprintf("; %d not mapped:\n%s", len(r.Skipped), strings.Join(r.Skipped, "\n"))
+	if len(r.Adjusted) > 0 {
+		s += fmt.Sprintf("; %d adjusted:\n%s", len(r.Adjusted), strings.Join(r.Adjusted, "\n"))
+	}
+	return s
 }

@@ -50,9 +50,12 @@ func (s Span) clampTo(n int) Span {
 // belongs to the word. Each character of a script written without spaces
 // (Han, Hiragana, Katakana, Thai) is a word of its own (Korean separates words with spaces, so Hangul snaps like Latin). Punctuation
 // at the ends of sp is neither trimmed nor extended. An end is never left
-// inside a cluster of code points that joins into one character: a base
-// with combining marks, variation selectors or emoji modifiers, sequences
-// joined by U+200D ZERO WIDTH JOINER, and regional-indicator pairs (flags).
+// inside a grapheme cluster (UAX #29, see [Index.SnapToGraphemes]): a base
+// with combining marks, variation selectors or emoji modifiers, emoji joined
+// by U+200D ZERO WIDTH JOINER, regional-indicator pairs (flags), Hangul jamo
+// and prefixed signs (U+0600–U+0605) with what follows them. U+200C ZERO
+// WIDTH NON-JOINER and U+200D join onto the letter before them, so they
+// never split a word: Persian «می‌خواهم» is one word.
 func (x *Index) SnapToWords(sp Span) Span {
 	sp = x.TrimSpace(sp)
 	if sp.Len() == 0 {
@@ -84,49 +87,13 @@ func (x *Index) runeAt(b int) (rune, int) { return x.next(b) }
 // runeBefore decodes the code point ending at byte b.
 func (x *Index) runeBefore(b int) (rune, int) { return utf8.DecodeLastRuneInString(x.s[:b]) }
 
-// joins reports whether r joins onto the code point before it.
-func joins(r rune) bool {
-	switch {
-	case r == zwj,
-		0xFE00 <= r && r <= 0xFE0F,   // variation selectors
-		0x1F3FB <= r && r <= 0x1F3FF, // emoji skin-tone modifiers
-		0xE0020 <= r && r <= 0xE007F, // tags (subdivision flags)
-		0xE0100 <= r && r <= 0xE01EF: // variation selectors supplement
-		return true
-	}
-	return unicode.Is(unicode.M, r)
-}
-
 const zwj = '\u200D'
 
 func isRegional(r rune) bool { return 0x1F1E6 <= r && r <= 0x1F1FF }
 
 // inCluster reports whether byte b lies between two code points that belong
-// to one cluster.
-func (x *Index) inCluster(b int) bool {
-	if b <= 0 || b >= len(x.s) {
-		return false
-	}
-	r, _ := x.runeAt(b)
-	p, _ := x.runeBefore(b)
-	if joins(r) || p == zwj {
-		return true
-	}
-	if !isRegional(r) || !isRegional(p) {
-		return false
-	}
-	// Regional indicators pair up from the start of their run.
-	odd := false
-	for b > 0 {
-		p, w := x.runeBefore(b)
-		if !isRegional(p) {
-			break
-		}
-		odd = !odd
-		b -= w
-	}
-	return odd
-}
+// to one grapheme cluster (see graphemes.go).
+func (x *Index) inCluster(b int) bool { return !x.graphemeBoundary(b) }
 
 // clusterBefore returns the start of the cluster that ends at b > 0.
 func (x *Index) clusterBefore(b int) int {
@@ -173,7 +140,7 @@ func class(r rune) int {
 // inWord reports whether the cluster starting at byte b < len(x.s) is part
 // of a word that may extend beyond it.
 func (x *Index) inWord(b int) bool {
-	r, _ := x.runeAt(b)
+	r := x.clusterBase(b)
 	switch class(r) {
 	case letter:
 		return true
@@ -181,15 +148,26 @@ func (x *Index) inWord(b int) bool {
 		if b == 0 {
 			return false
 		}
-		before, _ := x.runeAt(x.clusterBefore(b))
+		before := x.clusterBase(x.clusterBefore(b))
 		after := x.clusterAfter(b)
 		if after == len(x.s) {
 			return false
 		}
-		r, _ := x.runeAt(after)
-		return class(before) == letter && class(r) == letter
+		return class(before) == letter && class(x.clusterBase(after)) == letter
 	}
 	return false
+}
+
+// clusterBase returns the code point that gives the cluster starting at
+// byte b < len(x.s) its class: its first, after any prefixed signs (U+0600
+// ARABIC NUMBER SIGN before its digits is part of the number).
+func (x *Index) clusterBase(b int) rune {
+	r, w := x.runeAt(b)
+	for breakProperty(r) == gcbPrepend && b+w < len(x.s) && x.inCluster(b+w) {
+		b += w
+		r, w = x.runeAt(b)
+	}
+	return r
 }
 
 // isBoundary reports whether a selection may start or end at byte b.

@@ -27,10 +27,23 @@
 //
 // brat requires an event trigger: a text-bound span of the event's own
 // type, used by nothing else. Sayso has no trigger span, so the export
-// writes a copy of the cue's span as the trigger, which is what every
-// PolNeAR attribution does; a claim with a speaker mention but no cue gets
-// a copy of the mention's span. On import the trigger is dropped, and the
-// report says so when it differs from the cue (or source) span.
+// writes a copy of the cue's span as the trigger, which is what nearly
+// every PolNeAR attribution does; a claim with a speaker mention but no
+// cue gets a copy of the mention's span. On import a trigger that copies
+// the cue (or, without a cue, the source) is dropped. One that differs
+// from the cue (9 of PolNeAR training's 22,501: "response to" for the cue
+// "In response to") is kept as an annotation labelled "trigger" whose Cue
+// is the attribution's cue, and the export writes it back, with its own
+// span, as the trigger of the first attribution with that cue. An
+// attribution with a trigger but no cue gets the trigger as its cue. The
+// report says which.
+//
+// An event may have several contents (Content, Content2, …, brat's
+// numbering of repeated roles): each becomes a claim with the event's
+// source and cue, and a stance or note on the event is every one's. A
+// content that an earlier event already attributes (PolNeAR nests
+// attributions) keeps the first, and the report says so. The export
+// writes one event per claim.
 //
 // A note line that would start like a field line ("Speaker: ",
 // "Stance target: " or "Note: ") is written with "Note: " in front, which
@@ -57,6 +70,15 @@
 // declare a value with a comma or a vertical bar in it.
 //
 // # Import
+//
+// FromDir, FromZip and PairFiles (for files dropped or chosen together,
+// zips among them) pair each .ann file with its .txt by name: in the same
+// folder, with or without an annotator suffix (PolNeAR's NAME_d473.ann
+// belongs to NAME.txt), else in the nearest other folder (PolNeAR's
+// text/ beside attributions/). A text annotated by several annotators
+// gives one document per annotation file, named after it. An annotation
+// file without its text is returned with Text nil; FitsText tells whether
+// it belongs on a text the app has open.
 //
 // Every line is parsed. Source, Cue and Content spans (and spans labelled
 // speaker, cue or claim) become speakers, cues and claims; other labels

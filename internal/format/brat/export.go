@@ -2,6 +2,7 @@ package brat
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sayso/internal/annotation"
@@ -14,6 +15,17 @@ import (
 // and visual.conf for the whole project. Documents are named after their
 // titles (see the package documentation).
 func Export(p annotation.Project) ([]format.File, error) {
+	files, _, err := ExportReport(p)
+	return files, err
+}
+
+// ExportReport is Export that also says what it wrote and what it had to
+// change: a span split at line breaks (\n, U+2028 LINE SEPARATOR, U+2029
+// PARAGRAPH SEPARATOR and the others brat's reader ends lines at), which
+// comes back as several fragments, and an annotation of nothing but line
+// breaks, which is left out.
+func ExportReport(p annotation.Project) ([]format.File, format.Report, error) {
+	var rep format.Report
 	speakers := map[string]string{}
 	for _, s := range p.Speakers {
 		speakers[s.ID] = s.Name
@@ -25,10 +37,12 @@ func Export(p annotation.Project) ([]format.File, error) {
 	names := baseNames(p.Documents)
 	var files []format.File
 	for i, d := range p.Documents {
-		w := docWriter{x: text.NewIndex(d.Text), speakers: speakers, ids: map[string]string{}, frags: map[string][]rawSpan{}}
+		w := docWriter{x: text.NewIndex(d.Text), speakers: speakers, ids: map[string]string{}, frags: map[string][]rawSpan{},
+			rep: &rep, name: names[i]}
 		if err := w.write(byDoc[d.ID]); err != nil {
-			return nil, fmt.Errorf("brat export of document %q: %w", d.Title, err)
+			return nil, rep, fmt.Errorf("brat export of document %q: %w", d.Title, err)
 		}
+		rep.Documents++
 		files = append(files,
 			format.File{Name: names[i] + ".txt", Data: []byte(d.Text)},
 			format.File{Name: names[i] + ".ann", Data: []byte(w.b.String())})
@@ -36,17 +50,20 @@ func Export(p annotation.Project) ([]format.File, error) {
 	files = append(files,
 		format.File{Name: "annotation.conf", Data: []byte(annotationConf(p))},
 		format.File{Name: "visual.conf", Data: []byte(visualConf(p.Schema))})
-	return files, nil
+	return files, rep, nil
 }
 
 // docWriter writes the .ann file of one document.
 type docWriter struct {
 	x        *text.Index
-	speakers map[string]string    // speaker id → name
-	ids      map[string]string    // annotation id → T id
-	frags    map[string][]rawSpan // annotation id → fragments as written
+	speakers map[string]string                  // speaker id → name
+	ids      map[string]string                  // annotation id → T id
+	frags    map[string][]rawSpan               // annotation id → fragments as written
+	triggers map[string][]annotation.Annotation // cue id → kept trigger spans tied to it, not yet written
 	b        strings.Builder
 	n        map[byte]int // last number used per id kind
+	rep      *format.Report
+	name     string // the document's file name, for the report
 }
 
 func (w *docWriter) next(kind byte) string {
@@ -63,21 +80,28 @@ func (w *docWriter) line(r record) {
 }
 
 func (w *docWriter) write(anns []annotation.Annotation) error {
+	w.triggers = map[string][]annotation.Annotation{}
 	for _, a := range anns {
-		spans, err := w.spans(a.Fragments)
-		if err != nil {
-			return fmt.Errorf("annotation %s: %w", a.ID, err)
+		if a.Label == labelTrigger && a.Cue != "" {
+			// Written as the trigger of an attribution with this cue.
+			w.triggers[a.Cue] = append(w.triggers[a.Cue], a)
+			continue
 		}
-		if len(spans) == 0 {
-			continue // only line breaks: brat cannot hold it
+		if err := w.textBound(a, bratType(a.Label)); err != nil {
+			return err
 		}
-		id := w.next('T')
-		w.ids[a.ID], w.frags[a.ID] = id, spans
-		w.line(record{ID: id, Kind: 'T', Type: bratType(a.Label), Spans: spans, Text: w.quote(spans)})
 	}
 	for _, a := range anns {
 		if a.Label == annotation.LabelClaim {
 			w.attribution(a)
+		}
+	}
+	// Kept triggers whose cue no claim exported any more.
+	for _, a := range anns {
+		if a.Label == labelTrigger && a.Cue != "" && w.ids[a.ID] == "" {
+			if err := w.textBound(a, bratType(a.Label)); err != nil {
+				return err
+			}
 		}
 	}
 	for _, a := range anns {
@@ -88,6 +112,35 @@ func (w *docWriter) write(anns []annotation.Annotation) error {
 	for _, a := range anns {
 		w.notes(a)
 	}
+	return nil
+}
+
+// textBound writes the T line of an annotation as type typ, unless it
+// holds only line breaks, which brat cannot hold.
+func (w *docWriter) textBound(a annotation.Annotation, typ string) error {
+	spans, err := w.spans(a.Fragments)
+	if err != nil {
+		return fmt.Errorf("annotation %s: %w", a.ID, err)
+	}
+	if len(spans) == 0 {
+		w.rep.Skip("%s: the %s %s is only line breaks, which a brat span cannot hold, so it was left out", w.name, a.Label, quoted(a.Quote))
+		return nil
+	}
+	switch breaks := w.breaksIn(a.Fragments); {
+	case breaks == "":
+	case len(spans) > len(a.Fragments):
+		w.rep.Adjust("%s: the %s %s was split at %s into %d spans, as a brat span cannot hold a line break; it comes back as %d fragments",
+			w.name, a.Label, quoted(a.Quote), breaks, len(spans), len(spans))
+	default:
+		w.rep.Adjust("%s: the %s %s was written without %s at its ends, which a brat span cannot hold",
+			w.name, a.Label, quoted(a.Quote), breaks)
+	}
+	if a.Label != labelTrigger {
+		w.rep.Annotations++
+	}
+	id := w.next('T')
+	w.ids[a.ID], w.frags[a.ID] = id, spans
+	w.line(record{ID: id, Kind: 'T', Type: typ, Spans: spans, Text: w.quote(spans)})
 	return nil
 }
 
@@ -116,6 +169,34 @@ func (w *docWriter) spans(frags []text.Span) ([]rawSpan, error) {
 	return out, nil
 }
 
+// breaksIn names the line breaks inside fragments ("a line break",
+// "U+2028 LINE SEPARATOR"), or "" when there are none.
+func (w *docWriter) breaksIn(frags []text.Span) string {
+	var names []string
+	for _, f := range frags {
+		for _, r := range w.x.Slice(f.Start, f.End) {
+			if !isLineBreak(r) {
+				continue
+			}
+			var n string
+			switch r {
+			case '\n':
+				n = "a line break"
+			case 0x2028:
+				n = "U+2028 LINE SEPARATOR"
+			case 0x2029:
+				n = "U+2029 PARAGRAPH SEPARATOR"
+			default:
+				n = fmt.Sprintf("%U", r)
+			}
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	return strings.Join(names, " and ")
+}
+
 // isLineBreak reports whether r ends a line for brat's reader (Python's
 // str.splitlines).
 func isLineBreak(r rune) bool {
@@ -136,8 +217,9 @@ func (w *docWriter) quote(spans []rawSpan) string {
 }
 
 // attribution writes the Attribution event of a claim linked to a speaker
-// mention or a cue. Its trigger is a copy of the cue's span, as in
-// PolNeAR, or of the mention's span when there is no cue.
+// mention or a cue. Its trigger is the trigger span kept for its cue (an
+// import's trigger that differed from the cue), else a copy of the cue's
+// span, as in PolNeAR, or of the mention's span when there is no cue.
 func (w *docWriter) attribution(a annotation.Annotation) {
 	content, ok := w.ids[a.ID]
 	source, hasSource := w.ids[a.SpeakerMention]
@@ -152,8 +234,18 @@ func (w *docWriter) attribution(a annotation.Annotation) {
 	if !hasSource {
 		typ = typeAttributionNS
 	}
-	tid := w.next('T')
-	w.line(record{ID: tid, Kind: 'T', Type: typ, Spans: trigger, Text: w.quote(trigger)})
+	var tid string
+	for hasCue && tid == "" && len(w.triggers[a.Cue]) > 0 {
+		kept := w.triggers[a.Cue][0]
+		w.triggers[a.Cue] = w.triggers[a.Cue][1:]
+		if err := w.textBound(kept, typ); err == nil {
+			tid = w.ids[kept.ID]
+		}
+	}
+	if tid == "" {
+		tid = w.next('T')
+		w.line(record{ID: tid, Kind: 'T', Type: typ, Spans: trigger, Text: w.quote(trigger)})
+	}
 	args := []arg{{typeContent, content}}
 	if hasCue {
 		args = append(args, arg{typeCue, cue})

@@ -41,11 +41,46 @@ func FromZip(data []byte) ([]Pair, error) {
 // pairs, in the order of their paths. An annotation file belongs to the
 // text file of the same name in the same folder or, failing that, to the
 // one whose name it extends with an annotator suffix: PolNeAR's
-// "story_d473.ann" belongs to "story.txt".
+// "story_d473.ann" belongs to "story.txt". Failing both, it belongs to
+// the text of that name in another folder, the nearest: PolNeAR is
+// distributed as text/NAME.txt beside attributions/NAME_ANNOTATOR.ann.
 func FromDir(fsys fs.FS) ([]Pair, error) {
-	files := map[string][]byte{}
-	total := 0
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	c := collector{files: map[string][]byte{}}
+	if err := c.dir(fsys, ""); err != nil {
+		return nil, fmt.Errorf("reading the brat files: %w", err)
+	}
+	return pairUp(c.files), nil
+}
+
+// collector gathers .txt and .ann files by path, within the limits.
+type collector struct {
+	files map[string][]byte
+	total int
+}
+
+// add keeps one file, if it is a text or annotation file.
+func (c *collector) add(p string, b []byte) error {
+	ext := strings.ToLower(path.Ext(p))
+	if ext != ".txt" && ext != ".ann" {
+		return nil
+	}
+	if len(c.files) >= maxFiles {
+		return fmt.Errorf("there are more than %d text and annotation files", maxFiles)
+	}
+	if len(b) > maxFileSize {
+		return fmt.Errorf("%s is larger than %d MiB", p, maxFileSize>>20)
+	}
+	if c.total += len(b); c.total > maxTotalSize {
+		return fmt.Errorf("the files hold more than %d MiB", maxTotalSize>>20)
+	}
+	c.files[p] = b
+	return nil
+}
+
+// dir adds the text and annotation files below the root of fsys, their
+// paths under prefix.
+func (c *collector) dir(fsys fs.FS, prefix string) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -53,23 +88,12 @@ func FromDir(fsys fs.FS) ([]Pair, error) {
 		if d.IsDir() || (ext != ".txt" && ext != ".ann") {
 			return nil
 		}
-		if len(files) >= maxFiles {
-			return fmt.Errorf("there are more than %d text and annotation files", maxFiles)
-		}
 		b, err := readLimited(fsys, p)
 		if err != nil {
 			return err
 		}
-		if total += len(b); total > maxTotalSize {
-			return fmt.Errorf("the files hold more than %d MiB", maxTotalSize>>20)
-		}
-		files[p] = b
-		return nil
+		return c.add(path.Join(prefix, p), b)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("reading the brat files: %w", err)
-	}
-	return pairUp(files), nil
 }
 
 // readLimited reads one file of at most maxFileSize bytes.
@@ -91,21 +115,26 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 
 // pairUp matches annotation files to text files by path.
 func pairUp(files map[string][]byte) []Pair {
-	texts := map[string][]byte{} // path without extension → text
+	texts := map[string][]byte{}    // path without extension → text
+	byBase := map[string][]string{} // file name without extension → text stems
 	var anns []string
 	for p, b := range files {
 		stem := strings.TrimSuffix(p, path.Ext(p))
 		if strings.EqualFold(path.Ext(p), ".txt") {
 			texts[stem] = b
+			byBase[path.Base(stem)] = append(byBase[path.Base(stem)], stem)
 		} else {
 			anns = append(anns, p)
 		}
+	}
+	for _, stems := range byBase {
+		sort.Strings(stems)
 	}
 	sort.Strings(anns)
 	byText := map[string][]string{} // text stem → annotation paths
 	var orphans []string
 	for _, a := range anns {
-		if stem, ok := textFor(texts, a); ok {
+		if stem, ok := textFor(texts, byBase, a); ok {
 			byText[stem] = append(byText[stem], a)
 		} else {
 			orphans = append(orphans, a)
@@ -136,18 +165,42 @@ func pairUp(files map[string][]byte) []Pair {
 	return pairs
 }
 
-// textFor finds the text an annotation file belongs to.
-func textFor(texts map[string][]byte, ann string) (string, bool) {
+// textFor finds the text an annotation file belongs to: of the same name
+// in its folder, of its name without an annotator suffix in its folder,
+// then the same two in the nearest other folder.
+func textFor(texts map[string][]byte, byBase map[string][]string, ann string) (string, bool) {
 	stem := strings.TrimSuffix(ann, path.Ext(ann))
-	if _, ok := texts[stem]; ok {
-		return stem, true
-	}
 	dir, base := path.Split(stem)
+	names := []string{base}
 	if i := strings.LastIndexByte(base, '_'); i > 0 {
-		s := dir + base[:i]
-		if _, ok := texts[s]; ok {
-			return s, true
+		names = append(names, base[:i])
+	}
+	for _, n := range names {
+		if _, ok := texts[dir+n]; ok {
+			return dir + n, true
+		}
+	}
+	for _, n := range names {
+		best, bestShared := "", -1
+		for _, s := range byBase[n] {
+			if shared := sharedFolders(dir, s); shared > bestShared {
+				best, bestShared = s, shared
+			}
+		}
+		if best != "" {
+			return best, true
 		}
 	}
 	return "", false
+}
+
+// sharedFolders counts the leading folders two paths have in common.
+func sharedFolders(dir, stem string) int {
+	a := strings.Split(strings.Trim(dir, "/"), "/")
+	b := strings.Split(path.Dir(stem), "/")
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }

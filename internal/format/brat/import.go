@@ -74,7 +74,7 @@ type doc struct {
 	x        *text.Index
 	recs     map[string]*record
 	ann      map[string]int    // T id → index in p.Annotations
-	claimOf  map[string]int    // attribution E id → index of its claim
+	claimOf  map[string][]int  // attribution E id → indices of its claims (Content, Content2, …)
 	trigger  map[string]string // T id → the E id it is the trigger of
 	linkedBy map[int]string    // claim index → the E id that attributed it
 }
@@ -83,9 +83,13 @@ func (im *importer) skip(d *doc, msg string, args ...any) {
 	im.rep.Skip(d.name+": "+msg, args...)
 }
 
+func (im *importer) adjust(d *doc, msg string, args ...any) {
+	im.rep.Adjust(d.name+": "+msg, args...)
+}
+
 func (im *importer) pair(pair Pair) {
 	d := &doc{name: pair.Name, recs: map[string]*record{}, ann: map[string]int{},
-		claimOf: map[string]int{}, trigger: map[string]string{}, linkedBy: map[int]string{}}
+		claimOf: map[string][]int{}, trigger: map[string]string{}, linkedBy: map[int]string{}}
 	if pair.Text == nil {
 		im.skip(d, "there is no text file for this annotation file, so its annotations are not imported")
 		return

@@ -19,6 +19,11 @@ const (
 	typeNote          = "AnnotatorNotes"
 )
 
+// labelTrigger is the label of an attribution's trigger span kept because
+// it differs from the attribution's cue: its Cue is that cue, and the
+// export writes it back as the trigger (see the package documentation).
+const labelTrigger = "trigger"
+
 // Prefixes of the note lines that carry Sayso fields other than the note.
 const (
 	speakerPrefix = "Speaker: "
@@ -80,8 +85,10 @@ func isAttribution(t string) bool {
 }
 
 // roleLabel is the Sayso label an attribution argument role points at.
+// brat numbers further arguments of one role (Content2, Content3), so a
+// number at the end of a role is not part of it.
 func roleLabel(role string) (string, bool) {
-	switch strings.ToLower(role) {
+	switch strings.ToLower(strings.TrimRight(role, "0123456789")) {
 	case "content", "claim":
 		return annotation.LabelClaim, true
 	case "source", "speaker":

@@ -31,6 +31,14 @@ func (im *importer) textBound(d *doc, r *record) {
 	if !builtIn {
 		im.addLabel(label)
 	}
+	d.ann[r.ID] = len(im.p.Annotations)
+	im.p.Annotations = append(im.p.Annotations, im.spanAnnotation(d, label, frags))
+	im.rep.Annotations++
+}
+
+// spanAnnotation makes the annotation of fragments of the document, with
+// the id the next one appended to the project gets.
+func (im *importer) spanAnnotation(d *doc, label string, frags []text.Span) annotation.Annotation {
 	a := annotation.Annotation{
 		ID:        fmt.Sprintf("a%d", len(im.p.Annotations)+1),
 		Document:  d.id,
@@ -39,9 +47,7 @@ func (im *importer) textBound(d *doc, r *record) {
 		Quote:     annotation.QuoteOf(d.x, frags),
 	}
 	a.Prefix, a.Suffix = d.x.Context(a.Hull(), annotation.ContextLength)
-	d.ann[r.ID] = len(im.p.Annotations)
-	im.p.Annotations = append(im.p.Annotations, a)
-	im.rep.Annotations++
+	return a
 }
 
 // fragments checks a text-bound line's offsets and text against the
@@ -72,7 +78,24 @@ func (im *importer) fragments(d *doc, r *record) (frags []text.Span, why string)
 	if len(frags) == 0 {
 		return nil, "it covers no text"
 	}
-	return mergeSpans(frags), ""
+	written := spanList(frags)
+	merged := mergeSpans(frags)
+	switch {
+	case len(merged) < len(frags):
+		im.adjust(d, "%s (%s %s): its spans %s overlap or touch, so they were merged into %s", r.ID, r.Type, quoted(r.Text), written, spanList(merged))
+	case spanList(merged) != written:
+		im.adjust(d, "%s (%s %s): its spans %s were put in reading order, %s", r.ID, r.Type, quoted(r.Text), written, spanList(merged))
+	}
+	return merged, ""
+}
+
+// spanList writes spans as brat does: "10 14;26 28".
+func spanList(spans []text.Span) string {
+	parts := make([]string, len(spans))
+	for i, s := range spans {
+		parts[i] = fmt.Sprintf("%d %d", s.Start, s.End)
+	}
+	return strings.Join(parts, ";")
 }
 
 // checkSpans says what is wrong with a text-bound line's offsets and text,

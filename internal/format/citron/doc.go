@@ -17,7 +17,9 @@
 // one speaker in the document. "title" and "offset_unit" are Sayso's keys,
 // which Citron ignores. A project of one document exports as one JSON
 // file; a project of several as a zip archive of one file per document,
-// which is how Citron reads a data set (a folder of files).
+// which is how Citron reads a data set (a folder of files). Result.NameEnding
+// gives the name's ending, .citron.json or .citron.zip, and InZip recognises
+// such an archive among other zips, so that an export opens again.
 //
 // # Offsets
 //

@@ -15,6 +15,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/format"
 	"sayso/internal/format/importkit"
+	"sayso/internal/format/jsonsyntax"
 	"sayso/internal/text"
 )
 
@@ -62,6 +63,10 @@ func decode(b []byte) ([]named, error) {
 	if len(b) > 0 && b[0] == '[' {
 		var list []json.RawMessage
 		if err := json.Unmarshal(b, &list); err != nil {
+			var syn *json.SyntaxError
+			if errors.As(err, &syn) {
+				err = jsonsyntax.Explain(b)
+			}
 			return nil, fmt.Errorf("the file is not a JSON list of Citron documents: %w", err)
 		}
 		if len(list) == 0 {
@@ -72,6 +77,9 @@ func decode(b []byte) ([]named, error) {
 			out[i] = named{fmt.Sprintf("document %d", i+1), o}
 		}
 		return out, nil
+	}
+	if len(b) > 0 && b[0] == '{' && !json.Valid(b) {
+		return nil, fmt.Errorf("the file is not a Citron JSON object: %w", jsonsyntax.Explain(b))
 	}
 	if !json.Valid(b) || len(b) == 0 || b[0] != '{' {
 		return nil, errors.New("the file is not a Citron JSON object, a list of them or a zip archive of them")

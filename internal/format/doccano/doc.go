@@ -49,7 +49,15 @@
 //
 // Import also reads doccano's older shapes: the text under "data", and
 // spans as "label" (or "labels") lists of [start, end, "LABEL"]; a JSON
-// array of such objects is read like JSONL. Labels claim, content, speaker,
+// array of such objects, or objects written over many lines one after the
+// other (pretty-printed, as doccano's documentation shows its
+// relation-extraction example), is read like JSONL. doccano's import lets
+// people name the text and label columns: when a file lacks the usual keys,
+// the text is the one key holding a string in every example (title,
+// document_id, topic and other metadata aside) and the spans the one key
+// holding lists of spans; when several fit, ImportWith returns an
+// *AmbiguousColumnsError listing them and Options.Columns settles it.
+// LooksLikeExample recognises such an example for detection. Labels claim, content, speaker,
 // source and cue in any case map to Sayso's labels, others join the schema.
 // A relation between a claim and a speaker or cue becomes a link whatever
 // its type and direction; other relations are reported.

@@ -36,6 +36,9 @@ func (u Unit) String() string {
 // Options change how offsets are written or read.
 type Options struct {
 	Unit Unit
+	// Columns, for import, names the keys that hold the text and the
+	// spans when the file names them itself (see AmbiguousColumnsError).
+	Columns Columns
 }
 
 // Relation types.

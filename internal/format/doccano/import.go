@@ -10,6 +10,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/format"
 	"sayso/internal/format/importkit"
+	"sayso/internal/format/jsonsyntax"
 	"sayso/internal/text"
 )
 
@@ -34,6 +35,14 @@ func ImportWith(b []byte, opts Options) (annotation.Project, format.Report, erro
 	if err != nil {
 		return annotation.Project{}, rep, err
 	}
+	cols, err := resolveColumns(objs, opts.Columns)
+	if err != nil {
+		return annotation.Project{}, rep, err
+	}
+	applyColumns(objs, cols)
+	if objs, err = checkExamples(objs); err != nil {
+		return annotation.Project{}, rep, err
+	}
 	d := importkit.Draft{EntityNames: map[string]string{}}
 	for _, o := range objs {
 		if dd, ok := readLine(o.obj, o.what, opts.Unit, &rep); ok {
@@ -52,19 +61,24 @@ type numbered struct {
 	obj  map[string]json.RawMessage
 }
 
-// decodeLines reads JSON Lines, or a JSON array of objects.
+// decodeLines reads JSON Lines, a JSON array of objects, or JSON values
+// over many lines one after the other (a pretty-printed file).
 func decodeLines(b []byte) ([]numbered, error) {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
 		var arr []map[string]json.RawMessage
 		if err := json.Unmarshal(t, &arr); err != nil {
+			var syn *json.SyntaxError
+			if errors.As(err, &syn) {
+				err = jsonsyntax.Explain(t)
+			}
 			return nil, fmt.Errorf("the file is neither JSON Lines nor a JSON list of examples: %w", err)
 		}
 		out := make([]numbered, len(arr))
 		for i, o := range arr {
 			out[i] = numbered{fmt.Sprintf("example %d", i+1), o}
 		}
-		return checkExamples(out)
+		return out, nil
 	}
 	var out []numbered
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -76,6 +90,10 @@ func decodeLines(b []byte) ([]numbered, error) {
 		}
 		var o map[string]json.RawMessage
 		if err := json.Unmarshal(l, &o); err != nil {
+			if len(out) == 0 && l[0] == '{' {
+				// The first object goes on past its line: pretty-printed.
+				return decodeStream(b)
+			}
 			return nil, fmt.Errorf("line %d is not a JSON object, so the file is not doccano JSONL: %w", n, err)
 		}
 		out = append(out, numbered{fmt.Sprintf("line %d", n), o})
@@ -83,7 +101,7 @@ func decodeLines(b []byte) ([]numbered, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading the file: %w", err)
 	}
-	return checkExamples(out)
+	return out, nil
 }
 
 func checkExamples(out []numbered) ([]numbered, error) {

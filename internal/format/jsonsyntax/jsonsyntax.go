@@ -9,8 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
+
+// MaxDepth is how many arrays and objects JSON may open inside each other
+// before Go's encoding/json (and so Sayso) refuses to read it.
+const MaxDepth = 10000
 
 // Explain describes why b, which json.Valid refused, is not JSON: cut
 // short, or the first bad character with its line and column.
@@ -25,6 +30,10 @@ func Explain(b []byte) error {
 	// The bad character is the last one the scanner read.
 	pos := min(max(int(syn.Offset)-1, 0), len(b)-1)
 	line, col := LineColumn(b, pos)
+	if strings.HasSuffix(syn.Error(), "exceeded max depth") {
+		return fmt.Errorf("this file is nested too deeply: more than %s arrays or objects inside each other (line %d, column %d); Sayso reads JSON nested up to %s levels",
+			thousands(MaxDepth), line, col, thousands(MaxDepth))
+	}
 	return fmt.Errorf("this file is not JSON (%s at line %d, column %d)", Describe(b[pos:]), line, col)
 }
 
@@ -53,4 +62,13 @@ func Megabytes(n int) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// thousands writes n with commas between groups of three digits: "10,000".
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

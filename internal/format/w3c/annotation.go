@@ -2,6 +2,7 @@ package w3c
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sayso/internal/annotation"
@@ -25,13 +26,18 @@ type fields struct {
 	links              []string
 }
 
-// annotation imports the i-th annotation found.
-func (im *importer) annotation(i int, m map[string]any) {
+// annotation imports the i-th annotation found. inContext says whether
+// the page or collection around it gives a JSON-LD context; seen counts
+// the ids met so far.
+func (im *importer) annotation(i int, m map[string]any, inContext bool, seen map[string]int) {
 	name := str(m, "id")
 	if name == "" {
 		name = fmt.Sprintf("annotation %d", i+1)
 	}
 	skip := func(format string, args ...any) { im.rep.Skip(name+": "+format, args...) }
+	for _, p := range modelProblems(m, inContext, seen) {
+		skip("%s%s", modelBreak, p)
+	}
 	parts, problems := targetParts(m["target"])
 	for _, p := range problems {
 		skip("%s", p)
@@ -46,12 +52,21 @@ func (im *importer) annotation(i int, m map[string]any) {
 			skip("it also targets %s; only its part in %s is imported", p.source, src)
 		}
 	}
-	d, ok := im.document(src)
+	d, foreign, ok := im.document(src)
 	if !ok {
 		skip("no text was given for its document %s, so it is not imported (its quote is %s)", src, quoteOf(parts))
 		return
 	}
-	frags, ok := im.place(d, parts, skip)
+	if foreign {
+		im.placement.Total++
+		if !slices.Contains(im.placement.Sources, src) {
+			im.placement.Sources = append(im.placement.Sources, src)
+		}
+	}
+	frags, how, ok := im.place(d, parts, foreign, skip)
+	if foreign {
+		im.placement.count(how, ok)
+	}
 	if !ok {
 		return
 	}
@@ -87,11 +102,24 @@ func (im *importer) annotation(i int, m map[string]any) {
 	im.rep.Annotations++
 }
 
-// bodies sorts an annotation's bodies by purpose.
+// bodies sorts an annotation's bodies by purpose. Every value of a body
+// or bodyValue given several is kept, and a number is kept as its digits.
+// An annotation in Hypothesis's own shape, without body, keeps its "text"
+// as the note and its "tags" as tags.
 func (im *importer) bodies(m map[string]any, skip func(string, ...any)) fields {
 	var f fields
-	if v := str(m, "bodyValue"); v != "" {
-		f.notes = append(f.notes, v)
+	for _, v := range scalars(m["bodyValue"]) {
+		if v != "" {
+			f.notes = append(f.notes, v)
+		}
+	}
+	if m["body"] == nil && m["bodyValue"] == nil {
+		if t := scalars(m["text"]); len(t) > 0 && t[0] != "" {
+			f.notes = append(f.notes, t[0])
+		}
+		for _, t := range scalars(m["tags"]) {
+			f.tags = append(f.tags, t)
+		}
 	}
 	for _, b := range values(m["body"]) {
 		o, ok := object(b)
@@ -110,7 +138,13 @@ func (im *importer) bodies(m map[string]any, skip func(string, ...any)) fields {
 			}
 			f.speakerID = ref(o, "source")
 		case hasType(o, "TextualBody") || (o["type"] == nil && o["value"] != nil && o["source"] == nil):
-			f.textual(purpose, str(o, "value"), skip)
+			vs := scalars(o["value"])
+			if len(vs) == 0 {
+				skip("its %s body has no value, so there is nothing to keep of it", strings.TrimSpace(purpose+" textual"))
+			}
+			for _, v := range vs {
+				f.textual(purpose, v, skip)
+			}
 		default:
 			what := str(o, "type")
 			for _, k := range []string{"id", "source"} {
@@ -223,14 +257,26 @@ func creatorName(v any) string {
 }
 
 // document returns the document of a source IRI, made the first time it
-// is needed, if its text is known.
-func (im *importer) document(src string) (*doc, bool) {
+// is needed, if its text is known. A source whose text is not known (a web
+// page's URL) is the open text, if there is one: foreign says so.
+func (im *importer) document(src string) (d *doc, foreign, ok bool) {
+	body, known := im.texts[src]
+	if !known {
+		if im.open == "" {
+			return nil, false, false
+		}
+		d, ok := im.docFor(SourceIRI(text.Normalize(im.open)), im.open)
+		return d, true, ok
+	}
+	d, ok = im.docFor(src, body)
+	return d, false, ok
+}
+
+// docFor returns the document of a source IRI, made with body the first
+// time.
+func (im *importer) docFor(src, body string) (*doc, bool) {
 	if d, ok := im.docs[src]; ok {
 		return d, true
-	}
-	body, ok := im.texts[src]
-	if !ok {
-		return nil, false
 	}
 	body = text.Normalize(body)
 	d := &doc{id: fmt.Sprintf("d%d", len(im.p.Documents)+1), x: text.NewIndex(body)}

@@ -71,7 +71,27 @@
 // selector (a FragmentSelector, say) is searched in the whole text. The
 // report lists what could not be placed — an annotation whose document
 // text was not given, or whose text is not found — with its quote, and
-// every body, target and link that could not be mapped. The first tagging body gives the label (matched to
+// every body, target and link that could not be mapped.
+//
+// Annotations made by other tools (Hypothesis and the like) name their
+// document by its web address, not by a Sayso source IRI. ImportWith,
+// given the text open in the app (Options.OpenText), places those on it by
+// their quote and its prefix and suffix, their TextPositionSelector only a
+// hint (it counts another rendering of the page), and returns a Placement
+// counting how many were placed and how; a RangeSelector or other
+// selector beside a quote is not reported. Hypothesis's own API shape
+// (no body, a "text" and "tags") keeps its text as the note and its tags.
+//
+// An annotation that breaks the model still opens, with a report line per
+// problem, each starting "it breaks the Web Annotation model: ": no
+// @context (on it or around it), an id missing, not an IRI or used
+// before, no type or not Annotation, a TextualBody without value, a
+// creator, created, modified or generated that is malformed, several
+// values where the model allows one (id, created, modified, generated,
+// bodyValue, canonical, a body's value, a selector's exact, prefix,
+// suffix, start, end), a bodyValue that is not a string, a body beside a
+// bodyValue. Every value of a body or bodyValue given several is kept, and
+// a number is kept as written. The first tagging body gives the label (matched to
 // the schema by id or name; a new tag becomes a new label; no tag gives
 // the label "annotation"); a commenting body or a bodyValue, and any
 // other textual body, becomes the note.

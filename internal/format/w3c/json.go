@@ -71,3 +71,20 @@ func integer(v any) (int, bool) {
 	i, err := strconv.Atoi(n.String())
 	return i, err == nil && i >= 0
 }
+
+// scalars returns the strings, numbers (as written) and booleans of v, one
+// value or several.
+func scalars(v any) []string {
+	var out []string
+	for _, e := range values(v) {
+		switch x := e.(type) {
+		case string:
+			out = append(out, x)
+		case json.Number:
+			out = append(out, x.String())
+		case bool:
+			out = append(out, strconv.FormatBool(x))
+		}
+	}
+	return out
+}

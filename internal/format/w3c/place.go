@@ -15,7 +15,8 @@ type part struct {
 	source string
 	quote  *anchor.Quote
 	pos    *text.Span
-	via    string // the selector a quote refines, which Sayso does not use
+	via    string   // the selector a quote refines, which Sayso does not use
+	unused []string // selectors of other kinds (RangeSelector, CssSelector, …)
 }
 
 // targetParts lists the pieces of text a target selects, and why other
@@ -60,6 +61,11 @@ func targetParts(target any) ([]part, []string) {
 			p.addSelector(s, add)
 		}
 		if p.quote == nil && p.pos == nil {
+			// Other selectors beside a quote or position (Hypothesis
+			// writes a RangeSelector with them) are not missed.
+			for _, what := range p.unused {
+				add("its %s selector is not used: Sayso selects plain text by quote and position", what)
+			}
 			add("its target in %s has no TextQuoteSelector or TextPositionSelector", src)
 			return
 		}
@@ -99,36 +105,68 @@ func (p *part) addSelector(s any, add func(string, ...any)) {
 		case refined != nil && hasType(refined, "TextPositionSelector"):
 			add("its position counts from its %s, which Sayso cannot find in plain text", what)
 		default:
-			add("its %s selector is not used: Sayso selects plain text by quote and position", what)
+			p.unused = append(p.unused, what)
 		}
 	}
 }
 
 // place finds the parts of a target in the document, reporting parts found
-// by other means than their exact position.
-func (im *importer) place(d *doc, parts []part, skip func(string, ...any)) ([]text.Span, bool) {
+// by other means than their exact position, and says how the loosest part
+// was found (one of anchor's methods). A foreign annotation (of another
+// tool, placed on the open text) is counted in the placement instead,
+// with a report line only for a fuzzy match.
+func (im *importer) place(d *doc, parts []part, foreign bool, skip func(string, ...any)) ([]text.Span, string, bool) {
 	var frags []text.Span
+	how := anchor.ByPosition
 	for _, p := range parts {
 		if p.source != parts[0].source {
 			continue
 		}
-		sp, ok := locate(d.x, p, skip)
+		sp, method, ok := locate(d.x, p, foreign, skip)
 		if !ok {
-			skip("its text %s could not be found in the document, so it is not imported", describe(p))
-			return nil, false
+			where := "the document"
+			if foreign {
+				where = "the open text"
+			}
+			skip("its text %s could not be found in %s, so it is not imported", describe(p), where)
+			return nil, "", false
+		}
+		if looseness(method) > looseness(how) {
+			how = method
 		}
 		frags = append(frags, sp)
 	}
-	return mergeSpans(frags), true
+	return mergeSpans(frags), how, true
 }
 
-func locate(x *text.Index, p part, skip func(string, ...any)) (text.Span, bool) {
+// looseness orders anchor's methods from the surest.
+func looseness(method string) int {
+	return slices.Index([]string{anchor.ByPosition, anchor.ByQuote, anchor.ByContext, anchor.ByFuzzy}, method)
+}
+
+// count adds one foreign annotation, placed by how or not found.
+func (pl *Placement) count(how string, placed bool) {
+	switch {
+	case !placed:
+		pl.NotFound++
+	case how == anchor.ByPosition:
+		pl.ByPosition++
+	case how == anchor.ByQuote:
+		pl.ByQuote++
+	case how == anchor.ByContext:
+		pl.ByContext++
+	default:
+		pl.ByFuzzy++
+	}
+}
+
+func locate(x *text.Index, p part, foreign bool, skip func(string, ...any)) (text.Span, string, bool) {
 	if p.pos != nil && p.pos.Start < p.pos.End && p.pos.End <= x.Len() &&
 		(p.quote == nil || x.Slice(p.pos.Start, p.pos.End) == p.quote.Exact) {
-		return *p.pos, true
+		return *p.pos, anchor.ByPosition, true
 	}
 	if p.quote == nil {
-		return text.Span{}, false
+		return text.Span{}, "", false
 	}
 	hint := text.Span{Start: -1, End: -1}
 	if p.pos != nil {
@@ -136,15 +174,18 @@ func locate(x *text.Index, p part, skip func(string, ...any)) (text.Span, bool) 
 	}
 	res, ok := anchor.Locate(x, *p.quote, hint)
 	if !ok || res.Span.Start >= res.Span.End || res.Span.Start < 0 || res.Span.End > x.Len() {
-		return text.Span{}, false
+		return text.Span{}, "", false
 	}
 	switch {
+	case foreign && res.Method != anchor.ByFuzzy:
+		// Counted in the placement: another tool's positions count
+		// another rendering of the page, so a quote found is expected.
 	case p.via != "":
 		skip("its %s is not used; its quote %s was found at %d–%d by %s", p.via, quoted(p.quote.Exact), res.Span.Start, res.Span.End, res.Method)
 	case p.pos != nil || res.Method == anchor.ByFuzzy:
 		skip("its text %s was re-anchored at %d–%d by %s, with confidence %.2f", describe(p), res.Span.Start, res.Span.End, res.Method, res.Confidence)
 	}
-	return res.Span, true
+	return res.Span, res.Method, true
 }
 
 // describe names a part for a person: its quote, or its position.
