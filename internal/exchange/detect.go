@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"sayso/internal/format"
+	"sayso/internal/format/citron"
+	"sayso/internal/format/doccano"
 	"sayso/internal/format/native"
 	"sayso/internal/format/webanno"
 )
@@ -21,7 +23,8 @@ import (
 //
 //   - WebAnno TSV: a first line "#FORMAT=WebAnno TSV 3…", or a zip whose
 //     first .tsv file starts so;
-//   - a zip archive: brat if it holds a .ann file; else Label Studio if it
+//   - a zip archive: Citron if its JSON files are Citron documents; brat
+//     if it holds a .ann file; else Label Studio if it
 //     holds a .json file; else brat if it holds a .txt file;
 //   - JSON, looking at the object (or, for an array, its first element):
 //     "format": "sayso" → native; an "@context" naming anno.jsonld, or
@@ -29,7 +32,8 @@ import (
 //     "data" holding an object → Label Studio; "quotes" or
 //     "coreference_groups" → Citron; "claim_id" and "offset_unit" → a
 //     Sayso JSONL dataset; "text" with "entities", "label", "labels" or
-//     "relations" → doccano;
+//     "relations", or a text column beside a column of spans under other
+//     names → doccano;
 //   - text: a "# sayso conll" header, "-DOCSTART-", or lines of a token and
 //     a BIO tag (O, B-x, I-x, …) → CoNLL; a header row with claim_id → a
 //     Sayso CSV dataset;
@@ -73,6 +77,9 @@ func detectZip(data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return ""
+	}
+	if citron.InZip(data) {
+		return Citron
 	}
 	hasJSON, hasText := false, false
 	for _, f := range zr.File {
@@ -134,6 +141,8 @@ func classifyObject(obj map[string]json.RawMessage) string {
 	case has("claim_id") && has("offset_unit"):
 		return JSONL
 	case (has("text") || has("data")) && (has("entities") || has("label") || has("labels") || has("relations")):
+		return Doccano
+	case doccano.LooksLikeExample(obj):
 		return Doccano
 	}
 	return ""

@@ -320,3 +320,46 @@ func TestExportAsWebAnnoZipsSeveralDocumentsAndImportReadsThemAll(t *testing.T) 
 	assert.Equal(t, summarise(s.Project(), exchangetest.Held{Stance: true, Links: true}),
 		summarise(back.Project, exchangetest.Held{Stance: true, Links: true}))
 }
+
+func TestExportAsCitronZipsSeveralDocumentsUnderItsOwnName(t *testing.T) {
+	s := annotation.New(annotation.DefaultSchema(), "Ana", formattest.Clock)
+	first, err := s.AddDocument(articleTitle, articleText)
+	require.NoError(t, err)
+	second, err := s.AddDocument("Second article", "Ana Lopes said the ferry will run again in May.\n")
+	require.NoError(t, err)
+	attribute(t, s, first, "Tomas Reyes", "called", "“a slow death for small businesses.”", "against")
+	attribute(t, s, second, "Ana Lopes", "said", "the ferry will run again in May", "neutral")
+
+	got, err := exchange.Export(s.Project(), exchange.Citron, exchange.Options{Base: "two"})
+	require.NoError(t, err)
+	assert.Equal(t, "two.citron.zip", got.Name)
+	assert.Equal(t, "application/zip", got.MIME)
+	assert.Equal(t, exchange.Citron, exchange.Detect("renamed.zip", got.Data), "told by content, not by name")
+
+	back, err := exchange.Import(got.Name, got.Data, annotation.Project{})
+	require.NoError(t, err)
+	assert.Len(t, back.Project.Documents, 2)
+	assert.Equal(t, exchange.Citron, back.Format.ID)
+}
+
+func TestDetectFindsDoccanoWithColumnsNamedByThePerson(t *testing.T) {
+	data := `{"body": "Ana said hi.", "spans": [[0, 3, "speaker"], [9, 11, "claim"]]}`
+	assert.Equal(t, exchange.Doccano, exchange.Detect("x.json", []byte(data)))
+}
+
+func TestImportPlacesAnotherToolsW3CAnnotationsOnTheOpenText(t *testing.T) {
+	current := annotatedProject(t)
+	// A Hypothesis-style annotation: its source is the page's address and
+	// it finds its place by quote and context.
+	data := `{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://hyp.example/a1", "type": "Annotation",
+		"body": [{"type": "TextualBody", "value": "worth checking", "purpose": "commenting"}],
+		"target": {"source": "https://news.example/harbour", "selector": [
+			{"type": "TextQuoteSelector", "exact": "Tomas Reyes", "prefix": "the vote.\n", "suffix": ", who runs"}]}}`
+	got, err := exchange.Import("notes.jsonld", []byte(data), current)
+	require.NoError(t, err)
+	require.Len(t, got.Project.Documents, 1)
+	assert.Equal(t, articleTitle, got.Project.Documents[0].Title, "the open document's title is kept")
+	require.Len(t, got.Project.Annotations, 1)
+	assert.Equal(t, "Tomas Reyes", got.Project.Annotations[0].Quote)
+	assert.Contains(t, got.Report.String(), "1 of 1 annotation made on https://news.example/harbour was placed on the open text")
+}

@@ -15,17 +15,18 @@ func Info() format.Info {
 		Opens:   true,
 		Loses:   "Only claims that have a cue (a Citron quote needs one), no stances, targets or notes, and speakers named after their longest mention.",
 		Example: `{"text": "…", "quotes": [{"cue": {"start": 310, "end": 314, "text": "said"}, "sources": [{"start": 315, "end": 332, "text": "Mayor Ines Okafor"}], "contents": [{"start": 256, "end": 309, "text": "…"}]}], "coreference_groups": [[…]]}`,
-		Names:   []string{".citron.json"},
+		Names:   []string{FileExtension, ZipFileExtension},
 	}
 }
 
 // Codec writes and reads Citron JSON.
 func Codec() format.Codec { return format.Codec{Info: Info(), Write: Write, Read: Read} }
 
-// Write exports a project as Citron JSON (see Export).
+// Write exports a project as Citron JSON, or a .citron.zip of one such
+// file per document when it has several (see Export).
 func Write(p annotation.Project, _ string) (format.Output, error) {
 	r, err := Export(p)
-	return format.Output{Data: r.Data, Report: r.Report}, err
+	return format.Output{Data: r.Data, Report: r.Report, Extension: r.NameEnding()}, err
 }
 
 // Read imports Citron JSON, a list of it or a zip of it (see Import).

@@ -36,17 +36,52 @@ var errNoText = errors.New("such files carry no text, only the quotes they point
 
 // Read reads W3C annotations onto the texts of the project open now
 // (in.Current), keeping those documents' titles and topics, which W3C
-// does not hold. It fails when no annotation points at an open text.
+// does not hold. Annotations made by other tools (whose source is a web
+// address, not one of these texts) are placed by their quote and context
+// on the open document where most of them are found, and the report says
+// how many were placed and how. It fails when no annotation points at
+// an open text or can be placed on one, so that opening such a file never
+// replaces the work with an empty document.
 func Read(in format.Input) (annotation.Project, format.Report, error) {
-	p, rep, err := Import(in.Data, Texts(in.Current))
+	p, rep, pl, err := placeOnBestText(in.Data, Texts(in.Current), in.Current)
 	if err != nil {
 		return p, rep, err
 	}
-	if len(p.Documents) == 0 {
-		return p, rep, errNoText
+	if s := pl.String(); s != "" {
+		rep.Adjust("%s", s)
+	}
+	if len(p.Documents) == 0 || len(p.Annotations) == 0 && pl.Total > 0 {
+		return annotation.Project{}, rep, errNoText
 	}
 	keepTitles(&p, in.Current)
 	return p, rep, nil
+}
+
+// placeOnBestText reads the file with each open document in turn as the
+// open text and keeps the reading that places the most annotations of
+// other tools (the first such document on a tie). It stops early when the
+// file has none of them, or once every one is placed.
+func placeOnBestText(data []byte, texts map[string]string, current annotation.Project) (annotation.Project, format.Report, Placement, error) {
+	p, rep, pl, err := ImportWith(data, texts, Options{})
+	if err != nil {
+		return p, rep, pl, err
+	}
+	for _, d := range current.Documents {
+		q, qrep, qpl, err := ImportWith(data, texts, Options{OpenText: d.Text})
+		if err != nil {
+			return q, qrep, qpl, err
+		}
+		if qpl.Total == 0 {
+			break // no annotation of another tool: the open text changes nothing
+		}
+		if qpl.Placed() > pl.Placed() || pl.Total == 0 {
+			p, rep, pl = q, qrep, qpl
+		}
+		if pl.Placed() == pl.Total {
+			break
+		}
+	}
+	return p, rep, pl, nil
 }
 
 // keepTitles gives the documents of an import the titles and topics of the
