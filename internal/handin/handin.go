@@ -814,3 +814,28 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// Unavailable answers every request under Prefix with 503 and a JSON
+// error: the API on a site whose owner has not set up D1 and R2.
+func Unavailable(reason error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		slog.Default().Warn("hand-in API unavailable", "err", reason)
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{
+			"error": "collecting hand-ins online is not set up on this site; Export your work instead",
+			"code":  "unavailable",
+		})
+	})
+}
+
+// Routes sends the requests under Prefix to api and all others to site.
+func Routes(api, site http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == Prefix || strings.HasPrefix(r.URL.Path, Prefix+"/") {
+			api.ServeHTTP(w, r)
+			return
+		}
+		site.ServeHTTP(w, r)
+	})
+}
