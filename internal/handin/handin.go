@@ -330,6 +330,17 @@ func (a *api) limit(ctx context.Context, key string, max int64, window time.Dura
 	return nil
 }
 
+// CountersKept is how long rate counters are kept: they are removed
+// when a box is opened or a hand-in arrives after that.
+const CountersKept = 2 * time.Hour
+
+func (a *api) forgetCounts(ctx context.Context) *apiError {
+	if err := a.c.Records.ForgetCounts(ctx, a.c.Clock().Add(-CountersKept).Unix()); err != nil {
+		return internal(err)
+	}
+	return nil
+}
+
 // bearer returns the token of an Authorization: Bearer header.
 func bearer(r *http.Request, what string) (string, *apiError) {
 	v := r.Header.Get("Authorization")
@@ -405,10 +416,10 @@ type openedBox struct {
 
 func (a *api) openBox(w http.ResponseWriter, r *http.Request) *apiError {
 	ctx := r.Context()
-	now := a.c.Clock()
-	if err := a.c.Records.ForgetCounts(ctx, now.Add(-2*time.Hour).Unix()); err != nil {
-		return internal(err)
+	if e := a.forgetCounts(ctx); e != nil {
+		return e
 	}
+	now := a.c.Clock()
 	if e := a.limit(ctx, addressKey("open", clientAddress(r)), a.c.Limits.OpensPerHour, time.Hour,
 		"too many boxes opened from your network; wait an hour and try again"); e != nil {
 		return e
@@ -705,6 +716,9 @@ func (a *api) handIn(w http.ResponseWriter, r *http.Request, boxID string) *apiE
 	}
 	if !b.Closed.IsZero() {
 		return fail(http.StatusConflict, "closed", "this box is closed and takes no more hand-ins; Export your work and give it to your teacher another way")
+	}
+	if e := a.forgetCounts(ctx); e != nil {
+		return e
 	}
 	if e := a.limit(ctx, BoxCounter(b.ID), a.c.Limits.PerBox, time.Minute,
 		"this box is taking many hand-ins just now; wait a minute and try again"); e != nil {

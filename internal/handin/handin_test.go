@@ -509,3 +509,17 @@ func TestSecretsAreStoredOnlyAsHashes(t *testing.T) {
 }
 
 func mb(n int) string { return jsonsyntax.Megabytes(n) }
+
+func TestRateCountersAreForgottenAfterTwoHours(t *testing.T) {
+	c := newClass(t)
+	s := newServer(t, handin.Limits{})
+	o := s.open(c)
+	require.Equal(t, http.StatusCreated, s.handIn(o, "before-the-break-1", c.export(t, "Ana", nil)).Code)
+	_, _, before := s.records.Len()
+	assert.Equal(t, 3, before, "address, opening and box counters")
+
+	s.now = s.now.Add(handin.CountersKept + time.Minute)
+	require.Equal(t, http.StatusCreated, s.handIn(o, "after-the-break-1", c.export(t, "Ana", nil)).Code)
+	_, _, after := s.records.Len()
+	assert.Equal(t, 2, after, "only this minute's address and box counters")
+}
