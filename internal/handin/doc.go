@@ -20,6 +20,47 @@
 //	                                                (owner secret)
 //	GET    /api/boxes/{box}/hand-ins/{id}      one handed-in file, as a download (owner secret)
 //
+// Answers (times are RFC 3339 UTC with milliseconds; paths are relative
+// to the site's origin):
+//
+//	POST /api/boxes → 201
+//	  {"id": "<24 hex>", "handInCode": "<32 hex>", "ownerSecret": "<32 hex>",
+//	   "exercise": {"id": "ex-…", "title": "…"}, "created": "…",
+//	   "box": "/api/boxes/<id>", "handIns": "/api/boxes/<id>/hand-ins"}
+//	GET or PATCH /api/boxes/{box} → 200
+//	  {"id", "exercise": {"id", "title"}, "created", "closed": false,
+//	   "closedAt" (when closed), "handIns": <count>, "bytes": <total>,
+//	   "limits": {"handInBytes", "boxBytes", "boxHandIns"}}
+//	DELETE /api/boxes/{box} → 204
+//	POST /api/boxes/{box}/hand-ins → 201 a receipt; 200 the same receipt
+//	  with "replayed": true when the Idempotency-Key was seen before
+//	  {"id": "<32 hex>", "box", "exercise": {"id", "title"}, "student",
+//	   "received", "size", "sha256": "<64 hex of the file>", "replayed"}
+//	GET /api/boxes/{box}/hand-ins → 200
+//	  {"box", "handIns": [{"id", "student", "received", "size", "sha256",
+//	   "latest": true for each student's last one}]} in order of arrival
+//	GET /api/boxes/{box}/hand-ins/{id} → 200 the file, application/json,
+//	  Content-Disposition: attachment
+//
+// The hand-in request carries "Content-Type: application/json", the
+// hand-in code and an "Idempotency-Key" of 16 to 128 characters
+// [A-Za-z0-9_-], new for each hand-in and the same when retrying it: a
+// retry never stores twice, and the same key with another file is refused.
+//
+// Errors, by "code" (the status in brackets): not_found (404: no such
+// endpoint, box or hand-in; a deleted box), method_not_allowed (405),
+// unauthorized (401: code or secret missing or malformed), forbidden (403:
+// wrong code or secret), origin_not_allowed (403), bad_request (400: no
+// or a malformed Idempotency-Key, an empty body, a malformed PATCH or
+// query), unsupported_media_type (415: not application/json), too_large
+// (413: over 10 MB), invalid_exercise (422: not an exercise file),
+// invalid_file (422: not a Sayso export; the message names the problem as
+// the page would), refused (422: not this exercise, a changed or missing
+// document, the answer key, no student's name; "problems" lists each),
+// closed (409), idempotency_conflict (409), box_full (507), rate_limited
+// (429, with Retry-After), internal (500: nothing was stored, try again),
+// unavailable (503: no D1/R2 bound on this site).
+//
 // Secrets travel as "Authorization: Bearer <32 hex digits>". Every error
 // is JSON: {"error": "<a sentence for the person>", "code": "<stable
 // code>"} plus "problems" (a list of sentences) when a file was refused
