@@ -315,19 +315,25 @@ func clientAddress(r *http.Request) string {
 // limit counts one request against key in the current window and refuses
 // it past max.
 func (a *api) limit(ctx context.Context, key string, max int64, window time.Duration, message string) *apiError {
+	_, e := a.count(ctx, key, max, window, message)
+	return e
+}
+
+// count is limit that also returns the count.
+func (a *api) count(ctx context.Context, key string, max int64, window time.Duration, message string) (int64, *apiError) {
 	now := a.c.Clock()
 	secs := int64(window / time.Second)
 	start := now.Unix() / secs * secs
 	n, err := a.c.Records.Count(ctx, key, start)
 	if err != nil {
-		return internal(fmt.Errorf("rate limit: %w", err))
+		return 0, internal(fmt.Errorf("rate limit: %w", err))
 	}
 	if n > max {
 		e := fail(http.StatusTooManyRequests, "rate_limited", "%s", message)
 		e.retry = time.Unix(start+secs, 0).Sub(now)
-		return e
+		return n, e
 	}
-	return nil
+	return n, nil
 }
 
 // CountersKept is how long rate counters are kept: they are removed
@@ -709,28 +715,44 @@ func (a *api) handIn(w http.ResponseWriter, r *http.Request, boxID string) *apiE
 	digest := sha256.Sum256(body)
 	sum := hex.EncodeToString(digest[:])
 	id := handInID(b.ID, key)
-	if old, err := a.c.Records.HandIn(ctx, b.ID, id); err == nil {
-		return a.replay(w, b, old, sum)
-	} else if !errors.Is(err, ErrNotFound) {
-		return internal(err)
+	// A retry of a stored hand-in gets its receipt even from a box that
+	// has since been closed or filled. Looked up only then: otherwise
+	// AddHandIn's uniqueness catches a retry, at one query less.
+	refuse := func(e *apiError) *apiError {
+		old, err := a.c.Records.HandIn(ctx, b.ID, id)
+		switch {
+		case err == nil:
+			if re := a.replay(w, b, old, sum); re != nil {
+				return re
+			}
+			return nil
+		case errors.Is(err, ErrNotFound):
+			return e
+		default:
+			return internal(err)
+		}
 	}
 	if !b.Closed.IsZero() {
-		return fail(http.StatusConflict, "closed", "this box is closed and takes no more hand-ins; Export your work and give it to your teacher another way")
-	}
-	if e := a.forgetCounts(ctx); e != nil {
-		return e
-	}
-	if e := a.limit(ctx, BoxCounter(b.ID), a.c.Limits.PerBox, time.Minute,
-		"this box is taking many hand-ins just now; wait a minute and try again"); e != nil {
-		return e
+		return refuse(fail(http.StatusConflict, "closed", "this box is closed and takes no more hand-ins; Export your work and give it to your teacher another way"))
 	}
 	n, size, err := a.c.Records.Usage(ctx, b.ID)
 	if err != nil {
 		return internal(err)
 	}
 	if n >= a.c.Limits.BoxHandIns || size+int64(len(body)) > a.c.Limits.BoxBytes {
-		return fail(http.StatusInsufficientStorage, "box_full",
-			"this box is full (%d hand-ins, %s); Export your work and give it to your teacher another way", n, jsonsyntax.Megabytes(int(size)))
+		return refuse(fail(http.StatusInsufficientStorage, "box_full",
+			"this box is full (%d hand-ins, %s); Export your work and give it to your teacher another way", n, jsonsyntax.Megabytes(int(size))))
+	}
+	count, e := a.count(ctx, BoxCounter(b.ID), a.c.Limits.PerBox, time.Minute,
+		"this box is taking many hand-ins just now; wait a minute and try again")
+	if e != nil {
+		return refuse(e)
+	}
+	if count == 1 {
+		// Once a minute per box at most: old counters go.
+		if e := a.forgetCounts(ctx); e != nil {
+			return e
+		}
 	}
 	student, e := a.check(ctx, b, body)
 	if e != nil {

@@ -110,23 +110,23 @@ func scanHandIn(sc interface{ Scan(...any) error }) (HandIn, error) {
 
 func (s *SQLRecords) AddHandIn(ctx context.Context, h HandIn) (HandIn, bool, error) {
 	// The unique (box_id, id) makes a concurrent retry of the same
-	// hand-in insert nothing; it then reads the first one.
-	res, err := s.db.ExecContext(ctx,
+	// hand-in insert nothing (and return no row); it then reads the
+	// first one.
+	err := s.db.QueryRowContext(ctx,
 		`INSERT INTO hand_ins (box_id, id, student, size, sha256, file_key, received) VALUES (?, ?, ?, ?, ?, ?, ?)
-		 ON CONFLICT (box_id, id) DO NOTHING`,
-		h.BoxID, h.ID, h.Student, h.Size, h.SHA256, h.FileKey, millis(h.Received))
-	if err != nil {
-		return HandIn{}, false, fmt.Errorf("add hand-in %s to box %s: %w", h.ID, h.BoxID, err)
+		 ON CONFLICT (box_id, id) DO NOTHING RETURNING seq`,
+		h.BoxID, h.ID, h.Student, h.Size, h.SHA256, h.FileKey, millis(h.Received)).Scan(&h.Seq)
+	if err == nil {
+		return h, true, nil
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
+	if !errors.Is(err, sql.ErrNoRows) {
 		return HandIn{}, false, fmt.Errorf("add hand-in %s to box %s: %w", h.ID, h.BoxID, err)
 	}
 	stored, err := s.HandIn(ctx, h.BoxID, h.ID)
 	if err != nil {
 		return HandIn{}, false, fmt.Errorf("add hand-in: %w", err)
 	}
-	return stored, n == 1, nil
+	return stored, false, nil
 }
 
 func (s *SQLRecords) HandIn(ctx context.Context, boxID, id string) (HandIn, error) {

@@ -25,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -66,22 +67,25 @@ func main() {
 
 // Figures are the results of one run.
 type Figures struct {
-	Clients      int     `json:"clients"`
-	HandIns      int     `json:"handIns"`
-	Resent       int     `json:"resent"`  // hand-ins sent twice on purpose
-	Retried      int     `json:"retried"` // attempts repeated after a failure
-	Stored       int     `json:"stored"`  // hand-ins the box lists
-	Lost         int     `json:"lost"`
-	Duplicated   int     `json:"duplicated"`
-	Seconds      float64 `json:"seconds"`
-	PerSecond    float64 `json:"perSecond"`
-	P50ms        float64 `json:"p50Ms"`
-	P95ms        float64 `json:"p95Ms"`
-	MaxMs        float64 `json:"maxMs"`
-	FileBytes    int     `json:"fileBytes"`
-	Wrangler     string  `json:"wrangler"`
-	Loopback     bool    `json:"loopback"`
-	StartSeconds float64 `json:"startSeconds"` // until wrangler dev answered
+	Clients int `json:"clients"`
+	HandIns int `json:"handIns"`
+	Resent  int `json:"resent"`  // hand-ins sent twice on purpose
+	Retried int `json:"retried"` // attempts repeated after a failure
+	// Failures counts the failed attempts by their kind ("503",
+	// "transport"), each retried with the same key.
+	Failures     map[string]int `json:"failures"`
+	Stored       int            `json:"stored"` // hand-ins the box lists
+	Lost         int            `json:"lost"`
+	Duplicated   int            `json:"duplicated"`
+	Seconds      float64        `json:"seconds"`
+	PerSecond    float64        `json:"perSecond"`
+	P50ms        float64        `json:"p50Ms"`
+	P95ms        float64        `json:"p95Ms"`
+	MaxMs        float64        `json:"maxMs"`
+	FileBytes    int            `json:"fileBytes"`
+	Wrangler     string         `json:"wrangler"`
+	Loopback     bool           `json:"loopback"`
+	StartSeconds float64        `json:"startSeconds"` // until wrangler dev answered
 }
 
 func run(ctx context.Context, o options, out io.Writer) error {
@@ -106,7 +110,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		return err
 	}
 	defer dev.Stop()
-	f := Figures{Clients: o.clients, HandIns: o.total, Wrangler: dev.URL, Loopback: true,
+	f := Figures{Clients: o.clients, HandIns: o.total, Wrangler: dev.URL, Loopback: true, Failures: map[string]int{},
 		StartSeconds: time.Since(started).Seconds()}
 
 	class, err := handintest.NewClass("Load test")
@@ -161,7 +165,14 @@ func run(ctx context.Context, o options, out io.Writer) error {
 			r, err := api.HandIn(box, j.key, j.file)
 			ms := float64(time.Since(t0).Microseconds()) / 1000
 			if err != nil || r.Status >= 500 || r.Status == http.StatusTooManyRequests {
-				last = fmt.Errorf("hand-in %d: %v %d %s", j.n, err, r.Status, r.Body)
+				last = fmt.Errorf("hand-in %d: %v %d %.200s", j.n, err, r.Status, r.Body)
+				kind := "transport"
+				if err == nil {
+					kind = fmt.Sprintf("%d %.80s", r.Status, r.Body)
+				}
+				mu.Lock()
+				f.Failures[kind]++
+				mu.Unlock()
 				continue
 			}
 			if r.Status != http.StatusCreated && r.Status != http.StatusOK {
@@ -258,6 +269,20 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		f.Clients, f.HandIns, f.Resent, f.Seconds, f.PerSecond)
 	fmt.Fprintf(out, "  latency p50 %.0f ms, p95 %.0f ms, max %.0f ms; file %d bytes\n", f.P50ms, f.P95ms, f.MaxMs, f.FileBytes)
 	fmt.Fprintf(out, "  stored %d, lost %d, duplicated %d, retried attempts %d\n", f.Stored, f.Lost, f.Duplicated, f.Retried)
+	for kind, n := range f.Failures {
+		fmt.Fprintf(out, "  failed attempts (retried): %d × %s\n", n, kind)
+	}
+	if len(f.Failures) > 0 {
+		// What workerd said about them.
+		shown := 0
+		for _, line := range strings.Split(dev.Output(), "\n") {
+			l := strings.ToLower(line)
+			if shown < 8 && (strings.Contains(l, "memory") || strings.Contains(l, "restart") || strings.Contains(l, "exceeded") || strings.Contains(l, "error")) {
+				fmt.Fprintf(out, "  wrangler: %.200s\n", line)
+				shown++
+			}
+		}
+	}
 
 	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", o.out, err)
