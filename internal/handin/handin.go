@@ -769,7 +769,11 @@ func (a *api) handIn(w http.ResponseWriter, r *http.Request, boxID string) *apiE
 	}
 	stored, created, err := a.c.Records.AddHandIn(ctx, h)
 	if err != nil {
-		_ = a.c.Files.Delete(ctx, h.FileKey)
+		// Remove the file unless it is a stored hand-in's (this was a
+		// retry that rewrote the same bytes).
+		if old, lookErr := a.c.Records.HandIn(ctx, b.ID, id); lookErr != nil || old.FileKey != h.FileKey {
+			_ = a.c.Files.Delete(ctx, h.FileKey)
+		}
 		return internal(err)
 	}
 	if !created {

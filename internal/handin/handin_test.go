@@ -2,10 +2,14 @@ package handin_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -522,4 +526,122 @@ func TestRateCountersAreForgottenAfterTwoHours(t *testing.T) {
 	require.Equal(t, http.StatusCreated, s.handIn(o, "after-the-break-1", c.export(t, "Ana", nil)).Code)
 	_, _, after := s.records.Len()
 	assert.Equal(t, 2, after, "only this minute's address and box counters")
+}
+
+func TestConcurrentRetriesOfOneHandInStoreItOnce(t *testing.T) {
+	c := newClass(t)
+	s := newServer(t, handin.Limits{})
+	o := s.open(c)
+	file := c.export(t, "Ana", nil)
+	const tries = 8
+	codes := make(chan int, tries)
+	ids := make(chan string, tries)
+	var wg sync.WaitGroup
+	for range tries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := s.handIn(o, "one-key-sent-many-times", file)
+			codes <- w.Code
+			var r receipt
+			_ = json.Unmarshal(w.Body.Bytes(), &r)
+			ids <- r.ID
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	close(ids)
+	created := 0
+	for code := range codes {
+		require.Contains(t, []int{http.StatusCreated, http.StatusOK}, code)
+		if code == http.StatusCreated {
+			created++
+		}
+	}
+	assert.Equal(t, 1, created)
+	first := ""
+	for id := range ids {
+		if first == "" {
+			first = id
+		}
+		assert.Equal(t, first, id)
+	}
+	_, handIns, _ := s.records.Len()
+	assert.Equal(t, 1, handIns)
+	assert.Len(t, s.files.Keys(), 2, "the exercise and one file")
+}
+
+func TestConcurrentUsesOfOneKeyForTwoFilesLeaveOneFile(t *testing.T) {
+	c := newClass(t)
+	s := newServer(t, handin.Limits{})
+	o := s.open(c)
+	files := [][]byte{c.export(t, "Ana", nil), c.export(t, "Ben", nil)}
+	codes := make(chan int, 2)
+	var wg sync.WaitGroup
+	for _, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes <- s.handIn(o, "one-key-for-two-files", f).Code
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	var got []int
+	for c := range codes {
+		got = append(got, c)
+	}
+	assert.ElementsMatch(t, []int{http.StatusCreated, http.StatusConflict}, got)
+	assert.Len(t, s.files.Keys(), 2, "the exercise and the stored file; the refused one is removed")
+}
+
+func TestASiteWithoutStorageSaysHandInsAreNotSetUp(t *testing.T) {
+	h := handin.Routes(handin.Unavailable(errors.New("no D1 binding")), http.NotFoundHandler())
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/boxes/0123456789abcdef01234567/hand-ins", nil))
+	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
+	e := decode[apiError](t, w)
+	assert.Equal(t, "unavailable", e.Code)
+	assert.Equal(t, "collecting hand-ins online is not set up on this site; Export your work instead", e.Error)
+
+	for _, p := range []string{"/", "/api", "/api/boxesx", "/index.html"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, p, nil))
+		assert.Equal(t, http.StatusNotFound, w.Code, "%s goes to the site", p)
+	}
+}
+
+// failingAdd is MemoryRecords whose AddHandIn fails, as D1 may.
+type failingAdd struct {
+	*handin.MemoryRecords
+}
+
+func (failingAdd) AddHandIn(context.Context, handin.HandIn) (handin.HandIn, bool, error) {
+	return handin.HandIn{}, false, errors.New("D1 is unreachable")
+}
+
+func TestAFailedRecordLeavesNoFileButNeverRemovesAStoredOne(t *testing.T) {
+	c := newClass(t)
+	records, files := handin.NewMemoryRecords(), handin.NewMemoryFiles()
+	var logs bytes.Buffer
+	good := handin.New(handin.Config{Records: records, Files: files, Clock: clock})
+	bad := handin.New(handin.Config{Records: failingAdd{records}, Files: files, Clock: clock,
+		Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	s := &server{t: t, handler: good, records: records, files: files, now: clock()}
+	o := s.open(c)
+	ana := c.export(t, "Ana", nil)
+	require.Equal(t, http.StatusCreated, s.handIn(o, "stored-before-the-outage", ana).Code)
+	kept := s.files.Keys()
+
+	s.handler = bad
+	for _, key := range []string{"stored-before-the-outage", "new-during-the-outage"} {
+		w := s.handIn(o, key, ana)
+		assert.Equal(t, http.StatusInternalServerError, w.Code)
+		e := decode[apiError](t, w)
+		assert.Equal(t, "internal", e.Code)
+		assert.Equal(t, "the hand-in box could not do that just now; nothing was changed, try again", e.Error)
+		assert.Equal(t, kept, s.files.Keys(), "after %s", key)
+	}
+	assert.Contains(t, logs.String(), "D1 is unreachable")
+	assert.NotContains(t, logs.String(), o.HandInCode)
 }
