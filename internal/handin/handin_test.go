@@ -21,43 +21,27 @@ import (
 	"sayso/internal/format/jsonsyntax"
 	"sayso/internal/format/native"
 	"sayso/internal/handin"
+	"sayso/internal/handin/handintest"
 )
 
-const (
-	bridgeText = "Mayor Inés Ocampo said the bridge “will reopen in May” 🌉. Tomás Ruiz said the budget is a fantasy.\n"
-	cafeText   = "王文说：“咖啡很好。” The owner said prices will rise.\n"
-)
+func clock() time.Time { return handintest.Clock() }
 
-func clock() time.Time { return time.Date(2026, 3, 14, 15, 9, 26, 0, time.UTC) }
-
-// class is a teacher's exercise and the files of it that tests hand in.
+// class is a teacher's exercise (package handintest) that tests hand in.
 type class struct {
-	exercise     exercise.Exercise
-	exerciseFile []byte
+	handintest.Class
 }
 
 func newClass(t testing.TB) class {
 	t.Helper()
-	s := annotation.New(annotation.DefaultSchema(), "Teacher", clock)
-	_, err := s.AddDocument("Harbour Bridge", bridgeText)
+	c, err := handintest.NewClass("Week 3: who said it?")
 	require.NoError(t, err)
-	_, err = s.AddDocument("Café prices", cafeText)
-	require.NoError(t, err)
-	e, err := exercise.New(s.Project(), "Week 3: who said it?", "Mark every claim.", nil)
-	require.NoError(t, err)
-	b, err := exercise.Encode(e)
-	require.NoError(t, err)
-	return class{exercise: e, exerciseFile: b}
+	return class{c}
 }
 
 // export is a student's export of the exercise, changed by edit.
 func (c class) export(t testing.TB, student string, edit func(p *annotation.Project)) []byte {
 	t.Helper()
-	p := c.exercise.Start(student)
-	if edit != nil {
-		edit(&p)
-	}
-	b, err := native.Encode(p)
+	b, err := c.Export(student, edit)
 	require.NoError(t, err)
 	return b
 }
@@ -112,24 +96,16 @@ func (s *server) do(r request) *httptest.ResponseRecorder {
 	return w
 }
 
-type opened struct {
-	ID          string `json:"id"`
-	HandInCode  string `json:"handInCode"`
-	OwnerSecret string `json:"ownerSecret"`
-	Box         string `json:"box"`
-	HandIns     string `json:"handIns"`
-}
-
-func (s *server) open(c class) opened {
+func (s *server) open(c class) handintest.Opened {
 	s.t.Helper()
-	w := s.do(request{method: http.MethodPost, path: "/api/boxes", body: c.exerciseFile})
+	w := s.do(request{method: http.MethodPost, path: "/api/boxes", body: c.ExerciseFile})
 	require.Equal(s.t, http.StatusCreated, w.Code, w.Body.String())
-	var o opened
+	var o handintest.Opened
 	require.NoError(s.t, json.Unmarshal(w.Body.Bytes(), &o))
 	return o
 }
 
-func (s *server) handIn(o opened, key string, file []byte) *httptest.ResponseRecorder {
+func (s *server) handIn(o handintest.Opened, key string, file []byte) *httptest.ResponseRecorder {
 	s.t.Helper()
 	return s.do(request{method: http.MethodPost, path: o.HandIns, auth: o.HandInCode, idem: key, body: file})
 }
@@ -139,34 +115,6 @@ func decode[T any](t *testing.T, w *httptest.ResponseRecorder) T {
 	var v T
 	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &v), w.Body.String())
 	return v
-}
-
-type apiError struct {
-	Error    string   `json:"error"`
-	Code     string   `json:"code"`
-	Problems []string `json:"problems"`
-}
-
-type receipt struct {
-	ID       string `json:"id"`
-	Box      string `json:"box"`
-	Student  string `json:"student"`
-	Received string `json:"received"`
-	Size     int64  `json:"size"`
-	SHA256   string `json:"sha256"`
-	Replayed bool   `json:"replayed"`
-	Exercise struct {
-		ID, Title string
-	} `json:"exercise"`
-}
-
-type listed struct {
-	Box     string `json:"box"`
-	HandIns []struct {
-		ID, Student, Received, SHA256 string
-		Size                          int64
-		Latest                        bool
-	} `json:"handIns"`
 }
 
 func TestABoxTakesHandInsKeepsEveryVersionAndTheOwnerDeletesItAll(t *testing.T) {
@@ -182,18 +130,18 @@ func TestABoxTakesHandInsKeepsEveryVersionAndTheOwnerDeletesItAll(t *testing.T) 
 	ana1 := c.export(t, "Ana", nil)
 	w := s.handIn(o, "ana-first-attempt-1", ana1)
 	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
-	r1 := decode[receipt](t, w)
+	r1 := decode[handintest.Receipt](t, w)
 	assert.Equal(t, "Ana", r1.Student)
 	assert.Equal(t, int64(len(ana1)), r1.Size)
 	assert.Len(t, r1.SHA256, 64)
 	assert.Equal(t, "2026-03-14T15:09:26.000Z", r1.Received)
-	assert.Equal(t, c.exercise.ID, r1.Exercise.ID)
+	assert.Equal(t, c.Exercise.ID, r1.Exercise.ID)
 	assert.False(t, r1.Replayed)
 
 	// A retry of the same request stores nothing and answers the same receipt.
 	w = s.handIn(o, "ana-first-attempt-1", ana1)
 	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
-	again := decode[receipt](t, w)
+	again := decode[handintest.Receipt](t, w)
 	assert.True(t, again.Replayed)
 	again.Replayed = false
 	assert.Equal(t, r1, again)
@@ -202,18 +150,18 @@ func TestABoxTakesHandInsKeepsEveryVersionAndTheOwnerDeletesItAll(t *testing.T) 
 	ana2 := c.export(t, "Ana", func(p *annotation.Project) { p.Documents[0].Done = true })
 	w = s.handIn(o, "ana-second-attempt", ana2)
 	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
-	r2 := decode[receipt](t, w)
+	r2 := decode[handintest.Receipt](t, w)
 	w = s.handIn(o, "ben-only-attempt-1", c.export(t, "Ben", nil))
 	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
 
 	w = s.do(request{method: http.MethodGet, path: o.HandIns, auth: o.OwnerSecret})
 	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
-	all := decode[listed](t, w)
+	all := decode[handintest.Listed](t, w)
 	require.Len(t, all.HandIns, 3)
 	assert.Equal(t, []bool{false, true, true}, []bool{all.HandIns[0].Latest, all.HandIns[1].Latest, all.HandIns[2].Latest})
 
 	w = s.do(request{method: http.MethodGet, path: o.HandIns + "?latest=true", auth: o.OwnerSecret})
-	latest := decode[listed](t, w)
+	latest := decode[handintest.Listed](t, w)
 	require.Len(t, latest.HandIns, 2)
 	assert.Equal(t, r2.ID, latest.HandIns[0].ID)
 	assert.Equal(t, "Ben", latest.HandIns[1].Student)
@@ -237,7 +185,7 @@ func TestABoxTakesHandInsKeepsEveryVersionAndTheOwnerDeletesItAll(t *testing.T) 
 
 	w = s.handIn(o, "cleo-too-late-attempt", c.export(t, "Cleo", nil))
 	require.Equal(t, http.StatusConflict, w.Code)
-	assert.Equal(t, "closed", decode[apiError](t, w).Code)
+	assert.Equal(t, "closed", decode[handintest.Error](t, w).Code)
 	// A retry of a hand-in stored before closing still gets its receipt.
 	w = s.handIn(o, "ben-only-attempt-1", c.export(t, "Ben", nil))
 	assert.Equal(t, http.StatusOK, w.Code)
@@ -288,98 +236,102 @@ func TestEveryRefusalSaysWhy(t *testing.T) {
 
 	tests := []struct {
 		name    string
-		req     func(o opened) request
+		req     func(o handintest.Opened) request
 		status  int
 		code    string
 		message string
 	}{
-		{"an unknown endpoint", func(o opened) request { return request{method: "GET", path: "/api/boxes/" + o.ID + "/other"} },
+		{"an unknown endpoint", func(o handintest.Opened) request {
+			return request{method: "GET", path: "/api/boxes/" + o.ID + "/other"}
+		},
 			404, "not_found", "no such endpoint: /api/boxes/" + "{box}" + "/other"},
-		{"a malformed box id", func(o opened) request { return request{method: "GET", path: "/api/boxes/XYZ"} },
+		{"a malformed box id", func(o handintest.Opened) request { return request{method: "GET", path: "/api/boxes/XYZ"} },
 			404, "not_found", "no such box: a box id is 24 hexadecimal digits"},
-		{"a box that does not exist", func(o opened) request {
+		{"a box that does not exist", func(o handintest.Opened) request {
 			return request{method: "GET", path: "/api/boxes/0123456789abcdef01234567", auth: o.OwnerSecret}
 		}, 404, "not_found", "no such box (it may have been deleted)"},
-		{"a malformed hand-in id", func(o opened) request { return request{method: "GET", path: o.HandIns + "/nope", auth: o.OwnerSecret} },
+		{"a malformed hand-in id", func(o handintest.Opened) request {
+			return request{method: "GET", path: o.HandIns + "/nope", auth: o.OwnerSecret}
+		},
 			404, "not_found", "no such hand-in: a hand-in id is 32 hexadecimal digits"},
-		{"a hand-in that does not exist", func(o opened) request {
+		{"a hand-in that does not exist", func(o handintest.Opened) request {
 			return request{method: "GET", path: o.HandIns + "/" + wrongSecret, auth: o.OwnerSecret}
 		}, 404, "not_found", "no such hand-in in this box"},
-		{"a method the path does not take", func(o opened) request { return request{method: "PUT", path: o.Box, auth: o.OwnerSecret} },
+		{"a method the path does not take", func(o handintest.Opened) request { return request{method: "PUT", path: o.Box, auth: o.OwnerSecret} },
 			405, "method_not_allowed", "PUT is not allowed here; use GET or PATCH or DELETE"},
-		{"no owner secret", func(o opened) request { return request{method: "GET", path: o.Box} },
+		{"no owner secret", func(o handintest.Opened) request { return request{method: "GET", path: o.Box} },
 			401, "unauthorized", "the owner secret is missing (send it as Authorization: Bearer …)"},
-		{"another scheme than Bearer", func(o opened) request {
+		{"another scheme than Bearer", func(o handintest.Opened) request {
 			return request{method: "GET", path: o.Box, header: map[string]string{"Authorization": "Basic " + o.OwnerSecret}}
 		}, 401, "unauthorized", "send the owner secret as Authorization: Bearer …"},
-		{"a malformed owner secret", func(o opened) request { return request{method: "GET", path: o.Box, auth: "secret"} },
+		{"a malformed owner secret", func(o handintest.Opened) request { return request{method: "GET", path: o.Box, auth: "secret"} },
 			401, "unauthorized", "the owner secret is malformed: it is 32 hexadecimal digits"},
-		{"a wrong owner secret", func(o opened) request { return request{method: "GET", path: o.Box, auth: wrongSecret} },
+		{"a wrong owner secret", func(o handintest.Opened) request { return request{method: "GET", path: o.Box, auth: wrongSecret} },
 			403, "forbidden", "wrong owner secret for this box"},
-		{"the hand-in code as owner secret", func(o opened) request { return request{method: "DELETE", path: o.Box, auth: o.HandInCode} },
+		{"the hand-in code as owner secret", func(o handintest.Opened) request { return request{method: "DELETE", path: o.Box, auth: o.HandInCode} },
 			403, "forbidden", "wrong owner secret for this box"},
-		{"the owner secret as hand-in code", func(o opened) request {
+		{"the owner secret as hand-in code", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.OwnerSecret, idem: "key-of-sixteen-chars", body: c.export(t, "Ana", nil)}
 		}, 403, "forbidden", "wrong hand-in code for this box: check the exercise file you were given"},
-		{"no hand-in code", func(o opened) request {
+		{"no hand-in code", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, idem: "key-of-sixteen-chars", body: c.export(t, "Ana", nil)}
 		}, 401, "unauthorized", "the hand-in code is missing (send it as Authorization: Bearer …)"},
-		{"no idempotency key", func(o opened) request {
+		{"no idempotency key", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, body: c.export(t, "Ana", nil)}
 		}, 400, "bad_request", "an Idempotency-Key header of 16 to 128 letters, digits, - or _ is required, new for each hand-in and the same when retrying one"},
-		{"a short idempotency key", func(o opened) request {
+		{"a short idempotency key", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "short", body: c.export(t, "Ana", nil)}
 		}, 400, "bad_request", "an Idempotency-Key header of 16 to 128 letters, digits, - or _ is required, new for each hand-in and the same when retrying one"},
-		{"a hand-in that is not JSON by type", func(o opened) request {
+		{"a hand-in that is not JSON by type", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: []byte("x"), contentType: "text/plain"}
 		}, 415, "unsupported_media_type", "send the file as Content-Type: application/json"},
-		{"an empty hand-in", func(o opened) request {
+		{"an empty hand-in", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: []byte{}}
 		}, 400, "bad_request", "the file is empty"},
-		{"a hand-in over 10 MB", func(o opened) request {
+		{"a hand-in over 10 MB", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: huge}
 		}, 413, "too_large", "the file is 10.0 MB; at most 10 MB can be handed in"},
-		{"a hand-in that is not a Sayso file", func(o opened) request {
+		{"a hand-in that is not a Sayso file", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: []byte(`{"format":"other"}`)}
 		}, 422, "invalid_file", "this is not a Sayso export that can be handed in: "},
-		{"an export of another exercise", func(o opened) request {
+		{"an export of another exercise", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: other}
 		}, 422, "refused", "not handed in: made for another exercise (“Week 2”); document “Harbour Bridge” has a different text; document “Café prices” is missing"},
-		{"an edited text", func(o opened) request {
+		{"an edited text", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: c.export(t, "Ana", func(p *annotation.Project) {
 				p.Documents[1].Text = strings.Replace(p.Documents[1].Text, "rise", "fall", 1)
 			})}
 		}, 422, "refused", "not handed in: document “Café prices” has a different text"},
-		{"the answer key", func(o opened) request {
+		{"the answer key", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: c.export(t, "Teacher", func(p *annotation.Project) {
 				p.Exercise.Role = annotation.RoleKey
 			})}
 		}, 422, "refused", "this is the answer key of the exercise, not a student's work"},
-		{"no student's name", func(o opened) request {
+		{"no student's name", func(o handintest.Opened) request {
 			return request{method: "POST", path: o.HandIns, auth: o.HandInCode, idem: "key-of-sixteen-chars", body: c.export(t, " ", nil)}
 		}, 422, "refused", "not handed in: the file names no student; set your name and export again"},
-		{"a box opened with something else than an exercise", func(o opened) request {
+		{"a box opened with something else than an exercise", func(o handintest.Opened) request {
 			return request{method: "POST", path: "/api/boxes", body: c.export(t, "Ana", nil)}
 		}, 422, "invalid_exercise", "this is not an exercise file a box can be opened for: "},
-		{"closing with a malformed change", func(o opened) request {
+		{"closing with a malformed change", func(o handintest.Opened) request {
 			return request{method: "PATCH", path: o.Box, auth: o.OwnerSecret, body: []byte(`{"open": true}`)}
 		}, 400, "bad_request", `send {"closed": true} to close the box, or {"closed": false} to open it again`},
-		{"a list with a malformed latest", func(o opened) request {
+		{"a list with a malformed latest", func(o handintest.Opened) request {
 			return request{method: "GET", path: o.HandIns + "?latest=maybe", auth: o.OwnerSecret}
 		}, 400, "bad_request", "latest is true or false"},
-		{"a page of another origin", func(o opened) request {
+		{"a page of another origin", func(o handintest.Opened) request {
 			return request{method: "GET", path: o.Box, auth: o.OwnerSecret, origin: "https://evil.example"}
 		}, 403, "origin_not_allowed", "requests from https://evil.example are not allowed: use the site itself, or hand in from the offline page"},
-		{"the offline page doing more than hand in", func(o opened) request {
+		{"the offline page doing more than hand in", func(o handintest.Opened) request {
 			return request{method: "GET", path: o.HandIns, auth: o.OwnerSecret, origin: "null"}
 		}, 403, "origin_not_allowed", "the offline page may only hand in"},
-		{"the offline page opening a box", func(o opened) request {
-			return request{method: "POST", path: "/api/boxes", body: c.exerciseFile, origin: "null"}
+		{"the offline page opening a box", func(o handintest.Opened) request {
+			return request{method: "POST", path: "/api/boxes", body: c.ExerciseFile, origin: "null"}
 		}, 403, "origin_not_allowed", "requests from null are not allowed: use the site itself, or hand in from the offline page"},
-		{"a preflight of another origin", func(o opened) request {
+		{"a preflight of another origin", func(o handintest.Opened) request {
 			return request{method: "OPTIONS", path: o.HandIns, origin: "https://evil.example", header: map[string]string{"Access-Control-Request-Method": "POST"}}
 		}, 403, "origin_not_allowed", "requests from https://evil.example are not allowed"},
-		{"a preflight of the offline page for another method", func(o opened) request {
+		{"a preflight of the offline page for another method", func(o handintest.Opened) request {
 			return request{method: "OPTIONS", path: o.HandIns, origin: "null", header: map[string]string{"Access-Control-Request-Method": "GET"}}
 		}, 403, "origin_not_allowed", "the offline page may only hand in (POST), not GET"},
 	}
@@ -390,7 +342,7 @@ func TestEveryRefusalSaysWhy(t *testing.T) {
 			w := s.do(tt.req(o))
 			assert.Equal(t, tt.status, w.Code, w.Body.String())
 			assert.Equal(t, "application/json; charset=utf-8", w.Header().Get("Content-Type"))
-			e := decode[apiError](t, w)
+			e := decode[handintest.Error](t, w)
 			assert.Equal(t, tt.code, e.Code)
 			msg := strings.ReplaceAll(tt.message, "{box}", o.ID)
 			if strings.HasSuffix(msg, ": ") {
@@ -436,7 +388,7 @@ func TestAnIdempotencyKeyReusedForAnotherFileIsRefused(t *testing.T) {
 	require.Equal(t, http.StatusCreated, s.handIn(o, "the-same-key-twice", c.export(t, "Ana", nil)).Code)
 	w := s.handIn(o, "the-same-key-twice", c.export(t, "Ben", nil))
 	assert.Equal(t, http.StatusConflict, w.Code)
-	e := decode[apiError](t, w)
+	e := decode[handintest.Error](t, w)
 	assert.Equal(t, "idempotency_conflict", e.Code)
 	assert.Equal(t, "this Idempotency-Key was already used for a different file; use a new key for a new hand-in", e.Error)
 }
@@ -472,7 +424,7 @@ func TestABoxRefusesHandInsPastItsLimits(t *testing.T) {
 			}
 			w := s.handIn(o, "one-hand-in-too-many", file)
 			assert.Equal(t, tt.status, w.Code)
-			e := decode[apiError](t, w)
+			e := decode[handintest.Error](t, w)
 			assert.Equal(t, tt.code, e.Code)
 			assert.Equal(t, tt.message, e.Error)
 			if tt.status == http.StatusTooManyRequests {
@@ -489,9 +441,9 @@ func TestOpeningBoxesIsLimitedPerAddressAndHour(t *testing.T) {
 	s := newServer(t, handin.Limits{OpensPerHour: 2})
 	s.open(c)
 	s.open(c)
-	w := s.do(request{method: http.MethodPost, path: "/api/boxes", body: c.exerciseFile})
+	w := s.do(request{method: http.MethodPost, path: "/api/boxes", body: c.ExerciseFile})
 	assert.Equal(t, http.StatusTooManyRequests, w.Code)
-	assert.Equal(t, "too many boxes opened from your network; wait an hour and try again", decode[apiError](t, w).Error)
+	assert.Equal(t, "too many boxes opened from your network; wait an hour and try again", decode[handintest.Error](t, w).Error)
 	s.now = s.now.Add(time.Hour)
 	s.open(c)
 }
@@ -543,7 +495,7 @@ func TestConcurrentRetriesOfOneHandInStoreItOnce(t *testing.T) {
 			defer wg.Done()
 			w := s.handIn(o, "one-key-sent-many-times", file)
 			codes <- w.Code
-			var r receipt
+			var r handintest.Receipt
 			_ = json.Unmarshal(w.Body.Bytes(), &r)
 			ids <- r.ID
 		}()
@@ -600,7 +552,7 @@ func TestASiteWithoutStorageSaysHandInsAreNotSetUp(t *testing.T) {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/boxes/0123456789abcdef01234567/hand-ins", nil))
 	assert.Equal(t, http.StatusServiceUnavailable, w.Code)
-	e := decode[apiError](t, w)
+	e := decode[handintest.Error](t, w)
 	assert.Equal(t, "unavailable", e.Code)
 	assert.Equal(t, "collecting hand-ins online is not set up on this site; Export your work instead", e.Error)
 
@@ -637,7 +589,7 @@ func TestAFailedRecordLeavesNoFileButNeverRemovesAStoredOne(t *testing.T) {
 	for _, key := range []string{"stored-before-the-outage", "new-during-the-outage"} {
 		w := s.handIn(o, key, ana)
 		assert.Equal(t, http.StatusInternalServerError, w.Code)
-		e := decode[apiError](t, w)
+		e := decode[handintest.Error](t, w)
 		assert.Equal(t, "internal", e.Code)
 		assert.Equal(t, "the hand-in box could not do that just now; nothing was changed, try again", e.Error)
 		assert.Equal(t, kept, s.files.Keys(), "after %s", key)

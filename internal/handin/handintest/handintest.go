@@ -79,6 +79,10 @@ type Opened struct {
 type Receipt struct {
 	ID       string `json:"id"`
 	Box      string `json:"box"`
+	Exercise struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
+	} `json:"exercise"`
 	Student  string `json:"student"`
 	Received string `json:"received"`
 	Size     int64  `json:"size"`
