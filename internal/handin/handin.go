@@ -13,6 +13,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -303,13 +304,27 @@ func (a *api) cors(w http.ResponseWriter, r *http.Request, rt route) *apiError {
 	}
 }
 
-// clientAddress is the client's address: Cf-Connecting-Ip in the Worker
-// (syumai/workers puts it in RemoteAddr), host of RemoteAddr natively.
+// clientAddress is the client's network for rate limits: Cf-Connecting-Ip
+// in the Worker (syumai/workers puts it in RemoteAddr), the host of
+// RemoteAddr natively; an IPv6 address counts as its /64, which one
+// household or school usually has whole.
 func clientAddress(r *http.Request) string {
-	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		return host
+	addr := r.RemoteAddr
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		addr = host
 	}
-	return r.RemoteAddr
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return addr
+	}
+	if ip.Is4() || ip.Is4In6() {
+		return ip.Unmap().String()
+	}
+	p, err := ip.Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
 }
 
 // limit counts one request against key in the current window and refuses

@@ -597,3 +597,26 @@ func TestAFailedRecordLeavesNoFileButNeverRemovesAStoredOne(t *testing.T) {
 	assert.Contains(t, logs.String(), "D1 is unreachable")
 	assert.NotContains(t, logs.String(), o.HandInCode)
 }
+
+func TestAnIPv6NetworkCountsAsOneAddress(t *testing.T) {
+	c := newClass(t)
+	s := newServer(t, handin.Limits{PerAddress: 2})
+	o := s.open(c) // from 192.0.2.7, another address
+	tests := []struct {
+		addr   string
+		status int
+	}{
+		{"[2001:db8:1:2::a]:1000", http.StatusOK},
+		{"[2001:db8:1:2::b]:1000", http.StatusOK},
+		{"[2001:db8:1:2:ffff::c]:1000", http.StatusTooManyRequests}, // the same /64
+		{"[2001:db8:1:3::a]:1000", http.StatusOK},                   // another /64
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest(http.MethodGet, "http://sayso.example"+o.Box, nil)
+		req.RemoteAddr = tt.addr
+		req.Header.Set("Authorization", "Bearer "+o.OwnerSecret)
+		w := httptest.NewRecorder()
+		s.handler.ServeHTTP(w, req)
+		assert.Equal(t, tt.status, w.Code, tt.addr)
+	}
+}
