@@ -8,9 +8,11 @@ PORT    ?= 8080
 WORKER_DIR   := wasm/worker
 WORKER_BUILD := build/worker
 WORKER_PORT  ?= 8787
+# Local D1 and R2 state of `make worker-dev` (the hand-in box).
+WORKER_STATE := build/wrangler-state
 export GOTOOLCHAIN := local
 
-.PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test deploy fuzz bench clean
+.PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test worker-size deploy fuzz bench clean
 
 all: site
 
@@ -43,13 +45,25 @@ worker-build:
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(WORKER_BUILD)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WORKER_BUILD)/app.wasm ./wasm/worker
 
-## worker-dev: the worker and the site in the real Workers runtime (workerd) on http://127.0.0.1:$(WORKER_PORT).
+## worker-dev: the worker and the site in the real Workers runtime (workerd) on
+## http://127.0.0.1:$(WORKER_PORT), with the hand-in box's D1 and R2 as local
+## state in $(WORKER_STATE) (migrations applied first).
 worker-dev: site worker-build worker-deps
-	cd $(WORKER_DIR) && npx --no-install wrangler dev --ip 127.0.0.1 --port $(WORKER_PORT)
+	cd $(WORKER_DIR) && npx --no-install wrangler d1 migrations apply HANDIN_DB --local --persist-to ../../$(WORKER_STATE)
+	cd $(WORKER_DIR) && npx --no-install wrangler dev --ip 127.0.0.1 --port $(WORKER_PORT) --persist-to ../../$(WORKER_STATE)
 
-## deploy: publish the worker and the site to Cloudflare (needs `npx wrangler login` once).
+## deploy: publish the worker and the site to Cloudflare (needs `npx wrangler login`
+## once, and for the hand-in box the one-time `wrangler d1 create` and
+## `wrangler r2 bucket create` of README "Collect hand-ins online"); applies
+## new D1 migrations to the remote database first.
 deploy: site worker-build worker-deps
+	cd $(WORKER_DIR) && npx --no-install wrangler d1 migrations apply HANDIN_DB --remote
 	cd $(WORKER_DIR) && npx --no-install wrangler deploy
+
+## worker-size: what `wrangler deploy` would upload (a dry run into
+## build/worker-dry-run), with its size against the 3 MB (free) limit.
+worker-size: site worker-build worker-deps
+	cd $(WORKER_DIR) && npx --no-install wrangler deploy --dry-run --outdir ../../build/worker-dry-run
 
 ## vet: go vet natively and for js/wasm, and gofmt.
 vet:
@@ -82,10 +96,18 @@ fuzz:
 ## bench: the browser benchmark of issue 5: prints one table and writes
 ## dist/bench/results.json and .md (BENCHFLAGS adds flags: -runs, -adds, …;
 ## `go run ./internal/bench/cmd/bench -h` lists them).
-.PHONY: bench bench-smoke
+## Its last step is the hand-in box's load test (bench-handin).
+.PHONY: bench bench-smoke bench-handin
 BENCHFLAGS ?=
-bench: browser-deps site
+bench: browser-deps site worker-build worker-deps
 	$(GO) run ./internal/bench/cmd/bench -site $(SITE) -out dist/bench/results.json -markdown dist/bench/results.md -gobench $(BENCHFLAGS)
+	$(GO) run ./internal/bench/cmd/handinbench -out dist/bench/handin.json
+
+## bench-handin: the hand-in box under wrangler dev on loopback: 20 concurrent
+## clients, 400 hand-ins; lost and duplicated hand-ins, p50/p95 latency
+## (dist/bench/handin.json).
+bench-handin: site worker-build worker-deps
+	$(GO) run ./internal/bench/cmd/handinbench -out dist/bench/handin.json
 
 ## bench-smoke: one short run of the benchmark on small documents (about
 ## 40 s); fails only when the benchmark itself breaks.

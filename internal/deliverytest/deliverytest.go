@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -41,67 +42,146 @@ const StartTimeout = 90 * time.Second
 // fails, naming the make target that builds them.
 func Wrangler(t testing.TB) string {
 	t.Helper()
+	return WranglerWith(t, Options{State: t.TempDir()})
+}
+
+// Options of a wrangler dev run.
+type Options struct {
+	// State is the folder of the local D1 and R2 state (--persist-to).
+	State string
+	// Migrate applies wasm/worker/migrations to the local D1 database
+	// in State before the worker starts.
+	Migrate bool
+	// Vars are passed as --var NAME:VALUE (the hand-in limits).
+	Vars map[string]string
+}
+
+// WranglerWith is Wrangler with options.
+func WranglerWith(t testing.TB, o Options) string {
+	t.Helper()
 	root := browsertest.ModuleRoot(t)
-	dir := filepath.Join(root, "wasm", "worker")
-	bin := filepath.Join(dir, "node_modules", ".bin", "wrangler")
-	if _, err := os.Stat(bin); err != nil {
+	if _, err := os.Stat(filepath.Join(root, "wasm", "worker", "node_modules", ".bin", "wrangler")); err != nil {
 		browsertest.Missing(t, "wrangler is not installed in wasm/worker (make worker-deps installs it): %v", err)
 	}
 	if _, err := exec.LookPath("node"); err != nil {
 		browsertest.Missing(t, "node is not installed: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(root, "build", "worker", "app.wasm")); err != nil {
-		t.Fatalf("the worker is not built (%v): run `make worker-build`, or `make test`", err)
-	}
 	browsertest.SiteDir(t)
+	dev, err := Start(root, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := dev.Stop(); err != nil {
+			t.Log(err)
+		}
+	})
+	t.Logf("wrangler dev answers at %s", dev.URL)
+	return dev.URL
+}
 
+// Dev is a running `wrangler dev`.
+type Dev struct {
+	URL    string
+	cmd    *exec.Cmd
+	exited chan error
+	out    *syncBuffer
+}
+
+// Start starts `wrangler dev` of the module at root (its wasm/worker, the
+// built worker and site) on a free loopback port and waits until it
+// answers. Stop it with Stop.
+func Start(root string, o Options) (*Dev, error) {
+	dir := filepath.Join(root, "wasm", "worker")
+	if _, err := os.Stat(filepath.Join(root, "build", "worker", "app.wasm")); err != nil {
+		return nil, fmt.Errorf("the worker is not built (%v): run `make worker-build`, or `make test`", err)
+	}
+	if o.State == "" {
+		return nil, errors.New("wrangler dev: no folder for the local state")
+	}
+	if o.Migrate {
+		if out, err := Command(root, "d1", "migrations", "apply", "HANDIN_DB", "--local", "--persist-to", o.State); err != nil {
+			return nil, fmt.Errorf("apply the D1 migrations locally: %w\n%s", err, out)
+		}
+	}
 	port, err := freePort()
 	if err != nil {
-		t.Fatalf("find a free port: %v", err)
+		return nil, fmt.Errorf("find a free port: %w", err)
 	}
-	var out syncBuffer
-	cmd := exec.Command(bin, "dev",
+	args := []string{"dev",
 		"--ip", "127.0.0.1", "--port", port,
-		"--persist-to", t.TempDir(),
+		"--persist-to", o.State,
 		"--show-interactive-dev-session=false",
-		"--log-level", "info")
+		"--log-level", "info"}
+	names := make([]string, 0, len(o.Vars))
+	for k := range o.Vars {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		args = append(args, "--var", k+":"+o.Vars[k])
+	}
+	out := &syncBuffer{}
+	cmd := exec.Command(filepath.Join(dir, "node_modules", ".bin", "wrangler"), args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(),
-		"WRANGLER_SEND_METRICS=false",
-		"WRANGLER_LOG_PATH="+t.TempDir(),
-		"NO_COLOR=1")
-	cmd.Stdout = &out
-	cmd.Stderr = &out
+	cmd.Env = wranglerEnv(o.State)
+	cmd.Stdout = out
+	cmd.Stderr = out
 	// Its own process group, so that node and its workerd children stop
 	// together.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("start wrangler dev: %v", err)
+		return nil, fmt.Errorf("start wrangler dev: %w", err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() { stopGroup(t, cmd.Process.Pid, exited) })
-
-	base := "http://127.0.0.1:" + port
-	if err := waitHTTP(base+"/", exited); err != nil {
-		t.Fatalf("wrangler dev did not answer: %v\n--- wrangler output ---\n%s", err, out.String())
+	d := &Dev{URL: "http://127.0.0.1:" + port, cmd: cmd, exited: make(chan error, 1), out: out}
+	go func() { d.exited <- cmd.Wait() }()
+	if err := waitHTTP(d.URL+"/", d.exited); err != nil {
+		_ = d.Stop()
+		return nil, fmt.Errorf("wrangler dev did not answer: %w\n--- wrangler output ---\n%s", err, out.String())
 	}
-	t.Logf("wrangler dev answers at %s", base)
-	return base
+	return d, nil
 }
 
-// stopGroup stops the process group of pid: SIGTERM, then SIGKILL.
-func stopGroup(t testing.TB, pid int, exited <-chan error) {
+// Output is what wrangler dev printed so far.
+func (d *Dev) Output() string { return d.out.String() }
+
+// Stop stops the process group: SIGTERM, then SIGKILL.
+func (d *Dev) Stop() error {
+	pid := d.cmd.Process.Pid
 	_ = syscall.Kill(-pid, syscall.SIGTERM)
+	var err error
 	select {
-	case <-exited:
+	case <-d.exited:
 	case <-time.After(10 * time.Second):
-		t.Logf("wrangler dev ignored SIGTERM; killing its process group")
+		err = errors.New("wrangler dev ignored SIGTERM; killed its process group")
 		_ = syscall.Kill(-pid, syscall.SIGKILL)
-		<-exited
+		<-d.exited
 	}
 	// The leader may exit before its children: make sure none is left.
 	_ = syscall.Kill(-pid, syscall.SIGKILL)
+	return err
+}
+
+// Command runs one wrangler command in wasm/worker of the module at root
+// (such as `d1 execute … --local`) and returns its output.
+func Command(root string, args ...string) (string, error) {
+	dir := filepath.Join(root, "wasm", "worker")
+	cmd := exec.Command(filepath.Join(dir, "node_modules", ".bin", "wrangler"), args...)
+	cmd.Dir = dir
+	cmd.Env = wranglerEnv(os.TempDir())
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return string(out), fmt.Errorf("wrangler %s: %w", strings.Join(args, " "), err)
+	}
+	return string(out), nil
+}
+
+func wranglerEnv(logDir string) []string {
+	return append(os.Environ(),
+		"WRANGLER_SEND_METRICS=false",
+		"WRANGLER_LOG_PATH="+filepath.Join(logDir, "wrangler-logs"),
+		"CI=true", // no prompts
+		"NO_COLOR=1")
 }
 
 func waitHTTP(url string, exited <-chan error) error {

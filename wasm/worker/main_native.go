@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"sayso/internal/handin"
 	"sayso/internal/site"
 )
 
@@ -49,16 +51,15 @@ func run(ctx context.Context, dir, port string, out io.Writer) error {
 // serve serves the site in dir on ln until ctx is done, after printing
 // its address to out.
 func serve(ctx context.Context, ln net.Listener, dir string, out io.Writer) error {
-	// os.Root keeps every file access inside dir, symlinks included.
-	root, err := os.OpenRoot(dir)
-	if err != nil {
+	if _, err := os.Stat(dir); err != nil {
 		ln.Close()
 		return fmt.Errorf("open site %s: %w", dir, err)
 	}
-	defer root.Close()
-
+	// The hand-in box lives in memory here: for trying the app's Hand in
+	// and Fetch hand-ins locally; gone when the server stops.
+	api := handin.New(handin.Config{Records: handin.NewMemoryRecords(), Files: handin.NewMemoryFiles()})
 	srv := &http.Server{
-		Handler:           site.Handler(root.FS()),
+		Handler:           handin.Routes(api, liveSite{dir: dir}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	fmt.Fprintf(out, "Sayso is running at http://localhost:%d/\n", ln.Addr().(*net.TCPAddr).Port)
@@ -76,4 +77,41 @@ func serve(ctx context.Context, ln net.Listener, dir string, out io.Writer) erro
 		}
 		return nil
 	}
+}
+
+// liveSite serves the site in dir, opened again for every request: `make
+// site` and `make dist` build a new folder and rename it over dir, and a
+// handle kept on the old one would answer 404 until restarted (issue 15,
+// point 9). os.Root keeps every file access inside dir, symlinks included.
+type liveSite struct {
+	dir string
+}
+
+// rebuildWait bounds how long a request waits for dir to be back while
+// the build swaps the folders.
+const rebuildWait = 2 * time.Second
+
+func (l liveSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	deadline := time.Now().Add(rebuildWait)
+	for {
+		root, err := os.OpenRoot(l.dir)
+		if err == nil {
+			defer root.Close()
+			site.Handler(root.FS()).ServeHTTP(w, r)
+			return
+		}
+		if time.Now().After(deadline) || r.Context().Err() != nil {
+			// The site's own 404, with its headers.
+			site.Handler(emptyFS{}).ServeHTTP(w, r)
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// emptyFS is a file system without files.
+type emptyFS struct{}
+
+func (emptyFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
