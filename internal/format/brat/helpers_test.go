@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/testenv"
 	"sayso/internal/text"
 )
 
@@ -23,10 +24,7 @@ func corpus(t *testing.T, sub string) fs.FS {
 	t.Helper()
 	dir := corpusDir + "/" + sub
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the brat corpus %s is missing, and CI must test against it", dir)
-		}
-		t.Skipf("the brat corpus %s is not on this machine", dir)
+		testenv.Missing(t, "the brat corpus %s is not on this machine", dir)
 	}
 	return os.DirFS(dir)
 }
