@@ -45,6 +45,26 @@ func Open(t testing.TB, url, profile string) *Page {
 	return p
 }
 
+// OpenWithoutCSP is Open (fresh profile) with the page's
+// Content-Security-Policy switched off (Page.setBypassCSP) before it
+// loads: inline scripts and event-handler attributes run, so a test sees
+// what the page's own escaping lets through, not what the CSP blocks.
+func OpenWithoutCSP(t testing.TB, url string) *Page {
+	t.Helper()
+	ctx := New(t)
+	p := &Page{T: t, Ctx: ctx, Downloads: t.TempDir()}
+	if err := AllowDownloads(ctx, p.Downloads); err != nil {
+		t.Fatal(err)
+	}
+	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	}))
+	p.Do(chromedp.Navigate(url))
+	p.WaitReady()
+	return p
+}
+
 // Do runs chromedp actions.
 func (p *Page) Do(actions ...chromedp.Action[chromedp.Void]) {
 	p.T.Helper()
@@ -250,6 +270,23 @@ func (p *Page) NewTab(url string) *Page {
 	ctx, cancel := chromedp.NewContext(p.Ctx)
 	p.T.Cleanup(cancel)
 	q := &Page{T: p.T, Ctx: ctx, Downloads: p.Downloads}
+	q.Do(chromedp.Navigate(url))
+	q.WaitReady()
+	return q
+}
+
+// NewTabWithScript is NewTab with script run in the page before any of
+// its own scripts, on every document the tab loads
+// (Page.addScriptToEvaluateOnNewDocument).
+func (p *Page) NewTabWithScript(url, script string) *Page {
+	p.T.Helper()
+	ctx, cancel := chromedp.NewContext(p.Ctx)
+	p.T.Cleanup(cancel)
+	q := &Page{T: p.T, Ctx: ctx, Downloads: p.Downloads}
+	q.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
 	q.Do(chromedp.Navigate(url))
 	q.WaitReady()
 	return q
