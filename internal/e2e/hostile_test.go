@@ -154,11 +154,14 @@ const scanJS = `((allowed) => {
 	const ok = new Set(allowed);
 	const urlAttrs = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping", "cite", "codebase", "manifest", "lowsrc", "dynsrc"]);
 	const problems = [];
-	const name = el => "<" + el.localName + (el.id ? "#" + el.id : "") + ">";
+	const name = el => {
+		const home = el.parentElement && el.parentElement.closest("[id]");
+		return "<" + el.localName + (el.id ? "#" + el.id : "") + ">" + (home ? " in #" + home.id : "");
+	};
 	for (const el of document.getElementsByTagName("*")) {
 		if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") problems.push("foreign element " + name(el));
-		if (!ok.has(el.localName)) problems.push("element " + name(el) + " in " + (el.parentElement ? name(el.parentElement) : "?"));
-		if (el.localName === "script" && (!el.getAttribute("src") || el.textContent.trim() !== "")) problems.push("inline script " + el.outerHTML.slice(0, 80));
+		if (!ok.has(el.localName)) problems.push("element " + name(el));
+		if (el.localName === "script" && (!el.getAttribute("src") || el.textContent.trim() !== "")) problems.push("inline script " + name(el) + ": " + el.outerHTML.slice(0, 60));
 		if (["meta", "link", "title"].includes(el.localName) && !el.closest("head")) problems.push("element " + name(el) + " outside the head");
 		for (const a of el.attributes) {
 			const n = a.name.toLowerCase();
@@ -299,9 +302,10 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 	p.WaitFor(`!document.getElementById("import").hidden`)
 	showsPayload(t, p, "#import", "the import dialog")
 	checkScreen(t, p, "the import dialog")
-	p.Click(`[data-action="import-cancel"]`)
+	p.Press("\u001b") // cancels the import
 	p.WaitFor(`document.getElementById("import").hidden`)
 	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("docs").hidden`)
 
 	// Compare with a hostile class: the files, scores, agreement, heat
 	// map, stance by speaker and adjudication.
