@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -223,10 +224,11 @@ func (p *Page) Selected() string {
 	return Eval[string](p, `String(getSelection())`)
 }
 
-// WaitFor polls a JavaScript condition until it is true or 10 s pass.
+// WaitFor polls a JavaScript condition until it is true or 30 s pass (a
+// bound for what never happens, generous for a loaded machine).
 func (p *Page) WaitFor(cond string) {
 	p.T.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if Eval[bool](p, cond) {
 			return
@@ -237,14 +239,23 @@ func (p *Page) WaitFor(cond string) {
 }
 
 // WaitDownload waits for a finished download named name and returns its
-// bytes.
+// bytes: the file is there, not empty, Chromium has no partial download
+// (.crdownload) left in the folder, and two reads in a row agree, so a
+// large file still being written is not taken half way.
 func (p *Page) WaitDownload(name string) []byte {
 	p.T.Helper()
 	path := filepath.Join(p.Downloads, name)
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
+	var last []byte
 	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
-			return b
+		partial, _ := filepath.Glob(filepath.Join(p.Downloads, "*.crdownload"))
+		if b, err := os.ReadFile(path); err == nil && len(b) > 0 && len(partial) == 0 {
+			if last != nil && bytes.Equal(last, b) {
+				return b
+			}
+			last = b
+		} else {
+			last = nil
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
