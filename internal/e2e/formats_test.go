@@ -26,10 +26,16 @@ import (
 	"sayso/internal/browsertest"
 )
 
+// formatsArticle is the sample article after a line with characters
+// outside the BMP (an emoji, a ZWJ sequence): from there on code points,
+// UTF-16 units and bytes all differ, so an offset counted in the wrong
+// unit shows in every format.
+const formatsArticle = "Update 🚀 from the 👩‍🚀 desk.\n" + app.SampleText
+
 func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	p := browsertest.Open(t, serveSite(t), "")
 	p.AcceptDialogs()
-	p.Click(`[data-action="sample"]`)
+	pasteArticle(p, app.SampleTitle, formatsArticle)
 	p.SelectText("Tomas Reyes", 0)
 	p.Press("s")
 	p.SelectText("called", 0)
@@ -67,7 +73,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 		app.FormatNative: func(t *testing.T, data []byte) {
 			e := checkExport(t, data)
 			require.Len(t, e.Documents, 1)
-			assert.Equal(t, app.SampleText, e.Documents[0].Text)
+			assert.Equal(t, formatsArticle, e.Documents[0].Text)
 			require.Len(t, e.Speakers, 1)
 			assert.Equal(t, "Tomas Reyes", e.Speakers[0].Name)
 			require.Len(t, e.Annotations, 3)
@@ -133,7 +139,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 					txt = body
 				}
 			}
-			assert.Equal(t, app.SampleText, txt, "the .txt is the article the offsets count in")
+			assert.Equal(t, formatsArticle, txt, "the .txt is the article the offsets count in")
 			tids := map[string]string{}
 			for _, w := range []struct {
 				typ string
@@ -183,8 +189,8 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 				q, pos := it.Target.Selector[0], it.Target.Selector[1]
 				assert.Equal(t, "TextQuoteSelector", q.Type)
 				assert.Equal(t, want.quote, q.Exact, label)
-				assert.True(t, strings.HasSuffix(app.SampleText[:byteOffset(app.SampleText, want.start)], q.Prefix), "%s: the prefix is the text before it", label)
-				assert.True(t, strings.HasPrefix(app.SampleText[byteOffset(app.SampleText, want.end):], q.Suffix), "%s: the suffix is the text after it", label)
+				assert.True(t, strings.HasSuffix(formatsArticle[:byteOffset(formatsArticle, want.start)], q.Prefix), "%s: the prefix is the text before it", label)
+				assert.True(t, strings.HasPrefix(formatsArticle[byteOffset(formatsArticle, want.end):], q.Suffix), "%s: the suffix is the text after it", label)
 				assert.Equal(t, "TextPositionSelector", pos.Type)
 				assert.Equal(t, [2]int{want.start, want.end}, [2]int{pos.Start, pos.End}, label)
 			}
@@ -244,7 +250,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			}
 			require.NoError(t, json.Unmarshal([]byte(tasks), &ts))
 			require.Len(t, ts, 1)
-			assert.Equal(t, app.SampleText, ts[0].Data.Text)
+			assert.Equal(t, formatsArticle, ts[0].Data.Text)
 			require.Len(t, ts[0].Annotations, 1)
 			ids := map[string]string{}
 			var stances, relations, speakerNames []string
@@ -288,13 +294,13 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 				OffsetUnit string `json:"offset_unit"`
 			}
 			require.NoError(t, json.Unmarshal([]byte(lines[0]), &d))
-			assert.Equal(t, app.SampleText, d.Text)
+			assert.Equal(t, formatsArticle, d.Text)
 			assert.Equal(t, "utf-16", d.OffsetUnit)
 			ids := map[string]int{}
 			for _, e := range d.Entities {
 				want := map[string]span{"speaker": speaker, "cue": cue, "claim": claim}[e.Label]
 				require.NotEmpty(t, want.quote, "an entity labelled %q", e.Label)
-				s, en := utf16Offset(app.SampleText, want.start), utf16Offset(app.SampleText, want.end)
+				s, en := utf16Offset(formatsArticle, want.start), utf16Offset(formatsArticle, want.end)
 				assert.Equal(t, [2]int{s, en}, [2]int{e.StartOffset, e.EndOffset}, "%s in UTF-16 units", e.Label)
 				assert.Equal(t, want.quote, utf16Slice(d.Text, e.StartOffset, e.EndOffset), "%s: text[start:end] in UTF-16 units, as doccano slices", e.Label)
 				ids[e.Label] = e.ID
@@ -321,7 +327,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 				Groups [][]cspan `json:"coreference_groups"`
 			}
 			require.NoError(t, json.Unmarshal(data, &f))
-			assert.Equal(t, app.SampleText, f.Text)
+			assert.Equal(t, formatsArticle, f.Text)
 			require.Len(t, f.Quotes, 1)
 			q := f.Quotes[0]
 			assert.Equal(t, cspan{cue.start, cue.end, cue.quote}, q.Cue)
@@ -426,12 +432,12 @@ type span struct {
 	quote      string
 }
 
-// sampleSpan finds the first occurrence of quote in the sample article.
+// sampleSpan finds the first occurrence of quote in formatsArticle.
 func sampleSpan(t *testing.T, quote string) span {
 	t.Helper()
-	b := strings.Index(app.SampleText, quote)
+	b := strings.Index(formatsArticle, quote)
 	require.GreaterOrEqual(t, b, 0, "%q is in the sample article", quote)
-	start := utf8.RuneCountInString(app.SampleText[:b])
+	start := utf8.RuneCountInString(formatsArticle[:b])
 	return span{start, start + utf8.RuneCountInString(quote), quote}
 }
 
