@@ -53,14 +53,13 @@ const Text = "Mayor Ines Okafor said the plan will save the harbour. Tomas Reyes
 // Title is the article's title.
 const Title = "Harbour plan, worked class"
 
-// Exercise is the exercise every file belongs to (the key with RoleKey).
-var exercise = annotation.ExerciseRef{ID: "worked-class-1", Title: "Worked class"}
+// exercise is the exercise every file belongs to (the key with RoleKey).
+func exercise() annotation.ExerciseRef {
+	return annotation.ExerciseRef{ID: "worked-class-1", Title: "Worked class"}
+}
 
-// Names of the students, in the order Students returns them.
-var names = []string{"Ana", "Ben", "Cleo", "Dev"}
-
-// Names returns the students' names in order.
-func Names() []string { return append([]string(nil), names...) }
+// Names are the students' names, in the order Students returns them.
+func Names() []string { return []string{"Ana", "Ben", "Cleo", "Dev"} }
 
 // mention is a speaker mention: its words (the nth occurrence, from 0)
 // and the name of its speaker entity.
@@ -82,13 +81,12 @@ type work struct {
 	claims   []claim
 }
 
-var (
-	m1 = mention{"Mayor Ines Okafor", 0, "Ines Okafor"}
-	m2 = mention{"Tomas Reyes", 0, "Tomas Reyes"}
-	m3 = mention{"Okafor", 1, "Ines Okafor"}
-	m4 = mention{"Reyes", 1, "Tomas Reyes"}
-
-	keyWork = work{
+// keyWork is the answer key's work; studentWork each student's, in the
+// order of Names.
+func keyWork() work {
+	m1, m2, m3, m4 := mention{"Mayor Ines Okafor", 0, "Ines Okafor"}, mention{"Tomas Reyes", 0, "Tomas Reyes"},
+		mention{"Okafor", 1, "Ines Okafor"}, mention{"Reyes", 1, "Tomas Reyes"}
+	return work{
 		mentions: []mention{m1, m2, m3, m4},
 		claims: []claim{
 			{"the plan will save the harbour", "favor", 0},
@@ -97,8 +95,12 @@ var (
 			{"rents will rise", "against", 3},
 		},
 	}
-	studentWork = []work{
-		keyWork, // Ana
+}
+
+func studentWork() []work {
+	m2 := mention{"Tomas Reyes", 0, "Tomas Reyes"}
+	return []work{
+		keyWork(), // Ana
 		{ // Ben
 			mentions: []mention{{"Ines Okafor", 0, "Ines Okafor"}, m2},
 			claims: []claim{
@@ -126,20 +128,21 @@ var (
 			},
 		},
 	}
-)
+}
 
 // Key is the teacher's answer key.
 func Key() (annotation.Project, error) {
-	ref := exercise
+	ref := exercise()
 	ref.Role = annotation.RoleKey
-	return build("Teacher", ref, keyWork)
+	return build("Teacher", ref, keyWork())
 }
 
 // Students are the four students' projects, in the order of Names.
 func Students() ([]annotation.Project, error) {
-	out := make([]annotation.Project, len(studentWork))
-	for i, w := range studentWork {
-		p, err := build(names[i], exercise, w)
+	works, names := studentWork(), Names()
+	out := make([]annotation.Project, len(works))
+	for i, w := range works {
+		p, err := build(names[i], exercise(), w)
 		if err != nil {
 			return nil, err
 		}
