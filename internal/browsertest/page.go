@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -40,6 +41,26 @@ func Open(t testing.TB, url, profile string) *Page {
 	if err := AllowDownloads(ctx, p.Downloads); err != nil {
 		t.Fatal(err)
 	}
+	p.Do(chromedp.Navigate(url))
+	p.WaitReady()
+	return p
+}
+
+// OpenWithoutCSP is Open (fresh profile) with the page's
+// Content-Security-Policy switched off (Page.setBypassCSP) before it
+// loads: inline scripts and event-handler attributes run, so a test sees
+// what the page's own escaping lets through, not what the CSP blocks.
+func OpenWithoutCSP(t testing.TB, url string) *Page {
+	t.Helper()
+	ctx := New(t)
+	p := &Page{T: t, Ctx: ctx, Downloads: t.TempDir()}
+	if err := AllowDownloads(ctx, p.Downloads); err != nil {
+		t.Fatal(err)
+	}
+	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	}))
 	p.Do(chromedp.Navigate(url))
 	p.WaitReady()
 	return p
@@ -203,10 +224,11 @@ func (p *Page) Selected() string {
 	return Eval[string](p, `String(getSelection())`)
 }
 
-// WaitFor polls a JavaScript condition until it is true or 10 s pass.
+// WaitFor polls a JavaScript condition until it is true or 30 s pass (a
+// bound for what never happens, generous for a loaded machine).
 func (p *Page) WaitFor(cond string) {
 	p.T.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if Eval[bool](p, cond) {
 			return
@@ -217,14 +239,23 @@ func (p *Page) WaitFor(cond string) {
 }
 
 // WaitDownload waits for a finished download named name and returns its
-// bytes.
+// bytes: the file is there, not empty, Chromium has no partial download
+// (.crdownload) left in the folder, and two reads in a row agree, so a
+// large file still being written is not taken half way.
 func (p *Page) WaitDownload(name string) []byte {
 	p.T.Helper()
 	path := filepath.Join(p.Downloads, name)
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
+	var last []byte
 	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
-			return b
+		partial, _ := filepath.Glob(filepath.Join(p.Downloads, "*.crdownload"))
+		if b, err := os.ReadFile(path); err == nil && len(b) > 0 && len(partial) == 0 {
+			if last != nil && bytes.Equal(last, b) {
+				return b
+			}
+			last = b
+		} else {
+			last = nil
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -250,6 +281,23 @@ func (p *Page) NewTab(url string) *Page {
 	ctx, cancel := chromedp.NewContext(p.Ctx)
 	p.T.Cleanup(cancel)
 	q := &Page{T: p.T, Ctx: ctx, Downloads: p.Downloads}
+	q.Do(chromedp.Navigate(url))
+	q.WaitReady()
+	return q
+}
+
+// NewTabWithScript is NewTab with script run in the page before any of
+// its own scripts, on every document the tab loads
+// (Page.addScriptToEvaluateOnNewDocument).
+func (p *Page) NewTabWithScript(url, script string) *Page {
+	p.T.Helper()
+	ctx, cancel := chromedp.NewContext(p.Ctx)
+	p.T.Cleanup(cancel)
+	q := &Page{T: p.T, Ctx: ctx, Downloads: p.Downloads}
+	q.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
 	q.Do(chromedp.Navigate(url))
 	q.WaitReady()
 	return q

@@ -13,11 +13,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"sayso/internal/annotation"
 	"sayso/internal/app"
 	"sayso/internal/browsertest"
 	"sayso/internal/exchange"
 	"sayso/internal/exercise"
+	"sayso/internal/format/native"
 	"sayso/internal/offline"
+	"sayso/internal/workedclass"
 )
 
 const (
@@ -154,7 +157,16 @@ func TestAClassroomExerciseFromHandOutToGoldSet(t *testing.T) {
 	}
 	assert.Contains(t, byName["Ben"], ",0.67,0.67,1.00,0.50,", "Ben found one of two claims")
 	assert.Contains(t, byName["Cleo"], ",0.50,1.00,", "Cleo: one stance of two right, attribution right")
-	assert.NotEmpty(t, browsertest.Eval[string](teacher, `document.getElementById("alpha").textContent`))
+	// Among the three students: slow death against/favor/against and
+	// our streets favor/neutral. Alpha: observed (9−5)/2 + (4−2)/1 = 4;
+	// values against 2, favor 2, neutral 1, n = 5, expected 25 − 9 = 16;
+	// alpha = 1 − 4·4/16 = 0. Kappa on the slow death alone (all three
+	// marked it): P = (4+1−3)/6 = 1/3, Pe = (2/3)² + (1/3)² = 5/9,
+	// kappa = (1/3 − 5/9)/(4/9) = −0.5. Pairwise F1: Ana–Ben 2/3,
+	// Ana–Cleo 1, Ben–Cleo 2/3, mean 7/9.
+	assert.Equal(t, "0.000", teacher.Text("#alpha"), "Krippendorff's alpha")
+	assert.Equal(t, "-0.500", teacher.Text("#kappa"), "Fleiss' kappa")
+	assert.Equal(t, "0.78", teacher.Text("#pairwise-f1"), "mean pairwise F1")
 	assert.Contains(t, teacher.Text("#compare"), "Krippendorff")
 	assert.Contains(t, teacher.Text("#compare"), "Fleiss")
 	assert.Greater(t, browsertest.Eval[int](teacher, `document.querySelectorAll("#heat mark").length`), 1, "the heat map shades what students marked")
@@ -172,4 +184,51 @@ func TestAClassroomExerciseFromHandOutToGoldSet(t *testing.T) {
 		teacher.Click(`#export-menu [data-format="` + f.ID + `"]`)
 		assert.NotEmpty(t, teacher.WaitDownload(app.FileName(app.SampleTitle)+f.Extension), f.Name)
 	}
+}
+
+// TestCompareShowsTheWorkedClassScoresAndAgreement drops the key and the
+// four students of package workedclass on Compare and reads every number
+// off the page. The values are worked out by hand, with the arithmetic, in
+// internal/agreement/worked_class_test.go.
+func TestCompareShowsTheWorkedClassScoresAndAgreement(t *testing.T) {
+	dir := t.TempDir()
+	key, err := workedclass.Key()
+	require.NoError(t, err)
+	students, err := workedclass.Students()
+	require.NoError(t, err)
+	write := func(name string, p annotation.Project) string {
+		data, err := native.Encode(p)
+		require.NoError(t, err)
+		path := filepath.Join(dir, name+".sayso.json")
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+		return path
+	}
+	files := []string{write("key", key)}
+	for i, p := range students {
+		files = append(files, write(workedclass.Names()[i], p))
+	}
+
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click("#compare-button")
+	p.WaitFor(`!document.getElementById("compare").hidden`)
+	p.Do(chromedp.SetUploadFiles("#compare-files", files))
+	p.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 4`)
+
+	// Sorted by score, highest first. Columns: student, claims F1 exact,
+	// claims F1 overlap, claims precision, claims recall, speakers F1
+	// (overlap), stance accuracy, attribution accuracy, score.
+	rows := browsertest.Eval[[][]string](p, `[...document.querySelectorAll("#compare table.scores tbody tr")].map(r => [...r.cells].map(c => c.textContent))`)
+	assert.Equal(t, [][]string{
+		{"Ana", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00", "1.00", "100.0"},
+		{"Dev", "0.75", "1.00", "1.00", "1.00", "0.75", "0.50", "0.75", "80.0"},
+		{"Cleo", "0.57", "0.86", "1.00", "0.75", "0.86", "0.67", "0.67", "78.1"},
+		{"Ben", "0.50", "0.75", "0.75", "0.75", "0.67", "0.67", "0.67", "70.0"},
+	}, rows)
+
+	// Agreement among the four students (the key is not one of them).
+	assert.Equal(t, "0.80", p.Text("#pairwise-f1"), "mean pairwise F1 = 33.5/42")
+	assert.Equal(t, "0.373", p.Text("#alpha"), "Krippendorff's alpha = 19/51")
+	assert.Equal(t, "-0.016", p.Text("#kappa"), "Fleiss' kappa = −1/63")
+	assert.Contains(t, p.Text("#compare"), "marked by ≥ 2 of 4 annotators")
+	browsertest.Screenshot(t, p.Ctx, "compare-worked-class")
 }

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,20 +34,25 @@ var payloads = []string{
 	`<iframe srcdoc="<script>parent.__pwned='iframe'</script>"></iframe>`,
 }
 
-// hostileProject puts a payload into every string a view shows: title,
-// topic, text, label names, stance values, speaker names, targets, notes.
-func hostileProject(t *testing.T) []byte {
+// hostileStore puts a payload into every string a view shows: titles of
+// two documents, topic, text, label names, stance values, speaker names,
+// targets, notes, the annotator; ex is the exercise it belongs to (zero
+// for none).
+func hostileStore(t *testing.T, annotator string, ex annotation.ExerciseRef) *annotation.Store {
 	t.Helper()
 	schema := annotation.DefaultSchema()
 	for i := range schema.Labels {
 		schema.Labels[i].Name = payloads[i] + " " + schema.Labels[i].Name
 	}
 	schema.Stances = []string{payloads[3], payloads[1], "neutral", payloads[6]}
-	s := annotation.New(schema, payloads[4], func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) })
+	s := annotation.New(schema, annotator, func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) })
+	s.SetExercise(ex)
 	body := "Intro. " + strings.Join(payloads, " said Mallory. ") + " said Mallory."
 	doc, err := s.AddDocument(payloads[2]+" ../../etc/passwd\x07", body)
 	require.NoError(t, err)
 	require.NoError(t, s.SetTopic(doc, payloads[5]))
+	_, err = s.AddDocument(payloads[7]+" second", "A second article. "+payloads[0])
+	require.NoError(t, err)
 	_, x, _ := s.Document(doc)
 	at := func(sub string, nth int) []text.Span {
 		b := -1
@@ -71,51 +77,259 @@ func hostileProject(t *testing.T) []byte {
 		a, _ := s.Annotation(mention)
 		require.NoError(t, s.RenameSpeaker(a.Speaker, payloads[(i+1)%len(payloads)]))
 	}
-	data, err := native.Encode(s.Project())
+	return s
+}
+
+// hostileProject is hostileStore's project, outside any exercise, as a
+// .sayso.json file.
+func hostileProject(t *testing.T) []byte {
+	t.Helper()
+	data, err := native.Encode(hostileStore(t, payloads[4], annotation.ExerciseRef{}).Project())
 	require.NoError(t, err)
 	return data
 }
 
-func TestHostileDataNeverRunsInAnyView(t *testing.T) {
-	p := browsertest.Open(t, serveSite(t), "")
-	file := filepath.Join(t.TempDir(), payloads[0]+".sayso.json")
-	if err := os.WriteFile(file, hostileProject(t), 0o644); err != nil {
-		// Some file systems refuse such names; the content is what matters.
-		file = filepath.Join(t.TempDir(), "hostile.sayso.json")
-		require.NoError(t, os.WriteFile(file, hostileProject(t), 0o644))
+// hostileClass writes a class's files to dir: an answer key and three
+// students of one exercise and a fourth of another, with payloads as
+// student names, exercise titles and instructions, and (from
+// hostileStore) speaker names, stances, quotes, labels and titles. The
+// students' stances differ, so stance by speaker and the adjudication
+// list have rows.
+func hostileClass(t *testing.T, dir string) []string {
+	t.Helper()
+	ex := annotation.ExerciseRef{ID: "hostile-1", Title: payloads[5], Instructions: "Read:\n- " + strings.Join(payloads, "\n- ") + "\n\n**" + payloads[0] + "** _" + payloads[1] + "_"}
+	key := ex
+	key.Role = annotation.RoleKey
+	other := annotation.ExerciseRef{ID: "hostile-2", Title: payloads[7]}
+	people := []struct {
+		name string
+		ex   annotation.ExerciseRef
+		drop int // the claim this one left out, -1 for none
+	}{
+		{payloads[1], key, -1},
+		{payloads[0], ex, 0},
+		{payloads[2], ex, 3},
+		{payloads[6], ex, -1},
+		{payloads[3], other, -1},
 	}
+	var files []string
+	for i, who := range people {
+		s := hostileStore(t, who.name, who.ex)
+		if who.drop >= 0 {
+			var claims []string
+			for _, a := range s.Project().Annotations {
+				if a.Label == annotation.LabelClaim {
+					claims = append(claims, a.ID)
+				}
+			}
+			require.NoError(t, s.Delete(claims[who.drop]))
+		}
+		data, err := native.Encode(s.Project())
+		require.NoError(t, err)
+		path := filepath.Join(dir, "student-"+strconv.Itoa(i)+".sayso.json")
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+		files = append(files, path)
+	}
+	return files
+}
+
+// appTags are the elements the app's own markup is made of (web/index.html
+// and the views in internal/app). Anything else in the page came from
+// data.
+func appTags() []string {
+	return []string{
+		"html", "head", "meta", "title", "link", "body", "script",
+		"header", "main", "section", "article", "aside", "div", "span", "p", "h1", "h2", "h3",
+		"b", "em", "code", "kbd", "blockquote", "mark", "meter",
+		"button", "label", "input", "textarea", "select", "option", "fieldset", "legend",
+		"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "ul", "ol", "li",
+	}
+}
+
+// scanJS inspects the whole document, head to foot, and lists what data
+// could have put there: an element the app does not make, a script with
+// inline code or no src, head-only elements outside the head, any on*
+// event-handler attribute, srcdoc, a javascript:/vbscript:/data: URL in
+// an attribute that loads or navigates, and elements outside the HTML
+// namespace (svg, math).
+const scanJS = `((allowed) => {
+	const ok = new Set(allowed);
+	const urlAttrs = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset", "ping", "cite", "codebase", "manifest", "lowsrc", "dynsrc"]);
+	const problems = [];
+	const name = el => {
+		const home = el.parentElement && el.parentElement.closest("[id]");
+		return "<" + el.localName + (el.id ? "#" + el.id : "") + ">" + (home ? " in #" + home.id : "");
+	};
+	for (const el of document.getElementsByTagName("*")) {
+		if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") problems.push("foreign element " + name(el));
+		if (!ok.has(el.localName)) problems.push("element " + name(el));
+		if (el.localName === "script" && (!el.getAttribute("src") || el.textContent.trim() !== "")) problems.push("inline script " + name(el) + ": " + el.outerHTML.slice(0, 60));
+		if (["meta", "link", "title"].includes(el.localName) && !el.closest("head")) problems.push("element " + name(el) + " outside the head");
+		for (const a of el.attributes) {
+			const n = a.name.toLowerCase();
+			const v = a.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+			if (n.startsWith("on")) problems.push("attribute " + n + " on " + name(el));
+			if (n === "srcdoc") problems.push("srcdoc on " + name(el));
+			if (urlAttrs.has(n) && /^(javascript|vbscript|data):/.test(v)) problems.push(n + "=" + a.value.slice(0, 40) + " on " + name(el));
+		}
+	}
+	return problems;
+})`
+
+// checkScreen fails when the page holds anything scanJS reports or a
+// payload has run, naming the screen.
+func checkScreen(t *testing.T, p *browsertest.Page, screen string) {
+	t.Helper()
+	tags, _ := json.Marshal(appTags())
+	problems := browsertest.Eval[[]string](p, scanJS+"("+string(tags)+")")
+	assert.Empty(t, problems, "%s: the page holds markup made from data", screen)
+	assert.Equal(t, "undefined", browsertest.Eval[string](p, `typeof window.__pwned === "undefined" ? "undefined" : String(window.__pwned)`), "%s: a payload ran", screen)
+}
+
+// showsPayload fails unless the element sel shows at least one payload as
+// text: proof that the screen was drawn from the hostile data.
+func showsPayload(t *testing.T, p *browsertest.Page, sel, screen string) {
+	t.Helper()
+	text := p.Text(sel) + browsertest.Eval[string](p, `[...document.querySelectorAll(`+jsQuote(sel+" input, "+sel+" textarea, "+sel+" option")+`)].map(e => e.value + " " + e.textContent).join(" ")`)
+	for _, pl := range payloads {
+		if strings.Contains(text, pl) || strings.Contains(text, pl[:min(len(pl), 20)]) {
+			return
+		}
+	}
+	t.Errorf("%s: %s shows no payload as text; was it drawn? It shows %.300q", screen, sel, text)
+}
+
+func TestHostileDataNeverRunsOrBecomesMarkupOnAnyScreen(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		noCSP bool
+	}{
+		{"with the CSP", false},
+		// The escaping alone: inline handlers and scripts would run.
+		{"with the CSP switched off", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p *browsertest.Page
+			if tc.noCSP {
+				p = browsertest.OpenWithoutCSP(t, serveSite(t))
+				ran := browsertest.Eval[bool](p, `(() => {
+					const s = document.createElement("script");
+					s.textContent = "window.__cspOff = true";
+					document.body.appendChild(s);
+					s.remove();
+					return window.__cspOff === true;
+				})()`)
+				require.True(t, ran, "with the CSP off an inline script runs, so a payload that got through would run too")
+			} else {
+				p = browsertest.Open(t, serveSite(t), "")
+			}
+			p.AcceptDialogs()
+			hostileScreens(t, p)
+		})
+	}
+}
+
+// hostileScreens opens every screen of the app with hostile data and
+// checks the whole page after each.
+func hostileScreens(t *testing.T, p *browsertest.Page) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "hostile.sayso.json")
+	require.NoError(t, os.WriteFile(file, hostileProject(t), 0o644))
 	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
 	p.WaitFor(`!document.getElementById("workspace").hidden`)
-
-	// Every view: the text, each annotation in the inspector (claims show
-	// stance, target, speaker, cue and note; mentions show speaker names),
-	// the side list, the help, the message.
-	n := 3 * len(payloads)
-	require.Contains(t, p.Text("#sidebar .summary"), strconv.Itoa(n)+" annotations")
-	for i := range n {
-		p.Press("j")
-		p.WaitFor(`document.querySelector("#inspector .insp-head") !== null`)
-		_ = i
-	}
-	p.Click(`#sidebar .item.l-claim`)
-	p.Press("?")
-	p.WaitFor(`!document.getElementById("help").hidden`)
-	p.Press("\u001b")
-
-	// Export: the download's name is the sanitised title.
-	p.Click("#export")
-	data := p.WaitDownload(`script window.__pwned='script' script .. .. etc passwd.sayso.json`)
-	assert.NotEmpty(t, data)
-
-	assert.True(t, browsertest.Eval[bool](p, `window.__pwned === undefined`), "no payload ran")
-	assert.Equal(t, 0, browsertest.Eval[int](p, `document.querySelectorAll("main img, main svg, main script, main iframe, main a").length`), "no payload became an element")
+	checkScreen(t, p, "the article")
 	docText := p.Text("#doc")
 	for _, pl := range payloads {
 		assert.Contains(t, docText, pl, "the article shows the payload as text")
 	}
 	assert.Equal(t, payloads[2]+" ../../etc/passwd\x07", p.Text("#doc-title"))
 	assert.Equal(t, payloads[5], browsertest.Eval[string](p, `document.getElementById("topic").value`))
-	browsertest.Screenshot(t, p.Ctx, "hostile-data")
+	showsPayload(t, p, "#doc-title", "the title")
+	showsPayload(t, p, "#tools", "the toolbar's labels")
+
+	// The inspector for every annotation (claims show stance, target,
+	// speaker, cue and note; mentions their speaker), and the side list.
+	n := 3 * len(payloads)
+	require.Contains(t, p.Text("#sidebar .summary"), strconv.Itoa(n)+" annotations")
+	showsPayload(t, p, "#sidebar", "the side list")
+	for i := range n {
+		p.Press("j")
+		p.WaitFor(`document.querySelector("#inspector .insp-head") !== null`)
+		checkScreen(t, p, "the inspector, annotation "+strconv.Itoa(i+1))
+	}
+	p.Click(`#sidebar .item.l-claim`)
+	showsPayload(t, p, "#inspector", "the inspector")
+	checkScreen(t, p, "the inspector of a claim")
+
+	// Help lists the label names.
+	p.Press("?")
+	p.WaitFor(`!document.getElementById("help").hidden`)
+	showsPayload(t, p, "#help", "help")
+	checkScreen(t, p, "help")
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("help").hidden`)
+
+	// The export menu, and the download named after the annotator (a
+	// project of two documents), made safe.
+	p.Click("#export-more")
+	p.WaitFor(`!document.getElementById("export-menu").hidden`)
+	checkScreen(t, p, "the export menu")
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("export-menu").hidden`)
+	p.Click("#export")
+	assert.NotEmpty(t, p.WaitDownload(`javascript window.__pwned='url' – 2 documents.sayso.json`), "the download's name is the annotator's, made safe")
+
+	// The documents list, the schema editor, the exercise builder.
+	for _, panel := range []struct{ name, open, id string }{
+		{"the documents list", "", "docs"},
+		{"the schema editor", `#docs [data-action="schema"]`, "schema"},
+		{"the exercise builder", `#docs [data-action="exercise"]`, "exercise"},
+	} {
+		p.Click("#docs-button")
+		p.WaitFor(`!document.getElementById("docs").hidden`)
+		if panel.open != "" {
+			p.Click(panel.open)
+		}
+		p.WaitFor(`!document.getElementById("` + panel.id + `").hidden`)
+		showsPayload(t, p, "#"+panel.id, panel.name)
+		checkScreen(t, p, panel.name)
+		p.Press("\u001b")
+		p.WaitFor(`document.getElementById("` + panel.id + `").hidden`)
+	}
+
+	// The import dialog: the same documents again, so it asks about each.
+	p.Click("#docs-button")
+	p.WaitFor(`!document.getElementById("docs").hidden`)
+	p.Do(chromedp.SetUploadFiles("#import-file", []string{file}))
+	p.WaitFor(`!document.getElementById("import").hidden`)
+	showsPayload(t, p, "#import", "the import dialog")
+	checkScreen(t, p, "the import dialog")
+	p.Press("\u001b") // cancels the import
+	p.WaitFor(`document.getElementById("import").hidden`)
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("docs").hidden`)
+
+	// Compare with a hostile class: the files, scores, agreement, heat
+	// map, stance by speaker and adjudication.
+	class := hostileClass(t, dir)
+	p.Click("#compare-button")
+	p.WaitFor(`!document.getElementById("compare").hidden`)
+	p.Do(chromedp.SetUploadFiles("#compare-files", class))
+	p.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 3`)
+	for _, part := range []string{"#compare table.files", "#compare table.scores", "#compare #heat", "#compare table.chart", "#compare table.cands", `#compare [data-field="compare-label"]`, `#compare [data-field="compare-doc"]`} {
+		showsPayload(t, p, part, "compare: "+part)
+	}
+	assert.Contains(t, p.Text("#compare table.files"), "made for another exercise ("+payloads[7]+")", "the flag names the other exercise as text")
+	checkScreen(t, p, "compare")
+	p.Click(`[data-action="close-compare"]`)
+	p.WaitFor(`document.getElementById("compare").hidden`)
+
+	// A student's work: the exercise's title and instructions above the text.
+	p.Do(chromedp.SetUploadFiles("#open-file", []string{class[1]}))
+	p.WaitFor(`!document.getElementById("instructions").hidden`)
+	showsPayload(t, p, "#instructions", "the exercise instructions")
+	checkScreen(t, p, "the exercise instructions")
+	browsertest.Screenshot(t, p.Ctx, "hostile-data-"+strings.ReplaceAll(t.Name()[strings.LastIndex(t.Name(), "/")+1:], " ", "-"))
 }
 
 func TestContentSecurityPolicyBlocksInjectedInlineScript(t *testing.T) {

@@ -83,16 +83,46 @@ func TestADocumentLargerThanStorageWarnsAndExportStillWorks(t *testing.T) {
 	assert.Contains(t, string(data), `"quote": "The council said the plan was sound"`)
 }
 
+// blockSavesUntilHidden runs in the page before the app: every write of
+// an autosave snapshot or of its pointer throws, as a full storage would,
+// until the page is being hidden or closed (pagehide, or visibilitychange
+// to hidden). So the normal autosave cannot save anything, and what is in
+// storage after the tab closed was saved by the save-on-close path alone.
+// Its listeners are added before the app's, and in the capture phase, so
+// the block is lifted before the app's own handlers run.
+const blockSavesUntilHidden = `(() => {
+	let hidden = false;
+	window.__saysoBlockedWrites = 0;
+	const snapshot = k => String(k).startsWith("sayso:project:") || String(k) === "sayso:current";
+	for (const name of ["setItem", "removeItem"]) {
+		const real = Storage.prototype[name];
+		Storage.prototype[name] = function (k, ...rest) {
+			if (!hidden && snapshot(k)) {
+				window.__saysoBlockedWrites++;
+				throw new DOMException("blocked until the page is hidden", "QuotaExceededError");
+			}
+			return real.call(this, k, ...rest);
+		};
+	}
+	addEventListener("pagehide", () => { hidden = true; }, {capture: true});
+	document.addEventListener("visibilitychange", () => {
+		if (document.visibilityState === "hidden") hidden = true;
+	}, {capture: true});
+})()`
+
 func TestClosingTheTabRightAfterAChangeLosesNothing(t *testing.T) {
 	url := serveSite(t)
 	first := browsertest.Open(t, url, "")
 	first.Click(`[data-action="sample"]`)
 	first.WaitFor(`document.getElementById("save-status").textContent.startsWith("Saved")`)
 
-	tab := first.NewTab(url)
+	tab := first.NewTabWithScript(url, blockSavesUntilHidden)
+	tab.WaitFor(sidebarCount + ` === 0`)
 	tab.SelectText("Nobody asked us", 0)
 	tab.Press("c")
-	// Close at once: well before the autosave delay; pagehide must flush.
+	// The autosave tried and was refused: nothing of the change is stored.
+	tab.WaitFor(`document.getElementById("save-status").textContent.startsWith("Not saved")`)
+	require.Positive(t, browsertest.Eval[int](tab, `window.__saysoBlockedWrites`), "the autosave's writes were refused")
 	_, err := chromedp.Run(tab.Ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, page.Close, cdp.Empty{})
 		return err
@@ -101,7 +131,7 @@ func TestClosingTheTabRightAfterAChangeLosesNothing(t *testing.T) {
 
 	again := first.NewTab(url)
 	again.WaitFor(sidebarCount + ` === 1`)
-	assert.Contains(t, again.Text("#sidebar"), "Nobody asked us")
+	assert.Contains(t, again.Text("#sidebar"), "Nobody asked us", "the save on close stored the change")
 }
 
 func TestBadPastesGiveAMessageAndKeepTheWork(t *testing.T) {

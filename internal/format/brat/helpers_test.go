@@ -11,6 +11,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
+	"sayso/internal/testenv"
 	"sayso/internal/text"
 )
 
@@ -24,10 +25,7 @@ func corpus(t *testing.T, sub string) fs.FS {
 	t.Helper()
 	dir := corpusDir + "/" + sub
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the brat corpus %s is missing, and CI must test against it", dir)
-		}
-		t.Skipf("the brat corpus %s is not on this machine", dir)
+		testenv.Missing(t, "the brat corpus %s is not on this machine", dir)
 	}
 	return os.DirFS(dir)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/testenv"
 	"sayso/internal/text"
 )
 
@@ -26,10 +27,7 @@ func PolNeAR(t *testing.T) annotation.Project {
 	t.Helper()
 	entries, err := os.ReadDir(polnearDir)
 	if errors.Is(err, fs.ErrNotExist) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the corpus folder %s is missing, and CI must test against it", polnearDir)
-		}
-		t.Skipf("the corpus folder %s is not on this machine", polnearDir)
+		testenv.Missing(t, "the corpus folder %s is not on this machine", polnearDir)
 	}
 	require.NoError(t, err)
 	s := annotation.New(annotation.DefaultSchema(), "PolNeAR", Clock)
