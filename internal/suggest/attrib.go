@@ -1,0 +1,341 @@
+package suggest
+
+// quoteWords counts the words inside quote q.
+func (p *para) quoteWords(q quote) int {
+	n := 0
+	for i := q.a; i <= q.b; i++ {
+		if p.toks[i].k == word {
+			n++
+		}
+	}
+	return n
+}
+
+// sentEnd returns the end (exclusive) of the sentence holding token i.
+func (p *para) sentEnd(i int) int { return p.sents[p.sentOf[i]].b }
+
+// sentStart returns the start of the sentence holding token i.
+func (p *para) sentStart(i int) int { return p.sents[p.sentOf[i]].a }
+
+// direct attributes the paragraph's quotations.
+func (p *para) direct(continues bool) {
+	s := p.s
+	for qi, q := range p.quotes {
+		if p.quoteWords(q) < 3 && !p.is(q.a-1, ":") {
+			continue
+		}
+		// A quote inside a sentence, not introduced by a comma or colon, is
+		// a fragment of whatever the sentence says.
+		if q.a > p.sentStart(q.a) && !p.is(q.a-1, ",") && !p.is(q.a-1, ":") {
+			if _, _, ok := p.cueAt(q.a - 1); !ok {
+				continue
+			}
+		}
+		content := p.span(q.a, q.b)
+		// After the quote: "…," X said / said X.
+		if cue, src, ok := p.after(q); ok {
+			p.used[cue.a] = true
+			for i := cue.a; i <= cue.b; i++ {
+				p.used[i] = true
+			}
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// Before the quote: X said: "…" / X said, "…".
+		if cue, src, ok := p.before(q); ok {
+			if s.lastDirect >= 0 && p.used[cue.a] && s.lastDirectPara == p.idx {
+				p.appendTo(s.lastDirect, content)
+				continue
+			}
+			for i := cue.a; i <= cue.b; i++ {
+				p.used[i] = true
+			}
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// A quote of its own sentence continues the last speaker's quote.
+		if s.lastDirect >= 0 && (s.lastDirectPara == p.idx || s.lastDirectPara == p.idx-1 || (continues && qi == 0)) && q.a == p.sentStart(q.a) {
+			p.appendTo(s.lastDirect, content)
+			s.lastDirectPara = p.idx
+		}
+	}
+}
+
+func (p *para) appendTo(si int, sp Span) {
+	sg := &p.s.res.Suggestions[si]
+	sg.Content = append(sg.Content, p.s.x.SnapToWords(sp))
+}
+
+type tokRange struct{ a, b int }
+
+// after finds the cue and source right after quote q.
+func (p *para) after(q quote) (cue, src tokRange, ok bool) {
+	k := q.b + 1
+	if p.is(k, ",") {
+		k++
+	}
+	hi := p.sentEnd(min(k, len(p.toks)-1))
+	if k >= len(p.toks) {
+		return cue, src, false
+	}
+	if k < len(p.toks) && p.sentOf[k] != p.sentOf[q.b] && !p.toks[k].cap {
+		hi = len(p.toks)
+	}
+	// said X
+	if cf, end, isCue := p.cueAt(k); isCue && cf.class&speech != 0 && !cf.ing {
+		if last, found := p.npRight(end+1, hi); found {
+			last = p.appositive(last, hi)
+			return tokRange{k, end}, tokRange{end + 1, last}, true
+		}
+	}
+	// X said
+	if last, found := p.npRight(k, hi); found {
+		j := last + 1
+		for j < hi && p.word(j) && (p.s.lx.adv[p.toks[j].l] || p.s.lx.aux[p.toks[j].l]) {
+			j++
+		}
+		if j < hi {
+			if cf, end, isCue := p.cueAt(j); isCue && cf.class&speech != 0 && !cf.ing {
+				return tokRange{p.auxLeft(j, last+1), end}, tokRange{k, last}, true
+			}
+		}
+	}
+	return cue, src, false
+}
+
+// before finds the cue and source of the clause introducing quote q.
+func (p *para) before(q quote) (cue, src tokRange, ok bool) {
+	lo := p.sentStart(q.a)
+	if q.a == lo || !(p.is(q.a-1, ",") || p.is(q.a-1, ":") || p.word(q.a-1)) {
+		return cue, src, false
+	}
+	for i := q.a - 1; i >= lo && i >= q.a-14; i-- {
+		if p.inQuote[i] != 0 {
+			break
+		}
+		cf, end, isCue := p.cueAt(i)
+		if !isCue || cf.class&speech == 0 {
+			continue
+		}
+		if cf.lemma == "according to" {
+			if last, found := p.npRight(end+1, q.a); found {
+				return tokRange{i, end}, tokRange{end + 1, last}, true
+			}
+			continue
+		}
+		a := p.auxLeft(i, lo)
+		j := p.skipAdverbs(a, lo)
+		if first, found := p.npLeft(j, lo); found {
+			return tokRange{a, end}, tokRange{first, j}, true
+		}
+		if cf.ing && p.is(i-1, ",") {
+			if sg, found := p.sentenceSource(lo, i); found {
+				return tokRange{i, end}, sg, true
+			}
+		}
+		if last, found := p.npRight(end+1, q.a); found && p.is(i-1, ",") {
+			return tokRange{a, end}, tokRange{end + 1, last}, true
+		}
+	}
+	return cue, src, false
+}
+
+// sentenceSource finds the subject at the start of the sentence [lo, hi).
+func (p *para) sentenceSource(lo, hi int) (tokRange, bool) {
+	k := lo
+	for k < hi && p.toks[k].k != word {
+		k++
+	}
+	if last, ok := p.npRight(k, hi); ok {
+		return tokRange{k, last}, true
+	}
+	return tokRange{}, false
+}
+
+// headline handles "Trump: …" at the start of a paragraph.
+func (p *para) headline() {
+	if len(p.sents) > 2 {
+		return
+	}
+	last, ok := p.npRight(0, len(p.toks))
+	if !ok || !p.is(last+1, ":") || last > 5 || last+2 >= len(p.toks) || p.used[last+1] {
+		return
+	}
+	end := len(p.toks) - 1
+	for end > last+2 && p.toks[end].k == punct && p.toks[end].l == "." {
+		end--
+	}
+	p.used[last+1] = true
+	p.add(Suggestion{Content: []Span{p.span(last+2, end)}, Cue: p.span(last+1, last+1), Source: p.span(0, last), Direct: p.toks[last+2].k == qopen})
+}
+
+// indirect finds reported speech, beliefs and intentions in sentence si.
+func (p *para) indirect(si int) {
+	se := p.sents[si]
+	var lastSrc *tokRange
+	for i := se.a; i < se.b; i++ {
+		if p.used[i] || p.inQuote[i] != 0 {
+			continue
+		}
+		cf, end, ok := p.cueAt(i)
+		if !ok {
+			continue
+		}
+		a := p.auxLeft(i, se.a)
+		var src tokRange
+		found, inverted := false, false
+		if cf.lemma == "according to" {
+			if last, ok := p.npRight(end+1, se.b); ok {
+				src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+			}
+		} else {
+			j := p.skipAdverbs(a, se.a)
+			if first, ok := p.npLeft(j, se.a); ok && !(cf.ing && p.is(i-1, ",")) {
+				if p.acceptLeft(cf, a, i, first, j) {
+					src, found = tokRange{first, j}, true
+				}
+			}
+			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
+				if last, ok := p.npRight(end+1, se.b); ok {
+					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+				}
+			}
+			if !found && cf.ing && p.is(i-1, ",") && cf.class&speech != 0 {
+				if lastSrc != nil {
+					src, found = *lastSrc, true
+				} else if sg, ok := p.sentenceSource(se.a, i); ok {
+					src, found = sg, true
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		// The content: before a trailing ", X said." or after the cue.
+		var content []Span
+		lead := a
+		if src.a < lead {
+			lead = src.a
+		}
+		tail := end
+		if inverted {
+			tail = src.b
+		}
+		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing {
+			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
+			if p.is(tail+1, ",") && tail+2 < se.b {
+				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
+					content = append(content, p.span(tail+2, e))
+				}
+			}
+		} else if lead == se.a && cf.lemma == "according to" && p.is(tail+1, ",") {
+			if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
+				content = append(content, p.span(tail+2, e))
+			}
+		} else if !inverted || cf.lemma != "according to" {
+			k := end + 1
+			if inverted {
+				k = tail + 1
+			}
+			if cf.class&object != 0 {
+				k = p.skipObject(k, se.b)
+			}
+			if p.is(k, ",") || p.is(k, ":") {
+				k++
+			}
+			if k < se.b && p.toks[k].k == qopen && p.inQuote[k] != 0 {
+				// Direct speech the quote pass did not take.
+			}
+			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
+				content = append(content, p.span(k, e))
+			}
+		}
+		if len(content) == 0 || content[0].Len() == 0 {
+			continue
+		}
+		for t := a; t <= end; t++ {
+			p.used[t] = true
+		}
+		p.add(Suggestion{Content: content, Cue: p.span(a, end), Source: p.span(src.a, src.b)})
+		s := src
+		lastSrc = &s
+	}
+}
+
+// acceptLeft decides whether a cue with a source on its left is a cue and
+// not a noun or another use of the word.
+func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
+	t := p.toks[i]
+	if t.l == cf.lemma && a == i {
+		// A bare base form ("plan", "report") needs a plural or first or
+		// second person subject.
+		h := p.toks[last]
+		switch h.l {
+		case "i", "we", "they", "you", "who":
+			return true
+		}
+		return hasSuffix(h.l, "s") && !h.cap || p.s.lx.nouns[h.l] && hasSuffix(h.l, "s")
+	}
+	if cf.ing && a == i {
+		return false // "officials saying" is rarely a clause of its own
+	}
+	return true
+}
+
+// skipObject skips the person told or asked: "told reporters", "told him".
+func (p *para) skipObject(k, hi int) int {
+	if k >= hi || p.toks[k].k != word {
+		return k
+	}
+	switch p.toks[k].l {
+	case "me", "him", "her", "them", "us", "you", "reporters", "journalists", "supporters", "voters", "viewers", "listeners", "the":
+		if p.toks[k].l != "the" {
+			return k + 1
+		}
+	}
+	if last, ok := p.npRight(k, hi); ok {
+		return last + 1
+	}
+	return k
+}
+
+// trimEnd drops closing punctuation (not quotation marks) from the end of
+// tokens [a, e].
+func (p *para) trimEnd(a, e int) int {
+	for e > a && p.toks[e].k == punct && (p.toks[e].l == "," || p.toks[e].l == "." || p.toks[e].l == ";" || p.toks[e].l == ":" || p.toks[e].l == "—" || p.toks[e].l == "–") {
+		e--
+	}
+	return e
+}
+
+// contentEnd returns the last token of a content starting at k in a
+// sentence ending before hi: it stops before ", adding …", ", X said" and
+// ", according to", and runs to a quote's end.
+func (p *para) contentEnd(k, hi int) int {
+	e := hi - 1
+	for i := k + 1; i < hi; i++ {
+		if !p.is(i, ",") || i+1 >= hi || p.inQuote[i] != 0 {
+			continue
+		}
+		if cf, _, ok := p.cueAt(i + 1); ok && (cf.ing || cf.lemma == "according to" || cf.class&speech != 0 && !cf.ing) {
+			e = i - 1
+			break
+		}
+		if last, ok := p.npRight(i+1, hi); ok && last+1 < hi {
+			j := last + 1
+			for j < hi && p.word(j) && p.s.lx.aux[p.toks[j].l] {
+				j++
+			}
+			if cf, _, ok := p.cueAt(j); ok && cf.class&speech != 0 && !cf.ing && (j+1 >= hi || p.is(j+1, ",") || p.is(j+1, ".")) {
+				e = i - 1
+				break
+			}
+		}
+	}
+	if q := p.inQuote[e]; q != 0 && p.quotes[q-1].b > e {
+		e = p.quotes[q-1].b
+	}
+	return p.trimEnd(k, e)
+}

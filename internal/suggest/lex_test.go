@@ -1,0 +1,23 @@
+package suggest
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFormsInflectRegularAndIrregularVerbs(t *testing.T) {
+	for _, tc := range []struct {
+		lemma string
+		want  []string
+	}{
+		{"say", []string{"said", "says", "saying"}},
+		{"note", []string{"noted", "notes", "noting"}},
+		{"deny", []string{"denied", "denies", "denying"}},
+		{"admit", []string{"admitted", "admits", "admitting"}},
+		{"stress", []string{"stressed", "stresses", "stressing"}},
+		{"tweet", []string{"tweeted", "tweets", "tweeting"}},
+	} {
+		assert.Equal(t, tc.want, forms(tc.lemma), tc.lemma)
+	}
+}

@@ -1,0 +1,142 @@
+package suggest
+
+// nameWord reports whether token i can be part of a name: a capitalised word
+// that is not a function word, a title, or the full stop of an abbreviation.
+func (p *para) nameWord(i int) bool {
+	t := p.toks[i]
+	switch t.k {
+	case word:
+		if t.cap {
+			return !p.s.lx.stops[t.l]
+		}
+		return false
+	case punct:
+		return t.l == "." && i > 0 && p.toks[i-1].e == t.s && p.word(i-1) && (p.s.lx.abbr[p.toks[i-1].l] || len(p.toks[i-1].l) == 1)
+	}
+	return false
+}
+
+// modWord is a lower-case word that may stand in a source before a name or
+// a speaker noun: titles and a few modifiers.
+func (p *para) modWord(i int) bool {
+	t := p.toks[i]
+	if t.k != word || t.cap {
+		return false
+	}
+	if p.s.lx.titles[t.l] {
+		return true
+	}
+	switch t.l {
+	case "presidential", "republican", "democratic", "campaign", "press",
+		"communications", "national", "state", "white", "house", "political",
+		"policy", "foreign", "federal", "administration", "government",
+		"party", "intelligence", "military", "defense", "security", "u.s",
+		"local", "county", "city", "election", "close", "longtime", "veteran",
+		"conservative", "liberal", "progressive", "independent", "new",
+		"anonymous", "some", "many", "other", "prominent", "leading":
+		return true
+	}
+	return false
+}
+
+// npLeft finds a source noun phrase ending at token j (inclusive), not
+// before lo: a pronoun, a name with its titles, or a speaker noun phrase.
+// It returns the first token.
+func (p *para) npLeft(j, lo int) (int, bool) {
+	if j < lo || p.inQuote[j] != 0 && p.toks[j].k == word {
+		return 0, false
+	}
+	t := p.toks[j]
+	if t.k != word && !(t.l == "." && p.nameWord(j)) {
+		return 0, false
+	}
+	if _, ok := p.s.lx.prons[t.l]; ok {
+		return j, true
+	}
+	head := j
+	k := j
+	switch {
+	case p.nameWord(j):
+		for k-1 >= lo && (p.nameWord(k-1) || p.modWord(k-1) || (p.is(k-1, "of") && k-2 >= lo && p.nameWord(k-2)) || p.possessive(k-1)) {
+			k--
+		}
+	case p.s.lx.nouns[t.l]:
+		for k-1 >= lo && k > j-5 && (p.nameWord(k-1) || p.modWord(k-1) || p.possessive(k-1)) {
+			k--
+		}
+	default:
+		return 0, false
+	}
+	for k < head && p.toks[k].k == punct {
+		k++
+	}
+	if k-1 >= lo && p.word(k-1) && p.s.lx.dets[p.toks[k-1].l] && p.toks[k-1].l != "that" {
+		k--
+	}
+	return k, true
+}
+
+// possessive reports whether token i is a possessive like "Trump's" or
+// "Obama’s" standing before a noun.
+func (p *para) possessive(i int) bool {
+	t := p.toks[i]
+	return t.k == word && t.cap && (hasSuffix(t.l, "'s") || hasSuffix(t.l, "’s"))
+}
+
+func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
+
+// npRight finds a source noun phrase starting at token i, not at or after
+// hi: it returns the last token.
+func (p *para) npRight(i, hi int) (int, bool) {
+	if i >= hi || p.inQuote[i] != 0 {
+		return 0, false
+	}
+	t := p.toks[i]
+	if t.k != word {
+		return 0, false
+	}
+	if pr, ok := p.s.lx.prons[t.l]; ok && t.l != "who" && t.l != "it" && t.l != "you" {
+		_ = pr
+		return i, true
+	}
+	k := i
+	if p.s.lx.dets[t.l] && t.l != "that" && t.l != "this" {
+		k++
+	}
+	last := -1
+	for k < hi && k < i+12 {
+		switch {
+		case p.nameWord(k) || p.possessive(k):
+			last = k
+		case p.modWord(k):
+		case p.word(k) && p.s.lx.nouns[p.toks[k].l]:
+			last = k
+		case p.is(k, "of") && last >= 0 && k+1 < hi && p.nameWord(k+1):
+		default:
+			k = hi
+			continue
+		}
+		k++
+	}
+	if last < 0 {
+		return 0, false
+	}
+	return last, true
+}
+
+// appositive extends a source ending at token j over ", a strategist for X"
+// up to the next comma or the sentence's end; it returns the new last token.
+func (p *para) appositive(j, hi int) int {
+	if !p.is(j+1, ",") || j+2 >= hi {
+		return j
+	}
+	n := p.toks[j+2]
+	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who") {
+		return j
+	}
+	k := j + 2
+	for k+1 < hi && !p.is(k+1, ",") && !(p.toks[k+1].k == punct && isTerminal(p.toks[k+1].l)) && p.toks[k+1].k != qopen {
+		k++
+	}
+	return k
+}
