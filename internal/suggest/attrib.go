@@ -139,6 +139,11 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{a, end}, tokRange{end + 1, last}, true
 		}
 	}
+	if p.is(q.a-1, ":") && !p.used[q.a-1] {
+		if first, found := p.npLeft(q.a-2, lo); found {
+			return tokRange{q.a - 1, q.a - 1}, tokRange{first, q.a - 2}, true
+		}
+	}
 	return cue, src, false
 }
 
@@ -189,6 +194,8 @@ func (p *para) indirect(si int) {
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
 				src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+			} else if last, ok := p.chunkRight(end+1, se.b); ok {
+				src, found, inverted = tokRange{end + 1, last}, true, true
 			}
 		} else {
 			j := p.skipAdverbs(a, se.a)
@@ -200,6 +207,16 @@ func (p *para) indirect(si int) {
 			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
 				if last, ok := p.npRight(end+1, se.b); ok {
 					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+				}
+			}
+			if !found && strong[cf.lemma] && !cf.ing && !p.is(j, ",") {
+				if first, ok := p.chunkLeft(j, se.a); ok {
+					src, found = tokRange{first, j}, true
+				}
+			}
+			if !found && cf.class&speech != 0 && p.is(a-1, "and") && !cf.ing {
+				if sg, ok := p.sentenceSource(se.a, a-1); ok {
+					src, found = sg, true
 				}
 			}
 			if !found && cf.ing && p.is(i-1, ",") && cf.class&speech != 0 {
@@ -338,4 +355,50 @@ func (p *para) contentEnd(k, hi int) int {
 		e = p.quotes[q-1].b
 	}
 	return p.trimEnd(k, e)
+}
+
+// strong cues take any short noun phrase on their left as the source.
+var strong = map[string]bool{"say": true, "tell": true, "add": true, "write": true,
+	"argue": true, "claim": true, "insist": true, "believe": true, "think": true,
+	"warn": true, "predict": true, "explain": true, "note": true}
+
+// clauseStarts end a chunk on the left.
+var clauseStarts = map[string]bool{"that": true, "and": true, "but": true,
+	"because": true, "if": true, "when": true, "while": true, "as": true,
+	"so": true, "although": true, "though": true, "since": true, "after": true,
+	"before": true, "where": true, "whether": true, "than": true}
+
+// chunkLeft takes the words before a strong cue back to the clause's start
+// as its source: "At least half of the voters in each state say".
+func (p *para) chunkLeft(j, lo int) (int, bool) {
+	if j < lo || !p.word(j) || p.s.lx.aux[p.toks[j].l] || p.s.lx.adv[p.toks[j].l] || clauseStarts[p.toks[j].l] {
+		return 0, false
+	}
+	k := j
+	for k-1 >= lo && k > j-8 && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && !clauseStarts[p.toks[k-1].l] {
+		if _, _, c := p.cueAt(k - 1); c {
+			return 0, false
+		}
+		k--
+	}
+	if k-1 >= lo && k == j-7 {
+		return 0, false // too long to be a subject
+	}
+	for k < j && p.s.lx.stops[p.toks[k].l] && p.toks[k].l != "according" {
+		k++
+	}
+	return k, true
+}
+
+// chunkRight takes the words after "according to" up to a comma or the
+// sentence's end as the source.
+func (p *para) chunkRight(i, hi int) (int, bool) {
+	k := i
+	for k < hi && k < i+12 && p.inQuote[k] == 0 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l)) {
+		k++
+	}
+	if k == i || k == i+12 {
+		return 0, false
+	}
+	return k - 1, true
 }

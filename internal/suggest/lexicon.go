@@ -30,7 +30,8 @@ func verbs() map[string]verbClass {
 		declare recount describe mention add explain contend agree disclose
 		predict warn urge complain answer comment reiterate affirm concur
 		acknowledge blast slam criticize criticise praise accuse question
-		call dismiss reject defend highlight cite`) {
+		call dismiss reject defend highlight cite endorse refer decline refuse
+		describe`) {
 		m[w] |= speech
 	}
 	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
@@ -39,7 +40,8 @@ func verbs() map[string]verbClass {
 	}
 	for _, w := range strings.Fields(`believe think hope want expect fear worry
 		feel know show find plan intend seek argue doubt wish suspect insist
-		understand predict see consider`) {
+		understand predict see consider seem appear support oppose back
+		offer`) {
 		m[w] |= belief
 	}
 	return m
@@ -124,6 +126,17 @@ func cueForms() map[string]cueForm {
 func irregularPast(l, f string) bool {
 	fs, ok := irregular[l]
 	return ok && fs[0] == f
+}
+
+// nounForms are forms of cue verbs that are far more often nouns.
+const nounForms = `state states comment comments remark remarks post posts
+	charge charges counter counters answer answers reports report plans
+	supports backs offers back offer views view`
+
+// particles are words that belong to a cue after a given lemma.
+var particles = map[string][]string{
+	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about"},
+	"refer": {"to"}, "say": {"of"},
 }
 
 // set makes a lookup set of space-separated words.

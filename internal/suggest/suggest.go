@@ -32,9 +32,9 @@ type Result struct {
 
 // lexicon holds the word lists, built once per Suggester.
 type lexicon struct {
-	cues                                                     map[string]cueForm
-	aux, adv, titles, abbr, nouns, dets, male, female, stops map[string]bool
-	prons                                                    map[string]pron
+	cues                                                            map[string]cueForm
+	aux, adv, titles, abbr, nouns, dets, male, female, stops, nounF map[string]bool
+	prons                                                           map[string]pron
 }
 
 // stopCaps are capitalised words that never start or continue a name.
@@ -52,7 +52,7 @@ func newLexicon() *lexicon {
 		cues: cueForms(), aux: set(auxiliaries), adv: set(adverbs),
 		titles: set(titles), abbr: set(abbreviations), nouns: set(speakerNouns),
 		dets: set(determiners), male: set(maleNames), female: set(femaleNames),
-		stops: set(stopCaps), prons: pronouns(),
+		stops: set(stopCaps), prons: pronouns(), nounF: set(nounForms),
 	}
 }
 
@@ -190,16 +190,23 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if t.l == "according" && p.is(i+1, "to") {
 		return cueForm{lemma: "according to", class: speech}, i + 1, true
 	}
+	if t.l == "pointed" || t.l == "points" || t.l == "pointing" {
+		if p.is(i+1, "out") || p.is(i+1, "to") {
+			return cueForm{lemma: "point", class: speech, ing: t.l == "pointing"}, i + 1, true
+		}
+	}
 	cf, ok := p.s.lx.cues[t.l]
-	if !ok {
+	if !ok || p.s.lx.nounF[t.l] {
 		return cf, 0, false
 	}
 	end := i
-	switch {
-	case p.is(i+1, "in") && p.is(i+2, "a") && p.is(i+3, "statement"):
+	if p.is(i+1, "in") && p.is(i+2, "a") && p.is(i+3, "statement") {
 		end = i + 3
-	case cf.lemma == "point" && p.is(i+1, "out"):
-		end = i + 1
+	}
+	for _, w := range particles[cf.lemma] {
+		if p.is(i+1, w) {
+			end = i + 1
+		}
 	}
 	return cf, end, true
 }
