@@ -240,7 +240,7 @@ func (p *para) indirect(si int) {
 		if inverted {
 			tail = src.b
 		}
-		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing {
+		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) {
 			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
 			if p.is(tail+1, ",") && tail+2 < se.b {
 				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
@@ -264,6 +264,9 @@ func (p *para) indirect(si int) {
 			}
 			if k < se.b && p.toks[k].k == qopen && p.inQuote[k] != 0 {
 				// Direct speech the quote pass did not take.
+			}
+			if k < se.b && p.is(k-1, ",") && p.word(k) && hasSuffix(p.toks[k].l, "ing") {
+				continue // "…, he said, clutching the lectern"
 			}
 			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
 				content = append(content, p.span(k, e))
@@ -333,7 +336,14 @@ func (p *para) trimEnd(a, e int) int {
 func (p *para) contentEnd(k, hi int) int {
 	e := hi - 1
 	for i := k + 1; i < hi; i++ {
-		if !p.is(i, ",") || i+1 >= hi || p.inQuote[i] != 0 {
+		if p.inQuote[i] != 0 {
+			continue
+		}
+		if p.is(i, ";") || p.is(i, ",") && (p.is(i+1, "but") || p.is(i+1, "while")) {
+			e = i - 1
+			break
+		}
+		if !p.is(i, ",") || i+1 >= hi {
 			continue
 		}
 		if cf, _, ok := p.cueAt(i + 1); ok && (cf.ing || cf.lemma == "according to" || cf.class&speech != 0 && !cf.ing) {
@@ -401,4 +411,19 @@ func (p *para) chunkRight(i, hi int) (int, bool) {
 		return 0, false
 	}
 	return k - 1, true
+}
+
+// endsClause reports whether the tokens from k end the sentence before hi,
+// allowing a comma or a short phrase such as "on Friday" first.
+func (p *para) endsClause(k, hi int) bool {
+	for n := 0; k < hi && n < 5; k, n = k+1, n+1 {
+		t := p.toks[k]
+		if t.k == punct && (t.l == "," || isTerminal(t.l) || t.l == ";") || t.k == qopen {
+			return true
+		}
+		if t.k == word && (t.l == "that" || p.s.lx.cues[t.l].lemma != "") {
+			return false
+		}
+	}
+	return k >= hi
 }
