@@ -193,7 +193,7 @@ func (p *para) indirect(si int) {
 		found, inverted := false, false
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
-				src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+				src, found, inverted = tokRange{end + 1, last}, true, true
 			} else if last, ok := p.chunkRight(end+1, se.b); ok {
 				src, found, inverted = tokRange{end + 1, last}, true, true
 			}
@@ -272,7 +272,7 @@ func (p *para) indirect(si int) {
 				content = append(content, p.span(k, e))
 			}
 		}
-		if len(content) == 0 || content[0].Len() == 0 {
+		if len(content) == 0 || content[0].Len() == 0 || !p.hasWord(content[0]) {
 			continue
 		}
 		for t := a; t <= end; t++ {
@@ -426,4 +426,14 @@ func (p *para) endsClause(k, hi int) bool {
 		}
 	}
 	return k >= hi
+}
+
+// hasWord reports whether sp holds a letter or digit.
+func (p *para) hasWord(sp Span) bool {
+	for _, c := range p.s.r[sp.Start:sp.End] {
+		if isWordRune(c) {
+			return true
+		}
+	}
+	return false
 }

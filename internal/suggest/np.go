@@ -60,9 +60,18 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 		for k-1 >= lo && (p.nameWord(k-1) || p.modWord(k-1) || (p.is(k-1, "of") && k-2 >= lo && p.nameWord(k-2)) || p.possessive(k-1)) {
 			k--
 		}
-	case p.s.lx.nouns[t.l]:
+	case p.s.lx.nouns[t.l] || p.s.lx.titles[t.l]:
 		for k-1 >= lo && k > j-5 && (p.nameWord(k-1) || p.modWord(k-1) || p.possessive(k-1)) {
 			k--
+		}
+	case p.plainWord(j):
+		// "the farmer", "the new chief engineer": a determiner within
+		// three words.
+		for k-1 >= lo && k > j-3 && p.plainWord(k-1) && !p.s.lx.dets[p.toks[k-1].l] {
+			k--
+		}
+		if k-1 < lo || !p.word(k-1) || !p.s.lx.dets[p.toks[k-1].l] || p.toks[k-1].l == "that" || p.toks[k-1].l == "this" {
+			return 0, false
 		}
 	default:
 		return 0, false
@@ -111,6 +120,8 @@ func (p *para) npRight(i, hi int) (int, bool) {
 		case p.modWord(k):
 		case p.word(k) && p.s.lx.nouns[p.toks[k].l]:
 			last = k
+		case k > i && p.s.lx.dets[t.l] && p.plainWord(k) && k < i+4:
+			last = k
 		case p.is(k, "of") && last >= 0 && k+1 < hi && p.nameWord(k+1):
 		default:
 			k = hi
@@ -139,4 +150,15 @@ func (p *para) appositive(j, hi int) int {
 		k++
 	}
 	return k
+}
+
+// plainWord is a lower-case word that is not a function word, an
+// auxiliary or a cue: a candidate noun.
+func (p *para) plainWord(i int) bool {
+	t := p.toks[i]
+	if t.k != word || t.cap || p.s.lx.stops[t.l] || p.s.lx.aux[t.l] || p.s.lx.adv[t.l] || clauseStarts[t.l] {
+		return false
+	}
+	_, _, cue := p.cueAt(i)
+	return !cue
 }

@@ -1,0 +1,158 @@
+package suggest
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// at returns the code-point span of the first occurrence of sub in doc.
+func at(t *testing.T, doc, sub string) Span {
+	t.Helper()
+	b := strings.Index(doc, sub)
+	require.GreaterOrEqual(t, b, 0, "%q not in %q", sub, doc)
+	start := utf8.RuneCountInString(doc[:b])
+	return Span{Start: start, End: start + utf8.RuneCountInString(sub)}
+}
+
+// quoteOf returns the text of spans joined by " | ".
+func quoteOf(doc string, spans ...Span) string {
+	r := []rune(doc)
+	var parts []string
+	for _, s := range spans {
+		parts = append(parts, string(r[s.Start:s.End]))
+	}
+	return strings.Join(parts, " | ")
+}
+
+type want struct {
+	content, cue, source string
+	direct               bool
+}
+
+func got(doc string, res Result) []want {
+	var out []want
+	for _, sg := range res.Suggestions {
+		out = append(out, want{quoteOf(doc, sg.Content...), quoteOf(doc, sg.Cue), quoteOf(doc, sg.Source), sg.Direct})
+	}
+	return out
+}
+
+func TestSuggestFindsEachConstruction(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []want
+	}{
+		{"straight quote then speaker and cue",
+			`"We will cut the budget by half," Maria Lopez said.`,
+			[]want{{`"We will cut the budget by half,"`, "said", "Maria Lopez", true}}},
+		{"curly quote then cue and speaker with an appositive",
+			"“The bridge is not safe for trucks,” said Tom Reed, a city engineer.",
+			[]want{{"“The bridge is not safe for trucks,”", "said", "Tom Reed, a city engineer", true}}},
+		{"speaker and cue before a colon and an angle quote",
+			"The mayor said: «Nobody will lose their home this winter.»",
+			[]want{{"«Nobody will lose their home this winter.»", "said", "The mayor", true}}},
+		{"nested quotes stay inside the outer quote",
+			"“They told us ‘wait and see’ for ten years,” the farmer said.",
+			[]want{{"“They told us ‘wait and see’ for ten years,”", "said", "the farmer", true}}},
+		{"a quote over two paragraphs is one content with two fragments",
+			"“We built the school in a year,” said Anna Berg.\n\n“Next we will build the library and a small pool for the children.”",
+			[]want{{"“We built the school in a year,” | “Next we will build the library and a small pool for the children.”", "said", "Anna Berg", true}}},
+		{"a paragraph that opens a quote without closing it continues",
+			"Anna Berg said: “We built the school in a year.\n\n“Next we will build the library.”",
+			[]want{{"“We built the school in a year. | “Next we will build the library.”", "said", "Anna Berg", true}}},
+		{"a quote fragment inside a sentence belongs to the indirect content",
+			`The senator said the plan was "dead on arrival" in the House.`,
+			[]want{{`the plan was "dead on arrival" in the House`, "said", "The senator", false}}},
+		{"indirect speech with that",
+			"Governor Sam Hill said that the roads would reopen on Monday.",
+			[]want{{"that the roads would reopen on Monday", "said", "Governor Sam Hill", false}}},
+		{"indirect speech without that and an auxiliary in the cue",
+			"Officials have said the vote will be delayed.",
+			[]want{{"the vote will be delayed", "have said", "Officials", false}}},
+		{"trailing speaker and cue",
+			"The factory will close in March, a senior official said.",
+			[]want{{"The factory will close in March", "said", "a senior official", false}}},
+		{"according to at the end",
+			"Prices rose by four percent last year, according to the central bank.",
+			[]want{{"Prices rose by four percent last year", "according to", "the central bank", false}}},
+		{"according to at the start",
+			"According to the White House, the meeting went well.",
+			[]want{{"the meeting went well", "According to", "the White House", false}}},
+		{"told reporters is skipped before the content",
+			"Jane Miller told reporters that she would not run again.",
+			[]want{{"that she would not run again", "told", "Jane Miller", false}}},
+		{"in a statement belongs to the cue",
+			"The company said in a statement that no data was lost.",
+			[]want{{"that no data was lost", "said in a statement", "The company", false}}},
+		{"a belief counts as an attribution",
+			"Most voters believe the economy is getting worse.",
+			[]want{{"the economy is getting worse", "believe", "Most voters", false}}},
+		{"an intention counts as an attribution",
+			"She wants to raise the minimum wage.",
+			[]want{{"to raise the minimum wage", "wants", "She", false}}},
+		{"title and name",
+			"Sen. Ruth Park said the bill would pass.",
+			[]want{{"the bill would pass", "said", "Sen. Ruth Park", false}}},
+		{"a participle after a comma shares the source",
+			"The coach praised the team, saying they had never played better.",
+			[]want{{"the team", "praised", "The coach", false}, {"they had never played better", "saying", "The coach", false}}},
+		{"a colon after a name in a headline",
+			"Lopez: “We are not done yet.”",
+			[]want{{"“We are not done yet.”", ":", "Lopez", true}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
+		})
+	}
+}
+
+func TestSuggestJoinsSurnamesAndPronounsToTheSpeaker(t *testing.T) {
+	doc := "Maria Lopez said the plan was ready.\n\nLopez said it would cost less than expected.\n\nShe added that work would start in May.\n\nTom Reed said he was not convinced."
+	res := Suggest(doc)
+	require.Len(t, res.Suggestions, 4)
+	lopez := res.Suggestions[0].Speaker
+	assert.Equal(t, lopez, res.Suggestions[1].Speaker, "surname joins the full name")
+	assert.Equal(t, lopez, res.Suggestions[2].Speaker, "she is the nearest female speaker")
+	assert.NotEqual(t, lopez, res.Suggestions[3].Speaker)
+	assert.Equal(t, "Maria Lopez", res.Speakers[lopez].Name)
+	assert.Equal(t, []Span{at(t, doc, "Maria Lopez"), at(t, doc, "Lopez said it"), at(t, doc, "She")},
+		[]Span{res.Speakers[lopez].Mentions[0], {Start: res.Speakers[lopez].Mentions[1].Start, End: res.Speakers[lopez].Mentions[1].Start + len("Lopez said it")}, res.Speakers[lopez].Mentions[2]})
+}
+
+func TestSuggestPronounTakesTheNearestSpeakerOfItsGender(t *testing.T) {
+	doc := "Mrs. Alice Ford said the port was busy. Mr. Bob Stone said the trains were late. She said the ships were early."
+	res := Suggest(doc)
+	require.Len(t, res.Suggestions, 3)
+	assert.Equal(t, res.Suggestions[0].Speaker, res.Suggestions[2].Speaker)
+}
+
+func TestSuggestCountsCodePointsNotBytes(t *testing.T) {
+	doc := "🎉 Zoë Müller said the café would reopen."
+	res := Suggest(doc)
+	require.Len(t, res.Suggestions, 1)
+	assert.Equal(t, at(t, doc, "Zoë Müller"), res.Suggestions[0].Source)
+	assert.Equal(t, at(t, doc, "said"), res.Suggestions[0].Cue)
+}
+
+func TestSuggestFindsNothingInTextWithoutAttributions(t *testing.T) {
+	for _, doc := range []string{"", "\n\n", "The river runs north of the town.", "“Hello”"} {
+		assert.Empty(t, Suggest(doc).Suggestions, doc)
+	}
+}
+
+func TestStepWorksParagraphByParagraph(t *testing.T) {
+	doc := "Anna said the road was open.\n\nBen said the bridge was closed."
+	s := New(doc)
+	assert.True(t, s.Step())
+	done, total := s.Progress()
+	assert.Equal(t, 1, done)
+	assert.Equal(t, 2, total)
+	assert.Len(t, s.Result().Suggestions, 1)
+	assert.False(t, s.Step())
+	assert.Equal(t, Suggest(doc), s.Result())
+}
