@@ -27,8 +27,8 @@ func (p *para) direct(continues bool) {
 		// A quote inside a sentence, not introduced by a comma or colon, is
 		// a fragment of whatever the sentence says.
 		if q.a > p.sentStart(q.a) && !p.is(q.a-1, ",") && !p.is(q.a-1, ":") {
-			if _, _, ok := p.cueAt(q.a - 1); !ok {
-				continue
+			if _, _, ok := p.cueAt(q.a - 1); !ok || q.b+1 < p.sentEnd(q.b) && p.word(q.b+1) {
+				continue // "saying “on her worst day” she would win"
 			}
 		}
 		content := p.span(q.a, q.b)
@@ -56,7 +56,7 @@ func (p *para) direct(continues bool) {
 			continue
 		}
 		// A quote of its own sentence continues the last speaker's quote.
-		if s.lastDirect >= 0 && (s.lastDirectPara == p.idx || s.lastDirectPara == p.idx-1 || (continues && qi == 0)) && q.a == p.sentStart(q.a) {
+		if s.lastDirect >= 0 && (s.lastDirectPara == p.idx || s.lastDirectPara == p.idx-1 && s.directOpen || (continues && qi == 0)) && q.a == p.sentStart(q.a) {
 			p.appendTo(s.lastDirect, content)
 			s.lastDirectPara = p.idx
 		}

@@ -69,6 +69,7 @@ type Suggester struct {
 	lastDirect     int // index of the last direct suggestion, -1 if none
 	lastDirectPara int
 	openQuote      bool // the previous paragraph left a quote open
+	directOpen     bool // the previous paragraph ended with the last direct quote
 }
 
 // New returns a Suggester for doc.
@@ -148,6 +149,15 @@ func (s *Suggester) paragraph(pi int) {
 		p.indirect(si)
 	}
 	s.openQuote = len(p.quotes) > 0 && p.quotes[len(p.quotes)-1].open
+	// The next paragraph's quote continues the last direct quote only if
+	// nothing else was said after it in this paragraph.
+	s.directOpen = false
+	if s.lastDirect >= 0 && s.lastDirectPara == pi {
+		sg := s.res.Suggestions[s.lastDirect]
+		lastSent := p.sents[len(p.sents)-1]
+		from := p.toks[lastSent.a].s
+		s.directOpen = sg.Content[len(sg.Content)-1].End > from || sg.Cue.Start >= from
+	}
 	// Speakers are resolved in text order within the paragraph.
 	sort.SliceStable(p.added, func(i, j int) bool {
 		return s.res.Suggestions[p.added[i]].Cue.Start < s.res.Suggestions[p.added[j]].Cue.Start
