@@ -92,6 +92,9 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 	}
 	// X said
 	if last, found := p.npRight(k, hi); found {
+		if ap := p.appositive(last, hi); ap > last && p.is(ap+1, ",") {
+			last = ap + 1
+		}
 		j := last + 1
 		for j < hi && p.word(j) && (p.s.lx.adv[p.toks[j].l] || p.s.lx.aux[p.toks[j].l]) {
 			j++
@@ -128,6 +131,9 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 		a := p.auxLeft(i, lo)
 		j := p.skipAdverbs(a, lo)
 		if first, found := p.npLeft(j, lo); found {
+			return tokRange{a, end}, tokRange{first, j}, true
+		}
+		if first, found := p.leftAppositive(j, lo); found && !cf.ing {
 			return tokRange{a, end}, tokRange{first, j}, true
 		}
 		if cf.ing && p.is(i-1, ",") {
@@ -204,6 +210,11 @@ func (p *para) indirect(si int) {
 					src, found = tokRange{first, j}, true
 				}
 			}
+			if !found && !cf.ing {
+				if first, ok := p.leftAppositive(j, se.a); ok {
+					src, found = tokRange{first, j}, true
+				}
+			}
 			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
 				if last, ok := p.npRight(end+1, se.b); ok {
 					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
@@ -242,6 +253,14 @@ func (p *para) indirect(si int) {
 		}
 		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) {
 			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
+			if p.is(tail+1, ",") && tail+2 < se.b {
+				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
+					content = append(content, p.span(tail+2, e))
+				}
+			}
+		} else if lead-2 > se.a && p.toks[lead-1].k == qclose && p.is(lead-2, ",") && !cf.ing && p.endsClause(tail+1, se.b) {
+			// A sentence ending in a quoted fragment: … may be "strategic," said X.
+			content = append(content, p.span(se.a, lead-1))
 			if p.is(tail+1, ",") && tail+2 < se.b {
 				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
 					content = append(content, p.span(tail+2, e))

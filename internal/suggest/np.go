@@ -162,3 +162,39 @@ func (p *para) plainWord(i int) bool {
 	_, _, cue := p.cueAt(i)
 	return !cue
 }
+
+// leftAppositive finds a source with an appositive or relative clause that
+// ends at the comma j: "Jeff Weaver, Sanders' campaign manager," or "Roy
+// Neel, who managed the campaign,". It returns the first token; the comma
+// belongs to the source.
+func (p *para) leftAppositive(j, lo int) (int, bool) {
+	if !p.is(j, ",") {
+		return 0, false
+	}
+	k := j - 1
+	for k > lo && k > j-25 && !p.is(k, ",") {
+		if p.inQuote[k] != 0 || p.toks[k].k == punct && (isTerminal(p.toks[k].l) || p.toks[k].l == ";") {
+			return 0, false
+		}
+		k--
+	}
+	if !p.is(k, ",") || k == j-1 {
+		return 0, false
+	}
+	n := p.toks[k+1]
+	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.cap || p.possessive(k+1)) {
+		return 0, false
+	}
+	first, ok := p.npLeft(k-1, lo)
+	if !ok {
+		return 0, false
+	}
+	if t := p.toks[first]; first > lo && !p.is(first-1, ",") && p.toks[first-1].k != qclose && p.toks[first-1].k != qopen {
+		_ = t
+		return 0, false
+	}
+	if _, isPron := p.s.lx.prons[p.toks[first].l]; isPron {
+		return 0, false
+	}
+	return first, true
+}
