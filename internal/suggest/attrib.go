@@ -92,7 +92,7 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 	}
 	// X said
 	if last, found := p.npRight(k, hi); found {
-		if ap := p.appositive(last, hi); ap > last && p.is(ap+1, ",") {
+		if ap := p.appositiveOf(last, hi, true); ap > last && p.is(ap+1, ",") {
 			last = ap + 1
 		}
 		j := last + 1
@@ -216,7 +216,7 @@ func (p *para) indirect(si int) {
 				}
 			}
 			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
-				if last, ok := p.npRight(end+1, se.b); ok {
+				if last, ok := p.npRight(end+1, se.b); ok && (p.is(last+1, ",") || p.endsClause(last+1, se.b) && !(p.word(last+1) && p.s.lx.aux[p.toks[last+1].l])) {
 					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
 				}
 			}
@@ -230,16 +230,22 @@ func (p *para) indirect(si int) {
 					src, found = sg, true
 				}
 			}
-			if !found && cf.ing && p.is(i-1, ",") && cf.class&speech != 0 {
+			if !found && cf.ing && (p.is(i-1, ",") || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by")) && cf.class&speech != 0 {
 				if lastSrc != nil {
 					src, found = *lastSrc, true
+				} else if sg, ok := p.earlierSource(se.a, i); ok {
+					src, found = sg, true
 				} else if sg, ok := p.sentenceSource(se.a, i); ok {
 					src, found = sg, true
 				}
 			}
 		}
+		sourceless := false
 		if !found {
-			continue
+			if !p.finiteSpeech(cf, a, i) {
+				continue
+			}
+			sourceless = true
 		}
 		// The content: before a trailing ", X said." or after the cue.
 		var content []Span
@@ -296,6 +302,10 @@ func (p *para) indirect(si int) {
 		}
 		for t := a; t <= end; t++ {
 			p.used[t] = true
+		}
+		if sourceless {
+			p.add(Suggestion{Content: content, Cue: p.span(a, end)})
+			continue
 		}
 		p.add(Suggestion{Content: content, Cue: p.span(a, end), Source: p.span(src.a, src.b)})
 		s := src
@@ -455,4 +465,43 @@ func (p *para) hasWord(sp Span) bool {
 		}
 	}
 	return false
+}
+
+// finiteSpeech reports whether the cue at token i (auxiliaries from a) is a
+// finite reporting verb that is a cue even when its source is out of reach:
+// "…, X, who …, said the plan".
+func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
+	if cf.class&speech == 0 || cf.ing || cf.lemma == "according to" {
+		return false
+	}
+	t := p.toks[i]
+	if t.l == cf.lemma && a == i {
+		return false // a bare base form: "to say", "say" as a noun
+	}
+	return strong[cf.lemma] || cf.past || a < i
+}
+
+// earlierSource returns the source of the latest suggestion of this
+// paragraph whose cue lies in tokens [lo, i): "…,” he said, adding that …".
+func (p *para) earlierSource(lo, i int) (tokRange, bool) {
+	from, to := p.toks[lo].s, p.toks[i].s
+	for k := len(p.added) - 1; k >= 0; k-- {
+		sg := p.s.res.Suggestions[p.added[k]]
+		if sg.Cue.Start < from || sg.Cue.End > to || sg.Source.Len() == 0 {
+			continue
+		}
+		a, b := -1, -1
+		for t := lo; t < i; t++ {
+			if p.toks[t].s == sg.Source.Start {
+				a = t
+			}
+			if p.toks[t].e == sg.Source.End {
+				b = t
+			}
+		}
+		if a >= 0 && b >= a {
+			return tokRange{a, b}, true
+		}
+	}
+	return tokRange{}, false
 }

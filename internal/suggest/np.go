@@ -46,6 +46,18 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 	if j < lo || p.inQuote[j] != 0 && p.toks[j].k == word {
 		return 0, false
 	}
+	if p.is(j, ")") {
+		// "Sen. Jack Reed (D-R.I.)": a short parenthetical after a name.
+		for k := j - 1; k > lo && k > j-8; k-- {
+			if p.is(k, "(") {
+				if k-1 >= lo && p.nameWord(k-1) {
+					return p.npLeft(k-1, lo)
+				}
+				break
+			}
+		}
+		return 0, false
+	}
 	t := p.toks[j]
 	if t.k != word && !(t.l == "." && p.nameWord(j)) {
 		return 0, false
@@ -137,12 +149,17 @@ func (p *para) npRight(i, hi int) (int, bool) {
 
 // appositive extends a source ending at token j over ", a strategist for X"
 // up to the next comma or the sentence's end; it returns the new last token.
-func (p *para) appositive(j, hi int) int {
+func (p *para) appositive(j, hi int) int { return p.appositiveOf(j, hi, false) }
+
+// appositiveOf is appositive; loose also takes appositives opening with a
+// capitalised word or a possessive ("Jeff Weaver, Sanders' campaign
+// manager,"), for use where a comma and a cue must follow.
+func (p *para) appositiveOf(j, hi int, loose bool) int {
 	if !p.is(j+1, ",") || j+2 >= hi {
 		return j
 	}
 	n := p.toks[j+2]
-	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who") {
+	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || loose && (n.cap || n.l == "whose")) {
 		return j
 	}
 	k := j + 2
@@ -182,15 +199,14 @@ func (p *para) leftAppositive(j, lo int) (int, bool) {
 		return 0, false
 	}
 	n := p.toks[k+1]
-	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.cap || p.possessive(k+1)) {
+	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.l == "whose" || n.l == "of" || n.cap || p.possessive(k+1) || p.s.lx.adv[n.l]) {
 		return 0, false
 	}
 	first, ok := p.npLeft(k-1, lo)
 	if !ok {
 		return 0, false
 	}
-	if t := p.toks[first]; first > lo && !p.is(first-1, ",") && p.toks[first-1].k != qclose && p.toks[first-1].k != qopen {
-		_ = t
+	if first > lo && !p.is(first-1, ",") && p.toks[first-1].k != qclose && p.toks[first-1].k != qopen && !(first-1 == lo && p.s.lx.stops[p.toks[lo].l]) {
 		return 0, false
 	}
 	if _, isPron := p.s.lx.prons[p.toks[first].l]; isPron {

@@ -218,6 +218,9 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 			end = i + 1
 		}
 	}
+	if end == i && p.is(i+1, ":") {
+		end = i + 1 // the colon belongs to the cue: said: “…”
+	}
 	return cf, end, true
 }
 
