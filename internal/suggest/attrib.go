@@ -146,7 +146,7 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 		}
 	}
 	if p.is(q.a-1, ":") && !p.used[q.a-1] {
-		if first, found := p.npLeft(q.a-2, lo); found {
+		if first, found := p.npLeft(q.a-2, lo); found && !p.plainWord(q.a-2) {
 			return tokRange{q.a - 1, q.a - 1}, tokRange{first, q.a - 2}, true
 		}
 	}
@@ -478,8 +478,40 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if t.l == cf.lemma && a == i {
 		return false // a bare base form: "to say", "say" as a noun
 	}
-	return strong[cf.lemma] || cf.past || a < i
+	if !(strong[cf.lemma] || cf.past || a < i) {
+		return false
+	}
+	// A participle used as an adjective ("the pledged delegates", "a
+	// contested convention") is no cue: the word before must not be a
+	// determiner, a number or a preposition, and what follows must look
+	// like the start of what was said.
+	if a > 0 && p.word(a-1) {
+		l := p.toks[a-1].l
+		if p.s.lx.dets[l] || isDigitWord(l) || prepositions[l] {
+			return false
+		}
+	}
+	_, end, _ := p.cueAt(i)
+	n := end + 1
+	if n >= len(p.toks) {
+		return true
+	}
+	nt := p.toks[n]
+	switch {
+	case nt.k == qopen, nt.l == ",", nt.l == ":", nt.k == punct && isTerminal(nt.l):
+		return true
+	case nt.k != word:
+		return false
+	}
+	_, pron := p.s.lx.prons[nt.l]
+	return nt.l == "that" || pron || p.s.lx.dets[nt.l] || nt.cap || p.s.lx.adv[nt.l] || p.s.lx.titles[nt.l]
 }
+
+// prepositions that cannot stand right before a finite cue verb.
+var prepositions = map[string]bool{"of": true, "to": true, "for": true, "with": true,
+	"by": true, "in": true, "on": true, "at": true, "from": true, "as": true}
+
+func isDigitWord(l string) bool { return l != "" && l[0] >= '0' && l[0] <= '9' }
 
 // earlierSource returns the source of the latest suggestion of this
 // paragraph whose cue lies in tokens [lo, i): "…,” he said, adding that …".

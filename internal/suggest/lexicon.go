@@ -31,7 +31,17 @@ func verbs() map[string]verbClass {
 		predict warn urge complain answer comment reiterate affirm concur
 		acknowledge blast slam criticize criticise praise accuse question
 		call dismiss reject defend highlight cite endorse refer decline refuse
-		describe`) {
+		describe mock blame denounce condemn echo indicate repeat thank attack
+		express discuss decry portray assail challenge imply invoke reaffirm
+		bemoan recommend demand threaten shout yell chant email request
+		welcome encourage applaud quote hint articulate reference lambaste
+		rail talk speak apologize apologise brag scoff chide scold rebuke
+		ridicule deride dub label characterize characterise brand hail laud
+		dispute swear guarantee signal plead beg instruct proclaim
+		opine posit theorize rebut refute clarify elaborate summarize
+		relay convey divulge lash weigh allude reflect rave recount
+		volunteer interject exclaim whisper murmur grumble gripe concede
+		trumpet push`) {
 		m[w] |= speech
 	}
 	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
@@ -41,7 +51,10 @@ func verbs() map[string]verbClass {
 	for _, w := range strings.Fields(`believe think hope want expect fear worry
 		feel know show find plan intend seek argue doubt wish suspect insist
 		understand predict see consider seem appear support oppose back
-		offer`) {
+		offer prefer favor favour decide remember guess imagine realize
+		realise determine learn assume suppose reckon deem regard recognize
+		recognise accept trust distrust approve disapprove embrace desire
+		aim aspire vote worry question conclude`) {
 		m[w] |= belief
 	}
 	return m
@@ -61,6 +74,8 @@ var irregular = map[string][]string{
 	"see":        {"saw", "sees", "seeing", "seen"},
 	"show":       {"showed", "shows", "showing", "shown"},
 	"swear":      {"swore", "swears", "swearing", "sworn"},
+	"speak":      {"spoke", "speaks", "speaking", "spoken"},
+	"learn":      {"learned", "learns", "learning", "learnt"},
 }
 
 // forms returns the inflections of a regular lemma: -s, -ed, -ing.
@@ -97,7 +112,7 @@ func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 // doubles its last letter (admit → admitted, quip → quipped).
 func doubles(l string) bool {
 	switch l {
-	case "admit", "quip", "commit", "concur", "plan", "regret", "permit", "submit":
+	case "admit", "quip", "commit", "concur", "plan", "regret", "permit", "submit", "chat", "rebut", "abet":
 		return true
 	}
 	return false
@@ -131,13 +146,28 @@ func irregularPast(l, f string) bool {
 // nounForms are forms of cue verbs that are far more often nouns.
 const nounForms = `state states comment comments remark remarks post posts
 	charge charges counter counters answer answers reports report plans
-	supports backs offers back offer views view`
+	supports backs offers back offer views view attacks votes demands
+	requests emails chants quotes labels signals questions talks aims
+	desires trusts echoes references brands thanks blames dubs hails
+	guarantees contests disputes rails pleas lobbies publishes releases
+	welcomes`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
 	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about"},
-	"refer": {"to"}, "say": {"of"},
+	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"},
+	"agree": {"with"}, "warn": {"of", "about", "against"}, "boast": {"of", "about"},
+	"joke": {"about"}, "apologize": {"for"}, "apologise": {"for"}, "worry": {"about"},
+	"believe": {"in"}, "rail": {"against"}, "vote": {"for", "against"},
+	"comment": {"on"}, "complain": {"about"}, "lash": {"out"}, "weigh": {"in"},
+	"argue": {"for", "against"}, "allude": {"to"}, "reflect": {"on"},
+	"rave": {"about"}, "hint": {"at"}, "insist": {"on"}, "speculate": {"about"},
+	"brag": {"about"}, "push": {"for"},
 }
+
+// needsParticle lists lemmas that are cues only with one of their particles:
+// "talked about", "voted for", "weighed in".
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak`
 
 // set makes a lookup set of space-separated words.
 func set(words string) map[string]bool {

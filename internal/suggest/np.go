@@ -65,6 +65,9 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 	if _, ok := p.s.lx.prons[t.l]; ok {
 		return j, true
 	}
+	if p.s.lx.dets[t.l] {
+		return 0, false // "The pledged delegates": a determiner is no source
+	}
 	head := j
 	k := j
 	switch {

@@ -34,6 +34,7 @@ type Result struct {
 type lexicon struct {
 	cues                                                            map[string]cueForm
 	aux, adv, titles, abbr, nouns, dets, male, female, stops, nounF map[string]bool
+	particle                                                        map[string]bool
 	prons                                                           map[string]pron
 }
 
@@ -52,7 +53,7 @@ func newLexicon() *lexicon {
 		cues: cueForms(), aux: set(auxiliaries), adv: set(adverbs),
 		titles: set(titles), abbr: set(abbreviations), nouns: set(speakerNouns),
 		dets: set(determiners), male: set(maleNames), female: set(femaleNames),
-		stops: set(stopCaps), prons: pronouns(), nounF: set(nounForms),
+		stops: set(stopCaps), prons: pronouns(), nounF: set(nounForms), particle: set(needsParticle),
 	}
 }
 
@@ -206,7 +207,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 		}
 	}
 	cf, ok := p.s.lx.cues[t.l]
-	if !ok || p.s.lx.nounF[t.l] {
+	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
 	end := i
@@ -218,10 +219,34 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 			end = i + 1
 		}
 	}
+	if cf.lemma == "continue" && i+1 < len(p.toks) && p.word(i+1) {
+		return cf, 0, false // "continued to …", "continues campaigning"
+	}
+	if end == i && p.s.lx.particle[cf.lemma] {
+		return cf, 0, false
+	}
 	if end == i && p.is(i+1, ":") {
 		end = i + 1 // the colon belongs to the cue: said: “…”
 	}
 	return cf, end, true
+}
+
+// verbAfterAll reports whether a form that is more often a noun ("plans",
+// "states") is a verb here: after a subject pronoun or an auxiliary, or
+// before "that" or "to".
+func (p *para) verbAfterAll(i int) bool {
+	if p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0 {
+		return true
+	}
+	if i == 0 || !p.word(i-1) {
+		return false
+	}
+	switch l := p.toks[i-1].l; l {
+	case "he", "she", "it", "they", "we", "i", "you", "who":
+		return true
+	default:
+		return p.s.lx.aux[l] && l != "not" && l != "be" && l != "been" && l != "being"
+	}
 }
 
 // auxLeft returns the first token of the auxiliaries standing right before

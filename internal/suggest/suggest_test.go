@@ -125,6 +125,21 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a participle after a quote takes the quote's speaker",
 			"“The river is rising,” she said, adding that the dam would hold.",
 			[]want{{"“The river is rising,”", "said", "she", true}, {"that the dam would hold", "adding", "she", false}}},
+		{"a phrasal cue keeps its particle",
+			"The governor talked about the flood defences.",
+			[]want{{"the flood defences", "talked about", "The governor", false}}},
+		{"a verb form that is usually a noun is a cue after a pronoun",
+			"The bank is cautious. It plans to raise rates in June.",
+			[]want{{"to raise rates in June", "plans", "It", false}}},
+		{"a verb of saying that needs its particle is no cue without it",
+			"Hannah Wolf voted in the morning.",
+			nil},
+		{"a participle used as an adjective is no cue",
+			"The pledged delegates met in Ohio.",
+			nil},
+		{"continued before a quote with its colon",
+			"Nora Quinn continued: “Nobody asked us.”",
+			[]want{{"“Nobody asked us.”", "continued:", "Nora Quinn", true}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
