@@ -294,6 +294,9 @@ func (p *para) indirect(si int) {
 				continue // "…, he said, clutching the lectern"
 			}
 			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
+				if cf.ing && a == i && found && src.b == i-1 {
+					e = p.relativeEnd(k, e)
+				}
 				content = append(content, p.span(k, e))
 			}
 		}
@@ -328,7 +331,14 @@ func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
 		return hasSuffix(h.l, "s") && !h.cap || p.s.lx.nouns[h.l] && hasSuffix(h.l, "s")
 	}
 	if cf.ing && a == i {
-		return false // "officials saying" is rarely a clause of its own
+		// "a group backing Bush", "a poll showing …": a reduced relative
+		// clause of belief or intention after a noun; not after a pronoun
+		// or a preposition's object.
+		h := p.toks[last]
+		if _, pr := p.s.lx.prons[h.l]; pr || cf.class&belief == 0 || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] {
+			return false
+		}
+		return true
 	}
 	return true
 }
@@ -536,4 +546,21 @@ func (p *para) earlierSource(lo, i int) (tokRange, bool) {
 		}
 	}
 	return tokRange{}, false
+}
+
+// relativeEnd ends the content of a reduced relative clause ("a group
+// backing the mayor paid …") before the main clause's verb: an auxiliary,
+// a past form or a cue word after the first word.
+func (p *para) relativeEnd(k, e int) int {
+	for t := k + 1; t <= e; t++ {
+		if p.inQuote[t] != 0 || !p.word(t) {
+			continue
+		}
+		l := p.toks[t].l
+		_, _, cue := p.cueAt(t)
+		if p.s.lx.aux[l] || cue || hasSuffix(l, "ed") && !p.s.lx.dets[p.toks[t-1].l] {
+			return p.trimEnd(k, t-1)
+		}
+	}
+	return e
 }

@@ -17,6 +17,9 @@ func TestFormsInflectRegularAndIrregularVerbs(t *testing.T) {
 		{"admit", []string{"admitted", "admits", "admitting"}},
 		{"stress", []string{"stressed", "stresses", "stressing"}},
 		{"tweet", []string{"tweeted", "tweets", "tweeting"}},
+		{"refer", []string{"referred", "refers", "referring"}},
+		{"echo", []string{"echoed", "echoes", "echoing"}},
+		{"speak", []string{"spoke", "speaks", "speaking", "spoken"}},
 	} {
 		assert.Equal(t, tc.want, forms(tc.lemma), tc.lemma)
 	}

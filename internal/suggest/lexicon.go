@@ -86,7 +86,7 @@ func forms(l string) []string {
 	last := l[len(l)-1]
 	var s, ed, ing string
 	switch {
-	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "x"):
+	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "o") || strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "x"):
 		s = l + "es"
 	case last == 'y' && !isVowel(l[len(l)-2]):
 		s = l[:len(l)-1] + "ies"
@@ -112,7 +112,9 @@ func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 // doubles its last letter (admit → admitted, quip → quipped).
 func doubles(l string) bool {
 	switch l {
-	case "admit", "quip", "commit", "concur", "plan", "regret", "permit", "submit", "chat", "rebut", "abet":
+	case "admit", "quip", "commit", "concur", "plan", "regret", "permit",
+		"submit", "chat", "rebut", "refer", "prefer", "beg", "brag", "slam",
+		"dub", "omit", "confer", "infer", "spar", "stir", "jab", "nod":
 		return true
 	}
 	return false

@@ -140,6 +140,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"continued before a quote with its colon",
 			"Nora Quinn continued: “Nobody asked us.”",
 			[]want{{"“Nobody asked us.”", "continued:", "Nora Quinn", true}}},
+		{"a reduced relative clause of support after a noun",
+			"Donations poured in. A group backing the mayor has paid for the posters.",
+			[]want{{"the mayor", "backing", "A group", false}}},
+		{"a participle with its particle after a quote",
+			"“We are ready,” Ms. Lund said, referring to the rescue teams.",
+			[]want{{"“We are ready,”", "said", "Ms. Lund", true}, {"the rescue teams", "referring to", "Ms. Lund", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
