@@ -1,5 +1,10 @@
 package suggest
 
+import (
+	"strings"
+	"unicode"
+)
+
 // quoteWords counts the words inside quote q.
 func (p *para) quoteWords(q quote) int {
 	n := 0
@@ -58,6 +63,15 @@ func (p *para) direct(continues bool) {
 		// A quote of its own sentence continues the last speaker's quote.
 		if s.lastDirect >= 0 && (s.lastDirectPara == p.idx || s.lastDirectPara == p.idx-1 && s.directOpen || (continues && qi == 0)) && q.a == p.sentStart(q.a) {
 			p.appendTo(s.lastDirect, content)
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// A quote of its own, right after a paragraph that reported
+		// someone's words, is theirs: a new content with the same cue and
+		// source.
+		if s.lastAny >= 0 && s.lastAnyPara == p.idx-1 && p.personSource(s.res.Suggestions[s.lastAny].Source) && (q.a == 0 || p.is(q.a-1, ":") && q.a-1 == 0) && p.quoteWords(q) >= 4 {
+			prev := s.res.Suggestions[s.lastAny]
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: prev.Cue, Source: prev.Source, Direct: true})
 			s.lastDirectPara = p.idx
 		}
 	}
@@ -145,6 +159,16 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{a, end}, tokRange{end + 1, last}, true
 		}
 	}
+	if p.is(q.a-1, ":") && !p.used[q.a-1] && p.quoteWords(q) >= 4 && q.a-2 > lo {
+		// "Kasich resisted: “…”": a verb outside the lexicon before the colon.
+		if v := p.toks[q.a-2]; v.k == word && !v.cap && (hasSuffix(v.l, "ed") || hasSuffix(v.l, "s")) && !p.s.lx.nouns[v.l] {
+			a := p.auxLeft(q.a-2, lo)
+			j := p.skipAdverbs(a, lo)
+			if first, found := p.npLeft(j, lo); found && first == lo {
+				return tokRange{a, q.a - 1}, tokRange{first, j}, true
+			}
+		}
+	}
 	if p.is(q.a-1, ":") && !p.used[q.a-1] {
 		if first, found := p.npLeft(q.a-2, lo); found && !p.plainWord(q.a-2) {
 			return tokRange{q.a - 1, q.a - 1}, tokRange{first, q.a - 2}, true
@@ -230,7 +254,7 @@ func (p *para) indirect(si int) {
 					src, found = sg, true
 				}
 			}
-			if !found && cf.ing && (p.is(i-1, ",") || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by")) && cf.class&speech != 0 {
+			if !found && cf.ing && (p.commaBefore(i) || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by")) && cf.class&speech != 0 {
 				if lastSrc != nil {
 					src, found = *lastSrc, true
 				} else if sg, ok := p.earlierSource(se.a, i); ok {
@@ -375,18 +399,24 @@ func (p *para) trimEnd(a, e int) int {
 func (p *para) contentEnd(k, hi int) int {
 	e := hi - 1
 	for i := k + 1; i < hi; i++ {
-		if p.inQuote[i] != 0 {
+		// cut is the content's last token if it stops at a comma here; a
+		// quote closing after its own comma counts as the comma: “…,” said.
+		comma, cut := p.is(i, ",") && p.inQuote[i] == 0, i-1
+		if !comma && p.toks[i].k == qclose && p.is(i-1, ",") && p.inQuote[i] != 0 && p.quotes[p.inQuote[i]-1].b == i {
+			comma, cut = true, i
+		}
+		if p.inQuote[i] != 0 && !comma {
 			continue
 		}
-		if p.is(i, ";") || p.is(i, ",") && (p.is(i+1, "but") || p.is(i+1, "while")) {
-			e = i - 1
+		if p.is(i, ";") || comma && (p.is(i+1, "but") || p.is(i+1, "while")) {
+			e = cut
 			break
 		}
-		if !p.is(i, ",") || i+1 >= hi {
+		if !comma || i+1 >= hi {
 			continue
 		}
 		if cf, _, ok := p.cueAt(i + 1); ok && (cf.ing || cf.lemma == "according to" || cf.class&speech != 0 && !cf.ing) {
-			e = i - 1
+			e = cut
 			break
 		}
 		if last, ok := p.npRight(i+1, hi); ok && last+1 < hi {
@@ -395,7 +425,7 @@ func (p *para) contentEnd(k, hi int) int {
 				j++
 			}
 			if cf, _, ok := p.cueAt(j); ok && cf.class&speech != 0 && !cf.ing && (j+1 >= hi || p.is(j+1, ",") || p.is(j+1, ".")) {
-				e = i - 1
+				e = cut
 				break
 			}
 		}
@@ -563,4 +593,26 @@ func (p *para) relativeEnd(k, e int) int {
 		}
 	}
 	return e
+}
+
+// personSource reports whether sp names one person: a capitalised name or
+// "he", "she", "I".
+func (p *para) personSource(sp Span) bool {
+	if sp.Len() == 0 {
+		return false
+	}
+	r := p.s.r[sp.Start:sp.End]
+	switch strings.ToLower(string(r)) {
+	case "he", "she", "i":
+		return true
+	case "they", "we", "it", "who", "you":
+		return false
+	}
+	return unicode.IsUpper(r[0]) && !unicode.IsUpper(r[len(r)-1]) && r[len(r)-1] != 's'
+}
+
+// commaBefore reports whether a comma stands right before token i, or a
+// closing quotation mark right after its own comma: ‘…,’ referring to.
+func (p *para) commaBefore(i int) bool {
+	return p.is(i-1, ",") || i >= 2 && p.toks[i-1].k == qclose && p.is(i-2, ",")
 }

@@ -69,6 +69,8 @@ type Suggester struct {
 
 	lastDirect     int // index of the last direct suggestion, -1 if none
 	lastDirectPara int
+	lastAny        int // index of the last suggestion of lastAnyPara, -1 if none
+	lastAnyPara    int
 	openQuote      bool // the previous paragraph left a quote open
 	directOpen     bool // the previous paragraph ended with the last direct quote
 }
@@ -76,7 +78,7 @@ type Suggester struct {
 // New returns a Suggester for doc.
 func New(doc string) *Suggester {
 	x := text.NewIndex(doc)
-	return &Suggester{lx: newLexicon(), r: []rune(doc), x: x, paras: x.Paragraphs(), lastDirect: -1, lastDirectPara: -10}
+	return &Suggester{lx: newLexicon(), r: []rune(doc), x: x, paras: x.Paragraphs(), lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
 }
 
 // Suggest returns the suggestions for the whole of doc.
@@ -158,6 +160,11 @@ func (s *Suggester) paragraph(pi int) {
 		lastSent := p.sents[len(p.sents)-1]
 		from := p.toks[lastSent.a].s
 		s.directOpen = sg.Content[len(sg.Content)-1].End > from || sg.Cue.Start >= from
+	}
+	for _, si := range p.added {
+		if s.lastAnyPara != pi || s.res.Suggestions[si].Cue.Start > s.res.Suggestions[s.lastAny].Cue.Start {
+			s.lastAny, s.lastAnyPara = si, pi
+		}
 	}
 	// Speakers are resolved in text order within the paragraph.
 	sort.SliceStable(p.added, func(i, j int) bool {

@@ -146,6 +146,15 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a participle with its particle after a quote",
 			"“We are ready,” Ms. Lund said, referring to the rescue teams.",
 			[]want{{"“We are ready,”", "said", "Ms. Lund", true}, {"the rescue teams", "referring to", "Ms. Lund", false}}},
+		{"a quote paragraph after a paragraph reporting a person's words is theirs",
+			"Mayor Ortiz said the bridge would close.\n\n“We have no other choice this winter.”",
+			[]want{{"the bridge would close", "said", "Mayor Ortiz", false}, {"“We have no other choice this winter.”", "said", "Mayor Ortiz", true}}},
+		{"a verb outside the lexicon before a colon and a quote",
+			"Kasich resisted: “Governors do not have that power.”",
+			[]want{{"“Governors do not have that power.”", "resisted:", "Kasich", true}}},
+		{"an indirect content stops at a quote's own comma before a participle cue",
+			"He called it ‘the long march,’ referring to the strike.",
+			[]want{{"it ‘the long march,’", "called", "He", false}, {"the strike", "referring to", "He", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
