@@ -60,6 +60,20 @@ func (p *para) direct(continues bool) {
 			s.lastDirectPara = p.idx
 			continue
 		}
+		// A long quote introduced by a clause ending in a comma or colon is
+		// what that clause reports, even when its cue or speaker is unusual.
+		if cue, src, ok := p.introduced(q); ok {
+			for i := cue.a; i <= cue.b; i++ {
+				p.used[i] = true
+			}
+			sg := Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Direct: true}
+			if src.b >= src.a {
+				sg.Source = p.span(src.a, src.b)
+			}
+			s.lastDirect = p.add(sg)
+			s.lastDirectPara = p.idx
+			continue
+		}
 		// A quote of its own sentence continues the last speaker's quote.
 		if s.lastDirect >= 0 && (s.lastDirectPara == p.idx || s.lastDirectPara == p.idx-1 && s.directOpen || (continues && qi == 0)) && q.a == p.sentStart(q.a) {
 			p.appendTo(s.lastDirect, content)
@@ -218,11 +232,18 @@ func (p *para) indirect(si int) {
 		if !ok {
 			continue
 		}
+		if cf.lemma == "ask" && cf.past && (i == se.a || i == se.a+1 && p.is(se.a, "when")) {
+			p.askedClause(i, end, se)
+			continue
+		}
 		a := p.auxLeft(i, se.a)
 		var src tokRange
 		found, inverted := false, false
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
+				if c, ok := p.chunkRight(end+1, se.b); ok && p.is(last+1, "who") {
+					last = c // "a city official who was not allowed to speak"
+				}
 				src, found, inverted = tokRange{end + 1, last}, true, true
 			} else if last, ok := p.chunkRight(end+1, se.b); ok {
 				src, found, inverted = tokRange{end + 1, last}, true, true
@@ -281,7 +302,7 @@ func (p *para) indirect(si int) {
 		if inverted {
 			tail = src.b
 		}
-		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) {
+		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) && !p.used[se.a] && !p.used[se.a+1] {
 			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
 			if p.is(tail+1, ",") && tail+2 < se.b {
 				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
@@ -473,10 +494,13 @@ func (p *para) chunkLeft(j, lo int) (int, bool) {
 // sentence's end as the source.
 func (p *para) chunkRight(i, hi int) (int, bool) {
 	k := i
-	for k < hi && k < i+12 && p.inQuote[k] == 0 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l)) {
+	for k < hi && k < i+30 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l)) {
+		if p.inQuote[k] != 0 && p.toks[k].k == qopen {
+			break
+		}
 		k++
 	}
-	if k == i || k == i+12 {
+	if k == i {
 		return 0, false
 	}
 	return k - 1, true
@@ -615,4 +639,65 @@ func (p *para) personSource(sp Span) bool {
 // closing quotation mark right after its own comma: ‘…,’ referring to.
 func (p *para) commaBefore(i int) bool {
 	return p.is(i-1, ",") || i >= 2 && p.toks[i-1].k == qclose && p.is(i-2, ",")
+}
+
+// askedClause handles "Asked about the plan, Trump said …": the question
+// is the content of "Asked", and the main clause's subject its source.
+func (p *para) askedClause(i, end int, se sentence) {
+	c := end + 1
+	for c < se.b && !(p.is(c, ",") && p.inQuote[c] == 0) {
+		c++
+	}
+	if c >= se.b || c == end+1 || c-end > 30 {
+		return
+	}
+	k := c + 1
+	for k < se.b && p.word(k) && p.s.lx.adv[p.toks[k].l] {
+		k++
+	}
+	sg := Suggestion{Content: []Span{p.span(end+1, c-1)}, Cue: p.span(i, end)}
+	if last, ok := p.npRight(k, se.b); ok {
+		sg.Source = p.span(k, last)
+	}
+	for t := i; t <= end; t++ {
+		p.used[t] = true
+	}
+	p.add(sg)
+}
+
+// introduced finds a cue for a quote of four words or more that follows a
+// clause ending in a comma or colon: the clause's last cue word, or the
+// colon itself. The source is the clause's subject when there is one, else
+// src is empty (b < a).
+func (p *para) introduced(q quote) (cue, src tokRange, ok bool) {
+	lo := p.sentStart(q.a)
+	colon := p.is(q.a-1, ":")
+	if q.a-1 <= lo || !(colon || p.is(q.a-1, ",")) || p.quoteWords(q) < 4 || p.used[q.a-1] {
+		return cue, src, false
+	}
+	src = tokRange{0, -1}
+	for i := q.a - 2; i >= lo; i-- {
+		if p.inQuote[i] != 0 {
+			break
+		}
+		if p.used[i] {
+			continue
+		}
+		if _, end, isCue := p.cueAt(i); isCue && end < q.a {
+			a := p.auxLeft(i, lo)
+			if first, found := p.npLeft(p.skipAdverbs(a, lo), lo); found {
+				src = tokRange{first, p.skipAdverbs(a, lo)}
+			} else if sg, found := p.sentenceSource(lo, a); found {
+				src = sg
+			}
+			return tokRange{a, end}, src, true
+		}
+	}
+	if !colon {
+		return cue, src, false
+	}
+	if sg, found := p.sentenceSource(lo, q.a-1); found {
+		src = sg
+	}
+	return tokRange{q.a - 1, q.a - 1}, src, true
 }

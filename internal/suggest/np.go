@@ -133,6 +133,9 @@ func (p *para) npRight(i, hi int) (int, bool) {
 		case p.nameWord(k) || p.possessive(k):
 			last = k
 		case p.modWord(k):
+			if p.s.lx.titles[p.toks[k].l] && k > i {
+				last = k // "the mayor"
+			}
 		case p.word(k) && p.s.lx.nouns[p.toks[k].l]:
 			last = k
 		case k > i && p.s.lx.dets[t.l] && p.plainWord(k) && k < i+4:

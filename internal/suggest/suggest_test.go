@@ -155,6 +155,18 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"an indirect content stops at a quote's own comma before a participle cue",
 			"He called it ‘the long march,’ referring to the strike.",
 			[]want{{"it ‘the long march,’", "called", "He", false}, {"the strike", "referring to", "He", false}}},
+		{"asked with a question before the main clause",
+			"Asked about the budget, the mayor said it was balanced.",
+			[]want{{"the budget", "Asked about", "the mayor", false}, {"it was balanced", "said", "the mayor", false}}},
+		{"according to a long source up to the comma",
+			"The plan will cost $2 billion, according to a city official who was not allowed to speak publicly before the vote.",
+			[]want{{"The plan will cost $2 billion", "according to", "a city official who was not allowed to speak publicly before the vote", false}}},
+		{"a long quote after a clause ending in a comma takes the clause's cue",
+			"Police Chief Ann Cole lobbied the council, saying, “The fewer guns, the better for everyone.”",
+			[]want{{"“The fewer guns, the better for everyone.”", "saying", "Police Chief Ann Cole", true}}},
+		{"a long quote after a colon with no cue word takes the colon",
+			"From the report: “Most online samples were balanced only by age and sex.”",
+			[]want{{"“Most online samples were balanced only by age and sex.”", ":", "", true}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
