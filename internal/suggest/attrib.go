@@ -39,6 +39,11 @@ func (p *para) direct(continues bool) {
 		content := p.span(q.a, q.b)
 		// After the quote: "…," X said / said X.
 		if cue, src, ok := p.after(q); ok {
+			if lo := p.sentStart(q.a); q.a > lo+1 && p.is(q.a-1, ",") && !p.hasCue(lo, q.a-1) {
+				// "Sooner or later, “I think …,” he said": the lead-in is
+				// part of what was said.
+				content = p.span(lo, q.b)
+			}
 			p.used[cue.a] = true
 			for i := cue.a; i <= cue.b; i++ {
 				p.used[i] = true
@@ -149,6 +154,11 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 		cf, end, isCue := p.cueAt(i)
 		if !isCue || cf.class&speech == 0 {
 			continue
+		}
+		if p.leadIn(cf, end, q.a) {
+			// "Bolton said that whatever voters choose, “they …”": the
+			// quote ends an indirect content that starts after the cue.
+			return cue, src, false
 		}
 		if cf.lemma == "according to" {
 			if last, found := p.npRight(end+1, q.a); found {
@@ -683,7 +693,10 @@ func (p *para) introduced(q quote) (cue, src tokRange, ok bool) {
 		if p.used[i] {
 			continue
 		}
-		if _, end, isCue := p.cueAt(i); isCue && end < q.a {
+		if cf, end, isCue := p.cueAt(i); isCue && end < q.a {
+			if p.leadIn(cf, end, q.a) {
+				return cue, src, false
+			}
 			a := p.auxLeft(i, lo)
 			if first, found := p.npLeft(p.skipAdverbs(a, lo), lo); found {
 				src = tokRange{first, p.skipAdverbs(a, lo)}
@@ -700,4 +713,37 @@ func (p *para) introduced(q quote) (cue, src tokRange, ok bool) {
 		src = sg
 	}
 	return tokRange{q.a - 1, q.a - 1}, src, true
+}
+
+// leadIn reports whether words of the content stand between a cue ending at
+// token end and a quote starting at token qa: "that", or a clause of more
+// than four words after the person told.
+func (p *para) leadIn(cf cueForm, end, qa int) bool {
+	k := end + 1
+	if cf.class&object != 0 {
+		k = p.skipObject(k, qa)
+	}
+	if p.is(k, "that") && k < qa-1 {
+		return true
+	}
+	n := 0
+	for t := k; t < qa; t++ {
+		if p.word(t) {
+			n++
+		}
+	}
+	return n > 4
+}
+
+// hasCue reports whether a cue starts in tokens [a, b) outside quotes.
+func (p *para) hasCue(a, b int) bool {
+	for i := a; i < b; i++ {
+		if p.inQuote[i] != 0 {
+			return true // another quote: leave the sentence alone
+		}
+		if _, _, ok := p.cueAt(i); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -167,6 +167,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a long quote after a colon with no cue word takes the colon",
 			"From the report: “Most online samples were balanced only by age and sex.”",
 			[]want{{"“Most online samples were balanced only by age and sex.”", ":", "", true}}},
+		{"a quote after a lead-in that the cue's that-clause opens is indirect",
+			"Bolton said that whatever voters choose, “they should not choose it for safety.”",
+			[]want{{"that whatever voters choose, “they should not choose it for safety.”", "said", "Bolton", false}}},
+		{"a lead-in before a quote with a trailing cue is part of the content",
+			"Sooner or later, “we will need a new tax on sales,” he said.",
+			[]want{{"Sooner or later, “we will need a new tax on sales,”", "said", "he", true}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
