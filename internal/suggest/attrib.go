@@ -233,6 +233,7 @@ func (p *para) headline() {
 // indirect finds reported speech, beliefs and intentions in sentence si.
 func (p *para) indirect(si int) {
 	se := p.sents[si]
+	p.inSource(se)
 	var lastSrc *tokRange
 	for i := se.a; i < se.b; i++ {
 		if p.used[i] || p.inQuote[i] != 0 {
@@ -355,6 +356,11 @@ func (p *para) indirect(si int) {
 				content = append(content, p.span(k, e))
 			}
 		}
+		if len(content) > 0 {
+			if c, ok := p.quoteTaken(content[0]); ok {
+				content = []Span{c} // the quotation already found, not a longer copy
+			}
+		}
 		if len(content) == 0 || content[0].Len() == 0 || !p.hasWord(content[0]) {
 			continue
 		}
@@ -439,7 +445,7 @@ func (p *para) contentEnd(k, hi int) int {
 		if p.inQuote[i] != 0 && !comma {
 			continue
 		}
-		if p.is(i, ";") || comma && (p.is(i+1, "but") || p.is(i+1, "while")) {
+		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && afterComma[p.toks[i+1].l] || p.dash(i) {
 			e = cut
 			break
 		}
@@ -545,7 +551,7 @@ func (p *para) hasWord(sp Span) bool {
 // finite reporting verb that is a cue even when its source is out of reach:
 // "…, X, who …, said the plan".
 func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
-	if cf.class&speech == 0 || cf.ing || cf.lemma == "according to" {
+	if cf.class&(speech|belief) == 0 || cf.ing || cf.lemma == "according to" {
 		return false
 	}
 	t := p.toks[i]
@@ -746,4 +752,68 @@ func (p *para) hasCue(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// afterComma are words that, after a comma, start something other than the
+// content: a contrast, a non-restrictive relative clause or an aside.
+var afterComma = map[string]bool{"but": true, "while": true, "which": true,
+	"even": true, "although": true, "though": true, "whereas": true, "who": true}
+
+// dash reports whether token i is a dash standing between words: " – ".
+func (p *para) dash(i int) bool {
+	if i <= 0 || p.inQuote[i] != 0 || !(p.is(i, "—") || p.is(i, "–") || p.is(i, "-") || p.is(i, "--")) {
+		return false
+	}
+	return p.toks[i-1].e < p.toks[i].s && i+1 < len(p.toks) && p.toks[i].e < p.toks[i+1].s
+}
+
+// documentNouns are what "In a …," names as the source of what follows:
+// "In an NBC News poll released Monday, 50 percent chose Clinton".
+var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true,
+	"surveys": true, "interview": true, "letter": true, "report": true,
+	"op-ed": true, "tweet": true, "tweets": true, "memo": true, "speech": true,
+	"email": true, "column": true, "editorial": true, "study": true,
+	"analysis": true, "filing": true, "video": true, "message": true,
+	"post": true, "essay": true, "book": true, "memoir": true, "ad": true}
+
+// inSource handles a sentence opening "In <a document>, …" with no cue of
+// its own after the comma: "In" is the cue, the document the source.
+func (p *para) inSource(se sentence) {
+	a := se.a
+	if !p.is(a, "in") || p.used[a] || !p.word(a+1) || !(p.s.lx.dets[p.toks[a+1].l] || p.possessive(a+1) || p.toks[a+1].cap) {
+		return
+	}
+	c, doc := a+1, false
+	for c < se.b && c < a+16 && !p.is(c, ",") {
+		if p.inQuote[c] != 0 {
+			return
+		}
+		doc = doc || p.word(c) && documentNouns[p.toks[c].l]
+		c++
+	}
+	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasCue(c+1, se.b) {
+		return
+	}
+	e := p.contentEnd(c+1, se.b)
+	if e < c+1 {
+		return
+	}
+	p.used[a] = true
+	p.add(Suggestion{Content: []Span{p.span(c+1, e)}, Cue: p.span(a, a), Source: p.span(a+1, c-1)})
+}
+
+// quoteTaken returns the content of a suggestion of this paragraph that
+// starts where sp does with a quotation mark, if there is one.
+func (p *para) quoteTaken(sp Span) (Span, bool) {
+	if sp.Start >= len(p.s.r) || !strings.ContainsRune("\"“«„'‘", p.s.r[sp.Start]) {
+		return sp, false
+	}
+	for _, si := range p.added {
+		for _, c := range p.s.res.Suggestions[si].Content {
+			if c.Start == sp.Start {
+				return c, true
+			}
+		}
+	}
+	return sp, false
 }

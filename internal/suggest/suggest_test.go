@@ -173,6 +173,15 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a lead-in before a quote with a trailing cue is part of the content",
 			"Sooner or later, “we will need a new tax on sales,” he said.",
 			[]want{{"Sooner or later, “we will need a new tax on sales,”", "said", "he", true}}},
+		{"a poll named after In is the source of the figures",
+			"In a city survey released Monday, 60 percent chose the new park.",
+			[]want{{"60 percent chose the new park", "In", "a city survey released Monday", false}}},
+		{"an indirect content stops before a non-restrictive which",
+			"The minister admitted that the reform will take time, which worries the unions.",
+			[]want{{"that the reform will take time", "admitted", "The minister", false}}},
+		{"a belief verb whose subject is out of reach is still a cue",
+			"Farmers in the valley, tired of waiting, hoped the rain would come.",
+			[]want{{"the rain would come", "hoped", "", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
