@@ -26,7 +26,7 @@ func (p *para) sentStart(i int) int { return p.sents[p.sentOf[i]].a }
 func (p *para) direct(continues bool) {
 	s := p.s
 	for qi, q := range p.quotes {
-		if p.quoteWords(q) < 3 && !p.is(q.a-1, ":") {
+		if p.quoteWords(q) < 3 && !p.is(q.a-1, ":") && !p.shortQuote(q) {
 			continue
 		}
 		// A quote inside a sentence, not introduced by a comma or colon, is
@@ -816,4 +816,15 @@ func (p *para) quoteTaken(sp Span) (Span, bool) {
 		}
 	}
 	return sp, false
+}
+
+// shortQuote reports whether a quote of one or two words is still speech:
+// it opens its sentence, ends in a comma and a cue follows ("“They sue,” he
+// said.").
+func (p *para) shortQuote(q quote) bool {
+	if q.a != p.sentStart(q.a) || q.b-1 <= q.a || !p.is(q.b-1, ",") {
+		return false
+	}
+	_, _, ok := p.after(q)
+	return ok
 }

@@ -182,6 +182,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a belief verb whose subject is out of reach is still a cue",
 			"Farmers in the valley, tired of waiting, hoped the rain would come.",
 			[]want{{"the rain would come", "hoped", "", false}}},
+		{"a two-word quote opening its sentence before a cue is speech",
+			"“They sue,” the lawyer said. “Everybody sues now, right?”",
+			[]want{{"“They sue,” | “Everybody sues now, right?”", "said", "the lawyer", true}}},
+		{"a two-word quote inside a sentence is a scare quote",
+			"The mayor called the plan “pure fantasy” on Monday.",
+			[]want{{"the plan “pure fantasy” on Monday", "called", "The mayor", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
