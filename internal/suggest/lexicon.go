@@ -145,14 +145,15 @@ func irregularPast(l, f string) bool {
 	return ok && fs[0] == f
 }
 
-// nounForms are forms of cue verbs that are far more often nouns.
+// nounForms are forms of cue verbs that are far more often nouns, or far
+// more often something other than a cue ("saw", "planned").
 const nounForms = `state states comment comments remark remarks post posts
 	charge charges counter counters answer answers reports report plans
 	supports backs offers back offer views view attacks votes demands
 	requests emails chants quotes labels signals questions talks aims
 	desires trusts echoes references brands thanks blames dubs hails
 	guarantees contests disputes rails pleas lobbies publishes releases
-	welcomes`
+	welcomes planned showing backed saw`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
