@@ -232,6 +232,12 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if end == i && p.s.lx.particle[cf.lemma] {
 		return cf, 0, false
 	}
+	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && p.toks[end+1].l != "long" && p.toks[end+1].l != "just" {
+		end++ // "said repeatedly", "wrote recently"
+	}
+	if p.word(end+1) && weekdays[p.toks[end+1].l] {
+		end++ // "said Tuesday"
+	}
 	if end == i && p.is(i+1, ":") {
 		end = i + 1 // the colon belongs to the cue: said: “…”
 	}
@@ -260,11 +266,21 @@ func (p *para) verbAfterAll(i int) bool {
 // token i (i itself when there are none).
 func (p *para) auxLeft(i, lo int) int {
 	j := i
-	for j-1 >= lo && p.word(j-1) && p.s.lx.aux[p.toks[j-1].l] {
+	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l]) {
 		j--
 	}
 	return j
 }
+
+// cueAdverbs belong to the cue when they stand inside or right before it:
+// "has repeatedly said", "later said", "now says".
+var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": true,
+	"now": true, "first": true, "recently": true, "still": true, "then": true,
+	"previously": true, "publicly": true, "privately": true, "reportedly": true,
+	"again": true, "once": true, "frequently": true, "often": true, "openly": true,
+	"flatly": true, "initially": true, "earlier": true, "already": true,
+	"explicitly": true, "specifically": true, "clearly": true, "strongly": true,
+	"firmly": true, "personally": true, "long": true, "just": true}
 
 // skipAdverbs returns the last token before i that is not an adverb.
 func (p *para) skipAdverbs(i, lo int) int {
@@ -281,3 +297,6 @@ func (p *para) skipAdverbs(i, lo int) int {
 	}
 	return j
 }
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true}

@@ -188,6 +188,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a two-word quote inside a sentence is a scare quote",
 			"The mayor called the plan “pure fantasy” on Monday.",
 			[]want{{"the plan “pure fantasy” on Monday", "called", "The mayor", false}}},
+		{"adverbs inside and before the cue belong to it",
+			"The senator has repeatedly said the tax must go.",
+			[]want{{"the tax must go", "has repeatedly said", "The senator", false}}},
+		{"an adverb and a weekday after the cue belong to it",
+			"Rosa Vega said Tuesday that the mine would reopen.",
+			[]want{{"that the mine would reopen", "said Tuesday", "Rosa Vega", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
