@@ -551,8 +551,13 @@ func (p *para) hasWord(sp Span) bool {
 // finite reporting verb that is a cue even when its source is out of reach:
 // "…, X, who …, said the plan".
 func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
-	if cf.class&(speech|belief) == 0 || cf.ing || cf.lemma == "according to" {
+	if cf.class&(speech|belief) == 0 || cf.lemma == "according to" {
 		return false
+	}
+	if cf.ing {
+		// ", saying …", "while saying …": a participle of speech after a
+		// comma or a conjunction is a cue whoever its subject is.
+		return cf.class&speech != 0 && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—"))
 	}
 	t := p.toks[i]
 	if t.l == cf.lemma && a == i {

@@ -165,7 +165,8 @@ var particles = map[string][]string{
 	"comment": {"on"}, "complain": {"about"}, "lash": {"out"}, "weigh": {"in"},
 	"argue": {"for", "against"}, "allude": {"to"}, "reflect": {"on"},
 	"rave": {"about"}, "hint": {"at"}, "insist": {"on"}, "speculate": {"about"},
-	"brag": {"about"}, "push": {"for"},
+	"brag": {"about"}, "push": {"for"}, "respond": {"to"},
+	"charge": {"with"}, "accuse": {"of"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:

@@ -194,6 +194,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"an adverb and a weekday after the cue belong to it",
 			"Rosa Vega said Tuesday that the mine would reopen.",
 			[]want{{"that the mine would reopen", "said Tuesday", "Rosa Vega", false}}},
+		{"a participle of speech after a comma is a cue even with no subject in reach",
+			"But the other guest on the panel, a former judge, drew a contrast, saying that the law was clear.",
+			[]want{{"that the law was clear", "saying", "", false}}},
+		{"a particle after a cue that takes one",
+			"The mayor did not respond to questions about the fire.",
+			[]want{{"questions about the fire", "did not respond to", "The mayor", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
