@@ -123,6 +123,23 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{k, end}, tokRange{end + 1, last}, true
 		}
 	}
+	// super PAC spokeswoman Kellyanne Conway said: lower-case words before
+	// a name that npRight does not take.
+	for j := k + 1; j < hi && j <= k+8 && p.word(j); j++ {
+		cf, end, isCue := p.cueAt(j)
+		if !isCue {
+			continue
+		}
+		if cf.class&speech == 0 || cf.ing {
+			break
+		}
+		a := p.auxLeft(j, k)
+		e := p.skipAdverbs(a, k)
+		if first, found := p.npLeft(e, k); found && first > k && first-k <= 3 && !p.nameWord(k) {
+			return tokRange{a, end}, tokRange{k, e}, true
+		}
+		break
+	}
 	// X said
 	if last, found := p.npRight(k, hi); found {
 		if ap := p.appositiveOf(last, hi, true); ap > last && p.is(ap+1, ",") {

@@ -226,6 +226,9 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 			end = i + 1
 		}
 	}
+	if cf.lemma == "add" && p.is(i+1, "to") {
+		return cf, 0, false // "add to the pressure"
+	}
 	if cf.lemma == "continue" && i+1 < len(p.toks) && p.word(i+1) {
 		return cf, 0, false // "continued to …", "continues campaigning"
 	}

@@ -200,6 +200,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a particle after a cue that takes one",
 			"The mayor did not respond to questions about the fire.",
 			[]want{{"questions about the fire", "did not respond to", "The mayor", false}}},
+		{"lower-case words before a name after a quote belong to the source",
+			"“Nobody reads the fine print,” union shop steward Dan Ortiz said.",
+			[]want{{"“Nobody reads the fine print,”", "said", "union shop steward Dan Ortiz", true}}},
+		{"add to is no cue",
+			"The delays may add to the cost of the bridge.",
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
