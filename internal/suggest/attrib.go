@@ -1,0 +1,852 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// quoteWords counts the words inside quote q.
+func (p *para) quoteWords(q quote) int {
+	n := 0
+	for i := q.a; i <= q.b; i++ {
+		if p.toks[i].k == word {
+			n++
+		}
+	}
+	return n
+}
+
+// sentEnd returns the end (exclusive) of the sentence holding token i.
+func (p *para) sentEnd(i int) int { return p.sents[p.sentOf[i]].b }
+
+// sentStart returns the start of the sentence holding token i.
+func (p *para) sentStart(i int) int { return p.sents[p.sentOf[i]].a }
+
+// direct attributes the paragraph's quotations.
+func (p *para) direct(continues bool) {
+	s := p.s
+	for qi, q := range p.quotes {
+		if p.quoteWords(q) < 3 && !p.is(q.a-1, ":") && !p.shortQuote(q) {
+			continue
+		}
+		// A quote inside a sentence, not introduced by a comma or colon, is
+		// a fragment of whatever the sentence says.
+		if q.a > p.sentStart(q.a) && !p.is(q.a-1, ",") && !p.is(q.a-1, ":") {
+			if _, _, ok := p.cueAt(q.a - 1); !ok || q.b+1 < p.sentEnd(q.b) && p.word(q.b+1) {
+				continue // "saying “on her worst day” she would win"
+			}
+		}
+		content := p.span(q.a, q.b)
+		// After the quote: "…," X said / said X.
+		if cue, src, ok := p.after(q); ok {
+			if lo := p.sentStart(q.a); q.a > lo+1 && p.is(q.a-1, ",") && !p.hasCue(lo, q.a-1) {
+				// "Sooner or later, “I think …,” he said": the lead-in is
+				// part of what was said.
+				content = p.span(lo, q.b)
+			}
+			p.used[cue.a] = true
+			for i := cue.a; i <= cue.b; i++ {
+				p.used[i] = true
+			}
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// Before the quote: X said: "…" / X said, "…".
+		if cue, src, ok := p.before(q); ok {
+			if s.lastDirect >= 0 && p.used[cue.a] && s.lastDirectPara == p.idx {
+				p.appendTo(s.lastDirect, content)
+				continue
+			}
+			for i := cue.a; i <= cue.b; i++ {
+				p.used[i] = true
+			}
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// A long quote introduced by a clause ending in a comma or colon is
+		// what that clause reports, even when its cue or speaker is unusual.
+		if cue, src, ok := p.introduced(q); ok {
+			for i := cue.a; i <= cue.b; i++ {
+				p.used[i] = true
+			}
+			sg := Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Direct: true}
+			if src.b >= src.a {
+				sg.Source = p.span(src.a, src.b)
+			}
+			s.lastDirect = p.add(sg)
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// A quote of its own sentence continues the last speaker's quote.
+		if s.lastDirect >= 0 && (s.lastDirectPara == p.idx || s.lastDirectPara == p.idx-1 && s.directOpen || (continues && qi == 0)) && q.a == p.sentStart(q.a) {
+			p.appendTo(s.lastDirect, content)
+			s.lastDirectPara = p.idx
+			continue
+		}
+		// A quote of its own, right after a paragraph that reported
+		// someone's words, is theirs: a new content with the same cue and
+		// source.
+		if s.lastAny >= 0 && s.lastAnyPara == p.idx-1 && p.personSource(s.res.Suggestions[s.lastAny].Source) && (q.a == 0 || p.is(q.a-1, ":") && q.a-1 == 0) && p.quoteWords(q) >= 4 {
+			prev := s.res.Suggestions[s.lastAny]
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: prev.Cue, Source: prev.Source, Direct: true})
+			s.lastDirectPara = p.idx
+		}
+	}
+}
+
+func (p *para) appendTo(si int, sp Span) {
+	sg := &p.s.res.Suggestions[si]
+	sg.Content = append(sg.Content, p.s.x.SnapToWords(sp))
+}
+
+type tokRange struct{ a, b int }
+
+// after finds the cue and source right after quote q.
+func (p *para) after(q quote) (cue, src tokRange, ok bool) {
+	k := q.b + 1
+	if p.is(k, ",") {
+		k++
+	}
+	hi := p.sentEnd(min(k, len(p.toks)-1))
+	if k >= len(p.toks) {
+		return cue, src, false
+	}
+	if k < len(p.toks) && p.sentOf[k] != p.sentOf[q.b] && !p.toks[k].cap {
+		hi = len(p.toks)
+	}
+	// said X
+	if cf, end, isCue := p.cueAt(k); isCue && cf.class&speech != 0 && !cf.ing {
+		if last, found := p.npRight(end+1, hi); found {
+			last = p.appositive(last, hi)
+			return tokRange{k, end}, tokRange{end + 1, last}, true
+		}
+	}
+	// super PAC spokeswoman Kellyanne Conway said: lower-case words before
+	// a name that npRight does not take.
+	for j := k + 1; j < hi && j <= k+8 && p.word(j); j++ {
+		cf, end, isCue := p.cueAt(j)
+		if !isCue {
+			continue
+		}
+		if cf.class&speech == 0 || cf.ing {
+			break
+		}
+		a := p.auxLeft(j, k)
+		e := p.skipAdverbs(a, k)
+		if first, found := p.npLeft(e, k); found && first > k && first-k <= 3 && !p.nameWord(k) {
+			return tokRange{a, end}, tokRange{k, e}, true
+		}
+		break
+	}
+	// X said
+	if last, found := p.npRight(k, hi); found {
+		if ap := p.appositiveOf(last, hi, true); ap > last && p.is(ap+1, ",") {
+			last = ap + 1
+		}
+		j := last + 1
+		for j < hi && p.word(j) && (p.s.lx.adv[p.toks[j].l] || p.s.lx.aux[p.toks[j].l]) {
+			j++
+		}
+		if j < hi {
+			if cf, end, isCue := p.cueAt(j); isCue && cf.class&speech != 0 && !cf.ing {
+				return tokRange{p.auxLeft(j, last+1), end}, tokRange{k, last}, true
+			}
+		}
+	}
+	return cue, src, false
+}
+
+// before finds the cue and source of the clause introducing quote q.
+func (p *para) before(q quote) (cue, src tokRange, ok bool) {
+	lo := p.sentStart(q.a)
+	if q.a == lo || !(p.is(q.a-1, ",") || p.is(q.a-1, ":") || p.word(q.a-1)) {
+		return cue, src, false
+	}
+	for i := q.a - 1; i >= lo && i >= q.a-14; i-- {
+		if p.inQuote[i] != 0 {
+			break
+		}
+		cf, end, isCue := p.cueAt(i)
+		if !isCue || cf.class&speech == 0 {
+			continue
+		}
+		if p.leadIn(cf, end, q.a) {
+			// "Bolton said that whatever voters choose, “they …”": the
+			// quote ends an indirect content that starts after the cue.
+			return cue, src, false
+		}
+		if cf.lemma == "according to" {
+			if last, found := p.npRight(end+1, q.a); found {
+				return tokRange{i, end}, tokRange{end + 1, last}, true
+			}
+			continue
+		}
+		a := p.auxLeft(i, lo)
+		j := p.skipAdverbs(a, lo)
+		if first, found := p.npLeft(j, lo); found {
+			return tokRange{a, end}, tokRange{first, j}, true
+		}
+		if first, found := p.leftAppositive(j, lo); found && !cf.ing {
+			return tokRange{a, end}, tokRange{first, j}, true
+		}
+		if cf.ing && p.is(i-1, ",") {
+			if sg, found := p.sentenceSource(lo, i); found {
+				return tokRange{i, end}, sg, true
+			}
+		}
+		if last, found := p.npRight(end+1, q.a); found && p.is(i-1, ",") {
+			return tokRange{a, end}, tokRange{end + 1, last}, true
+		}
+	}
+	if p.is(q.a-1, ":") && !p.used[q.a-1] && p.quoteWords(q) >= 4 && q.a-2 > lo {
+		// "Kasich resisted: “…”": a verb outside the lexicon before the colon.
+		if v := p.toks[q.a-2]; v.k == word && !v.cap && (hasSuffix(v.l, "ed") || hasSuffix(v.l, "s")) && !p.s.lx.nouns[v.l] {
+			a := p.auxLeft(q.a-2, lo)
+			j := p.skipAdverbs(a, lo)
+			if first, found := p.npLeft(j, lo); found && first == lo {
+				return tokRange{a, q.a - 1}, tokRange{first, j}, true
+			}
+		}
+	}
+	if p.is(q.a-1, ":") && !p.used[q.a-1] {
+		if first, found := p.npLeft(q.a-2, lo); found && !p.plainWord(q.a-2) {
+			return tokRange{q.a - 1, q.a - 1}, tokRange{first, q.a - 2}, true
+		}
+	}
+	return cue, src, false
+}
+
+// sentenceSource finds the subject at the start of the sentence [lo, hi).
+func (p *para) sentenceSource(lo, hi int) (tokRange, bool) {
+	k := lo
+	for k < hi && p.toks[k].k != word {
+		k++
+	}
+	if last, ok := p.npRight(k, hi); ok {
+		return tokRange{k, last}, true
+	}
+	return tokRange{}, false
+}
+
+// headline handles "Trump: …" at the start of a paragraph.
+func (p *para) headline() {
+	if len(p.sents) > 2 {
+		return
+	}
+	last, ok := p.npRight(0, len(p.toks))
+	if !ok || !p.is(last+1, ":") || last > 5 || last+2 >= len(p.toks) || p.used[last+1] {
+		return
+	}
+	end := len(p.toks) - 1
+	for end > last+2 && p.toks[end].k == punct && p.toks[end].l == "." {
+		end--
+	}
+	p.used[last+1] = true
+	p.add(Suggestion{Content: []Span{p.span(last+2, end)}, Cue: p.span(last+1, last+1), Source: p.span(0, last), Direct: p.toks[last+2].k == qopen})
+}
+
+// indirect finds reported speech, beliefs and intentions in sentence si.
+func (p *para) indirect(si int) {
+	se := p.sents[si]
+	p.inSource(se)
+	var lastSrc *tokRange
+	for i := se.a; i < se.b; i++ {
+		if p.used[i] || p.inQuote[i] != 0 {
+			continue
+		}
+		cf, end, ok := p.cueAt(i)
+		if !ok {
+			continue
+		}
+		if cf.lemma == "ask" && cf.past && (i == se.a || i == se.a+1 && p.is(se.a, "when")) {
+			p.askedClause(i, end, se)
+			continue
+		}
+		a := p.auxLeft(i, se.a)
+		var src tokRange
+		found, inverted := false, false
+		if cf.lemma == "according to" {
+			if last, ok := p.npRight(end+1, se.b); ok {
+				if c, ok := p.chunkRight(end+1, se.b); ok && p.is(last+1, "who") {
+					last = c // "a city official who was not allowed to speak"
+				}
+				src, found, inverted = tokRange{end + 1, last}, true, true
+			} else if last, ok := p.chunkRight(end+1, se.b); ok {
+				src, found, inverted = tokRange{end + 1, last}, true, true
+			}
+		} else {
+			j := p.skipAdverbs(a, se.a)
+			if first, ok := p.npLeft(j, se.a); ok && !(cf.ing && p.is(i-1, ",")) {
+				if p.acceptLeft(cf, a, i, first, j) {
+					src, found = tokRange{first, j}, true
+				}
+			}
+			if !found && !cf.ing {
+				if first, ok := p.leftAppositive(j, se.a); ok {
+					src, found = tokRange{first, j}, true
+				}
+			}
+			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
+				if last, ok := p.npRight(end+1, se.b); ok && (p.is(last+1, ",") || p.endsClause(last+1, se.b) && !(p.word(last+1) && p.s.lx.aux[p.toks[last+1].l])) {
+					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+				}
+			}
+			if !found && strong[cf.lemma] && !cf.ing && !p.is(j, ",") {
+				if first, ok := p.chunkLeft(j, se.a); ok {
+					src, found = tokRange{first, j}, true
+				}
+			}
+			if !found && cf.class&speech != 0 && p.is(a-1, "and") && !cf.ing {
+				if sg, ok := p.sentenceSource(se.a, a-1); ok {
+					src, found = sg, true
+				}
+			}
+			if !found && cf.ing && (p.commaBefore(i) || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by")) && cf.class&speech != 0 {
+				if lastSrc != nil {
+					src, found = *lastSrc, true
+				} else if sg, ok := p.earlierSource(se.a, i); ok {
+					src, found = sg, true
+				} else if sg, ok := p.sentenceSource(se.a, i); ok {
+					src, found = sg, true
+				}
+			}
+		}
+		sourceless := false
+		if !found {
+			if !p.finiteSpeech(cf, a, i) {
+				continue
+			}
+			sourceless = true
+		}
+		// The content: before a trailing ", X said." or after the cue.
+		var content []Span
+		lead := a
+		if src.a < lead {
+			lead = src.a
+		}
+		tail := end
+		if inverted {
+			tail = src.b
+		}
+		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) && !p.used[se.a] && !p.used[se.a+1] {
+			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
+			if p.is(tail+1, ",") && tail+2 < se.b {
+				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
+					content = append(content, p.span(tail+2, e))
+				}
+			}
+		} else if lead-2 > se.a && p.toks[lead-1].k == qclose && p.is(lead-2, ",") && !cf.ing && p.endsClause(tail+1, se.b) {
+			// A sentence ending in a quoted fragment: … may be "strategic," said X.
+			content = append(content, p.span(se.a, lead-1))
+			if p.is(tail+1, ",") && tail+2 < se.b {
+				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
+					content = append(content, p.span(tail+2, e))
+				}
+			}
+		} else if lead == se.a && cf.lemma == "according to" && p.is(tail+1, ",") {
+			if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
+				content = append(content, p.span(tail+2, e))
+			}
+		} else if !inverted || cf.lemma != "according to" {
+			k := end + 1
+			if inverted {
+				k = tail + 1
+			}
+			if cf.class&object != 0 {
+				k = p.skipObject(k, se.b)
+			}
+			if p.is(k, ",") || p.is(k, ":") {
+				k++
+			}
+			if k < se.b && p.toks[k].k == qopen && p.inQuote[k] != 0 {
+				// Direct speech the quote pass did not take.
+			}
+			if k < se.b && p.is(k-1, ",") && p.word(k) && hasSuffix(p.toks[k].l, "ing") {
+				continue // "…, he said, clutching the lectern"
+			}
+			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
+				if cf.ing && a == i && found && src.b == i-1 {
+					e = p.relativeEnd(k, e)
+				}
+				content = append(content, p.span(k, e))
+			}
+		}
+		if len(content) > 0 {
+			if c, ok := p.quoteTaken(content[0]); ok {
+				content = []Span{c} // the quotation already found, not a longer copy
+			}
+		}
+		if len(content) == 0 || content[0].Len() == 0 || !p.hasWord(content[0]) {
+			continue
+		}
+		for t := a; t <= end; t++ {
+			p.used[t] = true
+		}
+		if sourceless {
+			p.add(Suggestion{Content: content, Cue: p.span(a, end)})
+			continue
+		}
+		p.add(Suggestion{Content: content, Cue: p.span(a, end), Source: p.span(src.a, src.b)})
+		s := src
+		lastSrc = &s
+	}
+}
+
+// acceptLeft decides whether a cue with a source on its left is a cue and
+// not a noun or another use of the word.
+func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
+	t := p.toks[i]
+	if t.l == cf.lemma && a == i {
+		// A bare base form ("plan", "report") needs a plural or first or
+		// second person subject.
+		h := p.toks[last]
+		switch h.l {
+		case "i", "we", "they", "you", "who":
+			return true
+		}
+		return hasSuffix(h.l, "s") && !h.cap || p.s.lx.nouns[h.l] && hasSuffix(h.l, "s")
+	}
+	if cf.ing && a == i {
+		// "a group backing Bush", "a poll showing …": a reduced relative
+		// clause of belief or intention after a noun; not after a pronoun
+		// or a preposition's object.
+		h := p.toks[last]
+		if _, pr := p.s.lx.prons[h.l]; pr || cf.class&belief == 0 || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] {
+			return false
+		}
+		return true
+	}
+	return true
+}
+
+// skipObject skips the person told or asked: "told reporters", "told him".
+func (p *para) skipObject(k, hi int) int {
+	if k >= hi || p.toks[k].k != word {
+		return k
+	}
+	switch p.toks[k].l {
+	case "me", "him", "her", "them", "us", "you", "reporters", "journalists", "supporters", "voters", "viewers", "listeners", "the":
+		if p.toks[k].l != "the" {
+			return k + 1
+		}
+	}
+	if last, ok := p.npRight(k, hi); ok {
+		return last + 1
+	}
+	return k
+}
+
+// trimEnd drops closing punctuation (not quotation marks) from the end of
+// tokens [a, e].
+func (p *para) trimEnd(a, e int) int {
+	for e > a && p.toks[e].k == punct && (p.toks[e].l == "," || p.toks[e].l == "." || p.toks[e].l == ";" || p.toks[e].l == ":" || p.toks[e].l == "—" || p.toks[e].l == "–") {
+		e--
+	}
+	return e
+}
+
+// contentEnd returns the last token of a content starting at k in a
+// sentence ending before hi: it stops before ", adding …", ", X said" and
+// ", according to", and runs to a quote's end.
+func (p *para) contentEnd(k, hi int) int {
+	e := hi - 1
+	for i := k + 1; i < hi; i++ {
+		// cut is the content's last token if it stops at a comma here; a
+		// quote closing after its own comma counts as the comma: “…,” said.
+		comma, cut := p.is(i, ",") && p.inQuote[i] == 0, i-1
+		if !comma && p.toks[i].k == qclose && p.is(i-1, ",") && p.inQuote[i] != 0 && p.quotes[p.inQuote[i]-1].b == i {
+			comma, cut = true, i
+		}
+		if p.inQuote[i] != 0 && !comma {
+			continue
+		}
+		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && afterComma[p.toks[i+1].l] || p.dash(i) {
+			e = cut
+			break
+		}
+		if !comma || i+1 >= hi {
+			continue
+		}
+		if cf, _, ok := p.cueAt(i + 1); ok && (cf.ing || cf.lemma == "according to" || cf.class&speech != 0 && !cf.ing) {
+			e = cut
+			break
+		}
+		if last, ok := p.npRight(i+1, hi); ok && last+1 < hi {
+			j := last + 1
+			for j < hi && p.word(j) && p.s.lx.aux[p.toks[j].l] {
+				j++
+			}
+			if cf, _, ok := p.cueAt(j); ok && cf.class&speech != 0 && !cf.ing && (j+1 >= hi || p.is(j+1, ",") || p.is(j+1, ".")) {
+				e = cut
+				break
+			}
+		}
+	}
+	if q := p.inQuote[e]; q != 0 && p.quotes[q-1].b > e {
+		e = p.quotes[q-1].b
+	}
+	return p.trimEnd(k, e)
+}
+
+// strong cues take any short noun phrase on their left as the source.
+var strong = map[string]bool{"say": true, "tell": true, "add": true, "write": true,
+	"argue": true, "claim": true, "insist": true, "believe": true, "think": true,
+	"warn": true, "predict": true, "explain": true, "note": true}
+
+// clauseStarts end a chunk on the left.
+var clauseStarts = map[string]bool{"that": true, "and": true, "but": true,
+	"because": true, "if": true, "when": true, "while": true, "as": true,
+	"so": true, "although": true, "though": true, "since": true, "after": true,
+	"before": true, "where": true, "whether": true, "than": true}
+
+// chunkLeft takes the words before a strong cue back to the clause's start
+// as its source: "At least half of the voters in each state say".
+func (p *para) chunkLeft(j, lo int) (int, bool) {
+	if j < lo || !p.word(j) || p.s.lx.aux[p.toks[j].l] || p.s.lx.adv[p.toks[j].l] || clauseStarts[p.toks[j].l] {
+		return 0, false
+	}
+	k := j
+	for k-1 >= lo && k > j-8 && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && !clauseStarts[p.toks[k-1].l] {
+		if _, _, c := p.cueAt(k - 1); c {
+			return 0, false
+		}
+		k--
+	}
+	if k-1 >= lo && k == j-7 {
+		return 0, false // too long to be a subject
+	}
+	for k < j && p.s.lx.stops[p.toks[k].l] && p.toks[k].l != "according" {
+		k++
+	}
+	return k, true
+}
+
+// chunkRight takes the words after "according to" up to a comma or the
+// sentence's end as the source.
+func (p *para) chunkRight(i, hi int) (int, bool) {
+	k := i
+	for k < hi && k < i+30 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l)) {
+		if p.inQuote[k] != 0 && p.toks[k].k == qopen {
+			break
+		}
+		k++
+	}
+	if k == i {
+		return 0, false
+	}
+	return k - 1, true
+}
+
+// endsClause reports whether the tokens from k end the sentence before hi,
+// allowing a comma or a short phrase such as "on Friday" first.
+func (p *para) endsClause(k, hi int) bool {
+	for n := 0; k < hi && n < 5; k, n = k+1, n+1 {
+		t := p.toks[k]
+		if t.k == punct && (t.l == "," || isTerminal(t.l) || t.l == ";") || t.k == qopen {
+			return true
+		}
+		if t.k == word && (t.l == "that" || p.s.lx.cues[t.l].lemma != "") {
+			return false
+		}
+	}
+	return k >= hi
+}
+
+// hasWord reports whether sp holds a letter or digit.
+func (p *para) hasWord(sp Span) bool {
+	for _, c := range p.s.r[sp.Start:sp.End] {
+		if isWordRune(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteSpeech reports whether the cue at token i (auxiliaries from a) is a
+// finite reporting verb that is a cue even when its source is out of reach:
+// "…, X, who …, said the plan".
+func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
+	if cf.class&(speech|belief) == 0 || cf.lemma == "according to" {
+		return false
+	}
+	if cf.ing {
+		// ", saying …", "while saying …": a participle of speech after a
+		// comma or a conjunction is a cue whoever its subject is.
+		return cf.class&speech != 0 && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—"))
+	}
+	t := p.toks[i]
+	if t.l == cf.lemma && a == i {
+		return false // a bare base form: "to say", "say" as a noun
+	}
+	if !(strong[cf.lemma] || cf.past || a < i) {
+		return false
+	}
+	// A participle used as an adjective ("the pledged delegates", "a
+	// contested convention") is no cue: the word before must not be a
+	// determiner, a number or a preposition, and what follows must look
+	// like the start of what was said.
+	if a > 0 && p.word(a-1) {
+		l := p.toks[a-1].l
+		if p.s.lx.dets[l] || isDigitWord(l) || prepositions[l] {
+			return false
+		}
+	}
+	_, end, _ := p.cueAt(i)
+	n := end + 1
+	if n >= len(p.toks) {
+		return true
+	}
+	nt := p.toks[n]
+	switch {
+	case nt.k == qopen, nt.l == ",", nt.l == ":", nt.k == punct && isTerminal(nt.l):
+		return true
+	case nt.k != word:
+		return false
+	}
+	_, pron := p.s.lx.prons[nt.l]
+	return nt.l == "that" || pron || p.s.lx.dets[nt.l] || nt.cap || p.s.lx.adv[nt.l] || p.s.lx.titles[nt.l]
+}
+
+// prepositions that cannot stand right before a finite cue verb.
+var prepositions = map[string]bool{"of": true, "to": true, "for": true, "with": true,
+	"by": true, "in": true, "on": true, "at": true, "from": true, "as": true}
+
+func isDigitWord(l string) bool { return l != "" && l[0] >= '0' && l[0] <= '9' }
+
+// earlierSource returns the source of the latest suggestion of this
+// paragraph whose cue lies in tokens [lo, i): "…,” he said, adding that …".
+func (p *para) earlierSource(lo, i int) (tokRange, bool) {
+	from, to := p.toks[lo].s, p.toks[i].s
+	for k := len(p.added) - 1; k >= 0; k-- {
+		sg := p.s.res.Suggestions[p.added[k]]
+		if sg.Cue.Start < from || sg.Cue.End > to || sg.Source.Len() == 0 {
+			continue
+		}
+		a, b := -1, -1
+		for t := lo; t < i; t++ {
+			if p.toks[t].s == sg.Source.Start {
+				a = t
+			}
+			if p.toks[t].e == sg.Source.End {
+				b = t
+			}
+		}
+		if a >= 0 && b >= a {
+			return tokRange{a, b}, true
+		}
+	}
+	return tokRange{}, false
+}
+
+// relativeEnd ends the content of a reduced relative clause ("a group
+// backing the mayor paid …") before the main clause's verb: an auxiliary,
+// a past form or a cue word after the first word.
+func (p *para) relativeEnd(k, e int) int {
+	for t := k + 1; t <= e; t++ {
+		if p.inQuote[t] != 0 || !p.word(t) {
+			continue
+		}
+		l := p.toks[t].l
+		_, _, cue := p.cueAt(t)
+		if p.s.lx.aux[l] || cue || hasSuffix(l, "ed") && !p.s.lx.dets[p.toks[t-1].l] {
+			return p.trimEnd(k, t-1)
+		}
+	}
+	return e
+}
+
+// personSource reports whether sp names one person: a capitalised name or
+// "he", "she", "I".
+func (p *para) personSource(sp Span) bool {
+	if sp.Len() == 0 {
+		return false
+	}
+	r := p.s.r[sp.Start:sp.End]
+	switch strings.ToLower(string(r)) {
+	case "he", "she", "i":
+		return true
+	case "they", "we", "it", "who", "you":
+		return false
+	}
+	return unicode.IsUpper(r[0]) && !unicode.IsUpper(r[len(r)-1]) && r[len(r)-1] != 's'
+}
+
+// commaBefore reports whether a comma stands right before token i, or a
+// closing quotation mark right after its own comma: ‘…,’ referring to.
+func (p *para) commaBefore(i int) bool {
+	return p.is(i-1, ",") || i >= 2 && p.toks[i-1].k == qclose && p.is(i-2, ",")
+}
+
+// askedClause handles "Asked about the plan, Trump said …": the question
+// is the content of "Asked", and the main clause's subject its source.
+func (p *para) askedClause(i, end int, se sentence) {
+	c := end + 1
+	for c < se.b && !(p.is(c, ",") && p.inQuote[c] == 0) {
+		c++
+	}
+	if c >= se.b || c == end+1 || c-end > 30 {
+		return
+	}
+	k := c + 1
+	for k < se.b && p.word(k) && p.s.lx.adv[p.toks[k].l] {
+		k++
+	}
+	sg := Suggestion{Content: []Span{p.span(end+1, c-1)}, Cue: p.span(i, end)}
+	if last, ok := p.npRight(k, se.b); ok {
+		sg.Source = p.span(k, last)
+	}
+	for t := i; t <= end; t++ {
+		p.used[t] = true
+	}
+	p.add(sg)
+}
+
+// introduced finds a cue for a quote of four words or more that follows a
+// clause ending in a comma or colon: the clause's last cue word, or the
+// colon itself. The source is the clause's subject when there is one, else
+// src is empty (b < a).
+func (p *para) introduced(q quote) (cue, src tokRange, ok bool) {
+	lo := p.sentStart(q.a)
+	colon := p.is(q.a-1, ":")
+	if q.a-1 <= lo || !(colon || p.is(q.a-1, ",")) || p.quoteWords(q) < 4 || p.used[q.a-1] {
+		return cue, src, false
+	}
+	src = tokRange{0, -1}
+	for i := q.a - 2; i >= lo; i-- {
+		if p.inQuote[i] != 0 {
+			break
+		}
+		if p.used[i] {
+			continue
+		}
+		if cf, end, isCue := p.cueAt(i); isCue && end < q.a {
+			if p.leadIn(cf, end, q.a) {
+				return cue, src, false
+			}
+			a := p.auxLeft(i, lo)
+			if first, found := p.npLeft(p.skipAdverbs(a, lo), lo); found {
+				src = tokRange{first, p.skipAdverbs(a, lo)}
+			} else if sg, found := p.sentenceSource(lo, a); found {
+				src = sg
+			}
+			return tokRange{a, end}, src, true
+		}
+	}
+	if !colon {
+		return cue, src, false
+	}
+	if sg, found := p.sentenceSource(lo, q.a-1); found {
+		src = sg
+	}
+	return tokRange{q.a - 1, q.a - 1}, src, true
+}
+
+// leadIn reports whether words of the content stand between a cue ending at
+// token end and a quote starting at token qa: "that", or a clause of more
+// than four words after the person told.
+func (p *para) leadIn(cf cueForm, end, qa int) bool {
+	k := end + 1
+	if cf.class&object != 0 {
+		k = p.skipObject(k, qa)
+	}
+	if p.is(k, "that") && k < qa-1 {
+		return true
+	}
+	n := 0
+	for t := k; t < qa; t++ {
+		if p.word(t) {
+			n++
+		}
+	}
+	return n > 4
+}
+
+// hasCue reports whether a cue starts in tokens [a, b) outside quotes.
+func (p *para) hasCue(a, b int) bool {
+	for i := a; i < b; i++ {
+		if p.inQuote[i] != 0 {
+			return true // another quote: leave the sentence alone
+		}
+		if _, _, ok := p.cueAt(i); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// afterComma are words that, after a comma, start something other than the
+// content: a contrast, a non-restrictive relative clause or an aside.
+var afterComma = map[string]bool{"but": true, "while": true, "which": true,
+	"even": true, "although": true, "though": true, "whereas": true, "who": true}
+
+// dash reports whether token i is a dash standing between words: " – ".
+func (p *para) dash(i int) bool {
+	if i <= 0 || p.inQuote[i] != 0 || !(p.is(i, "—") || p.is(i, "–") || p.is(i, "-") || p.is(i, "--")) {
+		return false
+	}
+	return p.toks[i-1].e < p.toks[i].s && i+1 < len(p.toks) && p.toks[i].e < p.toks[i+1].s
+}
+
+// documentNouns are what "In a …," names as the source of what follows:
+// "In an NBC News poll released Monday, 50 percent chose Clinton".
+var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true,
+	"surveys": true, "interview": true, "letter": true, "report": true,
+	"op-ed": true, "tweet": true, "tweets": true, "memo": true, "speech": true,
+	"email": true, "column": true, "editorial": true, "study": true,
+	"analysis": true, "filing": true, "video": true, "message": true,
+	"post": true, "essay": true, "book": true, "memoir": true, "ad": true}
+
+// inSource handles a sentence opening "In <a document>, …" with no cue of
+// its own after the comma: "In" is the cue, the document the source.
+func (p *para) inSource(se sentence) {
+	a := se.a
+	if !p.is(a, "in") || p.used[a] || !p.word(a+1) || !(p.s.lx.dets[p.toks[a+1].l] || p.possessive(a+1) || p.toks[a+1].cap) {
+		return
+	}
+	c, doc := a+1, false
+	for c < se.b && c < a+16 && !p.is(c, ",") {
+		if p.inQuote[c] != 0 {
+			return
+		}
+		doc = doc || p.word(c) && documentNouns[p.toks[c].l]
+		c++
+	}
+	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasCue(c+1, se.b) {
+		return
+	}
+	e := p.contentEnd(c+1, se.b)
+	if e < c+1 {
+		return
+	}
+	p.used[a] = true
+	p.add(Suggestion{Content: []Span{p.span(c+1, e)}, Cue: p.span(a, a), Source: p.span(a+1, c-1)})
+}
+
+// quoteTaken returns the content of a suggestion of this paragraph that
+// starts where sp does with a quotation mark, if there is one.
+func (p *para) quoteTaken(sp Span) (Span, bool) {
+	if sp.Start >= len(p.s.r) || !strings.ContainsRune("\"“«„'‘", p.s.r[sp.Start]) {
+		return sp, false
+	}
+	for _, si := range p.added {
+		for _, c := range p.s.res.Suggestions[si].Content {
+			if c.Start == sp.Start {
+				return c, true
+			}
+		}
+	}
+	return sp, false
+}
+
+// shortQuote reports whether a quote of one or two words is still speech:
+// it opens its sentence, ends in a comma and a cue follows ("“They sue,” he
+// said.").
+func (p *para) shortQuote(q quote) bool {
+	if q.a != p.sentStart(q.a) || q.b-1 <= q.a || !p.is(q.b-1, ",") {
+		return false
+	}
+	_, _, ok := p.after(q)
+	return ok
+}

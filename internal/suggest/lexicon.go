@@ -1,0 +1,257 @@
+package suggest
+
+import "strings"
+
+// The cue lexicon is this project's own. While writing it we compared its
+// coverage (not its wording) with public lists of reporting verbs: the
+// "reporting verbs" lists of the University of Adelaide Writing Centre and of
+// the Purdue Online Writing Lab, Levin's (1993) "verbs of communication"
+// classes (37.x), and the speech-verb list of the GenderGapTracker quote
+// extractor. Nothing was copied from them or from PolNeAR.
+
+// verbClass says how a cue verb behaves.
+type verbClass uint8
+
+const (
+	speech verbClass = 1 << iota // introduces quotes; "…," X said / said X
+	object                       // takes a person object before its content: told reporters
+	belief                       // beliefs, intentions, findings: never inverted
+)
+
+// verbs maps a lemma to its class; irregular forms follow in irregular.
+func verbs() map[string]verbClass {
+	m := map[string]verbClass{}
+	for _, w := range strings.Fields(`say add write note report announce argue
+		explain claim insist state declare acknowledge admit deny confirm reply
+		respond recall predict promise pledge vow tweet post continue conclude
+		caution complain concede contend emphasize emphasise stress maintain
+		observe remark reveal testify assert allege estimate speculate boast joke
+		quip muse wonder counter retort charge suggest propose tout lament
+		declare recount describe mention add explain contend agree disclose
+		predict warn urge complain answer comment reiterate affirm concur
+		acknowledge blast slam criticize criticise praise accuse question
+		call dismiss reject defend highlight cite endorse refer decline refuse
+		describe mock blame denounce condemn echo indicate repeat thank attack
+		express discuss decry portray assail challenge imply invoke reaffirm
+		bemoan recommend demand threaten shout yell chant email request
+		welcome encourage applaud quote hint articulate reference lambaste
+		rail talk speak apologize apologise brag scoff chide scold rebuke
+		ridicule deride dub label characterize characterise brand hail laud
+		dispute swear guarantee signal plead beg instruct proclaim
+		opine posit theorize rebut refute clarify elaborate summarize
+		relay convey divulge lash weigh allude reflect rave recount
+		volunteer interject exclaim whisper murmur grumble gripe concede
+		trumpet push`) {
+		m[w] |= speech
+	}
+	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
+		urge`) {
+		m[w] |= speech | object
+	}
+	for _, w := range strings.Fields(`believe think hope want expect fear worry
+		feel know show find plan intend seek argue doubt wish suspect insist
+		understand predict see consider seem appear support oppose back
+		offer prefer favor favour decide remember guess imagine realize
+		realise determine learn assume suppose reckon deem regard recognize
+		recognise accept trust distrust approve disapprove embrace desire
+		aim aspire vote worry question conclude`) {
+		m[w] |= belief
+	}
+	return m
+}
+
+// irregular lists the forms of lemmas not made by the regular rules.
+var irregular = map[string][]string{
+	"say":        {"said", "says", "saying"},
+	"tell":       {"told", "tells", "telling"},
+	"write":      {"wrote", "writes", "writing", "written"},
+	"think":      {"thought", "thinks", "thinking"},
+	"feel":       {"felt", "feels", "feeling"},
+	"know":       {"knew", "knows", "knowing", "known"},
+	"find":       {"found", "finds", "finding"},
+	"seek":       {"sought", "seeks", "seeking"},
+	"understand": {"understood", "understands", "understanding"},
+	"see":        {"saw", "sees", "seeing", "seen"},
+	"show":       {"showed", "shows", "showing", "shown"},
+	"swear":      {"swore", "swears", "swearing", "sworn"},
+	"speak":      {"spoke", "speaks", "speaking", "spoken"},
+	"learn":      {"learned", "learns", "learning", "learnt"},
+}
+
+// forms returns the inflections of a regular lemma: -s, -ed, -ing.
+func forms(l string) []string {
+	if f, ok := irregular[l]; ok {
+		return f
+	}
+	last := l[len(l)-1]
+	var s, ed, ing string
+	switch {
+	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "o") || strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "x"):
+		s = l + "es"
+	case last == 'y' && !isVowel(l[len(l)-2]):
+		s = l[:len(l)-1] + "ies"
+	default:
+		s = l + "s"
+	}
+	switch {
+	case last == 'e':
+		ed, ing = l+"d", l[:len(l)-1]+"ing"
+	case last == 'y' && !isVowel(l[len(l)-2]):
+		ed, ing = l[:len(l)-1]+"ied", l+"ing"
+	case doubles(l):
+		ed, ing = l+string(last)+"ed", l+string(last)+"ing"
+	default:
+		ed, ing = l+"ed", l+"ing"
+	}
+	return []string{ed, s, ing}
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+
+// doubles reports whether a short lemma ending consonant-vowel-consonant
+// doubles its last letter (admit → admitted, quip → quipped).
+func doubles(l string) bool {
+	switch l {
+	case "admit", "quip", "commit", "concur", "plan", "regret", "permit",
+		"submit", "chat", "rebut", "refer", "prefer", "beg", "brag", "slam",
+		"dub", "omit", "confer", "infer", "spar", "stir", "jab", "nod":
+		return true
+	}
+	return false
+}
+
+// cueForm is what one word form of a cue verb tells.
+type cueForm struct {
+	lemma string
+	class verbClass
+	ing   bool // a present participle: ", saying …"
+	past  bool
+}
+
+// cueForms maps every inflected form (lower case) to its lemma and class.
+func cueForms() map[string]cueForm {
+	m := map[string]cueForm{}
+	for l, c := range verbs() {
+		m[l] = cueForm{lemma: l, class: c}
+		for _, f := range forms(l) {
+			m[f] = cueForm{lemma: l, class: c, ing: strings.HasSuffix(f, "ing"), past: strings.HasSuffix(f, "ed") || irregularPast(l, f)}
+		}
+	}
+	return m
+}
+
+func irregularPast(l, f string) bool {
+	fs, ok := irregular[l]
+	return ok && fs[0] == f
+}
+
+// nounForms are forms of cue verbs that are far more often nouns, or far
+// more often something other than a cue ("saw", "planned").
+const nounForms = `state states comment comments remark remarks post posts
+	charge charges counter counters answer answers reports report plans
+	supports backs offers back offer views view attacks votes demands
+	requests emails chants quotes labels signals questions talks aims
+	desires trusts echoes references brands thanks blames dubs hails
+	guarantees contests disputes rails pleas lobbies publishes releases
+	welcomes planned showing backed saw`
+
+// particles are words that belong to a cue after a given lemma.
+var particles = map[string][]string{
+	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about"},
+	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"},
+	"agree": {"with"}, "warn": {"of", "about", "against"}, "boast": {"of", "about"},
+	"joke": {"about"}, "apologize": {"for"}, "apologise": {"for"}, "worry": {"about"},
+	"believe": {"in"}, "rail": {"against"}, "vote": {"for", "against"},
+	"comment": {"on"}, "complain": {"about"}, "lash": {"out"}, "weigh": {"in"},
+	"argue": {"for", "against"}, "allude": {"to"}, "reflect": {"on"},
+	"rave": {"about"}, "hint": {"at"}, "insist": {"on"}, "speculate": {"about"},
+	"brag": {"about"}, "push": {"for"}, "respond": {"to"},
+	"charge": {"with"}, "accuse": {"of"},
+}
+
+// needsParticle lists lemmas that are cues only with one of their particles:
+// "talked about", "voted for", "weighed in".
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak`
+
+// set makes a lookup set of space-separated words.
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// auxiliaries may stand before a cue verb and belong to the cue.
+const auxiliaries = `has have had having will would could might may should must
+	did does do is are was were be been being not n't never also`
+
+// adverbs may stand between a source and its cue verb without belonging to
+// either.
+const adverbs = `also previously later then recently repeatedly often once
+	still even publicly privately reportedly quickly flatly already just
+	actually simply frequently initially again further long first last
+	earlier famously openly angrily bluntly herself himself itself themselves
+	only now has`
+
+// pronouns that can be a source, with their gender and number.
+type pron struct {
+	male, female, plural, person bool
+}
+
+func pronouns() map[string]pron {
+	return map[string]pron{
+		"he": {male: true, person: true}, "she": {female: true, person: true},
+		"they": {plural: true}, "i": {person: true}, "we": {plural: true},
+		"who": {}, "it": {}, "you": {person: true},
+	}
+}
+
+// titles are words before a name that belong to the source mention.
+const titles = `mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev
+	senator representative governor president secretary speaker mayor minister
+	chancellor chairman chairwoman leader judge justice ambassador director
+	spokesman spokeswoman spokesperson adviser advisor aide manager strategist
+	analyst professor attorney general candidate nominee chief officer
+	commissioner chair founder host anchor pollster economist executive
+	congressman congresswoman councilman sheriff lawmaker pope king queen
+	prince former then vice deputy top senior`
+
+// abbreviations end with a full stop that does not end a sentence.
+const abbreviations = `mr mrs ms dr sen rep gov gen lt col sgt capt adm prof rev
+	st jr sr inc corp co ltd vs etc no jan feb mar apr aug sept sep oct nov dec
+	u.s u.n d.c u.k e.g i.e a.m p.m calif fla ill mass mich minn penn ore tenn
+	va wash wis ariz colo conn ky la md mo nev okla`
+
+// speakerNouns head a source noun phrase written in lower case or as a
+// group name ("officials", "a senior official", "the campaign").
+const speakerNouns = `official officials aide aides spokesman spokeswoman
+	spokesperson adviser advisers advisor advisors critic critics expert experts
+	analyst analysts source sources campaign administration police voters
+	supporters opponents lawmakers leaders leader people residents observers
+	strategists republicans democrats poll polls survey surveys report reports
+	study studies statement group organization officer officers agency
+	department committee court judge spokesmen democrat republican members
+	member candidate candidates president senator governor governors senators
+	economists researchers authorities ministry government party staff
+	attorney lawyer lawyers prosecutors investigators executive executives
+	chairman director delegates activists allies friends insiders operatives
+	reporters journalists commentators conservatives liberals progressives
+	others many some both several few most all team spokespeople union`
+
+// determiners open a noun-phrase source.
+const determiners = `a an the some many several most all two three four five
+	his her their its our my one other another these those this that both`
+
+// maleNames and femaleNames tell a speaker's gender when no title does.
+// Short lists of common given names, written for this package.
+const maleNames = `donald bernie ted marco jeb ben john chris mike barack joe
+	paul mitch bill george ron rand rick scott jim jeff tim lindsey newt kevin
+	david james robert michael william richard thomas charles mark steve
+	brian jason eric dan daniel peter tom bob jack harry martin andrew adam
+	josh matt jon jonathan frank gary larry reince corey roger stephen sean`
+
+const femaleNames = `hillary carly nancy elizabeth sarah michelle melania
+	ivanka kellyanne debbie huma donna mary susan karen linda barbara jennifer
+	lisa amy anne ann jane kate kathleen laura maria patricia angela theresa
+	nikki megyn jill diane dianne claire kirsten tammy joni marsha`

@@ -1,0 +1,305 @@
+package suggest
+
+import (
+	"sort"
+
+	"sayso/internal/text"
+)
+
+// Span is a half-open range of code points.
+type Span = text.Span
+
+// Suggestion is one attribution: a claim, its cue and its source.
+type Suggestion struct {
+	Content []Span // one or more fragments, in text order
+	Cue     Span
+	Source  Span // empty (Len 0) when no source was found
+	Speaker int  // index into Result.Speakers, -1 when no source
+	Direct  bool // the content is a quotation between quotation marks
+}
+
+// Speaker is one speaker entity: the mentions that name it.
+type Speaker struct {
+	Name     string
+	Mentions []Span
+}
+
+// Result is what the suggester found in a document.
+type Result struct {
+	Suggestions []Suggestion
+	Speakers    []Speaker
+}
+
+// lexicon holds the word lists, built once per Suggester.
+type lexicon struct {
+	cues                                                            map[string]cueForm
+	aux, adv, titles, abbr, nouns, dets, male, female, stops, nounF map[string]bool
+	particle                                                        map[string]bool
+	prons                                                           map[string]pron
+}
+
+// stopCaps are capitalised words that never start or continue a name.
+const stopCaps = `on in at but and or so then when after before as if while
+	last this that these those it its he she they we i you his her their our
+	there here what why how where who which monday tuesday wednesday thursday
+	friday saturday sunday january february march april may june july august
+	september october november december yesterday today tonight still also
+	however meanwhile now even though although because since with without
+	for from to by of about over under into during among between against
+	not no yes a an one according asked said says told`
+
+func newLexicon() *lexicon {
+	return &lexicon{
+		cues: cueForms(), aux: set(auxiliaries), adv: set(adverbs),
+		titles: set(titles), abbr: set(abbreviations), nouns: set(speakerNouns),
+		dets: set(determiners), male: set(maleNames), female: set(femaleNames),
+		stops: set(stopCaps), prons: pronouns(), nounF: set(nounForms), particle: set(needsParticle),
+	}
+}
+
+// Suggester finds suggestions one paragraph at a time.
+type Suggester struct {
+	lx    *lexicon
+	r     []rune
+	x     *text.Index
+	paras []Span
+	next  int
+	res   Result
+	ents  entities
+
+	lastDirect     int // index of the last direct suggestion, -1 if none
+	lastDirectPara int
+	lastAny        int // index of the last suggestion of lastAnyPara, -1 if none
+	lastAnyPara    int
+	openQuote      bool // the previous paragraph left a quote open
+	directOpen     bool // the previous paragraph ended with the last direct quote
+}
+
+// New returns a Suggester for doc.
+func New(doc string) *Suggester {
+	x := text.NewIndex(doc)
+	return &Suggester{lx: newLexicon(), r: []rune(doc), x: x, paras: x.Paragraphs(), lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
+}
+
+// Suggest returns the suggestions for the whole of doc.
+func Suggest(doc string) Result {
+	s := New(doc)
+	for s.Step() {
+	}
+	return s.Result()
+}
+
+// Step works on the next paragraph; it reports whether any remain.
+func (s *Suggester) Step() bool {
+	if s.next >= len(s.paras) {
+		return false
+	}
+	s.paragraph(s.next)
+	s.next++
+	return s.next < len(s.paras)
+}
+
+// Progress returns how many paragraphs are done and how many there are.
+func (s *Suggester) Progress() (done, total int) { return s.next, len(s.paras) }
+
+// Result returns the suggestions found so far, in text order.
+func (s *Suggester) Result() Result {
+	res := Result{Suggestions: append([]Suggestion(nil), s.res.Suggestions...), Speakers: s.ents.speakers()}
+	sort.SliceStable(res.Suggestions, func(i, j int) bool {
+		return res.Suggestions[i].Content[0].Start < res.Suggestions[j].Content[0].Start
+	})
+	return res
+}
+
+// para is the working state of one paragraph.
+type para struct {
+	s       *Suggester
+	idx     int
+	toks    []tok
+	quotes  []quote
+	inQuote []int // quote index+1 of each token, 0 outside quotes
+	sents   []sentence
+	sentOf  []int
+	used    []bool // tokens already used as a cue
+	added   []int  // suggestions added in this paragraph
+}
+
+func (s *Suggester) paragraph(pi int) {
+	ps := s.paras[pi]
+	toks := tokenize(s.r, ps.Start, ps.End)
+	if len(toks) == 0 {
+		return
+	}
+	p := &para{s: s, idx: pi, toks: toks, used: make([]bool, len(toks))}
+	p.quotes = findQuotes(toks)
+	p.inQuote = make([]int, len(toks))
+	for qi, q := range p.quotes {
+		for i := q.a; i <= q.b; i++ {
+			p.inQuote[i] = qi + 1
+		}
+	}
+	p.sents = s.lx.sentences(toks)
+	p.sentOf = make([]int, len(toks))
+	for si, se := range p.sents {
+		for i := se.a; i < se.b; i++ {
+			p.sentOf[i] = si
+		}
+	}
+	continues := s.openQuote && len(p.quotes) > 0 && p.quotes[0].a == 0
+	p.direct(continues)
+	p.headline()
+	for si := range p.sents {
+		p.indirect(si)
+	}
+	s.openQuote = len(p.quotes) > 0 && p.quotes[len(p.quotes)-1].open
+	// The next paragraph's quote continues the last direct quote only if
+	// nothing else was said after it in this paragraph.
+	s.directOpen = false
+	if s.lastDirect >= 0 && s.lastDirectPara == pi {
+		sg := s.res.Suggestions[s.lastDirect]
+		lastSent := p.sents[len(p.sents)-1]
+		from := p.toks[lastSent.a].s
+		s.directOpen = sg.Content[len(sg.Content)-1].End > from || sg.Cue.Start >= from
+	}
+	for _, si := range p.added {
+		if s.lastAnyPara != pi || s.res.Suggestions[si].Cue.Start > s.res.Suggestions[s.lastAny].Cue.Start {
+			s.lastAny, s.lastAnyPara = si, pi
+		}
+	}
+	// Speakers are resolved in text order within the paragraph.
+	sort.SliceStable(p.added, func(i, j int) bool {
+		return s.res.Suggestions[p.added[i]].Cue.Start < s.res.Suggestions[p.added[j]].Cue.Start
+	})
+	for _, si := range p.added {
+		sg := &s.res.Suggestions[si]
+		if sg.Source.Len() > 0 && sg.Speaker < 0 {
+			sg.Speaker = s.ents.resolve(s.lx, s.r, sg.Source, sg.Cue.Start)
+		}
+	}
+}
+
+// span returns the snapped span of tokens [a, b].
+func (p *para) span(a, b int) Span {
+	return p.s.x.SnapToWords(Span{Start: p.toks[a].s, End: p.toks[b].e})
+}
+
+func (p *para) add(sg Suggestion) int {
+	for i := range sg.Content {
+		sg.Content[i] = p.s.x.SnapToWords(sg.Content[i])
+	}
+	sg.Speaker = -1
+	p.s.res.Suggestions = append(p.s.res.Suggestions, sg)
+	i := len(p.s.res.Suggestions) - 1
+	p.added = append(p.added, i)
+	return i
+}
+
+func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
+func (p *para) is(i int, l string) bool {
+	return i >= 0 && i < len(p.toks) && p.toks[i].l == l
+}
+
+// cueAt reports whether token i starts a cue: its form, and the last token.
+func (p *para) cueAt(i int) (cueForm, int, bool) {
+	t := p.toks[i]
+	if t.k != word {
+		return cueForm{}, 0, false
+	}
+	if t.l == "according" && p.is(i+1, "to") {
+		return cueForm{lemma: "according to", class: speech}, i + 1, true
+	}
+	if t.l == "pointed" || t.l == "points" || t.l == "pointing" {
+		if p.is(i+1, "out") || p.is(i+1, "to") {
+			return cueForm{lemma: "point", class: speech, ing: t.l == "pointing"}, i + 1, true
+		}
+	}
+	cf, ok := p.s.lx.cues[t.l]
+	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
+		return cf, 0, false
+	}
+	end := i
+	if p.is(i+1, "in") && p.is(i+2, "a") && p.is(i+3, "statement") {
+		end = i + 3
+	}
+	for _, w := range particles[cf.lemma] {
+		if p.is(i+1, w) {
+			end = i + 1
+		}
+	}
+	if cf.lemma == "add" && p.is(i+1, "to") {
+		return cf, 0, false // "add to the pressure"
+	}
+	if cf.lemma == "continue" && i+1 < len(p.toks) && p.word(i+1) {
+		return cf, 0, false // "continued to …", "continues campaigning"
+	}
+	if end == i && p.s.lx.particle[cf.lemma] {
+		return cf, 0, false
+	}
+	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && p.toks[end+1].l != "long" && p.toks[end+1].l != "just" {
+		end++ // "said repeatedly", "wrote recently"
+	}
+	if p.word(end+1) && weekdays[p.toks[end+1].l] {
+		end++ // "said Tuesday"
+	}
+	if end == i && p.is(i+1, ":") {
+		end = i + 1 // the colon belongs to the cue: said: “…”
+	}
+	return cf, end, true
+}
+
+// verbAfterAll reports whether a form that is more often a noun ("plans",
+// "states") is a verb here: after a subject pronoun or an auxiliary, or
+// before "that" or "to".
+func (p *para) verbAfterAll(i int) bool {
+	if p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0 {
+		return true
+	}
+	if i == 0 || !p.word(i-1) {
+		return false
+	}
+	switch l := p.toks[i-1].l; l {
+	case "he", "she", "it", "they", "we", "i", "you", "who":
+		return true
+	default:
+		return p.s.lx.aux[l] && l != "not" && l != "be" && l != "been" && l != "being"
+	}
+}
+
+// auxLeft returns the first token of the auxiliaries standing right before
+// token i (i itself when there are none).
+func (p *para) auxLeft(i, lo int) int {
+	j := i
+	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l]) {
+		j--
+	}
+	return j
+}
+
+// cueAdverbs belong to the cue when they stand inside or right before it:
+// "has repeatedly said", "later said", "now says".
+var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": true,
+	"now": true, "first": true, "recently": true, "still": true, "then": true,
+	"previously": true, "publicly": true, "privately": true, "reportedly": true,
+	"again": true, "once": true, "frequently": true, "often": true, "openly": true,
+	"flatly": true, "initially": true, "earlier": true, "already": true,
+	"explicitly": true, "specifically": true, "clearly": true, "strongly": true,
+	"firmly": true, "personally": true, "long": true, "just": true}
+
+// skipAdverbs returns the last token before i that is not an adverb.
+func (p *para) skipAdverbs(i, lo int) int {
+	j := i - 1
+	for j >= lo && p.word(j) && p.s.lx.adv[p.toks[j].l] {
+		j--
+	}
+	if j >= lo && p.is(j, ",") {
+		// "Trump, however, said": skip a comma-bounded adverb.
+		k := j - 1
+		if k >= lo && p.word(k) && p.s.lx.adv[p.toks[k].l] && p.is(k-1, ",") {
+			return k - 2
+		}
+	}
+	return j
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true}

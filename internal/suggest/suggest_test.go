@@ -1,0 +1,260 @@
+package suggest
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// at returns the code-point span of the first occurrence of sub in doc.
+func at(t *testing.T, doc, sub string) Span {
+	t.Helper()
+	b := strings.Index(doc, sub)
+	require.GreaterOrEqual(t, b, 0, "%q not in %q", sub, doc)
+	start := utf8.RuneCountInString(doc[:b])
+	return Span{Start: start, End: start + utf8.RuneCountInString(sub)}
+}
+
+// quoteOf returns the text of spans joined by " | ".
+func quoteOf(doc string, spans ...Span) string {
+	r := []rune(doc)
+	var parts []string
+	for _, s := range spans {
+		parts = append(parts, string(r[s.Start:s.End]))
+	}
+	return strings.Join(parts, " | ")
+}
+
+type want struct {
+	content, cue, source string
+	direct               bool
+}
+
+func got(doc string, res Result) []want {
+	var out []want
+	for _, sg := range res.Suggestions {
+		out = append(out, want{quoteOf(doc, sg.Content...), quoteOf(doc, sg.Cue), quoteOf(doc, sg.Source), sg.Direct})
+	}
+	return out
+}
+
+func TestSuggestFindsEachConstruction(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []want
+	}{
+		{"straight quote then speaker and cue",
+			`"We will cut the budget by half," Maria Lopez said.`,
+			[]want{{`"We will cut the budget by half,"`, "said", "Maria Lopez", true}}},
+		{"curly quote then cue and speaker with an appositive",
+			"“The bridge is not safe for trucks,” said Tom Reed, a city engineer.",
+			[]want{{"“The bridge is not safe for trucks,”", "said", "Tom Reed, a city engineer", true}}},
+		{"speaker and cue before a colon and an angle quote",
+			"The mayor said: «Nobody will lose their home this winter.»",
+			[]want{{"«Nobody will lose their home this winter.»", "said:", "The mayor", true}}},
+		{"nested quotes stay inside the outer quote",
+			"“They told us ‘wait and see’ for ten years,” the farmer said.",
+			[]want{{"“They told us ‘wait and see’ for ten years,”", "said", "the farmer", true}}},
+		{"a quote over two paragraphs is one content with two fragments",
+			"“We built the school in a year,” said Anna Berg.\n\n“Next we will build the library and a small pool for the children.”",
+			[]want{{"“We built the school in a year,” | “Next we will build the library and a small pool for the children.”", "said", "Anna Berg", true}}},
+		{"a paragraph that opens a quote without closing it continues",
+			"Anna Berg said: “We built the school in a year.\n\n“Next we will build the library.”",
+			[]want{{"“We built the school in a year. | “Next we will build the library.”", "said:", "Anna Berg", true}}},
+		{"a quote fragment inside a sentence belongs to the indirect content",
+			`The senator said the plan was "dead on arrival" in the House.`,
+			[]want{{`the plan was "dead on arrival" in the House`, "said", "The senator", false}}},
+		{"indirect speech with that",
+			"Governor Sam Hill said that the roads would reopen on Monday.",
+			[]want{{"that the roads would reopen on Monday", "said", "Governor Sam Hill", false}}},
+		{"indirect speech without that and an auxiliary in the cue",
+			"Officials have said the vote will be delayed.",
+			[]want{{"the vote will be delayed", "have said", "Officials", false}}},
+		{"trailing speaker and cue",
+			"The factory will close in March, a senior official said.",
+			[]want{{"The factory will close in March", "said", "a senior official", false}}},
+		{"according to at the end",
+			"Prices rose by four percent last year, according to the central bank.",
+			[]want{{"Prices rose by four percent last year", "according to", "the central bank", false}}},
+		{"according to at the start",
+			"According to the White House, the meeting went well.",
+			[]want{{"the meeting went well", "According to", "the White House", false}}},
+		{"told reporters is skipped before the content",
+			"Jane Miller told reporters that she would not run again.",
+			[]want{{"that she would not run again", "told", "Jane Miller", false}}},
+		{"in a statement belongs to the cue",
+			"The company said in a statement that no data was lost.",
+			[]want{{"that no data was lost", "said in a statement", "The company", false}}},
+		{"a belief counts as an attribution",
+			"Most voters believe the economy is getting worse.",
+			[]want{{"the economy is getting worse", "believe", "Most voters", false}}},
+		{"an intention counts as an attribution",
+			"She wants to raise the minimum wage.",
+			[]want{{"to raise the minimum wage", "wants", "She", false}}},
+		{"title and name",
+			"Sen. Ruth Park said the bill would pass.",
+			[]want{{"the bill would pass", "said", "Sen. Ruth Park", false}}},
+		{"a participle after a comma shares the source",
+			"The coach praised the team, saying they had never played better.",
+			[]want{{"the team", "praised", "The coach", false}, {"they had never played better", "saying", "The coach", false}}},
+		{"a colon after a name in a headline",
+			"Lopez: “We are not done yet.”",
+			[]want{{"“We are not done yet.”", ":", "Lopez", true}}},
+		{"a speaker with an appositive before the cue",
+			"Carla Diaz, the union's treasurer, said the strike would go on.",
+			[]want{{"the strike would go on", "said", "Carla Diaz, the union's treasurer,", false}}},
+		{"a speaker with a relative clause before the cue",
+			"Peter Lang, who ran the shelter for a decade, said that beds were short.",
+			[]want{{"that beds were short", "said", "Peter Lang, who ran the shelter for a decade,", false}}},
+		{"a quote then a speaker with a possessive appositive",
+			"“We will appeal,” Ana Ruiz, Lopez’s lawyer, said on Monday.",
+			[]want{{"“We will appeal,”", "said", "Ana Ruiz, Lopez’s lawyer,", true}}},
+		{"a party and state in brackets after a name",
+			"Sen. Mary Cole (D-Ore.) said the deal was weak.",
+			[]want{{"the deal was weak", "said", "Sen. Mary Cole (D-Ore.)", false}}},
+		{"a sentence ending in a quoted fragment before said and a name",
+			`The budget is "a fantasy," said Owen Hart.`,
+			[]want{{`The budget is "a fantasy,"`, "said", "Owen Hart", false}}},
+		{"a finite reporting verb whose speaker is out of reach",
+			"Trade groups, angry and tired, said the rules were too strict.",
+			[]want{{"the rules were too strict", "said", "", false}}},
+		{"a participle after a quote takes the quote's speaker",
+			"“The river is rising,” she said, adding that the dam would hold.",
+			[]want{{"“The river is rising,”", "said", "she", true}, {"that the dam would hold", "adding", "she", false}}},
+		{"a phrasal cue keeps its particle",
+			"The governor talked about the flood defences.",
+			[]want{{"the flood defences", "talked about", "The governor", false}}},
+		{"a verb form that is usually a noun is a cue after a pronoun",
+			"The bank is cautious. It plans to raise rates in June.",
+			[]want{{"to raise rates in June", "plans", "It", false}}},
+		{"a verb of saying that needs its particle is no cue without it",
+			"Hannah Wolf voted in the morning.",
+			nil},
+		{"a participle used as an adjective is no cue",
+			"The pledged delegates met in Ohio.",
+			nil},
+		{"continued before a quote with its colon",
+			"Nora Quinn continued: “Nobody asked us.”",
+			[]want{{"“Nobody asked us.”", "continued:", "Nora Quinn", true}}},
+		{"a reduced relative clause of support after a noun",
+			"Donations poured in. A group backing the mayor has paid for the posters.",
+			[]want{{"the mayor", "backing", "A group", false}}},
+		{"a participle with its particle after a quote",
+			"“We are ready,” Ms. Lund said, referring to the rescue teams.",
+			[]want{{"“We are ready,”", "said", "Ms. Lund", true}, {"the rescue teams", "referring to", "Ms. Lund", false}}},
+		{"a quote paragraph after a paragraph reporting a person's words is theirs",
+			"Mayor Ortiz said the bridge would close.\n\n“We have no other choice this winter.”",
+			[]want{{"the bridge would close", "said", "Mayor Ortiz", false}, {"“We have no other choice this winter.”", "said", "Mayor Ortiz", true}}},
+		{"a verb outside the lexicon before a colon and a quote",
+			"Kasich resisted: “Governors do not have that power.”",
+			[]want{{"“Governors do not have that power.”", "resisted:", "Kasich", true}}},
+		{"an indirect content stops at a quote's own comma before a participle cue",
+			"He called it ‘the long march,’ referring to the strike.",
+			[]want{{"it ‘the long march,’", "called", "He", false}, {"the strike", "referring to", "He", false}}},
+		{"asked with a question before the main clause",
+			"Asked about the budget, the mayor said it was balanced.",
+			[]want{{"the budget", "Asked about", "the mayor", false}, {"it was balanced", "said", "the mayor", false}}},
+		{"according to a long source up to the comma",
+			"The plan will cost $2 billion, according to a city official who was not allowed to speak publicly before the vote.",
+			[]want{{"The plan will cost $2 billion", "according to", "a city official who was not allowed to speak publicly before the vote", false}}},
+		{"a long quote after a clause ending in a comma takes the clause's cue",
+			"Police Chief Ann Cole lobbied the council, saying, “The fewer guns, the better for everyone.”",
+			[]want{{"“The fewer guns, the better for everyone.”", "saying", "Police Chief Ann Cole", true}}},
+		{"a long quote after a colon with no cue word takes the colon",
+			"From the report: “Most online samples were balanced only by age and sex.”",
+			[]want{{"“Most online samples were balanced only by age and sex.”", ":", "", true}}},
+		{"a quote after a lead-in that the cue's that-clause opens is indirect",
+			"Bolton said that whatever voters choose, “they should not choose it for safety.”",
+			[]want{{"that whatever voters choose, “they should not choose it for safety.”", "said", "Bolton", false}}},
+		{"a lead-in before a quote with a trailing cue is part of the content",
+			"Sooner or later, “we will need a new tax on sales,” he said.",
+			[]want{{"Sooner or later, “we will need a new tax on sales,”", "said", "he", true}}},
+		{"a poll named after In is the source of the figures",
+			"In a city survey released Monday, 60 percent chose the new park.",
+			[]want{{"60 percent chose the new park", "In", "a city survey released Monday", false}}},
+		{"an indirect content stops before a non-restrictive which",
+			"The minister admitted that the reform will take time, which worries the unions.",
+			[]want{{"that the reform will take time", "admitted", "The minister", false}}},
+		{"a belief verb whose subject is out of reach is still a cue",
+			"Farmers in the valley, tired of waiting, hoped the rain would come.",
+			[]want{{"the rain would come", "hoped", "", false}}},
+		{"a two-word quote opening its sentence before a cue is speech",
+			"“They sue,” the lawyer said. “Everybody sues now, right?”",
+			[]want{{"“They sue,” | “Everybody sues now, right?”", "said", "the lawyer", true}}},
+		{"a two-word quote inside a sentence is a scare quote",
+			"The mayor called the plan “pure fantasy” on Monday.",
+			[]want{{"the plan “pure fantasy” on Monday", "called", "The mayor", false}}},
+		{"adverbs inside and before the cue belong to it",
+			"The senator has repeatedly said the tax must go.",
+			[]want{{"the tax must go", "has repeatedly said", "The senator", false}}},
+		{"an adverb and a weekday after the cue belong to it",
+			"Rosa Vega said Tuesday that the mine would reopen.",
+			[]want{{"that the mine would reopen", "said Tuesday", "Rosa Vega", false}}},
+		{"a participle of speech after a comma is a cue even with no subject in reach",
+			"But the other guest on the panel, a former judge, drew a contrast, saying that the law was clear.",
+			[]want{{"that the law was clear", "saying", "", false}}},
+		{"a particle after a cue that takes one",
+			"The mayor did not respond to questions about the fire.",
+			[]want{{"questions about the fire", "did not respond to", "The mayor", false}}},
+		{"lower-case words before a name after a quote belong to the source",
+			"“Nobody reads the fine print,” union shop steward Dan Ortiz said.",
+			[]want{{"“Nobody reads the fine print,”", "said", "union shop steward Dan Ortiz", true}}},
+		{"add to is no cue",
+			"The delays may add to the cost of the bridge.",
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
+		})
+	}
+}
+
+func TestSuggestJoinsSurnamesAndPronounsToTheSpeaker(t *testing.T) {
+	doc := "Maria Lopez said the plan was ready.\n\nLopez said it would cost less than expected.\n\nShe added that work would start in May.\n\nTom Reed said he was not convinced."
+	res := Suggest(doc)
+	require.Len(t, res.Suggestions, 4)
+	lopez := res.Suggestions[0].Speaker
+	assert.Equal(t, lopez, res.Suggestions[1].Speaker, "surname joins the full name")
+	assert.Equal(t, lopez, res.Suggestions[2].Speaker, "she is the nearest female speaker")
+	assert.NotEqual(t, lopez, res.Suggestions[3].Speaker)
+	assert.Equal(t, "Maria Lopez", res.Speakers[lopez].Name)
+	assert.Equal(t, []Span{at(t, doc, "Maria Lopez"), at(t, doc, "Lopez said it"), at(t, doc, "She")},
+		[]Span{res.Speakers[lopez].Mentions[0], {Start: res.Speakers[lopez].Mentions[1].Start, End: res.Speakers[lopez].Mentions[1].Start + len("Lopez said it")}, res.Speakers[lopez].Mentions[2]})
+}
+
+func TestSuggestPronounTakesTheNearestSpeakerOfItsGender(t *testing.T) {
+	doc := "Mrs. Alice Ford said the port was busy. Mr. Bob Stone said the trains were late. She said the ships were early."
+	res := Suggest(doc)
+	require.Len(t, res.Suggestions, 3)
+	assert.Equal(t, res.Suggestions[0].Speaker, res.Suggestions[2].Speaker)
+}
+
+func TestSuggestCountsCodePointsNotBytes(t *testing.T) {
+	doc := "🎉 Zoë Müller said the café would reopen."
+	res := Suggest(doc)
+	require.Len(t, res.Suggestions, 1)
+	assert.Equal(t, at(t, doc, "Zoë Müller"), res.Suggestions[0].Source)
+	assert.Equal(t, at(t, doc, "said"), res.Suggestions[0].Cue)
+}
+
+func TestSuggestFindsNothingInTextWithoutAttributions(t *testing.T) {
+	for _, doc := range []string{"", "\n\n", "The river runs north of the town.", "“Hello”"} {
+		assert.Empty(t, Suggest(doc).Suggestions, doc)
+	}
+}
+
+func TestStepWorksParagraphByParagraph(t *testing.T) {
+	doc := "Anna said the road was open.\n\nBen said the bridge was closed."
+	s := New(doc)
+	assert.True(t, s.Step())
+	done, total := s.Progress()
+	assert.Equal(t, 1, done)
+	assert.Equal(t, 2, total)
+	assert.Len(t, s.Result().Suggestions, 1)
+	assert.False(t, s.Step())
+	assert.Equal(t, Suggest(doc), s.Result())
+}

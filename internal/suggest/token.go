@@ -1,0 +1,215 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+)
+
+type tkind uint8
+
+const (
+	word tkind = iota
+	punct
+	qopen  // an opening quotation mark
+	qclose // a closing quotation mark
+)
+
+// tok is one token of a paragraph, in code points of the document.
+type tok struct {
+	s, e   int
+	l      string // lower case text
+	k      tkind
+	cap    bool // a word starting with an upper-case letter
+	single bool // a single quotation mark
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || unicode.Is(unicode.Pc, c)
+}
+
+func isSpace(c rune) bool { return unicode.IsSpace(c) }
+
+// innerRune may join two word runes into one word: don't, U.S, well-known.
+func innerRune(c rune) bool {
+	switch c {
+	case '\'', '’', '-', '‐', '‑', '.', '&':
+		return true
+	}
+	return false
+}
+
+// opensBefore reports whether an ambiguous quotation mark at i opens a quote:
+// it follows the start, white space or an opening bracket or dash, and
+// precedes something other than white space.
+func opensAt(r []rune, i, w, ps, pe int) bool {
+	before := i == ps || isSpace(r[i-1]) || strings.ContainsRune("([{—–-/", r[i-1])
+	after := i+w < pe && !isSpace(r[i+w])
+	if before && after {
+		return true
+	}
+	if !before && !after {
+		return false
+	}
+	return before
+}
+
+// tokenize splits the paragraph [ps, pe) of r into tokens.
+func tokenize(r []rune, ps, pe int) []tok {
+	toks := make([]tok, 0, (pe-ps)/5+1)
+	for i := ps; i < pe; {
+		c := r[i]
+		switch {
+		case isSpace(c):
+			i++
+		case isWordRune(c):
+			j := i + 1
+			for j < pe {
+				if isWordRune(r[j]) {
+					j++
+					continue
+				}
+				if innerRune(r[j]) && j+1 < pe && isWordRune(r[j+1]) && !(r[j] == '.' && !shortSegment(r, i, j)) {
+					j += 2
+					continue
+				}
+				break
+			}
+			s := string(r[i:j])
+			toks = append(toks, tok{s: i, e: j, l: strings.ToLower(s), k: word, cap: unicode.IsUpper(c)})
+			i = j
+		case c == '“' || c == '«' || c == '„':
+			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qopen})
+			i++
+		case c == '”' || c == '»':
+			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
+			i++
+		case c == '"' || (c == '\'' && i+1 < pe && r[i+1] == '\''):
+			w := 1
+			if c == '\'' {
+				w = 2
+			}
+			k := qclose
+			if opensAt(r, i, w, ps, pe) {
+				k = qopen
+			}
+			toks = append(toks, tok{s: i, e: i + w, l: string(r[i : i+w]), k: k})
+			i += w
+		case c == '‘' || c == '’' || c == '\'':
+			k := punct
+			if c == '‘' || (c == '\'' && opensAt(r, i, 1, ps, pe)) {
+				if i+1 < pe && !isSpace(r[i+1]) {
+					k = qopen
+				}
+			} else if i > ps && !isSpace(r[i-1]) && (i+1 == pe || !isWordRune(r[i+1])) {
+				k = qclose
+			}
+			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: k, single: true})
+			i++
+		default:
+			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: punct})
+			i++
+		}
+	}
+	return toks
+}
+
+// shortSegment reports whether the word part ending at a full stop at j is one
+// letter long (U.S, D.C), so the stop joins the word.
+func shortSegment(r []rune, start, j int) bool {
+	k := j - 1
+	for k > start && isWordRune(r[k-1]) {
+		k--
+	}
+	return j-k == 1
+}
+
+// quote is a top-level quotation in a paragraph: tokens a..b inclusive.
+type quote struct {
+	a, b int
+	open bool // runs to the paragraph's end without a closing mark
+}
+
+// findQuotes pairs the quotation marks of a paragraph. Double marks are
+// used; single marks only in a paragraph without double ones.
+func findQuotes(toks []tok) []quote {
+	var qs []quote
+	hasDouble := false
+	for _, t := range toks {
+		if (t.k == qopen || t.k == qclose) && !t.single {
+			hasDouble = true
+			break
+		}
+	}
+	depth, start := 0, 0
+	for i, t := range toks {
+		if (t.k != qopen && t.k != qclose) || t.single == hasDouble {
+			continue
+		}
+		if t.k == qopen {
+			if depth == 0 {
+				start = i
+			}
+			depth++
+			if depth > 1 && !hasDouble {
+				depth = 1 // single marks do not nest here
+			}
+			continue
+		}
+		if depth == 0 {
+			// A closing mark with no opening one: the paragraph continues
+			// a quote only if it started the paragraph; ignore it.
+			continue
+		}
+		depth--
+		if depth == 0 {
+			if !hasDouble && i-start < 3 {
+				continue
+			}
+			qs = append(qs, quote{a: start, b: i})
+		}
+	}
+	if depth > 0 && hasDouble {
+		qs = append(qs, quote{a: start, b: len(toks) - 1, open: true})
+	}
+	return qs
+}
+
+// sentence is tokens [a, b) of a paragraph.
+type sentence struct{ a, b int }
+
+func isTerminal(l string) bool { return l == "." || l == "?" || l == "!" || l == "…" }
+
+// sentences splits a paragraph's tokens into sentences.
+func (lx *lexicon) sentences(toks []tok) []sentence {
+	var ss []sentence
+	a := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.k != punct || !isTerminal(t.l) {
+			continue
+		}
+		if t.l == "." && i > 0 && toks[i-1].k == word && toks[i-1].e == t.s {
+			p := toks[i-1]
+			if lx.abbr[p.l] || (len([]rune(p.l)) == 1 && p.cap) {
+				continue
+			}
+		}
+		end := i + 1
+		for end < len(toks) && (toks[end].k == qclose || toks[end].l == ")") {
+			end++
+		}
+		if end < len(toks) {
+			n := toks[end]
+			if !(n.cap || n.k == qopen || (n.k == word && unicode.IsDigit([]rune(n.l)[0])) || n.l == "(" || n.l == "—" || n.l == "–") {
+				continue
+			}
+		}
+		ss = append(ss, sentence{a, end})
+		a = end
+		i = end - 1
+	}
+	if a < len(toks) {
+		ss = append(ss, sentence{a, len(toks)})
+	}
+	return ss
+}

@@ -1,0 +1,388 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sayso/internal/suggest"
+	"sayso/internal/text"
+)
+
+// The span types scored, in PolNeAR's labels.
+var types = [3]string{"Source", "Cue", "Content"}
+
+// spans is one annotation's fragments, in text order.
+type spans []text.Span
+
+func (s spans) key() string {
+	var b strings.Builder
+	for _, f := range s {
+		fmt.Fprintf(&b, "%d-%d;", f.Start, f.End)
+	}
+	return b.String()
+}
+
+func (s spans) size() int {
+	n := 0
+	for _, f := range s {
+		n += f.Len()
+	}
+	return n
+}
+
+// overlaps reports whether a and b share at least half of the longer one.
+func overlaps(a, b spans) bool {
+	common := 0
+	for _, x := range a {
+		for _, y := range b {
+			if lo, hi := max(x.Start, y.Start), min(x.End, y.End); hi > lo {
+				common += hi - lo
+			}
+		}
+	}
+	return common > 0 && 2*common >= max(a.size(), b.size())
+}
+
+// attr ties indices into a docSpans' lists; -1 when absent.
+type attr struct{ source, cue, content int }
+
+// docSpans is one side (gold or predicted) of one document.
+type docSpans struct {
+	spans  [3][]spans
+	attrs  []attr
+	direct []bool // per content: it opens with a quotation mark
+}
+
+// intern adds s to list t unless it is there already, returning its index.
+func (d *docSpans) intern(t int, s spans) int {
+	k := s.key()
+	for i, o := range d.spans[t] {
+		if o.key() == k {
+			return i
+		}
+	}
+	d.spans[t] = append(d.spans[t], s)
+	return len(d.spans[t]) - 1
+}
+
+func opensQuote(doc []rune, s spans) bool {
+	if len(s) == 0 || s[0].Start >= len(doc) {
+		return false
+	}
+	return strings.ContainsRune("“\"«‘'„", doc[s[0].Start])
+}
+
+func (d *docSpans) markDirect(doc []rune) {
+	d.direct = make([]bool, len(d.spans[2]))
+	for i, s := range d.spans[2] {
+		d.direct[i] = opensQuote(doc, s)
+	}
+}
+
+// parseGold reads the Source, Cue and Content spans and the E lines of a
+// brat .ann file.
+func parseGold(src string) (docSpans, error) {
+	var d docSpans
+	ids := map[string][2]int{} // T id → type, index
+	type event struct{ args map[string]string }
+	var events []event
+	for n, line := range strings.Split(src, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 2 || f[0] == "" {
+			continue
+		}
+		switch f[0][0] {
+		case 'T':
+			label, offs, _ := strings.Cut(f[1], " ")
+			t := -1
+			for i, ty := range types {
+				if label == ty {
+					t = i
+				}
+			}
+			if t < 0 {
+				continue
+			}
+			var s spans
+			for _, part := range strings.Split(offs, ";") {
+				a, b, ok := strings.Cut(strings.TrimSpace(part), " ")
+				start, err1 := strconv.Atoi(a)
+				end, err2 := strconv.Atoi(b)
+				if !ok || err1 != nil || err2 != nil {
+					return d, fmt.Errorf("line %d: offsets %q", n+1, offs)
+				}
+				s = append(s, text.Span{Start: start, End: end})
+			}
+			sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+			ids[f[0]] = [2]int{t, d.intern(t, s)}
+		case 'E':
+			ev := event{args: map[string]string{}}
+			for _, a := range strings.Fields(f[1]) {
+				role, id, _ := strings.Cut(a, ":")
+				ev.args[role] = id
+			}
+			events = append(events, ev)
+		}
+	}
+	for _, ev := range events {
+		a := attr{-1, -1, -1}
+		for t, ty := range types {
+			if v, ok := ids[ev.args[ty]]; ok && v[0] == t {
+				switch t {
+				case 0:
+					a.source = v[1]
+				case 1:
+					a.cue = v[1]
+				case 2:
+					a.content = v[1]
+				}
+			}
+		}
+		if a.content >= 0 {
+			d.attrs = append(d.attrs, a)
+		}
+	}
+	return d, nil
+}
+
+// predicted turns suggestions into a docSpans.
+func predicted(doc string, res suggest.Result) docSpans {
+	var d docSpans
+	for _, sg := range res.Suggestions {
+		a := attr{-1, -1, -1}
+		if sg.Source.Len() > 0 {
+			a.source = d.intern(0, spans{sg.Source})
+		}
+		a.cue = d.intern(1, spans{sg.Cue})
+		c := append(spans(nil), sg.Content...)
+		sort.Slice(c, func(i, j int) bool { return c[i].Start < c[j].Start })
+		a.content = d.intern(2, c)
+		d.attrs = append(d.attrs, a)
+	}
+	return d
+}
+
+// counts are matched predictions, predictions and gold spans.
+type counts struct{ Matched, Predicted, Gold int }
+
+// prf is precision, recall and F1 in per cent.
+type prf struct {
+	Precision, Recall, F1 float64
+	counts
+}
+
+func (c counts) prf() prf {
+	r := prf{counts: c}
+	if c.Predicted > 0 {
+		r.Precision = 100 * float64(c.Matched) / float64(c.Predicted)
+	}
+	if c.Gold > 0 {
+		r.Recall = 100 * float64(c.Matched) / float64(c.Gold)
+	}
+	if r.Precision+r.Recall > 0 {
+		r.F1 = 2 * r.Precision * r.Recall / (r.Precision + r.Recall)
+	}
+	return r
+}
+
+// scorer sums counts over documents.
+type scorer struct {
+	files          int
+	exact, overlap [3]counts
+	attrRight      int // gold attributions whose content and source were both found together
+	attrFound      int // gold attributions with a source whose content was found
+	attrAll        int // gold attributions with a source
+	quotes         counts
+	quoteSpeaker   int
+}
+
+// match pairs predicted with gold spans one to one, by overlap or exactly;
+// it returns, for each predicted span, its gold span or -1.
+func match(pred, gold []spans, exact bool) []int {
+	out := make([]int, len(pred))
+	taken := make([]bool, len(gold))
+	keys := map[string]int{}
+	if exact {
+		for i, g := range gold {
+			keys[g.key()] = i
+		}
+	}
+	for i, p := range pred {
+		out[i] = -1
+		if exact {
+			if g, ok := keys[p.key()]; ok && !taken[g] {
+				out[i], taken[g] = g, true
+			}
+			continue
+		}
+		best, bestSize := -1, 0
+		for g, gs := range gold {
+			if taken[g] || !overlaps(p, gs) {
+				continue
+			}
+			if sz := commonSize(p, gs); sz > bestSize {
+				best, bestSize = g, sz
+			}
+		}
+		if best >= 0 {
+			out[i], taken[best] = best, true
+		}
+	}
+	return out
+}
+
+func commonSize(a, b spans) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if lo, hi := max(x.Start, y.Start), min(x.End, y.End); hi > lo {
+				n += hi - lo
+			}
+		}
+	}
+	return n
+}
+
+func matchedCount(m []int) int {
+	n := 0
+	for _, g := range m {
+		if g >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func (sc *scorer) add(doc string, gold, pred docSpans) {
+	sc.files++
+	r := []rune(doc)
+	gold.markDirect(r)
+	pred.markDirect(r)
+	var overlapMatch [3][]int
+	for t := range types {
+		ex := match(pred.spans[t], gold.spans[t], true)
+		ov := match(pred.spans[t], gold.spans[t], false)
+		overlapMatch[t] = ov
+		sc.exact[t].add(matchedCount(ex), len(pred.spans[t]), len(gold.spans[t]))
+		sc.overlap[t].add(matchedCount(ov), len(pred.spans[t]), len(gold.spans[t]))
+	}
+	// Attribution: a gold content found, with its source found for it.
+	contentOf := map[int]int{} // gold content → predicted content
+	for p, g := range overlapMatch[2] {
+		if g >= 0 {
+			contentOf[g] = p
+		}
+	}
+	for _, ga := range gold.attrs {
+		if ga.source < 0 {
+			continue
+		}
+		sc.attrAll++
+		p, ok := contentOf[ga.content]
+		if !ok {
+			continue
+		}
+		sc.attrFound++
+		if sc.sourceRight(gold, pred, ga.source, p) {
+			sc.attrRight++
+		}
+	}
+	// Direct quotes: contents opening with a quotation mark.
+	var gq, pq []spans
+	var gi, pi []int
+	for i, s := range gold.spans[2] {
+		if gold.direct[i] {
+			gq, gi = append(gq, s), append(gi, i)
+		}
+	}
+	for i, s := range pred.spans[2] {
+		if pred.direct[i] {
+			pq, pi = append(pq, s), append(pi, i)
+		}
+	}
+	qm := match(pq, gq, false)
+	sc.quotes.add(matchedCount(qm), len(pq), len(gq))
+	for p, g := range qm {
+		if g < 0 {
+			continue
+		}
+		for _, ga := range gold.attrs {
+			if ga.content == gi[g] && ga.source >= 0 && sc.sourceRight(gold, pred, ga.source, pi[p]) {
+				sc.quoteSpeaker++
+				break
+			}
+		}
+	}
+}
+
+// sourceRight reports whether a predicted attribution of content p has a
+// source overlapping gold source gs.
+func (sc *scorer) sourceRight(gold, pred docSpans, gs, p int) bool {
+	for _, pa := range pred.attrs {
+		if pa.content == p && pa.source >= 0 && overlaps(pred.spans[0][pa.source], gold.spans[0][gs]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *counts) add(m, p, g int) { c.Matched += m; c.Predicted += p; c.Gold += g }
+
+// report is what -eval prints and writes as JSON.
+type report struct {
+	Part    string         `json:"part"`
+	Files   int            `json:"files"`
+	Exact   map[string]prf `json:"exact"`
+	Overlap map[string]prf `json:"overlap"`
+	// AttributionAccuracy: of the gold contents found (by overlap), the
+	// share whose suggested source overlaps the gold source.
+	AttributionAccuracy float64 `json:"attributionAccuracy"`
+	// AttributionRecall: of all gold attributions with a source, the share
+	// found with the right source.
+	AttributionRecall float64 `json:"attributionRecall"`
+	DirectQuotes      prf     `json:"directQuotes"`
+	// DirectQuoteSpeaker: of the direct quotes found, the share with the
+	// right source.
+	DirectQuoteSpeaker float64 `json:"directQuoteSpeaker"`
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+func (sc *scorer) report() report {
+	r := report{Exact: map[string]prf{}, Overlap: map[string]prf{}}
+	for t, ty := range types {
+		name := strings.ToLower(ty)
+		r.Exact[name] = sc.exact[t].prf()
+		r.Overlap[name] = sc.overlap[t].prf()
+	}
+	r.AttributionAccuracy = pct(sc.attrRight, sc.attrFound)
+	r.AttributionRecall = pct(sc.attrRight, sc.attrAll)
+	r.DirectQuotes = sc.quotes.prf()
+	r.DirectQuoteSpeaker = pct(sc.quoteSpeaker, sc.quotes.Matched)
+	return r
+}
+
+func printReport(w io.Writer, r report) {
+	fmt.Fprintf(w, "%s: %d files\n", r.Part, r.Files)
+	fmt.Fprintf(w, "%-8s %-8s %6s %6s %6s %6s %6s\n", "type", "match", "P", "R", "F1", "pred", "gold")
+	for _, ty := range types {
+		name := strings.ToLower(ty)
+		for _, m := range []struct {
+			how string
+			v   prf
+		}{{"exact", r.Exact[name]}, {"overlap", r.Overlap[name]}} {
+			fmt.Fprintf(w, "%-8s %-8s %6.1f %6.1f %6.1f %6d %6d\n", name, m.how, m.v.Precision, m.v.Recall, m.v.F1, m.v.Predicted, m.v.Gold)
+		}
+	}
+	q := r.DirectQuotes
+	fmt.Fprintf(w, "%-8s %-8s %6.1f %6.1f %6.1f %6d %6d  right speaker %.1f%%\n", "quotes", "overlap", q.Precision, q.Recall, q.F1, q.Predicted, q.Gold, r.DirectQuoteSpeaker)
+	fmt.Fprintf(w, "attribution accuracy %.1f%% of found contents (%.1f%% of all gold attributions)\n", r.AttributionAccuracy, r.AttributionRecall)
+}
