@@ -76,9 +76,9 @@ vet:
 ## and Debian's python3 with pandas, which the JSONL and CSV tests read
 ## the exports with (/usr/bin/python3: a python3 earlier on PATH may lack it).
 browser-deps:
-	@{ command -v chromium >/dev/null 2>&1 && /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1; } || { \
-	  echo "installing chromium and python3-pandas with apt-get"; \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-color-emoji python3-pandas; }
+	@{ command -v chromium >/dev/null 2>&1 && /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 && test -f /usr/share/unicode/auxiliary/GraphemeBreakTest.txt; } || { \
+	  echo "installing chromium, python3-pandas and unicode-data with apt-get"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-color-emoji python3-pandas unicode-data; }
 
 ## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser
 ## tests, the worker under workerd, and a short smoke run of the benchmark.
