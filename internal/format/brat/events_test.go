@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/testenv"
 )
 
 // trainDir is PolNeAR's training split as it is distributed: text/NAME.txt
@@ -24,10 +25,7 @@ const trainDir = "../../../../shared/corpus/polnear-train"
 func polnearTrain(t *testing.T) fs.FS {
 	t.Helper()
 	if _, err := os.Stat(trainDir); errors.Is(err, fs.ErrNotExist) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the PolNeAR training split %s is missing, and CI must test against it", trainDir)
-		}
-		t.Skipf("the PolNeAR training split %s is not on this machine", trainDir)
+		testenv.Missing(t, "the PolNeAR training split %s is not on this machine", trainDir)
 	}
 	return os.DirFS(trainDir)
 }

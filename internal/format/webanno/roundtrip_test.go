@@ -13,6 +13,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/format/brat"
 	"sayso/internal/format/webanno"
+	"sayso/internal/testenv"
 	"sayso/internal/text"
 )
 
@@ -90,10 +91,7 @@ const polnearDir = "../../../../shared/corpus/brat/polnear"
 func polnearByBrat(t *testing.T) annotation.Project {
 	t.Helper()
 	if _, err := os.Stat(polnearDir); errors.Is(err, fs.ErrNotExist) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the corpus folder %s is missing, and CI must test against it", polnearDir)
-		}
-		t.Skipf("the corpus folder %s is not on this machine", polnearDir)
+		testenv.Missing(t, "the corpus folder %s is not on this machine", polnearDir)
 	}
 	pairs, err := brat.FromDir(os.DirFS(polnearDir))
 	require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"sayso/internal/testenv"
 )
 
 func TestRunWritesAnAnnForEveryText(t *testing.T) {
@@ -74,10 +75,7 @@ func corpus(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "..", "..", "shared", "corpus", "polnear-train")
 	if _, err := os.Stat(filepath.Join(dir, "text")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the corpus %s is missing: %v", dir, err)
-		}
-		t.Skipf("the corpus %s is missing (%v); CI has it", dir, err)
+		testenv.Missing(t, "the corpus %s is missing: %v", dir, err)
 	}
 	return dir
 }
