@@ -83,7 +83,7 @@ browser-deps:
 ## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser
 ## tests, the worker under workerd, and a short smoke run of the benchmark.
 test: browser-deps worker-deps vet site dist worker-build
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 20m ./...
 	$(GO) run ./internal/bench/cmd/bench -smoke -site $(SITE) -out build/bench-smoke/results.json
 
 ## fuzz: run every fuzz target for FUZZTIME each.
