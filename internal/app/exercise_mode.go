@@ -8,6 +8,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/exercise"
 	"sayso/internal/format/native"
+	"sayso/internal/offline"
 )
 
 // Exercise mode. A teacher turns the open project into an exercise:
@@ -55,11 +56,13 @@ type EmbeddedExercise struct{ Data []byte }
 // Notify shows a notice from the browser layer (a finished download).
 type Notify struct{ Text string }
 
-// OfflineExercise asks the browser layer for the offline page, to embed
-// Exercise (an exercise file) in it and download it as Name.
+// OfflineExercise asks the browser layer for the offline page (the page
+// it runs from, or PageURL on the site), to hand it back with OfflinePage:
+// the app embeds Exercise (an exercise file) in it and offers it as Name.
 type OfflineExercise struct {
 	Name     string
 	Exercise []byte
+	PageURL  string
 }
 
 func (ToggleExercise) isAction()      {}
@@ -117,7 +120,7 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 		if !ok {
 			return nil, true
 		}
-		return []Effect{OfflineExercise{Name: "sayso-" + FileName(e.Title) + ".html", Exercise: data}}, true
+		return []Effect{OfflineExercise{Name: "sayso-" + FileName(e.Title) + ".html", Exercise: data, PageURL: offline.PageName}}, true
 	case ExportKey:
 		e, ok := st.draftExercise()
 		if !ok {
@@ -213,39 +216,6 @@ func (st *State) openExercise(name string, data []byte) {
 	st.AskName = true
 	st.Message = Message{}
 	st.info(fmt.Sprintf("Opened the exercise “%s” (%s).", short(e.Title, 80), plural(len(e.Documents), "document")))
-}
-
-// ExerciseHTML renders the teacher's exercise panel.
-func ExerciseHTML(st *State) string {
-	var b strings.Builder
-	title := st.Draft.Title
-	fmt.Fprintf(&b, `<p class="hint">Students get the chosen documents, the labels and stances and these instructions, never your annotations: those are the answer key, exported apart.</p>`)
-	fmt.Fprintf(&b, `<label class="field">Title<input type="text" data-field="exercise-title" value="%s" maxlength="200"></label>`, esc(title))
-	fmt.Fprintf(&b, `<label class="field">Instructions (a blank line starts a paragraph; lines starting with “- ” are a list; **bold**, _emphasis_)<textarea data-field="exercise-instructions" rows="5" maxlength="20000">%s</textarea></label>`, esc(st.Draft.Instructions))
-	b.WriteString(`<fieldset class="docs-choice"><legend>Documents</legend>`)
-	for _, d := range st.Store.Documents() {
-		fmt.Fprintf(&b, `<label class="check"><input type="checkbox" data-field="exercise-doc" data-doc="%s"%s> %s <span class="count">(your key: %s)</span></label>`,
-			esc(d.ID), selectedAttrNamed(!st.Draft.Left[d.ID], "checked"), esc(short(d.Title, 80)), plural(st.Store.AnnotationCount(d.ID), "annotation"))
-	}
-	b.WriteString(`</fieldset><div class="row">` +
-		`<button type="button" class="primary" data-action="exercise-export">Exercise file (.sayso-exercise.json)</button>` +
-		`<button type="button" data-action="exercise-page">Offline page (.html)</button>` +
-		`<button type="button" data-action="exercise-key">Answer key (.sayso.json)</button></div>`)
-	return b.String()
-}
-
-// InstructionsPanelHTML shows a student the exercise's title and
-// instructions above the text, or "" outside an exercise.
-func InstructionsPanelHTML(st *State) string {
-	e := st.Store.Exercise()
-	if e.ID == "" || e.Role == annotation.RoleKey || st.Doc == "" {
-		return ""
-	}
-	who := st.Store.Annotator()
-	if who == "" {
-		who = "no name yet"
-	}
-	return fmt.Sprintf(`<div class="ex-head"><b>Exercise:</b> %s <span class="count">(%s)</span></div>%s`, esc(e.Title), esc(who), InstructionsHTML(e.Instructions))
 }
 
 // embeddedExercise opens the page's exercise, keeps the student's work on

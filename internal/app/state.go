@@ -49,6 +49,10 @@ type State struct {
 		store    *annotation.Store
 	}
 
+	// shownRemembered is the document last recorded as shown
+	// (RememberShown).
+	shownRemembered string
+
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.
 	dirtyParas map[int]bool
@@ -125,10 +129,6 @@ func (st *State) showDocument(id string) {
 	st.Store.TakeDirty()
 }
 
-// RedrawAll asks for the whole document to be drawn again (after the
-// browser changed its DOM behind the app's back).
-func (st *State) RedrawAll() { st.allParas = true }
-
 // markDirty records the paragraphs overlapping sp in the shown document.
 func (st *State) markDirty(sp text.Span) {
 	if st.dirtyParas == nil {
@@ -146,10 +146,10 @@ func (st *State) markAnnotationDirty(id string) {
 	}
 }
 
-// TakeRedraw returns what to redraw since the last call and forgets it:
+// takeRedraw returns what to redraw since the last call and forgets it:
 // everything after a new document; otherwise the paragraphs touched (for
 // segment rendering) and the annotations whose highlights changed or went.
-func (st *State) TakeRedraw() Redraw {
+func (st *State) takeRedraw() Redraw {
 	for _, d := range st.Store.TakeDirty() {
 		if d.Doc == st.Doc {
 			st.markDirty(d.Span)
