@@ -33,15 +33,17 @@ func download(name, mime string, data []byte) {
 }
 
 // fileInfos describes the files of a FileList for the app, which decides
-// what to read; the list is kept until the next one, for ReadFiles.
+// what to read. The File objects are kept until the next list, for
+// ReadFiles: the FileList itself empties when its input is reset.
 func (u *UI) fileInfos(files js.Value) []app.FileInfo {
+	u.chosen = nil
 	if files.IsNull() || files.IsUndefined() {
 		return nil
 	}
-	u.chosen = files
 	var out []app.FileInfo
 	for i := range files.Get("length").Int() {
 		f := files.Index(i)
+		u.chosen = append(u.chosen, f)
 		out = append(out, app.FileInfo{Name: f.Get("name").String(), Type: f.Get("type").String(), Size: int(f.Get("size").Float())})
 	}
 	return out
@@ -55,7 +57,10 @@ func (u *UI) readFiles(e app.ReadFiles) {
 	go func() {
 		done := app.FilesRead{Purpose: e.Purpose, Skipped: e.Skipped}
 		for _, i := range e.Indexes {
-			f := files.Index(i)
+			if i < 0 || i >= len(files) {
+				continue
+			}
+			f := files[i]
 			name := f.Get("name").String()
 			data, err := readFile(f)
 			if err != nil {
