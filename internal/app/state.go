@@ -1,11 +1,15 @@
-// Package app is Sayso's application logic, free of the DOM: the state of
-// the page, the actions a person takes, Update that applies an action to the
-// state, and the view model (HTML fragments built from escaped text) that the
-// browser layer draws. Everything here runs and is tested natively.
+// Package app is Sayso's application logic, free of the DOM and of HTML:
+// the state of the page, the actions a person takes (in groups, see
+// groups.go), Update that applies an action to the state, and the effects
+// it asks of the browser layer. Every decision is here: questions before
+// losing work, what chosen or dropped files are for and how large they may
+// be, autosave and its restore. Everything here runs and is tested
+// natively; internal/app/view draws the state.
 //
-// One direction of flow: a DOM event becomes an Action; Update changes the
-// State and returns Effects (downloads, scrolling, saving) for the browser
-// layer to carry out; the browser layer then redraws what changed.
+// One direction of flow: a DOM event becomes an Action; Step applies it
+// (Update) and returns a Plan: the Effects (downloads, questions, reading
+// files), what of the article to redraw, whether to autosave; the browser
+// layer draws view.Build's page and carries the plan out.
 package app
 
 import (
