@@ -16,6 +16,10 @@ type KeyEvent struct {
 	InField bool
 	// Sel is the current text selection in the document, if any.
 	Sel *Selection
+	// Elsewhere is true when the focus is neither in the article nor in
+	// the annotation list (on a button, or on the page itself after a
+	// control went away): Delete and Backspace then delete nothing.
+	Elsewhere bool
 }
 
 // Shortcut is one entry of the keyboard help.
@@ -100,7 +104,7 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 	case "k":
 		return Move{Delta: -1}, true
 	case "Delete", "Backspace":
-		if st.Selected != "" {
+		if st.Selected != "" && !ev.Elsewhere {
 			return Delete{}, true
 		}
 	}

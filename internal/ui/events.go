@@ -167,6 +167,7 @@ func (u *UI) onKeyDown(ev dom.Event) {
 	}
 	if !inField {
 		k.Sel = u.selection()
+		k.Elsewhere = !u.docEl.Underlying().Call("contains", target).Bool() && !u.sidebar.Underlying().Call("contains", target).Bool()
 	}
 	if k.Key == "Enter" && target.Get("id").String() == "student-name" {
 		ev.PreventDefault()

@@ -41,10 +41,13 @@ type UI struct {
 	}
 	// exportMenuOpen: a click outside the export menu closes it.
 	exportMenuOpen bool
-	// chosen is the last FileList chosen or dropped, for ReadFiles.
-	chosen js.Value
+	// chosen are the files last chosen or dropped, for ReadFiles.
+	chosen []js.Value
 
-	hl        *highlighter
+	hl *highlighter
+	// morph is web/morph.js's saysoMorph: panels are patched in place so
+	// that a redraw never takes the focus away; undefined without it.
+	morph     js.Value
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
@@ -53,7 +56,7 @@ type UI struct {
 // New binds the page's elements. It fails when the page lacks one.
 func New(st *app.State) (*UI, error) {
 	win := dom.GetWindow()
-	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, hl: newHighlighter()}
+	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, hl: newHighlighter(), morph: js.Global().Get("saysoMorph")}
 	for _, b := range []struct {
 		id string
 		el *dom.Element
@@ -82,7 +85,6 @@ func New(st *app.State) (*UI, error) {
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
-	u.chosen = js.Undefined()
 	return u, nil
 }
 
@@ -187,18 +189,18 @@ func (u *UI) render(plan app.Plan) {
 		setHidden(u.compare, p.Screen != view.ScreenCompare)
 	}
 	if p.Screen == view.ScreenCompare {
-		setHTML(u.compare, &u.drawn.compare, p.Compare)
+		u.setHTML(u.compare, &u.drawn.compare, p.Compare)
 	}
 	u.renderDocument(plan.Redraw, p)
 	setText(u.title, &u.drawn.title, p.Title)
-	setHTML(u.tools, &u.drawn.tools, p.Tools)
+	u.setHTML(u.tools, &u.drawn.tools, p.Tools)
 	setText(u.docsButton, &u.drawn.docsButton, p.DocsButton)
 	if p.LabelCSS != u.drawn.labelCSS {
 		u.drawn.labelCSS = p.LabelCSS
 		setLabelCSS(p.LabelCSS)
 	}
-	setPanel(u.docsPanel, u.docsBody, &u.drawn.docs, p.Documents)
-	setPanel(u.exercisePanel, u.exerciseBody, &u.drawn.exercise, p.Exercise)
+	u.setPanel(u.docsPanel, u.docsBody, &u.drawn.docs, p.Documents)
+	u.setPanel(u.exercisePanel, u.exerciseBody, &u.drawn.exercise, p.Exercise)
 	if p.AskName != u.drawn.askName {
 		u.drawn.askName = p.AskName
 		setHidden(u.nameDialog, !p.AskName)
@@ -206,17 +208,17 @@ func (u *UI) render(plan app.Plan) {
 			u.doc.GetElementByID("student-name").Underlying().Call("focus")
 		}
 	}
-	setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
-	setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
-	setPanel(u.schemaPanel, u.schemaBody, &u.drawn.schema, p.Schema)
+	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
+	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
+	u.setPanel(u.schemaPanel, u.schemaBody, &u.drawn.schema, p.Schema)
 	if p.Topic != u.drawn.topic {
 		u.drawn.topic = p.Topic
 		u.topic.Underlying().Set("value", p.Topic)
 	}
 	u.renderList(p, plan)
-	setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
-	setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
-	setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
+	u.setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
+	u.setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
+	u.setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
 	u.exportMenuOpen = p.ExportMenuOpen
 	if msg := p.Message.Kind + "\x00" + p.Message.Text; msg != u.drawn.message {
 		u.drawn.message = msg
@@ -241,7 +243,7 @@ func (u *UI) render(plan app.Plan) {
 // list's full height and the drawn rows' offset are CSS variables of
 // #sidebar (--rows, --first), since the page's CSP allows no inline style.
 func (u *UI) renderList(p view.Page, plan app.Plan) {
-	if !setHTML(u.sidebar, &u.drawn.sidebar, p.Sidebar) && !plan.ScrollList {
+	if !u.setHTML(u.sidebar, &u.drawn.sidebar, p.Sidebar) && !plan.ScrollList {
 		return
 	}
 	style := u.sidebar.Underlying().Get("style")
@@ -307,22 +309,27 @@ func setHidden(el dom.Element, hidden bool) {
 	}
 }
 
-// setHTML sets view-built HTML when it changed, and reports whether it
-// did.
-func setHTML(el dom.Element, last *string, h view.HTML) bool {
+// setHTML draws view-built HTML into el when it changed, patching el's
+// nodes in place (morph.js) so that the focused element stays, and
+// reports whether it drew.
+func (u *UI) setHTML(el dom.Element, last *string, h view.HTML) bool {
 	if *last == h.String() {
 		return false
 	}
 	*last = h.String()
-	el.SetInnerHTML(*last)
+	if u.morph.Type() == js.TypeFunction {
+		u.morph.Invoke(el.Underlying(), *last)
+	} else {
+		el.SetInnerHTML(*last)
+	}
 	return true
 }
 
 // setPanel shows panel with body's HTML h, or hides it when h is empty.
-func setPanel(panel, body dom.Element, last *string, h view.HTML) {
+func (u *UI) setPanel(panel, body dom.Element, last *string, h view.HTML) {
 	setHidden(panel, h.IsEmpty())
 	if !h.IsEmpty() {
-		setHTML(body, last, h)
+		u.setHTML(body, last, h)
 	}
 }
 
