@@ -36,6 +36,13 @@ func TestEditingAFieldThenClickingTheNextKeepsTheTyping(t *testing.T) {
 	assert.Equal(t, 1, browsertest.Eval[int](p, `document.querySelectorAll("#sidebar [data-id]").length`), "Backspace in the note deleted nothing")
 	assert.NotContains(t, p.Text("#message-text"), "Deleted")
 
+	// Tab from an edited field goes to the next control, not to the page.
+	p.Click(`#inspector [data-field="note"]`)
+	p.Type("!")
+	p.Press("\t")
+	p.WaitFor(`document.activeElement === document.querySelector('#inspector [data-action="delete"]')`)
+	assert.Equal(t, "tp!", browsertest.Eval[string](p, `document.querySelector('#inspector [data-field="note"]').value`))
+
 	// With the focus on a button, Backspace deletes nothing either.
 	p.Press("\b")
 	assert.Equal(t, 1, browsertest.Eval[int](p, `document.querySelectorAll("#sidebar [data-id]").length`))

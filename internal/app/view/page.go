@@ -44,8 +44,8 @@ type Page struct {
 	RedoTitle           string // "" when there is nothing to redo
 	// ExportMenuOpen says that a click outside the menu closes it.
 	ExportMenuOpen bool
-	// Highlighted is what highlight rendering marks as selected and as
-	// related to it (app.MarkedIDs).
+	// Selected and Related are what highlight rendering marks as the
+	// selection and as related to it, ids space-separated (app.MarkedIDs).
 	Selected, Related string
 }
 
