@@ -98,15 +98,8 @@ func (u *UI) onClick(ev dom.Event) {
 		if u.selection() != nil {
 			return // the click ended a text selection
 		}
-		if u.hl.on {
-			e := ev.Underlying()
-			if cp, ok := u.hl.charAt(u.st, e.Get("clientX").Float(), e.Get("clientY").Float()); ok {
-				u.dispatch(app.ClickText{Offset: cp})
-			}
-			return
-		}
-		if o := index(seg.GetAttribute("data-o")); o >= 0 {
-			u.dispatch(app.ClickText{Offset: o})
+		if cp, ok := u.text.offsetAt(ev, seg); ok {
+			u.dispatch(app.ClickText{Offset: cp})
 		}
 	}
 }

@@ -4,7 +4,6 @@ package ui
 
 import (
 	"errors"
-	"strconv"
 	"syscall/js"
 	"time"
 
@@ -44,7 +43,7 @@ type UI struct {
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
-	hl *highlighter
+	text renderer // the article's text and annotations
 	// morph is web/morph.js's saysoMorph: panels are patched in place so
 	// that a redraw never takes the focus away; undefined without it.
 	morph     js.Value
@@ -56,7 +55,8 @@ type UI struct {
 // New binds the page's elements. It fails when the page lacks one.
 func New(st *app.State) (*UI, error) {
 	win := dom.GetWindow()
-	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, hl: newHighlighter(), morph: js.Global().Get("saysoMorph")}
+	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, morph: js.Global().Get("saysoMorph")}
+	u.text = newRenderer(u)
 	for _, b := range []struct {
 		id string
 		el *dom.Element
@@ -138,7 +138,7 @@ func (u *UI) run(e app.Effect) {
 	case app.Download:
 		download(e.Name, e.Type, e.Data)
 	case app.ScrollTo:
-		u.scrollTo(e.ID)
+		u.text.scrollTo(e.ID)
 	case app.ClearDOMSelection:
 		js.Global().Call("getSelection").Call("removeAllRanges")
 	case app.OfflineExercise:
@@ -159,24 +159,6 @@ func (u *UI) run(e app.Effect) {
 	}
 }
 
-func (u *UI) scrollTo(id string) {
-	if u.hl.on {
-		u.hl.scrollTo(id)
-		return
-	}
-	start, ok := app.AnnotationStart(u.st, id)
-	if !ok {
-		return
-	}
-	seg := u.docEl.QuerySelector(`[data-o="` + strconv.Itoa(start) + `"]`)
-	if seg == nil {
-		return
-	}
-	opts := js.Global().Get("Object").New()
-	opts.Set("block", "center")
-	seg.Underlying().Call("scrollIntoView", opts)
-}
-
 // render draws the page of the state: the pieces that changed since the
 // last render, and the article's text as the plan's Redraw says.
 func (u *UI) render(plan app.Plan) {
@@ -191,7 +173,7 @@ func (u *UI) render(plan app.Plan) {
 	if p.Screen == view.ScreenCompare {
 		u.setHTML(u.compare, &u.drawn.compare, p.Compare)
 	}
-	u.renderDocument(plan.Redraw, p)
+	u.text.draw(plan.Redraw, p)
 	setText(u.title, &u.drawn.title, p.Title)
 	u.setHTML(u.tools, &u.drawn.tools, p.Tools)
 	setText(u.docsButton, &u.drawn.docsButton, p.DocsButton)
@@ -267,38 +249,6 @@ func (u *UI) listOffset() int {
 func (u *UI) listScrolled() app.ListScrolled {
 	el := u.sidebar.Underlying()
 	return app.ListScrolled{Top: el.Get("scrollTop").Int() - u.listOffset(), Height: el.Get("clientHeight").Int()}
-}
-
-// renderDocument draws the whole text when the redraw says so. Otherwise,
-// with highlights, it only (re)draws the highlights of the annotations an
-// action touched; without, it redraws the paragraphs it touched.
-func (u *UI) renderDocument(r app.Redraw, p view.Page) {
-	if u.hl.on {
-		if r.All {
-			u.docEl.SetInnerHTML(view.PlainDocument(u.st).String())
-			u.hl.reset()
-		}
-		u.hl.remove(r.Remove)
-		u.hl.set(u.st, r.Set)
-		u.hl.mark(p.Selected, p.Related)
-		return
-	}
-	if r.All {
-		u.docEl.SetInnerHTML(view.Document(u.st).String())
-		return
-	}
-	if len(r.Paras) == 0 {
-		return
-	}
-	c, keep := u.saveCaret()
-	for _, i := range r.Paras {
-		if el := u.doc.GetElementByID("p" + strconv.Itoa(i)); el != nil {
-			el.SetOuterHTML(view.Paragraph(u.st, i).String())
-		}
-	}
-	if keep {
-		u.restoreCaret(c)
-	}
 }
 
 func setHidden(el dom.Element, hidden bool) {
