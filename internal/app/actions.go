@@ -129,6 +129,11 @@ type ChangedElsewhere struct{}
 // OpenElsewhere reports that Sayso is open in another tab too.
 type OpenElsewhere struct{}
 
+// RedrawText asks for the whole document to be drawn again: the browser
+// changed the article's DOM behind the app's back (an edit slipped through
+// the refused input events), or the page has just started.
+type RedrawText struct{}
+
 // Failed reports an error met by the browser layer (a file that could not
 // be read, for instance).
 type Failed struct{ Text string }
@@ -164,6 +169,7 @@ func (Import) isAction()            {}
 func (Restore) isAction()           {}
 func (Saved) isAction()             {}
 func (Failed) isAction()            {}
+func (RedrawText) isAction()        {}
 func (ChangedElsewhere) isAction()  {}
 func (OpenElsewhere) isAction()     {}
 

@@ -35,9 +35,10 @@ type Compare struct {
 
 	reports []agreement.Report
 	scored  bool
-	// cache holds the sections computed from the files alone, by name,
-	// until the files, the key or what is counted change.
-	cache map[string]string
+	// memo holds values computed from the files alone (the view's
+	// sections), by name, until the files, the key or what is counted
+	// change.
+	memo map[string]any
 	// err is why the scores could not be computed, shown in the table.
 	err string
 }
@@ -183,7 +184,7 @@ func (st *State) applyCompareAction(a Action) (effects []Effect, ok bool) {
 			c.HeatLabel = a.Label
 		}
 	case AcceptCandidate:
-		st.compareCandidates()
+		st.CompareCandidates()
 		if a.Index >= 0 && a.Index < len(c.Candidates) {
 			c.Candidates[a.Index].Accept = a.Accept
 		}
@@ -208,22 +209,20 @@ func isCompareAction(a Action) bool {
 func (c *Compare) changed() {
 	c.scored, c.candidates = false, false
 	c.Candidates = nil
-	c.cache = nil
+	c.memo = nil
 }
 
-// cached returns the section called name, computing it once per set of
-// files.
-func (c *Compare) cached(name string, compute func(b *strings.Builder)) string {
-	if s, ok := c.cache[name]; ok {
-		return s
+// Memo returns the value called name, computing it once per set of
+// files: the views keep what they build from the files alone here.
+func (c *Compare) Memo(name string, compute func() any) any {
+	if v, ok := c.memo[name]; ok {
+		return v
 	}
-	var b strings.Builder
-	compute(&b)
-	if c.cache == nil {
-		c.cache = map[string]string{}
+	if c.memo == nil {
+		c.memo = map[string]any{}
 	}
-	c.cache[name] = b.String()
-	return c.cache[name]
+	c.memo[name] = compute()
+	return c.memo[name]
 }
 
 // addCompareFiles reads exports; a file that is not a Sayso project is
@@ -259,9 +258,9 @@ func (st *State) addCompareFiles(files []TextFile) {
 	st.info(msg)
 }
 
-// reference is the project the others are measured against: the key, or
+// Reference is the project the others are measured against: the key, or
 // else the first file.
-func (c *Compare) reference() (annotation.Project, bool) {
+func (c *Compare) Reference() (annotation.Project, bool) {
 	switch {
 	case c.Key >= 0 && c.Key < len(c.Files):
 		return c.Files[c.Key].Project, true
@@ -275,7 +274,7 @@ func (c *Compare) reference() (annotation.Project, bool) {
 // differ from the reference's, and leaves them out until included.
 func (st *State) flagCompareFiles() {
 	c := st.Compare
-	ref, ok := c.reference()
+	ref, ok := c.Reference()
 	if !ok {
 		return
 	}
@@ -312,8 +311,8 @@ func (st *State) flagCompareFiles() {
 	}
 }
 
-// annotators are the included files other than the key.
-func (c *Compare) annotators() []agreement.Annotator {
+// Annotators are the included files other than the key.
+func (c *Compare) Annotators() []agreement.Annotator {
 	var out []agreement.Annotator
 	for i, f := range c.Files {
 		if f.Include && i != c.Key {
@@ -331,7 +330,7 @@ func (c *Compare) Reports() ([]agreement.Report, string) {
 	if !c.scored {
 		c.reports, c.err = nil, ""
 		key := agreement.Annotator{Name: c.Files[c.Key].Who, Project: c.Files[c.Key].Project}
-		reports, err := agreement.CompareAll(key, c.annotators(), c.Weights)
+		reports, err := agreement.CompareAll(key, c.Annotators(), c.Weights)
 		if err != nil {
 			c.err = err.Error()
 		}
@@ -388,8 +387,14 @@ func reportValue(r agreement.Report, col string) float64 {
 	return r.Score
 }
 
-// reportCells are a report's cells in scoreColumns order.
-func reportCells(r agreement.Report) []string {
+// ScoreColumns are the sortable columns of the score table, by id and
+// name.
+func ScoreColumns() []struct{ ID, Name string } {
+	return append([]struct{ ID, Name string }(nil), scoreColumns...)
+}
+
+// ReportCells are a report's cells in ScoreColumns order.
+func ReportCells(r agreement.Report) []string {
 	cells := []string{r.Annotator}
 	for _, col := range scoreColumns[1 : len(scoreColumns)-1] {
 		cells = append(cells, strconv.FormatFloat(reportValue(r, col.ID), 'f', 2, 64))
@@ -429,15 +434,15 @@ func (st *State) exportScores() []Effect {
 	}
 	row(head)
 	for _, r := range reports {
-		row(reportCells(r))
+		row(ReportCells(r))
 	}
 	return []Effect{Download{Name: "scores.csv", Type: "text/csv;charset=utf-8", Data: []byte(b.String())}}
 }
 
-// compareCandidates computes the adjudication candidates once per set of
+// CompareCandidates computes the adjudication candidates once per set of
 // files: every included file but the key, and the key too when there is
 // one (the teacher's view counts).
-func (st *State) compareCandidates() []agreement.Candidate {
+func (st *State) CompareCandidates() []agreement.Candidate {
 	c := st.Compare
 	if !c.candidates {
 		var all []agreement.Annotator
@@ -456,7 +461,7 @@ func (st *State) compareCandidates() []agreement.Candidate {
 // reference's documents: the gold set, ready to export in any format.
 func (st *State) adoptGold() {
 	c := st.Compare
-	ref, ok := c.reference()
+	ref, ok := c.Reference()
 	if !ok {
 		st.info("Drop the exports to compare first.")
 		return
@@ -475,7 +480,7 @@ func (st *State) adoptGold() {
 	added, skipped := 0, 0
 	// Mentions and cues first, so that claims find their speakers by name.
 	for _, claims := range []bool{false, true} {
-		for _, cand := range st.compareCandidates() {
+		for _, cand := range st.CompareCandidates() {
 			if !cand.Accept || (cand.Label == annotation.LabelClaim) != claims {
 				continue
 			}

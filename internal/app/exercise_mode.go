@@ -8,7 +8,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
 	"sayso/internal/exercise"
-	"sayso/internal/wording"
+	"sayso/internal/offline"
 )
 
 // Exercise mode. A teacher turns the open project into an exercise:
@@ -56,11 +56,13 @@ type EmbeddedExercise struct{ Data []byte }
 // Notify shows a notice from the browser layer (a finished download).
 type Notify struct{ Text string }
 
-// OfflineExercise asks the browser layer for the offline page, to embed
-// Exercise (an exercise file) in it and download it as Name.
+// OfflineExercise asks the browser layer for the offline page (the page
+// it runs from, or PageURL on the site), to hand it back with OfflinePage:
+// the app embeds Exercise (an exercise file) in it and offers it as Name.
 type OfflineExercise struct {
 	Name     string
 	Exercise []byte
+	PageURL  string
 }
 
 func (ToggleExercise) isAction()      {}
@@ -111,14 +113,14 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 			return nil, true
 		}
 		name := FileName(e.Title) + exercise.Extension
-		st.info(fmt.Sprintf("Exported the exercise %s for your students: %s, the schema and the instructions, without any annotation.", quoteName(name), wording.Count(len(e.Documents), "document")))
+		st.info(fmt.Sprintf("Exported the exercise %s for your students: %s, the schema and the instructions, without any annotation.", quoteName(name), plural(len(e.Documents), "document")))
 		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
 	case ExportExercisePage:
 		e, data, ok := st.encodeDraft()
 		if !ok {
 			return nil, true
 		}
-		return []Effect{OfflineExercise{Name: "sayso-" + FileName(e.Title) + ".html", Exercise: data}}, true
+		return []Effect{OfflineExercise{Name: "sayso-" + FileName(e.Title) + ".html", Exercise: data, PageURL: offline.PageName}}, true
 	case ExportKey:
 		e, ok := st.draftExercise()
 		if !ok {
@@ -130,7 +132,7 @@ func (st *State) applyExerciseAction(a Action) (effects []Effect, ok bool) {
 			return nil, true
 		}
 		name := FileName(e.Title+" – answer key") + exchange.ProjectExtension
-		st.info(fmt.Sprintf("Exported the answer key %s (%s). Keep it: drop it into Compare with your students' work.", quoteName(name), wording.Count(len(key.Annotations), "annotation")))
+		st.info(fmt.Sprintf("Exported the answer key %s (%s). Keep it: drop it into Compare with your students' work.", quoteName(name), plural(len(key.Annotations), "annotation")))
 		return []Effect{Download{Name: name, Type: "application/json", Data: data}}, true
 	case EmbeddedExercise:
 		return st.embeddedExercise(a.Data), true
@@ -213,40 +215,7 @@ func (st *State) openExercise(name string, data []byte) {
 	st.showDocument(store.Documents()[0].ID)
 	st.AskName = true
 	st.Message = Message{}
-	st.info(fmt.Sprintf("Opened the exercise “%s” (%s).", short(e.Title, 80), wording.Count(len(e.Documents), "document")))
-}
-
-// ExerciseHTML renders the teacher's exercise panel.
-func ExerciseHTML(st *State) string {
-	var b strings.Builder
-	title := st.Draft.Title
-	fmt.Fprintf(&b, `<p class="hint">Students get the chosen documents, the labels and stances and these instructions, never your annotations: those are the answer key, exported apart.</p>`)
-	fmt.Fprintf(&b, `<label class="field">Title<input type="text" data-field="exercise-title" value="%s" maxlength="200"></label>`, esc(title))
-	fmt.Fprintf(&b, `<label class="field">Instructions (a blank line starts a paragraph; lines starting with “- ” are a list; **bold**, _emphasis_)<textarea data-field="exercise-instructions" rows="5" maxlength="20000">%s</textarea></label>`, esc(st.Draft.Instructions))
-	b.WriteString(`<fieldset class="docs-choice"><legend>Documents</legend>`)
-	for _, d := range st.Store.Documents() {
-		fmt.Fprintf(&b, `<label class="check"><input type="checkbox" data-field="exercise-doc" data-doc="%s"%s> %s <span class="count">(your key: %s)</span></label>`,
-			esc(d.ID), selectedAttrNamed(!st.Draft.Left[d.ID], "checked"), esc(short(d.Title, 80)), wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
-	}
-	b.WriteString(`</fieldset><div class="row">` +
-		`<button type="button" class="primary" data-action="exercise-export">Exercise file (.sayso-exercise.json)</button>` +
-		`<button type="button" data-action="exercise-page">Offline page (.html)</button>` +
-		`<button type="button" data-action="exercise-key">Answer key (.sayso.json)</button></div>`)
-	return b.String()
-}
-
-// InstructionsPanelHTML shows a student the exercise's title and
-// instructions above the text, or "" outside an exercise.
-func InstructionsPanelHTML(st *State) string {
-	e := st.Store.Exercise()
-	if e.ID == "" || e.Role == annotation.RoleKey || st.Doc == "" {
-		return ""
-	}
-	who := st.Store.Annotator()
-	if who == "" {
-		who = "no name yet"
-	}
-	return fmt.Sprintf(`<div class="ex-head"><b>Exercise:</b> %s <span class="count">(%s)</span></div>%s`, esc(e.Title), esc(who), InstructionsHTML(e.Instructions))
+	st.info(fmt.Sprintf("Opened the exercise “%s” (%s).", short(e.Title, 80), plural(len(e.Documents), "document")))
 }
 
 // embeddedExercise opens the page's exercise, keeps the student's work on
@@ -267,7 +236,7 @@ func (st *State) embeddedExercise(data []byte) []Effect {
 	}
 	return []Effect{Confirm{
 		Text: fmt.Sprintf("This page holds the exercise “%s”. Start it now? The work open in this browser (%s) is replaced: cancel and export it first to keep it.",
-			short(e.Title, 80), wording.Count(st.Store.Len(), "annotation")),
+			short(e.Title, 80), plural(st.Store.Len(), "annotation")),
 		Then: OpenExercise{Name: "this page", Data: data},
 	}}
 }

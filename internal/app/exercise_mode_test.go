@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/exchange"
 	"sayso/internal/exercise"
+	"sayso/internal/format/native"
 )
 
 const secretNote = "KEY-ONLY: the answer is against"
@@ -23,7 +23,6 @@ func teacherState(t *testing.T) *State {
 	Update(st, ToggleExercise{})
 	Update(st, SetExerciseField{Field: "title", Value: "Week 3: who said it?"})
 	Update(st, SetExerciseField{Field: "instructions", Value: "Mark every **claim**.\n- Link it to its speaker."})
-	assert.Contains(t, ExerciseHTML(st), "Week 3: who said it?")
 	return st
 }
 
@@ -43,50 +42,10 @@ func TestTheTeachersExerciseFilesNeverHoldTheKey(t *testing.T) {
 
 	key := Update(st, ExportKey{})[0].(Download)
 	assert.Contains(t, string(key.Data), secretNote, "the key is the teacher's annotations")
-	p, err := exchange.DecodeProject(key.Data)
+	p, err := native.Decode(key.Data)
 	require.NoError(t, err)
 	assert.Equal(t, annotation.RoleKey, p.Exercise.Role)
 	assert.Equal(t, e.ID, p.Exercise.ID)
-}
-
-func TestAnExerciseNeedsATitleAndADocument(t *testing.T) {
-	st := sampleState(t)
-	Update(st, ToggleExercise{})
-	assert.Contains(t, ExerciseHTML(st), `value="`+SampleTitle+`"`, "the first document's title to start with")
-	dl := Update(st, ExportExercise{})[0].(Download)
-	assert.Equal(t, FileName(SampleTitle)+".sayso-exercise.json", dl.Name, "the title shown is the one exported")
-	Update(st, SetExerciseField{Field: "title", Value: " "})
-	assert.Empty(t, Update(st, ExportExercise{}))
-	assert.Contains(t, st.Message.Text, "title")
-	Update(st, SetExerciseField{Field: "title", Value: "T"})
-	Update(st, SetExerciseDocument{ID: st.Doc, On: false})
-	assert.Empty(t, Update(st, ExportExercise{}))
-	assert.Contains(t, st.Message.Text, "at least one document")
-}
-
-func TestAStudentOpensTheExerciseGivesANameAndExportsWorkThatNamesIt(t *testing.T) {
-	file := Update(teacherState(t), ExportExercise{})[0].(Download)
-	st := NewState(fixedClock)
-	Update(st, ImportFile{Name: file.Name, Data: file.Data})
-	require.NotEmpty(t, st.Doc, st.Message.Text)
-	assert.True(t, st.AskName)
-	assert.Zero(t, st.Store.Len(), "no annotation travels with the exercise")
-	assert.Contains(t, InstructionsPanelHTML(st), "<b>claim</b>")
-
-	Update(st, SetStudentName{Name: "  "})
-	assert.True(t, st.AskName, "a name is needed")
-	Update(st, SetStudentName{Name: "Mia Chen"})
-	assert.False(t, st.AskName)
-
-	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, slowDeath)})
-	dl := Update(st, Export{})[0].(Download)
-	assert.Equal(t, "Week 3 who said it – Mia Chen.sayso.json", dl.Name)
-	p, err := exchange.DecodeProject(dl.Data)
-	require.NoError(t, err)
-	assert.Equal(t, "Mia Chen", p.Annotator)
-	e, _ := exercise.Decode(file.Data)
-	assert.Equal(t, e.ID, p.Exercise.ID)
-	assert.Equal(t, e.Documents[0].Text, p.Documents[0].Text, "the same text, so the same SHA-256")
 }
 
 func TestTheOfflinePagesExerciseOpensOnceAndKeepsTheStudentsWork(t *testing.T) {

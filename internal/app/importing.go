@@ -9,7 +9,6 @@ import (
 	"sayso/internal/exchange"
 	"sayso/internal/merge"
 	"sayso/internal/text"
-	"sayso/internal/wording"
 )
 
 // Importing into the open project: documents the project does not have are
@@ -209,56 +208,6 @@ func (st *State) placeOrphan(i int, sel *Selection) {
 	st.Store.RemoveOrphan(i)
 	st.selectAnnotation(id)
 	st.info("Placed it. Undo removes the annotation; the text it was imported with was: “" + short(o.Quote, 80) + "”.")
-}
-
-// ImportHTML renders the import dialog: each imported document the
-// project already has, with the choice of what to do.
-func ImportHTML(st *State) string {
-	pi := st.Import
-	if pi == nil {
-		return ""
-	}
-	titles := map[string]string{}
-	for _, d := range st.Store.Documents() {
-		titles[d.ID] = d.Title
-	}
-	imported := map[string]string{}
-	for _, d := range pi.Project.Documents {
-		imported[d.ID] = d.Title
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<p>%s holds %s; %s the project already has. Choose for each:</p><ul class="conflicts">`,
-		esc(quoteName(pi.Name)), wording.Count(len(pi.Project.Documents), "document"), wording.Count(len(pi.Conflicts), "document"))
-	for _, c := range pi.Conflicts {
-		fmt.Fprintf(&b, `<li><b>%s</b> <span class="hint">(%s)</span><select data-field="import-choice" data-doc="%s">`,
-			esc(short(imported[c.Imported], 60)), esc(c.Reason), esc(c.Imported))
-		for _, o := range []struct {
-			v    string
-			c    merge.Choice
-			name string
-		}{
-			{"merge", merge.Merge, "Merge: add its annotations to “" + short(titles[c.Existing], 40) + "” (re-anchored if the text changed)"},
-			{"replace", merge.Replace, "Replace “" + short(titles[c.Existing], 40) + "” and its annotations"},
-			{"keep-both", merge.KeepBoth, "Keep both: add it as another document"},
-		} {
-			fmt.Fprintf(&b, `<option value="%s"%s>%s</option>`, o.v, selectedAttr(pi.Choices[c.Imported] == o.c), esc(o.name))
-		}
-		b.WriteString(`</select></li>`)
-	}
-	b.WriteString(`</ul><div class="row"><button type="button" class="primary" data-action="import-confirm">Import</button><button type="button" data-action="import-cancel">Cancel</button></div>`)
-	return b.String()
-}
-
-// anchoredNote says how an imported annotation was re-anchored, or "".
-func anchoredNote(a *annotation.Annotation) string {
-	if a.Anchored == "" {
-		return ""
-	}
-	how := map[string]string{"quote": "by its quote", "context": "by its context", "fuzzy": "by a close match"}[a.Anchored]
-	if how == "" {
-		how = "by " + a.Anchored
-	}
-	return fmt.Sprintf("Re-anchored %s on import (confidence %d%%): check it.", how, a.AnchorConfidence)
 }
 
 // ConfirmAnchor clears the selected annotation's re-anchoring mark.

@@ -16,6 +16,10 @@ type KeyEvent struct {
 	InField bool
 	// Sel is the current text selection in the document, if any.
 	Sel *Selection
+	// Elsewhere is true when the focus is neither in the article nor in
+	// the annotation list (on a button, or on the page itself after a
+	// control went away): Delete and Backspace then delete nothing.
+	Elsewhere bool
 }
 
 // Shortcut is one entry of the keyboard help.
@@ -31,10 +35,10 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		out = append(out, Shortcut{Keys: l.Key, Does: "tag the selected text as " + l.Name + " (hold Alt to keep the exact selection, not whole words)"})
 	}
 	out = append(out,
-		Shortcut{Keys: stanceKeys(len(schema.Stances)), Does: "set the selected claim's stance: " + joinStances(schema.Stances)},
+		Shortcut{Keys: stanceKeys(len(schema.Stances)), Does: "set the selected claim's stance (its own key again clears it): " + joinStances(schema.Stances)},
 		Shortcut{Keys: "l", Does: "link the selected claim to the nearest earlier speaker mention"},
 		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
-		Shortcut{Keys: "Delete", Does: "delete the selected annotation"},
+		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article or the annotation list)"},
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
 		Shortcut{Keys: "Esc", Does: "close this help, clear the selection"},
@@ -100,7 +104,7 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 	case "k":
 		return Move{Delta: -1}, true
 	case "Delete", "Backspace":
-		if st.Selected != "" {
+		if st.Selected != "" && !ev.Elsewhere {
 			return Delete{}, true
 		}
 	}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
 )
 
 func TestKeyActionMapsShortcuts(t *testing.T) {
@@ -164,4 +166,15 @@ func TestTheShownDocumentIsRememberedAndForgottenWithTheWork(t *testing.T) {
 	assert.Equal(t, "", LoadShown(kv))
 	kv.failSets = 1
 	assert.Error(t, SaveShown(kv, "d1"))
+}
+
+func TestDeleteKeysDeleteOnlyFromTheArticleOrTheList(t *testing.T) {
+	st := sampleState(t)
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
+	for _, key := range []string{"Delete", "Backspace"} {
+		_, ok := KeyAction(st, KeyEvent{Key: key, Code: key, Elsewhere: true})
+		assert.False(t, ok, "%s with the focus on the page or a button", key)
+		_, ok = KeyAction(st, KeyEvent{Key: key, Code: key, InField: true})
+		assert.False(t, ok, "%s while typing in a field", key)
+	}
 }

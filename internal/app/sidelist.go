@@ -1,12 +1,7 @@
 package app
 
 import (
-	"fmt"
-	"strconv"
-	"strings"
-
 	"sayso/internal/annotation"
-	"sayso/internal/wording"
 )
 
 // The side list shows every annotation of the document grouped by speaker.
@@ -20,9 +15,9 @@ import (
 // gives .vrow the same height.
 const ListRowHeight = 32
 
-// listOverscan is the number of rows drawn above and below the visible ones,
+// ListOverscan is the number of rows drawn above and below the visible ones,
 // so that scrolling shows drawn rows while the next window is drawn.
-const listOverscan = 12
+const ListOverscan = 12
 
 // defaultListHeight is the visible height assumed before the browser layer
 // reported one.
@@ -44,31 +39,24 @@ type listView struct {
 	// scroll it to top.
 	scroll bool
 
-	rows     []listRow
+	rows     []ListRow
 	revision int
 	doc      string
 	built    bool
 }
 
-type listRowKind int
-
-const (
-	rowGroup listRowKind = iota // a group heading: a speaker, "No speaker yet", "Cues"
-	rowItem                     // one annotation
-)
-
-// listRow is one row of the side list.
-type listRow struct {
-	kind    listRowKind
-	speaker bool   // group rows: the group is a speaker's
-	title   string // group rows: the heading
-	count   string // group rows: "3 claims"
-	ann     *annotation.Annotation
+// ListRow is one row of the side list: a group heading (a speaker, "No
+// speaker yet", "Cues") when Annotation is nil, else one annotation.
+type ListRow struct {
+	Speaker    bool   // group rows: the group is a speaker's
+	Title      string // group rows: the heading
+	Count      string // group rows: "3 claims"
+	Annotation *annotation.Annotation
 }
 
-// listRows returns the rows of the shown document's side list, rebuilt
+// ListRows returns the rows of the shown document's side list, rebuilt
 // only when the project changed.
-func (st *State) listRows() []listRow {
+func (st *State) ListRows() []ListRow {
 	l := &st.list
 	if l.built && l.revision == st.Store.Revision() && l.doc == st.Doc {
 		return l.rows
@@ -80,7 +68,7 @@ func (st *State) listRows() []listRow {
 // buildListRows groups the annotations: each speaker with its mentions and
 // claims (speakers by name), then the annotations with no speaker, then
 // the cues.
-func buildListRows(st *State) []listRow {
+func buildListRows(st *State) []ListRow {
 	anns := st.Store.Annotations(st.Doc)
 	if len(anns) == 0 {
 		return nil
@@ -97,11 +85,11 @@ func buildListRows(st *State) []listRow {
 			unattributed = append(unattributed, a)
 		}
 	}
-	rows := make([]listRow, 0, len(anns)+len(bySpeaker)+2)
+	rows := make([]ListRow, 0, len(anns)+len(bySpeaker)+2)
 	group := func(speaker bool, title, count string, items []*annotation.Annotation) {
-		rows = append(rows, listRow{kind: rowGroup, speaker: speaker, title: title, count: count})
+		rows = append(rows, ListRow{Speaker: speaker, Title: title, Count: count})
 		for _, a := range items {
-			rows = append(rows, listRow{kind: rowItem, ann: a})
+			rows = append(rows, ListRow{Annotation: a})
 		}
 	}
 	if len(bySpeaker) > 0 {
@@ -110,19 +98,20 @@ func buildListRows(st *State) []listRow {
 			if len(items) == 0 {
 				continue
 			}
-			group(true, sp.Name, wording.Count(countLabel(items, annotation.LabelClaim), "claim"), items)
+			group(true, sp.Name, plural(CountLabel(items, annotation.LabelClaim), "claim"), items)
 		}
 	}
 	if len(unattributed) > 0 {
-		group(false, "No speaker yet", wording.Count(len(unattributed), "annotation"), unattributed)
+		group(false, "No speaker yet", plural(len(unattributed), "annotation"), unattributed)
 	}
 	if len(cues) > 0 {
-		group(false, "Cues", wording.Count(len(cues), "cue"), cues)
+		group(false, "Cues", plural(len(cues), "cue"), cues)
 	}
 	return rows
 }
 
-func countLabel(anns []*annotation.Annotation, label string) int {
+// CountLabel counts the annotations of a label.
+func CountLabel(anns []*annotation.Annotation, label string) int {
 	n := 0
 	for _, a := range anns {
 		if a.Label == label {
@@ -132,34 +121,35 @@ func countLabel(anns []*annotation.Annotation, label string) int {
 	return n
 }
 
-// listWindow is the range of rows [first, end) to draw.
-func (st *State) listWindow(n int) (first, end int) {
+// ListWindow is the range of rows [first, end) of a list of n rows to
+// draw: the visible ones and a few more on either side.
+func (st *State) ListWindow(n int) (first, end int) {
 	h := st.list.height
 	if h <= 0 {
 		h = defaultListHeight
 	}
-	first = max(st.list.top/ListRowHeight-listOverscan, 0)
-	end = min((st.list.top+h)/ListRowHeight+1+listOverscan, n)
+	first = max(st.list.top/ListRowHeight-ListOverscan, 0)
+	end = min((st.list.top+h)/ListRowHeight+1+ListOverscan, n)
 	return min(first, end), end
 }
 
 // ListGeometry tells the browser layer how to place the drawn rows: the
 // number of rows in the whole list and the index of the first drawn one.
 func ListGeometry(st *State) (rows, first int) {
-	all := st.listRows()
-	first, _ = st.listWindow(len(all))
+	all := st.ListRows()
+	first, _ = st.ListWindow(len(all))
 	return len(all), first
 }
 
-// TakeListScroll returns where the browser layer must scroll the list (as
+// takeListScroll returns where the browser layer must scroll the list (as
 // in ListScrolled.Top) when the app moved it, to show the selected
 // annotation's row.
-func (st *State) TakeListScroll() (top int, ok bool) {
+func (st *State) takeListScroll() (top int, ok bool) {
 	l := &st.list
 	if l.reveal {
 		l.reveal = false
-		for i, r := range st.listRows() {
-			if r.kind != rowItem || r.ann.ID != st.Selected {
+		for i, r := range st.ListRows() {
+			if r.Annotation == nil || r.Annotation.ID != st.Selected {
 				continue
 			}
 			h := l.height
@@ -179,57 +169,4 @@ func (st *State) TakeListScroll() (top int, ok bool) {
 	}
 	l.scroll = false
 	return l.top, true
-}
-
-// SidebarHTML renders the side list: what could not be placed, a summary,
-// and the rows of the list's visible window. Every annotation row carries
-// data-id for the click handler.
-func SidebarHTML(st *State) string {
-	anns := st.Store.Annotations(st.Doc)
-	orphans := orphansHTML(st)
-	if len(anns) == 0 {
-		return orphans + `<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`
-	}
-	rows := st.listRows()
-	speakers := 0
-	for _, r := range rows {
-		if r.speaker {
-			speakers++
-		}
-	}
-	var b strings.Builder
-	b.WriteString(orphans)
-	fmt.Fprintf(&b, `<p class="summary">%s, %s, %s</p>`, wording.Count(len(anns), "annotation"),
-		wording.Count(countLabel(anns, annotation.LabelClaim), "claim"), wording.Count(speakers, "speaker"))
-	first, end := st.listWindow(len(rows))
-	b.WriteString(`<div class="vlist"><ul class="vrows" data-first="` + strconv.Itoa(first) + `">`)
-	for _, r := range rows[first:end] {
-		if r.kind == rowGroup {
-			fmt.Fprintf(&b, `<li class="vrow ghead"><span class="who">%s</span> <span class="count">%s</span></li>`, esc(short(r.title, 60)), r.count)
-			continue
-		}
-		st.listItem(&b, r.ann)
-	}
-	b.WriteString(`</ul></div>`)
-	return b.String()
-}
-
-func (st *State) listItem(b *strings.Builder, a *annotation.Annotation) {
-	cls := "vrow item l-" + cssName(a.Label)
-	if a.ID == st.Selected {
-		cls += " sel"
-	}
-	fmt.Fprintf(b, `<li class="%s" data-id="%s" tabindex="-1" title="%s"><span class="tag">%s</span>`,
-		cls, esc(a.ID), esc(short(a.Quote, 300)), esc(st.labelDisplay(a.Label)))
-	if a.Label == annotation.LabelClaim {
-		stance := a.Stance
-		if stance == "" {
-			stance = "no stance"
-		}
-		fmt.Fprintf(b, `<span class="badge st-%s">%s</span>`, cssName(a.Stance), esc(stance))
-	}
-	if a.Anchored != "" {
-		b.WriteString(`<span class="badge anchored" title="Re-anchored on import: check it">≈</span>`)
-	}
-	fmt.Fprintf(b, ` <span class="qt">%s</span></li>`, esc(short(a.Quote, 120)))
 }

@@ -1,11 +1,15 @@
-// Package app is Sayso's application logic, free of the DOM: the state of
-// the page, the actions a person takes, Update that applies an action to the
-// state, and the view model (HTML fragments built from escaped text) that the
-// browser layer draws. Everything here runs and is tested natively.
+// Package app is Sayso's application logic, free of the DOM and of HTML:
+// the state of the page, the actions a person takes (in groups, see
+// groups.go), Update that applies an action to the state, and the effects
+// it asks of the browser layer. Every decision is here: questions before
+// losing work, what chosen or dropped files are for and how large they may
+// be, autosave and its restore. Everything here runs and is tested
+// natively; internal/app/view draws the state.
 //
-// One direction of flow: a DOM event becomes an Action; Update changes the
-// State and returns Effects (downloads, scrolling, saving) for the browser
-// layer to carry out; the browser layer then redraws what changed.
+// One direction of flow: a DOM event becomes an Action; Step applies it
+// (Update) and returns a Plan: the Effects (downloads, questions, reading
+// files), what of the article to redraw, whether to autosave; the browser
+// layer draws view.Build's page and carries the plan out.
 package app
 
 import (
@@ -48,6 +52,10 @@ type State struct {
 		revision int
 		store    *annotation.Store
 	}
+
+	// shownRemembered is the document last recorded as shown
+	// (RememberShown).
+	shownRemembered string
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.
@@ -125,10 +133,6 @@ func (st *State) showDocument(id string) {
 	st.Store.TakeDirty()
 }
 
-// RedrawAll asks for the whole document to be drawn again (after the
-// browser changed its DOM behind the app's back).
-func (st *State) RedrawAll() { st.allParas = true }
-
 // markDirty records the paragraphs overlapping sp in the shown document.
 func (st *State) markDirty(sp text.Span) {
 	if st.dirtyParas == nil {
@@ -146,10 +150,10 @@ func (st *State) markAnnotationDirty(id string) {
 	}
 }
 
-// TakeRedraw returns what to redraw since the last call and forgets it:
+// takeRedraw returns what to redraw since the last call and forgets it:
 // everything after a new document; otherwise the paragraphs touched (for
 // segment rendering) and the annotations whose highlights changed or went.
-func (st *State) TakeRedraw() Redraw {
+func (st *State) takeRedraw() Redraw {
 	for _, d := range st.Store.TakeDirty() {
 		if d.Doc == st.Doc {
 			st.markDirty(d.Span)

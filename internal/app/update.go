@@ -16,8 +16,41 @@ import (
 )
 
 // Update applies an action to the state and returns the effects the
-// browser layer must carry out.
+// browser layer must carry out. It hands the action to its group's
+// handler (groups.go); an action of no group is a programming error.
 func Update(st *State, a Action) []Effect {
+	switch a := a.(type) {
+	case annotating:
+		return st.annotate(a)
+	case projectAction:
+		effects, _ := st.applyProjectAction(a)
+		return effects
+	case exerciseAction:
+		effects, _ := st.applyExerciseAction(a)
+		return effects
+	case compareAction:
+		effects, _ := st.applyCompareAction(a)
+		return effects
+	case importAction:
+		st.applyImportAction(a)
+		if _, placed := a.(PlaceOrphan); placed {
+			return []Effect{ClearDOMSelection{}}
+		}
+		return nil
+	case formatAction:
+		effects, _ := ApplyFormatAction(st, a)
+		st.ExportMenu = false // the format was chosen from the menu
+		return effects
+	case fileAction:
+		return st.applyFileAction(a)
+	case sessionAction:
+		return st.applySessionAction(a)
+	}
+	panic(fmt.Sprintf("app: the action %T belongs to no group (see groups.go)", a))
+}
+
+// annotate applies the annotating actions.
+func (st *State) annotate(a annotating) []Effect {
 	switch a := a.(type) {
 	case Paste:
 		st.paste(a.Title, []byte(a.Text), "")
@@ -46,9 +79,8 @@ func Update(st *State, a Action) []Effect {
 	case SetStance:
 		st.onClaim("set its stance", func(id string) error { return st.Store.SetStance(id, a.Value) })
 	case SetStanceIndex:
-		stances := st.Store.Schema().Stances
-		if a.N >= 1 && a.N <= len(stances) {
-			st.onClaim("set its stance", func(id string) error { return st.Store.SetStance(id, stances[a.N-1]) })
+		if stances := st.Store.Schema().Stances; a.N >= 1 && a.N <= len(stances) {
+			st.pressStance(stances[a.N-1])
 		}
 	case SetTarget:
 		st.onClaim("set its target", func(id string) error { return st.Store.SetTarget(id, strings.TrimSpace(a.Value)) })
@@ -130,27 +162,10 @@ func Update(st *State, a Action) []Effect {
 		}
 	case Failed:
 		st.fail(a.Text)
+	case RedrawText:
+		st.allParas = true
 	case ToggleExportMenu:
 		st.ExportMenu = !st.ExportMenu
-	default:
-		if effects, ok := st.applyProjectAction(a); ok {
-			return effects
-		}
-		if effects, ok := st.applyExerciseAction(a); ok {
-			return effects
-		}
-		if effects, ok := st.applyCompareAction(a); ok {
-			return effects
-		}
-		if st.applyImportAction(a) {
-			if _, placed := a.(PlaceOrphan); placed {
-				return []Effect{ClearDOMSelection{}}
-			}
-			return nil
-		}
-		effects, _ := ApplyFormatAction(st, a)
-		st.ExportMenu = false
-		return effects
 	}
 	return nil
 }

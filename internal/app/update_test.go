@@ -272,30 +272,30 @@ func TestBadImportLeavesWorkUntouched(t *testing.T) {
 
 func TestRedrawCoversOnlyTouchedParagraphs(t *testing.T) {
 	st := sampleState(t)
-	r := st.TakeRedraw()
+	r := st.takeRedraw()
 	assert.True(t, r.All, "a new document is drawn whole")
 	sel := cp(t, SampleText, "Nobody asked us")
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: sel})
-	r = st.TakeRedraw()
+	r = st.takeRedraw()
 	assert.False(t, r.All)
 	want := ParagraphOf(st, sel.Start)
 	assert.Equal(t, []int{want}, r.Paras)
 	require.Len(t, r.Set, 1, "the new claim's highlight is drawn")
 	assert.Equal(t, "Nobody asked us", r.Set[0].Quote)
-	r = st.TakeRedraw()
+	r = st.takeRedraw()
 	assert.Empty(t, r.Paras)
 	assert.Empty(t, r.Set)
 
 	Update(st, SetStanceIndex{N: 2})
-	r = st.TakeRedraw()
+	r = st.takeRedraw()
 	require.Len(t, r.Set, 1, "a stance changes the claim's highlight style")
 	assert.Equal(t, "claim-against", st.highlightStyle(r.Set[0]))
 	Update(st, Delete{})
-	r = st.TakeRedraw()
+	r = st.takeRedraw()
 	assert.Empty(t, r.Set)
 	assert.Len(t, r.Remove, 1, "a deleted claim's highlight goes")
 	Update(st, Undo{})
-	r = st.TakeRedraw()
+	r = st.takeRedraw()
 	assert.Len(t, r.Set, 1, "undo draws it again")
 }
 
@@ -364,51 +364,9 @@ func TestTooLongPasteIsRefusedWithTheLimit(t *testing.T) {
 	assert.Equal(t, before, st.Store.Project())
 }
 
-func TestSavingStopsWhenAnotherTabSaved(t *testing.T) {
-	st := sampleState(t)
-	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
-	require.True(t, st.ShouldSave())
-	Update(st, ChangedElsewhere{})
-	assert.False(t, st.ShouldSave(), "this tab must not overwrite the newer work")
-	assert.Equal(t, "error", st.Message.Kind)
-	assert.Contains(t, SaveText(st), "another tab")
-	assert.NotEmpty(t, Update(st, Export{}), "export still works")
-}
-
 func TestOpenElsewhereWarns(t *testing.T) {
 	st := sampleState(t)
 	Update(st, OpenElsewhere{})
 	assert.Contains(t, st.Message.Text, "open in another tab")
 	assert.True(t, st.ShouldSave() || !st.Unsaved())
-}
-
-func TestImportReanchorsMovedQuotesAndKeepsOrphans(t *testing.T) {
-	st := sampleState(t)
-	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
-	Update(st, Tag{Label: annotation.LabelCue, Sel: cp(t, SampleText, "Reyes told reporters")})
-	good := string(Update(st, Export{})[0].(Download).Data)
-
-	// The first quote was edited in the file; the second points at text
-	// that is nowhere in the article.
-	edited := strings.Replace(good, `"quote": "Nobody asked us"`, `"quote": "Somebody asked us"`, 1)
-	edited = strings.Replace(edited, `"quote": "Reyes told reporters"`, `"quote": "Zanzibar quartz lorem"`, 1)
-	require.NotEqual(t, good, edited)
-
-	fresh := NewState(fixedClock)
-	Update(fresh, Import{Name: "edited.sayso.json", Data: []byte(edited)})
-	require.Equal(t, "info", fresh.Message.Kind, fresh.Message.Text)
-	assert.Contains(t, fresh.Message.Text, `"a1" ("Somebody asked us") was found again`)
-	assert.Contains(t, fresh.Message.Text, `"a2" ("Zanzibar quartz lorem") could not be placed`)
-	require.Equal(t, 1, fresh.Store.Len())
-	a, _ := fresh.Store.Annotation("a1")
-	assert.Equal(t, "Nobody asked us", a.Quote)
-	require.Len(t, fresh.Store.Orphans(), 1)
-	assert.Contains(t, SidebarHTML(fresh), "Zanzibar quartz lorem", "orphans are listed, never dropped silently")
-
-	// Orphans survive export and import, until the person drops them.
-	again := Update(fresh, Export{})[0].(Download).Data
-	assert.Contains(t, string(again), `"orphans"`)
-	Update(fresh, DropOrphans{})
-	assert.Empty(t, fresh.Store.Orphans())
-	assert.NotContains(t, SidebarHTML(fresh), "Zanzibar")
 }

@@ -8,6 +8,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/app"
+	"sayso/internal/ui/jsutil"
 )
 
 // highlighter draws annotations through web/highlight.js (the CSS Custom
@@ -46,9 +47,7 @@ func (h *highlighter) set(st *app.State, anns []*annotation.Annotation) {
 	for i, v := range packed {
 		binary.LittleEndian.PutUint32(buf[4*i:], uint32(v))
 	}
-	u8 := js.Global().Get("Uint8Array").New(len(buf))
-	js.CopyBytesToJS(u8, buf)
-	h.api.Call("set", ids, js.Global().Get("Int32Array").New(u8.Get("buffer")))
+	h.api.Call("set", ids, js.Global().Get("Int32Array").New(jsutil.Uint8Array(buf).Get("buffer")))
 }
 
 // remove forgets annotations' highlights.

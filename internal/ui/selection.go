@@ -7,7 +7,6 @@ import (
 	"syscall/js"
 
 	"sayso/internal/app"
-	"sayso/internal/text"
 )
 
 // The DOM counts UTF-16 units; Sayso counts code points. Every rendered
@@ -74,11 +73,8 @@ func (u *UI) restoreCaret(c caret) {
 
 // domPosition finds the text node and UTF-16 offset of code point cp.
 func (u *UI) domPosition(cp int) (js.Value, int, bool) {
-	i := text.ParagraphAt(u.st.Paras, cp)
-	if i >= len(u.st.Paras) || u.st.Paras[i].Start > cp {
-		i-- // between paragraphs: the end of the previous one
-	}
-	if i < 0 {
+	i, para, ok := app.ParagraphAround(u.st, cp)
+	if !ok {
 		return js.Null(), 0, false
 	}
 	p := u.doc.GetElementByID("p" + strconv.Itoa(i))
@@ -92,7 +88,7 @@ func (u *UI) domPosition(cp int) (js.Value, int, bool) {
 		if node.IsNull() {
 			return js.Null(), 0, false
 		}
-		return node, app.UTF16Between(u.st, u.st.Paras[i].Start, min(cp, u.st.Paras[i].End)), true
+		return node, app.UTF16Between(u.st, para.Start, min(cp, para.End)), true
 	}
 	for k := segs.Get("length").Int() - 1; k >= 0; k-- {
 		seg := segs.Index(k)
@@ -101,14 +97,20 @@ func (u *UI) domPosition(cp int) (js.Value, int, bool) {
 			if node.IsNull() {
 				return js.Null(), 0, false
 			}
-			off := app.UTF16Between(u.st, o, min(cp, u.st.Paras[i].End))
+			off := app.UTF16Between(u.st, o, min(cp, para.End))
 			return node, off, true
 		}
 	}
 	return js.Null(), 0, false
 }
 
-// boundary converts a DOM boundary point to a code point of the document.
+// boundary converts a DOM boundary point (node, offset), as a Range or a
+// Selection gives it, to a code point of the shown document. It does not
+// fail, it clamps: a point before the article is 0, a point after it is
+// the end of its text; a point inside the article but outside every
+// rendered segment (data-o) is 0, as is one in a segment whose data-o is
+// not a number. Callers that must tell such points apart check that the
+// node is inside a segment first.
 func (u *UI) boundary(node js.Value, offset int) int {
 	docEl := u.docEl.Underlying()
 	if !docEl.Call("contains", node).Bool() {

@@ -1,29 +1,24 @@
 //go:build js && wasm
 
-// Package ui is Sayso's thin DOM layer, the one package besides wasm/app
-// that touches syscall/js and the DOM bindings. It turns DOM events into
-// app actions, hands them to app.Update, draws the view model with one
-// innerHTML per changed piece, and carries out the effects (downloads,
-// scrolling, autosave). It holds no application logic.
 package ui
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
 
 	"sayso/internal/app"
-	"sayso/internal/format/native"
+	"sayso/internal/app/view"
 )
 
 // saveDelay coalesces bursts of changes into one autosave.
 const saveDelay = 250 * time.Millisecond
 
-// UI binds an app.State to the page.
+// UI binds an app.State to the page. It changes the state only through
+// dispatch, and reads it only through view.Build and the app's functions
+// that map positions (app.OffsetOfSegment, …).
 type UI struct {
 	st    *app.State
 	win   dom.Window
@@ -38,14 +33,20 @@ type UI struct {
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
-		doc, sidebar, inspector, help, message, save, title, topic, exportMenu string
-		screen, tools, docs, schema, labelCSS, docsButton, compare, imports    string
-		exercise, instructions                                                 string
-		askName                                                                bool
+		sidebar, inspector, help, message, save, title, topic, exportMenu   string
+		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
+		exercise, instructions                                              string
+		askName                                                             bool
 	}
+	// exportMenuOpen: a click outside the export menu closes it.
+	exportMenuOpen bool
+	// chosen are the files last chosen or dropped, for ReadFiles.
+	chosen []js.Value
 
-	shown     string // the document last recorded as shown (app.SaveShown)
-	hl        *highlighter
+	text renderer // the article's text and annotations
+	// morph is web/morph.js's saysoMorph: panels are patched in place so
+	// that a redraw never takes the focus away; undefined without it.
+	morph     js.Value
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
@@ -54,7 +55,8 @@ type UI struct {
 // New binds the page's elements. It fails when the page lacks one.
 func New(st *app.State) (*UI, error) {
 	win := dom.GetWindow()
-	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, hl: newHighlighter()}
+	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, morph: js.Global().Get("saysoMorph")}
+	u.text = newRenderer(u)
 	for _, b := range []struct {
 		id string
 		el *dom.Element
@@ -90,9 +92,8 @@ func New(st *app.State) (*UI, error) {
 // marks the page ready.
 func (u *UI) Start() {
 	askPersistentStorage()
-	u.restore()
+	u.dispatch(app.RestoreAutosave{Storage: u.store})
 	u.listen()
-	u.render()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
 		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
 	}
@@ -119,18 +120,15 @@ func (u *UI) Close() {
 	u.funcs = nil
 }
 
-// dispatch applies an action and carries out what follows from it.
+// dispatch applies an action and carries out its plan: draw, then run
+// the effects. It is the one place that changes the state.
 func (u *UI) dispatch(a app.Action) {
-	effects := app.Update(u.st, a)
-	if u.st.Doc != u.shown && u.st.Doc != "" {
-		u.shown = u.st.Doc
-		_ = app.SaveShown(u.store, u.shown) // a view setting: failing loses nothing
-	}
-	u.render()
-	for _, e := range effects {
+	plan := app.Step(u.st, a)
+	u.render(plan)
+	for _, e := range plan.Effects {
 		u.run(e)
 	}
-	if u.st.ShouldSave() {
+	if plan.Save {
 		u.scheduleSave()
 	}
 }
@@ -140,201 +138,117 @@ func (u *UI) run(e app.Effect) {
 	case app.Download:
 		download(e.Name, e.Type, e.Data)
 	case app.ScrollTo:
-		u.scrollTo(e.ID)
+		u.text.scrollTo(e.ID)
 	case app.ClearDOMSelection:
 		js.Global().Call("getSelection").Call("removeAllRanges")
 	case app.OfflineExercise:
-		u.offlineExercise(e)
+		u.offlinePage(e)
 	case app.Confirm:
 		if u.win.Confirm(e.Text) {
 			u.dispatch(e.Then)
 		}
+	case app.ReadFiles:
+		u.readFiles(e)
 	case app.Forget:
 		u.cancelSave()
 		if err := app.ForgetSnapshots(u.store); err != nil {
-			app.Update(u.st, app.Failed{Text: "Could not clear the autosaved work: " + err.Error()})
-			u.render()
+			u.dispatch(app.Failed{Text: "Could not clear the autosaved work: " + err.Error()})
 		}
+	case app.RememberShown:
+		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
 	}
 }
 
-func (u *UI) scrollTo(id string) {
-	a, ok := u.st.Store.Annotation(id)
-	if !ok {
-		return
-	}
-	if u.hl.on {
-		u.hl.scrollTo(id)
-		return
-	}
-	seg := u.docEl.QuerySelector(`[data-o="` + strconv.Itoa(a.Hull().Start) + `"]`)
-	if seg == nil {
-		return
-	}
-	opts := js.Global().Get("Object").New()
-	opts.Set("block", "center")
-	seg.Underlying().Call("scrollIntoView", opts)
-}
-
-// render draws what changed since the last render.
-func (u *UI) render() {
-	st := u.st
-	screen := "start"
-	switch {
-	case st.Comparing:
-		screen = "compare"
-	case st.Doc != "":
-		screen = "doc"
-	}
-	if screen != u.drawn.screen {
+// render draws the page of the state: the pieces that changed since the
+// last render, and the article's text as the plan's Redraw says.
+func (u *UI) render(plan app.Plan) {
+	p := view.Build(u.st)
+	if screen := string(p.Screen); screen != u.drawn.screen {
 		u.drawn.screen = screen
 		u.doc.(dom.HTMLDocument).Body().SetAttribute("data-screen", screen)
-		setHidden(u.start, screen != "start")
-		setHidden(u.workspace, screen != "doc")
-		setHidden(u.compare, screen != "compare")
+		setHidden(u.start, p.Screen != view.ScreenStart)
+		setHidden(u.workspace, p.Screen != view.ScreenDoc)
+		setHidden(u.compare, p.Screen != view.ScreenCompare)
 	}
-	if screen == "compare" {
-		setHTML(u.compare, &u.drawn.compare, app.CompareHTML(st))
+	if p.Screen == view.ScreenCompare {
+		u.setHTML(u.compare, &u.drawn.compare, p.Compare)
 	}
-	u.renderDocument()
-	setText(u.title, &u.drawn.title, app.Title(st))
-	setHTML(u.tools, &u.drawn.tools, app.ToolsHTML(st))
-	setText(u.docsButton, &u.drawn.docsButton, app.DocumentsButton(st))
-	if css := app.LabelCSS(st); css != u.drawn.labelCSS {
-		u.drawn.labelCSS = css
-		setLabelCSS(css)
+	u.text.draw(plan.Redraw, p)
+	setText(u.title, &u.drawn.title, p.Title)
+	u.setHTML(u.tools, &u.drawn.tools, p.Tools)
+	setText(u.docsButton, &u.drawn.docsButton, p.DocsButton)
+	if p.LabelCSS != u.drawn.labelCSS {
+		u.drawn.labelCSS = p.LabelCSS
+		setLabelCSS(p.LabelCSS)
 	}
-	setHidden(u.docsPanel, !st.DocsPanel)
-	if st.DocsPanel {
-		setHTML(u.docsBody, &u.drawn.docs, app.DocumentsHTML(st))
-	}
-	setHidden(u.exercisePanel, !st.ExercisePanel)
-	if st.ExercisePanel {
-		setHTML(u.exerciseBody, &u.drawn.exercise, app.ExerciseHTML(st))
-	}
-	if st.AskName != u.drawn.askName {
-		u.drawn.askName = st.AskName
-		setHidden(u.nameDialog, !st.AskName)
-		if st.AskName {
+	u.setPanel(u.docsPanel, u.docsBody, &u.drawn.docs, p.Documents)
+	u.setPanel(u.exercisePanel, u.exerciseBody, &u.drawn.exercise, p.Exercise)
+	if p.AskName != u.drawn.askName {
+		u.drawn.askName = p.AskName
+		setHidden(u.nameDialog, !p.AskName)
+		if p.AskName {
 			u.doc.GetElementByID("student-name").Underlying().Call("focus")
 		}
 	}
-	ins := app.InstructionsPanelHTML(st)
-	if ins != u.drawn.instructions {
-		setHidden(u.instructions, ins == "")
-		setHTML(u.instructions, &u.drawn.instructions, ins)
+	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
+	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
+	u.setPanel(u.schemaPanel, u.schemaBody, &u.drawn.schema, p.Schema)
+	if p.Topic != u.drawn.topic {
+		u.drawn.topic = p.Topic
+		u.topic.Underlying().Set("value", p.Topic)
 	}
-	setHidden(u.importPanel, st.Import == nil)
-	if st.Import != nil {
-		setHTML(u.importBody, &u.drawn.imports, app.ImportHTML(st))
-	}
-	setHidden(u.schemaPanel, !st.SchemaPanel)
-	if st.SchemaPanel {
-		setHTML(u.schemaBody, &u.drawn.schema, app.SchemaHTML(st))
-	}
-	if v := app.Topic(st); v != u.drawn.topic {
-		u.drawn.topic = v
-		u.topic.Underlying().Set("value", v)
-	}
-	u.renderList()
-	setHTML(u.inspector, &u.drawn.inspector, app.InspectorHTML(st))
-	setHidden(u.exportMenu, !st.ExportMenu)
-	if st.ExportMenu {
-		setHTML(u.exportMenu, &u.drawn.exportMenu, app.ExportMenuHTML(st))
-	}
-	setHidden(u.help, !st.Help)
-	if st.Help {
-		setHTML(u.helpBody, &u.drawn.help, app.ShortcutsHTML(st))
-	}
-	msg := st.Message.Kind + "\x00" + st.Message.Text
-	if msg != u.drawn.message {
+	u.renderList(p, plan)
+	u.setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
+	u.setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
+	u.setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
+	u.exportMenuOpen = p.ExportMenuOpen
+	if msg := p.Message.Kind + "\x00" + p.Message.Text; msg != u.drawn.message {
 		u.drawn.message = msg
-		setHidden(u.message, st.Message.Text == "")
-		u.message.SetAttribute("class", "message "+st.Message.Kind)
-		u.messageText.SetTextContent(st.Message.Text)
+		setHidden(u.message, p.Message.Text == "")
+		u.message.SetAttribute("class", "message "+p.Message.Kind)
+		u.messageText.SetTextContent(p.Message.Text)
 	}
-	save := app.SaveText(st)
-	if save != u.drawn.save {
-		u.drawn.save = save
-		u.saveStatus.SetTextContent(save)
+	if p.SaveText != u.drawn.save {
+		u.drawn.save = p.SaveText
+		u.saveStatus.SetTextContent(p.SaveText)
 		cls := "save"
-		if st.Save.Err != "" || st.Save.Stopped {
+		if p.SaveFailed {
 			cls += " error"
 		}
 		u.saveStatus.SetAttribute("class", cls)
 	}
-	setButton(u.undo, app.UndoTitle(st), "Nothing to undo")
-	setButton(u.redo, app.RedoTitle(st), "Nothing to redo")
+	setButton(u.undo, p.UndoTitle, "Nothing to undo")
+	setButton(u.redo, p.RedoTitle, "Nothing to redo")
 }
 
 // renderList draws the side list's visible rows and places them: the
 // list's full height and the drawn rows' offset are CSS variables of
 // #sidebar (--rows, --first), since the page's CSP allows no inline style.
-func (u *UI) renderList() {
-	st := u.st
-	top, scroll := st.TakeListScroll()
-	if !setHTML(u.sidebar, &u.drawn.sidebar, app.SidebarHTML(st)) && !scroll {
+func (u *UI) renderList(p view.Page, plan app.Plan) {
+	if !u.setHTML(u.sidebar, &u.drawn.sidebar, p.Sidebar) && !plan.ScrollList {
 		return
 	}
-	rows, first := app.ListGeometry(st)
 	style := u.sidebar.Underlying().Get("style")
-	style.Call("setProperty", "--rows", rows)
-	style.Call("setProperty", "--first", first)
-	if scroll {
-		el := u.sidebar.Underlying()
-		offset := 0
-		if v := el.Call("querySelector", ".vlist"); !v.IsNull() {
-			offset = v.Get("offsetTop").Int()
-		}
-		el.Set("scrollTop", max(top+offset, 0))
+	style.Call("setProperty", "--rows", p.ListRows)
+	style.Call("setProperty", "--first", p.ListFirst)
+	if plan.ScrollList {
+		u.sidebar.Underlying().Set("scrollTop", max(plan.ListTop+u.listOffset(), 0))
 	}
+}
+
+// listOffset is how far the side list's rows start below the top of
+// #sidebar (the summary and unplaced annotations come first).
+func (u *UI) listOffset() int {
+	if v := u.sidebar.Underlying().Call("querySelector", ".vlist"); !v.IsNull() {
+		return v.Get("offsetTop").Int()
+	}
+	return 0
 }
 
 // listScrolled reads the side list's scroll position.
 func (u *UI) listScrolled() app.ListScrolled {
 	el := u.sidebar.Underlying()
-	offset := 0
-	if v := el.Call("querySelector", ".vlist"); !v.IsNull() {
-		offset = v.Get("offsetTop").Int()
-	}
-	return app.ListScrolled{Top: el.Get("scrollTop").Int() - offset, Height: el.Get("clientHeight").Int()}
-}
-
-// renderDocument redraws the whole text when the document changed. After
-// that, with highlights, it only (re)draws the highlights of the
-// annotations an action touched; without, it redraws the paragraphs it
-// touched.
-func (u *UI) renderDocument() {
-	r := u.st.TakeRedraw()
-	if u.hl.on {
-		if r.All {
-			u.drawn.doc = u.st.Doc
-			u.docEl.SetInnerHTML(app.PlainDocumentHTML(u.st))
-			u.hl.reset()
-		}
-		u.hl.remove(r.Remove)
-		u.hl.set(u.st, r.Set)
-		u.hl.mark(app.MarkedIDs(u.st))
-		return
-	}
-	paras := r.Paras
-	if r.All || u.drawn.doc != u.st.Doc {
-		u.drawn.doc = u.st.Doc
-		u.docEl.SetInnerHTML(app.DocumentHTML(u.st))
-		return
-	}
-	if len(paras) == 0 {
-		return
-	}
-	c, keep := u.saveCaret()
-	for _, i := range paras {
-		if el := u.doc.GetElementByID("p" + strconv.Itoa(i)); el != nil {
-			el.SetOuterHTML(app.ParagraphHTML(u.st, i))
-		}
-	}
-	if keep {
-		u.restoreCaret(c)
-	}
+	return app.ListScrolled{Top: el.Get("scrollTop").Int() - u.listOffset(), Height: el.Get("clientHeight").Int()}
 }
 
 func setHidden(el dom.Element, hidden bool) {
@@ -345,15 +259,28 @@ func setHidden(el dom.Element, hidden bool) {
 	}
 }
 
-// setHTML sets trusted, escaped view-model HTML when it changed, and
-// reports whether it did.
-func setHTML(el dom.Element, last *string, html string) bool {
-	if *last == html {
+// setHTML draws view-built HTML into el when it changed, patching el's
+// nodes in place (morph.js) so that the focused element stays, and
+// reports whether it drew.
+func (u *UI) setHTML(el dom.Element, last *string, h view.HTML) bool {
+	if *last == h.String() {
 		return false
 	}
-	*last = html
-	el.SetInnerHTML(html)
+	*last = h.String()
+	if u.morph.Type() == js.TypeFunction {
+		u.morph.Invoke(el.Underlying(), *last)
+	} else {
+		el.SetInnerHTML(*last)
+	}
 	return true
+}
+
+// setPanel shows panel with body's HTML h, or hides it when h is empty.
+func (u *UI) setPanel(panel, body dom.Element, last *string, h view.HTML) {
+	setHidden(panel, h.IsEmpty())
+	if !h.IsEmpty() {
+		u.setHTML(body, last, h)
+	}
 }
 
 func setText(el dom.Element, last *string, s string) {
@@ -374,7 +301,7 @@ func setButton(el dom.Element, title, disabledTitle string) {
 	b.Set("title", title)
 }
 
-// scheduleSave writes the project shortly, coalescing bursts of changes.
+// scheduleSave autosaves shortly, coalescing bursts of changes.
 func (u *UI) scheduleSave() {
 	if !u.saveTimer.IsUndefined() {
 		return
@@ -389,62 +316,13 @@ func (u *UI) cancelSave() {
 	}
 }
 
-// saveNow writes the project to browser storage if it changed.
+// saveNow autosaves at once (the page is being hidden or left).
 func (u *UI) saveNow() {
 	u.cancelSave()
-	if !u.st.ShouldSave() {
-		return
-	}
-	rev := u.st.Store.Revision()
-	data, err := native.Encode(u.st.Store.Project())
-	if err == nil {
-		err = app.SaveSnapshot(u.store, string(data))
-	}
-	msg := ""
-	if err != nil {
-		msg = describeStorageError(err)
-	}
-	app.Update(u.st, app.Saved{Revision: rev, Err: msg})
-	u.render()
+	u.dispatch(app.Autosave{Storage: u.store})
 }
 
-func describeStorageError(err error) string {
-	s := err.Error()
-	if strings.Contains(s, "QuotaExceeded") || strings.Contains(strings.ToLower(s), "quota") {
-		return "the browser's storage is full."
-	}
-	if strings.Contains(s, "SecurityError") || strings.Contains(s, "unavailable") {
-		return "this browser does not allow storage here (private mode?)."
-	}
-	return s + "."
-}
-
-// restore loads the autosaved project, falling back to the previous
-// snapshot when the newest cannot be read.
-func (u *UI) restore() {
-	newest, older, err := app.LoadSnapshot(u.store)
-	if errors.Is(err, app.ErrNoSnapshot) {
-		return
-	}
-	if err != nil {
-		app.Update(u.st, app.Failed{Text: "Your autosaved work could not be read: " + describeStorageError(err)})
-		return
-	}
-	app.Update(u.st, app.Restore{Data: []byte(newest)})
-	if id := app.LoadShown(u.store); id != "" {
-		app.Update(u.st, app.ShowDocument{ID: id})
-		u.shown = u.st.Doc
-	}
-	if u.st.Doc == "" && older != "" {
-		failure := u.st.Message
-		app.Update(u.st, app.Restore{Data: []byte(older)})
-		if u.st.Doc != "" {
-			app.Update(u.st, app.Failed{Text: failure.Text + "\nThe previous autosave was restored instead."})
-		}
-	}
-}
-
-// setLabelCSS replaces the page's label colours (app.LabelCSS) through a
+// setLabelCSS replaces the page's label colours (view.LabelCSS) through a
 // constructed style sheet: the CSP allows no inline style, and CSSOM is
 // not inline style.
 func setLabelCSS(css string) {

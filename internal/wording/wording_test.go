@@ -29,3 +29,20 @@ func TestChooseTakesTheSingularOnlyForOne(t *testing.T) {
 	assert.Equal(t, "them", wording.Choose(0, "it", "them"))
 	assert.Equal(t, "them", wording.Choose(2, "it", "them"))
 }
+
+func TestClipFoldsSpacesAndCutsWithAnEllipsis(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"short text is kept", "Wang Wen", 8, "Wang Wen"},
+		{"white space is folded", " Wang\n\tWen ", 8, "Wang Wen"},
+		{"long text is cut on code points", "héllo wörld", 6, "héllo…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, wording.Clip(tt.in, tt.n))
+		})
+	}
+}

@@ -1,37 +1,37 @@
-package app
+package view
 
 import (
 	"testing"
 	"time"
 
 	"sayso/internal/annotation"
+	"sayso/internal/app"
 	"sayso/internal/bench/corpus"
 )
 
 // renderAll does what the browser layer does after an action: take the
 // redraw, build the highlight ranges, the side list and the inspector.
-func renderAll(st *State) {
-	r := st.TakeRedraw()
-	HighlightRanges(st, r.Set)
-	MarkedIDs(st)
-	SidebarHTML(st)
-	InspectorHTML(st)
+func renderAll(st *app.State, r app.Redraw) {
+	app.HighlightRanges(st, r.Set)
+	app.MarkedIDs(st)
+	Sidebar(st)
+	Inspector(st)
 	UndoTitle(st)
 	SaveText(st)
 }
 
-func openCorpus(b *testing.B, spec corpus.Spec) *State {
+func openCorpus(b *testing.B, spec corpus.Spec) *app.State {
 	b.Helper()
 	c, err := corpus.Generate(spec)
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := NewState(func() time.Time { return time.Unix(0, 0) })
-	Update(st, Restore{Data: c.Native})
+	st := app.NewState(func() time.Time { return time.Unix(0, 0) })
+	plan := app.Step(st, app.Restore{Data: c.Native})
 	if st.Doc == "" {
 		b.Fatalf("the corpus did not open: %s", st.Message.Text)
 	}
-	renderAll(st)
+	renderAll(st, plan.Redraw)
 	return st
 }
 
@@ -43,13 +43,12 @@ func BenchmarkOpen1MB(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		st := NewState(func() time.Time { return time.Unix(0, 0) })
-		Update(st, Restore{Data: c.Native})
-		r := st.TakeRedraw()
-		PlainDocumentHTML(st)
-		HighlightRanges(st, r.Set)
-		SidebarHTML(st)
-		InspectorHTML(st)
+		st := app.NewState(func() time.Time { return time.Unix(0, 0) })
+		r := app.Step(st, app.Restore{Data: c.Native}).Redraw
+		PlainDocument(st)
+		app.HighlightRanges(st, r.Set)
+		Sidebar(st)
+		Inspector(st)
 	}
 }
 
@@ -58,12 +57,10 @@ func BenchmarkOpen1MB(b *testing.B) {
 func BenchmarkAdd1MB(b *testing.B) {
 	st := openCorpus(b, corpus.Spec{Name: "1mb", Bytes: 1 << 20, Annotations: 5000, Seed: 1})
 	p := st.Paras[len(st.Paras)/2]
-	sel := Selection{Start: p.Start, End: p.Start + 20}
+	sel := app.Selection{Start: p.Start, End: p.Start + 20}
 	for b.Loop() {
-		Update(st, Tag{Label: annotation.LabelClaim, Sel: sel})
-		renderAll(st)
-		Update(st, Undo{})
-		renderAll(st)
+		renderAll(st, app.Step(st, app.Tag{Label: annotation.LabelClaim, Sel: sel}).Redraw)
+		renderAll(st, app.Step(st, app.Undo{}).Redraw)
 	}
 }
 
@@ -75,13 +72,13 @@ func BenchmarkCompare40Students(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var files []TextFile
+	var files []app.TextFile
 	for _, f := range class.Files() {
-		files = append(files, TextFile{Name: f.Name, Data: f.Native})
+		files = append(files, app.TextFile{Name: f.Name, Data: f.Native})
 	}
 	for b.Loop() {
-		st := NewState(func() time.Time { return time.Unix(0, 0) })
-		Update(st, AddCompareFiles{Files: files})
-		CompareHTML(st)
+		st := app.NewState(func() time.Time { return time.Unix(0, 0) })
+		app.Update(st, app.AddCompareFiles{Files: files})
+		Compare(st)
 	}
 }

@@ -1,0 +1,27 @@
+package app
+
+// Plan is what the browser layer carries out after an action, in this
+// order: draw what changed (Redraw tells the document's part), scroll the
+// side list when ScrollList says so, then run the Effects. Making the plan
+// is where the state forgets what it had to redraw: drawing it only reads.
+type Plan struct {
+	Effects []Effect
+	Redraw  Redraw
+	// ScrollList asks to scroll the side list to ListTop (as in
+	// ListScrolled.Top), to show the selected annotation's row.
+	ScrollList bool
+	ListTop    int
+	// Save asks for an Autosave shortly: the project has unsaved changes.
+	Save bool
+}
+
+// Step applies an action (Update) and returns the plan of what to do.
+func Step(st *State, a Action) Plan {
+	effects := Update(st, a)
+	if st.Doc != "" && st.Doc != st.shownRemembered {
+		st.shownRemembered = st.Doc
+		effects = append(effects, RememberShown{ID: st.Doc})
+	}
+	top, scroll := st.takeListScroll()
+	return Plan{Effects: effects, Redraw: st.takeRedraw(), ScrollList: scroll, ListTop: top, Save: st.ShouldSave()}
+}

@@ -1,0 +1,152 @@
+package view
+
+import (
+	"sort"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/app"
+)
+
+// Paragraph renders paragraph i of the shown document: a <p> whose text is
+// cut into <span data-o="N"> segments at every annotation boundary, N being
+// the code-point offset where the segment starts. Segments under
+// annotations carry classes for their labels, the stances of their claims,
+// the selection and the annotations related to it.
+func Paragraph(st *app.State, i int) HTML {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok || i < 0 || i >= len(st.Paras) {
+		return HTML{}
+	}
+	para := st.Paras[i]
+	anns := st.Store.Overlapping(st.Doc, para)
+	related := st.Related()
+
+	cuts := []int{para.Start, para.End}
+	for _, a := range anns {
+		for _, f := range a.Fragments {
+			if f.Start > para.Start && f.Start < para.End {
+				cuts = append(cuts, f.Start)
+			}
+			if f.End > para.Start && f.End < para.End {
+				cuts = append(cuts, f.End)
+			}
+		}
+	}
+	sort.Ints(cuts)
+
+	var b Builder
+	b.Printf(`<p id="p%d" data-p="%d">`, i, i)
+	for k := 0; k+1 < len(cuts); k++ {
+		start, end := cuts[k], cuts[k+1]
+		if start == end {
+			continue
+		}
+		b.Printf(`<span data-o="%d"`, start)
+		if cls := segmentClasses(anns, start, st.Selected, related); cls != "" {
+			b.Printf(` class="%s"`, cls)
+		}
+		b.Printf(`>%s</span>`, x.Slice(start, end))
+	}
+	b.Markup(`</p>`)
+	return b.HTML()
+}
+
+// segmentClasses lists the classes of the segment starting at cp.
+func segmentClasses(anns []*annotation.Annotation, cp int, selected string, related map[string]bool) string {
+	var labels, stances []string
+	n := 0
+	sel, rel := false, false
+	for _, a := range anns {
+		if !a.Covers(cp) {
+			continue
+		}
+		n++
+		labels = appendUnique(labels, "l-"+cssName(a.Label))
+		if a.Label == annotation.LabelClaim && a.Stance != "" {
+			stances = appendUnique(stances, "st-"+cssName(a.Stance))
+		}
+		sel = sel || a.ID == selected
+		rel = rel || related[a.ID]
+	}
+	if n == 0 {
+		return ""
+	}
+	cls := append([]string{"ann"}, labels...)
+	cls = append(cls, stances...)
+	if n > 1 {
+		cls = append(cls, "nest")
+	}
+	if sel {
+		cls = append(cls, "sel")
+	}
+	if rel {
+		cls = append(cls, "rel")
+	}
+	return strings.Join(cls, " ")
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// cssName keeps only the characters safe in a class name.
+func cssName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// SectionSize is the number of paragraphs per <section>: sections let the
+// browser skip laying out the text that is off screen
+// (content-visibility: auto) without a style rule per paragraph.
+const SectionSize = 20
+
+// Document renders every paragraph of the shown document as segments
+// (Paragraph), grouped in sections of SectionSize paragraphs.
+func Document(st *app.State) HTML { return sections(st, Paragraph) }
+
+// PlainParagraph renders paragraph i as one text node in a <p> whose data-o
+// is the code point where the paragraph starts (highlight rendering: the
+// annotations are drawn as ranges over the plain text).
+func PlainParagraph(st *app.State, i int) HTML {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok || i < 0 || i >= len(st.Paras) {
+		return HTML{}
+	}
+	p := st.Paras[i]
+	var b Builder
+	b.Printf(`<p id="p%d" data-o="%d">%s</p>`, i, p.Start, x.Slice(p.Start, p.End))
+	return b.HTML()
+}
+
+// PlainDocument renders the shown document as plain paragraphs
+// (PlainParagraph), in sections of SectionSize.
+func PlainDocument(st *app.State) HTML { return sections(st, PlainParagraph) }
+
+// sections renders every paragraph with paragraph, grouped in sections.
+func sections(st *app.State, paragraph func(*app.State, int) HTML) HTML {
+	var b Builder
+	for i := range st.Paras {
+		if i%SectionSize == 0 {
+			if i > 0 {
+				b.Markup(`</section>`)
+			}
+			b.Markup(`<section>`)
+		}
+		b.Put(paragraph(st, i))
+	}
+	if len(st.Paras) > 0 {
+		b.Markup(`</section>`)
+	}
+	return b.HTML()
+}

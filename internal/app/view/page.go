@@ -1,0 +1,100 @@
+package view
+
+import "sayso/internal/app"
+
+// Screen is which of the page's three screens shows.
+type Screen string
+
+// The screens.
+const (
+	ScreenStart   Screen = "start"   // paste or open an article
+	ScreenDoc     Screen = "doc"     // annotate the shown document
+	ScreenCompare Screen = "compare" // compare a class's exports
+)
+
+// Page is everything the browser layer draws, but the article's text
+// (Document, Paragraph and their plain forms, drawn as the plan's Redraw
+// says): it reads this and never the state. A panel's HTML is empty when
+// the panel is hidden.
+type Page struct {
+	Screen       Screen
+	Compare      HTML // the compare screen
+	Title        string
+	Topic        string
+	Tools        HTML
+	DocsButton   string
+	LabelCSS     string
+	Documents    HTML // the documents panel
+	Exercise     HTML // the teacher's exercise panel
+	AskName      bool // the student's name dialog shows
+	Instructions HTML // the exercise's instructions for a student
+	ImportDialog HTML
+	Schema       HTML // the schema editor
+	Sidebar      HTML
+	// ListRows and ListFirst place the side list's drawn rows: the
+	// number of rows of the whole list and the index of the first drawn.
+	ListRows, ListFirst int
+	Inspector           HTML
+	ExportMenu          HTML
+	Help                HTML // the keyboard shortcuts
+	Message             app.Message
+	SaveText            string
+	SaveFailed          bool
+	UndoTitle           string // "" when there is nothing to undo
+	RedoTitle           string // "" when there is nothing to redo
+	// ExportMenuOpen says that a click outside the menu closes it.
+	ExportMenuOpen bool
+	// Selected and Related are what highlight rendering marks as the
+	// selection and as related to it, ids space-separated (app.MarkedIDs).
+	Selected, Related string
+}
+
+// Build makes the page of the state.
+func Build(st *app.State) Page {
+	p := Page{
+		Title:        app.Title(st),
+		Topic:        Topic(st),
+		Tools:        Tools(st),
+		DocsButton:   DocumentsButton(st),
+		LabelCSS:     LabelCSS(st),
+		AskName:      st.AskName,
+		Instructions: InstructionsPanel(st),
+		ImportDialog: ImportDialog(st),
+		Sidebar:      Sidebar(st),
+		Inspector:    Inspector(st),
+		Message:      st.Message,
+		SaveText:     SaveText(st),
+		SaveFailed:   SaveFailed(st),
+		UndoTitle:    UndoTitle(st),
+		RedoTitle:    RedoTitle(st),
+
+		ExportMenuOpen: st.ExportMenu,
+	}
+	switch {
+	case st.Comparing:
+		p.Screen = ScreenCompare
+		p.Compare = Compare(st)
+	case st.Doc != "":
+		p.Screen = ScreenDoc
+	default:
+		p.Screen = ScreenStart
+	}
+	p.ListRows, p.ListFirst = app.ListGeometry(st)
+	p.Selected, p.Related = app.MarkedIDs(st)
+	if st.DocsPanel {
+		p.Documents = Documents(st)
+	}
+	if st.ExercisePanel {
+		p.Exercise = Exercise(st)
+	}
+	if st.SchemaPanel {
+		p.Schema = Schema(st)
+	}
+	if st.ExportMenu {
+		p.ExportMenu = ExportMenu(st)
+	}
+	if st.Help {
+		p.Help = Shortcuts(st)
+	}
+	return p
+}

@@ -1,0 +1,94 @@
+package view
+
+import (
+	"sayso/internal/annotation"
+	"sayso/internal/app"
+	"sayso/internal/wording"
+)
+
+// maxOrphansShown is how many unplaced annotations the side list shows.
+const maxOrphansShown = 50
+
+// Sidebar renders the side list: what could not be placed, a summary, and
+// the rows of the list's visible window (app.State.ListRows). Every
+// annotation row carries data-id for the click handler.
+func Sidebar(st *app.State) HTML {
+	anns := st.Store.Annotations(st.Doc)
+	var b Builder
+	orphans(&b, st)
+	if len(anns) == 0 {
+		b.Markup(`<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`)
+		return b.HTML()
+	}
+	rows := st.ListRows()
+	speakers := 0
+	for _, r := range rows {
+		if r.Speaker {
+			speakers++
+		}
+	}
+	b.Printf(`<p class="summary">%s, %s, %s</p>`, wording.Count(len(anns), "annotation"),
+		wording.Count(app.CountLabel(anns, annotation.LabelClaim), "claim"), wording.Count(speakers, "speaker"))
+	first, end := st.ListWindow(len(rows))
+	b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d">`, first)
+	for _, r := range rows[first:end] {
+		if r.Annotation == nil {
+			b.Printf(`<li class="vrow ghead"><span class="who">%s</span> <span class="count">%s</span></li>`, wording.Clip(r.Title, 60), r.Count)
+			continue
+		}
+		listItem(&b, st, r.Annotation)
+	}
+	b.Markup(`</ul></div>`)
+	return b.HTML()
+}
+
+func listItem(b *Builder, st *app.State, a *annotation.Annotation) {
+	cls := "vrow item l-" + cssName(a.Label)
+	if a.ID == st.Selected {
+		cls += " sel"
+	}
+	b.Printf(`<li class="%s" data-id="%s" tabindex="-1" title="%s"><span class="tag">%s</span>`,
+		cls, a.ID, wording.Clip(a.Quote, 300), st.LabelDisplay(a.Label))
+	if a.Label == annotation.LabelClaim {
+		stance := a.Stance
+		if stance == "" {
+			stance = "no stance"
+		}
+		b.Printf(`<span class="badge st-%s">%s</span>`, cssName(a.Stance), stance)
+	}
+	if a.Anchored != "" {
+		b.Markup(`<span class="badge anchored" title="Re-anchored on import: check it">≈</span>`)
+	}
+	b.Printf(` <span class="qt">%s</span></li>`, wording.Clip(a.Quote, 120))
+}
+
+// orphans lists the annotations an import could not place in the shown
+// document, with their quotes, and buttons to place or drop them.
+func orphans(b *Builder, st *app.State) {
+	all := st.Store.Orphans()
+	here := 0
+	for _, o := range all {
+		if o.Document == st.Doc {
+			here++
+		}
+	}
+	if here == 0 {
+		return
+	}
+	b.Printf(`<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, wording.Count(here, "annotation"))
+	b.Markup(`<p class="hint">An opened or imported file had these annotations, but their text is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
+	shown := 0
+	for i, o := range all {
+		if o.Document != st.Doc {
+			continue
+		}
+		if shown == maxOrphansShown {
+			b.Printf(`<li class="more">and %s more (all are kept and exported)</li>`, wording.Count(here-shown, "annotation"))
+			break
+		}
+		shown++
+		b.Printf(`<li class="item orphan l-%s"><span class="tag">%s</span> <span class="qt">%s</span> <button type="button" data-action="%s" data-orphan="%d" data-keepsel title="Place it on the selected text">Place</button> <button type="button" data-action="%s" data-orphan="%d" title="Forget it">Drop</button></li>`,
+			cssName(o.Label), st.LabelDisplay(o.Label), wording.Clip(o.Quote, 90), ActPlaceOrphan, i, ActDropOrphan, i)
+	}
+	b.Printf(`</ul><div class="row"><button type="button" data-action="%s">Drop them all</button></div></section>`, ActDropOrphans)
+}

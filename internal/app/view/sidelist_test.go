@@ -1,0 +1,99 @@
+package view
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
+	"sayso/internal/app"
+)
+
+func TestSideListDrawsOnlyTheRowsNearTheVisibleWindow(t *testing.T) {
+	st := longState(t, 600) // 1,200 annotations, 600 speakers: 1,800 rows
+	app.Update(st, app.ListScrolled{Top: 0, Height: 640})
+	rows, first := app.ListGeometry(st)
+	assert.Equal(t, 1800, rows, "one heading and two items per speaker")
+	assert.Equal(t, 0, first)
+	html := Sidebar(st).String()
+	visible := 640 / app.ListRowHeight
+	assert.Len(t, drawnIDs(html), countItems(st, 0, visible+1+app.ListOverscan), "only the visible rows and the overscan below")
+	assert.Contains(t, html, "1200 annotations, 600 claims, 600 speakers", "the summary counts the whole list")
+
+	app.Update(st, app.ListScrolled{Top: 1000 * app.ListRowHeight, Height: 640})
+	rows, first = app.ListGeometry(st)
+	assert.Equal(t, 1800, rows)
+	assert.Equal(t, 1000-app.ListOverscan, first)
+	ids := drawnIDs(Sidebar(st).String())
+	assert.Less(t, len(ids), 2*app.ListOverscan+visible+1)
+	for _, r := range st.ListRows()[first:] {
+		if r.Annotation != nil {
+			assert.Equal(t, r.Annotation.ID, ids[0], "the drawn rows are the window's")
+			break
+		}
+	}
+}
+
+func TestSideListScrollsToTheSelectedAnnotation(t *testing.T) {
+	st := longState(t, 300)
+	plan := app.Step(st, app.ListScrolled{Top: 0, Height: 320})
+	require.False(t, plan.ScrollList, "nothing moved the list")
+
+	last := st.Store.Annotations(st.Doc)[len(st.Store.Annotations(st.Doc))-1]
+	plan = app.Step(st, app.Select{ID: last.ID})
+	top := plan.ListTop
+	require.True(t, plan.ScrollList, "selecting an annotation far down the list scrolls to it")
+	assert.Greater(t, top, 800*app.ListRowHeight)
+	assert.Contains(t, drawnIDs(Sidebar(st).String()), last.ID)
+	assert.Contains(t, Sidebar(st).String(), `class="vrow item l-claim sel"`)
+
+	app.Update(st, app.ListScrolled{Top: top, Height: 320})
+	plan = app.Step(st, app.Move{Delta: -1})
+	assert.False(t, plan.ScrollList, "a row already in view does not move the list")
+}
+
+func TestSideListFollowsChanges(t *testing.T) {
+	st := longState(t, 3)
+	before := Sidebar(st).String()
+	app.Update(st, app.Tag{Label: annotation.LabelCue, Sel: app.Selection{Start: st.Paras[0].Start + 11, End: st.Paras[0].Start + 15}})
+	after := Sidebar(st).String()
+	assert.NotEqual(t, before, after)
+	assert.Contains(t, after, `<span class="who">Cues</span> <span class="count">1 cue</span>`)
+	app.Update(st, app.Undo{})
+	assert.Equal(t, before, Sidebar(st).String(), "undo gives back the same list")
+}
+
+func TestInspectorOffersTheNearestMentionsAndKeepsTheLinkedOne(t *testing.T) {
+	st := longState(t, 200)
+	anns := st.Store.Annotations(st.Doc)
+	var claim *annotation.Annotation
+	for _, a := range anns[len(anns)/2:] {
+		if a.Label == annotation.LabelClaim {
+			claim = a
+			break
+		}
+	}
+	require.NotNil(t, claim)
+	// Link it to the very first mention, far away.
+	app.Update(st, app.Select{ID: claim.ID})
+	app.Update(st, app.LinkMention{MentionID: anns[0].ID})
+	html := Inspector(st).String()
+	options := regexp.MustCompile(`<select data-field="mention">(.*?)</select>`).FindStringSubmatch(html)
+	require.Len(t, options, 2)
+	n := strings.Count(options[1], "<option")
+	assert.Equal(t, maxChoices+2, n, "none, the nearest mentions, and the linked one")
+	assert.Contains(t, options[1], `value="`+anns[0].ID+`" selected`)
+
+	mention := anns[len(anns)/2]
+	if mention.Label != annotation.LabelSpeaker {
+		mention = anns[len(anns)/2+1]
+	}
+	app.Update(st, app.Select{ID: mention.ID})
+	speakers := regexp.MustCompile(`<select data-field="mention-speaker">(.*?)</select>`).FindStringSubmatch(Inspector(st).String())
+	require.Len(t, speakers, 2)
+	assert.Equal(t, maxChoices+1, strings.Count(speakers[1], "<option"), "the nearest speakers and a new one")
+	assert.Contains(t, speakers[1], `value="`+mention.Speaker+`" selected`)
+}

@@ -1,0 +1,84 @@
+package view
+
+import (
+	"time"
+
+	"sayso/internal/app"
+	"sayso/internal/exchange"
+)
+
+// ExportMenu lists the export formats, each with what it cannot hold.
+func ExportMenu(st *app.State) HTML {
+	var b Builder
+	if n := len(st.Store.Documents()); n > 1 {
+		b.Printf(`<label class="scope"><input type="checkbox" data-field="%s"%s> Only this document (else all %d)</label>`,
+			FieldExportScope, attrIf(st.ExportDocumentOnly, " checked"), n)
+	}
+	b.Markup(`<ul class="menu-list">`)
+	for _, f := range exchange.Formats() {
+		loses := f.Loses
+		if loses == "" {
+			loses = "Keeps everything."
+		}
+		b.Printf(`<li><button type="button" data-action="%s" data-format="%s"><span class="fmt">%s</span> <span class="ext">%s</span><span class="loses">%s</span></button></li>`,
+			ActExportAs, f.ID, f.Name, f.Extension, loses)
+	}
+	b.Markup(`</ul>`)
+	return b.HTML()
+}
+
+// Shortcuts renders the keyboard help as a definition list.
+func Shortcuts(st *app.State) HTML {
+	var b Builder
+	b.Markup(`<dl class="keys">`)
+	for _, s := range app.Shortcuts(st.Store.Schema()) {
+		b.Printf(`<dt><kbd>%s</kbd></dt><dd>%s</dd>`, s.Keys, s.Does)
+	}
+	b.Markup(`</dl>`)
+	return b.HTML()
+}
+
+// SaveText is the autosave indicator's text.
+func SaveText(st *app.State) string {
+	switch {
+	case st.Doc == "":
+		return ""
+	case st.Save.Stopped:
+		return "Not saving: changed in another tab. Reload to continue."
+	case st.Save.Err != "":
+		return "Not saved: " + st.Save.Err + " Export to keep your work."
+	case st.Unsaved():
+		return "Saving…"
+	case st.Save.At.IsZero():
+		return "Saved in this browser"
+	default:
+		return "Saved " + st.Save.At.Local().Format(time.TimeOnly)
+	}
+}
+
+// SaveFailed reports whether the autosave indicator shows a failure.
+func SaveFailed(st *app.State) bool { return st.Save.Err != "" || st.Save.Stopped }
+
+// Topic is the shown document's topic, the stance target field's value.
+func Topic(st *app.State) string {
+	if d, _, ok := st.Store.Document(st.Doc); ok {
+		return d.Topic
+	}
+	return ""
+}
+
+// UndoTitle describes the undo button ("" when there is nothing to undo).
+func UndoTitle(st *app.State) string {
+	if name, ok := st.Store.CanUndo(); ok {
+		return "Undo " + name
+	}
+	return ""
+}
+
+// RedoTitle describes the redo button ("" when there is nothing to redo).
+func RedoTitle(st *app.State) string {
+	if name, ok := st.Store.CanRedo(); ok {
+		return "Redo " + name
+	}
+	return ""
+}
