@@ -299,7 +299,10 @@ func TestDetectByNameTakesTheLongestEndingAFormatClaims(t *testing.T) {
 	assert.Equal(t, "", r.Detect("a.jsonl", []byte("?")))
 }
 
-func TestExportAsWebAnnoZipsSeveralDocumentsAndImportReadsThemAll(t *testing.T) {
+// twoDocuments is a project of the article and a second, short one, each
+// with an attributed claim.
+func twoDocuments(t *testing.T) *annotation.Store {
+	t.Helper()
 	s := annotation.New(annotation.DefaultSchema(), "Ana", formattest.Clock)
 	first, err := s.AddDocument(articleTitle, articleText)
 	require.NoError(t, err)
@@ -307,6 +310,11 @@ func TestExportAsWebAnnoZipsSeveralDocumentsAndImportReadsThemAll(t *testing.T) 
 	require.NoError(t, err)
 	attribute(t, s, first, "Tomas Reyes", "called", "“a slow death for small businesses.”", "against")
 	attribute(t, s, second, "Ana Lopes", "said", "the ferry will run again in May", "neutral")
+	return s
+}
+
+func TestExportAsWebAnnoZipsSeveralDocumentsAndImportReadsThemAll(t *testing.T) {
+	s := twoDocuments(t)
 
 	got, err := exchange.Export(s.Project(), exchange.WebAnno, exchange.Options{Base: "two"})
 	require.NoError(t, err)
@@ -322,13 +330,7 @@ func TestExportAsWebAnnoZipsSeveralDocumentsAndImportReadsThemAll(t *testing.T) 
 }
 
 func TestExportAsCitronZipsSeveralDocumentsUnderItsOwnName(t *testing.T) {
-	s := annotation.New(annotation.DefaultSchema(), "Ana", formattest.Clock)
-	first, err := s.AddDocument(articleTitle, articleText)
-	require.NoError(t, err)
-	second, err := s.AddDocument("Second article", "Ana Lopes said the ferry will run again in May.\n")
-	require.NoError(t, err)
-	attribute(t, s, first, "Tomas Reyes", "called", "“a slow death for small businesses.”", "against")
-	attribute(t, s, second, "Ana Lopes", "said", "the ferry will run again in May", "neutral")
+	s := twoDocuments(t)
 
 	got, err := exchange.Export(s.Project(), exchange.Citron, exchange.Options{Base: "two"})
 	require.NoError(t, err)

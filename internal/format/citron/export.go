@@ -1,12 +1,10 @@
 package citron
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"sayso/internal/annotation"
 	"sayso/internal/format"
@@ -114,25 +112,12 @@ func encode(d document) ([]byte, error) {
 
 // zipFiles archives one file per document, named in project order.
 func zipFiles(docs []annotation.Document, files [][]byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
 	width := len(fmt.Sprint(len(docs)))
-	// A fixed date, so that exports of the same project are the same bytes.
-	modified := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	entries := make([]format.File, len(docs))
 	for i, d := range docs {
-		name := fmt.Sprintf("%0*d-%s.json", width, i+1, safeName(d.ID))
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			return nil, fmt.Errorf("file %s: %w", name, err)
-		}
-		if _, err := w.Write(files[i]); err != nil {
-			return nil, fmt.Errorf("file %s: %w", name, err)
-		}
+		entries[i] = format.File{Name: fmt.Sprintf("%0*d-%s.json", width, i+1, safeName(d.ID)), Data: files[i]}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("closing the archive: %w", err)
-	}
-	return buf.Bytes(), nil
+	return format.Zip(entries)
 }
 
 // safeName keeps letters, digits, - and _ of an id for a file name.

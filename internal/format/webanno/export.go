@@ -1,12 +1,9 @@
 package webanno
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 
 	"sayso/internal/annotation"
@@ -414,25 +411,12 @@ func describe(a *annotation.Annotation) string {
 
 // zipFiles archives one file per document, named by its position and title.
 func zipFiles(docs []annotation.Document, files [][]byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
 	width := len(fmt.Sprint(len(docs)))
-	// A fixed date, so that exports of the same project are the same bytes.
-	modified := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	entries := make([]format.File, len(docs))
 	for i, d := range docs {
-		name := fmt.Sprintf("%0*d-%s.tsv", width, i+1, fileName(d))
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			return nil, fmt.Errorf("file %s: %w", name, err)
-		}
-		if _, err := w.Write(files[i]); err != nil {
-			return nil, fmt.Errorf("file %s: %w", name, err)
-		}
+		entries[i] = format.File{Name: fmt.Sprintf("%0*d-%s.tsv", width, i+1, fileName(d)), Data: files[i]}
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("closing the archive: %w", err)
-	}
-	return buf.Bytes(), nil
+	return format.Zip(entries)
 }
 
 // maxName is the most characters of a title a file name keeps.
