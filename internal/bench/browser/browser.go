@@ -8,13 +8,14 @@ package browser
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os/exec"
 	"strings"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"sayso/internal/chromium"
 )
 
 // Window is the size of the browser window, in CSS pixels.
@@ -24,14 +25,7 @@ const (
 )
 
 // ExecPath returns the Chromium binary, or an error saying how to get one.
-func ExecPath() (string, error) {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", errors.New("chromium is not installed (`make browser-deps` installs it)")
-}
+func ExecPath() (string, error) { return chromium.Path() }
 
 // Version returns the browser's version line ("Chromium 156.0…").
 func Version(path string) string {
@@ -52,25 +46,12 @@ type Browser struct {
 // directory (an empty directory gives a cold profile). Downloads are
 // refused: the benchmark catches them as Blobs in the page.
 func Launch(ctx context.Context, path, profile string) (*Browser, error) {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
+	opts := append(chromium.Options(path, profile, WindowWidth, WindowHeight),
 		// A tab being measured must never be throttled as a background tab.
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
-		chromedp.WindowSize(WindowWidth, WindowHeight),
-	}
+	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, cancelCtx := chromedp.NewContext(allocCtx)
 	cancel := func() { cancelCtx(); cancelAlloc() }
