@@ -1,0 +1,41 @@
+package native_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"sayso/internal/format/native"
+)
+
+func TestDecodeReadsAFileOfExactlyTheLimit(t *testing.T) {
+	// White space only: a file at the limit is looked at (and found empty);
+	// one byte more is refused for its size.
+	_, err := native.Decode(bytes.Repeat([]byte(" "), native.MaxFileSize))
+	assert.EqualError(t, err, "this file is empty")
+	_, err = native.Decode(bytes.Repeat([]byte(" "), native.MaxFileSize+1))
+	assert.ErrorContains(t, err, "this file is too large")
+}
+
+func TestDecodeErrorsCountListItemsFromOne(t *testing.T) {
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"the second speaker", `"speakers": []`, `"speakers": [{"id": "s1", "name": "A"}, 7]`,
+			`speaker 2 must be an object, not a number (line 40, column 43)`},
+		{"the second stance value", `"stanceValues": []`, `"stanceValues": ["a", 1]`,
+			`the schema: stance value 2 must be a string, not a number (line 28, column 27)`},
+		{"the second fragment", "[\n        {\n          \"start\": 0,\n          \"end\": 4\n        }\n      ]", `[{"start": 0, "end": 2}, {"start": 2, "end": "x"}]`,
+			`annotation "a1", fragment 2: "end" must be a whole number, not a string (line 46, column 65)`},
+		{"the second fragment is not an object", "[\n        {\n          \"start\": 0,\n          \"end\": 4\n        }\n      ]", `[{"start": 0, "end": 2}, true]`,
+			`annotation "a1": fragment 2 must be an object, not true or false (line 46, column 45)`},
+	}
+	valid := sparseFile(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := native.Decode([]byte(edit(t, valid, tc.old, tc.new)))
+			assert.EqualError(t, err, tc.want)
+		})
+	}
+}
