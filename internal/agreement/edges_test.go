@@ -346,3 +346,18 @@ func TestWeightsValidate(t *testing.T) {
 		assert.ErrorIs(t, w.validate(), ErrInvalid, "%+v", w)
 	}
 }
+
+func TestCandidatesAreAcceptedWhenMoreThanHalfMarkedThem(t *testing.T) {
+	// Four annotators: the first claim is marked by two (exactly half), the
+	// second by three.
+	a := spanClaims("A", []text.Span{sp(0, 10), sp(20, 30)}, "favor", "against")
+	b := spanClaims("B", []text.Span{sp(0, 10), sp(20, 30)}, "against", "against")
+	c := spanClaims("C", []text.Span{sp(21, 30)}, "favor")
+	d := spanClaims("D", nil)
+	got := Candidates([]Annotator{a, b, c, d})
+	require.Len(t, got, 2)
+	assert.Equal(t, Candidate{Document: "d", Label: annotation.LabelClaim, Span: sp(0, 10), Fragments: []text.Span{sp(0, 10)},
+		Markers: []string{"A", "B"}, Count: 2, Stance: "", Accept: false}, got[0], "a tie of stances gives none")
+	assert.Equal(t, Candidate{Document: "d", Label: annotation.LabelClaim, Span: sp(20, 30), Fragments: []text.Span{sp(20, 30)},
+		Markers: []string{"A", "B", "C"}, Count: 3, Stance: "against", Accept: true}, got[1])
+}
