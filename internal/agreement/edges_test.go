@@ -361,3 +361,32 @@ func TestCandidatesAreAcceptedWhenMoreThanHalfMarkedThem(t *testing.T) {
 	assert.Equal(t, Candidate{Document: "d", Label: annotation.LabelClaim, Span: sp(20, 30), Fragments: []text.Span{sp(20, 30)},
 		Markers: []string{"A", "B", "C"}, Count: 3, Stance: "against", Accept: true}, got[1])
 }
+
+func TestCompareMatchesInReadingOrderWhateverTheOrderOfTheFile(t *testing.T) {
+	key := spanClaims("K", []text.Span{sp(10, 20)}, "favor")
+	claim := func(id string, s text.Span, stance string) annotation.Annotation {
+		return annotation.Annotation{ID: id, Document: "d", Label: annotation.LabelClaim, Fragments: []text.Span{s}, Stance: stance}
+	}
+	tests := []struct {
+		name  string
+		anns  []annotation.Annotation
+		right int
+	}{
+		// Both overlap the key by half: the one read first is matched.
+		{"the earlier start", []annotation.Annotation{claim("s1", sp(15, 25), "against"), claim("s2", sp(5, 15), "favor")}, 1},
+		{"the earlier start, listed first", []annotation.Annotation{claim("s1", sp(5, 15), "against"), claim("s2", sp(15, 25), "favor")}, 0},
+		// The same start: the shorter (both overlap by half).
+		{"the same start: the shorter", []annotation.Annotation{claim("s1", sp(10, 30), "against"), claim("s2", sp(10, 15), "favor")}, 1},
+		// The same span: the lower id.
+		{"the same span: the lower id", []annotation.Annotation{claim("s2", sp(10, 20), "against"), claim("s1", sp(10, 20), "favor")}, 1},
+		{"an empty claim is not matched", []annotation.Annotation{claim("s1", sp(12, 12), "favor"), claim("s2", sp(15, 25), "against")}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			student := Annotator{Name: "S", Project: annotation.Project{Documents: []annotation.Document{{ID: "d"}}, Annotations: tc.anns}}
+			r, err := Compare(key, student, DefaultWeights())
+			require.NoError(t, err)
+			assert.Equal(t, Accuracy{Correct: tc.right, Total: 1, Value: float64(tc.right)}, r.Stance)
+		})
+	}
+}
