@@ -362,6 +362,20 @@ func TestLocateFuzzy(t *testing.T) {
 			want: text.Span{Start: 0, End: 25}, wantConf: 0.8 * 0.9,
 		},
 		{
+			// The tail is gone, and only the window from the head 9/10 of
+			// the quote long fits before the end of the text.
+			name: "the last tenth deleted, at the end of the text",
+			text: "xx 0123456789abcdefgh", exact: quote,
+			want: text.Span{Start: 3, End: 21}, wantConf: 0.9 * 0.9,
+		},
+		{
+			// As above, further into the text: the head-to-tail window is
+			// measured from the head, not from the start of the text.
+			name: "five inserted in the middle, ten code points in",
+			text: "Intro: xx 0123456789XXXXXabcdefghij", exact: quote,
+			want: text.Span{Start: 10, End: 35}, wantConf: 0.8 * 0.9,
+		},
+		{
 			name: "two equal matches: the one nearer the hint (first)",
 			text: "0123456789abcdeXghij and 0123456789abcdeXghij", exact: quote,
 			hint: text.Span{Start: 3, End: 2},
