@@ -390,3 +390,67 @@ func TestCompareMatchesInReadingOrderWhateverTheOrderOfTheFile(t *testing.T) {
 		})
 	}
 }
+
+// unitSpans is each unit's members' hulls, by annotator name.
+func unitSpans(us []Unit, names ...string) []map[string]text.Span {
+	var out []map[string]text.Span
+	for _, u := range us {
+		m := map[string]text.Span{}
+		for _, mem := range u.Members {
+			m[names[mem.Annotator]] = mem.Annotation.Hull()
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestUnitsSeedTheBestSupportedAnnotationFirst(t *testing.T) {
+	// B's claim overlaps both A's and C's (support 2); A's and C's do not
+	// overlap each other enough (support 1 each). Seeded by B, all three
+	// make one unit; seeded in reading order, A's would take B's and leave
+	// C's alone.
+	a := spanClaims("A", []text.Span{sp(0, 10)})
+	b := spanClaims("B", []text.Span{sp(4, 14)})
+	c := spanClaims("C", []text.Span{sp(8, 18)})
+	got := Units([]Annotator{a, b, c}, annotation.LabelClaim)
+	assert.Equal(t, []map[string]text.Span{{"A": sp(0, 10), "B": sp(4, 14), "C": sp(8, 18)}}, unitSpans(got, "A", "B", "C"))
+}
+
+func TestUnitsTakeTheBestOverlapOfEachOtherAnnotator(t *testing.T) {
+	tests := []struct {
+		name string
+		b    []text.Span
+		want []map[string]text.Span
+	}{
+		{
+			name: "the higher overlap ratio",
+			b:    []text.Span{sp(1, 7), sp(2, 10)},
+			want: []map[string]text.Span{{"A": sp(0, 10), "B": sp(2, 10)}, {"B": sp(1, 7)}},
+		},
+		{
+			name: "equal ratios: the one read first",
+			b:    []text.Span{sp(1, 6), sp(5, 10)},
+			want: []map[string]text.Span{{"A": sp(0, 10), "B": sp(1, 6)}, {"B": sp(5, 10)}},
+		},
+	}
+	// A's claim starts first, so it is the seed.
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := spanClaims("A", []text.Span{sp(0, 10)})
+			b := spanClaims("B", tc.b)
+			got := Units([]Annotator{a, b}, annotation.LabelClaim)
+			assert.Equal(t, tc.want, unitSpans(got, "A", "B"))
+		})
+	}
+}
+
+func TestUnitsComeInOrderOfSpanThenFirstAnnotator(t *testing.T) {
+	// Nothing overlaps across annotators: every claim is a unit of one.
+	a := spanClaims("A", []text.Span{sp(30, 40), sp(0, 10)})
+	b := spanClaims("B", []text.Span{sp(0, 4), sp(50, 52), sp(30, 34)})
+	c := spanClaims("C", []text.Span{sp(30, 34)})
+	got := Units([]Annotator{a, b, c}, annotation.LabelClaim)
+	assert.Equal(t, []map[string]text.Span{
+		{"B": sp(0, 4)}, {"A": sp(0, 10)}, {"B": sp(30, 34), "C": sp(30, 34)}, {"A": sp(30, 40)}, {"B": sp(50, 52)},
+	}, unitSpans(got, "A", "B", "C"))
+}
