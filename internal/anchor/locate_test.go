@@ -369,6 +369,13 @@ func TestLocateFuzzy(t *testing.T) {
 			want: text.Span{Start: 3, End: 21}, wantConf: 0.9 * 0.9,
 		},
 		{
+			// The head is changed, so only the windows ending at the tail
+			// count; the one 11/10 of the quote long starts the text.
+			name: "the first changed and two inserted, at the start of the text",
+			text: "O123456789XYabcdefghij", exact: quote,
+			want: text.Span{Start: 0, End: 22}, wantConf: (1 - 3.0/22) * 0.9,
+		},
+		{
 			// As above, further into the text: the head-to-tail window is
 			// measured from the head, not from the start of the text.
 			name: "five inserted in the middle, ten code points in",
