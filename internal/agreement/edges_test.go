@@ -454,3 +454,17 @@ func TestUnitsComeInOrderOfSpanThenFirstAnnotator(t *testing.T) {
 		{"B": sp(0, 4)}, {"A": sp(0, 10)}, {"B": sp(30, 34), "C": sp(30, 34)}, {"A": sp(30, 40)}, {"B": sp(50, 52)},
 	}, unitSpans(got, "A", "B", "C"))
 }
+
+func TestCoverageByLabelHasOnlyTheLabelsMarkedInThatDocument(t *testing.T) {
+	p := annotation.Project{
+		Documents: []annotation.Document{{ID: "d1", Text: "First document."}, {ID: "d2", Text: "Second one."}},
+		Annotations: []annotation.Annotation{
+			{ID: "a", Document: "d2", Label: annotation.LabelClaim, Fragments: []text.Span{sp(0, 6)}},
+			{ID: "b", Document: "d1", Label: annotation.LabelSpeaker, Fragments: []text.Span{sp(0, 5)}},
+		},
+	}
+	one := Annotator{Name: "A", Project: p}
+	assert.Equal(t, map[string][]Run{annotation.LabelSpeaker: {{0, 5, 1}}}, CoverageByLabel([]Annotator{one}, p.Documents[0]))
+	assert.Equal(t, map[string][]Run{annotation.LabelClaim: {{0, 6, 1}}}, CoverageByLabel([]Annotator{one}, p.Documents[1]))
+	assert.Equal(t, map[string][]Run{}, CoverageByLabel([]Annotator{one}, annotation.Document{ID: "d3", Text: "Other."}))
+}
