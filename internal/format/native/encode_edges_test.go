@@ -86,7 +86,7 @@ func TestEncodeRoundTripsManyEmptyDocumentsSpeakersAndOrphans(t *testing.T) {
 		p.Orphans = append(p.Orphans, annotation.Annotation{ID: fmt.Sprintf("o%d", i), Document: "d1", Label: "claim",
 			Fragments: []text.Span{{Start: 0, End: 1}}, Quote: "Y"})
 	}
-	for range 30 {
+	for range 200 {
 		p.Speakers = append(p.Speakers, annotation.Speaker{ID: fmt.Sprintf("t%d", len(p.Speakers)), Name: "T"})
 	}
 	b, err := native.Encode(p)
@@ -104,4 +104,16 @@ func TestEncodeRoundTripsManyEmptyDocumentsSpeakersAndOrphans(t *testing.T) {
 	back, err = native.Decode(b)
 	require.NoError(t, err)
 	assert.Equal(t, only.Documents, back.Documents)
+
+	orphans := sparseProject()
+	orphans.Annotations = nil
+	for i := range 10 {
+		orphans.Orphans = append(orphans.Orphans, annotation.Annotation{ID: fmt.Sprintf("o%d", i), Document: "d1", Label: "claim",
+			Fragments: []text.Span{{Start: 0, End: 1}}, Quote: "Y"})
+	}
+	b, err = native.Encode(orphans)
+	require.NoError(t, err)
+	back, err = native.Decode(b)
+	require.NoError(t, err)
+	assert.Equal(t, orphans.Orphans, back.Orphans)
 }
