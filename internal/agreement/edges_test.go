@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -467,4 +468,49 @@ func TestCoverageByLabelHasOnlyTheLabelsMarkedInThatDocument(t *testing.T) {
 	assert.Equal(t, map[string][]Run{annotation.LabelSpeaker: {{0, 5, 1}}}, CoverageByLabel([]Annotator{one}, p.Documents[0]))
 	assert.Equal(t, map[string][]Run{annotation.LabelClaim: {{0, 6, 1}}}, CoverageByLabel([]Annotator{one}, p.Documents[1]))
 	assert.Equal(t, map[string][]Run{}, CoverageByLabel([]Annotator{one}, annotation.Document{ID: "d3", Text: "Other."}))
+}
+
+func TestAttributionCountsOnlyKeyClaimsThatSayWhoSpeaks(t *testing.T) {
+	const body = "Ann said taxes rise. Bo said parks close. Rumours say roads open. Cy said fees drop."
+	doc := annotation.Document{ID: "d", Text: body}
+	key := newBuilder(t, doc).speaker("k1", "Ann").
+		// A speaker without a mention.
+		claim("c1", "d", "taxes rise", "", "k1", "").
+		// A mention whose entity is not set: the mention alone says who.
+		add(annotation.Annotation{ID: "m2", Document: "d", Label: annotation.LabelSpeaker, Fragments: []text.Span{sp(21, 23)}, Quote: "Bo"}).
+		claim("c2", "d", "parks close", "", "", "m2").
+		// No speaker at all: not assessed.
+		claim("c3", "d", "roads open", "", "", "").
+		add(annotation.Annotation{ID: "m4", Document: "d", Label: annotation.LabelSpeaker, Fragments: []text.Span{sp(66, 68)}, Quote: "Cy"}).
+		claim("c4", "d", "fees drop", "", "", "m4").
+		annotator("key")
+	student := newBuilder(t, doc).speaker("s1", " ann ").
+		claim("x1", "d", "taxes rise", "", "s1", "").
+		add(annotation.Annotation{ID: "n2", Document: "d", Label: annotation.LabelSpeaker, Fragments: []text.Span{sp(21, 23)}, Quote: "Bo"}).
+		claim("x2", "d", "parks close", "", "", "n2").
+		claim("x3", "d", "roads open", "", "", "").
+		// Neither a name nor a mention: wrong, even though the key's
+		// speaker has no name either.
+		claim("x4", "d", "fees drop", "", "", "").
+		annotator("S")
+	r, err := Compare(key, student, DefaultWeights())
+	require.NoError(t, err)
+	assert.Equal(t, Accuracy{Correct: 2, Total: 3, Value: 2.0 / 3}, r.Attribution)
+}
+
+func TestCandidatesComeInOrderOfStartThenEndThenLabel(t *testing.T) {
+	claimAt := func(id string, s text.Span, label string) annotation.Annotation {
+		return annotation.Annotation{ID: id, Document: "d", Label: label, Fragments: []text.Span{s}}
+	}
+	p := annotation.Project{Documents: []annotation.Document{{ID: "d"}}, Annotations: []annotation.Annotation{
+		claimAt("a", sp(10, 20), annotation.LabelClaim),
+		claimAt("b", sp(0, 30), annotation.LabelClaim),
+		claimAt("c", sp(10, 20), annotation.LabelCue),
+		claimAt("d", sp(10, 15), annotation.LabelSpeaker),
+	}}
+	var got []string
+	for _, c := range Candidates([]Annotator{{Name: "A", Project: p}}) {
+		got = append(got, fmt.Sprintf("%s %d-%d", c.Label, c.Span.Start, c.Span.End))
+	}
+	assert.Equal(t, []string{"claim 0-30", "speaker 10-15", "claim 10-20", "cue 10-20"}, got)
 }
