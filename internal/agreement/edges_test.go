@@ -471,7 +471,7 @@ func TestCoverageByLabelHasOnlyTheLabelsMarkedInThatDocument(t *testing.T) {
 }
 
 func TestAttributionCountsOnlyKeyClaimsThatSayWhoSpeaks(t *testing.T) {
-	const body = "Ann said taxes rise. Bo said parks close. Rumours say roads open. Cy said fees drop."
+	const body = "Ann said taxes rise. Bo said parks close. Rumours say roads open. Cy said fees drop. Ann said rents fall."
 	doc := annotation.Document{ID: "d", Text: body}
 	key := newBuilder(t, doc).speaker("k1", "Ann").
 		// A speaker without a mention.
@@ -483,6 +483,7 @@ func TestAttributionCountsOnlyKeyClaimsThatSayWhoSpeaks(t *testing.T) {
 		claim("c3", "d", "roads open", "", "", "").
 		add(annotation.Annotation{ID: "m4", Document: "d", Label: annotation.LabelSpeaker, Fragments: []text.Span{sp(66, 68)}, Quote: "Cy"}).
 		claim("c4", "d", "fees drop", "", "", "m4").
+		claim("c5", "d", "rents fall", "", "k1", "").
 		annotator("key")
 	student := newBuilder(t, doc).speaker("s1", " ann ").
 		claim("x1", "d", "taxes rise", "", "s1", "").
@@ -492,10 +493,11 @@ func TestAttributionCountsOnlyKeyClaimsThatSayWhoSpeaks(t *testing.T) {
 		// Neither a name nor a mention: wrong, even though the key's
 		// speaker has no name either.
 		claim("x4", "d", "fees drop", "", "", "").
+		claim("x5", "d", "rents fall", "", "s1", "").
 		annotator("S")
 	r, err := Compare(key, student, DefaultWeights())
 	require.NoError(t, err)
-	assert.Equal(t, Accuracy{Correct: 2, Total: 3, Value: 2.0 / 3}, r.Attribution)
+	assert.Equal(t, Accuracy{Correct: 3, Total: 4, Value: 3.0 / 4}, r.Attribution)
 }
 
 func TestCandidatesComeInOrderOfStartThenEndThenLabel(t *testing.T) {
