@@ -516,3 +516,14 @@ func TestCandidatesComeInOrderOfStartThenEndThenLabel(t *testing.T) {
 	}
 	assert.Equal(t, []string{"claim 0-30", "speaker 10-15", "claim 10-20", "cue 10-20"}, got)
 }
+
+func TestPairwiseF1OfTwoAnnotatorsIsTheirF1(t *testing.T) {
+	a := spanClaims("A", []text.Span{sp(0, 10), sp(20, 30)})
+	b := spanClaims("B", []text.Span{sp(0, 9)}) // P 1, R 1/2: F1 2/3
+	pw, err := PairwiseF1([]Annotator{a, b}, annotation.LabelClaim)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A", "B"}, pw.Names)
+	assert.InDeltaSlice(t, []float64{1, 2.0 / 3}, pw.F1[0], 1e-12)
+	assert.InDeltaSlice(t, []float64{2.0 / 3, 1}, pw.F1[1], 1e-12)
+	assert.InDelta(t, 2.0/3, pw.Mean, 1e-12, "one pair")
+}
