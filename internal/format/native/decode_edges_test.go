@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"sayso/internal/format/native"
 )
@@ -40,6 +41,22 @@ func TestDecodeErrorsCountListItemsFromOne(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := native.Decode([]byte(edit(t, valid, tc.old, tc.new)))
 			assert.EqualError(t, err, tc.want)
+		})
+	}
+}
+
+func TestDecodeFindsTheHeaderFieldsInAnyOrder(t *testing.T) {
+	valid := sparseFile(t)
+	tests := map[string]string{
+		"version last of the three":   edit(t, edit(t, valid, "  \"version\": 1,\n", ""), "  \"offsetUnit\": \"codepoint\",\n", "  \"offsetUnit\": \"codepoint\",\n  \"version\": 1,\n"),
+		"format last of the three":    edit(t, edit(t, valid, "  \"format\": \"sayso\",\n", ""), "  \"offsetUnit\": \"codepoint\",\n", "  \"offsetUnit\": \"codepoint\",\n  \"format\": \"sayso\",\n"),
+		"offsetUnit after the schema": edit(t, edit(t, valid, "  \"offsetUnit\": \"codepoint\",\n", ""), "  \"documents\"", "  \"offsetUnit\": \"codepoint\",\n  \"documents\""),
+	}
+	for name, in := range tests {
+		t.Run(name, func(t *testing.T) {
+			p, err := native.Decode([]byte(in))
+			require.NoError(t, err)
+			assert.Equal(t, sparseProject(), p)
 		})
 	}
 }
