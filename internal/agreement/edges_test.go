@@ -527,3 +527,23 @@ func TestPairwiseF1OfTwoAnnotatorsIsTheirF1(t *testing.T) {
 	assert.InDeltaSlice(t, []float64{2.0 / 3, 1}, pw.F1[1], 1e-12)
 	assert.InDelta(t, 2.0/3, pw.Mean, 1e-12, "one pair")
 }
+
+func TestScoreIsTheWeightedMeanWhateverTheWeightsAddUpTo(t *testing.T) {
+	// Claims F1 2/3 (one of two found, nothing extra), no speakers in
+	// either (F1 1), stance 1/1, attribution: nothing to assess (1).
+	key := spanClaims("K", []text.Span{sp(0, 10), sp(20, 30)}, "favor", "favor")
+	student := spanClaims("S", []text.Span{sp(0, 10)}, "favor")
+	tests := []struct {
+		w    Weights
+		want float64
+	}{
+		{Weights{Claims: 2}, 100 * 2.0 / 3},
+		{Weights{Claims: 3, Stance: 1}, 100 * (3*2.0/3 + 1) / 4},
+		{Weights{Claims: 0.5, Speakers: 0.5}, 100 * (0.5*2.0/3 + 0.5) / 1},
+	}
+	for _, tc := range tests {
+		r, err := Compare(key, student, tc.w)
+		require.NoError(t, err)
+		assert.InDelta(t, tc.want, r.Score, 1e-9, "%+v", tc.w)
+	}
+}
