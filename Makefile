@@ -12,7 +12,7 @@ WORKER_PORT  ?= 8787
 WORKER_STATE := build/wrangler-state
 export GOTOOLCHAIN := local
 
-.PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test worker-size deploy fuzz bench clean
+.PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test worker-size deploy fuzz bench clean mutate
 
 all: site
 
@@ -115,6 +115,32 @@ bench-handin: site worker-build worker-deps
 ## 40 s); fails only when the benchmark itself breaks.
 bench-smoke: browser-deps site
 	$(GO) run ./internal/bench/cmd/bench -smoke -site $(SITE) -out build/bench-smoke/results.json
+
+## mutate: mutation testing of the plain-Go core with gremlins (pinned,
+## installed into build/ when missing; not in go.mod). One package at a
+## time; prints every surviving (LIVED) mutant and, at the end, one table of
+## each package's test efficacy, killed ÷ (killed + lived). Slow (minutes per
+## package), so `make test` does not run it. MUTATE_PKGS picks packages,
+## MUTATE_FLAGS passes flags (`build/gremlins-v0.5.0/gremlins unleash -h`).
+GREMLINS_VERSION := v0.5.0
+GREMLINS := build/gremlins-$(GREMLINS_VERSION)/gremlins
+MUTATE_PKGS ?= internal/text internal/anchor internal/annotation internal/format/native internal/merge internal/agreement
+MUTATE_FLAGS ?= --workers 2
+$(GREMLINS):
+	GOBIN=$(abspath $(dir $(GREMLINS))) $(GO) install github.com/go-gremlins/gremlins/cmd/gremlins@$(GREMLINS_VERSION)
+mutate: $(GREMLINS)
+	@mkdir -p build/mutate
+	@for p in $(MUTATE_PKGS); do \
+	  out=build/mutate/$$(echo $$p | tr / _); \
+	  echo "== $$p"; \
+	  $(GREMLINS) unleash $(MUTATE_FLAGS) -o $$out.json ./$$p > $$out.txt 2>&1 || { cat $$out.txt; exit 1; }; \
+	  grep -E 'LIVED|TIMED OUT' $$out.txt || true; \
+	done
+	@printf '\n%-26s %7s %6s %9s\n' package killed lived efficacy
+	@for p in $(MUTATE_PKGS); do \
+	  sed -n 's/.*Killed: \([0-9]*\), Lived: \([0-9]*\).*/\1 \2/p' build/mutate/$$(echo $$p | tr / _).txt | \
+	    awk -v p=$$p '{ printf "%-26s %7d %6d %8.1f%%\n", p, $$1, $$2, ($$1+$$2) ? 100*$$1/($$1+$$2) : 100 }'; \
+	done
 
 clean:
 	rm -rf build dist
