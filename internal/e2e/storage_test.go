@@ -74,13 +74,15 @@ func TestADocumentLargerThanStorageWarnsAndExportStillWorks(t *testing.T) {
 	p.WaitFor(`!document.getElementById("workspace").hidden`)
 	p.SelectText("The council said the plan was sound", 0)
 	p.Press("c")
+	p.WaitFor(sidebarCount + ` === 1`)
 	p.WaitFor(`document.getElementById("save-status").textContent.startsWith("Not saved")`)
 	assert.Contains(t, p.Text("#save-status"), "storage is full")
 	assert.Contains(t, p.Text("#save-status"), "Export")
-	assert.Equal(t, 1, browsertest.Eval[int](p, sidebarCount), "the work in the page is intact")
+	assert.Contains(t, p.Text("#sidebar"), "The council said the plan was sound", "the work in the page is intact")
 	p.Click("#export")
-	data := p.WaitDownload("long report.sayso.json")
-	assert.Contains(t, string(data), `"quote": "The council said the plan was sound"`)
+	f := decodeProject(t, p.WaitDownload("long report.sayso.json"))
+	require.Len(t, f.Annotations, 1, "the export holds the claim")
+	assert.Equal(t, "The council said the plan was sound", f.Annotations[0].Quote)
 }
 
 // blockSavesUntilHidden runs in the page before the app: every write of
