@@ -1,0 +1,194 @@
+//go:build !js
+
+package suite
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sayso/internal/bench/browser"
+)
+
+// peer.js is the peer page's script: it hands Recogito the same text and
+// spans and times open-and-paint and adds (window.__peer).
+//
+//go:embed peer.js
+var peerJS string
+
+// peerRuns is how many times the peer opens a document of role: the 5 MB
+// document takes Recogito minutes (issue 13: 93 s), so once outside
+// -smoke; the others Runs times.
+func peerRuns(role string, runs int, targets bool) int {
+	if role == "large" && targets {
+		return 1
+	}
+	return runs
+}
+
+// publishPeer serves the peer's bundle and stylesheet from its installed
+// package, the peer page (the plain page's reading column with the app's
+// stylesheet, the peer's stylesheet and script) and, for each size, the
+// text as <p>s and the spans as JSON.
+func (s *Suite) publishPeer() error {
+	if err := CheckPeer(s.cfg.Peer); err != nil {
+		return err
+	}
+	for _, f := range peerFiles {
+		b, err := os.ReadFile(filepath.Join(s.cfg.Peer, f))
+		if err != nil {
+			return fmt.Errorf("read the peer's %s: %w", f, err)
+		}
+		ct := "text/javascript; charset=utf-8"
+		if strings.HasSuffix(f, ".css") {
+			ct = "text/css; charset=utf-8"
+		}
+		s.srv.Put("peer/"+filepath.Base(f), ct, b)
+	}
+	index, err := os.ReadFile(filepath.Join(s.cfg.Site, "index.html"))
+	if err != nil {
+		return fmt.Errorf("read the site's index.html: %w", err)
+	}
+	css, err := StylesheetHref(index)
+	if err != nil {
+		return err
+	}
+	s.srv.Put("peer.html", "text/html; charset=utf-8", PeerPage(css))
+	for _, d := range s.sized() {
+		spans, err := json.Marshal(d.Corpus.PeerSpans())
+		if err != nil {
+			return fmt.Errorf("encode the peer's spans of %s: %w", d.Label, err)
+		}
+		s.srv.Put("peer-"+d.Role+".json", "application/json", spans)
+		s.srv.Put("peer-"+d.Role+".html", "text/html; charset=utf-8", []byte(d.Corpus.PeerHTML()))
+	}
+	return nil
+}
+
+// PeerPage is the plain page with Recogito's stylesheet and bundle and
+// the peer script.
+func PeerPage(cssHref string) []byte {
+	page := string(PlainPage(cssHref))
+	page = strings.Replace(page, "<title>Plain paragraphs</title>",
+		`<title>Peer: Recogito text-annotator</title>
+<link rel="stylesheet" href="`+browser.BenchPrefix+`peer/text-annotator.css">`, 1)
+	page = strings.Replace(page, "</body>", `<script src="`+browser.BenchPrefix+`peer/text-annotator.umd.js"></script>
+<script>
+`+peerJS+`</script>
+</body>`, 1)
+	return []byte(page)
+}
+
+// peerOpen is what __peer.open returns.
+type peerOpen struct {
+	Ms, Seen    float64
+	Frames      int
+	Annotations int
+	Error       string
+}
+
+// peer measures Recogito text-annotator on every size: open and paint
+// Runs times in fresh tabs (once at 5 MB outside -smoke), then Adds[0]
+// adds in the tab of each run, each a selection made with the mouse,
+// timed from the pointerup that ends it to the painted frame with the new
+// highlight.
+func (s *Suite) peer(ctx context.Context) error {
+	if s.cfg.Peer == "" {
+		s.logf("   skipped: the peer is not installed")
+		return nil
+	}
+	b, err := s.workBrowser(ctx)
+	if err != nil {
+		return err
+	}
+	for _, d := range s.sized() {
+		for run := range peerRuns(d.Role, s.cfg.Runs, s.cfg.Targets) {
+			if err := s.peerSession(b, d, run); err != nil {
+				return fmt.Errorf("%s, run %d: %w", d.Label, run+1, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Suite) peerSession(b *browser.Browser, d *Doc, run int) error {
+	t, err := b.NewTab(browser.Hook{})
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+	if err := t.EnableCPU(); err != nil {
+		return err
+	}
+	if err := t.Navigate(s.srv.URL + browser.BenchPrefix + "peer.html"); err != nil {
+		return err
+	}
+	cpu0, err := t.MainThreadCPU()
+	if err != nil {
+		return err
+	}
+	o, err := browser.EvalTimeout[peerOpen](t, 15*time.Minute, "__peer.open("+browser.JS(d.Role)+")")
+	if err != nil {
+		return fmt.Errorf("open: %w", err)
+	}
+	if o.Error != "" {
+		return fmt.Errorf("open: %s", o.Error)
+	}
+	cpu1, err := t.MainThreadCPU()
+	if err != nil {
+		return err
+	}
+	s.add("peer.render."+d.Role, o.Ms)
+	s.add("peer.render."+d.Role+".cpu", cpu1-cpu0)
+	s.logf("   %s run %d: Recogito open and paint %.0f ms (highlights seen after %.0f ms, %d frames, %d annotations, main thread CPU %.0f ms incl. fetching)",
+		d.Label, run+1, o.Ms, o.Seen, o.Frames, o.Annotations, cpu1-cpu0)
+	if err := settle(t, settleMs); err != nil {
+		return err
+	}
+	n := s.cfg.Adds[0]
+	for k := range n {
+		if err := settle(t, settleMs); err != nil {
+			return err
+		}
+		para, skip := AddTarget(k, n, run, len(d.Corpus.Paragraphs))
+		ms, err := peerAdd(t, para, skip)
+		if err != nil {
+			return fmt.Errorf("add %d: %w", k+1, err)
+		}
+		s.add("peer.add."+d.Role, ms)
+		s.logf("      Recogito add %d: painted after %.0f ms", k+1, ms)
+	}
+	return nil
+}
+
+// peerAdd selects a few words with the mouse, as a person creating an
+// annotation in Recogito does, and returns the time from the pointerup
+// to the painted frame with the new annotation's highlight.
+func peerAdd(t *browser.Tab, first, skip int) (float64, error) {
+	tg, err := browser.Eval[*target](t, fmt.Sprintf("__bench.pickTarget(%d, %d)", first, skip))
+	if err != nil {
+		return 0, err
+	}
+	if tg == nil {
+		return 0, fmt.Errorf("no text to select from paragraph %d on (after %d)", first, skip)
+	}
+	if err := settle(t, 30); err != nil {
+		return 0, err
+	}
+	if _, err := browser.Eval[bool](t, "__peer.armAdd(60000)"); err != nil {
+		return 0, err
+	}
+	if err := t.Drag(tg.X1, tg.X2, tg.Y); err != nil {
+		return 0, err
+	}
+	ms, err := browser.EvalTimeout[float64](t, 70*time.Second, "__peer.addResult()")
+	if err != nil {
+		return 0, fmt.Errorf("select %q: %w", tg.Text, err)
+	}
+	return ms, nil
+}
