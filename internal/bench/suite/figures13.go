@@ -76,7 +76,7 @@ func specs13(l Labels13) []spec13 {
 				definition: "one innerHTML of the same text as plain <p>s into an empty #doc in the app's reading column and stylesheet → the second animation frame after"},
 			spec13{id: "marks." + r, name: "  one innerHTML with <mark>s, same text and spans", unit: results.Millis,
 				definition: "as plain paragraphs, with every annotated stretch in a <mark> (overlaps flattened into one <mark> per stretch)"},
-			spec13{id: "peer.render." + r, name: "  " + l.Peer, unit: results.Millis, definition: peerOpen},
+			spec13{id: "peer.render." + r, name: "  " + l.Peer + ", same text and spans", unit: results.Millis, definition: peerOpen},
 			spec13{id: "ratio13." + r, name: "  Sayso ÷ plain", unit: results.Ratio, target: ratio, num: "render." + r, den: "plain." + r,
 				definition: "Sayso's open and paint ÷ the plain baseline, run by run (same run, same browser)"},
 			spec13{id: "ratio13." + r + ".marks", name: "  Sayso ÷ <mark>s", unit: results.Ratio, num: "render." + r, den: "marks." + r,
@@ -105,8 +105,8 @@ func specs13(l Labels13) []spec13 {
 			spec13{id: "add." + r + ".b2b.p50", name: "add one, back-to-back, p50, " + lab, unit: results.Millis, src: "add." + r + ".b2b", pct: 50, definition: addDef},
 			spec13{id: "add." + r + ".b2b.p95", name: "add one, back-to-back, p95, " + lab, unit: results.Millis, src: "add." + r + ".b2b", pct: 95, definition: addDef},
 			spec13{id: "add." + r + ".b2b.cpu", name: "  main-thread CPU per add (median)", unit: results.Millis, definition: cpu},
-			spec13{id: "peer.add." + r + ".p50", name: "  " + l.Peer + " add one, p50", unit: results.Millis, src: "peer.add." + r, pct: 50, definition: peerAdd},
-			spec13{id: "peer.add." + r + ".p95", name: "  " + l.Peer + " add one, p95", unit: results.Millis, src: "peer.add." + r, pct: 95, definition: peerAdd},
+			spec13{id: "peer.add." + r + ".p50", name: "  " + l.Peer + " add one, p50, " + lab, unit: results.Millis, src: "peer.add." + r, pct: 50, definition: peerAdd},
+			spec13{id: "peer.add." + r + ".p95", name: "  " + l.Peer + " add one, p95, " + lab, unit: results.Millis, src: "peer.add." + r, pct: 95, definition: peerAdd},
 		)
 	}
 	key := func(what string) string {

@@ -86,12 +86,19 @@
     // the second animation frame after the first with a highlight of an
     // annotation not drawn before.
     armAdd(timeoutMs) {
+      if (this.abort) this.abort.abort();
+      const abort = new AbortController();
+      this.abort = abort;
       let resolve, reject;
       const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
-      const timer = setTimeout(() => reject(new Error(`no new highlight within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => {
+        abort.abort();
+        reject(new Error(`no new highlight within ${timeoutMs} ms`));
+      }, timeoutMs);
       window.addEventListener("pointerup", () => {
         const t0 = now();
         const poll = () => {
+          if (abort.signal.aborted) return;
           const id = highlightInView(true);
           if (!id) { requestAnimationFrame(poll); return; }
           requestAnimationFrame(() => {
@@ -101,7 +108,7 @@
           });
         };
         requestAnimationFrame(poll);
-      }, { capture: true, once: true });
+      }, { capture: true, once: true, signal: abort.signal });
       this.pending = promise;
       return true;
     },

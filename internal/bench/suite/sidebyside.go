@@ -64,7 +64,11 @@ func SideBySide(figs []results.Figure, l Labels13) results.Comparison {
 	}, func(r string) string { return pair("add."+r+".spaced.p50", "add."+r+".spaced.p95") })
 	row("Sayso, adds back-to-back", none, func(r string) string { return pair("add."+r+".b2b.p50", "add."+r+".b2b.p95") })
 	row("target", func(r string) string {
-		return targetText(byID["open13."+r], results.Millis) + " and " + targetText(byID["ratio13."+r], results.Ratio) + " plain"
+		a, b := targetText(byID["open13."+r], results.Millis), targetText(byID["ratio13."+r], results.Ratio)
+		if a == "–" && b == "–" {
+			return "–"
+		}
+		return a + " and " + b + " plain"
 	}, func(r string) string {
 		t := byID["add."+r+".spaced.p95"].Target
 		if t == nil {

@@ -68,6 +68,7 @@ type Config struct {
 	Medium, Large, IO *Doc
 	Small, Many       *Doc   // 3 KB + 20 annotations; the 50,000-annotation project (issue 13)
 	Peer              string // the peer's installed package (PeerPackage); "" skips the peer step
+	Smoke             bool   // issue 13's steps on the two smallest documents only
 	Class             *ClassDoc
 	Paste             string   // the article pasted when measuring time to interactive
 	Targets           bool     // judge figures against the issue's targets
@@ -87,6 +88,9 @@ type Suite struct {
 	samples map[string][]float64
 	notes   map[string]string
 	started time.Time
+
+	missedPeer map[string]int // selections the peer made no annotation of, by figure
+
 }
 
 // Run measures everything and returns the samples of every figure by id.
@@ -99,7 +103,7 @@ func Run(ctx context.Context, cfg Config) (*Samples, error) {
 		return nil, err
 	}
 	defer srv.Close()
-	s := &Suite{cfg: cfg, srv: srv, samples: map[string][]float64{}, notes: map[string]string{}, started: time.Now()}
+	s := &Suite{cfg: cfg, srv: srv, samples: map[string][]float64{}, notes: map[string]string{}, started: time.Now(), missedPeer: map[string]int{}}
 	if err := s.publishPages(); err != nil {
 		return nil, err
 	}
