@@ -130,7 +130,7 @@ func TestSideBySide(t *testing.T) {
 	s := &Samples{ByID: map[string][]float64{
 		"render.small": {40}, "plain.small": {50}, "marks.small": {45}, "peer.render.small": {60},
 		"add.small.spaced": {10, 30}, "peer.add.small": {20, 40},
-	}}
+	}, Notes: map[string]string{"peer.render.large": "run 1: " + peerTooSlow + " within 120 s"}}
 	c := SideBySide(Figures13(s, labels13(), true), labels13())
 	require.Len(t, c.Columns, 7)
 	assert.Equal(t, "open and paint, 3 KB", c.Columns[1])
@@ -148,6 +148,7 @@ func TestSideBySide(t *testing.T) {
 		{"one innerHTML with <mark>s", 1, "45.0 ms"},
 		{"Recogito", 1, "60.0 ms"},
 		{"Recogito", 4, "20.0 ms / 40.0 ms"},
+		{"Recogito", 3, "> 120 s"},
 		{"Sayso", 1, "40.0 ms (0.80× plain)"},
 		{"Sayso", 2, "–"},
 		{"Sayso", 4, "10.0 ms / 30.0 ms"},

@@ -52,7 +52,7 @@
     // handing them over (parsing the JSON included) to the second
     // animation frame after the first one with the text and a highlight
     // in view.
-    async open(role) {
+    async open(role, limitMs) {
       try {
         const [html, json] = await Promise.all([
           fetch(`/bench/peer-${role}.html`).then((r) => r.text()),
@@ -71,7 +71,7 @@
           frames++;
           const p = doc.querySelector("p");
           if (p && inViewport(p) && highlightInView(false)) break;
-          if (now() - t0 > 600000) return { error: "no highlight painted within 600 s" };
+          if (now() - t0 > limitMs) return { error: `no highlight painted within ${limitMs / 1000} s` };
         }
         const seen = now() - t0;
         await frame();

@@ -4,6 +4,7 @@ package suite
 
 import (
 	"fmt"
+	"regexp"
 
 	"sayso/internal/bench/results"
 )
@@ -18,6 +19,11 @@ func SideBySide(figs []results.Figure, l Labels13) results.Comparison {
 	}
 	value := func(id string) string {
 		f, ok := byID[id]
+		if ok && f.N == 0 {
+			if m := tooSlow.FindStringSubmatch(f.Definition); m != nil {
+				return "> " + m[1] + " s"
+			}
+		}
 		if !ok || f.N == 0 {
 			return "–"
 		}
@@ -80,6 +86,9 @@ func SideBySide(figs []results.Figure, l Labels13) results.Comparison {
 		func(r string) string { return verdict(byID["add."+r+".spaced.p95"]) })
 	return c
 }
+
+// tooSlow finds the limit in the note of a peer that painted nothing.
+var tooSlow = regexp.MustCompile(peerTooSlow + ` within (\d+) s`)
 
 // targetText is "≤ 40.0 ms", or "–" without a target.
 func targetText(f results.Figure, u results.Unit) string {

@@ -66,9 +66,10 @@ type Config struct {
 	MaxFrames  int    // bound on the frames of one scroll
 
 	Medium, Large, IO *Doc
-	Small, Many       *Doc   // 3 KB + 20 annotations; the 50,000-annotation project (issue 13)
-	Peer              string // the peer's installed package (PeerPackage); "" skips the peer step
-	Smoke             bool   // issue 13's steps on the two smallest documents only
+	Small, Many       *Doc          // 3 KB + 20 annotations; the 50,000-annotation project (issue 13)
+	Peer              string        // the peer's installed package (PeerPackage); "" skips the peer step
+	Smoke             bool          // issue 13's steps on the two smallest documents only
+	PeerLimit         time.Duration // how long the peer may take to open and paint one document
 	Class             *ClassDoc
 	Paste             string   // the article pasted when measuring time to interactive
 	Targets           bool     // judge figures against the issue's targets

@@ -28,7 +28,7 @@ func issue13Specs(smoke bool, seed uint64) (small, many corpus.Spec) {
 // project into cfg, and finds the peer.
 func issue13Docs(o options, tmp string, log io.Writer, cfg *suite.Config) error {
 	small, many := issue13Specs(o.smoke, o.seed)
-	cfg.Smoke = o.smoke
+	cfg.Smoke, cfg.PeerLimit = o.smoke, o.peerLimit
 	var err error
 	if cfg.Small, err = writeDoc("small", small, tmp, log); err != nil {
 		return err
