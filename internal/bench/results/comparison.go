@@ -34,6 +34,10 @@ func (c Comparison) Text(w io.Writer) error {
 	return nil
 }
 
+// mdEscape keeps a cell's text from being read as a table border or an
+// HTML tag ("<mark>").
+var mdEscape = strings.NewReplacer("|", `\|`, "<", "&lt;")
+
 // Markdown prints the comparison as a Markdown table headed by its title.
 func (c Comparison) Markdown(w io.Writer) error {
 	var b strings.Builder
@@ -46,7 +50,7 @@ func (c Comparison) Markdown(w io.Writer) error {
 	for _, r := range c.Rows {
 		cells := make([]string, len(r))
 		for i, v := range r {
-			cells[i] = strings.ReplaceAll(v, "|", `\|`)
+			cells[i] = mdEscape.Replace(v)
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
