@@ -116,7 +116,7 @@ func specs13(l Labels13) []spec13 {
 	out = append(out,
 		spec13{id: "many.open", name: "open and paint " + m, unit: results.Millis, src: "many.open", definition: "as open and paint above"},
 		spec13{id: "many.open.cpu", name: "  main-thread CPU", unit: results.Millis, definition: cpu},
-		spec13{id: "many.next", name: "next (j), " + m, unit: results.Millis, target: frameTarget, definition: key(fmt.Sprintf("keydown of j, %d times a run, %d ms apart", manyKeys, settleMs))},
+		spec13{id: "many.next", name: "next (j), " + m, unit: results.Millis, target: frameTarget, definition: key(fmt.Sprintf("keydown of j, %d times a run (once in -smoke), %d ms apart", manyKeys, settleMs))},
 		spec13{id: "many.next.cpu", name: "  main-thread CPU", unit: results.Millis, target: 8, definition: cpu},
 		spec13{id: "many.prev", name: "previous (k), " + m, unit: results.Millis, target: frameTarget, definition: key(fmt.Sprintf("keydown of k after the j presses, %d times a run", manyKeys))},
 		spec13{id: "many.prev.cpu", name: "  main-thread CPU", unit: results.Millis, target: 8, definition: cpu},
