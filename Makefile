@@ -95,14 +95,23 @@ fuzz:
 	  done; \
 	done
 
-## bench: the browser benchmark of issue 5: prints one table and writes
+## bench-deps: the peers the benchmark measures Sayso beside (issue 13:
+## Recogito text-annotator, pinned in internal/bench/peers/package-lock.json), when missing.
+PEERS_DIR := internal/bench/peers
+bench-deps:
+	@test -f $(PEERS_DIR)/node_modules/@recogito/text-annotator/dist/text-annotator.umd.js || { \
+	  echo "installing the benchmark's peers with npm ci in $(PEERS_DIR)"; \
+	  cd $(PEERS_DIR) && npm ci --no-audit --no-fund; }
+
+## bench: the browser benchmark of issues 5 and 13: prints one table and a
+## side-by-side table of Sayso, its baselines and its peer, and writes
 ## dist/bench/results.json and .md (BENCHFLAGS adds flags: -runs, -adds, …;
 ## `go run ./internal/bench/cmd/bench -h` lists them).
 ## Its last step is the hand-in box's load test (bench-handin).
-.PHONY: bench bench-smoke bench-handin
+.PHONY: bench bench-smoke bench-deps bench-handin
 BENCHFLAGS ?=
-bench: browser-deps site worker-build worker-deps
-	$(GO) run ./internal/bench/cmd/bench -site $(SITE) -out dist/bench/results.json -markdown dist/bench/results.md -gobench $(BENCHFLAGS)
+bench: browser-deps bench-deps site worker-build worker-deps
+	$(GO) run ./internal/bench/cmd/bench -site $(SITE) -out dist/bench/results.json -markdown dist/bench/results.md -peers $(PEERS_DIR) -gobench $(BENCHFLAGS)
 	$(GO) run ./internal/bench/cmd/handinbench -out dist/bench/handin.json
 
 ## bench-handin: the hand-in box under wrangler dev on loopback: 20 concurrent

@@ -169,6 +169,12 @@
     select() {
       return !!document.querySelector("#inspector .insp-head, #inspector [data-id], #inspector .quote");
     },
+    // Anything changed since the event: a DOM mutation anywhere in the
+    // body, or the number of CSS highlight ranges (next/previous, a
+    // stance key, undo).
+    mutate(w) {
+      return w.mutations > 0 || highlightRanges() !== w.ranges;
+    },
     // The compare view's score table has a row for every student.
     compare(w) {
       return document.querySelectorAll("#compare table.scores tbody tr").length >= w.spec.rows;
@@ -189,6 +195,12 @@
       w.reject(new Error(`no result within ${spec.timeoutMs} ms (${spec.on} → ${spec.until}${spec.pred ? " " + spec.pred : ""})`));
     }, spec.timeoutMs || 120000);
     if (spec.pred === "add") w.claimRanges = highlightRanges(/claim/);
+    if (spec.pred === "mutate") {
+      w.ranges = highlightRanges();
+      w.mutations = 0;
+      w.observer = new MutationObserver((recs) => { if (w.t0) w.mutations += recs.length; });
+      w.observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    }
     B.readAt = 0;
     B.waiter = w;
     return true;
@@ -224,6 +236,7 @@
     if (w.done) return;
     w.done = true;
     clearTimeout(w.timer);
+    if (w.observer) w.observer.disconnect();
     w.resolve({ t0: w.t0, tSeen: w.tSeen, t1: w.t1, readAt: B.readAt, frames: w.frames, goMs: B.goMs, counts: counts() });
   }
 
@@ -239,14 +252,16 @@
   // pickTarget scrolls to the first paragraph of #doc, from the first-th
   // on, with a run of a few plain words on one line (outside any
   // annotation element, when the app draws annotations as elements), and
-  // returns the viewport coordinates to drag across them.
-  B.pickTarget = (first) => {
+  // returns the viewport coordinates to drag across them; skip passes
+  // over that many such runs first (a short article has few paragraphs).
+  B.pickTarget = (first, skip = 0) => {
     const paras = document.querySelectorAll("#doc p");
+    const left = { skip };
     for (let i = Math.min(first, paras.length - 1); i >= 0 && i < paras.length && i < first + 400; i++) {
       const walker = document.createTreeWalker(paras[i], NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.parentElement.closest(".ann, mark")) continue;
-        const t = pickWords(node);
+        const t = pickWords(node, left);
         if (t) return { para: i, ...t };
       }
     }
@@ -254,10 +269,12 @@
   };
 
   // pickWords finds, in a text node, 10 to 40 characters of letters and
-  // spaces from a word start to a word end that fit on one line.
-  function pickWords(node) {
+  // spaces from a word start to a word end that fit on one line (after
+  // left.skip such runs, counted down).
+  function pickWords(node, left) {
     const s = node.data;
-    for (let a = s.indexOf(" ") + 1, tries = 0; a > 0 && tries < 12; a = s.indexOf(" ", a) + 1, tries++) {
+    const limit = left && left.skip > 0 ? 40 : 12;
+    for (let a = s.indexOf(" ") + 1, tries = 0; a > 0 && tries < limit; a = s.indexOf(" ", a) + 1, tries++) {
       const b = s.indexOf(" ", a + 10);
       if (b < 0) return null;
       if (b - a > 40 || !/^[A-Za-z ]+$/.test(s.slice(a, b))) continue;
@@ -269,6 +286,7 @@
       if (rects.length !== 1) continue;
       const q = rects[0];
       if (q.top < 0 || q.bottom > innerHeight) continue;
+      if (left && left.skip > 0) { left.skip--; a = b; continue; }
       const y = q.top + q.height / 2;
       return { text: s.slice(a, b), x1: q.left + 1, x2: q.right - 1, y, mx: (q.left + q.right) / 2 };
     }

@@ -80,6 +80,7 @@ func AtMost(v float64) *Target { return &Target{Max: v} }
 // Meta describes the run: when, where and with what.
 type Meta struct {
 	Started     time.Time `json:"started"`
+	Command     string    `json:"command"`
 	Seconds     float64   `json:"seconds"`
 	Smoke       bool      `json:"smoke"`
 	Runs        int       `json:"runs"`
@@ -99,6 +100,8 @@ type Meta struct {
 type Report struct {
 	Meta    Meta     `json:"meta"`
 	Figures []Figure `json:"figures"`
+	// Comparison shows the tools side by side (issue 13), when measured.
+	Comparison *Comparison `json:"comparison,omitempty"`
 	// GoBench holds the result lines of `go test -bench` when it ran.
 	GoBench []string `json:"goBench,omitempty"`
 }

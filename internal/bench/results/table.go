@@ -100,10 +100,10 @@ func Markdown(w io.Writer, figs []Figure) error {
 			}
 		}
 		if f.N == 0 {
-			fmt.Fprintf(&b, "| %s | - | - | - | %s | not measured |\n", f.Name, target)
+			fmt.Fprintf(&b, "| %s | - | - | - | %s | not measured |\n", mdEscape.Replace(f.Name), target)
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", f.Name,
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdEscape.Replace(f.Name),
 			Format(f.Unit, f.Median), Format(f.Unit, f.Min), Format(f.Unit, f.Max), target, met)
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {

@@ -66,6 +66,10 @@ type Config struct {
 	MaxFrames  int    // bound on the frames of one scroll
 
 	Medium, Large, IO *Doc
+	Small, Many       *Doc          // 3 KB + 20 annotations; the 50,000-annotation project (issue 13)
+	Peer              string        // the peer's installed package (PeerPackage); "" skips the peer step
+	Smoke             bool          // issue 13's steps on the two smallest documents only
+	PeerLimit         time.Duration // how long the peer may take to open and paint one document
 	Class             *ClassDoc
 	Paste             string   // the article pasted when measuring time to interactive
 	Targets           bool     // judge figures against the issue's targets
@@ -75,7 +79,7 @@ type Config struct {
 }
 
 // Steps are the ids of the suite's steps, in the order they run.
-var Steps = []string{"tti", "documents", "baseline", "io", "compare", "crossings"}
+var Steps = []string{"tti", "documents", "baseline", "small", "marks", "adds", "many", "peer", "io", "compare", "crossings"}
 
 // Suite is one run of the browser measurements.
 type Suite struct {
@@ -85,6 +89,9 @@ type Suite struct {
 	samples map[string][]float64
 	notes   map[string]string
 	started time.Time
+
+	missedPeer map[string]int // selections the peer made no annotation of, by figure
+
 }
 
 // Run measures everything and returns the samples of every figure by id.
@@ -97,8 +104,11 @@ func Run(ctx context.Context, cfg Config) (*Samples, error) {
 		return nil, err
 	}
 	defer srv.Close()
-	s := &Suite{cfg: cfg, srv: srv, samples: map[string][]float64{}, notes: map[string]string{}, started: time.Now()}
+	s := &Suite{cfg: cfg, srv: srv, samples: map[string][]float64{}, notes: map[string]string{}, started: time.Now(), missedPeer: map[string]int{}}
 	if err := s.publishPages(); err != nil {
+		return nil, err
+	}
+	if err := s.publishIssue13Pages(); err != nil {
 		return nil, err
 	}
 
@@ -144,6 +154,11 @@ func (s *Suite) steps() []step {
 		{"tti", "time to interactive", s.timeToInteractive},
 		{"documents", "documents", s.documents},
 		{"baseline", "plain-paragraph baseline", s.baselines},
+		{"small", "open and paint, 3 KB article", s.smallArticle},
+		{"marks", "one innerHTML with <mark>s", s.marksBaselines},
+		{"adds", "adds spaced and back-to-back", s.adds},
+		{"many", "a 50,000-annotation project", s.manyAnnotations},
+		{"peer", "peer: Recogito text-annotator", s.peer},
 		{"io", "export and import", s.exportImport},
 		{"compare", "compare a class", s.compareClass},
 		{"crossings", "crossings", s.crossings},

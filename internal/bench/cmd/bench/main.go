@@ -40,6 +40,8 @@ func main() {
 	flag.BoolVar(&o.smoke, "smoke", false, "one short run on small documents (checks that the benchmark works)")
 	flag.BoolVar(&o.goBench, "gobench", false, "also run `go test -bench` on the plain Go packages")
 	flag.StringVar(&o.markdown, "markdown", "", "also write the table as Markdown to this file")
+	flag.DurationVar(&o.peerLimit, "peer-limit", 10*time.Minute, "how long the peer may take to open and paint one document (noted, not fatal, when it takes longer)")
+	flag.StringVar(&o.peers, "peers", "internal/bench/peers", "the directory whose node_modules holds the peer (`npm ci` there); without it -smoke skips the peer")
 	flag.StringVar(&o.only, "only", "", "run only these browser steps, comma-separated ("+strings.Join(suite.Steps, ", ")+"); all when empty")
 	flag.IntVar(&o.students, "students", 40, fmt.Sprintf("students' exports in the compare step (-smoke: %d)", smokeStudents))
 	flag.Parse()
@@ -60,6 +62,8 @@ const smokeStudents = 10
 
 type options struct {
 	site, out, markdown string
+	peers               string
+	peerLimit           time.Duration
 	only                string
 	students            int
 	runs, adds          int

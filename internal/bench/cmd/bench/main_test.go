@@ -68,3 +68,15 @@ func TestOnlySteps(t *testing.T) {
 	err := run(t.Context(), options{only: "compare,nope", runs: 1, adds: 1, addsLarge: 1, students: 1}, io.Discard, io.Discard)
 	assert.ErrorContains(t, err, `no step "nope"`)
 }
+
+func TestIssue13Specs(t *testing.T) {
+	for _, smoke := range []bool{false, true} {
+		small, many := issue13Specs(smoke, 1)
+		assert.Equal(t, "3 KB + 20 annotations", label(small), "smoke %v", smoke)
+		if smoke {
+			assert.Less(t, many.Bytes, 1<<20, "a small project in -smoke")
+			continue
+		}
+		assert.Equal(t, 50000, many.Annotations)
+	}
+}

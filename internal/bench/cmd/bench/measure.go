@@ -59,7 +59,7 @@ func label(s corpus.Spec) string {
 func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report, error) {
 	rep := &results.Report{Meta: results.Meta{
 		Smoke: o.smoke, Runs: o.runs, Seed: o.seed, GoVersion: runtime.Version(), CPUs: runtime.NumCPU(),
-		LoadBefore: loadAverage(), Window: fmt.Sprintf("%d×%d", browser.WindowWidth, browser.WindowHeight),
+		LoadBefore: loadAverage(), Command: command(), Window: fmt.Sprintf("%d×%d", browser.WindowWidth, browser.WindowHeight),
 	}}
 	chromium, err := browser.ExecPath()
 	if err != nil {
@@ -95,6 +95,9 @@ func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report,
 	if err != nil {
 		return nil, err
 	}
+	if err := issue13Docs(o, tmp, log, &cfg); err != nil {
+		return nil, err
+	}
 	cfg.Chromium, cfg.Site, cfg.Tmp, cfg.Log = chromium, site, tmp, log
 	cfg.Runs, cfg.Adds, cfg.ScrollStep, cfg.MaxFrames, cfg.Targets = o.runs, [2]int{o.adds, o.addsLarge}, o.scrollStep, 1500, !o.smoke
 	cfg.Only = o.steps()
@@ -109,6 +112,10 @@ func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report,
 		ScrollStep: cfg.ScrollStep, Adds: cfg.Adds,
 		StaticNote: "cold: first load of that page in the browser; the app's own cold load uses a fresh profile",
 	}, !o.smoke)
+	figs13 := suite.Figures13(samples, labels13(cfg, o), !o.smoke)
+	cmp := suite.SideBySide(figs13, labels13(cfg, o))
+	rep.Comparison = &cmp
+	figs = append(figs, figs13...)
 	if len(cfg.Only) > 0 {
 		// Only some steps ran: leave out the figures of the others.
 		figs = slices.DeleteFunc(figs, func(f results.Figure) bool { return f.N == 0 })

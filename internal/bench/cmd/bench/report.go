@@ -17,14 +17,20 @@ import (
 // and writes the JSON (and the Markdown table when asked).
 func printReport(rep *results.Report, o options, w io.Writer) error {
 	m := rep.Meta
-	fmt.Fprintf(w, "\nSayso benchmark, %s — %s, %s, %d CPUs, load %s → %s, window %s, %d runs%s\n\n",
+	fmt.Fprintf(w, "\nSayso benchmark, %s — %s, %s, %d CPUs, load %s → %s, window %s, %d runs%s\n%s\n\n",
 		m.Started.Format("2006-01-02 15:04"), m.Browser, m.GoVersion, m.CPUs, m.LoadBefore, m.LoadAfter, m.Window, m.Runs,
-		map[bool]string{true: " (smoke: small documents, no targets)", false: ""}[m.Smoke])
+		map[bool]string{true: " (smoke: small documents, no targets)", false: ""}[m.Smoke], m.Command)
 	if busy(m.LoadBefore, m.CPUs) || busy(m.LoadAfter, m.CPUs) {
 		fmt.Fprintf(w, "WARNING: the machine was busy (load average above %d, the number of CPUs): other work competed for the CPU and the times are inflated.\n\n", m.CPUs)
 	}
 	if err := results.Table(w, rep.Figures); err != nil {
 		return err
+	}
+	if rep.Comparison != nil {
+		fmt.Fprintln(w)
+		if err := rep.Comparison.Text(w); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintln(w, "\nDefinitions:")
 	for _, d := range m.Definitions {
@@ -54,6 +60,11 @@ func printReport(rep *results.Report, o options, w io.Writer) error {
 		return writeMarkdown(rep, o.markdown)
 	}
 	return nil
+}
+
+// command is how the benchmark was run, as a go run command line.
+func command() string {
+	return strings.TrimSpace("go run ./internal/bench/cmd/bench " + strings.Join(os.Args[1:], " "))
 }
 
 // busy reports whether a load average line ("3.10 2.00 1.50") shows more
@@ -100,11 +111,18 @@ func writeMarkdown(rep *results.Report, path string) error {
 		return fmt.Errorf("markdown: %w", err)
 	}
 	m := rep.Meta
-	fmt.Fprintf(f, "Measured %s with `make bench` (%d runs): %s, %s, %d CPUs, load average %s before and %s after, window %s.\n\n",
-		m.Started.Format("2006-01-02"), m.Runs, m.Browser, m.GoVersion, m.CPUs, m.LoadBefore, m.LoadAfter, m.Window)
+	fmt.Fprintf(f, "Measured %s with `make bench` (`%s`, %d runs): %s, %s, %d CPUs, load average %s before and %s after, window %s.\n\n",
+		m.Started.Format("2006-01-02"), m.Command, m.Runs, m.Browser, m.GoVersion, m.CPUs, m.LoadBefore, m.LoadAfter, m.Window)
 	if err := results.Markdown(f, rep.Figures); err != nil {
 		f.Close()
 		return err
+	}
+	if rep.Comparison != nil {
+		fmt.Fprintln(f)
+		if err := rep.Comparison.Markdown(f); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("markdown: %w", err)
