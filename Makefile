@@ -133,7 +133,7 @@ bench-smoke: browser-deps site
 ## MUTATE_FLAGS passes flags (`build/gremlins-v0.5.0/gremlins unleash -h`).
 GREMLINS_VERSION := v0.5.0
 GREMLINS := build/gremlins-$(GREMLINS_VERSION)/gremlins
-MUTATE_PKGS ?= internal/text internal/anchor internal/annotation internal/format/native internal/merge internal/agreement
+MUTATE_PKGS ?= internal/text internal/anchor internal/annotation internal/format/native internal/merge internal/agreement internal/app internal/exchange
 MUTATE_FLAGS ?= --workers 2
 $(GREMLINS):
 	GOBIN=$(abspath $(dir $(GREMLINS))) $(GO) install github.com/go-gremlins/gremlins/cmd/gremlins@$(GREMLINS_VERSION)
