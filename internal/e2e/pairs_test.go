@@ -58,3 +58,20 @@ func TestDroppedPolNeARFilesOpenOneDocumentPerAnnotator(t *testing.T) {
 	annotated := `[...document.querySelectorAll("#docs .doc-row .count")].every(c => /^[1-9]/.test(c.textContent))`
 	assert.True(t, browsertest.Eval[bool](p, annotated), "every document has its annotations")
 }
+
+func TestALoneAnnotationFileDroppedOnItsTextIsPlacedOnIt(t *testing.T) {
+	const stem = "breitbart_2015-11-17_wash-post-fact-check-if-obama-sa"
+	txt := browsertest.CorpusFile(t, "brat/polnear/"+stem+".txt")
+	ann := browsertest.CorpusFile(t, "brat/polnear/"+stem+"_4e07.ann")
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{txt}))
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	assert.Zero(t, browsertest.Eval[int](p, sidebarCount))
+
+	p.DropFiles(ann)
+	p.WaitFor(messageText + `.startsWith("Placed")`)
+	assert.Equal(t, "Placed “"+stem+"_4e07.ann” on “"+stem+"”, whose text its spans fit: 46 annotations, 30 links.",
+		browsertest.Eval[string](p, messageText+`.split("\n")[0]`))
+	assert.Equal(t, stem, p.Text("#doc-title"), "the open text stays open")
+	assert.Positive(t, browsertest.Eval[int](p, sidebarCount), "the side list shows the placed annotations")
+}
