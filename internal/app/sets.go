@@ -54,8 +54,8 @@ func (st *State) chooseSet(files []FileInfo, confirmed bool) []Effect {
 	}
 	if len(texts) > 0 && st.Store.Len() > 0 && !confirmed {
 		return []Effect{Confirm{
-			Text: fmt.Sprintf("Open %s with their annotations? They replace the current project and its %s. Export them first to keep them.",
-				namesPhrase(texts), wording.Count(st.Store.Len(), "annotation")),
+			Text: fmt.Sprintf("Open %s with %s annotation files? This replaces the current project and its %s. Export them first to keep them.",
+				namesPhrase(texts), wording.Choose(len(texts), "its", "their"), wording.Count(st.Store.Len(), "annotation")),
 			Then: ReadChosen{Purpose: filesOpenSet, Files: files},
 		}}
 	}

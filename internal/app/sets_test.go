@@ -80,15 +80,17 @@ func TestFilesWithAnAnnotationFileAreReadAsOneSet(t *testing.T) {
 }
 
 func TestASetWithTextsAsksBeforeReplacingWork(t *testing.T) {
-	files := []FileInfo{{Name: "a.txt", Size: 10}, {Name: "a_d473.ann", Size: 10}}
+	files := []FileInfo{{Name: "a.txt", Size: 10}, {Name: "a_d473.ann", Size: 10}, {Name: "b.txt", Size: 10}}
 	tests := []struct {
 		name    string
 		files   []FileInfo
 		confirm string
 	}{
+		{"a text replaces the project, so Sayso asks", files[:2],
+			"Open “a.txt” with its annotation files? This replaces the current project and its 1 annotation. Export them first to keep them."},
 		{"texts replace the project, so Sayso asks", files,
-			"Open “a.txt” with their annotations? They replace the current project and its 1 annotation. Export them first to keep them."},
-		{"a lone annotation file only adds, so it reads at once", files[1:], ""},
+			"Open “a.txt” and “b.txt” with their annotation files? This replaces the current project and its 1 annotation. Export them first to keep them."},
+		{"a lone annotation file only adds, so it reads at once", files[1:2], ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,7 +105,11 @@ func TestASetWithTextsAsksBeforeReplacingWork(t *testing.T) {
 			}
 			require.True(t, asked)
 			assert.Equal(t, tt.confirm, c.Text)
-			assert.Equal(t, []Effect{ReadFiles{Purpose: filesOpenSet, Indexes: []int{0, 1}}}, Update(st, c.Then))
+			all := make([]int, len(tt.files))
+			for i := range all {
+				all[i] = i
+			}
+			assert.Equal(t, []Effect{ReadFiles{Purpose: filesOpenSet, Indexes: all}}, Update(st, c.Then))
 		})
 	}
 }
