@@ -88,8 +88,12 @@ func (st *State) openSet(a FilesRead) {
 	}
 	files := make(map[string][]byte, len(a.Files))
 	names := make([]string, 0, len(a.Files))
-	for _, f := range a.Files {
-		files[f.Name] = f.Data
+	for i, f := range a.Files {
+		key := f.Name
+		if _, twice := files[key]; twice { // two folders' files of one name: keep both
+			key = fmt.Sprintf("%d/%s", i, f.Name)
+		}
+		files[key] = f.Data
 		names = append(names, f.Name)
 	}
 	what := wording.Count(len(names), "file")

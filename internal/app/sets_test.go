@@ -211,3 +211,14 @@ func TestASetOfUnreadableFilesSaysWhy(t *testing.T) {
 		Failed: []ReadFailure{{Name: "a.ann", Why: "NotReadableError"}}})
 	assert.Equal(t, Message{Kind: "error", Text: "Nothing was opened. Not read: “b.json” is not a brat .txt or .ann file (open it on its own); “a.ann” could not be read: NotReadableError"}, st.Message)
 }
+
+func TestASetKeepsTwoFilesOfTheSameName(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, FilesRead{Purpose: filesOpenSet, Files: []TextFile{
+		{Name: "a.txt", Data: []byte("The mayor said no.")},
+		{Name: "a.txt", Data: []byte("Another folder's text.")},
+		{Name: "a_d473.ann", Data: []byte("T1\tSource 4 9\tmayor\n")},
+	}})
+	require.Len(t, st.Store.Documents(), 2, st.Message.Text)
+	assert.Equal(t, 1, st.Store.Len())
+}
