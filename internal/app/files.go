@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"strings"
+
+	"sayso/internal/exchange"
 )
 
 // Files the person chose or dropped: the browser layer reports what it
@@ -22,6 +24,27 @@ func (f FileInfo) IsText() bool {
 	return strings.HasSuffix(strings.ToLower(f.Name), ".txt") || f.Type == "text/plain"
 }
 
+// anyAnnotationFile reports whether files holds a brat annotation file,
+// which is read with its text: then the files are one set.
+func anyAnnotationFile(files []FileInfo) bool {
+	for _, f := range files {
+		if exchange.IsAnnotationFile(f.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// allText reports whether every one of files is plain text.
+func allText(files []FileInfo) bool {
+	for _, f := range files {
+		if !f.IsText() {
+			return false
+		}
+	}
+	return len(files) > 0
+}
+
 // FilePurpose is what chosen files are for.
 type FilePurpose string
 
@@ -35,6 +58,10 @@ const (
 	// filesOpenText opens a text file as a new article (FilesOpen, once
 	// the app has seen that the file is text).
 	filesOpenText FilePurpose = "open-text"
+	// filesOpenSet reads brat texts and annotation files together, as
+	// one set (FilesOpen or a drop, once the app has seen an .ann file
+	// among them).
+	filesOpenSet FilePurpose = "open-set"
 )
 
 // ChooseFiles reports files chosen with a file input for Purpose.
@@ -85,7 +112,11 @@ func (ReadFiles) isEffect()   {}
 func (st *State) applyFileAction(a Action) []Effect {
 	switch a := a.(type) {
 	case ChooseFiles:
-		return st.chooseFiles(a.Purpose, a.Files, false)
+		purpose := a.Purpose
+		if purpose == FilesOpen {
+			purpose = openPurpose(a.Files)
+		}
+		return st.chooseFiles(purpose, a.Files, false)
 	case DropFiles:
 		return st.chooseFiles(st.dropPurpose(a.Files), a.Files, false)
 	case ReadChosen:
@@ -96,18 +127,31 @@ func (st *State) applyFileAction(a Action) []Effect {
 	return nil
 }
 
+// openPurpose tells what files chosen with Open are for: with an .ann
+// file among them, they are read as one set (texts paired with their
+// annotation files); several text files become documents; anything else
+// is opened.
+func openPurpose(files []FileInfo) FilePurpose {
+	switch {
+	case anyAnnotationFile(files):
+		return filesOpenSet
+	case allText(files) && len(files) > 1:
+		return FilesAdd
+	}
+	return FilesOpen
+}
+
 // dropPurpose tells what dropped files are for: exports to compare on the
-// compare screen; several text files, or one while a document is open,
-// become documents; anything else is opened.
+// compare screen; with an .ann file among them, one set; several text
+// files, or one while a document is open, become documents; anything
+// else is opened.
 func (st *State) dropPurpose(files []FileInfo) FilePurpose {
-	if st.Comparing {
+	switch {
+	case st.Comparing:
 		return FilesCompare
-	}
-	allText := len(files) > 0
-	for _, f := range files {
-		allText = allText && f.IsText()
-	}
-	if allText && (len(files) > 1 || st.Doc != "") {
+	case anyAnnotationFile(files):
+		return filesOpenSet
+	case allText(files) && (len(files) > 1 || st.Doc != ""):
 		return FilesAdd
 	}
 	return FilesOpen
@@ -140,6 +184,9 @@ func (st *State) chooseFiles(purpose FilePurpose, files []FileInfo, confirmed bo
 			purpose = filesOpenText
 		}
 		return []Effect{ReadFiles{Purpose: purpose, Indexes: []int{0}}}
+	}
+	if purpose == filesOpenSet {
+		return st.chooseSet(files, confirmed)
 	}
 	limit := MaxImportBytes
 	if purpose == FilesAdd {
@@ -180,6 +227,10 @@ func (st *State) filesRead(a FilesRead) []Effect {
 				effects = append(effects, Update(st, ImportInto{Name: f.Name, Data: f.Data})...)
 			}
 		}
+	}
+	if a.Purpose == filesOpenSet {
+		st.openSet(a)
+		return effects
 	}
 	if (a.Purpose == FilesOpen || a.Purpose == filesOpenText) && len(a.Failed) > 0 {
 		st.fail(fmt.Sprintf("Could not read “%s”: %s", a.Failed[0].Name, a.Failed[0].Why))

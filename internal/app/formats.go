@@ -121,7 +121,7 @@ func (st *State) importFile(name string, data []byte) {
 		st.fail(importFailure(failure, err))
 		return
 	}
-	st.replaceWith(in, name, failure)
+	st.replaceWith(in, quoteName(name), failure)
 }
 
 // importFailure says why exchange.Import failed, after failure ("Could
@@ -135,22 +135,24 @@ func importFailure(failure string, err error) string {
 }
 
 // replaceWith loads what an import read into a new store that replaces
-// the project, repairing it if needed, and reports.
-func (st *State) replaceWith(in exchange.Imported, name, failure string) {
+// the project, repairing it if needed, and reports what it opened (what:
+// "“name”", or "3 files"). It reports whether it replaced the project.
+func (st *State) replaceWith(in exchange.Imported, what, failure string) bool {
 	store, notes, err := loadImported(in.Project, st.clock)
 	if err != nil {
 		st.fail(fmt.Sprintf("%s as %s: %v", failure, in.Format.Name, err))
-		return
+		return false
 	}
 	docs := store.Documents()
 	if len(docs) == 0 {
 		st.fail(fmt.Sprintf("%s as %s: it holds no document.", failure, in.Format.Name))
-		return
+		return false
 	}
 	st.Store = store
 	st.showDocument(docs[0].ID)
 	st.Message = Message{}
-	st.info(importMessage(name, in, notes))
+	st.info(importMessage(what, in, notes))
+	return true
 }
 
 // loadImported builds a store from an imported project; when Load refuses
@@ -170,11 +172,12 @@ func loadImported(p annotation.Project, clock func() time.Time) (*annotation.Sto
 	return s, notes, nil
 }
 
-// importMessage tells the person what an import read and, line by line,
-// what it did not map and what had to be repaired.
-func importMessage(name string, in exchange.Imported, repairs []string) string {
+// importMessage tells the person what an import of what ("“name”", "3
+// files") read and, line by line, what it did not map and what had to be
+// repaired.
+func importMessage(what string, in exchange.Imported, repairs []string) string {
 	formatName, rep := in.Format.Name, in.Report
-	msg := fmt.Sprintf("Opened %s (%s): %s, %s, %s.", quoteName(name), formatName,
+	msg := fmt.Sprintf("Opened %s (%s): %s, %s, %s.", what, formatName,
 		wording.Count(rep.Documents, "document"), wording.Count(rep.Annotations, "annotation"), wording.Count(rep.Links, "link"))
 	if len(rep.Skipped) > 0 {
 		msg += fmt.Sprintf("\nNot mapped (%d):\n%s", len(rep.Skipped), strings.Join(rep.Skipped, "\n"))

@@ -129,6 +129,12 @@ func (st *State) importInto(name string, data []byte) {
 		st.fail(failure + ": it holds no document.")
 		return
 	}
+	st.importProject(name, p)
+}
+
+// importProject merges p, read from name, into the open project, or asks
+// first about the documents the project already has.
+func (st *State) importProject(name string, p annotation.Project) {
 	current := st.Store.Project()
 	p = renameIDOnlyMatches(current, p)
 	pending := &PendingImport{Name: name, Project: p, Choices: map[string]merge.Choice{}}

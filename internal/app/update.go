@@ -241,7 +241,7 @@ func (st *State) tag(a Tag) []Effect {
 	}
 	sp := text.Span{Start: max(a.Sel.Start, 0), End: min(a.Sel.End, x.Len())}
 	if a.Sel.Exact {
-		sp = x.TrimSpace(sp)
+		sp = x.SnapToGraphemes(sp) // never half a flag or a letter without its marks
 	} else {
 		sp = x.SnapToWords(sp)
 	}

@@ -370,3 +370,42 @@ func TestOpenElsewhereWarns(t *testing.T) {
 	assert.Contains(t, st.Message.Text, "open in another tab")
 	assert.True(t, st.ShouldSave() || !st.Unsaved())
 }
+
+func TestExactTagNeverEndsInsideAGraphemeCluster(t *testing.T) {
+	const body = "Vive la 🇫🇷 et e\u0301te\u0301, dit-il."
+	tests := []struct {
+		name string
+		sel  func(t *testing.T) Selection
+		want string
+	}{
+		{"half a flag becomes the whole flag", func(t *testing.T) Selection {
+			s := cp(t, body, "🇫🇷")
+			return Selection{Start: s.Start, End: s.Start + 1}
+		}, "🇫🇷"},
+		{"the second half of a flag takes the first", func(t *testing.T) Selection {
+			s := cp(t, body, "🇫🇷")
+			return Selection{Start: s.Start + 1, End: s.End}
+		}, "🇫🇷"},
+		{"a letter keeps its combining accent", func(t *testing.T) Selection {
+			s := cp(t, body, "e\u0301te\u0301")
+			return Selection{Start: s.Start, End: s.End - 1}
+		}, "e\u0301te\u0301"},
+		{"an exact selection inside a word stays inside it", func(t *testing.T) Selection {
+			s := cp(t, body, "Vive")
+			return Selection{Start: s.Start + 1, End: s.End - 1}
+		}, "iv"},
+		{"white space at the ends is still trimmed", func(t *testing.T) Selection {
+			return cp(t, body, " la ")
+		}, "la"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := NewState(fixedClock)
+			Update(st, Paste{Title: "T", Text: body})
+			sel := tc.sel(t)
+			sel.Exact = true
+			Update(st, Tag{Label: annotation.LabelClaim, Sel: sel})
+			assert.Equal(t, tc.want, selected(t, st).Quote)
+		})
+	}
+}

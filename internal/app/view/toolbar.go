@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"time"
 
 	"sayso/internal/app"
@@ -25,6 +26,14 @@ func ExportMenu(st *app.State) HTML {
 	}
 	b.Markup(`</ul>`)
 	return b.HTML()
+}
+
+// OpenAccept is the accept list of the file inputs that open files: every
+// ending a format that opens claims (exchange.OpenEndings) and the media
+// types browsers give JSON and text files. web/index.html's Open inputs
+// carry the same list (checked by a test).
+func OpenAccept() string {
+	return strings.Join(exchange.OpenEndings(), ",") + ",application/json,text/plain"
 }
 
 // Shortcuts renders the keyboard help as a definition list.
