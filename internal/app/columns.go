@@ -51,6 +51,9 @@ type PendingColumns struct {
 	// Chosen is what the person chose so far (the first candidates to
 	// begin with).
 	Chosen exchange.Columns
+	// Samples says what the file's first example holds in each candidate
+	// column (its text, or "3 spans"), to help the person choose.
+	Samples map[string]string
 }
 
 // askColumns keeps the file and asks which columns hold what, if err is
@@ -60,7 +63,8 @@ func (st *State) askColumns(name string, data []byte, into bool, err error) bool
 	if !ok || (len(amb.Text) == 0 && len(amb.Label) == 0) {
 		return false
 	}
-	pc := &PendingColumns{Name: name, Data: data, Into: into, Text: amb.Text, Label: amb.Label}
+	pc := &PendingColumns{Name: name, Data: data, Into: into, Text: amb.Text, Label: amb.Label,
+		Samples: exchange.ColumnSamples(data, slices.Concat(amb.Text, amb.Label))}
 	if len(amb.Text) > 0 {
 		pc.Chosen.Text = amb.Text[0]
 	}

@@ -71,6 +71,9 @@ func TestOpenAsksWhichColumnsHoldWhatThenReadsTheChosenOnes(t *testing.T) {
 				first.Label = tc.label[0]
 			}
 			assert.Equal(t, first, st.Columns.Chosen, "the first candidates are chosen to begin with")
+			for _, k := range append(append([]string{}, tc.text...), tc.label...) {
+				assert.NotEmpty(t, st.Columns.Samples[k], "what %q holds is shown", k)
+			}
 
 			for _, c := range tc.choose {
 				Update(st, c)

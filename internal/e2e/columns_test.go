@@ -44,6 +44,8 @@ func TestOpenAsksWhichColumnsHoldTheTextAndTheLabels(t *testing.T) {
 	p.WaitFor(columnsShown)
 	choices := `[...document.querySelectorAll("#columns input")].map(i => i.name + "=" + i.value + (i.checked ? "*" : "")).join(" ")`
 	assert.Equal(t, "columns-text=body* columns-text=content columns-label=marks* columns-label=spans", browsertest.Eval[string](p, choices))
+	assert.Contains(t, p.Text("#columns"), "content “The mayor said the bridge will reopen in May.”", "the first example helps to choose")
+	assert.Contains(t, p.Text("#columns"), "marks (3 spans)")
 	browsertest.Screenshot(t, p.Ctx, "columns-dialog")
 	p.Press(kb.ArrowDown)
 	p.WaitFor(`document.querySelector('#columns input[value="content"]').checked`)

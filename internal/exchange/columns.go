@@ -1,10 +1,13 @@
 package exchange
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"slices"
 
 	"sayso/internal/format/doccano"
+	"sayso/internal/wording"
 )
 
 // A doccano file may name its text and label columns itself (doccano's
@@ -60,4 +63,31 @@ func (r Registry) ImportDoccanoWith(data []byte, cols Columns) (Imported, error)
 // Default registry.
 func ImportDoccanoWith(data []byte, cols Columns) (Imported, error) {
 	return Default().ImportDoccanoWith(data, cols)
+}
+
+// ColumnSamples says what the first example of a JSON or JSON Lines file
+// holds under each of keys, for a person choosing among them: the string
+// itself, or for a list, how many spans ("3 spans"). Keys the first
+// example lacks, or holds something else under, are left out.
+func ColumnSamples(data []byte, keys []string) map[string]string {
+	b := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	if len(b) == 0 {
+		return nil
+	}
+	obj, ok := firstObject(b)
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for _, k := range keys {
+		var s string
+		var list []json.RawMessage
+		switch {
+		case json.Unmarshal(obj[k], &s) == nil && obj[k] != nil:
+			out[k] = s
+		case json.Unmarshal(obj[k], &list) == nil && obj[k] != nil:
+			out[k] = wording.Count(len(list), "span")
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package exchange_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,4 +74,23 @@ func TestImportDoccanoWithARegistryWithoutDoccanoSaysSo(t *testing.T) {
 	var re *exchange.ReadError
 	assert.False(t, errors.As(err, &re))
 	assert.Contains(t, err.Error(), "cannot open")
+}
+
+func TestColumnSamplesShowWhatTheFirstExampleHolds(t *testing.T) {
+	keys := []string{"body", "content", "marks", "spans", "missing"}
+	tests := []struct {
+		name, file string
+		want       map[string]string
+	}{
+		{"JSON Lines", twoOfEach, map[string]string{"body": "Ana said hi.", "content": "Bo says no.", "marks": "2 spans", "spans": "1 span"}},
+		{"a list of examples", "[" + strings.Replace(strings.TrimSpace(twoOfEach), "\n", ",", 1) + "]",
+			map[string]string{"body": "Ana said hi.", "content": "Bo says no.", "marks": "2 spans", "spans": "1 span"}},
+		{"not JSON", "hello", nil},
+		{"empty", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, exchange.ColumnSamples([]byte(tc.file), keys))
+		})
+	}
 }

@@ -29,19 +29,26 @@ func ColumnsDialog(st *app.State) HTML {
 		b.Markup(`its labels`)
 	}
 	b.Markup(`. Choose which:</p>`)
-	group := func(legend markup, name markup, field Field, keys []string, chosen string) {
+	group := func(legend markup, name markup, field Field, keys []string, chosen string, sample func(string) string) {
 		if len(keys) == 0 {
 			return
 		}
 		b.Printf(`<fieldset class="columns"><legend>%s</legend>`, legend)
 		for _, k := range keys {
-			b.Printf(`<label><input type="radio" name="%s" data-field="%s" value="%s"%s> %s</label>`,
+			b.Printf(`<label><input type="radio" name="%s" data-field="%s" value="%s"%s> %s`,
 				name, field, k, attrIf(k == chosen, " checked"), wording.Clip(k, 60))
+			if s, ok := pc.Samples[k]; ok {
+				b.Printf(` <span class="hint">%s</span>`, sample(s))
+			}
+			b.Markup(`</label>`)
 		}
 		b.Markup(`</fieldset>`)
 	}
-	group(`The text is in`, `columns-text`, FieldColumnText, pc.Text, pc.Chosen.Text)
-	group(`The labels are in`, `columns-label`, FieldColumnLabel, pc.Label, pc.Chosen.Label)
+	// The first example's text, and how many spans, help to choose.
+	group(`The text is in`, `columns-text`, FieldColumnText, pc.Text, pc.Chosen.Text,
+		func(s string) string { return "“" + wording.Clip(s, 50) + "”" })
+	group(`The labels are in`, `columns-label`, FieldColumnLabel, pc.Label, pc.Chosen.Label,
+		func(s string) string { return "(" + s + ")" })
 	b.Printf(`<div class="row"><button type="button" class="primary" data-action="%s">%s</button><button type="button" data-action="%s">Cancel <kbd>Esc</kbd></button></div>`,
 		ActColumnsOpen, verb, ActColumnsCancel)
 	return b.HTML()
