@@ -14,6 +14,9 @@ package app
 //     project, like opening a native file, and its message lists
 //     everything the format's report says was not mapped. On any failure
 //     the work is left as it was and the message names the file.
+//   - A doccano file that names its columns itself, with several that
+//     could hold the text or the labels, is not guessed at: the app asks
+//     which (columns.go), then reads the same bytes again.
 
 import (
 	"errors"
@@ -30,8 +33,9 @@ import (
 // package takes files up to this size.
 const MaxImportBytes = 64 << 20
 
-// ApplyFormatAction applies ExportAs and ImportFile, and reports whether a
-// was one of them; Update calls it for actions it does not handle itself.
+// ApplyFormatAction applies ExportAs, ImportFile and the choice of a
+// file's columns (columns.go), and reports whether a was one of them;
+// Update calls it for actions it does not handle itself.
 func ApplyFormatAction(st *State, a Action) ([]Effect, bool) {
 	switch a := a.(type) {
 	case ExportAs:
@@ -40,7 +44,7 @@ func ApplyFormatAction(st *State, a Action) ([]Effect, bool) {
 		st.importFile(a.Name, a.Data)
 		return nil, true
 	}
-	return nil, false
+	return nil, st.applyColumnsAction(a)
 }
 
 // ---- Export ----
@@ -100,6 +104,7 @@ func (st *State) tellExported(out exchange.Exported) {
 // it was and the message names the file and the problem.
 func (st *State) importFile(name string, data []byte) {
 	failure := "Could not open " + quoteName(name)
+	st.Columns = nil
 	if len(data) > MaxImportBytes {
 		st.fail(fmt.Sprintf("%s: the file is %.1f MB; Sayso opens files of up to %d MB.",
 			failure, float64(len(data))/(1<<20), MaxImportBytes>>20))
@@ -118,7 +123,9 @@ func (st *State) importFile(name string, data []byte) {
 	}
 	in, err := exchange.ImportAs(id, data, st.Store.Project())
 	if err != nil {
-		st.fail(importFailure(failure, err))
+		if !st.askColumns(name, data, false, err) {
+			st.fail(importFailure(failure, err))
+		}
 		return
 	}
 	st.replaceWith(in, quoteName(name), failure)

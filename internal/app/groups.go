@@ -144,8 +144,11 @@ func (PlaceOrphan) importing()     {}
 func (DropOrphan) importing()      {}
 func (ConfirmAnchor) importing()   {}
 
-func (ExportAs) format()   {}
-func (ImportFile) format() {}
+func (ExportAs) format()       {}
+func (ImportFile) format()     {}
+func (SetColumn) format()      {}
+func (ConfirmColumns) format() {}
+func (CancelColumns) format()  {}
 
 func (ChooseFiles) file() {}
 func (DropFiles) file()   {}

@@ -101,6 +101,7 @@ func (st *State) applyImportAction(a Action) (ok bool) {
 // importInto reads a file into a project and merges it, or asks first.
 func (st *State) importInto(name string, data []byte) {
 	failure := "Could not import " + quoteName(name)
+	st.Columns = nil
 	if st.Doc == "" {
 		st.importFile(name, data)
 		return
@@ -120,7 +121,9 @@ func (st *State) importInto(name string, data []byte) {
 	} else {
 		in, err := exchange.ImportAs(id, data, st.Store.Project())
 		if err != nil {
-			st.fail(importFailure(failure, err))
+			if !st.askColumns(name, data, true, err) {
+				st.fail(importFailure(failure, err))
+			}
 			return
 		}
 		p = in.Project

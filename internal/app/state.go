@@ -40,6 +40,9 @@ type State struct {
 	AskName            bool          // a student must enter a name
 	// Import is an import waiting for the person's choices, or nil.
 	Import *PendingImport
+	// Columns is a file waiting for the person to say which of its
+	// columns hold the text and the labels, or nil.
+	Columns *PendingColumns
 	// Compare holds the compare view's files and results; Comparing shows it.
 	Compare     *Compare
 	Comparing   bool

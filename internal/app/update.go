@@ -127,6 +127,8 @@ func (st *State) annotate(a annotating) []Effect {
 		switch {
 		case st.ExportMenu:
 			st.ExportMenu = false
+		case st.Columns != nil:
+			st.cancelColumns()
 		case st.Import != nil:
 			st.applyImportAction(CancelImport{})
 		case st.DocsPanel || st.SchemaPanel || st.ExercisePanel:

@@ -8,6 +8,9 @@
 // formats on purpose: Detect's content rules, which are about telling
 // formats apart and only make sense side by side, and the message for the
 // dataset exports (JSONL, CSV), which Sayso writes but does not read back.
+// Two readers are reached past the registry, for what only they do:
+// brat's texts and annotation files read as one set (set.go), and a
+// doccano file read again with the columns the person chose (columns.go).
 //
 // Decisions written down here:
 //

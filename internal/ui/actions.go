@@ -122,6 +122,10 @@ func ActionOf(p Press, c Control) (a app.Action, ok bool) {
 		return app.ExportScores{}, true
 	case view.ActAdoptGold:
 		return app.RequestAdoptGold{}, true
+	case view.ActColumnsOpen:
+		return app.ConfirmColumns{}, true
+	case view.ActColumnsCancel:
+		return app.CancelColumns{}, true
 	}
 	return nil, false
 }
@@ -189,6 +193,10 @@ func FieldAction(ch Change, c Control) (a app.Action, ok bool) {
 		return app.AcceptCandidate{Index: index(c.Attr("data-cand")), Accept: ch.Checked}, true
 	case view.FieldExportScope:
 		return app.SetExportScope{DocumentOnly: ch.Checked}, true
+	case view.FieldColumnText:
+		return app.SetColumn{Column: app.ColumnText, Key: v}, true
+	case view.FieldColumnLabel:
+		return app.SetColumn{Column: app.ColumnLabel, Key: v}, true
 	}
 	return nil, false
 }

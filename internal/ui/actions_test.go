@@ -58,6 +58,8 @@ func TestPressesBecomeActions(t *testing.T) {
 		{"a bad index is -1", Press{Action: view.ActCompareRemove}, app.RemoveCompareFile{Index: -1}},
 		{"document buttons name their document", Press{Action: view.ActDocUp}, app.MoveDocument{ID: "d2", Delta: -1}},
 		{"the student's name", Press{Action: view.ActStudentName}, app.SetStudentName{Name: "Mia"}},
+		{"open with the columns chosen", Press{Action: view.ActColumnsOpen}, app.ConfirmColumns{}},
+		{"cancel the columns question", Press{Action: view.ActColumnsCancel}, app.CancelColumns{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,6 +82,8 @@ func TestFieldChangesBecomeActions(t *testing.T) {
 		{"a weight", Change{Field: view.FieldCompareWeight, Value: "2.5"}, app.SetCompareWeight{Name: "stance", Value: 2.5}},
 		{"a weight that is no number is refused by the app", Change{Field: view.FieldCompareWeight, Value: "x"}, app.SetCompareWeight{Name: "stance", Value: -1}},
 		{"accepting a candidate", Change{Field: view.FieldAccept, Checked: true}, app.AcceptCandidate{Index: 4, Accept: true}},
+		{"a file's text column", Change{Field: view.FieldColumnText, Value: "body"}, app.SetColumn{Column: app.ColumnText, Key: "body"}},
+		{"a file's label column", Change{Field: view.FieldColumnLabel, Value: "marks"}, app.SetColumn{Column: app.ColumnLabel, Key: "marks"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

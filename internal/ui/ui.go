@@ -30,12 +30,13 @@ type UI struct {
 	message, messageText, saveStatus, title, topic, undo, redo                       dom.Element
 	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton, compare         dom.Element
 	importPanel, importBody, exercisePanel, exerciseBody, nameDialog, instructions   dom.Element
+	columnsPanel, columnsBody                                                        dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
 		sidebar, inspector, help, message, save, title, topic, exportMenu   string
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
-		exercise, instructions                                              string
+		exercise, instructions, columns                                     string
 		askName                                                             bool
 	}
 	// exportMenuOpen: a click outside the export menu closes it.
@@ -70,7 +71,7 @@ func New(st *app.State) (*UI, error) {
 		{"schema-body", &u.schemaBody}, {"docs-button", &u.docsButton}, {"compare", &u.compare},
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
 		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
-		{"instructions", &u.instructions},
+		{"instructions", &u.instructions}, {"columns", &u.columnsPanel}, {"columns-body", &u.columnsBody},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -192,6 +193,17 @@ func (u *UI) render(plan app.Plan) {
 	}
 	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
 	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
+	asked := u.drawn.columns == "" && !p.ColumnsDialog.IsEmpty()
+	if p.ColumnsDialog.IsEmpty() {
+		u.drawn.columns = "" // asked again later: focus again
+	}
+	u.setPanel(u.columnsPanel, u.columnsBody, &u.drawn.columns, p.ColumnsDialog)
+	if asked {
+		// The keyboard starts on the first chosen column (Esc cancels).
+		if first := u.columnsBody.Underlying().Call("querySelector", "input:checked, button"); !first.IsNull() {
+			first.Call("focus")
+		}
+	}
 	u.setPanel(u.schemaPanel, u.schemaBody, &u.drawn.schema, p.Schema)
 	if p.Topic != u.drawn.topic {
 		u.drawn.topic = p.Topic

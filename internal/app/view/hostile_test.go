@@ -1,6 +1,7 @@
 package view
 
 import (
+	"encoding/json"
 	"go/ast"
 	"testing"
 
@@ -24,6 +25,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 	student := hostileStudent(t, teacher)
 	importing := hostileImport(t)
 	comparing := hostileCompare(t)
+	columns := hostileColumns(t)
 	return map[string]func() HTML{
 		"Paragraph":         func() HTML { return Paragraph(annotating, 0) },
 		"Document":          func() HTML { return Document(annotating) },
@@ -40,6 +42,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"InstructionsPanel": func() HTML { return InstructionsPanel(student) },
 		"Instructions":      func() HTML { return Instructions(attack + "\n- **" + attack + "**\n\n1. _" + attack + "_") },
 		"ImportDialog":      func() HTML { return ImportDialog(importing) },
+		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
 	}
 }
@@ -87,11 +90,11 @@ func TestEveryViewIsCheckedWithHostileData(t *testing.T) {
 // TestThePageShowsHostileDataEscaped builds the whole page, every panel
 // open, on hostile states.
 func TestThePageShowsHostileDataEscaped(t *testing.T) {
-	for _, st := range []*app.State{hostileAnnotating(t), hostileCompare(t)} {
+	for _, st := range []*app.State{hostileAnnotating(t), hostileCompare(t), hostileColumns(t)} {
 		st.DocsPanel, st.SchemaPanel, st.ExercisePanel, st.Help, st.ExportMenu = true, true, true, true, true
 		p := Build(st)
 		for name, h := range map[string]HTML{"Compare": p.Compare, "Tools": p.Tools, "Documents": p.Documents,
-			"Exercise": p.Exercise, "Instructions": p.Instructions, "ImportDialog": p.ImportDialog, "Schema": p.Schema,
+			"Exercise": p.Exercise, "Instructions": p.Instructions, "ImportDialog": p.ImportDialog, "ColumnsDialog": p.ColumnsDialog, "Schema": p.Schema,
 			"Sidebar": p.Sidebar, "Inspector": p.Inspector, "ExportMenu": p.ExportMenu, "Help": p.Help} {
 			assertOnlyOwnMarkup(t, h.String())
 			assert.NotContains(t, h.String(), "<img", name)
@@ -160,6 +163,21 @@ func hostileImport(t *testing.T) *app.State {
 	require.NoError(t, err)
 	app.Update(st, app.ImportInto{Name: attack, Data: data})
 	require.NotNil(t, st.Import, st.Message.Text)
+	return st
+}
+
+// hostileColumns asks which columns of a file hold what, the file's name
+// and every column's name an attack.
+func hostileColumns(t *testing.T) *app.State {
+	t.Helper()
+	st := sampleState(t)
+	data, err := json.Marshal(map[string]any{
+		attack + "1": "Ann said it rains.", attack + "2": "Bob wrote.",
+		attack + "3": [][]any{{0, 3, "speaker"}}, attack + "4": [][]any{{4, 8, "cue"}},
+	})
+	require.NoError(t, err)
+	app.Update(st, app.ImportInto{Name: attack, Data: data})
+	require.NotNil(t, st.Columns, st.Message.Text)
 	return st
 }
 

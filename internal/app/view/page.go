@@ -29,8 +29,10 @@ type Page struct {
 	AskName      bool // the student's name dialog shows
 	Instructions HTML // the exercise's instructions for a student
 	ImportDialog HTML
-	Schema       HTML // the schema editor
-	Sidebar      HTML
+	// ColumnsDialog asks which columns of a file hold its text and labels.
+	ColumnsDialog HTML
+	Schema        HTML // the schema editor
+	Sidebar       HTML
 	// ListRows and ListFirst place the side list's drawn rows: the
 	// number of rows of the whole list and the index of the first drawn.
 	ListRows, ListFirst int
@@ -52,21 +54,22 @@ type Page struct {
 // Build makes the page of the state.
 func Build(st *app.State) Page {
 	p := Page{
-		Title:        app.Title(st),
-		Topic:        Topic(st),
-		Tools:        Tools(st),
-		DocsButton:   DocumentsButton(st),
-		LabelCSS:     LabelCSS(st),
-		AskName:      st.AskName,
-		Instructions: InstructionsPanel(st),
-		ImportDialog: ImportDialog(st),
-		Sidebar:      Sidebar(st),
-		Inspector:    Inspector(st),
-		Message:      st.Message,
-		SaveText:     SaveText(st),
-		SaveFailed:   SaveFailed(st),
-		UndoTitle:    UndoTitle(st),
-		RedoTitle:    RedoTitle(st),
+		Title:         app.Title(st),
+		Topic:         Topic(st),
+		Tools:         Tools(st),
+		DocsButton:    DocumentsButton(st),
+		LabelCSS:      LabelCSS(st),
+		AskName:       st.AskName,
+		Instructions:  InstructionsPanel(st),
+		ImportDialog:  ImportDialog(st),
+		ColumnsDialog: ColumnsDialog(st),
+		Sidebar:       Sidebar(st),
+		Inspector:     Inspector(st),
+		Message:       st.Message,
+		SaveText:      SaveText(st),
+		SaveFailed:    SaveFailed(st),
+		UndoTitle:     UndoTitle(st),
+		RedoTitle:     RedoTitle(st),
 
 		ExportMenuOpen: st.ExportMenu,
 	}

@@ -23,7 +23,7 @@ func TestPagePanelsAreEmptyWhileClosed(t *testing.T) {
 	st := sampleState(t)
 	p := Build(st)
 	for name, h := range map[string]HTML{"documents": p.Documents, "exercise": p.Exercise, "schema": p.Schema,
-		"export menu": p.ExportMenu, "help": p.Help, "import": p.ImportDialog, "instructions": p.Instructions} {
+		"export menu": p.ExportMenu, "help": p.Help, "import": p.ImportDialog, "columns": p.ColumnsDialog, "instructions": p.Instructions} {
 		assert.True(t, h.IsEmpty(), "%s is closed", name)
 	}
 	app.Update(st, app.ToggleDocuments{})

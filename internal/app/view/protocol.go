@@ -59,6 +59,8 @@ const (
 	ActSortCompare   Action = "sort-compare"    // sort the scores by data-col
 	ActExportScores  Action = "export-scores"   // download the scores as CSV
 	ActAdoptGold     Action = "adopt-gold"      // open the adjudicated gold set
+	ActColumnsOpen   Action = "columns-open"    // read the waiting file with the columns chosen
+	ActColumnsCancel Action = "columns-cancel"  // forget the file waiting for its columns
 )
 
 // Actions lists every data-action name.
@@ -71,6 +73,7 @@ func Actions() []Action {
 		ActExercise, ActExerciseFile, ActExercisePage, ActExerciseKey, ActStudentName,
 		ActImportConfirm, ActImportCancel, ActPlaceOrphan, ActConfirmAnchor, ActDropOrphan,
 		ActCloseCompare, ActCompareRemove, ActSortCompare, ActExportScores, ActAdoptGold,
+		ActColumnsOpen, ActColumnsCancel,
 	}
 }
 
@@ -101,6 +104,8 @@ const (
 	FieldCompareLabel         Field = "compare-label"
 	FieldAccept               Field = "accept"
 	FieldExportScope          Field = "export-scope"
+	FieldColumnText           Field = "column-text"  // the waiting file's text column
+	FieldColumnLabel          Field = "column-label" // the waiting file's label column
 )
 
 // Fields lists every data-field name.
@@ -111,6 +116,7 @@ func Fields() []Field {
 		FieldLabelKey, FieldStanceName, FieldExerciseTitle, FieldExerciseInstructions,
 		FieldExerciseDoc, FieldImportChoice, FieldCompareKey, FieldCompareInclude,
 		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept, FieldExportScope,
+		FieldColumnText, FieldColumnLabel,
 	}
 }
 
