@@ -35,6 +35,16 @@ func anyAnnotationFile(files []FileInfo) bool {
 	return false
 }
 
+// anyText reports whether one of files is plain text.
+func anyText(files []FileInfo) bool {
+	for _, f := range files {
+		if f.IsText() {
+			return true
+		}
+	}
+	return false
+}
+
 // allText reports whether every one of files is plain text.
 func allText(files []FileInfo) bool {
 	for _, f := range files {
@@ -185,7 +195,9 @@ func (st *State) chooseFiles(purpose FilePurpose, files []FileInfo, confirmed bo
 		}
 		return []Effect{ReadFiles{Purpose: purpose, Indexes: []int{0}}}
 	}
-	if purpose == filesOpenSet {
+	if purpose == filesOpenSet || purpose == FilesImport && anyAnnotationFile(files) && !anyText(files) {
+		// Annotation files chosen with Import annotations… are placed on
+		// the open text as a set of lone .ann files would be.
 		return st.chooseSet(files, confirmed)
 	}
 	limit := MaxImportBytes

@@ -222,3 +222,18 @@ func TestASetKeepsTwoFilesOfTheSameName(t *testing.T) {
 	require.Len(t, st.Store.Documents(), 2, st.Message.Text)
 	assert.Equal(t, 1, st.Store.Len())
 }
+
+func TestImportAnnotationsPlacesAnAnnotationFileOnTheOpenText(t *testing.T) {
+	text, ann := corpusFile(t, pairText), corpusFile(t, pairAnn)
+	st := NewState(fixedClock)
+	Update(st, FilesRead{Purpose: filesOpenText, Files: []TextFile{text}})
+	doc := st.Doc
+	effects := Update(st, ChooseFiles{Purpose: FilesImport, Files: []FileInfo{{Name: ann.Name, Size: len(ann.Data)}}})
+	require.Equal(t, []Effect{ReadFiles{Purpose: filesOpenSet, Indexes: []int{0}}}, effects, "read as a set of one lone .ann")
+	Update(st, FilesRead{Purpose: filesOpenSet, Files: []TextFile{ann}})
+	assert.Equal(t, "info", st.Message.Kind, st.Message.Text)
+	assert.Contains(t, st.Message.Text, "Placed “"+pairStem+"_4e07.ann” on “"+pairStem+"”")
+	assert.Equal(t, doc, st.Doc)
+	assert.Len(t, st.Store.Documents(), 1, "placed on the open text, not beside it")
+	assert.Greater(t, st.Store.Len(), 0)
+}
