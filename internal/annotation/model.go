@@ -129,3 +129,24 @@ type ExerciseRef struct {
 
 // RoleKey is the Role of a teacher's answer key.
 const RoleKey = "key"
+
+// ByDocument groups p's annotations by the id of their document, each
+// group in the order of p.Annotations; the pointers point into
+// p.Annotations.
+func (p Project) ByDocument() map[string][]*Annotation {
+	by := map[string][]*Annotation{}
+	for i := range p.Annotations {
+		a := &p.Annotations[i]
+		by[a.Document] = append(by[a.Document], a)
+	}
+	return by
+}
+
+// SpeakerNames maps the id of each of p's speakers to its name.
+func (p Project) SpeakerNames() map[string]string {
+	names := make(map[string]string, len(p.Speakers))
+	for _, s := range p.Speakers {
+		names[s.ID] = s.Name
+	}
+	return names
+}

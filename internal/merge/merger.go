@@ -79,11 +79,7 @@ func (m *merger) run() {
 		m.out.Annotations = append(m.out.Annotations, clone(&a))
 	}
 	m.mapSpeakers()
-	byDoc := map[string][]*annotation.Annotation{}
-	for i := range m.imp.Annotations {
-		a := &m.imp.Annotations[i]
-		byDoc[a.Document] = append(byDoc[a.Document], a)
-	}
+	byDoc := m.imp.ByDocument()
 	for _, d := range m.imp.Documents {
 		m.document(d, byDoc[d.ID])
 	}

@@ -74,11 +74,7 @@ func (l lossCount) report(rep *format.Report) {
 func Export(p annotation.Project) (Result, error) {
 	var rep format.Report
 	var lost lossCount
-	byDoc := map[string][]*annotation.Annotation{}
-	for i := range p.Annotations {
-		a := &p.Annotations[i]
-		byDoc[a.Document] = append(byDoc[a.Document], a)
-	}
+	byDoc := p.ByDocument()
 	files := make([][]byte, len(p.Documents))
 	for i, d := range p.Documents {
 		b, err := encode(exportDocument(d, byDoc[d.ID], &rep, &lost))

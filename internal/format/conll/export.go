@@ -32,11 +32,7 @@ func Export(p annotation.Project) (Result, error) {
 	if p.Annotator != "" {
 		writeComment(&b, "annotator", p.Annotator, "the annotator's name", &rep)
 	}
-	byDoc := map[string][]*annotation.Annotation{}
-	for i := range p.Annotations {
-		a := &p.Annotations[i]
-		byDoc[a.Document] = append(byDoc[a.Document], a)
-	}
+	byDoc := p.ByDocument()
 	var lost lossCount
 	for _, d := range p.Documents {
 		if strings.ContainsAny(d.Text, "\r") {

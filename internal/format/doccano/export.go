@@ -91,15 +91,8 @@ func Export(p annotation.Project, opts Options) (Result, error) {
 	}
 	var rep format.Report
 	var lost lossCount
-	byDoc := map[string][]*annotation.Annotation{}
-	for i := range p.Annotations {
-		a := &p.Annotations[i]
-		byDoc[a.Document] = append(byDoc[a.Document], a)
-	}
-	names := map[string]string{}
-	for _, s := range p.Speakers {
-		names[s.ID] = s.Name
-	}
+	byDoc := p.ByDocument()
+	names := p.SpeakerNames()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

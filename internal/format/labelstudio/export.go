@@ -84,15 +84,8 @@ type value struct {
 // Export writes one Label Studio task per document of p.
 func Export(p annotation.Project) (Result, error) {
 	var rep format.Report
-	names := map[string]string{}
-	for _, s := range p.Speakers {
-		names[s.ID] = s.Name
-	}
-	byDoc := map[string][]*annotation.Annotation{}
-	for i := range p.Annotations {
-		a := &p.Annotations[i]
-		byDoc[a.Document] = append(byDoc[a.Document], a)
-	}
+	names := p.SpeakerNames()
+	byDoc := p.ByDocument()
 	tasks := make([]task, 0, len(p.Documents))
 	for _, d := range p.Documents {
 		t := task{

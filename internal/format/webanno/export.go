@@ -80,15 +80,8 @@ func (l lossCount) report(rep *format.Report, p annotation.Project) {
 func Export(p annotation.Project) (Result, error) {
 	var rep format.Report
 	var lost lossCount
-	byDoc := map[string][]*annotation.Annotation{}
-	for i := range p.Annotations {
-		a := &p.Annotations[i]
-		byDoc[a.Document] = append(byDoc[a.Document], a)
-	}
-	names := map[string]string{}
-	for _, s := range p.Speakers {
-		names[s.ID] = s.Name
-	}
+	byDoc := p.ByDocument()
+	names := p.SpeakerNames()
 	files := make([][]byte, len(p.Documents))
 	for i, d := range p.Documents {
 		if strings.ContainsRune(d.Text, '\r') {
