@@ -97,6 +97,20 @@ func TestAutosaveSaysWhyStorageFailed(t *testing.T) {
 	assert.True(t, st.ShouldSave(), "it tries again at the next change")
 }
 
+func TestAFailedAutosaveIsRetriedAfterTheNextActionNotInALoop(t *testing.T) {
+	st := sampleState(t)
+	full := failingKV{errors.New("QuotaExceededError: full")}
+	plan := Step(st, Autosave{Storage: full})
+	require.Equal(t, "the browser's storage is full.", st.Save.Err)
+	assert.False(t, plan.Save, "the failed save does not schedule another by itself")
+	plan = Step(st, Move{Delta: 1})
+	assert.True(t, plan.Save, "the next action tries again")
+
+	plan = Step(st, Autosave{Storage: &memKV{m: map[string]string{}}})
+	assert.Empty(t, st.Save.Err)
+	assert.False(t, plan.Save, "nothing left to save")
+}
+
 func TestStepRemembersTheShownDocumentOnce(t *testing.T) {
 	st := NewState(fixedClock)
 	plan := Step(st, LoadSample{})

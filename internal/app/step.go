@@ -12,6 +12,9 @@ type Plan struct {
 	ScrollList bool
 	ListTop    int
 	// Save asks for an Autosave shortly: the project has unsaved changes.
+	// An Autosave's own plan never asks for another, so a save that failed
+	// (full storage) is tried again after the next action, not in a loop
+	// that encodes the whole project every few hundred milliseconds.
 	Save bool
 }
 
@@ -23,5 +26,6 @@ func Step(st *State, a Action) Plan {
 		effects = append(effects, RememberShown{ID: st.Doc})
 	}
 	top, scroll := st.takeListScroll()
-	return Plan{Effects: effects, Redraw: st.takeRedraw(), ScrollList: scroll, ListTop: top, Save: st.ShouldSave()}
+	_, saving := a.(Autosave)
+	return Plan{Effects: effects, Redraw: st.takeRedraw(), ScrollList: scroll, ListTop: top, Save: st.ShouldSave() && !saving}
 }
