@@ -38,8 +38,11 @@ func (r Registry) Export(p annotation.Project, id string, opts Options) (Exporte
 		return Exported{}, err
 	}
 	ext, mime := c.Extension, c.MIME
-	if out.Extension != "" && out.Extension != ext {
-		ext, mime = out.Extension, "application/zip"
+	if out.Extension != "" {
+		ext = out.Extension
+	}
+	if out.MIME != "" {
+		mime = out.MIME
 	}
 	return Exported{Name: opts.Base + ext, MIME: mime, Data: out.Data, Format: c.Info, Report: out.Report}, nil
 }

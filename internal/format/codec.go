@@ -32,10 +32,10 @@ type Input struct {
 type Output struct {
 	Data   []byte
 	Report Report
-	// Extension, when not "", replaces Info.Extension for this file: a
+	// Extension and MIME, when not "", replace Info's for this file: a
 	// format that writes one document as a plain file and several as an
 	// archive says which it wrote.
-	Extension string
+	Extension, MIME string
 }
 
 // Codec is a format with the code that writes and reads it.

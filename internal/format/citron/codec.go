@@ -26,7 +26,11 @@ func Codec() format.Codec { return format.Codec{Info: Info(), Write: Write, Read
 // file per document when it has several (see Export).
 func Write(p annotation.Project, _ string) (format.Output, error) {
 	r, err := Export(p)
-	return format.Output{Data: r.Data, Report: r.Report, Extension: r.NameEnding()}, err
+	out := format.Output{Data: r.Data, Report: r.Report, Extension: r.NameEnding()}
+	if r.Extension == ZipExtension {
+		out.MIME = "application/zip"
+	}
+	return out, err
 }
 
 // Read imports Citron JSON, a list of it or a zip of it (see Import).

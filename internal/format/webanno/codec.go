@@ -27,7 +27,11 @@ func Codec() format.Codec { return format.Codec{Info: Info(), Write: Write, Read
 // per file).
 func Write(p annotation.Project, _ string) (format.Output, error) {
 	r, err := Export(p)
-	return format.Output{Data: r.Data, Report: r.Report, Extension: r.Extension}, err
+	out := format.Output{Data: r.Data, Report: r.Report, Extension: r.Extension}
+	if r.Extension == ZipExtension {
+		out.MIME = "application/zip"
+	}
+	return out, err
 }
 
 // Read imports a WebAnno TSV 3 file or a zip of them (see Import).
