@@ -151,6 +151,7 @@ func (s *Suggester) paragraph(pi int) {
 	for si := range p.sents {
 		p.indirect(si)
 	}
+	p.dropNested()
 	s.openQuote = len(p.quotes) > 0 && p.quotes[len(p.quotes)-1].open
 	// The next paragraph's quote continues the last direct quote only if
 	// nothing else was said after it in this paragraph.
@@ -303,3 +304,68 @@ func (p *para) skipAdverbs(i, lo int) int {
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
 	"thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// dropNested removes the indirect suggestions of this paragraph whose cue
+// lies inside the content of another of its suggestions: PolNeAR marks the
+// outer attribution of "Most voters say they want a change" and not the
+// belief inside what was said.
+func (p *para) dropNested() {
+	s := p.s
+	first := len(s.res.Suggestions)
+	for _, si := range p.added {
+		first = min(first, si)
+	}
+	if first == len(s.res.Suggestions) {
+		return
+	}
+	gone := map[int]bool{}
+	for _, si := range p.added {
+		in := s.res.Suggestions[si]
+		if in.Direct {
+			continue
+		}
+		for _, oi := range p.added {
+			out := s.res.Suggestions[oi]
+			if oi == si || gone[oi] {
+				continue
+			}
+			if inside(in.Cue, out.Content) && !inside(out.Cue, in.Content) {
+				gone[si] = true
+				break
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	kept := s.res.Suggestions[:first]
+	newIdx := map[int]int{}
+	for i := first; i < len(s.res.Suggestions); i++ {
+		if gone[i] {
+			continue
+		}
+		newIdx[i] = len(kept)
+		kept = append(kept, s.res.Suggestions[i])
+	}
+	s.res.Suggestions = kept
+	var added []int
+	for _, si := range p.added {
+		if n, ok := newIdx[si]; ok {
+			added = append(added, n)
+		}
+	}
+	p.added = added
+	if n, ok := newIdx[s.lastDirect]; ok {
+		s.lastDirect = n
+	}
+}
+
+// inside reports whether sp lies within one of the fragments of c.
+func inside(sp Span, c []Span) bool {
+	for _, f := range c {
+		if sp.Start >= f.Start && sp.End <= f.End {
+			return true
+		}
+	}
+	return false
+}
