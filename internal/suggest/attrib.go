@@ -298,7 +298,7 @@ func (p *para) indirect(si int) {
 					src, found = tokRange{first, j}, true
 				}
 			}
-			if !found && cf.class&speech != 0 && p.is(a-1, "and") && !cf.ing {
+			if !found && cf.class&speech != 0 && (p.is(a-1, "and") || p.is(a-1, "but")) && !cf.ing {
 				if sg, ok := p.sentenceSource(se.a, a-1); ok {
 					src, found = sg, true
 				}
@@ -466,6 +466,12 @@ func (p *para) contentEnd(k, hi int) int {
 			e = cut
 			break
 		}
+		if (p.is(i, "and") || p.is(i, "but")) && p.inQuote[i] == 0 && p.coordinatedCue(i+1, hi) {
+			// "She praised the plan and said it would pass": the second
+			// verb of the same subject starts an attribution of its own.
+			e = i - 1
+			break
+		}
 		if !comma || i+1 >= hi {
 			continue
 		}
@@ -580,7 +586,7 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if t.l == cf.lemma && a == i {
 		return false // a bare base form: "to say", "say" as a noun
 	}
-	if !(strong[cf.lemma] || cf.past || a < i) {
+	if !(strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s")) {
 		return false
 	}
 	// A participle used as an adjective ("the pledged delegates", "a
@@ -849,4 +855,17 @@ func (p *para) shortQuote(q quote) bool {
 	}
 	_, _, ok := p.after(q)
 	return ok
+}
+
+// coordinatedCue reports whether a finite cue verb, after auxiliaries and
+// adverbs, starts at token k: the second verb of a coordination.
+func (p *para) coordinatedCue(k, hi int) bool {
+	for k < hi && p.word(k) && (p.s.lx.aux[p.toks[k].l] || cueAdverbs[p.toks[k].l]) {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	cf, _, ok := p.cueAt(k)
+	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
 }
