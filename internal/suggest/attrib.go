@@ -239,6 +239,11 @@ func (p *para) headline() {
 	if !ok || !p.is(last+1, ":") || last > 5 || last+2 >= len(p.toks) || p.used[last+1] {
 		return
 	}
+	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || p.shouted(0, last) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
+		// label or a figure, not someone speaking.
+		return
+	}
 	end := len(p.toks) - 1
 	for end > last+2 && p.toks[end].k == punct && p.toks[end].l == "." {
 		end--
@@ -253,6 +258,15 @@ func (p *para) indirect(si int) {
 	p.inSource(se)
 	var lastSrc *tokRange
 	for i := se.a; i < se.b; i++ {
+		if _, _, ok := p.cueAt(i); ok && p.s.why != nil {
+			if p.used[i] {
+				p.s.why[p.toks[i].s] = "used"
+			} else if p.inQuote[i] != 0 {
+				p.s.why[p.toks[i].s] = "inquote"
+			} else {
+				p.s.why[p.toks[i].s] = "other"
+			}
+		}
 		if p.used[i] || p.inQuote[i] != 0 {
 			continue
 		}
@@ -316,6 +330,9 @@ func (p *para) indirect(si int) {
 		sourceless := false
 		if !found {
 			if !p.finiteSpeech(cf, a, i) {
+				if p.s.why != nil {
+					p.s.why[p.toks[i].s] = "nosource"
+				}
 				continue
 			}
 			sourceless = true
@@ -364,6 +381,9 @@ func (p *para) indirect(si int) {
 				// Direct speech the quote pass did not take.
 			}
 			if k < se.b && p.is(k-1, ",") && p.word(k) && hasSuffix(p.toks[k].l, "ing") {
+				if p.s.why != nil {
+					p.s.why[p.toks[i].s] = "clutching"
+				}
 				continue // "…, he said, clutching the lectern"
 			}
 			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
@@ -379,6 +399,9 @@ func (p *para) indirect(si int) {
 			}
 		}
 		if len(content) == 0 || content[0].Len() == 0 || !p.hasWord(content[0]) {
+			if p.s.why != nil {
+				p.s.why[p.toks[i].s] = "nocontent"
+			}
 			continue
 		}
 		for t := a; t <= end; t++ {
@@ -413,7 +436,7 @@ func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
 		// clause of belief or intention after a noun; not after a pronoun
 		// or a preposition's object.
 		h := p.toks[last]
-		if _, pr := p.s.lx.prons[h.l]; pr || cf.class&belief == 0 || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] {
+		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] {
 			return false
 		}
 		return true
@@ -580,13 +603,18 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if cf.ing {
 		// ", saying …", "while saying …": a participle of speech after a
 		// comma or a conjunction is a cue whoever its subject is.
-		return cf.class&speech != 0 && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—"))
+		if cf.class&speech != 0 && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—")) {
+			return true
+		}
+		// "results showing a tight race", "a petition calling on him":
+		// a reduced relative clause after a noun.
+		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && !prepositions[p.toks[i-1].l] && !p.s.lx.dets[p.toks[i-1].l]
 	}
 	t := p.toks[i]
 	if t.l == cf.lemma && a == i {
 		return false // a bare base form: "to say", "say" as a noun
 	}
-	if !(strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s")) {
+	if !(strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
 		return false
 	}
 	// A participle used as an adjective ("the pledged delegates", "a
@@ -868,4 +896,13 @@ func (p *para) coordinatedCue(k, hi int) bool {
 	}
 	cf, _, ok := p.cueAt(k)
 	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
+}
+
+// shouted reports whether tokens [a, b] are one word in capitals: UPDATE.
+func (p *para) shouted(a, b int) bool {
+	if a != b || !p.word(a) {
+		return false
+	}
+	t := p.s.r[p.toks[a].s:p.toks[a].e]
+	return len(t) > 1 && strings.ToUpper(string(t)) == string(t)
 }

@@ -157,16 +157,19 @@ const nounForms = `state states comment comments remark remarks post posts
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
-	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about"},
-	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"},
+	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about", "for"},
+	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"}, "respond": {"to", "with"},
 	"agree": {"with"}, "warn": {"of", "about", "against"}, "boast": {"of", "about"},
 	"joke": {"about"}, "apologize": {"for"}, "apologise": {"for"}, "worry": {"about"},
 	"believe": {"in"}, "rail": {"against"}, "vote": {"for", "against"},
 	"comment": {"on"}, "complain": {"about"}, "lash": {"out"}, "weigh": {"in"},
 	"argue": {"for", "against"}, "allude": {"to"}, "reflect": {"on"},
 	"rave": {"about"}, "hint": {"at"}, "insist": {"on"}, "speculate": {"about"},
-	"brag": {"about"}, "push": {"for"}, "respond": {"to"},
-	"charge": {"with"}, "accuse": {"of"},
+	"brag": {"about"}, "push": {"for"},
+	"charge": {"with"}, "accuse": {"of"}, "know": {"for", "as"},
+	"see": {"as"}, "assure": {"of"}, "caution": {"against"}, "aim": {"at"},
+	"suspect": {"of"}, "regard": {"as"}, "question": {"about"}, "hope": {"for"},
+	"remark": {"upon", "on"}, "wonder": {"about"}, "scoff": {"at"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
