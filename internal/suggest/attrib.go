@@ -258,15 +258,6 @@ func (p *para) indirect(si int) {
 	p.inSource(se)
 	var lastSrc *tokRange
 	for i := se.a; i < se.b; i++ {
-		if _, _, ok := p.cueAt(i); ok && p.s.why != nil {
-			if p.used[i] {
-				p.s.why[p.toks[i].s] = "used"
-			} else if p.inQuote[i] != 0 {
-				p.s.why[p.toks[i].s] = "inquote"
-			} else {
-				p.s.why[p.toks[i].s] = "other"
-			}
-		}
 		if p.used[i] || p.inQuote[i] != 0 {
 			continue
 		}
@@ -330,9 +321,6 @@ func (p *para) indirect(si int) {
 		sourceless := false
 		if !found {
 			if !p.finiteSpeech(cf, a, i) {
-				if p.s.why != nil {
-					p.s.why[p.toks[i].s] = "nosource"
-				}
 				continue
 			}
 			sourceless = true
@@ -381,9 +369,6 @@ func (p *para) indirect(si int) {
 				// Direct speech the quote pass did not take.
 			}
 			if k < se.b && p.is(k-1, ",") && p.word(k) && hasSuffix(p.toks[k].l, "ing") {
-				if p.s.why != nil {
-					p.s.why[p.toks[i].s] = "clutching"
-				}
 				continue // "…, he said, clutching the lectern"
 			}
 			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
@@ -399,9 +384,6 @@ func (p *para) indirect(si int) {
 			}
 		}
 		if len(content) == 0 || content[0].Len() == 0 || !p.hasWord(content[0]) {
-			if p.s.why != nil {
-				p.s.why[p.toks[i].s] = "nocontent"
-			}
 			continue
 		}
 		for t := a; t <= end; t++ {

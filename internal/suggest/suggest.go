@@ -73,8 +73,6 @@ type Suggester struct {
 	lastAnyPara    int
 	openQuote      bool // the previous paragraph left a quote open
 	directOpen     bool // the previous paragraph ended with the last direct quote
-	dropped        []Suggestion
-	why            map[int]string
 }
 
 // New returns a Suggester for doc.
@@ -339,9 +337,6 @@ func (p *para) dropNested() {
 	}
 	if len(gone) == 0 {
 		return
-	}
-	for i := range gone {
-		s.dropped = append(s.dropped, s.res.Suggestions[i])
 	}
 	kept := s.res.Suggestions[:first]
 	newIdx := map[int]int{}
