@@ -274,8 +274,8 @@ func (p *para) indirect(si int) {
 		found, inverted := false, false
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
-				if c, ok := p.chunkRight(end+1, se.b); ok && p.is(last+1, "who") {
-					last = c // "a city official who was not allowed to speak"
+				if c, ok := p.chunkRight(end+1, se.b); ok && (p.is(last+1, "who") || !p.endsClause(last+1, se.b)) {
+					last = c // "a city official who was not allowed to speak", "a poll released Monday by …"
 				}
 				src, found, inverted = tokRange{end + 1, last}, true, true
 			} else if last, ok := p.chunkRight(end+1, se.b); ok {
@@ -350,7 +350,7 @@ func (p *para) indirect(si int) {
 					content = append(content, p.span(tail+2, e))
 				}
 			}
-		} else if lead == se.a && cf.lemma == "according to" && p.is(tail+1, ",") {
+		} else if (lead == se.a || lead == se.a+1 && (p.is(se.a, "but") || p.is(se.a, "and") || p.is(se.a, "("))) && cf.lemma == "according to" && p.is(tail+1, ",") {
 			if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
 				content = append(content, p.span(tail+2, e))
 			}
@@ -585,7 +585,7 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if cf.ing {
 		// ", saying …", "while saying …": a participle of speech after a
 		// comma or a conjunction is a cue whoever its subject is.
-		if cf.class&speech != 0 && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—")) {
+		if (cf.class&speech != 0 || p.commaBefore(i)) && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—")) {
 			return true
 		}
 		// "results showing a tight race", "a petition calling on him":
@@ -608,6 +608,9 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 		if p.s.lx.dets[l] || isDigitWord(l) || prepositions[l] {
 			return false
 		}
+	}
+	if (p.is(a-1, ",") || cf.past || a < i) && cf.class&speech != 0 {
+		return true // "…, the report, released Monday, said"
 	}
 	_, end, _ := p.cueAt(i)
 	n := end + 1
