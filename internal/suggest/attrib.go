@@ -256,6 +256,7 @@ func (p *para) headline() {
 func (p *para) indirect(si int) {
 	se := p.sents[si]
 	p.inSource(se)
+	p.inPoll(se)
 	var lastSrc *tokRange
 	for i := se.a; i < se.b; i++ {
 		if p.used[i] || p.inQuote[i] != 0 {
@@ -832,7 +833,7 @@ func (p *para) inSource(se sentence) {
 		doc = doc || p.word(c) && documentNouns[p.toks[c].l]
 		c++
 	}
-	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasCue(c+1, se.b) {
+	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasVerbCue(c+1, se.b) {
 		return
 	}
 	e := p.contentEnd(c+1, se.b)
@@ -841,6 +842,54 @@ func (p *para) inSource(se sentence) {
 	}
 	p.used[a] = true
 	p.add(Suggestion{Content: []Span{p.span(c+1, e)}, Cue: p.span(a, a), Source: p.span(a+1, c-1)})
+}
+
+// hasVerbCue reports whether a cue that is not a bare base form ("the
+// evangelical support of") starts in tokens [a, b), or a quote does.
+func (p *para) hasVerbCue(a, b int) bool {
+	for i := a; i < b; i++ {
+		if p.inQuote[i] != 0 {
+			return true
+		}
+		if cf, _, ok := p.cueAt(i); ok && (cf.past || cf.ing || p.toks[i].l != cf.lemma) {
+			return true
+		}
+	}
+	return false
+}
+
+// pollNouns name the sources of figures: "in a CNN poll".
+var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
+
+// inPoll handles "Clinton leads by 6 points in a CNN poll": "in" is the
+// cue, the poll the source and the clause before it the content.
+func (p *para) inPoll(se sentence) {
+	for i := se.a + 3; i < se.b-1; i++ {
+		if !p.is(i, "in") || p.used[i] || p.inQuote[i] != 0 {
+			continue
+		}
+		k, found, named := i+1, false, p.is(i+1, "a") || p.is(i+1, "an")
+		for ; k < se.b && k <= i+8 && p.word(k); k++ {
+			if pollNouns[p.toks[k].l] {
+				found = true
+				break
+			}
+			named = named || p.toks[k].cap
+		}
+		if !named {
+			continue // "a lead in the polls": no poll in particular
+		}
+		if !found || !p.endsClause(k+1, se.b) {
+			continue
+		}
+		e := p.trimEnd(se.a, i-1)
+		if e-se.a < 2 || p.hasVerbCue(se.a, e+1) || p.used[se.a] {
+			continue
+		}
+		p.used[i] = true
+		p.add(Suggestion{Content: []Span{p.span(se.a, e)}, Cue: p.span(i, i), Source: p.span(i+1, k)})
+		return
+	}
 }
 
 // quoteTaken returns the content of a suggestion of this paragraph that
