@@ -25,8 +25,10 @@ func (p *para) sentStart(i int) int { return p.sents[p.sentOf[i]].a }
 // direct attributes the paragraph's quotations.
 func (p *para) direct(continues bool) {
 	s := p.s
+	var pending []Span // whole quotes waiting for the cue after the next one
 	for qi, q := range p.quotes {
 		if p.quoteWords(q) < 3 && !p.is(q.a-1, ":") && !p.shortQuote(q) {
+			pending = nil
 			continue
 		}
 		// A quote inside a sentence, not introduced by a comma or colon, is
@@ -48,9 +50,22 @@ func (p *para) direct(continues bool) {
 			for i := cue.a; i <= cue.b; i++ {
 				p.used[i] = true
 			}
-			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			if qi == 0 && q.a == 0 && p.carry != nil {
+				pending = append(p.carry, pending...)
+			}
+			s.lastDirect = p.add(Suggestion{Content: append(pending, content), Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			pending = nil
 			s.lastDirectPara = p.idx
 			continue
+		}
+		pending = nil
+		// A whole sentence in quotes, right before another quote that has
+		// its own "…," X said, is a first fragment of that one.
+		if q.a == p.sentStart(q.a) && qi+1 < len(p.quotes) && p.quotes[qi+1].a == q.b+1 {
+			if _, _, ok := p.after(p.quotes[qi+1]); ok {
+				pending = []Span{content}
+				continue
+			}
 		}
 		// Before the quote: X said: "…" / X said, "…".
 		if cue, src, ok := p.before(q); ok {
@@ -77,6 +92,13 @@ func (p *para) direct(continues bool) {
 			}
 			s.lastDirect = p.add(sg)
 			s.lastDirectPara = p.idx
+			continue
+		}
+		// A paragraph that is one whole quote, before a paragraph opening
+		// with a quote that has its own "…," X said, is that quote's first
+		// fragment.
+		if len(p.quotes) == 1 && q.a == 0 && q.b == len(p.toks)-1 && !q.open && p.nextQuoteAttributed() {
+			s.carry = []Span{content}
 			continue
 		}
 		// A quote of its own sentence continues the last speaker's quote.
@@ -939,4 +961,18 @@ func (p *para) shouted(a, b int) bool {
 	}
 	t := p.s.r[p.toks[a].s:p.toks[a].e]
 	return len(t) > 1 && strings.ToUpper(string(t)) == string(t)
+}
+
+// nextQuoteAttributed reports whether the next paragraph opens with a quote
+// followed by its own cue and source.
+func (p *para) nextQuoteAttributed() bool {
+	if p.idx+1 >= len(p.s.paras) {
+		return false
+	}
+	n := p.s.newPara(p.idx + 1)
+	if n == nil || len(n.quotes) == 0 || n.quotes[0].a != 0 {
+		return false
+	}
+	_, _, ok := n.after(n.quotes[0])
+	return ok
 }

@@ -71,8 +71,9 @@ type Suggester struct {
 	lastDirectPara int
 	lastAny        int // index of the last suggestion of lastAnyPara, -1 if none
 	lastAnyPara    int
-	openQuote      bool // the previous paragraph left a quote open
-	directOpen     bool // the previous paragraph ended with the last direct quote
+	openQuote      bool   // the previous paragraph left a quote open
+	directOpen     bool   // the previous paragraph ended with the last direct quote
+	carry          []Span // a quote paragraph waiting for the next paragraph's cue
 }
 
 // New returns a Suggester for doc.
@@ -122,13 +123,16 @@ type para struct {
 	sentOf  []int
 	used    []bool // tokens already used as a cue
 	added   []int  // suggestions added in this paragraph
+	carry   []Span // the previous paragraph's quote, a first fragment of this one's
 }
 
-func (s *Suggester) paragraph(pi int) {
+// newPara tokenizes paragraph pi and finds its quotes and sentences; nil
+// when it holds no token.
+func (s *Suggester) newPara(pi int) *para {
 	ps := s.paras[pi]
 	toks := tokenize(s.r, ps.Start, ps.End)
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	p := &para{s: s, idx: pi, toks: toks, used: make([]bool, len(toks))}
 	p.quotes = findQuotes(toks)
@@ -145,6 +149,15 @@ func (s *Suggester) paragraph(pi int) {
 			p.sentOf[i] = si
 		}
 	}
+	return p
+}
+
+func (s *Suggester) paragraph(pi int) {
+	p := s.newPara(pi)
+	if p == nil {
+		return
+	}
+	p.carry, s.carry = s.carry, nil
 	continues := s.openQuote && len(p.quotes) > 0 && p.quotes[0].a == 0
 	p.direct(continues)
 	p.headline()
