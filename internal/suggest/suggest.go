@@ -231,6 +231,9 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
+	if i > 0 && p.word(i-1) && (p.possessive(i-1) || hasSuffix(p.toks[i-1].l, "’s") || hasSuffix(p.toks[i-1].l, "'s")) && t.l == cf.lemma {
+		return cf, 0, false // "Editor’s note", "his say": a noun after a possessive
+	}
 	end := i
 	if p.is(i+1, "in") && p.is(i+2, "a") && p.is(i+3, "statement") {
 		end = i + 3
