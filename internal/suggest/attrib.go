@@ -470,6 +470,9 @@ func (p *para) skipObject(k, hi int) int {
 // tokens [a, e].
 func (p *para) trimEnd(a, e int) int {
 	for e > a && p.toks[e].k == punct && (p.toks[e].l == "," || p.toks[e].l == "." || p.toks[e].l == ";" || p.toks[e].l == ":" || p.toks[e].l == "—" || p.toks[e].l == "–") {
+		if p.toks[e].l == "." && p.word(e-1) && p.toks[e-1].e == p.toks[e].s && p.s.lx.abbr[p.toks[e-1].l] {
+			break // the full stop of "U.S." belongs to the word
+		}
 		e--
 	}
 	return e

@@ -240,7 +240,9 @@ const speakerNouns = `official officials aide aides spokesman spokeswoman
 	attorney lawyer lawyers prosecutors investigators executive executives
 	chairman director delegates activists allies friends insiders operatives
 	reporters journalists commentators conservatives liberals progressives
-	others many some both several few most all team spokespeople union`
+	others many some both several few most all team spokespeople union
+	records data results figures numbers documents filings findings polling
+	research statistics estimates`
 
 // determiners open a noun-phrase source.
 const determiners = `a an the some many several most all two three four five
