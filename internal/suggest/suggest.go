@@ -231,6 +231,12 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
+	if t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
+		return cf, 0, false
+	}
+	if t.l == "called" && (p.is(i-1, "so") || p.is(i-1, "-") || p.indefiniteNoun(i-1)) && i+1 < len(p.toks) && (p.toks[i+1].cap || p.toks[i+1].k == qopen) {
+		return cf, 0, false // "a group called Citizens for Trump", "so-called"
+	}
 	if i > 0 && p.word(i-1) && (p.possessive(i-1) || hasSuffix(p.toks[i-1].l, "’s") || hasSuffix(p.toks[i-1].l, "'s")) && t.l == cf.lemma {
 		return cf, 0, false // "Editor’s note", "his say": a noun after a possessive
 	}
@@ -381,6 +387,17 @@ func inside(sp Span, c []Span) bool {
 	for _, f := range c {
 		if sp.Start >= f.Start && sp.End <= f.End {
 			return true
+		}
+	}
+	return false
+}
+
+// indefiniteNoun reports whether token j ends a short noun phrase opened by
+// "a" or "an": "a new group".
+func (p *para) indefiniteNoun(j int) bool {
+	for k := j; k >= 0 && k > j-4 && p.word(k); k-- {
+		if p.is(k, "a") || p.is(k, "an") {
+			return k < j
 		}
 	}
 	return false
