@@ -254,14 +254,14 @@ func (p *para) sentenceSource(lo, hi int) (tokRange, bool) {
 
 // headline handles "Trump: …" at the start of a paragraph.
 func (p *para) headline() {
-	if len(p.sents) > 2 {
-		return
-	}
 	last, ok := p.npRight(0, len(p.toks))
 	if !ok || !p.is(last+1, ":") || last > 5 || last+2 >= len(p.toks) || p.used[last+1] {
 		return
 	}
-	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || p.shouted(0, last) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+	if len(p.sents) > 2 && !p.shouted(0, last) {
+		return // a transcript's "TAPPER: …" may run on
+	}
+	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
 		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
 		// label or a figure, not someone speaking.
 		return
@@ -956,6 +956,12 @@ func (p *para) coordinatedCue(k, hi int) bool {
 	cf, _, ok := p.cueAt(k)
 	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
 }
+
+// labels open a paragraph before a colon without being a speaker.
+var labels = map[string]bool{"update": true, "updated": true, "correction": true,
+	"exclusive": true, "watch": true, "breaking": true, "note": true, "photos": true,
+	"video": true, "read": true, "related": true, "editor's": true, "editor’s": true,
+	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true}
 
 // shouted reports whether tokens [a, b] are one word in capitals: UPDATE.
 func (p *para) shouted(a, b int) bool {
