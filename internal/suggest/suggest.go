@@ -340,13 +340,30 @@ func (p *para) dropNested() {
 	if first == len(s.res.Suggestions) {
 		return
 	}
+	// The paragraph's suggestions by where their content starts, with the
+	// furthest content end so far, so that each cue is checked only against
+	// the contents that can hold it.
+	outs := append([]int(nil), p.added...)
+	sort.Slice(outs, func(i, j int) bool {
+		return s.res.Suggestions[outs[i]].Content[0].Start < s.res.Suggestions[outs[j]].Content[0].Start
+	})
+	reach := make([]int, len(outs))
+	for k, oi := range outs {
+		c := s.res.Suggestions[oi].Content
+		reach[k] = c[len(c)-1].End
+		if k > 0 {
+			reach[k] = max(reach[k], reach[k-1])
+		}
+	}
 	gone := map[int]bool{}
 	for _, si := range p.added {
 		in := s.res.Suggestions[si]
 		if in.Direct {
 			continue
 		}
-		for _, oi := range p.added {
+		k := sort.Search(len(outs), func(k int) bool { return s.res.Suggestions[outs[k]].Content[0].Start > in.Cue.Start }) - 1
+		for ; k >= 0 && reach[k] >= in.Cue.End; k-- {
+			oi := outs[k]
 			out := s.res.Suggestions[oi]
 			if oi == si || gone[oi] {
 				continue
