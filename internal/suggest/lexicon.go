@@ -170,6 +170,11 @@ var particles = map[string][]string{
 	"see": {"as"}, "assure": {"of"}, "caution": {"against"}, "aim": {"at"},
 	"suspect": {"of"}, "regard": {"as"}, "question": {"about"}, "hope": {"for"},
 	"remark": {"upon", "on"}, "wonder": {"about"}, "scoff": {"at"},
+	"express": {"concern", "confidence", "support", "doubt", "doubts",
+		"frustration", "interest", "skepticism", "disappointment", "regret",
+		"optimism", "hope", "opposition", "reservations", "surprise", "outrage",
+		"anger", "sympathy", "gratitude", "admiration", "dismay", "alarm"},
+	"plead": {"guilty"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
