@@ -41,7 +41,8 @@ func verbs() map[string]verbClass {
 		opine posit theorize rebut refute clarify elaborate summarize
 		relay convey divulge lash weigh allude reflect rave recount
 		volunteer interject exclaim whisper murmur grumble gripe concede
-		trumpet push`) {
+		trumpet push name order title identify project distance nominate voice
+		retweet detail list sound`) {
 		m[w] |= speech
 	}
 	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
@@ -153,7 +154,9 @@ const nounForms = `state states comment comments remark remarks post posts
 	requests emails chants quotes labels signals questions talks aims
 	desires trusts echoes references brands thanks blames dubs hails
 	guarantees contests disputes rails pleas lobbies publishes releases
-	welcomes planned showing backed saw`
+	welcomes planned showing backed saw order orders list lists sound sounds
+	title titles name names project projects voice voices detail details
+	sounding listing`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
@@ -174,12 +177,12 @@ var particles = map[string][]string{
 		"frustration", "interest", "skepticism", "disappointment", "regret",
 		"optimism", "hope", "opposition", "reservations", "surprise", "outrage",
 		"anger", "sympathy", "gratitude", "admiration", "dismay", "alarm"},
-	"plead": {"guilty"},
+	"plead": {"guilty"}, "distance": {"from"}, "sound": {"off"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
 // "talked about", "voted for", "weighed in".
-const needsParticle = `talk vote push weigh lash rail reflect allude rave speak`
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance`
 
 // set makes a lookup set of space-separated words.
 func set(words string) map[string]bool {

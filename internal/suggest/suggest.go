@@ -306,7 +306,11 @@ var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": tru
 	"again": true, "once": true, "frequently": true, "often": true, "openly": true,
 	"flatly": true, "initially": true, "earlier": true, "already": true,
 	"explicitly": true, "specifically": true, "clearly": true, "strongly": true,
-	"firmly": true, "personally": true, "long": true, "just": true}
+	"firmly": true, "personally": true, "long": true, "just": true,
+	"widely": true, "formally": true, "increasingly": true, "sharply": true,
+	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
+	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
+	"wrongly": true, "proudly": true, "quietly": true, "routinely": true}
 
 // skipAdverbs returns the last token before i that is not an adverb.
 func (p *para) skipAdverbs(i, lo int) int {
