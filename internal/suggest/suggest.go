@@ -227,6 +227,23 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 			return cueForm{lemma: "point", class: speech, ing: t.l == "pointing"}, i + 1, true
 		}
 	}
+	if t.l == "made" || t.l == "make" || t.l == "makes" || t.l == "making" {
+		// "made it clear that", "made clear"
+		if p.is(i+1, "clear") {
+			return cueForm{lemma: "make clear", class: speech, past: t.l == "made", ing: t.l == "making"}, i + 1, true
+		}
+		if p.is(i+1, "it") && p.is(i+2, "clear") {
+			return cueForm{lemma: "make clear", class: speech, past: t.l == "made", ing: t.l == "making"}, i + 2, true
+		}
+	}
+	if beliefAdjectives[t.l] && i > 0 && p.word(i-1) && beForms[p.toks[i-1].l] && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
+		// "is confident that", "was eager to": a state of mind.
+		end := i
+		if p.is(i+1, "about") || p.is(i+1, "of") {
+			end = i + 1
+		}
+		return cueForm{lemma: t.l, class: belief, past: true}, end, true
+	}
 	cf, ok := p.s.lx.cues[t.l]
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
@@ -423,3 +440,18 @@ func (p *para) indefiniteNoun(j int) bool {
 	}
 	return false
 }
+
+// beliefAdjectives name a state of mind after a form of "be": "is
+// confident that", "are eager to", "was skeptical of".
+var beliefAdjectives = map[string]bool{"confident": true, "convinced": true,
+	"eager": true, "aware": true, "sure": true, "certain": true, "skeptical": true,
+	"optimistic": true, "hopeful": true, "adamant": true, "determined": true,
+	"reluctant": true, "unwilling": true, "willing": true, "keen": true,
+	"afraid": true, "worried": true, "concerned": true, "critical": true,
+	"supportive": true, "wary": true, "doubtful": true, "insistent": true}
+
+// beForms are the forms of "be" before a belief adjective.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "am": true, "remains": true, "remain": true,
+	"remained": true, "seems": true, "seemed": true, "appears": true, "appeared": true,
+	"not": true, "also": true, "still": true, "very": true, "increasingly": true}
