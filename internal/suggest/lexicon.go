@@ -42,14 +42,16 @@ func verbs() map[string]verbClass {
 		relay convey divulge lash weigh allude reflect rave recount
 		volunteer interject exclaim whisper murmur grumble gripe concede
 		trumpet push name order title identify project distance nominate voice
-		retweet detail list sound`) {
+		retweet detail list sound rule document liken congratulate advocate
+		forecast rebuff underscore side focus shrug protest`) {
 		m[w] |= speech
 	}
 	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
 		urge`) {
 		m[w] |= speech | object
 	}
-	for _, w := range strings.Fields(`believe think hope want expect fear worry
+	for _, w := range strings.Fields(`anger opt mull persuade envision promote
+	believe think hope want expect fear worry
 		feel know show find plan intend seek argue doubt wish suspect insist
 		understand predict see consider seem appear support oppose back
 		offer prefer favor favour decide remember guess imagine realize
@@ -115,7 +117,7 @@ func doubles(l string) bool {
 	switch l {
 	case "admit", "quip", "commit", "concur", "plan", "regret", "permit",
 		"submit", "chat", "rebut", "refer", "prefer", "beg", "brag", "slam",
-		"dub", "omit", "confer", "infer", "spar", "stir", "jab", "nod":
+		"dub", "omit", "confer", "infer", "spar", "stir", "jab", "nod", "shrug":
 		return true
 	}
 	return false
@@ -156,7 +158,8 @@ const nounForms = `state states comment comments remark remarks post posts
 	guarantees contests disputes rails pleas lobbies publishes releases
 	welcomes planned showing backed saw order orders list lists sound sounds
 	title titles name names project projects voice voices detail details
-	sounding listing`
+	sounding listing rules ruling forecast forecasts protests sides focus
+	documents`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
@@ -178,11 +181,13 @@ var particles = map[string][]string{
 		"optimism", "hope", "opposition", "reservations", "surprise", "outrage",
 		"anger", "sympathy", "gratitude", "admiration", "dismay", "alarm"},
 	"plead": {"guilty"}, "distance": {"from"}, "sound": {"off"},
+	"side": {"with"}, "focus": {"on"}, "shrug": {"off"}, "liken": {"to"},
+	"opt": {"for"}, "mull": {"over"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
 // "talked about", "voted for", "weighed in".
-const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance`
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance side focus shrug`
 
 // set makes a lookup set of space-separated words.
 func set(words string) map[string]bool {
