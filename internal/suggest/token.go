@@ -56,6 +56,7 @@ func opensAt(r []rune, i, w, ps, pe int) bool {
 // tokenize splits the paragraph [ps, pe) of r into tokens.
 func tokenize(r []rune, ps, pe int) []tok {
 	toks := make([]tok, 0, (pe-ps)/5+1)
+	straightOpen := false // a straight quotation mark opened and not closed yet
 	for i := ps; i < pe; {
 		c := r[i]
 		switch {
@@ -92,6 +93,10 @@ func tokenize(r []rune, ps, pe int) []tok {
 			if opensAt(r, i, w, ps, pe) {
 				k = qopen
 			}
+			if k == qopen && straightOpen && i+w < pe && isSpace(r[i+w]) {
+				k = qclose // "… coalitions, '' said": spaces on both sides close an open quote
+			}
+			straightOpen = k == qopen
 			toks = append(toks, tok{s: i, e: i + w, l: string(r[i : i+w]), k: k})
 			i += w
 		case c == '‘' || c == '’' || c == '\'':
