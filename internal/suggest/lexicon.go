@@ -23,8 +23,8 @@ func verbs() map[string]verbClass {
 	m := map[string]verbClass{}
 	for _, w := range strings.Fields(`say add write note report announce argue
 		explain claim insist state declare acknowledge admit deny confirm reply
-		respond recall predict promise pledge vow tweet post continue conclude
-		caution complain concede contend emphasize emphasise stress maintain
+		respond recall predict promise pledge vow tweet continue conclude
+		caution complain concede contend emphasize emphasise stress
 		observe remark reveal testify assert allege estimate speculate boast joke
 		quip muse wonder counter retort charge suggest propose tout lament
 		declare recount describe mention add explain contend agree disclose
@@ -159,7 +159,8 @@ const nounForms = `state states comment comments remark remarks post posts
 	welcomes planned showing backed saw order orders list lists sound sounds
 	title titles name names project projects voice voices detail details
 	sounding listing rules ruling forecast forecasts protests sides focus
-	documents`
+	documents claim tell explain add request seem written writing reporting
+	challenges praising highlighting embraced`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
