@@ -42,8 +42,8 @@ func verbs() map[string]verbClass {
 		relay convey divulge lash weigh allude reflect rave recount
 		volunteer interject exclaim whisper murmur grumble gripe concede
 		trumpet push name order title identify project distance nominate voice
-		retweet detail list sound rule document liken congratulate advocate
-		forecast rebuff underscore side focus shrug protest`) {
+		retweet list sound rule document liken congratulate advocate
+		forecast rebuff underscore side shrug protest`) {
 		m[w] |= speech
 	}
 	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
@@ -56,7 +56,7 @@ func verbs() map[string]verbClass {
 		understand predict see consider seem appear support oppose back
 		offer prefer favor favour decide remember guess imagine realize
 		realise determine learn assume suppose reckon deem regard recognize
-		recognise accept trust distrust approve disapprove embrace desire
+		recognise accept trust distrust disapprove embrace desire
 		aim aspire vote worry question conclude`) {
 		m[w] |= belief
 	}
@@ -160,7 +160,7 @@ const nounForms = `state states comment comments remark remarks post posts
 	title titles name names project projects voice voices detail details
 	sounding listing rules ruling forecast forecasts protests sides focus
 	documents claim tell explain add request seem written writing reporting
-	challenges praising highlighting embraced`
+	challenges praising highlighting embraced nominating advocates`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
@@ -182,13 +182,13 @@ var particles = map[string][]string{
 		"optimism", "hope", "opposition", "reservations", "surprise", "outrage",
 		"anger", "sympathy", "gratitude", "admiration", "dismay", "alarm"},
 	"plead": {"guilty"}, "distance": {"from"}, "sound": {"off"},
-	"side": {"with"}, "focus": {"on"}, "shrug": {"off"}, "liken": {"to"},
+	"side": {"with"}, "shrug": {"off"}, "liken": {"to"},
 	"opt": {"for"}, "mull": {"over"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
 // "talked about", "voted for", "weighed in".
-const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance side focus shrug`
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance side shrug`
 
 // set makes a lookup set of space-separated words.
 func set(words string) map[string]bool {

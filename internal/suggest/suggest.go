@@ -291,8 +291,8 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 // "states") is a verb here: after a subject pronoun or an auxiliary, or
 // before "that" or "to".
 func (p *para) verbAfterAll(i int) bool {
-	if p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0 {
-		return true
+	if (p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0) && !(p.word(i-1) && (p.s.lx.dets[p.toks[i-1].l] || isDigitWord(p.toks[i-1].l))) {
+		return true // not "the 35 states that …"
 	}
 	if i == 0 || !p.word(i-1) {
 		return false
