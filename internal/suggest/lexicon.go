@@ -37,26 +37,26 @@ func verbs() map[string]verbClass {
 		welcome encourage applaud quote hint articulate reference lambaste
 		rail talk speak apologize apologise brag scoff chide scold rebuke
 		ridicule deride dub label characterize characterise brand hail laud
-		dispute swear guarantee signal plead beg instruct proclaim
+		dispute swear  signal plead beg instruct proclaim
 		opine posit theorize rebut refute clarify elaborate summarize
 		relay convey divulge lash weigh allude reflect rave recount
 		volunteer interject exclaim whisper murmur grumble gripe concede
-		trumpet push name order title identify project distance nominate voice
+		trumpet push name order title identify project distance nominate 
 		retweet list sound rule document liken congratulate advocate
 		forecast rebuff underscore side shrug protest`) {
 		m[w] |= speech
 	}
-	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
+	for _, w := range strings.Fields(`tell ask assure remind warn inform 
 		urge`) {
 		m[w] |= speech | object
 	}
 	for _, w := range strings.Fields(`anger opt mull persuade envision promote
 	believe think hope want expect fear worry
 		feel know show find plan intend seek argue doubt wish suspect insist
-		understand predict see consider seem appear support oppose back
+		understand predict see consider seem appear support oppose back 
 		offer prefer favor favour decide remember guess imagine realize
 		realise determine learn assume suppose reckon deem regard recognize
-		recognise accept trust distrust disapprove embrace desire
+		recognise  trust distrust disapprove embrace desire
 		aim aspire vote worry question conclude`) {
 		m[w] |= belief
 	}

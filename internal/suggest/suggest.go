@@ -248,7 +248,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
-	if t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
+	if t.l == "back" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
 		return cf, 0, false
 	}
 	if t.l == "called" && (p.is(i-1, "so") || p.is(i-1, "-") || p.indefiniteNoun(i-1)) && i+1 < len(p.toks) && (p.toks[i+1].cap || p.toks[i+1].k == qopen) {
@@ -275,7 +275,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if end == i && p.s.lx.particle[cf.lemma] {
 		return cf, 0, false
 	}
-	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && p.toks[end+1].l != "long" && p.toks[end+1].l != "just" {
+	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && !notAfterCue[p.toks[end+1].l] {
 		end++ // "said repeatedly", "wrote recently"
 	}
 	if p.word(end+1) && weekdays[p.toks[end+1].l] {
@@ -328,6 +328,10 @@ var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": tru
 	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
 	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
 	"wrongly": true, "proudly": true, "quietly": true, "routinely": true}
+
+// notAfterCue are cue adverbs that belong to the cue only before it: "said
+// earlier this week", "has since said".
+var notAfterCue = map[string]bool{"long": true, "just": true, "since": true, "earlier": true, "then": true}
 
 // skipAdverbs returns the last token before i that is not an adverb.
 func (p *para) skipAdverbs(i, lo int) int {
