@@ -354,6 +354,9 @@ func (p *para) indirect(si int) {
 		if src.a < lead {
 			lead = src.a
 		}
+		if p.is(lead-1, "as") && p.is(lead-2, ",") && !inverted {
+			lead-- // "The plan, as one aide put it, is dead": an aside
+		}
 		tail := end
 		if inverted {
 			tail = src.b

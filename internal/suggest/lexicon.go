@@ -43,7 +43,7 @@ func verbs() map[string]verbClass {
 		volunteer interject exclaim whisper murmur grumble gripe concede
 		trumpet push name order title identify project distance nominate 
 		retweet list sound rule document liken congratulate advocate
-		forecast rebuff underscore side shrug protest`) {
+		forecast rebuff underscore side shrug protest lay`) {
 		m[w] |= speech
 	}
 	for _, w := range strings.Fields(`tell ask assure remind warn inform 
@@ -79,6 +79,7 @@ var irregular = map[string][]string{
 	"swear":      {"swore", "swears", "swearing", "sworn"},
 	"speak":      {"spoke", "speaks", "speaking", "spoken"},
 	"learn":      {"learned", "learns", "learning", "learnt"},
+	"lay":        {"laid", "lays", "laying"},
 }
 
 // forms returns the inflections of a regular lemma: -s, -ed, -ing.
@@ -183,12 +184,12 @@ var particles = map[string][]string{
 		"anger", "sympathy", "gratitude", "admiration", "dismay", "alarm"},
 	"plead": {"guilty"}, "distance": {"from"}, "sound": {"off"},
 	"side": {"with"}, "shrug": {"off"}, "liken": {"to"},
-	"opt": {"for"}, "mull": {"over"},
+	"opt": {"for"}, "mull": {"over"}, "lay": {"out"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
 // "talked about", "voted for", "weighed in".
-const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance side shrug`
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance side shrug lay`
 
 // set makes a lookup set of space-separated words.
 func set(words string) map[string]bool {

@@ -236,6 +236,13 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 			return cueForm{lemma: "make clear", class: speech, past: t.l == "made", ing: t.l == "making"}, i + 2, true
 		}
 	}
+	if (t.l == "put" || t.l == "puts") && p.is(i+1, "it") && (p.is(i+2, ",") || p.is(i+2, ":") || p.is(i+2, ".") || i+2 >= len(p.toks) || p.toks[i+2].k == qopen) {
+		// "as one aide put it, …"
+		return cueForm{lemma: "put it", class: speech, past: t.l == "put"}, i + 1, true
+	}
+	if (t.l == "took" || t.l == "take" || t.l == "takes" || t.l == "taking") && p.is(i+1, "issue") && p.is(i+2, "with") {
+		return cueForm{lemma: "take issue", class: speech, past: t.l == "took", ing: t.l == "taking"}, i + 2, true
+	}
 	if beliefAdjectives[t.l] && i > 0 && p.word(i-1) && beForms[p.toks[i-1].l] && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
 		// "is confident that", "was eager to": a state of mind.
 		end := i
