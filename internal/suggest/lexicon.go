@@ -28,7 +28,7 @@ func verbs() map[string]verbClass {
 		observe remark reveal testify assert allege estimate speculate boast joke
 		quip muse wonder counter retort charge suggest propose tout lament
 		declare recount describe mention add explain contend agree disclose
-		predict warn urge complain answer comment reiterate affirm concur
+		predict warn urge complain  comment reiterate affirm concur
 		acknowledge blast slam criticize criticise praise accuse question
 		call dismiss reject defend highlight cite endorse refer decline refuse
 		describe mock blame denounce condemn echo indicate repeat thank attack
@@ -39,7 +39,7 @@ func verbs() map[string]verbClass {
 		ridicule deride dub label characterize characterise brand hail laud
 		dispute swear  signal plead beg instruct proclaim
 		opine posit theorize rebut refute clarify elaborate summarize
-		relay convey divulge lash weigh allude reflect rave recount
+		relay convey divulge lash  allude reflect rave recount
 		volunteer interject exclaim whisper murmur grumble gripe concede
 		trumpet push name order title identify project distance nominate 
 		retweet list sound rule document liken congratulate advocate

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"strings"
 
 	"sayso/internal/text"
 )
@@ -255,7 +256,12 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
-	if t.l == "back" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
+	if t.l == "back" || t.l == "seem" || t.l == "appear" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
+		return cf, 0, false
+	}
+	if strings.HasPrefix(t.l, "respond") && p.is(i+1, "to") && (i+2 < len(p.toks) && noComment[p.toks[i+2].l] || p.is(i+2, "a") && i+3 < len(p.toks) && noComment[p.toks[i+3].l]) {
+		// "did not respond to requests for comment": the news formula,
+		// which PolNeAR leaves unmarked.
 		return cf, 0, false
 	}
 	if t.l == "called" && (p.is(i-1, "so") || p.is(i-1, "-") || p.indefiniteNoun(i-1)) && i+1 < len(p.toks) && (p.toks[i+1].cap || p.toks[i+1].k == qopen) {
@@ -335,6 +341,12 @@ var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": tru
 	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
 	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
 	"wrongly": true, "proudly": true, "quietly": true, "routinely": true}
+
+// noComment are what someone does not respond to in "did not respond to
+// requests for comment".
+var noComment = map[string]bool{"request": true, "requests": true, "messages": true,
+	"message": true, "emails": true, "email": true, "calls": true, "call": true,
+	"inquiries": true, "inquiry": true, "phone": true}
 
 // notAfterCue are cue adverbs that belong to the cue only before it: "said
 // earlier this week", "has since said".
