@@ -279,6 +279,7 @@ func (p *para) indirect(si int) {
 	se := p.sents[si]
 	p.inSource(se)
 	p.inPoll(se)
+	p.possessorNoun(se)
 	var lastSrc *tokRange
 	for i := se.a; i < se.b; i++ {
 		if p.used[i] || p.inQuote[i] != 0 {
@@ -917,6 +918,48 @@ func (p *para) inPoll(se sentence) {
 		p.used[i] = true
 		p.add(Suggestion{Content: []Span{p.span(se.a, e)}, Cue: p.span(i, i), Source: p.span(i+1, k)})
 		return
+	}
+}
+
+// claimNouns report what someone holds or says when "that" follows them:
+// "Trump’s claim that …", "his warning that …".
+var claimNouns = map[string]bool{"claim": true, "claims": true, "belief": true,
+	"assertion": true, "argument": true, "suggestion": true, "view": true,
+	"warning": true, "promise": true, "pledge": true, "insistence": true,
+	"contention": true, "assessment": true, "prediction": true, "allegation": true,
+	"allegations": true, "accusation": true, "accusations": true, "charge": true,
+	"hope": true, "fear": true, "fears": true, "concern": true, "concerns": true,
+	"insinuation": true, "statement": true, "admission": true, "comments": true,
+	"remarks": true, "boast": true, "vow": true, "threat": true}
+
+// possessorNoun handles "Trump’s claim that …" and "her warning that …":
+// the noun is the cue, the possessor the source, the that-clause the
+// content.
+func (p *para) possessorNoun(se sentence) {
+	for i := se.a + 1; i+2 < se.b; i++ {
+		if !p.word(i) || !claimNouns[p.toks[i].l] || !p.is(i+1, "that") || p.used[i] || p.inQuote[i] != 0 {
+			continue
+		}
+		j := i - 1
+		for j > se.a && p.word(j) && !p.toks[j].cap && !p.possessive(j) && p.plainWord(j) && j > i-3 {
+			j-- // "Trump’s repeated claim"
+		}
+		l := p.toks[j].l
+		if !(p.possessive(j) || l == "his" || l == "her" || l == "their" || l == "its" || l == "our") {
+			continue
+		}
+		first := j
+		if p.possessive(j) {
+			if f, ok := p.npLeft(j, se.a); ok {
+				first = f
+			}
+		}
+		e := p.contentEnd(i+1, se.b)
+		if e <= i+1 {
+			continue
+		}
+		p.used[i] = true
+		p.add(Suggestion{Content: []Span{p.span(i+1, e)}, Cue: p.span(i, i), Source: p.span(first, j)})
 	}
 }
 
