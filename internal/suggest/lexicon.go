@@ -7,7 +7,11 @@ import "strings"
 // "reporting verbs" lists of the University of Adelaide Writing Centre and of
 // the Purdue Online Writing Lab, Levin's (1993) "verbs of communication"
 // classes (37.x), and the speech-verb list of the GenderGapTracker quote
-// extractor. Nothing was copied from them or from PolNeAR.
+// extractor. Nothing was copied from them or from PolNeAR. Which words to
+// add or drop was then decided by counting, on the tuning four fifths of
+// PolNeAR's training split only, how often the gold marks a form as a cue
+// and how often our rules took it rightly (forms right under a third of the
+// time were dropped or kept for where the context shows a verb).
 
 // verbClass says how a cue verb behaves.
 type verbClass uint8
