@@ -398,7 +398,11 @@ func (p *para) indirect(si int) {
 			if k < se.b && p.is(k-1, ",") && p.word(k) && hasSuffix(p.toks[k].l, "ing") {
 				continue // "…, he said, clutching the lectern"
 			}
-			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
+			hi := se.b
+			if c := p.subordinateEnd(se, i); c > 0 {
+				hi = c // "While Clinton has condemned the plan, the groups say …"
+			}
+			if e := p.contentEnd(k, hi); e >= k && k < len(p.toks) {
 				if cf.ing && a == i && found && src.b == i-1 {
 					e = p.relativeEnd(k, e)
 				}
@@ -623,8 +627,8 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && !prepositions[p.toks[i-1].l] && !p.s.lx.dets[p.toks[i-1].l]
 	}
 	t := p.toks[i]
-	if t.l == cf.lemma && a == i {
-		return false // a bare base form: "to say", "say" as a noun
+	if t.l == cf.lemma && a == i && !(t.l == "say" && i > 0 && (p.word(i-1) || p.is(i-1, "%")) && !p.is(i-1, "to") && !p.s.lx.dets[p.toks[i-1].l] && !prepositions[p.toks[i-1].l] && p.opensClause(i+1)) {
+		return false // a bare base form: "to say", "say" as a noun; not "many of them say they …"
 	}
 	if !(strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
 		return false
@@ -1030,4 +1034,38 @@ func (p *para) nextQuoteAttributed() bool {
 	}
 	_, _, ok := n.after(n.quotes[0])
 	return ok
+}
+
+// opensClause reports whether token k can open what was said: "that", a
+// pronoun, a determiner, a name or a figure.
+func (p *para) opensClause(k int) bool {
+	if k >= len(p.toks) || !p.word(k) {
+		return false
+	}
+	l := p.toks[k].l
+	_, pron := p.s.lx.prons[l]
+	return l == "that" || pron || p.s.lx.dets[l] || p.toks[k].cap || isDigitWord(l)
+}
+
+// subordinators open a clause that ends at the first comma: "While …,".
+var subordinators = map[string]bool{"while": true, "although": true, "though": true,
+	"because": true, "if": true, "when": true, "after": true, "before": true,
+	"since": true, "as": true, "unless": true, "whereas": true, "once": true}
+
+// subordinateEnd returns the first comma outside quotes of sentence se when
+// the sentence opens with a subordinator and the cue at token i stands
+// before that comma, else 0.
+func (p *para) subordinateEnd(se sentence, i int) int {
+	if !p.word(se.a) || !subordinators[p.toks[se.a].l] {
+		return 0
+	}
+	for c := se.a + 1; c < se.b; c++ {
+		if p.is(c, ",") && p.inQuote[c] == 0 {
+			if c > i {
+				return c
+			}
+			return 0
+		}
+	}
+	return 0
 }

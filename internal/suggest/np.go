@@ -205,7 +205,7 @@ func (p *para) leftAppositive(j, lo int) (int, bool) {
 		return 0, false
 	}
 	n := p.toks[k+1]
-	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.l == "whose" || n.l == "of" || n.cap || p.possessive(k+1) || p.s.lx.adv[n.l]) {
+	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.l == "whose" || n.l == "of" || n.l == "like" || n.l == "including" || n.cap || p.possessive(k+1) || p.s.lx.adv[n.l]) {
 		return 0, false
 	}
 	first, ok := p.npLeft(k-1, lo)
