@@ -449,7 +449,7 @@ func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
 		// clause of belief or intention after a noun; not after a pronoun
 		// or a preposition's object.
 		h := p.toks[last]
-		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] {
+		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] && p.toks[first-1].l != "with" {
 			return false
 		}
 		return true
