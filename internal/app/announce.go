@@ -28,6 +28,9 @@ func (st *State) say(text string) {
 // maxQuoteSpoken bounds the quote read out in announcements and list rows.
 const maxQuoteSpoken = 200
 
+// maxNameSpoken bounds a speaker's name read out.
+const maxNameSpoken = 80
+
 // Describe reads an annotation in full: its label and quote, and for a
 // claim its stance and speaker, for a speaker mention the speaker it
 // names when that differs from the quote (“Claim “…”, favor, Wang Wen”).
@@ -59,7 +62,7 @@ func (st *State) details(a *annotation.Annotation) string {
 
 func (st *State) speakerName(id, none string) string {
 	if sp, ok := st.Store.Speaker(id); ok {
-		return sp.Name
+		return wording.Clip(sp.Name, maxNameSpoken)
 	}
 	return none
 }

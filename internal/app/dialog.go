@@ -23,13 +23,26 @@ type ToggleSetupMenu struct{}
 // CloseMenus closes the toolbar's menus (a click outside them).
 type CloseMenus struct{}
 
+// PickFile is a press on a button that chooses files (Open, Add .txt
+// files, …): the browser layer opens the picker of the hidden file input
+// Input, whose change then reports the files (ChooseFiles). A button, not
+// a label around the input, is reached by Tab and named to screen readers.
+type PickFile struct{ Input string }
+
+// OpenPicker asks the browser layer to open the file input Input's picker.
+type OpenPicker struct{ Input string }
+
+func (OpenPicker) isEffect() {}
+
 func (Answer) isAction()          {}
 func (ToggleSetupMenu) isAction() {}
 func (CloseMenus) isAction()      {}
+func (PickFile) isAction()        {}
 
 func (Answer) session()          {}
 func (ToggleSetupMenu) session() {}
 func (CloseMenus) session()      {}
+func (PickFile) session()        {}
 
 // applyDialogAction applies the actions of this file and of the keyboard
 // (ListKey, CaretAt); ok is false for others.
@@ -49,6 +62,8 @@ func (st *State) applyDialogAction(a Action) (effects []Effect, ok bool) {
 	case CloseMenus:
 		st.SetupMenu, st.ExportMenu = false, false
 		return nil, true
+	case PickFile:
+		return []Effect{OpenPicker(a)}, true
 	case ListKey:
 		return st.listKey(a.Key), true
 	case CaretAt:

@@ -42,7 +42,7 @@ func TestTheArrowKeysWalkTheAnnotationListAndEnterSelects(t *testing.T) {
 		{nil, ids[0]},
 		{[]string{"ArrowDown"}, ids[1]},
 		{[]string{"ArrowDown", "ArrowDown", "ArrowDown"}, ids[3]}, // over the "Cues" heading
-		{[]string{"End", "ArrowDown"}, ids[3]},                     // stays on the last
+		{[]string{"End", "ArrowDown"}, ids[3]},                    // stays on the last
 		{[]string{"End", "ArrowUp"}, ids[2]},
 		{[]string{"End", "Home"}, ids[0]},
 		{[]string{"ArrowUp"}, ids[0]}, // stays on the first

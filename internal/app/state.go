@@ -54,10 +54,10 @@ type State struct {
 	listFocus     string       // the side list row the arrow keys reached
 	caretKey      string       // the annotations the caret was last inside
 	caretSelected string       // the annotation the caret selected
-	Message     Message
-	Save        SaveStatus
-	list        listView // the side list's rows and scroll position
-	styles      struct { // labelStyles' cache
+	Message       Message
+	Save          SaveStatus
+	list          listView // the side list's rows and scroll position
+	styles        struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

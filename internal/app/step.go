@@ -38,6 +38,9 @@ func Step(st *State, a Action) Plan {
 	was := st.remember()
 	effects := st.askQuestions(Update(st, a))
 	st.announce(a, was)
+	if _, inList := a.(ListKey); !inList && st.Selected != was.selected {
+		st.listFocus = "" // the list's focus follows a selection made elsewhere
+	}
 	if st.Doc != "" && st.Doc != st.shownRemembered {
 		st.shownRemembered = st.Doc
 		effects = append(effects, RememberShown{ID: st.Doc})
