@@ -41,6 +41,9 @@ func Step(st *State, a Action) Plan {
 	if _, inList := a.(ListKey); !inList && st.Selected != was.selected {
 		st.listFocus = "" // the list's focus follows a selection made elsewhere
 	}
+	if _, caret := a.(CaretAt); !caret && st.Selected != was.selected {
+		st.caretKey, st.caretSelected = "", "" // the caret says where it is again
+	}
 	if st.Doc != "" && st.Doc != st.shownRemembered {
 		st.shownRemembered = st.Doc
 		effects = append(effects, RememberShown{ID: st.Doc})
