@@ -122,7 +122,7 @@ func (st *State) announce(a Action, b before) {
 		if changed && hasSel {
 			st.say(changeName(a, sel) + ": " + Describe(st, sel) + ".")
 		}
-	case Select, Move, ClickText, ListKey:
+	case Select, Move, ClickText:
 		switch {
 		case st.Selected == b.selected:
 		case hasSel:

@@ -62,6 +62,7 @@ func (st *State) listKey(key string) []Effect {
 		id := rows[cur].Annotation.ID
 		st.listFocus = id
 		st.selectAnnotation(id)
+		st.say("Selected " + Describe(st, rows[cur].Annotation) + ".") // even when it was: Enter is answered
 		return []Effect{ScrollTo{ID: id}}
 	case "ArrowDown":
 		next = annotationRow(rows, cur+1, 1)
