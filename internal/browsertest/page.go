@@ -201,8 +201,9 @@ func (p *Page) SelectText(needle string, nth int) {
 	}
 }
 
-// ClickText clicks the middle of the nth occurrence of needle in the article.
-func (p *Page) ClickText(needle string, nth int) {
+// ClickText clicks the middle of the nth occurrence of needle in the
+// article, with modifiers held if given (Shift+click extends a selection).
+func (p *Page) ClickText(needle string, nth int, mods ...chromedp.Modifier) {
 	p.T.Helper()
 	type pt struct{ X, Y float64 }
 	c := Eval[pt](p, fmt.Sprintf(`(() => { %s
@@ -215,7 +216,7 @@ func (p *Page) ClickText(needle string, nth int) {
 	if c.X < 0 {
 		p.T.Fatalf("text %q is not in the article", needle)
 	}
-	p.Do(chromedp.MouseClickXY(c.X, c.Y))
+	p.Do(chromedp.MouseClickXY(c.X, c.Y, chromedp.ButtonModifiers(mods...)))
 }
 
 // Selected is the page's current text selection.

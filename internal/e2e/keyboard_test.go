@@ -286,3 +286,252 @@ func TestTheWholeLoopWithTheKeyboardOnly(t *testing.T) {
 
 	assert.Zero(t, browsertest.Eval[int](p, `window.__mouse`), "no mouse event at all")
 }
+
+// startOnSample starts on the sample article with the keyboard and puts
+// the focus in the article.
+func startOnSample(p *browsertest.Page) {
+	p.T.Helper()
+	tabTo(p, `[data-action="sample"]`, false)
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	tabTo(p, "#doc", false)
+}
+
+func TestTheMenuButtonsWorkFromTheKeyboard(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	startOnSample(p)
+	selectByKeys(p, "Tomas Reyes")
+	p.Press("s")
+	waitAnnounced(p, "Speaker added")
+
+	more := "#export-more"
+	attr := func(name string) string {
+		return browsertest.Eval[string](p, fmt.Sprintf(`document.querySelector(%s).getAttribute(%s)`, jsQuote(more), jsQuote(name)))
+	}
+	assert.Equal(t, "More export formats", browsertest.Eval[string](p, `document.getElementById("export-more").getAttribute("aria-label")`))
+	assert.Equal(t, "menu", attr("aria-haspopup"))
+	assert.Equal(t, "false", attr("aria-expanded"))
+	assert.Equal(t, "Keyboard shortcuts", browsertest.Eval[string](p, `document.getElementById("help-button").getAttribute("aria-label")`))
+
+	tabTo(p, more, true)
+	p.Press(kb.ArrowDown)
+	p.WaitFor(`!document.getElementById("export-menu").hidden`)
+	assert.Equal(t, "true", attr("aria-expanded"))
+	items := `[...document.querySelectorAll('#export-menu [role^="menuitem"]')]`
+	at := func() int {
+		return browsertest.Eval[int](p, items+`.indexOf(document.activeElement)`)
+	}
+	n := browsertest.Eval[int](p, items+`.length`)
+	require.Greater(t, n, 3)
+	assert.Equal(t, 0, at(), "ArrowDown opens the menu on its first item")
+	assert.Equal(t, "menu", browsertest.Eval[string](p, `document.querySelector("#export-menu ul").getAttribute("role")`))
+	for _, step := range []struct {
+		key  string
+		want int
+	}{{kb.ArrowDown, 1}, {kb.End, n - 1}, {kb.ArrowDown, 0}, {kb.ArrowUp, n - 1}, {kb.Home, 0}, {kb.ArrowUp, n - 1}} {
+		p.Press(step.key)
+		assert.Equal(t, step.want, at(), "after %q", step.key)
+	}
+	p.Press(kb.Escape)
+	p.WaitFor(`document.getElementById("export-menu").hidden`)
+	assert.Equal(t, "false", attr("aria-expanded"))
+	assert.True(t, focused(p, more), "Esc gives the focus back to the button")
+
+	// ArrowUp opens it on its last item; Enter on an item exports.
+	p.Press(kb.ArrowUp)
+	p.WaitFor(`!document.getElementById("export-menu").hidden`)
+	assert.Equal(t, n-1, at())
+	p.Press(kb.Home)
+	for !focused(p, `[data-format="native"]`) {
+		p.Press(kb.ArrowDown)
+	}
+	p.Press(kb.Enter)
+	p.WaitFor(`document.getElementById("export-menu").hidden`)
+	assert.Contains(t, string(p.WaitDownload(app.FileName(app.SampleTitle)+".sayso.json")), "Tomas Reyes")
+	assert.True(t, focused(p, more), "the focus is back on the button after choosing")
+
+	// Tab out of an open menu closes it.
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("export-menu").hidden`)
+	p.Press(kb.Tab)
+	p.WaitFor(`document.getElementById("export-menu").hidden`)
+
+	// The Set up menu: the same pattern; its items open their dialogs, and
+	// closing one gives the focus back to the menu's button.
+	tabTo(p, "#setup-button", false)
+	assert.Equal(t, "menu", browsertest.Eval[string](p, `document.getElementById("setup-button").getAttribute("aria-haspopup")`))
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("setup-menu").hidden`)
+	assert.True(t, focused(p, `#setup-menu [data-action="schema"]`))
+	p.Press(kb.ArrowDown)
+	assert.True(t, focused(p, `#setup-menu [data-action="exercise"]`))
+	p.Press(kb.ArrowUp)
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("schema").hidden`)
+	p.WaitFor(`document.getElementById("setup-menu").hidden`)
+	assert.True(t, browsertest.Eval[bool](p, `document.getElementById("schema").contains(document.activeElement)`), "the dialog took the focus")
+	p.Press(kb.Escape)
+	p.WaitFor(`document.getElementById("schema").hidden`)
+	assert.True(t, focused(p, "#setup-button"), "closing it gives the focus back to the menu's button")
+	assert.NotContains(t, p.Text("#docs"), "Labels and stances", "no longer under Add documents")
+}
+
+func TestDialogsAreModalAndGiveTheFocusBack(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	startOnSample(p)
+	for _, d := range []struct {
+		name, open, id string
+		key        bool // opened with a key from the article, else Enter on the button
+	}{
+		{"the keyboard shortcuts", "?", "help", true},
+		{"the documents", "#docs-button", "docs", false},
+	} {
+		t.Run(d.name, func(t *testing.T) {
+			opener := "#doc"
+			if d.key {
+				tabTo(p, "#doc", true)
+				p.Press(d.open)
+			} else {
+				tabTo(p, d.open, true)
+				opener = d.open
+				p.Press(kb.Enter)
+			}
+			p.WaitFor(`!document.getElementById("` + d.id + `").hidden`)
+			inside := `document.getElementById("` + d.id + `").contains(document.activeElement)`
+			assert.True(t, browsertest.Eval[bool](p, inside), "the focus moved into the dialog")
+			assert.Equal(t, "true", browsertest.Eval[string](p, `document.getElementById("`+d.id+`").getAttribute("aria-modal")`))
+			assert.True(t, browsertest.Eval[bool](p, `document.getElementById("workspace").inert && document.getElementById("toolbar").inert`), "the page behind is inert")
+			for range 12 {
+				p.Press(kb.Tab)
+				require.True(t, browsertest.Eval[bool](p, inside), "Tab stays in the dialog")
+			}
+			for range 5 {
+				p.Press(kb.Tab, chromedp.ModifierShift)
+				require.True(t, browsertest.Eval[bool](p, inside), "Shift+Tab stays in the dialog")
+			}
+			p.Press("c") // not a shortcut in a dialog
+			p.Press(kb.Escape)
+			p.WaitFor(`document.getElementById("` + d.id + `").hidden`)
+			assert.True(t, focused(p, opener), "Esc gives the focus back to %s", opener)
+			assert.False(t, browsertest.Eval[bool](p, `document.getElementById("workspace").inert`))
+			assert.Zero(t, browsertest.Eval[int](p, sidebarCount), "c in the dialog tagged nothing")
+		})
+	}
+}
+
+func TestQuestionsAreTheAppsOwnDialogNotANativeConfirm(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	native := 0
+	events := chromedp.Events(p.Ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range events {
+			if err != nil {
+				return
+			}
+			native++
+			_, _ = chromedp.Call(p.Ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	startOnSample(p)
+	selectByKeys(p, "Tomas Reyes")
+	p.Press("s")
+	waitAnnounced(p, "Speaker added")
+
+	tabTo(p, "#new", true)
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("confirm").hidden`)
+	assert.Equal(t, "alertdialog", browsertest.Eval[string](p, `document.getElementById("confirm").getAttribute("role")`))
+	assert.Contains(t, p.Text("#confirm"), "Close this article and start another?")
+	assert.True(t, focused(p, `#confirm [data-action="confirm-no"]`), "Cancel takes the focus: Enter alone loses nothing")
+
+	// Esc answers no: the work stays, the focus goes back to New.
+	p.Press(kb.Escape)
+	p.WaitFor(`document.getElementById("confirm").hidden`)
+	assert.True(t, focused(p, "#new"))
+	assert.Equal(t, 1, browsertest.Eval[int](p, sidebarCount))
+
+	// Cancel by Enter: the same.
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("confirm").hidden`)
+	p.Press(kb.Enter)
+	p.WaitFor(`document.getElementById("confirm").hidden`)
+	assert.Equal(t, 1, browsertest.Eval[int](p, sidebarCount))
+
+	// Tab wraps between OK and Cancel; OK closes the article.
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("confirm").hidden`)
+	p.Press(kb.Tab)
+	p.Press(kb.Tab)
+	assert.True(t, focused(p, `#confirm [data-action="confirm-no"]`), "Tab stays in the question")
+	p.Press(kb.Tab, chromedp.ModifierShift)
+	require.True(t, focused(p, `#confirm [data-action="confirm-yes"]`))
+	p.Press(kb.Enter)
+	p.WaitFor(`!document.getElementById("start").hidden`)
+	assert.Zero(t, native, "no native confirm() was shown")
+}
+
+func TestTheAnnotationListIsOneTabStopWalkedWithArrows(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	startOnSample(p)
+	for _, s := range []struct{ text, key string }{
+		{"Mayor Ines Okafor", "s"}, {"Our streets were built for people, not for parking,", "c"}, {"said", "q"}, {"Tomas Reyes", "s"},
+	} {
+		selectByKeys(p, s.text)
+		p.Press(s.key)
+		p.WaitFor(fmt.Sprintf(`document.getElementById("announce").textContent.includes(%s)`, jsQuote(s.text)))
+	}
+	p.Press(kb.Escape) // clear the selection
+	rows := `[...document.querySelectorAll("#sidebar [data-id]")]`
+	require.Equal(t, 4, browsertest.Eval[int](p, rows+`.length`))
+	assert.Equal(t, 1, browsertest.Eval[int](p, rows+`.filter(r => r.tabIndex === 0).length`), "one Tab stop")
+	assert.NotEmpty(t, browsertest.Eval[string](p, `document.querySelector("#sidebar ul").getAttribute("aria-label")`), "a labelled list")
+	labels := browsertest.Eval[[]string](p, rows+`.map(r => r.getAttribute("aria-label"))`)
+	assert.Contains(t, labels, "Claim “Our streets were built for people, not for parking,”, no stance, no speaker", "items read in full")
+
+	tabTo(p, "#sidebar [data-id]", false)
+	first := browsertest.Eval[string](p, `document.activeElement.dataset.id`)
+	p.Press(kb.Tab)
+	assert.False(t, browsertest.Eval[bool](p, `document.getElementById("sidebar").contains(document.activeElement)`), "Tab leaves the list after one stop")
+	p.Press(kb.Tab, chromedp.ModifierShift)
+	require.Equal(t, first, browsertest.Eval[string](p, `document.activeElement.dataset.id`))
+
+	for _, step := range []struct {
+		key  string
+		want int
+	}{{kb.ArrowDown, 1}, {kb.ArrowDown, 2}, {kb.End, 3}, {kb.ArrowDown, 3}, {kb.Home, 0}, {kb.ArrowUp, 0}, {kb.ArrowDown, 1}} {
+		p.Press(step.key)
+		p.WaitFor(fmt.Sprintf(`%s.indexOf(document.activeElement) === %d`, rows, step.want))
+		assert.Equal(t, 1, browsertest.Eval[int](p, rows+`.filter(r => r.tabIndex === 0).length`))
+	}
+	assert.Equal(t, "", browsertest.Eval[string](p, `document.querySelector("#inspector .quote") ? "shown" : ""`), "arrows move the focus only")
+	want := browsertest.Eval[string](p, `document.activeElement.getAttribute("aria-label")`)
+	p.Press(kb.Enter)
+	waitAnnounced(p, "Selected "+want)
+	assert.Equal(t, "true", browsertest.Eval[string](p, `document.activeElement.getAttribute("aria-current")`))
+	assert.NotEmpty(t, p.Text("#inspector .quote"))
+}
+
+func TestSelectingWithoutDraggingAndTheCaretSaysWhereItIs(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click(`[data-action="sample"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+
+	// Click a word, Shift+click another: the words between are selected,
+	// snapped to whole words when tagged (WCAG 2.2 SC 2.5.7).
+	p.ClickText("Footfall", 0)
+	p.ClickText("rises", 0, chromedp.ModifierShift)
+	p.Press("c")
+	waitAnnounced(p, "Claim added: “Footfall usually rises”")
+
+	// The caret moved by keys into annotated text: what it is inside is
+	// announced and shown in the inspector.
+	p.Press(kb.Escape)
+	p.WaitFor(`document.querySelector("#inspector .quote") === null`)
+	tabTo(p, "#doc", false)
+	caretTo(p, textIndex(p, "usually"))
+	waitAnnounced(p, "In Claim “Footfall usually rises”, no stance, no speaker.")
+	assert.Equal(t, "Footfall usually rises", p.Text("#inspector .quote"))
+	caretTo(p, textIndex(p, "after streets"))
+	waitAnnounced(p, "Outside the annotations.")
+	p.WaitFor(`document.querySelector("#inspector .quote") === null`)
+}
