@@ -381,7 +381,7 @@ func TestDialogsAreModalAndGiveTheFocusBack(t *testing.T) {
 	startOnSample(p)
 	for _, d := range []struct {
 		name, open, id string
-		key        bool // opened with a key from the article, else Enter on the button
+		key            bool // opened with a key from the article, else Enter on the button
 	}{
 		{"the keyboard shortcuts", "?", "help", true},
 		{"the documents", "#docs-button", "docs", false},
