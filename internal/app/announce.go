@@ -137,9 +137,16 @@ func (st *State) announce(a Action, b before) {
 	case Answer, ToggleSetupMenu, CloseMenus, ToggleExportMenu:
 	}
 	// Errors are alerts of their own; a notice is said when it is new, or
-	// when a command (a key, a button) gave it again.
-	if st.Announce.Seq == seq && st.Message.Kind == "info" && st.Message.Text != "" && (st.Message != b.message || command(a)) {
+	// when a command (a key, a button) gave it again: after what was said
+	// of the change, unless that said it already (a deletion).
+	if st.Message.Kind != "info" || st.Message.Text == "" || (st.Message == b.message && !command(a)) {
+		return
+	}
+	switch {
+	case st.Announce.Seq == seq:
 		st.say(st.Message.Text)
+	case !sameNotice(a):
+		st.Announce.Text += " " + st.Message.Text
 	}
 }
 
@@ -177,4 +184,11 @@ func command(a Action) bool {
 		return true
 	}
 	return false
+}
+
+// sameNotice reports whether what is announced of a already says what its
+// notice says.
+func sameNotice(a Action) bool {
+	_, deleted := a.(Delete)
+	return deleted
 }

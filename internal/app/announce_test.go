@@ -125,3 +125,10 @@ func TestDescribeReadsAListItemInFull(t *testing.T) {
 	claimBy(t, st, "a slow death for small businesses.", "Tomas Reyes", 1)
 	assert.Equal(t, "Claim “a slow death for small businesses.”, favor, Tomas Reyes", Describe(st, selected(t, st)))
 }
+
+func TestANoticeIsSaidAfterTheChangeItComesWith(t *testing.T) {
+	st := NewState(fixedClock)
+	Step(st, Paste{Title: "Bad bytes", Text: "Caf\xe9 owners said the vote was rushed."})
+	assert.Equal(t, "Started on “Bad bytes”. Select text in the article, then press c for a claim, s for a speaker, q for a cue. "+st.Message.Text, st.Announce.Text)
+	assert.Contains(t, st.Announce.Text, "not valid UTF-8")
+}

@@ -242,6 +242,13 @@ func (u *UI) render(plan app.Plan) {
 		u.drawn.message = msg
 		setHidden(u.message, p.Message.Text == "")
 		u.message.SetAttribute("class", "message "+p.Message.Kind)
+		// Errors are alerts; notices are said by the polite live region
+		// (app.State.Announce), not twice.
+		if p.Message.Kind == "error" {
+			u.message.SetAttribute("role", "alert")
+		} else {
+			u.message.RemoveAttribute("role")
+		}
 		u.messageText.SetTextContent(p.Message.Text)
 	}
 	if p.SaveText != u.drawn.save {
