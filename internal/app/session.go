@@ -61,6 +61,9 @@ func (RememberShown) isEffect()      {}
 
 // applySessionAction applies the actions above.
 func (st *State) applySessionAction(a Action) []Effect {
+	if effects, ok := st.applyDialogAction(a); ok {
+		return effects
+	}
 	switch a := a.(type) {
 	case RequestClose:
 		if st.Store.Len() == 0 {

@@ -47,10 +47,17 @@ type State struct {
 	Compare     *Compare
 	Comparing   bool
 	SchemaPanel bool // the schema editor is open
-	Message     Message
-	Save        SaveStatus
-	list        listView // the side list's rows and scroll position
-	styles      struct { // labelStyles' cache
+	// Keyboard and screen readers (dialog.go, listnav.go, announce.go).
+	Question      *Question    // a question waiting for yes or no, or nil
+	SetupMenu     bool         // the toolbar's Setup menu is open
+	Announce      Announcement // what the live region says
+	listFocus     string       // the side list row the arrow keys reached
+	caretKey      string       // the annotations the caret was last inside
+	caretSelected string       // the annotation the caret selected
+	Message       Message
+	Save          SaveStatus
+	list          listView // the side list's rows and scroll position
+	styles        struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

@@ -126,6 +126,16 @@ func ActionOf(p Press, c Control) (a app.Action, ok bool) {
 		return app.ConfirmColumns{}, true
 	case view.ActColumnsCancel:
 		return app.CancelColumns{}, true
+	case view.ActConfirmYes:
+		return app.Answer{Yes: true}, true
+	case view.ActConfirmNo:
+		return app.Answer{}, true
+	case view.ActSetupMenu:
+		return app.ToggleSetupMenu{}, true
+	case view.ActExportScope:
+		return app.SetExportScope{DocumentOnly: c.Attr("aria-checked") != "true"}, true
+	case view.ActPickFile:
+		return app.PickFile{Input: c.Attr("data-input")}, true
 	}
 	return nil, false
 }
@@ -191,8 +201,6 @@ func FieldAction(ch Change, c Control) (a app.Action, ok bool) {
 		return app.ShowCompareDocument{Label: v}, true
 	case view.FieldAccept:
 		return app.AcceptCandidate{Index: index(c.Attr("data-cand")), Accept: ch.Checked}, true
-	case view.FieldExportScope:
-		return app.SetExportScope{DocumentOnly: ch.Checked}, true
 	case view.FieldColumnText:
 		return app.SetColumn{Column: app.ColumnText, Key: v}, true
 	case view.FieldColumnLabel:

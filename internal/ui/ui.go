@@ -31,6 +31,7 @@ type UI struct {
 	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton, compare         dom.Element
 	importPanel, importBody, exercisePanel, exerciseBody, nameDialog, instructions   dom.Element
 	columnsPanel, columnsBody                                                        dom.Element
+	confirmPanel, confirmBody, setupMenu, announceEl                                 dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
 	drawn struct {
@@ -38,9 +39,20 @@ type UI struct {
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
 		exercise, instructions, columns                                     string
 		askName                                                             bool
+		question, setupMenu                                                 string
+		announce                                                            int
 	}
-	// exportMenuOpen: a click outside the export menu closes it.
-	exportMenuOpen bool
+	// Focus of dialogs and menus (dialog.go): the open dialogs and their
+	// openers, the open menus, and whether a menu opening from its
+	// button's ArrowUp starts on its last item.
+	modals   modals
+	menuOpen map[string]bool
+	menuLast bool
+	// pointer is set by a press of the mouse in the article, cleared by a
+	// key: the caret a key moved is reported (app.CaretAt), a click is a
+	// ClickText of its own.
+	pointer   bool
+	lastCaret int
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
@@ -72,6 +84,7 @@ func New(st *app.State) (*UI, error) {
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
 		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
 		{"instructions", &u.instructions}, {"columns", &u.columnsPanel}, {"columns-body", &u.columnsBody},
+		{"confirm", &u.confirmPanel}, {"confirm-body", &u.confirmBody}, {"setup-menu", &u.setupMenu}, {"announce", &u.announceEl},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -86,6 +99,7 @@ func New(st *app.State) (*UI, error) {
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
+	u.lastCaret = -1
 	return u, nil
 }
 
@@ -144,9 +158,9 @@ func (u *UI) run(e app.Effect) {
 		js.Global().Call("getSelection").Call("removeAllRanges")
 	case app.OfflineExercise:
 		u.offlinePage(e)
-	case app.Confirm:
-		if u.win.Confirm(e.Text) {
-			u.dispatch(e.Then)
+	case app.OpenPicker:
+		if in := u.el(e.Input); in.Truthy() {
+			in.Call("click")
 		}
 	case app.ReadFiles:
 		u.readFiles(e)
@@ -163,6 +177,7 @@ func (u *UI) run(e app.Effect) {
 // render draws the page of the state: the pieces that changed since the
 // last render, and the article's text as the plan's Redraw says.
 func (u *UI) render(plan app.Plan) {
+	prev := activeElement()
 	p := view.Build(u.st)
 	if screen := string(p.Screen); screen != u.drawn.screen {
 		u.drawn.screen = screen
@@ -213,11 +228,27 @@ func (u *UI) render(plan app.Plan) {
 	u.setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
 	u.setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
 	u.setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
-	u.exportMenuOpen = p.ExportMenuOpen
+	u.setPanel(u.setupMenu, u.setupMenu, &u.drawn.setupMenu, p.SetupMenu)
+	u.setPanel(u.confirmPanel, u.confirmBody, &u.drawn.question, p.Question)
+	if p.Announce.Seq != u.drawn.announce {
+		u.drawn.announce = p.Announce.Seq
+		text := p.Announce.Text
+		if p.Announce.Seq%2 == 1 {
+			text += "\u00a0" // the same words again still change the region, and are read again
+		}
+		u.announceEl.SetTextContent(text)
+	}
 	if msg := p.Message.Kind + "\x00" + p.Message.Text; msg != u.drawn.message {
 		u.drawn.message = msg
 		setHidden(u.message, p.Message.Text == "")
 		u.message.SetAttribute("class", "message "+p.Message.Kind)
+		// Errors are alerts; notices are said by the polite live region
+		// (app.State.Announce), not twice.
+		if p.Message.Kind == "error" {
+			u.message.SetAttribute("role", "alert")
+		} else {
+			u.message.RemoveAttribute("role")
+		}
 		u.messageText.SetTextContent(p.Message.Text)
 	}
 	if p.SaveText != u.drawn.save {
@@ -231,6 +262,8 @@ func (u *UI) render(plan app.Plan) {
 	}
 	setButton(u.undo, p.UndoTitle, "Nothing to undo")
 	setButton(u.redo, p.RedoTitle, "Nothing to redo")
+	u.updateMenus()
+	u.updateModals(prev)
 }
 
 // renderList draws the side list's visible rows and places them: the

@@ -44,6 +44,8 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ImportDialog":      func() HTML { return ImportDialog(importing) },
 		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
+		"Question":          func() HTML { return Question(hostileQuestion(t)) },
+		"SetupMenu":         func() HTML { return SetupMenu(annotating) },
 	}
 }
 
@@ -57,7 +59,7 @@ func TestEveryViewEscapesHostileData(t *testing.T) {
 			assert.NotContains(t, html, "<svg")
 			assert.NotContains(t, html, "<script")
 			assert.NotContains(t, html, `"><svg`, "no attribute value is closed by data")
-			if name != "ExportMenu" { // the formats' own descriptions: no data of the person's
+			if name != "ExportMenu" && name != "SetupMenu" { // the app's own words: no data of the person's
 				assert.Contains(t, html, "&lt;", "the attack is shown, escaped")
 			}
 		})
@@ -126,6 +128,16 @@ func hostileAnnotating(t *testing.T) *app.State {
 	app.Update(st, app.Select{ID: claim})
 	app.Update(st, app.SetStance{Value: attack})
 	app.Update(st, app.LinkNearest{})
+	return st
+}
+
+// hostileQuestion asks whether to remove a stance value named by an
+// attack, which a claim uses: the question names it.
+func hostileQuestion(t *testing.T) *app.State {
+	t.Helper()
+	st := hostileAnnotating(t)
+	app.Step(st, app.RemoveStanceValue{Value: attack})
+	require.NotNil(t, st.Question)
 	return st
 }
 

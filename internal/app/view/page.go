@@ -49,6 +49,12 @@ type Page struct {
 	// Selected and Related are what highlight rendering marks as the
 	// selection and as related to it, ids space-separated (app.MarkedIDs).
 	Selected, Related string
+	// Keyboard and screen readers: the question's dialog (empty when none
+	// waits), the Setup menu (empty when closed), what the live region
+	// says.
+	Question  HTML
+	SetupMenu HTML
+	Announce  app.Announcement
 }
 
 // Build makes the page of the state.
@@ -99,5 +105,9 @@ func Build(st *app.State) Page {
 	if st.Help {
 		p.Help = Shortcuts(st)
 	}
+	if st.SetupMenu {
+		p.SetupMenu = SetupMenu(st)
+	}
+	p.Question, p.Announce = Question(st), st.Announce
 	return p
 }

@@ -61,6 +61,12 @@ const (
 	ActAdoptGold     Action = "adopt-gold"      // open the adjudicated gold set
 	ActColumnsOpen   Action = "columns-open"    // read the waiting file with the columns chosen
 	ActColumnsCancel Action = "columns-cancel"  // forget the file waiting for its columns
+	// Keyboard and screen readers (dialog.go, menu.go).
+	ActConfirmYes  Action = "confirm-yes"  // answer the question yes
+	ActConfirmNo   Action = "confirm-no"   // answer the question no
+	ActSetupMenu   Action = "setup-menu"   // show or hide the Setup menu
+	ActExportScope Action = "export-scope" // export only the shown document, or all (toggles)
+	ActPickFile    Action = "pick-file"    // choose files with the file input #data-input
 )
 
 // Actions lists every data-action name.
@@ -74,6 +80,7 @@ func Actions() []Action {
 		ActImportConfirm, ActImportCancel, ActPlaceOrphan, ActConfirmAnchor, ActDropOrphan,
 		ActCloseCompare, ActCompareRemove, ActSortCompare, ActExportScores, ActAdoptGold,
 		ActColumnsOpen, ActColumnsCancel,
+		ActConfirmYes, ActConfirmNo, ActSetupMenu, ActExportScope, ActPickFile,
 	}
 }
 
@@ -103,7 +110,6 @@ const (
 	FieldCompareDoc           Field = "compare-doc"
 	FieldCompareLabel         Field = "compare-label"
 	FieldAccept               Field = "accept"
-	FieldExportScope          Field = "export-scope"
 	FieldColumnText           Field = "column-text"  // the waiting file's text column
 	FieldColumnLabel          Field = "column-label" // the waiting file's label column
 )
@@ -115,7 +121,7 @@ func Fields() []Field {
 		FieldTopic, FieldAnnotator, FieldDocDone, FieldDocTitle, FieldLabelName, FieldLabelColor,
 		FieldLabelKey, FieldStanceName, FieldExerciseTitle, FieldExerciseInstructions,
 		FieldExerciseDoc, FieldImportChoice, FieldCompareKey, FieldCompareInclude,
-		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept, FieldExportScope,
+		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept,
 		FieldColumnText, FieldColumnLabel,
 	}
 }
