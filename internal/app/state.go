@@ -47,10 +47,13 @@ type State struct {
 	Compare     *Compare
 	Comparing   bool
 	SchemaPanel bool // the schema editor is open
-	Message     Message
-	Save        SaveStatus
-	list        listView // the side list's rows and scroll position
-	styles      struct { // labelStyles' cache
+	// HandIn is the online hand-in box: a teacher's boxes, a student's
+	// box and receipt (handin.go).
+	HandIn  HandIns
+	Message Message
+	Save    SaveStatus
+	list    listView // the side list's rows and scroll position
+	styles  struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

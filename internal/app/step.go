@@ -21,6 +21,7 @@ type Plan struct {
 // Step applies an action (Update) and returns the plan of what to do.
 func Step(st *State, a Action) Plan {
 	effects := Update(st, a)
+	effects = append(effects, st.takeStored()...)
 	if st.Doc != "" && st.Doc != st.shownRemembered {
 		st.shownRemembered = st.Doc
 		effects = append(effects, RememberShown{ID: st.Doc})
