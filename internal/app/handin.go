@@ -259,6 +259,9 @@ func (st *State) applyHandInAction(a Action) []Effect {
 // setCollect opens a box for the draft exercise when ticked.
 func (st *State) setCollect(on bool) []Effect {
 	h := &st.HandIn
+	if h.Opening {
+		return nil // the box being opened decides
+	}
 	h.Collect = on
 	if !on {
 		h.Opened = nil // the box stays in Compare, to collect or delete

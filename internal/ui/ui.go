@@ -33,7 +33,8 @@ type UI struct {
 	columnsPanel, columnsBody                                                        dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
-	drawn struct {
+	handIn handInUI // the Hand in button's slot (handin.go)
+	drawn  struct {
 		sidebar, inspector, help, message, save, title, topic, exportMenu   string
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
 		exercise, instructions, columns                                     string
@@ -93,6 +94,7 @@ func New(st *app.State) (*UI, error) {
 // marks the page ready.
 func (u *UI) Start() {
 	askPersistentStorage()
+	u.startHandIn()
 	u.dispatch(app.RestoreAutosave{Storage: u.store})
 	u.listen()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
@@ -157,6 +159,8 @@ func (u *UI) run(e app.Effect) {
 		}
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
+	default:
+		u.runHandIn(e)
 	}
 }
 
@@ -192,6 +196,7 @@ func (u *UI) render(plan app.Plan) {
 		}
 	}
 	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
+	u.renderHandIn(p)
 	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
 	asked := u.drawn.columns == "" && !p.ColumnsDialog.IsEmpty()
 	if p.ColumnsDialog.IsEmpty() {

@@ -61,6 +61,13 @@ const (
 	ActAdoptGold     Action = "adopt-gold"      // open the adjudicated gold set
 	ActColumnsOpen   Action = "columns-open"    // read the waiting file with the columns chosen
 	ActColumnsCancel Action = "columns-cancel"  // forget the file waiting for its columns
+	ActHandIn        Action = "hand-in"         // hand the work in to the exercise's box
+	ActKeepReceipt   Action = "keep-receipt"    // download the last hand-in's receipt
+	ActBoxKey        Action = "box-key"         // download the key file of box data-box
+	ActFetchHandIns  Action = "fetch-hand-ins"  // fetch box data-box's latest hand-ins into Compare
+	ActCloseBox      Action = "close-box"       // close box data-box
+	ActReopenBox     Action = "reopen-box"      // open box data-box again
+	ActDeleteBox     Action = "delete-box"      // delete box data-box, after asking
 )
 
 // Actions lists every data-action name.
@@ -73,7 +80,8 @@ func Actions() []Action {
 		ActExercise, ActExerciseFile, ActExercisePage, ActExerciseKey, ActStudentName,
 		ActImportConfirm, ActImportCancel, ActPlaceOrphan, ActConfirmAnchor, ActDropOrphan,
 		ActCloseCompare, ActCompareRemove, ActSortCompare, ActExportScores, ActAdoptGold,
-		ActColumnsOpen, ActColumnsCancel,
+		ActColumnsOpen, ActColumnsCancel, ActHandIn, ActKeepReceipt, ActBoxKey, ActFetchHandIns,
+		ActCloseBox, ActReopenBox, ActDeleteBox,
 	}
 }
 
@@ -106,6 +114,7 @@ const (
 	FieldExportScope          Field = "export-scope"
 	FieldColumnText           Field = "column-text"  // the waiting file's text column
 	FieldColumnLabel          Field = "column-label" // the waiting file's label column
+	FieldCollectHandIns       Field = "collect-hand-ins"
 )
 
 // Fields lists every data-field name.
@@ -116,7 +125,7 @@ func Fields() []Field {
 		FieldLabelKey, FieldStanceName, FieldExerciseTitle, FieldExerciseInstructions,
 		FieldExerciseDoc, FieldImportChoice, FieldCompareKey, FieldCompareInclude,
 		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept, FieldExportScope,
-		FieldColumnText, FieldColumnLabel,
+		FieldColumnText, FieldColumnLabel, FieldCollectHandIns,
 	}
 }
 
@@ -126,4 +135,5 @@ const (
 	FileAdd     = "add"     // .txt files added as documents
 	FileCompare = "compare" // exports added to the compare view
 	FileImport  = "import"  // files imported into the project
+	FileBoxKey  = "boxkey"  // a hand-in box's key file, for Compare
 )
