@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
+
+	"sayso/internal/exercise"
 )
 
 // KeyFormat is the "format" of a key file, and KeyExtension ends its name.
@@ -51,9 +52,8 @@ func DecodeKey(b []byte) (Owner, error) {
 	if k.Version != 1 {
 		return Owner{}, fmt.Errorf("this key file has version %d; this Sayso reads version 1", k.Version)
 	}
-	u, err := url.Parse(k.Origin)
 	switch {
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.String() != u.Scheme+"://"+u.Host:
+	case !exercise.IsOrigin(k.Origin):
 		return Owner{}, fmt.Errorf("the key file's site %q is not an address such as https://sayso.example.org", k.Origin)
 	case !isHex(k.Box, 24):
 		return Owner{}, errors.New("the key file's box id is not 24 hexadecimal digits")
