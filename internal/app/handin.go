@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"sayso/internal/annotation"
@@ -53,6 +54,9 @@ type HandIns struct {
 
 	// store are the storage writes the next Step hands over (StoreValue).
 	store []Effect
+	// fetched names the Compare files each box's last fetch added, which
+	// the next fetch replaces: a student counts once, with the latest.
+	fetched map[string][]string
 }
 
 // OpenedBox is a box opened from the exercise builder.
@@ -456,6 +460,13 @@ func (st *State) boxAnswered(a BoxAnswered) []Effect {
 			st.info("No one has handed in to " + name + " yet.")
 			return nil
 		}
+		st.dropFetched(a.Box)
+		if h.fetched == nil {
+			h.fetched = map[string][]string{}
+		}
+		for _, f := range a.Files {
+			h.fetched[a.Box] = append(h.fetched[a.Box], f.Name)
+		}
 		effects := Update(st, AddCompareFiles{Files: a.Files})
 		if st.Message.Kind != "error" {
 			st.info(fmt.Sprintf("Fetched the latest hand-in of %s from the box of %s.", plural(len(a.Files), "student"), name))
@@ -464,6 +475,20 @@ func (st *State) boxAnswered(a BoxAnswered) []Effect {
 	}
 	h.Status[a.Box] = s
 	return nil
+}
+
+// dropFetched removes from Compare the files box's last fetch added.
+func (st *State) dropFetched(box string) {
+	names := st.HandIn.fetched[box]
+	delete(st.HandIn.fetched, box)
+	if st.Compare == nil || len(names) == 0 {
+		return
+	}
+	for i := len(st.Compare.Files) - 1; i >= 0; i-- {
+		if slices.Contains(names, st.Compare.Files[i].Name) {
+			Update(st, RemoveCompareFile{Index: i})
+		}
+	}
 }
 
 // loadHandIns reads the boxes this browser keeps, and the box of the

@@ -219,6 +219,20 @@ func TestStudentsHandInAndTheTeacherCollectsIntoCompare(t *testing.T) {
 	assert.Equal(t, "Fetched the latest hand-in of 2 students from the box of “Week 3: who said it?”.", teacher.st.Message.Text)
 	assert.Equal(t, handinclient.State{HandIns: 3, Bytes: teacher.st.HandIn.Status[box].State.Bytes}, *teacher.st.HandIn.Status[box].State)
 
+	// Fetching again replaces what the last fetch brought: each student
+	// once, with the latest.
+	mia.do(SetStance{Value: "against"})
+	mia.do(HandIn{})
+	teacher.do(FetchHandIns{Box: box})
+	require.Len(t, teacher.st.Compare.Files, 2)
+	var stances []string
+	for _, f := range teacher.st.Compare.Files {
+		if f.Who == "Mia" {
+			stances = append(stances, f.Project.Annotations[0].Stance)
+		}
+	}
+	assert.Equal(t, []string{"against"}, stances)
+
 	teacher.do(SetBoxClosed{Box: box, Closed: true})
 	assert.True(t, teacher.st.HandIn.Status[box].State.Closed)
 	leo.do(HandIn{})
