@@ -61,7 +61,11 @@ func HandInButton(st *app.State) HTML {
 func CompareBoxes(st *app.State) HTML {
 	h := st.HandIn
 	var b Builder
-	b.Printf(`<section class="card boxes" aria-label="Hand-in boxes"><h2>Hand-in boxes <span class="count">%s</span></h2>`, wording.Count(len(h.Boxes), "box"))
+	count := fmt.Sprintf("%d boxes", len(h.Boxes)) // wording.Count would say "boxs"
+	if len(h.Boxes) == 1 {
+		count = "1 box"
+	}
+	b.Printf(`<section class="card boxes" aria-label="Hand-in boxes"><h2>Hand-in boxes <span class="count">%s</span></h2>`, count)
 	if len(h.Boxes) == 0 {
 		b.Markup(`<p class="hint">The boxes you open in “Exercise for students…” appear here, to fetch everyone's latest hand-in. From another browser, load the box's key file.</p>`)
 	}
