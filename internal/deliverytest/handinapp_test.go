@@ -171,7 +171,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 	pagePath := writeFile(t, dir, "sayso-"+handInTitle+".html", page)
 	var receipts = map[string]string{} // student: SHA-256 of the latest hand-in
 
-	t.Run("Ana hands in from the site twice and keeps the receipt", func(t *testing.T) {
+	t.Run("Ana hands in from the site, again after more work, again by keyboard, and keeps the receipt", func(t *testing.T) {
 		ana := student(t, base+"/")
 		openFile(ana, exPath)
 		enterName(ana, "Ana")
@@ -182,6 +182,12 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		claimOf(ana, "Mayor Ines Okafor", ourStreets, "1")
 		msg = handIn(ana)
 		require.True(t, strings.HasPrefix(msg, "Handed in at"), msg)
+		// The redraw keeps the focus on the button: Enter hands in again
+		// (a new version, the same work).
+		require.True(t, browsertest.Eval[bool](ana, `document.activeElement === document.getElementById("hand-in")`), "the focus stays on Hand in")
+		ana.Press("\r")
+		ana.WaitFor(message + ` !== "Handing in…" && document.getElementById("hand-in").textContent === "Hand in"`)
+		require.True(t, strings.HasPrefix(ana.Text("#message-text"), "Handed in at"), ana.Text("#message-text"))
 		ana.Click("#keep-receipt")
 		receipt := string(ana.WaitDownload(handInTitle + " – Ana – hand-in receipt.txt"))
 		assert.Contains(t, receipt, "Student: Ana\n")
@@ -281,10 +287,10 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		rows := browsertest.Eval[string](teacher, `[...document.querySelectorAll("#compare table.scores tbody tr")].map(r => [...r.cells].map(c => c.textContent).join(",")).join("\n")`)
 		assert.Contains(t, rows, "Ana,1.00,1.00,1.00,1.00,1.00,1.00,1.00,100.0", "Ana's latest, as the key")
 		assert.Contains(t, rows, "Ben,")
-		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 3 hand-ins")
+		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 4 hand-ins")
 
 		teacher.Click(`#compare [data-action="close-box"][data-box="` + owner.Box + `"]`)
-		teacher.WaitFor(`document.querySelector('#compare tr[data-box="` + owner.Box + `"]').textContent.includes("closed, 3 hand-ins")`)
+		teacher.WaitFor(`document.querySelector('#compare tr[data-box="` + owner.Box + `"]').textContent.includes("closed, 4 hand-ins")`)
 		r, err := api.HandIn(handintest.Opened{HandIns: "/api/boxes/" + owner.Box + "/hand-ins", HandInCode: ex.HandIn.Code}, "a-late-hand-in-0001", exportOf(t, ex, "Eve"))
 		require.NoError(t, err)
 		assert.Equal(t, http.StatusConflict, r.Status, "a closed box takes no hand-in")
