@@ -3,6 +3,7 @@
 package deliverytest_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -164,6 +167,13 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 			assert.NotContains(t, string(data), secret, "the owner secret is never in the %s", name)
 		}
 		assert.Contains(t, string(page), "; connect-src "+base+`">`, "the offline page may call the box's site, and nothing else")
+
+		// Closing the browser as a person does lets it write its storage
+		// to the profile, where the teacher's next visit finds the box.
+		teacher.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, cdpbrowser.Close, cdp.Empty{})
+			return err
+		}))
 	})
 	require.NotNil(t, ex.HandIn, "no box, no class")
 
@@ -276,6 +286,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 	keyPath := writeFile(t, dir, "key.sayso.json", answerKey)
 	t.Run("the teacher, back in the same browser, fetches into Compare, closes and deletes", func(t *testing.T) {
 		teacher := browser(t, base+"/", teacherProfile)
+		require.Contains(t, browsertest.Eval[string](teacher, `localStorage.getItem("sayso:boxes") || ""`), owner.Secret, "the owner secret is kept in the teacher's browser")
 		teacher.Click("#compare-button")
 		teacher.WaitFor(`!document.getElementById("compare").hidden`)
 		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "Week 3: who said it?", "the box is kept in this browser")
