@@ -3,7 +3,6 @@
 package deliverytest_test
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,8 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -168,12 +165,10 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		}
 		assert.True(t, strings.Contains(string(page), "; connect-src "+base+`">`), "the offline page may call the box's site, and nothing else")
 
-		// Closing the browser as a person does lets it write its storage
-		// to the profile, where the teacher's next visit finds the box.
-		teacher.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			_, err := chromedp.Call(ctx, cdpbrowser.Close, cdp.Empty{})
-			return err
-		}))
+		// Closing the browser as a person does (and waiting for it to
+		// exit) lets it write its storage to the profile, where the
+		// teacher's next visit finds the box.
+		require.NoError(t, chromedp.Cancel(teacher.Ctx))
 	})
 	require.NotNil(t, ex.HandIn, "no box, no class")
 
