@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sayso/internal/exchange"
+	"sayso/internal/exercise"
 	"sayso/internal/offline"
 )
 
@@ -131,6 +132,7 @@ func describeStorageError(err error) string {
 // restoreAutosave opens the autosaved project, falling back to the
 // previous snapshot when the newest cannot be read.
 func (st *State) restoreAutosave(kv KV) {
+	defer st.loadHandIns(kv) // the boxes kept, and the restored work's
 	newest, older, err := LoadSnapshot(kv)
 	if errors.Is(err, ErrNoSnapshot) {
 		return
@@ -160,6 +162,14 @@ func (st *State) offlinePage(a OfflinePage) []Effect {
 		return nil
 	}
 	out, err := offline.Embed(a.Page, a.Exercise)
+	if err == nil {
+		// The page may call the box's site, and nothing else.
+		origin := ""
+		if e, derr := exercise.Decode(a.Exercise); derr == nil && e.HandIn != nil {
+			origin = e.HandIn.Origin
+		}
+		out, err = offline.SetConnect(out, origin)
+	}
 	if err != nil {
 		st.fail("Could not build the offline page: " + err.Error())
 		return nil

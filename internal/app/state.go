@@ -54,10 +54,13 @@ type State struct {
 	listFocus     string       // the side list row the arrow keys reached
 	caretKey      string       // the annotations the caret was last inside
 	caretSelected string       // the annotation the caret selected
-	Message       Message
-	Save          SaveStatus
-	list          listView // the side list's rows and scroll position
-	styles        struct { // labelStyles' cache
+	// HandIn is the online hand-in box: a teacher's boxes, a student's
+	// box and receipt (handin.go).
+	HandIn  HandIns
+	Message Message
+	Save    SaveStatus
+	list    listView // the side list's rows and scroll position
+	styles  struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

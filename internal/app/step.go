@@ -37,6 +37,7 @@ func Step(st *State, a Action) Plan {
 	}
 	was := st.remember()
 	effects := st.askQuestions(Update(st, a))
+	effects = append(effects, st.takeStored()...)
 	st.announce(a, was)
 	if _, inList := a.(ListKey); !inList && st.Selected != was.selected {
 		st.listFocus = "" // the list's focus follows a selection made elsewhere

@@ -106,6 +106,7 @@ func TestFileInputsSayWhatTheirFilesAreFor(t *testing.T) {
 		{view.FileAdd, app.FilesAdd},
 		{view.FileCompare, app.FilesCompare},
 		{view.FileImport, app.FilesImport},
+		{view.FileBoxKey, app.FilesBoxKey},
 		{"", app.FilesOpen},
 	}
 	for _, tt := range tests {

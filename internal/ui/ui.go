@@ -34,7 +34,8 @@ type UI struct {
 	confirmPanel, confirmBody, setupMenu, announceEl                                 dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
-	drawn struct {
+	handIn handInUI // the Hand in button's slot (handin.go)
+	drawn  struct {
 		sidebar, inspector, help, message, save, title, topic, exportMenu   string
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
 		exercise, instructions, columns                                     string
@@ -107,6 +108,7 @@ func New(st *app.State) (*UI, error) {
 // marks the page ready.
 func (u *UI) Start() {
 	askPersistentStorage()
+	u.startHandIn()
 	u.dispatch(app.RestoreAutosave{Storage: u.store})
 	u.listen()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
@@ -171,6 +173,8 @@ func (u *UI) run(e app.Effect) {
 		}
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
+	default:
+		u.runHandIn(e)
 	}
 }
 
@@ -207,6 +211,7 @@ func (u *UI) render(plan app.Plan) {
 		}
 	}
 	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
+	u.renderHandIn(p)
 	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
 	asked := u.drawn.columns == "" && !p.ColumnsDialog.IsEmpty()
 	if p.ColumnsDialog.IsEmpty() {

@@ -10,7 +10,9 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/app"
+	"sayso/internal/exercise"
 	"sayso/internal/format/native"
+	"sayso/internal/handinclient"
 )
 
 // attack is data written to get markup or a script into the page.
@@ -46,6 +48,9 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"Compare":           func() HTML { return Compare(comparing) },
 		"Question":          func() HTML { return Question(hostileQuestion(t)) },
 		"SetupMenu":         func() HTML { return SetupMenu(annotating) },
+		"ExerciseHandIn":    func() HTML { return ExerciseHandIn(hostileBoxes(teacher)) },
+		"HandInButton":      func() HTML { return HandInButton(hostileBoxes(student)) },
+		"CompareBoxes":      func() HTML { return CompareBoxes(hostileBoxes(comparing)) },
 	}
 }
 
@@ -218,5 +223,23 @@ func hostileCompare(t *testing.T) *app.State {
 	app.Update(st, app.OpenCompare{})
 	app.Update(st, app.AddCompareFiles{Files: files})
 	require.Len(t, st.Compare.Files, 3, st.Message.Text)
+	return st
+}
+
+// hostileBoxes gives st hand-in boxes whose every field is an attack, as a
+// tampered key file or browser storage could: the opened box, the boxes
+// kept with a failed and a known state, a student's box and receipt.
+func hostileBoxes(st *app.State) *app.State {
+	o := handinclient.Owner{Origin: attack, Box: attack, Secret: attack, ExerciseID: attack, ExerciseTitle: attack}
+	st.HandIn.Origin = attack
+	st.HandIn.Collect = true
+	st.HandIn.Opened = &app.OpenedBox{Owner: o, HandIn: exercise.HandIn{Origin: attack, Box: attack, Code: attack}}
+	o2 := o
+	o2.Box = attack + "2"
+	st.HandIn.Boxes = []handinclient.Owner{o, o2}
+	st.HandIn.Status = map[string]app.BoxStatus{attack: {Err: attack}, o2.Box: {State: &handinclient.State{Closed: true, HandIns: 2}, Fetched: 2}}
+	st.HandIn.Box = &exercise.HandIn{Origin: attack, Box: attack, Code: attack}
+	st.HandIn.BoxExercise = st.Store.Exercise().ID
+	st.HandIn.Receipt = &handinclient.Receipt{Student: attack, Received: attack, SHA256: attack, ID: attack}
 	return st
 }

@@ -28,6 +28,7 @@ type Page struct {
 	Exercise     HTML // the teacher's exercise panel
 	AskName      bool // the student's name dialog shows
 	Instructions HTML // the exercise's instructions for a student
+	HandIn       HTML // a student's Hand in button, beside Export
 	ImportDialog HTML
 	// ColumnsDialog asks which columns of a file hold its text and labels.
 	ColumnsDialog HTML
@@ -67,6 +68,7 @@ func Build(st *app.State) Page {
 		LabelCSS:      LabelCSS(st),
 		AskName:       st.AskName,
 		Instructions:  InstructionsPanel(st),
+		HandIn:        HandInButton(st),
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
 		Sidebar:       Sidebar(st),
