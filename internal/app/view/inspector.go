@@ -91,11 +91,21 @@ func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 }
 
 func mentionControls(b *Builder, st *app.State, m *annotation.Annotation) {
+	name := annotation.CleanSpeakerName(m.Quote)
+	if name == "" {
+		name = m.Quote
+	}
+	if m.Speaker == "" {
+		undecidedControls(b, st, m, name)
+	}
 	b.Printf(`<label class="field">Mentions speaker<select data-field="%s">`, FieldMentionSpeaker)
+	if m.Speaker == "" {
+		b.Markup(`<option value="" selected disabled>— undecided —</option>`)
+	}
 	for _, sp := range speakerChoices(st, m) {
 		b.Printf(`<option value="%s"%s>%s</option>`, sp.ID, attrIf(sp.ID == m.Speaker, " selected"), wording.Clip(sp.Name, 70))
 	}
-	b.Printf(`<option value="%s">New speaker named “%s”</option></select></label>`, app.NewSpeakerOption, wording.Clip(m.Quote, 50))
+	b.Printf(`<option value="%s">New speaker named “%s”</option></select></label>`, app.NewSpeakerOption, wording.Clip(name, 50))
 	if sp, ok := st.Store.Speaker(m.Speaker); ok {
 		b.Printf(`<label class="field">Speaker's name<input type="text" data-field="%s" value="%s" maxlength="200"></label>`, FieldSpeakerName, sp.Name)
 		mentions, claims := st.Store.SpeakerUse(sp.ID)

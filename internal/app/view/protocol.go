@@ -61,6 +61,12 @@ const (
 	ActAdoptGold     Action = "adopt-gold"      // open the adjudicated gold set
 	ActColumnsOpen   Action = "columns-open"    // read the waiting file with the columns chosen
 	ActColumnsCancel Action = "columns-cancel"  // forget the file waiting for its columns
+	ActChooseSpeaker Action = "choose-speaker"  // make the selected mention refer to speaker data-speaker
+	ActEditText      Action = "edit-text"       // open the text editor of the shown document
+	ActEditSave      Action = "edit-save"       // save the edited text
+	ActEditCancel    Action = "edit-cancel"     // close the text editor, keeping the text
+	ActUseTopic      Action = "use-topic"       // set the selected claim's target to the document's topic
+	ActTopicTitle    Action = "topic-title"     // set the document's topic to its title
 )
 
 // Actions lists every data-action name.
@@ -73,7 +79,8 @@ func Actions() []Action {
 		ActExercise, ActExerciseFile, ActExercisePage, ActExerciseKey, ActStudentName,
 		ActImportConfirm, ActImportCancel, ActPlaceOrphan, ActConfirmAnchor, ActDropOrphan,
 		ActCloseCompare, ActCompareRemove, ActSortCompare, ActExportScores, ActAdoptGold,
-		ActColumnsOpen, ActColumnsCancel,
+		ActColumnsOpen, ActColumnsCancel, ActChooseSpeaker, ActEditText, ActEditSave, ActEditCancel,
+		ActUseTopic, ActTopicTitle,
 	}
 }
 
