@@ -47,6 +47,7 @@ type State struct {
 	Compare     *Compare
 	Comparing   bool
 	SchemaPanel bool // the schema editor is open
+	TextEditor  bool // the editor of the shown document's text is open
 	Message     Message
 	Save        SaveStatus
 	list        listView // the side list's rows and scroll position
@@ -127,6 +128,7 @@ func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && 
 func (st *State) showDocument(id string) {
 	st.Doc = id
 	st.Selected = ""
+	st.TextEditor = false
 	st.list.top, st.list.scroll = 0, true
 	st.Paras = nil
 	if _, x, ok := st.Store.Document(id); ok {

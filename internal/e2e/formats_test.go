@@ -116,7 +116,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			assert.Equal(t, "Tomas Reyes", row.Mention)
 			assert.Equal(t, "called", row.Cue)
 			assert.Equal(t, "against", row.Stance)
-			assert.Equal(t, app.SampleTitle, row.Target, "the stance target is the article's topic")
+			assert.Equal(t, app.SampleTopic, row.Target, "the stance target is the article's topic")
 			assert.Equal(t, "codepoint", row.OffsetUnit)
 		},
 		exchange.CSV: func(t *testing.T, data []byte) {

@@ -44,6 +44,11 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ImportDialog":      func() HTML { return ImportDialog(importing) },
 		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
+		"TextEditor": func() HTML {
+			annotating.TextEditor = true
+			defer func() { annotating.TextEditor = false }()
+			return TextEditor(annotating)
+		},
 	}
 }
 

@@ -65,7 +65,7 @@ func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 			ActStance, v, cls, pressed, v, i+1)
 	}
 	b.Markup(`</fieldset>`)
-	b.Printf(`<label class="field">Target<input type="text" data-field="%s" value="%s" maxlength="500"></label>`, FieldTarget, a.Target)
+	targetControls(b, st, a)
 
 	b.Printf(`<label class="field">Speaker<select data-field="%s"><option value="">— none —</option>`, FieldMention)
 	for _, m := range nearest(st, a, annotation.LabelSpeaker, maxChoices, a.SpeakerMention) {
