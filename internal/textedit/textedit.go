@@ -109,10 +109,25 @@ func lines(s string) []string {
 	return out
 }
 
-// refine returns the stretches a[oa:ob] and b[na:nb] share at their start
-// and at their end, as byte blocks, cut at code-point boundaries.
+// Inside a changed stretch of lines the characters are compared too
+// (a typo fixed, a line taken out between two that changed), when the
+// stretch is small enough; shared runs shorter than minShared are
+// dropped there, since letters shared by chance say nothing.
+const (
+	maxRefine = 20000 // code points on each side
+	minShared = 4     // code points
+)
+
+// refine returns the stretches a[oa:ob] and b[na:nb] share, as byte
+// blocks cut at code-point boundaries: by a diff of their characters when
+// they are small enough, else what they share at their start and end.
 func refine(a, b string, oa, ob, na, nb int) []block {
 	x, y := a[oa:ob], b[na:nb]
+	if rx, ry := []rune(x), []rune(y); len(rx) <= maxRefine && len(ry) <= maxRefine {
+		if out, ok := refineRunes(rx, ry, oa, na); ok {
+			return out
+		}
+	}
 	p := 0
 	for p < len(x) && p < len(y) && x[p] == y[p] {
 		p++
@@ -130,10 +145,57 @@ func refine(a, b string, oa, ob, na, nb int) []block {
 	return []block{{Old: oa, New: na, Len: p}, {Old: ob - s, New: nb - s, Len: s}}
 }
 
+// refineRunes diffs two short stretches by code point; ok is false when
+// they differ too much for the diff's bound.
+func refineRunes(rx, ry []rune, oa, na int) ([]block, bool) {
+	ix, iy := make([]int, len(rx)), make([]int, len(ry))
+	for i, r := range rx {
+		ix[i] = int(r)
+	}
+	for i, r := range ry {
+		iy[i] = int(r)
+	}
+	pairs, ok := lcsOK(ix, iy)
+	if !ok {
+		return nil, false
+	}
+	// Byte offsets of each code point, relative to the stretches.
+	bx, by := byteStarts(rx), byteStarts(ry)
+	var out []block
+	for k := 0; k < len(pairs); {
+		n := 1
+		for k+n < len(pairs) && pairs[k+n][0] == pairs[k][0]+n && pairs[k+n][1] == pairs[k][1]+n {
+			n++
+		}
+		i, j := pairs[k][0], pairs[k][1]
+		atEdge := (i == 0 && j == 0) || (i+n == len(rx) && j+n == len(ry))
+		if n >= minShared || atEdge {
+			out = append(out, block{Old: oa + bx[i], New: na + by[j], Len: bx[i+n] - bx[i]})
+		}
+		k += n
+	}
+	return out, true
+}
+
+// byteStarts is the byte offset of each code point of rs, and the length.
+func byteStarts(rs []rune) []int {
+	out := make([]int, len(rs)+1)
+	for i, r := range rs {
+		out[i+1] = out[i] + utf8.RuneLen(r)
+	}
+	return out
+}
+
 // lcs returns the pairs (i, j) of a longest common subsequence of a and b
 // (Myers' greedy diff), in order. Past maxLineEdits edits it keeps only
 // the common start and end.
 func lcs(a, b []int) [][2]int {
+	out, _ := lcsOK(a, b)
+	return out
+}
+
+// lcsOK is lcs, with ok false when the middle was past maxLineEdits.
+func lcsOK(a, b []int) ([][2]int, bool) {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
@@ -146,20 +208,20 @@ func lcs(a, b []int) [][2]int {
 	for k := 0; k < pre; k++ {
 		out = append(out, [2]int{k, k})
 	}
-	mid := myers(a[pre:len(a)-suf], b[pre:len(b)-suf])
+	mid, ok := myers(a[pre:len(a)-suf], b[pre:len(b)-suf])
 	for _, m := range mid {
 		out = append(out, [2]int{m[0] + pre, m[1] + pre})
 	}
 	for k := suf; k > 0; k-- {
 		out = append(out, [2]int{len(a) - k, len(b) - k})
 	}
-	return out
+	return out, ok
 }
 
-func myers(a, b []int) [][2]int {
+func myers(a, b []int) ([][2]int, bool) {
 	n, m := len(a), len(b)
 	if n == 0 || m == 0 {
-		return nil
+		return nil, true
 	}
 	maxD := min(n+m, maxLineEdits)
 	off := maxD + 1
@@ -189,7 +251,7 @@ func myers(a, b []int) [][2]int {
 		}
 	}
 	if found < 0 {
-		return nil // too different: no line kept in the middle
+		return nil, false // too different: nothing kept in the middle
 	}
 	// Walk back through the snapshots (each holds v before step d).
 	var out [][2]int
@@ -219,7 +281,7 @@ func myers(a, b []int) [][2]int {
 	for l, r := 0, len(out)-1; l < r; l, r = l+1, r-1 {
 		out[l], out[r] = out[r], out[l]
 	}
-	return out
+	return out, true
 }
 
 // Shift maps a span of the old text to the new one when the edit left it

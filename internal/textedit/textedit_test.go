@@ -139,3 +139,20 @@ func FuzzDiff(f *testing.F) {
 		checkBlocks(t, old, nw)
 	})
 }
+
+func TestPlaceKeepsWhatSharesAChangedStretchUnmarked(t *testing.T) {
+	// The removed line and the fixed typo are one changed stretch of
+	// lines: the speaker inside it only moved.
+	old := "Mayor said so.\nLeave a reply\nTomas Reyes called it “a slow deth.”\nFacebook 20 Views\nEnd."
+	nw := "Mayor said so.\nTomas Reyes called it “a slow death.”\nEnd."
+	x, y := text.NewIndex(old), text.NewIndex(nw)
+	e := Diff(x, y)
+	p := e.Place(&annotation.Annotation{Fragments: []text.Span{span(t, old, "Tomas Reyes")}, Quote: "Tomas Reyes"}, x, y)
+	require.Equal(t, []text.Span{span(t, nw, "Tomas Reyes")}, p.Fragments)
+	require.Empty(t, p.Anchored, "moved with the text around it")
+	p = e.Place(&annotation.Annotation{Fragments: []text.Span{span(t, old, "“a slow deth.”")}, Quote: "“a slow deth.”"}, x, y)
+	require.Equal(t, []text.Span{span(t, nw, "“a slow death.”")}, p.Fragments)
+	require.NotEmpty(t, p.Anchored)
+	p = e.Place(&annotation.Annotation{Fragments: []text.Span{span(t, old, "Facebook")}, Quote: "Facebook"}, x, y)
+	require.Nil(t, p.Fragments)
+}

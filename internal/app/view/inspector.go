@@ -49,7 +49,7 @@ func anchoredNote(a *annotation.Annotation) string {
 	if how == "" {
 		how = "by " + a.Anchored
 	}
-	return fmt.Sprintf("Re-anchored %s on import (confidence %d%%): check it.", how, a.AnchorConfidence)
+	return fmt.Sprintf("Re-anchored %s after its text changed (an import or an edit; confidence %d%%): check it.", how, a.AnchorConfidence)
 }
 
 func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
