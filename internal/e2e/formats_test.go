@@ -37,6 +37,9 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	p := browsertest.Open(t, serveSite(t), "")
 	p.AcceptDialogs()
 	pasteArticle(p, app.SampleTitle, formatsArticle)
+	// A pasted article has no topic until someone writes it; new claims
+	// take it as their stance target.
+	setField(p, "#topic", app.SampleTopic)
 	p.SelectText("Tomas Reyes", 0)
 	p.Press("s")
 	p.SelectText("called", 0)
