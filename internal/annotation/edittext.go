@@ -44,8 +44,8 @@ var ErrSameText = fmt.Errorf("the text is unchanged: %w", ErrInvalid)
 // AddDocument does) and places each of its annotations as place says:
 // moved, re-anchored (marked, to be checked) or, when its text is gone,
 // kept as an orphan; claims lose their links to mentions and cues that
-// became orphans. The document keeps its id, title and topic. It is one
-// undoable change.
+// became orphans, and speakers left with no mention and no claim go. The
+// document keeps its id, title and topic. It is one undoable change.
 func (s *Store) ReplaceText(doc, body string, place Placer) (TextEdit, error) {
 	e, ok := s.docByID[doc]
 	if !ok {
@@ -123,6 +123,14 @@ func (s *Store) ReplaceText(doc, body string, place Placer) (TextEdit, error) {
 	d := e.doc
 	d.Text = body
 	t.putDocument(d)
+	// A speaker whose every mention and claim lost its text goes, as when
+	// they are deleted; its orphans no longer name it.
+	t.dropOrphanSpeakers()
+	for i := range newOrphans {
+		if _, ok := s.speakers[newOrphans[i].Speaker]; !ok {
+			newOrphans[i].Speaker = ""
+		}
+	}
 	after := append(append([]Annotation(nil), s.orphans...), newOrphans...)
 	t.putOrphans(before, after)
 	t.commit()

@@ -1,6 +1,7 @@
 package annotation
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -100,4 +101,61 @@ func TestReplaceTextRefusesWhatIsNotAnEdit(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotFound)
 	_, ok := s.CanUndo()
 	require.False(t, ok, "no undo step")
+}
+
+// editText replaces a stretch of a document's text (between two of its
+// original word boundaries, clamped to the text as it is now) with one of
+// pickStrings, placing the annotations by arithmetic: before the stretch
+// they stay, after it they shift, over it they become orphans; one in
+// three placed is marked re-anchored.
+func (w *world) editText(c chooser) (string, opKind, error) {
+	doc := w.pickDoc(c)
+	d, x, ok := w.s.Document(doc)
+	toks := w.tokens[doc]
+	if !ok || len(toks) == 0 {
+		_, err := w.s.ReplaceText(doc, "x", nil)
+		return "edit text of " + doc, opChange, err
+	}
+	a, b := pick(c, toks), pick(c, toks)
+	from, to := min(a.Start, b.End, x.Len()), min(max(a.Start, b.End), x.Len())
+	ins := pick(c, pickStrings)
+	n := utf8.RuneCountInString(ins)
+	body := x.Slice(0, from) + ins + x.Slice(to, x.Len())
+	mark := c.Intn(3)
+	place := func(an *Annotation, _, _ *text.Index) Placement {
+		h := an.Hull()
+		var out []text.Span
+		switch {
+		case h.End <= from:
+			out = append(out, an.Fragments...)
+		case h.Start >= to:
+			for _, f := range an.Fragments {
+				out = append(out, text.Span{Start: f.Start - (to - from) + n, End: f.End - (to - from) + n})
+			}
+		default:
+			return Placement{Why: "its text is gone"}
+		}
+		p := Placement{Fragments: out}
+		if mark == 0 {
+			p.Anchored, p.Confidence = "context", 70
+		}
+		return p
+	}
+	_, err := w.s.ReplaceText(doc, body, place)
+	return fmt.Sprintf("edit text %s %d–%d %q (was %d code points)", doc, from, to, ins, utf8.RuneCountInString(d.Text)), opChange, err
+}
+
+// FuzzOperationsWithTextEdits is FuzzOperations with edits of the texts
+// among the operations: every invariant holds after each, and undoing
+// everything gives the first project back, texts included.
+func FuzzOperationsWithTextEdits(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte("add a claim, link it, edit the text, undo, redo"))
+	f.Add([]byte{0, 0, 0, 3, 7, 1, 0, 5, 9, 0, 0, 2, 0, 0, 0, 0, 0, 8, 8, 8, 0, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := &byteChooser{data: data}
+		w := newWorld(t)
+		w.edits = true
+		exercise(t, w, c, 128, func() bool { return !c.done() })
+	})
 }
