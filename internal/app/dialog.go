@@ -91,5 +91,5 @@ func (st *State) askQuestions(effects []Effect) []Effect {
 // shortcuts are off while one is (but Esc, and ? in the help).
 func (st *State) ModalOpen() bool {
 	return st.Question != nil || st.Help || st.DocsPanel || st.SchemaPanel || st.ExercisePanel ||
-		st.Import != nil || st.Columns != nil || st.AskName
+		st.Import != nil || st.Columns != nil || st.AskName || st.TextEditor
 }

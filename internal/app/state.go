@@ -56,11 +56,12 @@ type State struct {
 	caretSelected string       // the annotation the caret selected
 	// HandIn is the online hand-in box: a teacher's boxes, a student's
 	// box and receipt (handin.go).
-	HandIn  HandIns
-	Message Message
-	Save    SaveStatus
-	list    listView // the side list's rows and scroll position
-	styles  struct { // labelStyles' cache
+	HandIn     HandIns
+	TextEditor bool // the editor of the shown document's text is open
+	Message    Message
+	Save       SaveStatus
+	list       listView // the side list's rows and scroll position
+	styles     struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store
@@ -137,6 +138,7 @@ func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && 
 func (st *State) showDocument(id string) {
 	st.Doc = id
 	st.Selected = ""
+	st.TextEditor = false
 	st.list.top, st.list.scroll = 0, true
 	st.Paras = nil
 	if _, x, ok := st.Store.Document(id); ok {

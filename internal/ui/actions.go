@@ -150,6 +150,18 @@ func ActionOf(p Press, c Control) (a app.Action, ok bool) {
 		return app.SetBoxClosed{Box: c.Attr("data-box")}, true
 	case view.ActDeleteBox:
 		return app.RequestDeleteBox{Box: c.Attr("data-box")}, true
+	case view.ActChooseSpeaker:
+		return app.SetMentionSpeaker{SpeakerID: c.Attr("data-speaker")}, true
+	case view.ActEditText:
+		return app.OpenTextEditor{}, true
+	case view.ActEditSave:
+		return app.SaveText{Text: c.Value("edit-text")}, true
+	case view.ActEditCancel:
+		return app.CloseTextEditor{}, true
+	case view.ActUseTopic:
+		return app.UseTopic{}, true
+	case view.ActTopicTitle:
+		return app.TopicFromTitle{}, true
 	}
 	return nil, false
 }

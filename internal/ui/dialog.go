@@ -17,7 +17,7 @@ import (
 
 // dialogIDs are the page's modal dialogs, those opened together stacked
 // in this order (the last on top).
-var dialogIDs = []string{"docs", "exercise", "schema", "import", "columns", "name-dialog", "help", "confirm"}
+var dialogIDs = []string{"docs", "exercise", "schema", "textedit", "import", "columns", "name-dialog", "help", "confirm"}
 
 // background is what a modal dialog makes inert.
 var background = []string{"#toolbar", "#start", "#workspace", "#compare"}

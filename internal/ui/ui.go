@@ -57,7 +57,8 @@ type UI struct {
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
-	text renderer // the article's text and annotations
+	text     renderer   // the article's text and annotations
+	textEdit textEditor // the editor of the article's text
 	// morph is web/morph.js's saysoMorph: panels are patched in place so
 	// that a redraw never takes the focus away; undefined without it.
 	morph     js.Value
@@ -225,6 +226,7 @@ func (u *UI) render(plan app.Plan) {
 		}
 	}
 	u.setPanel(u.schemaPanel, u.schemaBody, &u.drawn.schema, p.Schema)
+	u.drawTextEditor(p)
 	if p.Topic != u.drawn.topic {
 		u.drawn.topic = p.Topic
 		u.topic.Underlying().Set("value", p.Topic)

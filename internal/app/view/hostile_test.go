@@ -51,6 +51,11 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ExerciseHandIn":    func() HTML { return ExerciseHandIn(hostileBoxes(teacher)) },
 		"HandInButton":      func() HTML { return HandInButton(hostileBoxes(student)) },
 		"CompareBoxes":      func() HTML { return CompareBoxes(hostileBoxes(comparing)) },
+		"TextEditor": func() HTML {
+			annotating.TextEditor = true
+			defer func() { annotating.TextEditor = false }()
+			return TextEditor(annotating)
+		},
 	}
 }
 

@@ -33,6 +33,7 @@ type Page struct {
 	// ColumnsDialog asks which columns of a file hold its text and labels.
 	ColumnsDialog HTML
 	Schema        HTML // the schema editor
+	TextEditor    HTML // the editor of the shown document's text
 	Sidebar       HTML
 	// ListRows and ListFirst place the side list's drawn rows: the
 	// number of rows of the whole list and the index of the first drawn.
@@ -101,6 +102,7 @@ func Build(st *app.State) Page {
 	if st.SchemaPanel {
 		p.Schema = Schema(st)
 	}
+	p.TextEditor = TextEditor(st)
 	if st.ExportMenu {
 		p.ExportMenu = ExportMenu(st)
 	}

@@ -89,7 +89,7 @@ func listItem(b *Builder, st *app.State, a *annotation.Annotation, pos listPos, 
 		b.Printf(`<span class="badge st-%s">%s</span>`, cssName(a.Stance), stance)
 	}
 	if a.Anchored != "" {
-		b.Markup(`<span class="badge anchored" title="Re-anchored on import: check it">≈</span>`)
+		b.Markup(`<span class="badge anchored" title="Re-anchored after its text changed: check it">≈</span>`)
 	}
 	b.Printf(` <span class="qt">%s</span></li>`, wording.Clip(a.Quote, 120))
 }
@@ -108,7 +108,7 @@ func orphans(b *Builder, st *app.State) {
 		return
 	}
 	b.Printf(`<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, wording.Count(here, "annotation"))
-	b.Markup(`<p class="hint">An opened or imported file had these annotations, but their text is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
+	b.Markup(`<p class="hint">These annotations (from an opened or imported file, or an edit of the text) have lost their text: it is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
 	shown := 0
 	for i, o := range all {
 		if o.Document != st.Doc {

@@ -93,7 +93,7 @@ func TestInspectorShowsClaimControls(t *testing.T) {
 	app.Update(st, app.SetStanceIndex{N: 2})
 	html := Inspector(st).String()
 	assert.Contains(t, html, `data-value="against" class="st-against on" aria-pressed="true"`)
-	assert.Contains(t, html, `data-field="target" value="`+app.SampleTitle+`"`)
+	assert.Contains(t, html, `data-field="target" value="`+app.SampleTopic+`"`)
 	assert.Contains(t, html, `data-field="mention"`)
 	assert.Contains(t, html, `data-field="cue"`)
 	assert.Contains(t, html, `data-field="note"`)
