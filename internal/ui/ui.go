@@ -51,6 +51,13 @@ type UI struct {
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
+
+	// The key to the marks (view.Legend) and the fading of notices
+	// (notice.go).
+	legend      dom.Element
+	drawnLegend string
+	noticeTimer js.Value // pending fade timeout id, or undefined
+	noticeFunc  js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -72,6 +79,7 @@ func New(st *app.State) (*UI, error) {
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
 		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
 		{"instructions", &u.instructions}, {"columns", &u.columnsPanel}, {"columns-body", &u.columnsBody},
+		{"legend", &u.legend},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -86,6 +94,7 @@ func New(st *app.State) (*UI, error) {
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
+	u.noticeTimer = js.Undefined()
 	return u, nil
 }
 
@@ -219,7 +228,9 @@ func (u *UI) render(plan app.Plan) {
 		setHidden(u.message, p.Message.Text == "")
 		u.message.SetAttribute("class", "message "+p.Message.Kind)
 		u.messageText.SetTextContent(p.Message.Text)
+		u.fadeNoticeAfter(p.NoticeFor)
 	}
+	u.setHTML(u.legend, &u.drawnLegend, p.Legend)
 	if p.SaveText != u.drawn.save {
 		u.drawn.save = p.SaveText
 		u.saveStatus.SetTextContent(p.SaveText)

@@ -44,6 +44,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ImportDialog":      func() HTML { return ImportDialog(importing) },
 		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
+		"Legend":            func() HTML { return Legend(annotating) },
 	}
 }
 

@@ -1,6 +1,10 @@
 package view
 
-import "sayso/internal/app"
+import (
+	"time"
+
+	"sayso/internal/app"
+)
 
 // Screen is which of the page's three screens shows.
 type Screen string
@@ -33,6 +37,7 @@ type Page struct {
 	ColumnsDialog HTML
 	Schema        HTML // the schema editor
 	Sidebar       HTML
+	Legend        HTML // the key to the marks in the text
 	// ListRows and ListFirst place the side list's drawn rows: the
 	// number of rows of the whole list and the index of the first drawn.
 	ListRows, ListFirst int
@@ -40,6 +45,7 @@ type Page struct {
 	ExportMenu          HTML
 	Help                HTML // the keyboard shortcuts
 	Message             app.Message
+	NoticeFor           time.Duration // how long Message shows before it fades; 0: until dismissed
 	SaveText            string
 	SaveFailed          bool
 	UndoTitle           string // "" when there is nothing to undo
@@ -64,8 +70,10 @@ func Build(st *app.State) Page {
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
 		Sidebar:       Sidebar(st),
+		Legend:        Legend(st),
 		Inspector:     Inspector(st),
 		Message:       st.Message,
+		NoticeFor:     NoticeFor(st.Message),
 		SaveText:      SaveText(st),
 		SaveFailed:    SaveFailed(st),
 		UndoTitle:     UndoTitle(st),
@@ -100,4 +108,15 @@ func Build(st *app.State) Page {
 		p.Help = Shortcuts(st)
 	}
 	return p
+}
+
+// NoticeFor is how long a message stays on screen before it fades by
+// itself (its text stays in the page for screen readers): an error stays
+// until dismissed; a notice ("Opened …", "Deleted …") 6 s and 50 ms per
+// character, time to read it at a slow pace, at most 20 s.
+func NoticeFor(m app.Message) time.Duration {
+	if m.Text == "" || m.Kind == "error" {
+		return 0
+	}
+	return min(6*time.Second+time.Duration(len([]rune(m.Text)))*50*time.Millisecond, 20*time.Second)
 }
