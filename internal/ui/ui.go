@@ -104,6 +104,7 @@ func (u *UI) Start() {
 	askPersistentStorage()
 	u.dispatch(app.RestoreAutosave{Storage: u.store})
 	u.listen()
+	u.listenBarMenu()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
 		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
 	}

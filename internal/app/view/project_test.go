@@ -98,7 +98,7 @@ func TestSchemaEditsAskBeforeRemovingWhatIsUsed(t *testing.T) {
 	app.Update(st, app.EditLabel{ID: annotation.LabelClaim, Field: "name", Value: "Assertion"})
 	l, _ := st.Store.Schema().Label(annotation.LabelClaim)
 	assert.Equal(t, "Assertion", l.Name)
-	assert.Contains(t, Tools(st).String(), ">Assertion <kbd>c</kbd>")
+	assert.Contains(t, Tools(st).String(), `<span class="tool-name">Assertion</span> <kbd>c</kbd>`)
 }
 
 func TestLabelCSSHoldsOnlyCheckedColours(t *testing.T) {
