@@ -175,7 +175,7 @@ func compareHeat(b *Builder, c *app.Compare) {
 	for _, l := range ref.Schema.Labels {
 		b.Printf(`<option value="%s"%s>%s</option>`, l.ID, attrIf(l.ID == label, " selected"), l.Name)
 	}
-	b.Printf(`</select></label><span class="legend">%d annotators: lighter = fewer, darker = more marked it</span></div><div class="heat" id="heat">`, len(all))
+	b.Printf(`</select></label><span class="legend">%d annotators: lighter = fewer, darker = more marked it</span></div><div class="heat" id="heat" tabindex="0" role="region" aria-label="Heat map of the text">`, len(all))
 	runs := agreement.Coverage(all, doc, label)
 	x := text.NewIndex(doc.Text)
 	r := 0
