@@ -31,7 +31,8 @@ func (u *UI) listenBarMenu() {
 	}
 	u.on(btn, "click", func(dom.Event) { set(!open()) })
 	escape := func(ev dom.Event) {
-		if open() && !u.exportMenuOpen && ev.Underlying().Get("key").String() == "Escape" {
+		// Esc in an open menu of the toolbar closes that menu first.
+		if open() && ev.Underlying().Get("key").String() == "Escape" && bar.QuerySelector(".menu:not([hidden])") == nil {
 			set(false)
 			btn.Underlying().Call("focus")
 			ev.StopPropagation()

@@ -71,6 +71,7 @@ func New(st *app.State) (*UI, error) {
 	}{
 		{"start", &u.start}, {"workspace", &u.workspace}, {"loading", &u.loading},
 		{"doc", &u.docEl}, {"sidebar", &u.sidebar}, {"inspector", &u.inspector},
+		{"legend", &u.legend},
 		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message}, {"export-menu", &u.exportMenu},
 		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
 		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
@@ -79,7 +80,6 @@ func New(st *app.State) (*UI, error) {
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
 		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
 		{"instructions", &u.instructions}, {"columns", &u.columnsPanel}, {"columns-body", &u.columnsBody},
-		{"legend", &u.legend},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -87,6 +87,7 @@ func New(st *app.State) (*UI, error) {
 		}
 		*b.el = el
 	}
+	u.noticeTimer = js.Undefined()
 	u.saveFunc = js.FuncOf(func(js.Value, []js.Value) any {
 		u.saveTimer = js.Undefined()
 		u.saveNow()
@@ -94,7 +95,6 @@ func New(st *app.State) (*UI, error) {
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
-	u.noticeTimer = js.Undefined()
 	return u, nil
 }
 
