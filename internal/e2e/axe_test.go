@@ -20,6 +20,7 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/browsertest"
+	"sayso/internal/chromium"
 	"sayso/internal/format/native"
 	"sayso/internal/testenv"
 )
@@ -101,6 +102,28 @@ func trimTo(s string, n int) string {
 	return s
 }
 
+// axeTimeout bounds one viewport's walk through every screen: seventeen
+// axe runs on a loaded machine outlast browsertest.Timeout.
+const axeTimeout = 10 * time.Minute
+
+// openPatient is browsertest.Open with axeTimeout for the browser.
+func openPatient(t *testing.T, url string) *browsertest.Page {
+	t.Helper()
+	path := browsertest.ChromiumPath()
+	if path == "" {
+		browsertest.Missing(t, "chromium is not installed (make browser-deps installs it)")
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, t.TempDir(), 1366, 900)...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, axeTimeout)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	p := &browsertest.Page{T: t, Ctx: ctx, Downloads: t.TempDir()}
+	require.NoError(t, browsertest.AllowDownloads(ctx, p.Downloads))
+	p.Do(chromedp.Navigate(url))
+	p.WaitReady()
+	return p
+}
+
 // setViewport makes the page's viewport w×h CSS pixels.
 func setViewport(p *browsertest.Page, v viewport) {
 	p.T.Helper()
@@ -174,7 +197,7 @@ func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
 
 	for _, v := range viewports {
 		t.Run(v.name, func(t *testing.T) {
-			p := browsertest.Open(t, site, "")
+			p := openPatient(t, site)
 			var native atomic.Bool // a native confirm() opened
 			go func() {
 				for _, err := range chromedp.Events(p.Ctx, page.JavascriptDialogOpening) {

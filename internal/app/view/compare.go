@@ -110,7 +110,7 @@ func compareScores(b *Builder, c *app.Compare) {
 
 func compareAgreement(b *Builder, c *app.Compare) {
 	students := c.Annotators()
-	b.Markup(`<section class="card"><h2>Agreement among students</h2>`)
+	b.Markup(`<section class="card" tabindex="0" aria-label="Agreement among students"><h2>Agreement among students</h2>`)
 	if len(students) < 2 {
 		b.Markup(`<p class="hint">Agreement needs at least two students' exports.</p></section>`)
 		return
@@ -136,6 +136,10 @@ func number(v float64, err error) HTML {
 	}
 	return b.HTML()
 }
+
+// Cards without a control of their own (agreement, stance by speaker)
+// take the focus, so that the keyboard can scroll a table wider than a
+// phone.
 
 // heatLevels is the number of heat map shades (heat-1 … heat-5).
 const heatLevels = 5
@@ -237,7 +241,7 @@ func stanceBySpeaker(b *Builder, c *app.Compare) {
 			counts[key][a.Stance]++
 		}
 	}
-	b.Markup(`<section class="card"><h2>Stance by speaker, across the class</h2>`)
+	b.Markup(`<section class="card" tabindex="0" aria-label="Stance by speaker, across the class"><h2>Stance by speaker, across the class</h2>`)
 	if len(counts) == 0 {
 		b.Markup(`<p class="hint">No student attributed a claim with a stance to a speaker yet.</p></section>`)
 		return
