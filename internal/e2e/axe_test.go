@@ -255,13 +255,13 @@ func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
 
 			openDocs(p)
 			check("documents")
-			p.Click(`#docs [data-action="schema"]`)
+			esc("docs")
+			openSetup(p, "schema")
 			p.WaitFor(`!document.getElementById("schema").hidden`)
 			check("labels-and-stances")
 			esc("schema")
 
-			openDocs(p)
-			p.Click(`#docs [data-action="exercise"]`)
+			openSetup(p, "exercise")
 			p.WaitFor(`!document.getElementById("exercise").hidden`)
 			check("exercise-builder")
 			typeInto(p, `#exercise [data-field="exercise-title"]`, "Week 3")
@@ -338,6 +338,20 @@ func openDocs(p *browsertest.Page) {
 	p.T.Helper()
 	clickBar(p, "#docs-button")
 	p.WaitFor(`!document.getElementById("docs").hidden`)
+}
+
+// openSetup chooses a setup command (schema, exercise): from the
+// toolbar's Set up menu where the page has one, else from Documents.
+func openSetup(p *browsertest.Page, action string) {
+	p.T.Helper()
+	if browsertest.Eval[bool](p, `document.getElementById("setup-button") !== null`) {
+		clickBar(p, "#setup-button")
+		p.WaitFor(`!document.getElementById("setup-menu").hidden`)
+		p.Click(`#setup-menu [data-action="` + action + `"]`)
+		return
+	}
+	openDocs(p)
+	p.Click(`#docs [data-action="` + action + `"]`)
 }
 
 func openExportMenu(p *browsertest.Page) {
