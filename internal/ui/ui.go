@@ -65,6 +65,13 @@ type UI struct {
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
+
+	// The key to the marks (view.Legend) and the fading of notices
+	// (notice.go).
+	legend      dom.Element
+	drawnLegend string
+	noticeTimer js.Value // pending fade timeout id, or undefined
+	noticeFunc  js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -78,6 +85,7 @@ func New(st *app.State) (*UI, error) {
 	}{
 		{"start", &u.start}, {"workspace", &u.workspace}, {"loading", &u.loading},
 		{"doc", &u.docEl}, {"sidebar", &u.sidebar}, {"inspector", &u.inspector},
+		{"legend", &u.legend},
 		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message}, {"export-menu", &u.exportMenu},
 		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
 		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
@@ -94,6 +102,7 @@ func New(st *app.State) (*UI, error) {
 		}
 		*b.el = el
 	}
+	u.noticeTimer = js.Undefined()
 	u.saveFunc = js.FuncOf(func(js.Value, []js.Value) any {
 		u.saveTimer = js.Undefined()
 		u.saveNow()
@@ -112,6 +121,7 @@ func (u *UI) Start() {
 	u.startHandIn()
 	u.dispatch(app.RestoreAutosave{Storage: u.store})
 	u.listen()
+	u.listenBarMenu()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
 		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
 	}
@@ -257,7 +267,9 @@ func (u *UI) render(plan app.Plan) {
 			u.message.RemoveAttribute("role")
 		}
 		u.messageText.SetTextContent(p.Message.Text)
+		u.fadeNoticeAfter(p.NoticeFor)
 	}
+	u.setHTML(u.legend, &u.drawnLegend, p.Legend)
 	if p.SaveText != u.drawn.save {
 		u.drawn.save = p.SaveText
 		u.saveStatus.SetTextContent(p.SaveText)

@@ -111,7 +111,7 @@ func compareScores(b *Builder, c *app.Compare) {
 
 func compareAgreement(b *Builder, c *app.Compare) {
 	students := c.Annotators()
-	b.Markup(`<section class="card"><h2>Agreement among students</h2>`)
+	b.Markup(`<section class="card" tabindex="0" aria-label="Agreement among students"><h2>Agreement among students</h2>`)
 	if len(students) < 2 {
 		b.Markup(`<p class="hint">Agreement needs at least two students' exports.</p></section>`)
 		return
@@ -137,6 +137,10 @@ func number(v float64, err error) HTML {
 	}
 	return b.HTML()
 }
+
+// Cards without a control of their own (agreement, stance by speaker)
+// take the focus, so that the keyboard can scroll a table wider than a
+// phone.
 
 // heatLevels is the number of heat map shades (heat-1 … heat-5).
 const heatLevels = 5
@@ -176,7 +180,7 @@ func compareHeat(b *Builder, c *app.Compare) {
 	for _, l := range ref.Schema.Labels {
 		b.Printf(`<option value="%s"%s>%s</option>`, l.ID, attrIf(l.ID == label, " selected"), l.Name)
 	}
-	b.Printf(`</select></label><span class="legend">%d annotators: lighter = fewer, darker = more marked it</span></div><div class="heat" id="heat">`, len(all))
+	b.Printf(`</select></label><span class="legend">%d annotators: lighter = fewer, darker = more marked it</span></div><div class="heat" id="heat" tabindex="0" role="region" aria-label="Heat map of the text">`, len(all))
 	runs := agreement.Coverage(all, doc, label)
 	x := text.NewIndex(doc.Text)
 	r := 0
@@ -238,7 +242,7 @@ func stanceBySpeaker(b *Builder, c *app.Compare) {
 			counts[key][a.Stance]++
 		}
 	}
-	b.Markup(`<section class="card"><h2>Stance by speaker, across the class</h2>`)
+	b.Markup(`<section class="card" tabindex="0" aria-label="Stance by speaker, across the class"><h2>Stance by speaker, across the class</h2>`)
 	if len(counts) == 0 {
 		b.Markup(`<p class="hint">No student attributed a claim with a stance to a speaker yet.</p></section>`)
 		return

@@ -59,6 +59,8 @@ func assertOnlyOwnMarkup(t *testing.T, html string) {
 		"aria-describedby": true}
 	opened := strings.Count(html, "<") - strings.Count(html, "</")
 	found := ownTag.FindAllStringSubmatch(html, -1)
+	attrs["dir"] = true  // paragraphs: dir="auto"
+	attrs["role"] = true // the heat map's scrolling region
 	assert.Equal(t, opened, len(found), "every '<' opens a well-formed tag of ours")
 	for _, m := range found {
 		assert.True(t, tags[m[1]], "tag <%s>", m[1])

@@ -36,6 +36,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"Inspector":         func() HTML { return Inspector(annotating) },
 		"Sidebar":           func() HTML { return Sidebar(annotating) },
 		"Tools":             func() HTML { return Tools(annotating) },
+		"Legend":            func() HTML { return Legend(annotating) },
 		"ExportMenu":        func() HTML { return ExportMenu(annotating) },
 		"Shortcuts":         func() HTML { return Shortcuts(annotating) },
 		"Documents":         func() HTML { return Documents(annotating) },

@@ -1,6 +1,10 @@
 package view
 
-import "sayso/internal/app"
+import (
+	"time"
+
+	"sayso/internal/app"
+)
 
 // Screen is which of the page's three screens shows.
 type Screen string
@@ -35,6 +39,7 @@ type Page struct {
 	Schema        HTML // the schema editor
 	TextEditor    HTML // the editor of the shown document's text
 	Sidebar       HTML
+	Legend        HTML // the key to the marks in the text
 	// ListRows and ListFirst place the side list's drawn rows: the
 	// number of rows of the whole list and the index of the first drawn.
 	ListRows, ListFirst int
@@ -42,6 +47,7 @@ type Page struct {
 	ExportMenu          HTML
 	Help                HTML // the keyboard shortcuts
 	Message             app.Message
+	NoticeFor           time.Duration // how long Message shows before it fades; 0: until dismissed
 	SaveText            string
 	SaveFailed          bool
 	UndoTitle           string // "" when there is nothing to undo
@@ -73,8 +79,10 @@ func Build(st *app.State) Page {
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
 		Sidebar:       Sidebar(st),
+		Legend:        Legend(st),
 		Inspector:     Inspector(st),
 		Message:       st.Message,
+		NoticeFor:     NoticeFor(st.Message),
 		SaveText:      SaveText(st),
 		SaveFailed:    SaveFailed(st),
 		UndoTitle:     UndoTitle(st),
@@ -114,4 +122,15 @@ func Build(st *app.State) Page {
 	}
 	p.Question, p.Announce = Question(st), st.Announce
 	return p
+}
+
+// NoticeFor is how long a message stays on screen before it fades by
+// itself (its text stays in the page for screen readers): an error stays
+// until dismissed; a notice ("Opened …", "Deleted …") 6 s and 50 ms per
+// character, time to read it at a slow pace, at most 20 s.
+func NoticeFor(m app.Message) time.Duration {
+	if m.Text == "" || m.Kind == "error" {
+		return 0
+	}
+	return min(6*time.Second+time.Duration(len([]rune(m.Text)))*50*time.Millisecond, 20*time.Second)
 }

@@ -15,8 +15,8 @@ func Tools(st *app.State) HTML {
 		if l.Key != "" {
 			title += " (" + l.Key + ")"
 		}
-		b.Printf(`<button type="button" class="tool l-%s" data-action="%s" data-label="%s" data-keepsel title="%s">%s`,
-			cssName(l.ID), ActTag, l.ID, title, wording.Clip(l.Name, 24))
+		b.Printf(`<button type="button" class="tool l-%s" data-action="%s" data-label="%s" data-keepsel title="%s"><span class="tool-name">%s</span>`,
+			cssName(l.ID), ActTag, l.ID, title, l.Name)
 		if l.Key != "" {
 			b.Printf(` <kbd>%s</kbd>`, l.Key)
 		}
