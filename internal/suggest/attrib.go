@@ -403,7 +403,7 @@ func (p *para) indirect(si int) {
 				hi = c // "While Clinton has condemned the plan, the groups say …"
 			}
 			if e := p.contentEnd(k, hi); e >= k && k < len(p.toks) {
-				if cf.ing && a == i && found && src.b == i-1 {
+				if _, pron := p.contraction(i - 1); cf.ing && a == i && found && src.b == i-1 && !pron {
 					e = p.relativeEnd(k, e)
 				}
 				content = append(content, p.span(k, e))

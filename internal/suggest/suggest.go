@@ -202,12 +202,55 @@ func (p *para) add(sg Suggestion) int {
 	for i := range sg.Content {
 		sg.Content[i] = p.s.x.SnapToWords(sg.Content[i])
 	}
+	p.contracted(&sg)
 	sg.Speaker = -1
 	p.s.res.Suggestions = append(p.s.res.Suggestions, sg)
 	i := len(p.s.res.Suggestions) - 1
 	p.added = append(p.added, i)
 	return i
 }
+
+// contracted starts a cue at the auxiliary contracted onto the pronoun
+// right before it, "He[’s predicting]", "who[’ve said]", and ends the
+// source at the pronoun: PolNeAR marks the "’s" with the cue.
+func (p *para) contracted(sg *Suggestion) {
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].s >= sg.Cue.Start })
+	if i == 0 || i == len(p.toks) || p.toks[i].s != sg.Cue.Start || p.toks[i-1].e+1 != sg.Cue.Start {
+		return
+	}
+	at, ok := p.contraction(i - 1)
+	if !ok {
+		return
+	}
+	sg.Cue.Start = at
+	if sg.Source.End == p.toks[i-1].e && sg.Source.Start < at {
+		sg.Source.End = at
+	}
+}
+
+// contraction returns where the contracted auxiliary of token j starts
+// when j is a pronoun with one: "he’s", "they're", "who’ve".
+func (p *para) contraction(j int) (int, bool) {
+	if !p.word(j) {
+		return 0, false
+	}
+	t := p.toks[j]
+	r := p.s.r[t.s:t.e]
+	for k := len(r) - 2; k > 0; k-- {
+		if r[k] != '’' && r[k] != '\'' {
+			continue
+		}
+		base, aux := strings.ToLower(string(r[:k])), strings.ToLower(string(r[k+1:]))
+		if _, pr := p.s.lx.prons[base]; (pr || base == "that") && contractedAux[aux] {
+			return t.s + k, true
+		}
+		break
+	}
+	return 0, false
+}
+
+// contractedAux are the auxiliaries that contract onto a pronoun.
+var contractedAux = map[string]bool{"s": true, "re": true, "ve": true, "d": true, "ll": true, "m": true}
 
 func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
 func (p *para) is(i int, l string) bool {

@@ -338,6 +338,15 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a cue keeps the preposition it takes",
 			"Critics have long seen him as a moderate.",
 			[]want{{"him as a moderate", "have long seen", "Critics", false}}},
+		{"a cue starts at the auxiliary contracted onto its pronoun",
+			"He’s predicting that the plan will fail.",
+			[]want{{"that the plan will fail", "’s predicting", "He", false}}},
+		{"a cue keeps the out of calling someone out",
+			"The mayor called out the council for its silence.",
+			[]want{{"the council for its silence", "called out", "The mayor", false}}},
+		{"a cue keeps the about of musing about something",
+			"Critics mused about a third party.",
+			[]want{{"a third party", "mused about", "Critics", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
