@@ -445,7 +445,7 @@ func (p *para) dropNested() {
 	gone := map[int]bool{}
 	for _, si := range p.added {
 		in := s.res.Suggestions[si]
-		if in.Direct {
+		if in.Direct || p.plainSaid(in.Cue) {
 			continue
 		}
 		k := sort.Search(len(outs), func(k int) bool { return s.res.Suggestions[outs[k]].Content[0].Start > in.Cue.Start }) - 1
@@ -484,6 +484,14 @@ func (p *para) dropNested() {
 	if n, ok := newIdx[s.lastDirect]; ok {
 		s.lastDirect = n
 	}
+}
+
+// plainSaid reports whether cue is a bare "said" or "says": PolNeAR marks
+// the speech reported inside what someone said ("Smith said Jones said
+// …") more often than not, unlike a nested belief or intention.
+func (p *para) plainSaid(cue Span) bool {
+	w := strings.ToLower(string(p.s.r[cue.Start:cue.End]))
+	return w == "said" || w == "says"
 }
 
 // inside reports whether sp lies within one of the fragments of c.

@@ -347,6 +347,9 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a cue keeps the about of musing about something",
 			"Critics mused about a third party.",
 			[]want{{"a third party", "mused about", "Critics", false}}},
+		{"a plain said inside another's content stays a suggestion of its own",
+			"The mayor believes the police said the road was closed.",
+			[]want{{"the police said the road was closed", "believes", "The mayor", false}, {"the road was closed", "said", "the police", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
