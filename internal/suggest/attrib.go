@@ -377,7 +377,7 @@ func (p *para) indirect(si int) {
 					content = append(content, p.span(tail+2, e))
 				}
 			}
-		} else if (lead == se.a || lead == se.a+1 && (p.is(se.a, "but") || p.is(se.a, "and") || p.is(se.a, "("))) && cf.lemma == "according to" && p.is(tail+1, ",") {
+		} else if opens := lead == se.a || lead == se.a+1 && (p.is(se.a, "but") || p.is(se.a, "and") || p.is(se.a, "(")) || p.is(lead-1, ":") || p.is(lead-1, ";") || p.dash(lead-1); opens && cf.lemma == "according to" && p.chunkToComma(&src, &tail, end) {
 			if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
 				content = append(content, p.span(tail+2, e))
 			}
@@ -572,7 +572,7 @@ func (p *para) chunkLeft(j, lo int) (int, bool) {
 // sentence's end as the source.
 func (p *para) chunkRight(i, hi int) (int, bool) {
 	k := i
-	for k < hi && k < i+30 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l)) {
+	for k < hi && k < i+30 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l) && !p.initial(k)) {
 		if p.inQuote[k] != 0 && p.toks[k].k == qopen {
 			break
 		}
@@ -582,6 +582,26 @@ func (p *para) chunkRight(i, hi int) (int, bool) {
 		return 0, false
 	}
 	return k - 1, true
+}
+
+// chunkToComma makes the source of a clause-opening "according to" run to
+// the clause's comma when the noun phrase stops short of it ("According to
+// the book and the movie, …"), and reports whether a comma follows it.
+func (p *para) chunkToComma(src *tokRange, tail *int, end int) bool {
+	if p.is(*tail+1, ",") {
+		return true
+	}
+	c, ok := p.chunkRight(end+1, p.sentEnd(end))
+	if !ok || c < *tail || !p.is(c+1, ",") {
+		return false
+	}
+	src.b, *tail = c, c
+	return true
+}
+
+// initial reports whether token k is the full stop of an initial: "Diane D. Blair".
+func (p *para) initial(k int) bool {
+	return p.is(k, ".") && p.word(k-1) && p.toks[k-1].cap && p.toks[k-1].e-p.toks[k-1].s == 1 && p.toks[k-1].e == p.toks[k].s
 }
 
 // endsClause reports whether the tokens from k end the sentence before hi,

@@ -350,6 +350,15 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a plain said inside another's content stays a suggestion of its own",
 			"The mayor believes the police said the road was closed.",
 			[]want{{"the police said the road was closed", "believes", "The mayor", false}, {"the road was closed", "said", "the police", false}}},
+		{"a clause-opening according to takes its source up to the comma",
+			"According to the book and the movie, the contractors waited.",
+			[]want{{"the contractors waited", "According to", "the book and the movie", false}}},
+		{"according to opens a clause after a colon",
+			"It has not gone unnoticed: according to recent polls, Trump holds 14 percent.",
+			[]want{{"Trump holds 14 percent", "according to", "recent polls", false}}},
+		{"an initial's full stop does not end the source of according to",
+			"According to papers from Diane D. Blair, the candidate was angry.",
+			[]want{{"the candidate was angry", "According to", "papers from Diane D. Blair", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
