@@ -261,7 +261,7 @@ func (p *para) headline() {
 	if len(p.sents) > 2 && !p.shouted(0, last) {
 		return // a transcript's "TAPPER: …" may run on
 	}
-	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || labels[p.toks[last].l] || p.nameList(last+2) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
 		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
 		// label or a figure, not someone speaking.
 		return
@@ -1031,7 +1031,26 @@ func (p *para) coordinatedCue(k, hi int) bool {
 var labels = map[string]bool{"update": true, "updated": true, "correction": true,
 	"exclusive": true, "watch": true, "breaking": true, "note": true, "photos": true,
 	"video": true, "read": true, "related": true, "editor's": true, "editor’s": true,
-	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true}
+	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true,
+	"contributing": true, "email": true, "e-mail": true, "notice": true}
+
+// nameList reports whether the paragraph from token k on is a list of
+// names, "Iowa: Tim Albrecht, Brad Anderson, Rob Barron": capitalised words
+// and at least two commas, not something said.
+func (p *para) nameList(k int) bool {
+	commas := 0
+	for ; k < len(p.toks); k++ {
+		switch t := p.toks[k]; {
+		case t.k == word && !t.cap && t.l != "and":
+			return false
+		case t.k == punct && t.l == ",":
+			commas++
+		case t.k != word && t.l != "." && t.l != "-":
+			return false
+		}
+	}
+	return commas >= 2
+}
 
 // shouted reports whether tokens [a, b] are one word in capitals: UPDATE.
 func (p *para) shouted(a, b int) bool {

@@ -359,6 +359,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"an initial's full stop does not end the source of according to",
 			"According to papers from Diane D. Blair, the candidate was angry.",
 			[]want{{"the candidate was angry", "According to", "papers from Diane D. Blair", false}}},
+		{"a contributors' line is not a headline quote",
+			"The mayor left.\n\nContributing: Grant Miller.",
+			nil},
+		{"a place before a list of names is not a headline quote",
+			"The mayor left.\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.",
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
