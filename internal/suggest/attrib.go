@@ -232,7 +232,7 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 			}
 		}
 	}
-	if p.is(q.a-1, ":") && !p.used[q.a-1] {
+	if p.is(q.a-1, ":") && !p.used[q.a-1] && !p.byline(q.a-2, lo) {
 		if first, found := p.npLeft(q.a-2, lo); found && !p.plainWord(q.a-2) {
 			return tokRange{q.a - 1, q.a - 1}, tokRange{first, q.a - 2}, true
 		}
@@ -807,13 +807,27 @@ func (p *para) introduced(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{a, end}, src, true
 		}
 	}
-	if !colon {
+	if !colon || p.byline(q.a-2, lo) {
 		return cue, src, false
 	}
 	if sg, found := p.sentenceSource(lo, q.a-1); found {
 		src = sg
 	}
 	return tokRange{q.a - 1, q.a - 1}, src, true
+}
+
+// byline reports whether the words ending at token j are a "by"-line after
+// a quoted headline, `"…," by Times' Ben Sisario:` in a digest of links.
+func (p *para) byline(j, lo int) bool {
+	for k := j; k >= lo && k > j-8; k-- {
+		if p.is(k, "by") {
+			return k > lo && (p.is(k-1, ",") || p.toks[k-1].k == qclose)
+		}
+		if !p.word(k) && !p.is(k, "'") && !p.is(k, "’") && !p.is(k, ".") {
+			return false
+		}
+	}
+	return false
 }
 
 // leadIn reports whether words of the content stand between a cue ending at

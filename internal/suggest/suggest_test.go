@@ -365,6 +365,9 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a place before a list of names is not a headline quote",
 			"The mayor left.\n\nIowa: Tim Albrecht, Brad Anderson, Rob Barron.",
 			nil},
+		{"a by-line after a linked headline does not introduce the quote after its colon",
+			"\"Club will close at the end of December,\" by Times' Ben Sisario: \"The club, a no-frills nightclub, will close soon.\"",
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
