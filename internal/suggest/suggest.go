@@ -299,6 +299,12 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
+	if cf.lemma == "find" && i+1 < len(p.toks) && reflexives[p.toks[i+1].l] {
+		return cf, 0, false // "found himself at the centre": not a finding
+	}
+	if cf.lemma == "appear" && !cf.ing && !(p.is(i+1, "to") || p.is(i+1, "that") || p.is(i+1, "as") || p.is(i+1, "likely") || p.is(i+1, "poised") || p.is(i+1, "ready") || p.is(i+1, "determined")) {
+		return cf, 0, false // "appeared on MSNBC": showing up, not seeming
+	}
 	if t.l == "back" || t.l == "seem" || t.l == "appear" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
 		return cf, 0, false
 	}
@@ -410,6 +416,10 @@ func (p *para) skipAdverbs(i, lo int) int {
 	}
 	return j
 }
+
+// reflexives after "found" make it a place, not a finding.
+var reflexives = map[string]bool{"himself": true, "herself": true, "itself": true,
+	"themselves": true, "myself": true, "ourselves": true, "yourself": true, "ways": true}
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
 	"thursday": true, "friday": true, "saturday": true, "sunday": true}

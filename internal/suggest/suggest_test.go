@@ -368,6 +368,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a by-line after a linked headline does not introduce the quote after its colon",
 			"\"Club will close at the end of December,\" by Times' Ben Sisario: \"The club, a no-frills nightclub, will close soon.\"",
 			nil},
+		{"appearing on a show is not seeming",
+			"The senator appeared on MSNBC in front of a map.",
+			nil},
+		{"finding oneself somewhere is not a finding",
+			"The bank found itself at the centre of the crisis.",
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
