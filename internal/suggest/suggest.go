@@ -342,6 +342,9 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	}
 	if p.word(end+1) && weekdays[p.toks[end+1].l] {
 		end++ // "said Tuesday"
+		if p.is(end+1, "night") || p.is(end+1, "morning") || p.is(end+1, "afternoon") || p.is(end+1, "evening") {
+			end++ // "said Tuesday night"
+		}
 	}
 	if end == i && p.is(i+1, ":") {
 		end = i + 1 // the colon belongs to the cue: said: “…”

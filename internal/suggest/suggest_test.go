@@ -374,6 +374,9 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"finding oneself somewhere is not a finding",
 			"The bank found itself at the centre of the crisis.",
 			nil},
+		{"a cue keeps the part of the day after its weekday",
+			"The mayor said Tuesday night that the bridge would reopen.",
+			[]want{{"that the bridge would reopen", "said Tuesday night", "The mayor", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
