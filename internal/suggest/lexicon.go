@@ -208,7 +208,11 @@ func set(words string) map[string]bool {
 
 // auxiliaries may stand before a cue verb and belong to the cue.
 const auxiliaries = `has have had having will would could might may should must
-	did does do is are was were be been being not n't never also`
+	did does do is are was were be been being not n't never also
+	hasn't haven't hadn't isn't aren't wasn't weren't doesn't don't didn't
+	won't wouldn't couldn't shouldn't can't cannot mustn't
+	hasn’t haven’t hadn’t isn’t aren’t wasn’t weren’t doesn’t don’t didn’t
+	won’t wouldn’t couldn’t shouldn’t can’t mustn’t`
 
 // adverbs may stand between a source and its cue verb without belonging to
 // either.

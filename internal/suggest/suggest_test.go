@@ -377,6 +377,9 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a cue keeps the part of the day after its weekday",
 			"The mayor said Tuesday night that the bridge would reopen.",
 			[]want{{"that the bridge would reopen", "said Tuesday night", "The mayor", false}}},
+		{"a negated contracted auxiliary belongs to the cue",
+			"The mayor hasn’t said whether the bridge will reopen.",
+			[]want{{"whether the bridge will reopen", "hasn’t said", "The mayor", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
