@@ -374,11 +374,24 @@ func (p *para) verbAfterAll(i int) bool {
 // token i (i itself when there are none).
 func (p *para) auxLeft(i, lo int) int {
 	j := i
-	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l]) {
+	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l] || p.mannerAdverb(j-1)) {
 		j--
 	}
 	return j
 }
+
+// mannerAdverb reports whether token k is a lower-case adverb in "-ly"
+// ("quickly accused", "fiercely opposed"), which PolNeAR marks with the cue.
+func (p *para) mannerAdverb(k int) bool {
+	t := p.toks[k]
+	return !t.cap && hasSuffix(t.l, "ly") && len(t.l) > 4 && !notManner[t.l]
+}
+
+// notManner end in "-ly" but are not adverbs of the verb.
+var notManner = map[string]bool{"family": true, "rally": true, "ally": true,
+	"early": true, "only": true, "likely": true, "daily": true, "weekly": true,
+	"monthly": true, "nearly": true, "apply": true, "supply": true, "reply": true,
+	"italy": true, "july": true, "belly": true, "holly": true, "folly": true}
 
 // cueAdverbs belong to the cue when they stand inside or right before it:
 // "has repeatedly said", "later said", "now says".
@@ -392,7 +405,7 @@ var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": tru
 	"widely": true, "formally": true, "increasingly": true, "sharply": true,
 	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
 	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
-	"wrongly": true, "proudly": true, "quietly": true, "routinely": true}
+	"wrongly": true, "proudly": true, "quietly": true, "routinely": true, "even": true, "only": true}
 
 // noComment are what someone does not respond to in "did not respond to
 // requests for comment".

@@ -380,6 +380,12 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"a negated contracted auxiliary belongs to the cue",
 			"The mayor hasn’t said whether the bridge will reopen.",
 			[]want{{"whether the bridge will reopen", "hasn’t said", "The mayor", false}}},
+		{"an adverb in -ly before the cue belongs to it",
+			"Unions fiercely opposed the plan.",
+			[]want{{"the plan", "fiercely opposed", "Unions", false}}},
+		{"even before the cue belongs to it",
+			"The mayor even said the bridge was safe.",
+			[]want{{"the bridge was safe", "even said", "The mayor", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
