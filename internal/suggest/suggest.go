@@ -203,6 +203,7 @@ func (p *para) add(sg Suggestion) int {
 		sg.Content[i] = p.s.x.SnapToWords(sg.Content[i])
 	}
 	p.contracted(&sg)
+	p.infinitive(&sg)
 	sg.Speaker = -1
 	p.s.res.Suggestions = append(p.s.res.Suggestions, sg)
 	i := len(p.s.res.Suggestions) - 1
@@ -226,6 +227,30 @@ func (p *para) contracted(sg *Suggestion) {
 	if sg.Source.End == p.toks[i-1].e && sg.Source.Start < at {
 		sg.Source.End = at
 	}
+}
+
+// infinitive starts a cue at the "to" of its infinitive: "went on [to
+// say]", as PolNeAR marks it.
+func (p *para) infinitive(sg *Suggestion) {
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].s >= sg.Cue.Start })
+	if i == 0 || i == len(p.toks) || p.toks[i].s != sg.Cue.Start || !p.is(i-1, "to") || p.toks[i].k != word {
+		return
+	}
+	if sg.Source.Len() > 0 && sg.Source.End == p.toks[i-1].e {
+		// "Democrats are slightly more likely [to] say": the source took the
+		// verb phrase; it ends before its first auxiliary, where the cue starts.
+		for m := i - 2; m > 0 && p.toks[m].s > sg.Source.Start; m-- {
+			if p.toks[m-1].s >= sg.Source.Start && p.word(m) && p.s.lx.aux[p.toks[m].l] && !p.s.lx.aux[p.toks[m-1].l] {
+				sg.Source.End, sg.Cue.Start = p.toks[m-1].e, p.toks[m].s
+				return
+			}
+		}
+		return
+	}
+	if sg.Source.Len() > 0 && sg.Source.End > p.toks[i-1].s && sg.Source.Start < sg.Cue.Start {
+		return
+	}
+	sg.Cue.Start = p.toks[i-1].s
 }
 
 // contraction returns where the contracted auxiliary of token j starts

@@ -386,6 +386,9 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		{"even before the cue belongs to it",
 			"The mayor even said the bridge was safe.",
 			[]want{{"the bridge was safe", "even said", "The mayor", false}}},
+		{"a share more likely to say has its verb phrase in the cue, not the source",
+			"Democrats are slightly more likely to say the economy is bad.",
+			[]want{{"the economy is bad", "are slightly more likely to say", "Democrats", false}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, got(tc.doc, Suggest(tc.doc)))
