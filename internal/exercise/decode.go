@@ -52,6 +52,7 @@ func Decode(b []byte) (Exercise, error) {
 		Title:        f.Title,
 		Instructions: f.Instructions,
 		Documents:    documents(f.Documents),
+		NoSuggest:    f.Suggest != nil && !*f.Suggest,
 	}
 	for _, l := range f.Schema.Labels {
 		e.Schema.Labels = append(e.Schema.Labels, annotation.Label(l))

@@ -19,6 +19,10 @@ type Exercise struct {
 	Instructions string // plain text with \n line ends
 	Schema       annotation.Schema
 	Documents    []annotation.Document // Done is always false
+	// NoSuggest takes the Suggest command away from the students, who
+	// must find the attributions themselves. Files without the setting
+	// (older ones) leave it on.
+	NoSuggest bool
 }
 
 // Ref is how a student's project names the exercise.

@@ -20,6 +20,8 @@ type shape struct {
 	item   *shape              // a list's items
 	name   string              // how a list names its items: "document"
 	check  func(string) string // a string's own check: what is wrong, or ""
+	// optional are an object's fields that may be left out.
+	optional []string
 }
 
 type kind int
@@ -29,10 +31,11 @@ const (
 	kWhole       // a whole number, 0 or more
 	kObject
 	kList
+	kBool
 )
 
 func (k kind) String() string {
-	return [...]string{kString: "a string", kWhole: "a whole number", kObject: "an object", kList: "a list"}[k]
+	return [...]string{kString: "a string", kWhole: "a whole number", kObject: "an object", kList: "a list", kBool: "true or false"}[k]
 }
 
 type field struct {
@@ -41,7 +44,7 @@ type field struct {
 }
 
 // fileShape is the shape of an exercise file, version 1. Every field is
-// required.
+// required but "suggest", which files written before it lack.
 func fileShape() *shape {
 	str := &shape{kind: kString}
 	label := &shape{kind: kObject, fields: []field{
@@ -62,9 +65,10 @@ func fileShape() *shape {
 	return &shape{kind: kObject, self: "the exercise", fields: []field{
 		{"format", str}, {"version", &shape{kind: kWhole}},
 		{"id", str}, {"title", str}, {"instructions", str},
+		{"suggest", &shape{kind: kBool}},
 		{"schema", schema},
 		{"documents", &shape{kind: kList, item: document, name: "document"}},
-	}}
+	}, optional: []string{"suggest"}}
 }
 
 func prefixed(p, msg string) string {
@@ -140,6 +144,10 @@ func (w *walker) value(s *shape, prefix, name string) error {
 		case n < 0:
 			return w.at(pos, "%s%s must be 0 or more, not %d", prefix, name, n)
 		}
+	case kBool:
+		if _, ok := t.(bool); !ok {
+			return wrong()
+		}
 	case kObject:
 		if t != json.Delim('{') {
 			return wrong()
@@ -193,7 +201,7 @@ func (w *walker) object(s *shape, self string, pos int) error {
 		return err
 	}
 	for _, f := range s.fields {
-		if !slices.Contains(seen, f.key) {
+		if !slices.Contains(seen, f.key) && !slices.Contains(s.optional, f.key) {
 			return w.at(pos, "%s has no %q field", self, f.key)
 		}
 	}
