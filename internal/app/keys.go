@@ -39,6 +39,8 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		Shortcut{Keys: "l", Does: "link the selected claim to the nearest earlier speaker mention"},
 		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
 		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article or the annotation list)"},
+		Shortcut{Keys: SuggestKey, Does: "suggest claims, cues and speakers (shown dashed; the current one outlined)"},
+		Shortcut{Keys: "a or Enter / x / n", Does: "accept / reject the current suggestion / go to the next one"},
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
 		Shortcut{Keys: "Esc", Does: "close this help, clear the selection"},
@@ -85,6 +87,9 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 	letter := ev.Key
 	if ev.Alt && len(ev.Code) == 4 && ev.Code[:3] == "Key" {
 		letter = string(ev.Code[3] + 'a' - 'A')
+	}
+	if a, ok := suggestKey(st, ev, letter); ok {
+		return a, true
 	}
 	for _, l := range st.Store.Schema().Labels {
 		if letter == l.Key {

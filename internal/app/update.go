@@ -20,6 +20,8 @@ import (
 // handler (groups.go); an action of no group is a programming error.
 func Update(st *State, a Action) []Effect {
 	switch a := a.(type) {
+	case suggestAction:
+		return st.applySuggestAction(a)
 	case annotating:
 		return st.annotate(a)
 	case projectAction:
