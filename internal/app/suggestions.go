@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"sayso/internal/annotation"
 	"sayso/internal/suggest"
@@ -188,7 +190,8 @@ func (st *State) SuggestRunning() (percent int, running bool) {
 // SuggestRevision changes whenever what is drawn of the suggestions may
 // have changed (the browser layer redraws their highlights then).
 func (st *State) SuggestRevision() string {
-	return fmt.Sprintf("%p/%s/%d/%d/%s", st.Store, st.Doc, st.suggest.rev, st.Store.Revision(), st.suggest.cur)
+	list, cur := st.Suggestions()
+	return fmt.Sprintf("%p/%s/%d/%d/%d", st.Store, st.Doc, st.suggest.rev, len(list), cur)
 }
 
 // Suggestions returns the suggestions shown for the shown document, in
@@ -570,4 +573,67 @@ func suggestKey(st *State, ev KeyEvent, letter string) (Action, bool) {
 		return NextSuggestion{Delta: 1}, true
 	}
 	return nil, false
+}
+
+// SuggestionQuote is the text of a suggestion's claim.
+func SuggestionQuote(st *State, s Suggested) string {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return ""
+	}
+	return annotation.QuoteOf(x, s.Claim)
+}
+
+// suggestStyles are the highlight styles of suggestions, after the
+// labels' (highlightStyles): the claim, cue and speaker mention of every
+// suggestion, and the current suggestion's claim.
+const suggestStyles = "sg-claim sg-cue sg-speaker sg-cur"
+
+// suggestStyle is the index of the k-th of suggestStyles.
+func suggestStyle(k int) int32 { return int32(fixedStyleCount + MaxLabelStyles + k) }
+
+// SuggestionRanges packs the ranges of the shown suggestions as
+// HighlightRanges packs annotations': one id per suggestion ("g0", "g1",
+// …) with its claim, cue and speaker mention, and "gcur" for the current
+// one's claim drawn once more, outlined.
+func SuggestionRanges(st *State) (ids string, packed []int32) {
+	_, x, ok := st.Store.Document(st.Doc)
+	list, cur := st.Suggestions()
+	if !ok || len(list) == 0 {
+		return "", nil
+	}
+	var b strings.Builder
+	add := func(k int, style int32, f text.Span) {
+		for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
+			p := st.Paras[i]
+			start, end := max(f.Start, p.Start), min(f.End, p.End)
+			if start >= end {
+				continue
+			}
+			base := x.UTF16Offset(p.Start)
+			packed = append(packed, int32(k), style, int32(i), int32(x.UTF16Offset(start)-base), int32(x.UTF16Offset(end)-base))
+		}
+	}
+	for k, s := range list {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("g" + strconv.Itoa(k))
+		for _, f := range s.Claim {
+			add(k, suggestStyle(0), f)
+		}
+		if s.Cue.Len() > 0 {
+			add(k, suggestStyle(1), s.Cue)
+		}
+		if s.Source.Len() > 0 {
+			add(k, suggestStyle(2), s.Source)
+		}
+	}
+	if cur >= 0 {
+		b.WriteString(" gcur")
+		for _, f := range list[cur].Claim {
+			add(len(list), suggestStyle(3), f)
+		}
+	}
+	return b.String(), packed
 }

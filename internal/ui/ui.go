@@ -51,6 +51,8 @@ type UI struct {
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
+	// suggestFunc sends SuggestMore when the page is idle (suggestLater).
+	suggestFunc js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -155,6 +157,8 @@ func (u *UI) run(e app.Effect) {
 		if err := app.ForgetSnapshots(u.store); err != nil {
 			u.dispatch(app.Failed{Text: "Could not clear the autosaved work: " + err.Error()})
 		}
+	case app.SuggestLater:
+		u.suggestLater()
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
 	}

@@ -65,7 +65,7 @@ const (
 
 // Actions lists every data-action name.
 func Actions() []Action {
-	return []Action{
+	return append([]Action{
 		ActTag, ActStance, ActLinkNearest, ActDelete, ActUndo, ActRedo, ActExport, ActExportMenu,
 		ActExportAs, ActNew, ActHelp, ActDropOrphans, ActDismiss, ActPaste, ActSample, ActDocs,
 		ActSchema, ActShowDoc, ActDocUp, ActDocDown, ActDocRemove, ActAddPasted, ActLabelAdd,
@@ -74,7 +74,7 @@ func Actions() []Action {
 		ActImportConfirm, ActImportCancel, ActPlaceOrphan, ActConfirmAnchor, ActDropOrphan,
 		ActCloseCompare, ActCompareRemove, ActSortCompare, ActExportScores, ActAdoptGold,
 		ActColumnsOpen, ActColumnsCancel,
-	}
+	}, suggestActions()...)
 }
 
 // The data-field names.
@@ -116,7 +116,7 @@ func Fields() []Field {
 		FieldLabelKey, FieldStanceName, FieldExerciseTitle, FieldExerciseInstructions,
 		FieldExerciseDoc, FieldImportChoice, FieldCompareKey, FieldCompareInclude,
 		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept, FieldExportScope,
-		FieldColumnText, FieldColumnLabel,
+		FieldColumnText, FieldColumnLabel, FieldExerciseSuggest,
 	}
 }
 
