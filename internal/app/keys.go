@@ -16,6 +16,9 @@ type KeyEvent struct {
 	InField bool
 	// Sel is the current text selection in the document, if any.
 	Sel *Selection
+	// OnButton is true when the focus is on a button or link: Enter
+	// presses it rather than accepting a suggestion.
+	OnButton bool
 	// Elsewhere is true when the focus is neither in the article nor in
 	// the annotation list (on a button, or on the page itself after a
 	// control went away): Delete and Backspace then delete nothing.
@@ -39,8 +42,7 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		Shortcut{Keys: "l", Does: "link the selected claim to the nearest earlier speaker mention"},
 		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
 		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article or the annotation list)"},
-		Shortcut{Keys: SuggestKey, Does: "suggest claims, cues and speakers (shown dashed; the current one outlined)"},
-		Shortcut{Keys: "a or Enter / x / n", Does: "accept / reject the current suggestion / go to the next one"},
+		suggestShortcuts()[0], suggestShortcuts()[1],
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
 		Shortcut{Keys: "Esc", Does: "close this help, clear the selection"},

@@ -564,12 +564,14 @@ func suggestKey(st *State, ev KeyEvent, letter string) (Action, bool) {
 	if _, cur := st.Suggestions(); cur < 0 {
 		return nil, false
 	}
-	switch letter {
-	case "a", "Enter":
+	switch {
+	case letter == "Enter" && ev.OnButton:
+		return nil, false // the button's own press
+	case letter == "a", letter == "Enter":
 		return AcceptSuggestion{}, true
-	case "x":
+	case letter == "x":
 		return RejectSuggestion{}, true
-	case "n":
+	case letter == "n":
 		return NextSuggestion{Delta: 1}, true
 	}
 	return nil, false
@@ -636,4 +638,19 @@ func SuggestionRanges(st *State) (ids string, packed []int32) {
 		}
 	}
 	return b.String(), packed
+}
+
+// suggestShortcuts are the keyboard help's suggestion entries.
+func suggestShortcuts() [2]Shortcut {
+	return [2]Shortcut{
+		{Keys: SuggestKey, Does: "suggest claims, cues and speakers (drawn with dashed lines; the current one tinted)"},
+		{Keys: "a or Enter / x / n", Does: "accept / reject the current suggestion / go to the next one"},
+	}
+}
+
+// IsSuggestShortcut reports whether s is one of the suggestion keys, which
+// the help leaves out where Suggest is off.
+func IsSuggestShortcut(s Shortcut) bool {
+	ss := suggestShortcuts()
+	return s == ss[0] || s == ss[1]
 }

@@ -245,6 +245,8 @@ func TestSuggestionKeys(t *testing.T) {
 		{name: "n goes to the next", suggest: true, ev: KeyEvent{Key: "n"}, want: NextSuggestion{Delta: 1}},
 		{name: "a does nothing with no suggestion", ev: KeyEvent{Key: "a"}},
 		{name: "Enter in a field is the field's", suggest: true, ev: KeyEvent{Key: "Enter", InField: true}},
+		{name: "Enter on a button presses it", suggest: true, ev: KeyEvent{Key: "Enter", OnButton: true}},
+		{name: "a on a button accepts", suggest: true, ev: KeyEvent{Key: "a", OnButton: true}, want: AcceptSuggestion{}},
 		{name: "a label key with a selection tags", suggest: true, ev: KeyEvent{Key: "c", Sel: sel},
 			want: Tag{Label: annotation.LabelClaim, Sel: *sel}},
 	}

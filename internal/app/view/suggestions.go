@@ -66,7 +66,7 @@ func suggestionsGroup(b *Builder, st *app.State) {
 		return
 	}
 	b.Printf(`<section class="group suggestions" aria-label="Suggestions"><h3>Suggestions <span class="count">%s, not annotations yet</span></h3>`, wording.Count(len(list), "suggestion"))
-	b.Markup(`<p class="hint">Drawn with dashed lines over and under the text. <kbd>a</kbd> or <kbd>Enter</kbd> accepts the current one (outlined), <kbd>x</kbd> rejects it, <kbd>n</kbd> goes to the next.</p>`)
+	b.Markup(`<p class="hint">Drawn with dashed lines over and under the text. <kbd>a</kbd> or <kbd>Enter</kbd> accepts the current one (tinted), <kbd>x</kbd> rejects it, <kbd>n</kbd> goes to the next.</p>`)
 	b.Printf(`<div class="row"><button type="button" data-action="%s">Accept <kbd>a</kbd></button><button type="button" data-action="%s">Reject <kbd>x</kbd></button><button type="button" data-action="%s">Next <kbd>n</kbd></button></div>`,
 		ActSuggestAccept, ActSuggestReject, ActSuggestNext)
 	b.Printf(`<div class="row"><button type="button" data-action="%s">Accept all</button><button type="button" data-action="%s">Reject all</button></div>`,
