@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -653,4 +654,45 @@ func suggestShortcuts() [2]Shortcut {
 func IsSuggestShortcut(s Shortcut) bool {
 	ss := suggestShortcuts()
 	return s == ss[0] || s == ss[1]
+}
+
+// predictions are the shown suggestions as annotations of the shown
+// document, for a format that writes predictions apart (Label Studio):
+// each claim linked to its cue and speaker mention, the mentions to
+// speaker entities by the finder's names. None when the export does not
+// hold the shown document.
+func (st *State) predictions(p annotation.Project) annotation.Project {
+	list, _ := st.Suggestions()
+	if len(list) == 0 || !slices.ContainsFunc(p.Documents, func(d annotation.Document) bool { return d.ID == st.Doc }) {
+		return annotation.Project{}
+	}
+	_, x, _ := st.Store.Document(st.Doc)
+	var out annotation.Project
+	speakers := map[string]string{} // name → id
+	add := func(id, label string, frags []text.Span) *annotation.Annotation {
+		out.Annotations = append(out.Annotations, annotation.Annotation{ID: id, Document: st.Doc, Label: label, Fragments: frags, Quote: annotation.QuoteOf(x, frags)})
+		return &out.Annotations[len(out.Annotations)-1]
+	}
+	for k, s := range list {
+		id := "p" + strconv.Itoa(k+1)
+		var mention, cue, speaker string
+		if s.Source.Len() > 0 {
+			mention = id + "s"
+			if s.Speaker != "" {
+				if speakers[s.Speaker] == "" {
+					speakers[s.Speaker] = "ps" + strconv.Itoa(len(speakers)+1)
+					out.Speakers = append(out.Speakers, annotation.Speaker{ID: speakers[s.Speaker], Name: s.Speaker})
+				}
+				speaker = speakers[s.Speaker]
+			}
+			add(mention, annotation.LabelSpeaker, []text.Span{s.Source}).Speaker = speaker
+		}
+		if s.Cue.Len() > 0 {
+			cue = id + "q"
+			add(cue, annotation.LabelCue, []text.Span{s.Cue})
+		}
+		c := add(id, annotation.LabelClaim, s.Claim)
+		c.SpeakerMention, c.Cue, c.Speaker = mention, cue, speaker
+	}
+	return out
 }

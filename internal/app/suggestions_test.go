@@ -1,6 +1,10 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,6 +14,7 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
 	"sayso/internal/exercise"
+	"sayso/internal/format/labelstudio"
 	"sayso/internal/text"
 )
 
@@ -306,7 +311,9 @@ func TestAnExerciseCanTurnSuggestOff(t *testing.T) {
 }
 
 // TestSuggestionsAreNotExported exports in every format before and after
-// Suggest (with suggestions shown, none accepted): the files are the same.
+// Suggest (with suggestions shown, none accepted): the files are the same,
+// but Label Studio's, which holds the suggestions as its tasks'
+// "predictions" and the annotations as before.
 func TestSuggestionsAreNotExported(t *testing.T) {
 	for _, f := range exchange.Formats() {
 		t.Run(f.ID, func(t *testing.T) {
@@ -316,9 +323,64 @@ func TestSuggestionsAreNotExported(t *testing.T) {
 			list, _ := st.Suggestions()
 			require.NotEmpty(t, list)
 			after := exportAs(t, st, f.ID)
-			assert.Equal(t, string(before.Data), string(after.Data))
+			if f.ID != labelstudio.ID {
+				assert.Equal(t, string(before.Data), string(after.Data))
+				return
+			}
+			was, now := labelStudioTasks(t, before.Data), labelStudioTasks(t, after.Data)
+			require.Len(t, now, 1)
+			assert.Equal(t, was[0]["annotations"], now[0]["annotations"], "the annotations are as before")
+			assert.Nil(t, was[0]["predictions"])
+			preds := now[0]["predictions"].([]any)
+			require.Len(t, preds, 1)
+			claims := 0
+			for _, r := range preds[0].(map[string]any)["result"].([]any) {
+				if predictedClaim(r) {
+					claims++
+				}
+			}
+			assert.Equal(t, len(list), claims, "one predicted claim per suggestion shown")
+
+			// Accepted and rejected suggestions are no predictions.
+			Update(st, AcceptSuggestion{})
+			Update(st, RejectSuggestion{})
+			again := labelStudioTasks(t, exportAs(t, st, f.ID).Data)
+			claims = 0
+			for _, r := range again[0]["predictions"].([]any)[0].(map[string]any)["result"].([]any) {
+				if predictedClaim(r) {
+					claims++
+				}
+			}
+			assert.Equal(t, len(list)-2, claims)
 		})
 	}
+}
+
+// predictedClaim reports whether a Label Studio result is a claim's first
+// region (the others have ids ending in -2, -3, …).
+func predictedClaim(r any) bool {
+	m := r.(map[string]any)
+	v, ok := m["value"].(map[string]any)
+	return ok && fmt.Sprint(v["labels"]) == "[claim]" && !strings.Contains(fmt.Sprint(m["id"]), "-")
+}
+
+// labelStudioTasks reads the tasks of a Label Studio export (a zip).
+func labelStudioTasks(t *testing.T, data []byte) []map[string]any {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".tasks.json") {
+			continue
+		}
+		r, err := f.Open()
+		require.NoError(t, err)
+		var tasks []map[string]any
+		require.NoError(t, json.NewDecoder(r).Decode(&tasks))
+		return tasks
+	}
+	t.Fatal("no tasks in the Label Studio export")
+	return nil
 }
 
 func TestALongArticleIsSuggestedInSlices(t *testing.T) {
