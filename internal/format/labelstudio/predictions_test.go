@@ -93,3 +93,21 @@ func TestPredictionsAreWrittenApartFromTheAnnotations(t *testing.T) {
 		})
 	}
 }
+
+func TestSaysosOwnPredictionsAreNeverReadAsAnnotations(t *testing.T) {
+	p, pred := predictedProject(t)
+	p.Annotations = nil // a task with predictions only
+	res, err := labelstudio.ExportPredicted(p, pred)
+	require.NoError(t, err)
+	back, rep, err := labelstudio.Import(res.Data)
+	require.NoError(t, err)
+	assert.Empty(t, back.Annotations)
+	require.Len(t, rep.Skipped, 1)
+	assert.Contains(t, rep.Skipped[0], "only Sayso's suggestions")
+
+	// Another model's predictions are still read when there is nothing else.
+	other := []byte(`{"data": {"text": "Ana said yes"}, "predictions": [{"model_version": "v2", "result": [{"id": "x", "type": "labels", "value": {"start": 0, "end": 3, "labels": ["speaker"]}}]}]}`)
+	back, _, err = labelstudio.Import(other)
+	require.NoError(t, err)
+	assert.Len(t, back.Annotations, 1)
+}
