@@ -125,6 +125,10 @@ type suggestState struct {
 
 	memory suggestMemory
 	dirty  bool // memory changed since autosave wrote it
+
+	// hash caches the hash of a document's text, which is fixed.
+	hash, hashDoc string
+	hashStore     *annotation.Store
 }
 
 // suggestMemory is what autosave keeps of suggestions, apart from the
@@ -254,11 +258,16 @@ func (st *State) shownSuggestions() []int {
 // docHash is the hash of the shown document's text, which rejections are
 // remembered by.
 func (st *State) docHash() string {
+	s := &st.suggest
+	if s.hashStore == st.Store && s.hashDoc == st.Doc {
+		return s.hash
+	}
 	d, _, ok := st.Store.Document(st.Doc)
 	if !ok {
 		return ""
 	}
-	return text.Hash(d.Text)
+	s.hash, s.hashDoc, s.hashStore = text.Hash(d.Text), st.Doc, st.Store
+	return s.hash
 }
 
 func (st *State) rejectedHere() map[string]bool {
