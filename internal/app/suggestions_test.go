@@ -191,6 +191,17 @@ func TestRejectedSuggestionsDoNotComeBack(t *testing.T) {
 	list, _ = again.Suggestions()
 	assert.Empty(t, list)
 	assert.Equal(t, 0, again.Store.Len())
+
+	// New forgets them with the autosave.
+	effects := Update(again, CloseDocument{})
+	require.Contains(t, effects, Effect(Forget{}))
+	require.NoError(t, ForgetSnapshots(kv))
+	_, kept := kv.m[keySuggest]
+	assert.False(t, kept)
+	Update(again, LoadSample{})
+	suggested(t, again)
+	list, _ = again.Suggestions()
+	assert.Len(t, list, 9, "a new start offers everything again")
 }
 
 func TestNextGoesThroughTheSuggestionsInTextOrder(t *testing.T) {

@@ -62,6 +62,7 @@ func (st *State) annotate(a annotating) []Effect {
 		st.paste(SampleTitle, []byte(SampleText), "")
 	case CloseDocument:
 		st.Store = newStore(st.clock)
+		st.suggest = suggestState{} // its storage goes with the autosave (Forget)
 		st.showDocument("")
 		st.Message = Message{}
 		return []Effect{Forget{}}
