@@ -184,7 +184,7 @@ func (st *State) draftExercise() (exercise.Exercise, bool) {
 // encodeDraft builds the exercise and its file.
 func (st *State) encodeDraft() (exercise.Exercise, []byte, bool) {
 	e, ok := st.draftExercise()
-	if !ok {
+	if !ok || !st.withBox(&e) {
 		return e, nil, false
 	}
 	data, err := exercise.Encode(e)
@@ -215,6 +215,7 @@ func (st *State) openExercise(name string, data []byte) {
 	}
 	st.Store = store
 	st.setSuggestOff(e.ID, e.NoSuggest)
+	st.useBox(e)
 	st.showDocument(store.Documents()[0].ID)
 	st.AskName = true
 	st.Message = Message{}
@@ -233,6 +234,7 @@ func (st *State) embeddedExercise(data []byte) []Effect {
 	case st.Store.Exercise().ID == e.ID:
 		st.setSuggestOff(e.ID, e.NoSuggest)
 		st.AskName = st.Store.Annotator() == ""
+		st.useBox(e)
 		return nil // the student's own work on it, restored
 	case st.Doc == "":
 		st.openExercise("this page", data)

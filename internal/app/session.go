@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sayso/internal/exchange"
+	"sayso/internal/exercise"
 	"sayso/internal/offline"
 )
 
@@ -61,6 +62,9 @@ func (RememberShown) isEffect()      {}
 
 // applySessionAction applies the actions above.
 func (st *State) applySessionAction(a Action) []Effect {
+	if effects, ok := st.applyDialogAction(a); ok {
+		return effects
+	}
 	switch a := a.(type) {
 	case RequestClose:
 		if st.Store.Len() == 0 {
@@ -131,6 +135,7 @@ func describeStorageError(err error) string {
 // restoreAutosave opens the autosaved project, falling back to the
 // previous snapshot when the newest cannot be read.
 func (st *State) restoreAutosave(kv KV) {
+	defer st.loadHandIns(kv) // the boxes kept, and the restored work's
 	newest, older, err := LoadSnapshot(kv)
 	if errors.Is(err, ErrNoSnapshot) {
 		return
@@ -161,6 +166,14 @@ func (st *State) offlinePage(a OfflinePage) []Effect {
 		return nil
 	}
 	out, err := offline.Embed(a.Page, a.Exercise)
+	if err == nil {
+		// The page may call the box's site, and nothing else.
+		origin := ""
+		if e, derr := exercise.Decode(a.Exercise); derr == nil && e.HandIn != nil {
+			origin = e.HandIn.Origin
+		}
+		out, err = offline.SetConnect(out, origin)
+	}
 	if err != nil {
 		st.fail("Could not build the offline page: " + err.Error())
 		return nil

@@ -47,11 +47,21 @@ type State struct {
 	Compare     *Compare
 	Comparing   bool
 	SchemaPanel bool // the schema editor is open
-	Message     Message
-	Save        SaveStatus
-	list        listView // the side list's rows and scroll position
-	suggest     suggestState
-	styles      struct { // labelStyles' cache
+	// Keyboard and screen readers (dialog.go, listnav.go, announce.go).
+	Question      *Question    // a question waiting for yes or no, or nil
+	SetupMenu     bool         // the toolbar's Setup menu is open
+	Announce      Announcement // what the live region says
+	listFocus     string       // the side list row the arrow keys reached
+	caretKey      string       // the annotations the caret was last inside
+	caretSelected string       // the annotation the caret selected
+	// HandIn is the online hand-in box: a teacher's boxes, a student's
+	// box and receipt (handin.go).
+	HandIn  HandIns
+	Message Message
+	Save    SaveStatus
+	list    listView // the side list's rows and scroll position
+	suggest suggestState
+	styles  struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

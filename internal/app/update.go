@@ -47,6 +47,8 @@ func Update(st *State, a Action) []Effect {
 		return st.applyFileAction(a)
 	case sessionAction:
 		return st.applySessionAction(a)
+	case handInAction:
+		return st.applyHandInAction(a)
 	}
 	panic(fmt.Sprintf("app: the action %T belongs to no group (see groups.go)", a))
 }

@@ -54,6 +54,9 @@ func Decode(b []byte) (Exercise, error) {
 		Documents:    documents(f.Documents),
 		NoSuggest:    f.Suggest != nil && !*f.Suggest,
 	}
+	if h := f.HandIn; h != nil {
+		e.HandIn = &HandIn{Origin: h.Origin, Box: h.Box, Code: h.Code}
+	}
 	for _, l := range f.Schema.Labels {
 		e.Schema.Labels = append(e.Schema.Labels, annotation.Label(l))
 	}

@@ -15,13 +15,14 @@ import (
 // be checked field by field with the place of each problem.
 type shape struct {
 	kind   kind
-	self   string              // an object's name in messages ("the schema"); list items use item names
-	fields []field             // an object's fields
-	item   *shape              // a list's items
-	name   string              // how a list names its items: "document"
-	check  func(string) string // a string's own check: what is wrong, or ""
-	// optional are an object's fields that may be left out.
+	self   string  // an object's name in messages ("the schema"); list items use item names
+	fields []field // an object's fields
+	// optional are the keys of fields that may be left out (added to
+	// version 1 later, so that older files still open).
 	optional []string
+	item     *shape              // a list's items
+	name     string              // how a list names its items: "document"
+	check    func(string) string // a string's own check: what is wrong, or ""
 }
 
 type kind int
@@ -44,7 +45,8 @@ type field struct {
 }
 
 // fileShape is the shape of an exercise file, version 1. Every field is
-// required but "suggest", which files written before it lack.
+// required but "handIn" and "suggest", added later: files without them
+// still open.
 func fileShape() *shape {
 	str := &shape{kind: kString}
 	label := &shape{kind: kObject, fields: []field{
@@ -68,7 +70,12 @@ func fileShape() *shape {
 		{"suggest", &shape{kind: kBool}},
 		{"schema", schema},
 		{"documents", &shape{kind: kList, item: document, name: "document"}},
-	}, optional: []string{"suggest"}}
+		{"handIn", &shape{kind: kObject, self: "the hand-in box", fields: []field{
+			{"origin", &shape{kind: kString, check: originProblem}},
+			{"box", &shape{kind: kString, check: func(s string) string { return prefixed(`"box" `, hexProblem(s, 24)) }}},
+			{"code", &shape{kind: kString, check: func(s string) string { return prefixed(`"code" `, hexProblem(s, 32)) }}},
+		}}},
+	}, optional: []string{"handIn", "suggest"}}
 }
 
 func prefixed(p, msg string) string {

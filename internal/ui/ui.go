@@ -31,16 +31,29 @@ type UI struct {
 	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton, compare         dom.Element
 	importPanel, importBody, exercisePanel, exerciseBody, nameDialog, instructions   dom.Element
 	columnsPanel, columnsBody                                                        dom.Element
+	confirmPanel, confirmBody, setupMenu, announceEl                                 dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
-	drawn struct {
+	handIn handInUI // the Hand in button's slot (handin.go)
+	drawn  struct {
 		sidebar, inspector, help, message, save, title, topic, exportMenu   string
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
 		exercise, instructions, columns                                     string
 		askName                                                             bool
+		question, setupMenu                                                 string
+		announce                                                            int
 	}
-	// exportMenuOpen: a click outside the export menu closes it.
-	exportMenuOpen bool
+	// Focus of dialogs and menus (dialog.go): the open dialogs and their
+	// openers, the open menus, and whether a menu opening from its
+	// button's ArrowUp starts on its last item.
+	modals   modals
+	menuOpen map[string]bool
+	menuLast bool
+	// pointer is set by a press of the mouse in the article, cleared by a
+	// key: the caret a key moved is reported (app.CaretAt), a click is a
+	// ClickText of its own.
+	pointer   bool
+	lastCaret int
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
@@ -74,6 +87,7 @@ func New(st *app.State) (*UI, error) {
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
 		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
 		{"instructions", &u.instructions}, {"columns", &u.columnsPanel}, {"columns-body", &u.columnsBody},
+		{"confirm", &u.confirmPanel}, {"confirm-body", &u.confirmBody}, {"setup-menu", &u.setupMenu}, {"announce", &u.announceEl},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -88,6 +102,7 @@ func New(st *app.State) (*UI, error) {
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
+	u.lastCaret = -1
 	return u, nil
 }
 
@@ -95,6 +110,7 @@ func New(st *app.State) (*UI, error) {
 // marks the page ready.
 func (u *UI) Start() {
 	askPersistentStorage()
+	u.startHandIn()
 	u.dispatch(app.RestoreAutosave{Storage: u.store})
 	u.listen()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
@@ -146,9 +162,9 @@ func (u *UI) run(e app.Effect) {
 		js.Global().Call("getSelection").Call("removeAllRanges")
 	case app.OfflineExercise:
 		u.offlinePage(e)
-	case app.Confirm:
-		if u.win.Confirm(e.Text) {
-			u.dispatch(e.Then)
+	case app.OpenPicker:
+		if in := u.el(e.Input); in.Truthy() {
+			in.Call("click")
 		}
 	case app.ReadFiles:
 		u.readFiles(e)
@@ -161,12 +177,15 @@ func (u *UI) run(e app.Effect) {
 		u.suggestLater()
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
+	default:
+		u.runHandIn(e)
 	}
 }
 
 // render draws the page of the state: the pieces that changed since the
 // last render, and the article's text as the plan's Redraw says.
 func (u *UI) render(plan app.Plan) {
+	prev := activeElement()
 	p := view.Build(u.st)
 	if screen := string(p.Screen); screen != u.drawn.screen {
 		u.drawn.screen = screen
@@ -196,6 +215,7 @@ func (u *UI) render(plan app.Plan) {
 		}
 	}
 	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
+	u.renderHandIn(p)
 	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
 	asked := u.drawn.columns == "" && !p.ColumnsDialog.IsEmpty()
 	if p.ColumnsDialog.IsEmpty() {
@@ -217,11 +237,27 @@ func (u *UI) render(plan app.Plan) {
 	u.setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
 	u.setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
 	u.setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
-	u.exportMenuOpen = p.ExportMenuOpen
+	u.setPanel(u.setupMenu, u.setupMenu, &u.drawn.setupMenu, p.SetupMenu)
+	u.setPanel(u.confirmPanel, u.confirmBody, &u.drawn.question, p.Question)
+	if p.Announce.Seq != u.drawn.announce {
+		u.drawn.announce = p.Announce.Seq
+		text := p.Announce.Text
+		if p.Announce.Seq%2 == 1 {
+			text += "\u00a0" // the same words again still change the region, and are read again
+		}
+		u.announceEl.SetTextContent(text)
+	}
 	if msg := p.Message.Kind + "\x00" + p.Message.Text; msg != u.drawn.message {
 		u.drawn.message = msg
 		setHidden(u.message, p.Message.Text == "")
 		u.message.SetAttribute("class", "message "+p.Message.Kind)
+		// Errors are alerts; notices are said by the polite live region
+		// (app.State.Announce), not twice.
+		if p.Message.Kind == "error" {
+			u.message.SetAttribute("role", "alert")
+		} else {
+			u.message.RemoveAttribute("role")
+		}
 		u.messageText.SetTextContent(p.Message.Text)
 	}
 	if p.SaveText != u.drawn.save {
@@ -235,6 +271,8 @@ func (u *UI) render(plan app.Plan) {
 	}
 	setButton(u.undo, p.UndoTitle, "Nothing to undo")
 	setButton(u.redo, p.RedoTitle, "Nothing to redo")
+	u.updateMenus()
+	u.updateModals(prev)
 }
 
 // renderList draws the side list's visible rows and places them: the

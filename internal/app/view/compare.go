@@ -20,8 +20,9 @@ func Compare(st *app.State) HTML {
 	c := st.Compare
 	var b Builder
 	b.Printf(`<div class="compare-head"><h1>Compare a class</h1><div class="row">`+
-		`<label class="button primary">Add exports<input type="file" id="compare-files" data-%s="1" accept=".json,application/json" multiple hidden></label>`+
-		`<button type="button" data-action="%s">Back to annotating</button></div></div>`, FileCompare, ActCloseCompare)
+		`<button type="button" class="primary" data-action="%s" data-input="compare-files">Add exports</button><input type="file" id="compare-files" data-%s="1" accept=".json,application/json" multiple hidden>`+
+		`<button type="button" data-action="%s">Back to annotating</button></div></div>`, ActPickFile, FileCompare, ActCloseCompare)
+	b.Put(CompareBoxes(st))
 	if c == nil || len(c.Files) == 0 {
 		b.Markup(`<p class="hint">Drop the students' exports (<code>.sayso.json</code>) and your answer key here, or choose them with “Add exports”. Nothing leaves this browser.</p>`)
 		return b.HTML()

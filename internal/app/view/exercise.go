@@ -21,6 +21,7 @@ func Exercise(st *app.State) HTML {
 	}
 	b.Markup(`</fieldset>`)
 	exerciseSuggestChoice(&b, st)
+	b.Put(ExerciseHandIn(st))
 	b.Printf(`<div class="row">`+
 		`<button type="button" class="primary" data-action="%s">Exercise file (.sayso-exercise.json)</button>`+
 		`<button type="button" data-action="%s">Offline page (.html)</button>`+

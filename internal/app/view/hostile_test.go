@@ -10,7 +10,9 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/app"
+	"sayso/internal/exercise"
 	"sayso/internal/format/native"
+	"sayso/internal/handinclient"
 )
 
 // attack is data written to get markup or a script into the page.
@@ -45,6 +47,11 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
 		"Suggestions":       func() HTML { return Suggestions(hostileSuggesting(t)) },
+		"Question":          func() HTML { return Question(hostileQuestion(t)) },
+		"SetupMenu":         func() HTML { return SetupMenu(annotating) },
+		"ExerciseHandIn":    func() HTML { return ExerciseHandIn(hostileBoxes(teacher)) },
+		"HandInButton":      func() HTML { return HandInButton(hostileBoxes(student)) },
+		"CompareBoxes":      func() HTML { return CompareBoxes(hostileBoxes(comparing)) },
 	}
 }
 
@@ -58,7 +65,7 @@ func TestEveryViewEscapesHostileData(t *testing.T) {
 			assert.NotContains(t, html, "<svg")
 			assert.NotContains(t, html, "<script")
 			assert.NotContains(t, html, `"><svg`, "no attribute value is closed by data")
-			if name != "ExportMenu" { // the formats' own descriptions: no data of the person's
+			if name != "ExportMenu" && name != "SetupMenu" { // the app's own words: no data of the person's
 				assert.Contains(t, html, "&lt;", "the attack is shown, escaped")
 			}
 		})
@@ -127,6 +134,16 @@ func hostileAnnotating(t *testing.T) *app.State {
 	app.Update(st, app.Select{ID: claim})
 	app.Update(st, app.SetStance{Value: attack})
 	app.Update(st, app.LinkNearest{})
+	return st
+}
+
+// hostileQuestion asks whether to remove a stance value named by an
+// attack, which a claim uses: the question names it.
+func hostileQuestion(t *testing.T) *app.State {
+	t.Helper()
+	st := hostileAnnotating(t)
+	app.Step(st, app.RemoveStanceValue{Value: attack})
+	require.NotNil(t, st.Question)
 	return st
 }
 
@@ -222,5 +239,23 @@ func hostileSuggesting(t *testing.T) *app.State {
 	}
 	list, _ := st.Suggestions()
 	require.NotEmpty(t, list)
+	return st
+}
+
+// hostileBoxes gives st hand-in boxes whose every field is an attack, as a
+// tampered key file or browser storage could: the opened box, the boxes
+// kept with a failed and a known state, a student's box and receipt.
+func hostileBoxes(st *app.State) *app.State {
+	o := handinclient.Owner{Origin: attack, Box: attack, Secret: attack, ExerciseID: attack, ExerciseTitle: attack}
+	st.HandIn.Origin = attack
+	st.HandIn.Collect = true
+	st.HandIn.Opened = &app.OpenedBox{Owner: o, HandIn: exercise.HandIn{Origin: attack, Box: attack, Code: attack}}
+	o2 := o
+	o2.Box = attack + "2"
+	st.HandIn.Boxes = []handinclient.Owner{o, o2}
+	st.HandIn.Status = map[string]app.BoxStatus{attack: {Err: attack}, o2.Box: {State: &handinclient.State{Closed: true, HandIns: 2}, Fetched: 2}}
+	st.HandIn.Box = &exercise.HandIn{Origin: attack, Box: attack, Code: attack}
+	st.HandIn.BoxExercise = st.Store.Exercise().ID
+	st.HandIn.Receipt = &handinclient.Receipt{Student: attack, Received: attack, SHA256: attack, ID: attack}
 	return st
 }

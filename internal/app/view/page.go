@@ -28,6 +28,7 @@ type Page struct {
 	Exercise     HTML // the teacher's exercise panel
 	AskName      bool // the student's name dialog shows
 	Instructions HTML // the exercise's instructions for a student
+	HandIn       HTML // a student's Hand in button, beside Export
 	ImportDialog HTML
 	// ColumnsDialog asks which columns of a file hold its text and labels.
 	ColumnsDialog HTML
@@ -49,6 +50,12 @@ type Page struct {
 	// Selected and Related are what highlight rendering marks as the
 	// selection and as related to it, ids space-separated (app.MarkedIDs).
 	Selected, Related string
+	// Keyboard and screen readers: the question's dialog (empty when none
+	// waits), the Setup menu (empty when closed), what the live region
+	// says.
+	Question  HTML
+	SetupMenu HTML
+	Announce  app.Announcement
 }
 
 // Build makes the page of the state.
@@ -61,6 +68,7 @@ func Build(st *app.State) Page {
 		LabelCSS:      LabelCSS(st),
 		AskName:       st.AskName,
 		Instructions:  InstructionsPanel(st),
+		HandIn:        HandInButton(st),
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
 		Sidebar:       Sidebar(st),
@@ -99,5 +107,9 @@ func Build(st *app.State) Page {
 	if st.Help {
 		p.Help = Shortcuts(st)
 	}
+	if st.SetupMenu {
+		p.SetupMenu = SetupMenu(st)
+	}
+	p.Question, p.Announce = Question(st), st.Announce
 	return p
 }

@@ -60,15 +60,13 @@ func Documents(st *app.State) HTML {
 		b.Markup(`</li>`)
 	}
 	b.Markup(`</ol>`)
-	b.Printf(`<h3>Add documents</h3><div class="row"><label class="button">Add .txt files<input type="file" id="add-files" data-%s="1" accept=".txt,text/plain" multiple hidden></label>`+
-		`<label class="button">Import annotations…<input type="file" id="import-file" data-%s="1" accept="%s" hidden></label>`+
-		`<button type="button" data-action="%s">Labels and stances…</button>`+
-		`<button type="button" data-action="%s">Exercise for students…</button></div>`+
+	b.Printf(`<h3>Add documents</h3><div class="row"><button type="button" data-action="%s" data-input="add-files">Add .txt files</button><input type="file" id="add-files" data-%s="1" accept=".txt,text/plain" multiple hidden>`+
+		`<button type="button" data-action="%s" data-input="import-file">Import annotations…</button><input type="file" id="import-file" data-%s="1" accept="%s" hidden></div>`+
 		`<p class="hint">Import adds another file's documents to this project; for a document it already has, it asks whether to merge, replace or keep both.</p>`+
 		`<label class="field">Title<input type="text" id="add-title" maxlength="500" placeholder="Headline (optional)"></label>`+
 		`<label class="field">Article<textarea id="add-text" rows="4" placeholder="Paste another article here"></textarea></label>`+
 		`<div class="row"><button type="button" data-action="%s">Add this article</button></div>`,
-		FileAdd, FileImport, OpenAccept(), ActSchema, ActExercise, ActAddPasted)
+		ActPickFile, FileAdd, ActPickFile, FileImport, OpenAccept(), ActAddPasted)
 	return b.HTML()
 }
 
