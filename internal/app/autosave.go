@@ -108,7 +108,7 @@ func LoadSnapshot(kv KV) (newest, older string, err error) {
 // ForgetSnapshots erases the autosaved work (when the person closes the
 // article to start another).
 func ForgetSnapshots(kv KV) error {
-	for _, k := range []string{keyPointer, keySlotA, keySlotB, keyShown} {
+	for _, k := range []string{keyPointer, keySlotA, keySlotB, keyShown, keySuggest} {
 		if err := kv.Remove(k); err != nil {
 			return fmt.Errorf("forget autosaved work: %w", err)
 		}

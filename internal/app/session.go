@@ -110,6 +110,9 @@ func (st *State) autosave(kv KV) {
 	if err == nil {
 		err = SaveSnapshot(kv, string(data))
 	}
+	if err == nil {
+		err = st.saveSuggestMemory(kv)
+	}
 	msg := ""
 	if err != nil {
 		msg = describeStorageError(err)
@@ -141,6 +144,7 @@ func (st *State) restoreAutosave(kv KV) {
 		st.fail("Your autosaved work could not be read: " + describeStorageError(err))
 		return
 	}
+	st.loadSuggestMemory(kv)
 	Update(st, Restore{Data: []byte(newest)})
 	if id := LoadShown(kv); id != "" {
 		Update(st, ShowDocument{ID: id})

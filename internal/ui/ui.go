@@ -72,6 +72,8 @@ type UI struct {
 	drawnLegend string
 	noticeTimer js.Value // pending fade timeout id, or undefined
 	noticeFunc  js.Func
+	// suggestFunc sends SuggestMore when the page is idle (suggestLater).
+	suggestFunc js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -182,6 +184,8 @@ func (u *UI) run(e app.Effect) {
 		if err := app.ForgetSnapshots(u.store); err != nil {
 			u.dispatch(app.Failed{Text: "Could not clear the autosaved work: " + err.Error()})
 		}
+	case app.SuggestLater:
+		u.suggestLater()
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
 	default:
