@@ -112,3 +112,34 @@ func TestArrowingFarDownTheListScrollsItToTheRow(t *testing.T) {
 	row := rowOf(st.ListRows(), ListFocus(st))
 	assert.True(t, row >= first && row < end, "the focused row %d is drawn (%d–%d)", row, first, end)
 }
+
+// A caret is reported (CaretAt) only after a key that moves it: a tag's
+// key, or a redraw collapsing the selection, is no move of the caret.
+func TestOnlyCaretKeysInTheArticleMoveTheCaret(t *testing.T) {
+	st := listed(t)
+	mayor := cp(t, SampleText, "Mayor Ines Okafor")
+	tests := []struct {
+		name string
+		key  KeyEvent
+		want bool
+	}{
+		{"an arrow", KeyEvent{Key: "ArrowRight"}, true},
+		{"an arrow by word", KeyEvent{Key: "ArrowLeft", Ctrl: true}, true},
+		{"a line down", KeyEvent{Key: "ArrowDown"}, true},
+		{"Home", KeyEvent{Key: "Home"}, true},
+		{"End to the text's end", KeyEvent{Key: "End", Ctrl: true}, true},
+		{"PageDown", KeyEvent{Key: "PageDown"}, true},
+		{"a tag's key with a selection", KeyEvent{Key: "s", Sel: &mayor}, false},
+		{"a tag's key alone", KeyEvent{Key: "c"}, false},
+		{"Shift extends a selection", KeyEvent{Key: "ArrowRight", Shift: true}, false},
+		{"Escape", KeyEvent{Key: "Escape"}, false},
+		{"Tab", KeyEvent{Key: "Tab"}, false},
+		{"an arrow in a field", KeyEvent{Key: "ArrowRight", InField: true}, false},
+		{"an arrow on the list", KeyEvent{Key: "ArrowDown", InList: true}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, MovesCaret(st, tc.key))
+		})
+	}
+}

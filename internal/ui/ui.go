@@ -49,10 +49,12 @@ type UI struct {
 	modals   modals
 	menuOpen map[string]bool
 	menuLast bool
-	// pointer is set by a press of the mouse in the article, cleared by a
-	// key: the caret a key moved is reported (app.CaretAt), a click is a
-	// ClickText of its own.
-	pointer   bool
+	// caretKey is set by a key that moves the article's caret
+	// (app.MovesCaret), cleared by any other key and by a press of the
+	// mouse in the article: only the caret such a key moved is reported
+	// (app.CaretAt). A click is a ClickText of its own, and a caret the
+	// redraw after a tag collapsed is no move of the person's.
+	caretKey  bool
 	lastCaret int
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
