@@ -143,3 +143,69 @@ func TestOnlyCaretKeysInTheArticleMoveTheCaret(t *testing.T) {
 		})
 	}
 }
+
+// longList is a document with 100 claims, nothing selected, the list at
+// its top, 1,000 px tall.
+func longList(t *testing.T) *State {
+	t.Helper()
+	st := NewState(fixedClock)
+	line := "Someone said something here.\n"
+	body := ""
+	for range 200 {
+		body += line
+	}
+	Step(st, Paste{Title: "Long", Text: body})
+	for i := range 100 {
+		start := i * len([]rune(line))
+		Step(st, Tag{Label: "claim", Sel: Selection{Start: start, End: start + 7}})
+	}
+	Step(st, Select{})
+	Step(st, ListScrolled{Top: 0, Height: 1000})
+	return st
+}
+
+// rowInView reports whether the selected annotation's row is drawn and
+// within the list's visible height h at the app's scroll position.
+func rowInView(st *State, h int) bool {
+	rows := st.ListRows()
+	i := rowOf(rows, st.Selected)
+	first, end := st.ListWindow(len(rows))
+	y := i * ListRowHeight
+	return i >= first && i < end && y >= st.list.top && y+ListRowHeight <= st.list.top+h
+}
+
+// The app centres the row of a selection far down the list with the
+// height it knows; the inspector drawn for that selection then shrinks
+// the list (ListResized), and the row must stay in view.
+func TestTheSelectedRowStaysInViewWhenTheListShrinks(t *testing.T) {
+	tests := []struct {
+		name       string
+		height     int
+		wantScroll bool
+	}{
+		{"shrunk below the row", 344, true},
+		{"shrunk, the row still in view", 990, false},
+		{"grown", 1400, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := longList(t)
+			plan := Step(st, Move{Delta: -1}) // k: the last annotation
+			require.True(t, plan.ScrollList)
+			require.True(t, rowInView(st, 1000))
+			plan = Step(st, ListResized{Height: tc.height})
+			assert.Equal(t, tc.wantScroll, plan.ScrollList)
+			assert.True(t, rowInView(st, tc.height), "the selected row is in view in the list's new height")
+		})
+	}
+}
+
+// A person who scrolled away from the selected row keeps their place
+// when the list's height changes.
+func TestAResizeDoesNotScrollToARowOutOfView(t *testing.T) {
+	st := longList(t)
+	Step(st, Move{Delta: -1})
+	Step(st, ListScrolled{Top: 0, Height: 1000})
+	plan := Step(st, ListResized{Height: 344})
+	assert.False(t, plan.ScrollList)
+}
