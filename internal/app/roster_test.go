@@ -106,7 +106,7 @@ func TestATeamHandsInDifferentDocumentsAndTheLeadSeesWhoDidWhich(t *testing.T) {
 		assert.Empty(t, f.Notices, f.Who)
 	}
 	_, why := c.Reports()
-	assert.Equal(t, "Choose the answer key (the “Key” column) to score the students against it.", why)
+	assert.Equal(t, "Choose the answer key (the “Key” column) to score the students against it. Without one (a team labelling a dataset), agreement and adjudication below work all the same.", why)
 	cands := lead.st.CompareCandidates()
 	require.Len(t, cands, 5, "each of the five claims is a candidate")
 	for i := range cands {
