@@ -365,6 +365,12 @@ func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
 			}
 			p.SelectText("Wang", 2)
 			p.Press("s")
+			p.WaitFor(`document.querySelector("#sidebar .summary").textContent.startsWith("3 annotations")`)
+			// Where the inspector stays on the earlier mention, the list opens the new one.
+			if !browsertest.Eval[bool](p, `document.querySelector("#inspector .undecided") !== null`) {
+				id := browsertest.Eval[string](p, `[...document.querySelectorAll("#sidebar [data-id]")].find(e => e.textContent.trim().endsWith("Wang")).dataset.id`)
+				p.Click(`#sidebar [data-id="` + id + `"]`)
+			}
 			p.WaitFor(`document.querySelector("#inspector .undecided") !== null`)
 			browsertest.Eval[bool](p, `(document.querySelector("#inspector .undecided").scrollIntoView(), true)`)
 			check("speaker-choice")
