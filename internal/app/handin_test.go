@@ -78,8 +78,12 @@ func (p *page) do(a Action) {
 			p.do(e.Run(p.client))
 		case AskBox:
 			p.do(e.Run(p.client))
-		case StoreValue:
-			require.NoError(p.t, p.kv.Set(e.Key, e.Value))
+		case StoreValue: // as internal/ui does: "" removes
+			if e.Value == "" {
+				require.NoError(p.t, p.kv.Remove(e.Key))
+			} else {
+				require.NoError(p.t, p.kv.Set(e.Key, e.Value))
+			}
 		case Download:
 			p.downloads = append(p.downloads, e)
 		}
