@@ -27,7 +27,9 @@ import (
 // exercise a student opened, the box its work goes to.
 const (
 	keyBoxes      = "sayso:boxes"
-	keyHandInOf   = "sayso:handin:" // + the exercise id
+	keyHandInOf   = "sayso:handin:"  // + the exercise id
+	keyFetched    = "sayso:fetched"  // the ids of the boxes with a kept fetch
+	keyFetchedOf  = "sayso:fetched:" // + the box id: its last fetch (keptFetch)
 	maxKeptBoxes  = 50
 	receiptSuffix = " – hand-in receipt.txt"
 )
@@ -57,6 +59,10 @@ type HandIns struct {
 	// fetched names the Compare files each box's last fetch added, which
 	// the next fetch replaces: a student counts once, with the latest.
 	fetched map[string][]string
+	// fetchedData are those files' data by box and name, and kept the
+	// records kept in storage by box (handin_kept.go).
+	fetchedData map[string]map[string]string
+	kept        map[string]keptFetch
 }
 
 // OpenedBox is a box opened from the exercise builder.
@@ -185,8 +191,9 @@ type AskBox struct {
 }
 
 // StoreValue asks the browser layer to keep Value under Key in the
-// browser's storage ("" removes it).
-type StoreValue struct{ Key, Value string }
+// browser's storage ("" removes it). Fail is what to say when storage
+// refuses, followed by the reason (the box's own wording when "").
+type StoreValue struct{ Key, Value, Fail string }
 
 func (OpenBox) isEffect()    {}
 func (SendHandIn) isEffect() {}
@@ -464,19 +471,18 @@ func (st *State) boxAnswered(a BoxAnswered) []Effect {
 			return nil
 		}
 		st.dropFetched(a.Box)
-		if h.fetched == nil {
-			h.fetched = map[string][]string{}
-		}
-		for _, f := range a.Files {
-			h.fetched[a.Box] = append(h.fetched[a.Box], f.Name)
-		}
+		st.noteFetched(a.Box, a.Files)
 		effects := Update(st, AddCompareFiles{Files: a.Files})
 		if st.Message.Kind != "error" {
 			st.info(fmt.Sprintf("Fetched the latest hand-in of %s from the box of %s.", plural(len(a.Files), "student"), name))
 		}
+		st.keepFetch(a.Box)
 		return effects
 	}
 	h.Status[a.Box] = s
+	if h.fetched[a.Box] != nil {
+		st.keepFetch(a.Box) // the box's state, as Compare shows it
+	}
 	return nil
 }
 
@@ -504,6 +510,7 @@ func (st *State) loadHandIns(kv KV) {
 			h.Boxes = boxes
 		}
 	}
+	st.loadFetches(kv)
 	id := st.Store.Exercise().ID
 	if id == "" {
 		return
@@ -518,6 +525,7 @@ func (st *State) loadHandIns(kv KV) {
 
 // takeStored hands over the storage writes asked for since the last Step.
 func (st *State) takeStored() []Effect {
+	st.forgetRemovedFetches()
 	out := st.HandIn.store
 	st.HandIn.store = nil
 	return out

@@ -78,8 +78,12 @@ func (p *page) do(a Action) {
 			p.do(e.Run(p.client))
 		case AskBox:
 			p.do(e.Run(p.client))
-		case StoreValue:
-			require.NoError(p.t, p.kv.Set(e.Key, e.Value))
+		case StoreValue: // as internal/ui does: "" removes
+			if e.Value == "" {
+				require.NoError(p.t, p.kv.Remove(e.Key))
+			} else {
+				require.NoError(p.t, p.kv.Set(e.Key, e.Value))
+			}
 		case Download:
 			p.downloads = append(p.downloads, e)
 		}
@@ -314,4 +318,22 @@ func TestTheOfflinePageMayCallOnlyTheBoxsSite(t *testing.T) {
 	}
 	teacher.do(OfflinePage{Name: asked.Name, Exercise: asked.Exercise, Page: []byte(page)})
 	assert.NotContains(t, string(teacher.lastDownload().Data), "connect-src")
+}
+
+// A student given an exercise file from a newer Sayso (a field this
+// version does not know) is told so and where to open it — the site its
+// box names — and the work already in the page stays.
+func TestAnExerciseFromANewerSaysoSaysWhereToOpenItAndKeepsTheWork(t *testing.T) {
+	site, transport := newSite(t)
+	teacher := teacherWithBox(t, site, transport(site))
+	teacher.do(ExportExercise{})
+	newer := strings.Replace(string(teacher.lastDownload().Data), `"documents": [`, `"deadline": "2027-01-10", "documents": [`, 1)
+
+	st := teacherState(t)
+	before := st.Store.Len()
+	Update(st, OpenExercise{Name: "week3.sayso-exercise.json", Data: []byte(newer)})
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.Equal(t, "Could not open the exercise “week3.sayso-exercise.json”: this exercise seems to be made by a newer Sayso: "+
+		`the exercise has a field "deadline" that this version of Sayso does not know (line 35, column 3); open it at `+site+", the site it came from, or ask for its offline page", st.Message.Text)
+	assert.Equal(t, before, st.Store.Len(), "the work in the page stays")
 }

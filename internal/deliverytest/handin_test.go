@@ -214,16 +214,7 @@ func TestHandInBoxUnderWranglerDev(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, http.StatusNotFound, r.Status)
 
-		out, err := deliverytest.Command(root, "d1", "execute", "HANDIN_DB", "--local", "--persist-to", state, "--json",
-			"--command", "SELECT (SELECT count(*) FROM boxes) AS boxes, (SELECT count(*) FROM hand_ins) AS hand_ins, "+
-				"(SELECT count(*) FROM rate_counts WHERE key = 'box:"+box.ID+"') AS box_counters")
-		require.NoError(t, err, out)
-		var res []struct {
-			Results []map[string]int `json:"results"`
-		}
-		require.NoError(t, json.Unmarshal([]byte(out[strings.Index(out, "["):]), &res), out)
-		require.Len(t, res, 1)
-		assert.Equal(t, []map[string]int{{"boxes": 0, "hand_ins": 0, "box_counters": 0}}, res[0].Results)
+		assert.Equal(t, map[string]int{"boxes": 0, "hand_ins": 0, "box_counters": 0}, d1Rows(t, root, state, box.ID))
 
 		// R2 object bodies are the files under v3/r2/<bucket>/blobs.
 		assert.Zero(t, countBlobs(t, state), "file blobs left in the local R2")
@@ -237,6 +228,23 @@ func TestHandInBoxUnderWranglerDev(t *testing.T) {
 			assert.Contains(t, out, "The specified key does not exist", k)
 		}
 	})
+}
+
+// d1Rows counts the rows the local D1 database in state holds: boxes and
+// hand-ins (of any box) and the rate counters of box.
+func d1Rows(t *testing.T, root, state, box string) map[string]int {
+	t.Helper()
+	out, err := deliverytest.Command(root, "d1", "execute", "HANDIN_DB", "--local", "--persist-to", state, "--json",
+		"--command", "SELECT (SELECT count(*) FROM boxes) AS boxes, (SELECT count(*) FROM hand_ins) AS hand_ins, "+
+			"(SELECT count(*) FROM rate_counts WHERE key = 'box:"+box+"') AS box_counters")
+	require.NoError(t, err, out)
+	var res []struct {
+		Results []map[string]int `json:"results"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out[strings.Index(out, "["):]), &res), out)
+	require.Len(t, res, 1)
+	require.Len(t, res[0].Results, 1)
+	return res[0].Results[0]
 }
 
 // countBlobs counts the object bodies in the local R2 state.

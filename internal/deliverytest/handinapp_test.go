@@ -102,12 +102,15 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 // the hand-in box in Chromium against the real Worker (workerd, local D1
 // and R2 in build/handin-app-test): the teacher opens a box from the
 // exercise builder; students hand in from the site and from the offline
-// page opened from file://, one twice, one with an edited text and one
-// with a wrong code (both refused, saying why); the teacher fetches into
-// Compare (from this browser and from the key file in another), closes
-// and deletes the box, and the API then answers 404.
+// page opened from file://, one twice, one with an edited text, one too
+// large and one with a wrong code (all three refused, saying why, with
+// nothing stored); the teacher fetches into Compare (from this browser
+// and from the key file in another), reloads and finds the roster and the
+// hand-ins again, closes and deletes the box, and the API then answers
+// 404. The hand-in screens pass axe-core (WCAG 2.2 AA and target size).
 func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 	root := browsertest.ModuleRoot(t)
+	axe := browsertest.AxeSource(t)
 	state := filepath.Join(root, "build", "handin-app-test")
 	require.NoError(t, os.RemoveAll(state))
 	base := deliverytest.WranglerWith(t, deliverytest.Options{State: state, Migrate: true})
@@ -139,6 +142,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		secret = teacher.Text("#owner-secret")
 		require.Regexp(t, `^[0-9a-f]{32}$`, secret)
 		assert.True(t, browsertest.Eval[bool](teacher, `document.activeElement === document.querySelector('[data-field="collect-hand-ins"]')`), "the tick keeps the focus")
+		browsertest.Audit(t, teacher, axe, "the exercise builder with a box and its owner secret")
 		teacher.Click(`#exercise [data-action="box-key"]`)
 		keyFile = teacher.WaitDownload(handInTitle + " – box key" + handinclient.KeyExtension)
 		var err error
@@ -184,6 +188,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		claimOf(ana, "Tomas Reyes", slowDeath, "2")
 		msg := handIn(ana)
 		assert.Regexp(t, `^Handed in at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: \d+ bytes, SHA-256 [0-9a-f]{12}…`, msg)
+		browsertest.Audit(t, ana, axe, "Hand in with its receipt")
 		claimOf(ana, "Mayor Ines Okafor", ourStreets, "1")
 		msg = handIn(ana)
 		require.True(t, strings.HasPrefix(msg, "Handed in at"), msg)
@@ -237,6 +242,44 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		msg := handIn(cleo)
 		assert.Equal(t, "Not handed in: document “Harbour town splits over plan for a car…” has a different text. Your work is still here: Export it and send the file to your teacher.", msg)
 		assert.Equal(t, 2, browsertest.Eval[int](cleo, sidebarRows), "the work stays")
+		browsertest.Audit(t, cleo, axe, "Hand in refused")
+	})
+
+	api := handintest.Client{Base: base}
+	t.Run("Finn's hand-in over 10 MB is refused, saying the limit; his work stays and nothing is stored", func(t *testing.T) {
+		blobs := countBlobs(t, state)
+		finn := student(t, base+"/")
+		openFile(finn, exPath)
+		enterName(finn, "Finn")
+		claimOf(finn, "Tomas Reyes", slowDeath, "2")
+		finn.Click("#export")
+		p, err := native.Decode(finn.WaitDownload(handInTitle + " – Finn.sayso.json"))
+		require.NoError(t, err)
+		// A note pasted by mistake: the file still opens (Sayso opens
+		// files of up to 64 MB), but is over the box's 10 MB.
+		for i := range p.Annotations {
+			if p.Annotations[i].Label == "claim" {
+				p.Annotations[i].Note = strings.Repeat("pasted by mistake ", 600_000)
+			}
+		}
+		huge, err := native.Encode(p)
+		require.NoError(t, err)
+		require.Greater(t, len(huge), 10<<20)
+		openFile(finn, writeFile(t, t.TempDir(), "finn.sayso.json", huge))
+		finn.WaitFor(message + `.startsWith("Opened “finn.sayso.json”")`)
+		msg := handIn(finn)
+		assert.Equal(t, "Not handed in: the file is 10.3 MB; at most 10 MB can be handed in. Your work is still here: Export it and send the file to your teacher.", msg)
+		assert.Equal(t, 2, browsertest.Eval[int](finn, sidebarRows), "the work stays")
+		assert.True(t, finn.Visible("#hand-in"), "and can be handed in again once smaller")
+
+		r, err := api.Do(http.MethodGet, "/api/boxes/"+owner.Box+"/hand-ins", secret, "", nil, nil)
+		require.NoError(t, err)
+		var all handintest.Listed
+		require.NoError(t, r.JSON(&all))
+		for _, h := range all.HandIns {
+			assert.NotEqual(t, "Finn", h.Student, "nothing of Finn's is listed")
+		}
+		assert.Equal(t, blobs, countBlobs(t, state), "nothing of Finn's is in R2")
 	})
 
 	t.Run("Dan's wrong code is refused", func(t *testing.T) {
@@ -264,9 +307,9 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		assert.Equal(t, "Who handed in which document of “Week 3: who said it?”: annotations in each person's latest hand-in", other.Text("#compare table.roster caption"))
 		rows := browsertest.Eval[string](other, `[...document.querySelectorAll("#compare table.roster tbody tr")].map(r => [...r.cells].map(c => c.textContent).join("|")).join("\n")`)
 		assert.Regexp(t, `^Ana\|\d+ annotations?\|.*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\|3\nBen\|\d+ annotations?\|.*UTC\|1$`, rows)
+		browsertest.Audit(t, other, axe, "Compare's hand-in boxes with the roster")
 	})
 
-	api := handintest.Client{Base: base}
 	t.Run("the fetched files are those the receipts name", func(t *testing.T) {
 		r, err := api.Do(http.MethodGet, "/api/boxes/"+owner.Box+"/hand-ins?latest=true", secret, "", nil, nil)
 		require.NoError(t, err)
@@ -299,6 +342,24 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		assert.Contains(t, rows, "Ben,")
 		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 4 hand-ins")
 
+		// A reload loses neither the roster nor the hand-ins in Compare:
+		// they are kept in this browser. The answer key, added by hand,
+		// is added again.
+		roster := `[...document.querySelectorAll("#compare table.roster tr")].map(r => r.textContent).join("\n")`
+		before := browsertest.Eval[string](teacher, roster)
+		require.Contains(t, before, "Ana")
+		teacher.Do(chromedp.Reload())
+		teacher.WaitReady()
+		teacher.Click("#compare-button")
+		teacher.WaitFor(`!document.getElementById("compare").hidden`)
+		assert.Equal(t, before, browsertest.Eval[string](teacher, roster), "the roster is back")
+		files := `[...document.querySelectorAll("#compare table.files tbody tr")].map(r => r.cells[0].textContent).join(",")`
+		assert.Equal(t, 2, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.files tbody tr").length`), browsertest.Eval[string](teacher, files))
+		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 4 hand-ins", "and what the box last said")
+		teacher.Do(chromedp.SetUploadFiles("#compare-files", []string{keyPath}))
+		teacher.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 2`)
+		assert.Equal(t, rows, browsertest.Eval[string](teacher, `[...document.querySelectorAll("#compare table.scores tbody tr")].map(r => [...r.cells].map(c => c.textContent).join(",")).join("\n")`), "the same scores")
+
 		teacher.Click(`#compare [data-action="close-box"][data-box="` + owner.Box + `"]`)
 		teacher.WaitFor(`document.querySelector('#compare tr[data-box="` + owner.Box + `"]').textContent.includes("closed, 4 hand-ins")`)
 		r, err := api.HandIn(handintest.Opened{HandIns: "/api/boxes/" + owner.Box + "/hand-ins", HandInCode: ex.HandIn.Code}, "a-late-hand-in-0001", exportOf(t, ex, "Eve"))
@@ -309,6 +370,12 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		teacher.WaitFor(message + `.startsWith("Deleted the hand-in box")`)
 		assert.False(t, browsertest.Eval[bool](teacher, `!!document.querySelector('#compare tr[data-box="`+owner.Box+`"]')`))
 		assert.Equal(t, 2, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.scores tbody tr").length`), "what was fetched stays in Compare")
+		teacher.Do(chromedp.Reload())
+		teacher.WaitReady()
+		teacher.Click("#compare-button")
+		teacher.WaitFor(`!document.getElementById("compare").hidden`)
+		assert.Equal(t, 2, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.files tbody tr").length`), "and a reload after the delete keeps it")
+		assert.False(t, browsertest.Eval[bool](teacher, `!!document.querySelector('#compare tr[data-box="`+owner.Box+`"]')`), "the deleted box stays forgotten")
 		for _, path := range []string{"/api/boxes/" + owner.Box, "/api/boxes/" + owner.Box + "/hand-ins"} {
 			r, err := api.Do(http.MethodGet, path, secret, "", nil, nil)
 			require.NoError(t, err)
@@ -318,6 +385,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 			assert.Equal(t, "not_found", e.Code)
 		}
 		assert.Zero(t, countBlobs(t, state), "file blobs left in the local R2")
+		assert.Equal(t, map[string]int{"boxes": 0, "hand_ins": 0, "box_counters": 0}, d1Rows(t, root, state, owner.Box), "rows left in the local D1")
 	})
 }
 

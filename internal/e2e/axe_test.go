@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -22,12 +21,7 @@ import (
 	"sayso/internal/browsertest"
 	"sayso/internal/chromium"
 	"sayso/internal/format/native"
-	"sayso/internal/testenv"
 )
-
-// axeTags are the rule sets every screen is audited with: WCAG 2.0, 2.1
-// and 2.2 at levels A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 
 // viewport is a screen size the app is audited and photographed at.
 type viewport struct {
@@ -40,66 +34,6 @@ var viewports = []viewport{
 	{"1366x768", 1366, 768},
 	{"820x1000", 820, 1000},
 	{"390x844", 390, 844},
-}
-
-// axeSource is axe-core's source, pinned in tools/axe/package-lock.json
-// and installed by `make axe-deps` (a prerequisite of `make test`).
-func axeSource(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(browsertest.ModuleRoot(t), "tools", "axe", "node_modules", "axe-core", "axe.min.js")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		testenv.Missing(t, "axe-core is not installed (%v): `make axe-deps` installs it with npm ci in tools/axe", err)
-	}
-	return string(src)
-}
-
-// axeViolation is the part of an axe result the test reports.
-type axeViolation struct {
-	ID      string `json:"id"`
-	Impact  string `json:"impact"`
-	Help    string `json:"help"`
-	HelpURL string `json:"helpUrl"`
-	Nodes   []struct {
-		Target         []any  `json:"target"`
-		FailureSummary string `json:"failureSummary"`
-		HTML           string `json:"html"`
-	} `json:"nodes"`
-}
-
-// audit runs axe-core on the page as it is now. axe's source is
-// evaluated through the debugging protocol (Runtime.evaluate), which the
-// page's Content-Security-Policy does not govern: the CSP stays as it is.
-// Each violation is reported with the elements it was found on.
-func audit(t *testing.T, p *browsertest.Page, src, screen string) {
-	t.Helper()
-	if !browsertest.Eval[bool](p, `typeof window.axe === "object"`) {
-		if _, err := chromedp.Run(p.Ctx, chromedp.Evaluate[any](src+"\n;true")); err != nil {
-			t.Fatalf("inject axe-core: %v", err)
-		}
-	}
-	tags, _ := json.Marshal(axeTags)
-	raw := browsertest.EvalAwait[string](p, `axe.run(document, {
-		runOnly: {type: "tag", values: `+string(tags)+`},
-		rules: {"target-size": {enabled: true}},
-		resultTypes: ["violations"],
-	}).then(r => JSON.stringify(r.violations))`)
-	var vs []axeViolation
-	require.NoError(t, json.Unmarshal([]byte(raw), &vs))
-	for _, v := range vs {
-		var where []string
-		for _, n := range v.Nodes {
-			where = append(where, fmt.Sprintf("    %v  %s\n      %s", n.Target, strings.ReplaceAll(n.FailureSummary, "\n", " "), trimTo(n.HTML, 160)))
-		}
-		t.Errorf("%s: axe %s (%s): %s %s\n%s", screen, v.ID, v.Impact, v.Help, v.HelpURL, strings.Join(where, "\n"))
-	}
-}
-
-func trimTo(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
-	}
-	return s
 }
 
 // axeTimeout bounds one viewport's walk through every screen: seventeen
@@ -187,7 +121,7 @@ func anotherSample(t *testing.T, dir string) string {
 // every violation fails the test with its elements) and saves a
 // screenshot of each in build/test-artifacts/screens.
 func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
-	src := axeSource(t)
+	src := browsertest.AxeSource(t)
 	site := serveSite(t)
 	dir := t.TempDir()
 	class := classFiles(t, dir)
@@ -211,7 +145,7 @@ func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
 			setViewport(p, v)
 			check := func(screen string) {
 				t.Helper()
-				audit(t, p, src, screen)
+				browsertest.Audit(t, p, src, screen)
 				shoot(t, p, v.name+"-"+screen)
 			}
 			esc := func(id string) {

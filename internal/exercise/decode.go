@@ -38,6 +38,10 @@ func Decode(b []byte) (Exercise, error) {
 		return Exercise{}, err
 	}
 	if err := checkShape(b); err != nil {
+		var unknown unknownFieldError
+		if errors.As(err, &unknown) {
+			return Exercise{}, newerSayso(b, unknown)
+		}
 		return Exercise{}, err
 	}
 	var f wireFile
@@ -131,6 +135,22 @@ func checkHeader(b []byte) error {
 		return fmt.Errorf("this exercise says it has format version %d, which does not exist; this version reads version %d", v, Version)
 	}
 	return nil
+}
+
+// newerSayso words a field this version does not know: the file was most
+// likely made by a newer Sayso, which the site named by its hand-in box
+// (when it has one, readable) serves, and the offline page carries.
+func newerSayso(b []byte, unknown unknownFieldError) error {
+	where := "on the site it came from, or ask for its offline page, which brings its own Sayso"
+	var top struct {
+		HandIn struct {
+			Origin string `json:"origin"`
+		} `json:"handIn"`
+	}
+	if json.Unmarshal(b, &top) == nil && IsOrigin(top.HandIn.Origin) {
+		where = "at " + top.HandIn.Origin + ", the site it came from, or ask for its offline page"
+	}
+	return fmt.Errorf("this exercise seems to be made by a newer Sayso: %w; open it %s", unknown.error, where)
 }
 
 func notExercise(detail string) error {

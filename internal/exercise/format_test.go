@@ -212,12 +212,12 @@ func TestDecodeErrorsNameTheProblem(t *testing.T) {
 		}, `document id "d1" is used twice`},
 		{"an annotation list", func(t *testing.T, valid string) string {
 			return edit(t, valid, `"documents": [`, `"annotations": [], "documents": [`)
-		}, `the exercise has an unknown field "annotations" (line 18, column 3)`},
+		}, `this exercise seems to be made by a newer Sayso: the exercise has a field "annotations" that this version of Sayso does not know (line 18, column 3); open it on the site it came from, or ask for its offline page, which brings its own Sayso`},
 
 		// Fields and types.
 		{"unknown field in a document", func(t *testing.T, valid string) string {
 			return edit(t, valid, `"topic": "",`, `"topic": "", "done": true,`)
-		}, `document 1 has an unknown field "done" (line 22, column 20)`},
+		}, `this exercise seems to be made by a newer Sayso: document 1 has a field "done" that this version of Sayso does not know (line 22, column 20); open it on the site it came from, or ask for its offline page, which brings its own Sayso`},
 		{"missing field", func(t *testing.T, valid string) string { return edit(t, valid, "      \"topic\": \"\",\n", "") },
 			`document 1 has no "topic" field (line 19, column 5)`},
 		{"missing top-level field", func(t *testing.T, valid string) string {

@@ -59,7 +59,7 @@ func TestDecodeRefusesAMalformedHandInBox(t *testing.T) {
     "code": "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f"`, ``,
 			`the hand-in box has no "code" field (line 28, column 13)`},
 		{"an owner secret", `"box": "abababababababababababab",`, `"box": "abababababababababababab", "ownerSecret": "x",`,
-			`the hand-in box has an unknown field "ownerSecret" (line 30, column 40)`},
+			`this exercise seems to be made by a newer Sayso: the hand-in box has a field "ownerSecret" that this version of Sayso does not know (line 30, column 40); open it at https://sayso.example.org, the site it came from, or ask for its offline page`},
 		{"not an object", `"handIn": {`, `"handIn": "x", "old": {`,
 			`"handIn" must be an object, not a string (line 28, column 13)`},
 	}
@@ -87,4 +87,33 @@ func mustEncode(t *testing.T, e exercise.Exercise) []byte {
 	b, err := exercise.Encode(e)
 	require.NoError(t, err)
 	return b
+}
+
+// An exercise file from a newer Sayso has fields this version does not
+// know. Rather than a bare "unknown field", the message says the file
+// seems newer and where to open it: at the site its hand-in box names,
+// when that is a site's address, else where it came from.
+func TestAnExerciseFromANewerSaysoSaysWhereToOpenIt(t *testing.T) {
+	boxedFile := string(mustEncode(t, boxed()))
+	plain := smallFile(t)
+	const newer = "this exercise seems to be made by a newer Sayso: "
+	tests := []struct {
+		name, file, old, new, want string
+	}{
+		{"a new field beside the box", boxedFile, `"documents": [`, `"deadline": "2027-01-10", "documents": [`,
+			newer + `the exercise has a field "deadline" that this version of Sayso does not know (line 18, column 3); open it at https://sayso.example.org, the site it came from, or ask for its offline page`},
+		{"a new field in the box", boxedFile, `"box": "abababababababababababab",`, `"box": "abababababababababababab", "closes": "2027-01-10",`,
+			newer + `the hand-in box has a field "closes" that this version of Sayso does not know (line 30, column 40); open it at https://sayso.example.org, the site it came from, or ask for its offline page`},
+		{"a new field without a box", plain, `"documents": [`, `"deadline": "2027-01-10", "documents": [`,
+			newer + `the exercise has a field "deadline" that this version of Sayso does not know (line 18, column 3); open it on the site it came from, or ask for its offline page, which brings its own Sayso`},
+		{"a box whose origin is not a site is not named", boxedFile, "\"handIn\": {\n    \"origin\": \"https://sayso.example.org\"", "\"handIn\": {\"x\": 1,\n    \"origin\": \"javascript:alert(1)\"",
+			newer + `the hand-in box has a field "x" that this version of Sayso does not know (line 28, column 14); open it on the site it came from, or ask for its offline page, which brings its own Sayso`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := exercise.Decode([]byte(edit(t, tt.file, tt.old, tt.new)))
+			assert.EqualError(t, err, tt.want)
+			assert.Zero(t, e)
+		})
+	}
 }

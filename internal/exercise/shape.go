@@ -179,6 +179,12 @@ func (w *walker) value(s *shape, prefix, name string) error {
 	return nil
 }
 
+// unknownFieldError is a field the format does not have: most likely one
+// a newer Sayso added, which Decode says with where to open the file.
+type unknownFieldError struct{ error }
+
+func (e unknownFieldError) Unwrap() error { return e.error }
+
 // object reads the fields of an object named self, after its "{".
 func (w *walker) object(s *shape, self string, pos int) error {
 	prefix := self + ": "
@@ -198,7 +204,7 @@ func (w *walker) object(s *shape, self string, pos int) error {
 		seen = append(seen, key)
 		i := slices.IndexFunc(s.fields, func(f field) bool { return f.key == key })
 		if i < 0 {
-			return w.at(kpos, "%s has an unknown field %q", self, clip(key))
+			return unknownFieldError{w.at(kpos, "%s has a field %q that this version of Sayso does not know", self, clip(key))}
 		}
 		if err := w.value(s.fields[i].shape, prefix, strconv.Quote(key)); err != nil {
 			return err

@@ -69,7 +69,11 @@ func (u *UI) runHandIn(e app.Effect) {
 		} else {
 			err = u.store.Set(e.Key, e.Value)
 		}
-		if err != nil {
+		switch {
+		case err == nil:
+		case e.Fail != "":
+			u.dispatch(app.Failed{Text: e.Fail + " (" + err.Error() + ")"})
+		default:
 			u.dispatch(app.Failed{Text: "Could not keep the hand-in box in this browser's storage (" + err.Error() + "): download its key file to keep it."})
 		}
 	}
