@@ -330,8 +330,8 @@ func (st *State) startSuggest() []Effect {
 		st.fail("Suggest is turned off for this exercise: find the claims, cues and speakers yourself.")
 		return nil
 	}
-	d, _, _ := st.Store.Document(st.Doc)
-	st.suggest.work, st.suggest.workDoc = suggest.New(d.Text), st.Doc
+	_, x, _ := st.Store.Document(st.Doc)
+	st.suggest.work, st.suggest.workDoc = suggest.NewIndexed(x), st.Doc
 	st.suggest.rev++
 	return st.continueSuggest()
 }
@@ -346,19 +346,7 @@ func (st *State) continueSuggest() []Effect {
 		s.work = nil // the person went to another document
 		return nil
 	}
-	chars := 0
-	for chars < SuggestSliceChars {
-		done, _ := s.work.Progress()
-		if done < len(st.Paras) {
-			chars += st.Paras[done].Len() + 1
-		} else {
-			chars++
-		}
-		if !s.work.Step() {
-			break
-		}
-	}
-	if done, total := s.work.Progress(); done < total {
+	if s.work.Work(SuggestSliceChars) {
 		return []Effect{SuggestLater{}}
 	}
 	st.finishSuggest(s.work.Result())

@@ -3,6 +3,8 @@ package suggest
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sayso/internal/text"
 )
@@ -59,14 +61,25 @@ func newLexicon() *lexicon {
 }
 
 // Suggester finds suggestions one paragraph at a time.
+//
+// Nothing is done for the whole text at once: New only allocates, and each
+// Step decodes the text up to the paragraph after the one it works on (the
+// finder looks one paragraph ahead), so every Step costs about the length of
+// its paragraph, the first one included.
 type Suggester struct {
 	lx    *lexicon
-	r     []rune
+	r     []rune // the text's code points, decoded up to scan
 	x     *text.Index
-	paras []Span
+	paras []Span // the paragraphs found so far
 	next  int
 	res   Result
 	ents  entities
+
+	// Where the scan for paragraphs is: code point and byte offset of the
+	// next code point to decode, the start of the line being scanned and
+	// whether it is blank so far.
+	scan, scanByte, lineStart int
+	lineBlank                 bool
 
 	lastDirect     int // index of the last direct suggestion, -1 if none
 	lastDirectPara int
@@ -78,9 +91,12 @@ type Suggester struct {
 }
 
 // New returns a Suggester for doc.
-func New(doc string) *Suggester {
-	x := text.NewIndex(doc)
-	return &Suggester{lx: newLexicon(), r: []rune(doc), x: x, paras: x.Paragraphs(), lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
+func New(doc string) *Suggester { return NewIndexed(text.NewIndex(doc)) }
+
+// NewIndexed returns a Suggester for the text of x, for a caller that has
+// the text's index already.
+func NewIndexed(x *text.Index) *Suggester {
+	return &Suggester{r: make([]rune, x.Len()), x: x, lineBlank: true, lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
 }
 
 // Suggest returns the suggestions for the whole of doc.
@@ -91,18 +107,85 @@ func Suggest(doc string) Result {
 	return s.Result()
 }
 
+// scanned reports whether the whole text has been decoded.
+func (s *Suggester) scanned() bool { return s.scan >= len(s.r) }
+
+// scanLine decodes the text up to the end of the next line and records
+// the line as a paragraph unless it is blank (as text.Index.Paragraphs).
+func (s *Suggester) scanLine() {
+	doc := s.x.Text()
+	for s.scan < len(s.r) {
+		c, w := utf8.DecodeRuneInString(doc[s.scanByte:])
+		s.r[s.scan] = c
+		s.scan++
+		s.scanByte += w
+		switch {
+		case c == '\n':
+			if !s.lineBlank {
+				s.paras = append(s.paras, Span{Start: s.lineStart, End: s.scan - 1})
+			}
+			s.lineStart, s.lineBlank = s.scan, true
+			return
+		case s.lineBlank && !unicode.IsSpace(c):
+			s.lineBlank = false
+		}
+	}
+	if !s.lineBlank {
+		s.paras = append(s.paras, Span{Start: s.lineStart, End: s.scan})
+		s.lineBlank = true
+	}
+}
+
+// findParas scans until paragraph i is known or the text ends.
+func (s *Suggester) findParas(i int) {
+	for len(s.paras) <= i && !s.scanned() {
+		s.scanLine()
+	}
+}
+
 // Step works on the next paragraph; it reports whether any remain.
 func (s *Suggester) Step() bool {
+	if s.lx == nil {
+		s.lx = newLexicon()
+	}
+	s.findParas(s.next + 1) // the finder looks one paragraph ahead
 	if s.next >= len(s.paras) {
 		return false
 	}
 	s.paragraph(s.next)
 	s.next++
+	s.findParas(s.next + 1)
 	return s.next < len(s.paras)
 }
 
-// Progress returns how many paragraphs are done and how many there are.
-func (s *Suggester) Progress() (done, total int) { return s.next, len(s.paras) }
+// Work steps until at least chars more code points of the text are done
+// (one paragraph at least) or the text ends; it reports whether any work
+// remains. A caller that runs Work in slices between other work gets the
+// same Result as Suggest: the steps are the same, only where the caller
+// pauses differs.
+func (s *Suggester) Work(chars int) bool {
+	from, _ := s.Progress()
+	for s.Step() {
+		if done, _ := s.Progress(); done-from >= chars {
+			return true
+		}
+	}
+	return false
+}
+
+// Progress returns how many code points of the text are done and how many
+// there are.
+func (s *Suggester) Progress() (done, total int) {
+	switch {
+	case s.next < len(s.paras):
+		done = s.paras[s.next].Start
+	case s.scanned():
+		done = len(s.r)
+	case s.next > 0:
+		done = s.paras[s.next-1].End
+	}
+	return done, len(s.r)
+}
 
 // Result returns the suggestions found so far, in text order.
 func (s *Suggester) Result() Result {
