@@ -1021,7 +1021,7 @@ func (p *para) quoteTaken(sp Span) (Span, bool) {
 // it opens its sentence, ends in a comma and a cue follows ("“They sue,” he
 // said.").
 func (p *para) shortQuote(q quote) bool {
-	if q.a != p.sentStart(q.a) || q.b-1 <= q.a || !p.is(q.b-1, ",") {
+	if q.a != p.sentStart(q.a) || q.b-1 <= q.a || !(p.is(q.b-1, ",") || p.is(q.b-1, "!") || p.is(q.b-1, "?")) {
 		return false
 	}
 	_, _, ok := p.after(q)

@@ -165,7 +165,8 @@ const nounForms = `state states comment comments remark remarks post posts
 	title titles name names project projects voice voices detail details
 	sounding listing rules ruling forecast forecasts protests sides focus
 	documents claim tell explain add request seem written writing reporting
-	challenges praising highlighting embraced nominating advocates`
+	challenges praising highlighting embraced nominating advocates
+	tweets echoing alleging offering thinking showing find`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{

@@ -78,8 +78,17 @@ func tokenize(r []rune, ps, pe int) []tok {
 			s := string(r[i:j])
 			toks = append(toks, tok{s: i, e: j, l: strings.ToLower(s), k: word, cap: unicode.IsUpper(c)})
 			i = j
+		case c == '“' && closesLeft(r, i, ps, pe):
+			// “It's unusual,“ said: a left mark typed where a quote closes.
+			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
+			i++
 		case c == '“' || c == '«' || c == '„':
 			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qopen})
+			i++
+		case c == '\'' && i+2 < pe && r[i+1] == '\'' && r[i+2] == '\'' && !opensAt(r, i, 3, ps, pe):
+			// Three straight marks closing: a single quote inside a double
+			// one ends, then the double one.
+			toks = append(toks, tok{s: i, e: i + 1, l: "'", k: qclose, single: true})
 			i++
 		case c == '”' || c == '»':
 			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
@@ -116,6 +125,16 @@ func tokenize(r []rune, ps, pe int) []tok {
 		}
 	}
 	return toks
+}
+
+// closesLeft reports whether a left double quotation mark at i stands
+// where a quote closes: after a word or punctuation, before white space,
+// punctuation or the paragraph's end.
+func closesLeft(r []rune, i, ps, pe int) bool {
+	if i == ps || isSpace(r[i-1]) || strings.ContainsRune("([{—–-/“\"'‘", r[i-1]) {
+		return false
+	}
+	return i+1 == pe || isSpace(r[i+1]) || strings.ContainsRune(".,;:!?)—", r[i+1])
 }
 
 // shortSegment reports whether the word part ending at a full stop at j is one
