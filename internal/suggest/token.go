@@ -214,7 +214,7 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 		}
 		if t.l == "." && i > 0 && toks[i-1].k == word && toks[i-1].e == t.s {
 			p := toks[i-1]
-			if lx.abbr[p.l] && !(!lx.titles[p.l] && i+1 < len(toks) && toks[i+1].cap && sentenceOpeners[toks[i+1].l]) || (len([]rune(p.l)) == 1 && p.cap) {
+			if lx.abbr[p.l] && !(!lx.titles[p.l] && i+1 < len(toks) && toks[i+1].cap && lx.sentenceOpeners[toks[i+1].l]) || (len([]rune(p.l)) == 1 && p.cap) {
 				continue // "Mr. Ames", "the U.S. economy"; not "in the U.S. He said"
 			}
 		}
@@ -237,10 +237,3 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 	}
 	return ss
 }
-
-// sentenceOpeners start a new sentence after an abbreviation that can end
-// one ("… in the U.S. He said …").
-var sentenceOpeners = map[string]bool{"he": true, "she": true, "they": true,
-	"it": true, "we": true, "i": true, "the": true, "but": true, "and": true,
-	"this": true, "that": true, "there": true, "in": true, "a": true, "his": true,
-	"her": true, "their": true, "its": true, "our": true, "if": true, "when": true}
