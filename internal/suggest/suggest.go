@@ -46,7 +46,7 @@ type lexicon struct {
 	strong, clauseStarts, prepositions, afterComma, documentNouns, pollNouns,
 	claimNouns, labels, subordinators, contractedAux, notManner, cueAdverbs,
 	noComment, notAfterCue, reflexives, weekdays, beliefAdjectives, beForms,
-	sentenceOpeners map[string]bool
+	sentenceOpeners, notCue map[string]bool
 }
 
 // stopCaps are capitalised words that never start or continue a name.
@@ -77,7 +77,7 @@ func newLexicon() *lexicon {
 		noComment: set(noCommentWords), notAfterCue: set(notAfterCueWords),
 		reflexives: set(reflexivesWords), weekdays: set(weekdaysWords),
 		beliefAdjectives: set(beliefAdjectivesWords), beForms: set(beFormsWords),
-		sentenceOpeners: set(sentenceOpenersWords),
+		sentenceOpeners: set(sentenceOpenersWords), notCue: set(notCueWords),
 	}
 }
 
@@ -378,7 +378,10 @@ func (p *para) contraction(j int) (int, bool) {
 	return 0, false
 }
 
+//go:noinline
 func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
+
+//go:noinline
 func (p *para) is(i int, l string) bool {
 	return i >= 0 && i < len(p.toks) && p.toks[i].l == l
 }
@@ -422,7 +425,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 		return cueForm{lemma: t.l, class: belief, past: true}, end, true
 	}
 	cf, ok := p.s.lx.cues[t.l]
-	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
+	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) || p.s.lx.notCue[t.l] {
 		return cf, 0, false
 	}
 	if cf.lemma == "find" && i+1 < len(p.toks) && p.s.lx.reflexives[p.toks[i+1].l] {
