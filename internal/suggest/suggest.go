@@ -111,13 +111,27 @@ type Suggester struct {
 	carry          []Span // a quote paragraph waiting for the next paragraph's cue
 }
 
+// Lexicon is the suggester's word lists, parsed from their text. Building
+// it is the largest fixed cost of a run; a caller that suggests many times
+// builds it once ([NewLexicon]) and hands it to [NewIndexed]. It is never
+// changed once built, so Suggesters may share it.
+type Lexicon struct{ lx *lexicon }
+
+// NewLexicon builds the word lists.
+func NewLexicon() *Lexicon { return &Lexicon{lx: newLexicon()} }
+
 // New returns a Suggester for doc.
-func New(doc string) *Suggester { return NewIndexed(text.NewIndex(doc)) }
+func New(doc string) *Suggester { return NewIndexed(text.NewIndex(doc), nil) }
 
 // NewIndexed returns a Suggester for the text of x, for a caller that has
-// the text's index already.
-func NewIndexed(x *text.Index) *Suggester {
-	return &Suggester{r: make([]rune, x.Len()), x: x, lineBlank: true, lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
+// the text's index already, with the word lists of lx (nil: built on the
+// first Step).
+func NewIndexed(x *text.Index, lx *Lexicon) *Suggester {
+	s := &Suggester{r: make([]rune, x.Len()), x: x, lineBlank: true, lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
+	if lx != nil {
+		s.lx = lx.lx
+	}
+	return s
 }
 
 // Suggest returns the suggestions for the whole of doc.
@@ -378,10 +392,8 @@ func (p *para) contraction(j int) (int, bool) {
 	return 0, false
 }
 
-//go:noinline
 func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
 
-//go:noinline
 func (p *para) is(i int, l string) bool {
 	return i >= 0 && i < len(p.toks) && p.toks[i].l == l
 }
