@@ -72,7 +72,8 @@ type suggestRun struct {
 	Lag      float64 // the latest a 4 ms heartbeat timer fired: the longest block of the main thread
 	LongTask float64 // the longest long task the browser reported (0: none ≥ 50 ms; -1: not supported)
 	Beats    int
-	Found    string // the group's count, "12 suggestions, not annotations yet"
+	Found    string  // the group's count, "12 suggestions, not annotations yet"
+	CPU      float64 // main-thread CPU time from arming to the result (thread time)
 }
 
 // suggestions runs Suggest Runs times on each of the two texts.
@@ -92,8 +93,9 @@ func (s *Suite) suggestions(ctx context.Context) error {
 			s.add("suggest."+d.role, r.Total)
 			s.add("suggest."+d.role+".block", r.Lag)
 			s.add("suggest."+d.role+".longtask", r.LongTask)
-			s.logf("   %s run %d: Suggest done after %.0f ms (%s); main thread held at most %.0f ms at a stretch (%d heartbeats); longest long task %.0f ms",
-				d.label, run+1, r.Total, r.Found, r.Lag, r.Beats, r.LongTask)
+			s.add("suggest."+d.role+".cpu", r.CPU)
+			s.logf("   %s run %d: Suggest done after %.0f ms, main-thread CPU %.0f ms (%s); main thread held at most %.0f ms at a stretch (%d heartbeats); longest long task %.0f ms",
+				d.label, run+1, r.Total, r.CPU, r.Found, r.Lag, r.Beats, r.LongTask)
 		}
 	}
 	return nil
@@ -110,6 +112,10 @@ func (s *Suite) suggestOnce(ctx context.Context, text string) (suggestRun, error
 	if err := settle(t, settleMs); err != nil {
 		return suggestRun{}, err
 	}
+	cpu0, err := t.MainThreadCPU()
+	if err != nil {
+		return suggestRun{}, err
+	}
 	if _, err := browser.Eval[bool](t, suggestArm); err != nil {
 		return suggestRun{}, fmt.Errorf("arm: %w", err)
 	}
@@ -120,5 +126,10 @@ func (s *Suite) suggestOnce(ctx context.Context, text string) (suggestRun, error
 	if err != nil {
 		return r, fmt.Errorf("wait for the suggestions: %w", err)
 	}
+	cpu1, err := t.MainThreadCPU()
+	if err != nil {
+		return r, err
+	}
+	r.CPU = cpu1 - cpu0
 	return r, nil
 }
