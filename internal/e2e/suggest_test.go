@@ -193,10 +193,11 @@ func TestAnExerciseWithoutSuggestGivesTheStudentNone(t *testing.T) {
 }
 
 // TestSuggestOnALongArticleLeavesTheKeysWorking presses g on an article
-// of about 1 MB and, right after, ? for the keyboard help: the help opens
-// while the suggestions are still being found (Suggest works in idle
-// slices, so the key does not wait for the whole search), and the search
-// then finishes with what the finder finds at once.
+// of about 1 MB and, once the side list shows the search under way (1 to
+// 49 %), ? for the keyboard help: the help opens while the suggestions
+// are still being found (Suggest works in idle slices, so the key does not
+// wait for the whole search), and the search then finishes with what the
+// finder finds at once.
 func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
 	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
 	require.NoError(t, err)
@@ -232,6 +233,8 @@ func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
 		return true;
 	})()`)
 	p.Press("g")
+	// Once the search is under way (not only the word lists built), ?.
+	p.WaitFor(`/Finding suggestions… ([1-9]|[1-4][0-9]) %/.test((document.querySelector("#sidebar .suggestions .hint") || {}).textContent || "")`)
 	p.Press("?")
 	p.WaitFor(`window.__helpWhileFinding !== null`)
 	assert.True(t, browsertest.Eval[bool](p, `window.__helpWhileFinding`), "the help opened while Suggest was still working")
