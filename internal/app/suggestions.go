@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"sayso/internal/annotation"
 	"sayso/internal/suggest"
@@ -92,6 +93,17 @@ func (SetExerciseSuggest) suggesting()   {}
 // works on (a paragraph longer than that is one slice).
 const SuggestSliceChars = 20000
 
+// SuggestSliceTime ends a slice of Suggest early, after the step during
+// which it ran out, when the state's clock says the slice took that long:
+// in the page, a slow machine works on less text per slice instead of
+// holding the main thread longer. (A clock that stands still, as in
+// tests, leaves only SuggestSliceChars.)
+const SuggestSliceTime = 8 * time.Millisecond
+
+// suggestStepChars is how much text a slice works on between two looks
+// at the clock.
+const suggestStepChars = 1000
+
 // SuggestKey is the key that runs Suggest.
 const SuggestKey = "g"
 
@@ -113,9 +125,10 @@ type suggestState struct {
 	all     []Suggested
 	work    *suggest.Suggester
 	workDoc string
-	cur     string // the current suggestion's key
-	curAt   int    // where the current suggestion starts (to find the next)
-	rev     int    // changes whenever what is drawn of them may change
+	lexicon *suggest.Lexicon // built by the first Suggest, kept for the next ones
+	cur     string           // the current suggestion's key
+	curAt   int              // where the current suggestion starts (to find the next)
+	rev     int              // changes whenever what is drawn of them may change
 
 	// shown caches the indexes into all of the suggestions shown.
 	shown      []int
@@ -330,9 +343,16 @@ func (st *State) startSuggest() []Effect {
 		st.fail("Suggest is turned off for this exercise: find the claims, cues and speakers yourself.")
 		return nil
 	}
-	d, _, _ := st.Store.Document(st.Doc)
-	st.suggest.work, st.suggest.workDoc = suggest.New(d.Text), st.Doc
-	st.suggest.rev++
+	_, x, _ := st.Store.Document(st.Doc)
+	s := &st.suggest
+	s.rev++
+	if s.lexicon == nil {
+		// The word lists take a slice of their own, the first time.
+		s.lexicon = suggest.NewLexicon()
+		s.work, s.workDoc = suggest.NewIndexed(x, s.lexicon), st.Doc
+		return []Effect{SuggestLater{}}
+	}
+	s.work, s.workDoc = suggest.NewIndexed(x, s.lexicon), st.Doc
 	return st.continueSuggest()
 }
 
@@ -346,20 +366,16 @@ func (st *State) continueSuggest() []Effect {
 		s.work = nil // the person went to another document
 		return nil
 	}
-	chars := 0
-	for chars < SuggestSliceChars {
-		done, _ := s.work.Progress()
-		if done < len(st.Paras) {
-			chars += st.Paras[done].Len() + 1
-		} else {
-			chars++
-		}
-		if !s.work.Step() {
+	start := st.clock()
+	for chars := 0; ; {
+		from, _ := s.work.Progress()
+		if !s.work.Work(suggestStepChars) {
 			break
 		}
-	}
-	if done, total := s.work.Progress(); done < total {
-		return []Effect{SuggestLater{}}
+		done, _ := s.work.Progress()
+		if chars += done - from; chars >= SuggestSliceChars || st.clock().Sub(start) >= SuggestSliceTime {
+			return []Effect{SuggestLater{}}
+		}
 	}
 	st.finishSuggest(s.work.Result())
 	return nil

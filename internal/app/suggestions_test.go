@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -445,4 +446,20 @@ func TestALongArticleIsSuggestedInSlices(t *testing.T) {
 	assert.GreaterOrEqual(t, slices, len([]rune(body))/SuggestSliceChars, "no slice does more than its share")
 	list, _ := st.Suggestions()
 	assert.Len(t, list, len(suggest.Suggest(body).Suggestions), "as many as the finder finds at once")
+}
+
+func TestSuggestSlicesEndEarlyWhenTheClockSaysTheyTookLong(t *testing.T) {
+	body := strings.Repeat(SampleText[strings.Index(SampleText, "\n\n")+2:]+"\n\n", 100)
+	still := NewState(fixedClock)
+	Update(still, Paste{Title: "Long", Text: body})
+	stillSlices := suggested(t, still)
+	// A clock that moves 3 ms each time it is read: a slow machine.
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	slow := NewState(func() time.Time { now = now.Add(3 * time.Millisecond); return now })
+	Update(slow, Paste{Title: "Long", Text: body})
+	slowSlices := suggested(t, slow)
+	assert.Greater(t, slowSlices, stillSlices, "less text per slice when the slices take long")
+	want, _ := still.Suggestions()
+	got, _ := slow.Suggestions()
+	assert.Equal(t, want, got, "the same suggestions however the work was cut")
 }

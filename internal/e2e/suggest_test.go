@@ -191,3 +191,55 @@ func TestAnExerciseWithoutSuggestGivesTheStudentNone(t *testing.T) {
 	assert.Equal(t, 0, browsertest.Eval[int](p, `saysoHighlights.count("sg-claim")`))
 	assert.False(t, strings.Contains(p.Text("#sidebar"), "Suggestions"))
 }
+
+// TestSuggestOnALongArticleLeavesTheKeysWorking presses g on an article
+// of about 1 MB and, once the side list shows the search under way (1 to
+// 49 %), ? for the keyboard help: the help opens while the suggestions
+// are still being found (Suggest works in idle slices, so the key does not
+// wait for the whole search), and the search then finishes with what the
+// finder finds at once.
+func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
+	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
+	require.NoError(t, err)
+	body := strings.Repeat(string(article)+"\n\n", 1<<20/len(article)+1)
+	native := app.NewState(time.Now)
+	app.Update(native, app.Paste{Title: "Long", Text: body})
+	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
+		effects = app.Update(native, app.SuggestMore{})
+	}
+	list, _ := native.Suggestions()
+
+	p := browsertest.Open(t, serveSite(t), t.TempDir())
+	require.True(t, p.Visible("#start"), "the empty app shows the start screen")
+	p.Click("#paste-title")
+	p.Type("Long")
+	// A megabyte typed key by key takes minutes: put it in the field at
+	// once, as a paste does, and say so with an input event.
+	p.Click("#paste-text")
+	browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	p.Click(`[data-action="paste"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	// Note, the moment the help dialog opens, whether the side list still
+	// says the suggestions are being found.
+	browsertest.Eval[bool](p, `(() => {
+		window.__helpWhileFinding = null;
+		const help = document.getElementById("help");
+		new MutationObserver(() => {
+			if (window.__helpWhileFinding === null && !help.hidden) {
+				const hint = document.querySelector("#sidebar .suggestions .hint");
+				window.__helpWhileFinding = !!hint && hint.textContent.startsWith("Finding suggestions");
+			}
+		}).observe(help, {attributes: true, attributeFilter: ["hidden"]});
+		return true;
+	})()`)
+	p.Press("g")
+	// Once the search is under way (not only the word lists built), ?.
+	p.WaitFor(`/Finding suggestions… ([1-9]|[1-4][0-9]) %/.test((document.querySelector("#sidebar .suggestions .hint") || {}).textContent || "")`)
+	p.Press("?")
+	p.WaitFor(`window.__helpWhileFinding !== null`)
+	assert.True(t, browsertest.Eval[bool](p, `window.__helpWhileFinding`), "the help opened while Suggest was still working")
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("help").hidden`)
+	p.WaitFor(`!!document.querySelector("#sidebar .suggestions .count")`)
+	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet", "the same suggestions as one run natively")
+}

@@ -261,7 +261,7 @@ func (p *para) headline() {
 	if len(p.sents) > 2 && !p.shouted(0, last) {
 		return // a transcript's "TAPPER: …" may run on
 	}
-	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || labels[p.toks[last].l] || p.nameList(last+2) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || p.s.lx.labels[p.toks[0].l] || p.s.lx.labels[p.toks[last].l] || p.nameList(last+2) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
 		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
 		// label or a figure, not someone speaking.
 		return
@@ -322,7 +322,7 @@ func (p *para) indirect(si int) {
 					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
 				}
 			}
-			if !found && strong[cf.lemma] && !cf.ing && !p.is(j, ",") {
+			if !found && p.s.lx.strong[cf.lemma] && !cf.ing && !p.is(j, ",") {
 				if first, ok := p.chunkLeft(j, se.a); ok {
 					src, found = tokRange{first, j}, true
 				}
@@ -449,7 +449,7 @@ func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
 		// clause of belief or intention after a noun; not after a pronoun
 		// or a preposition's object.
 		h := p.toks[last]
-		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] && p.toks[first-1].l != "with" {
+		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && p.s.lx.prepositions[p.toks[first-1].l] && p.toks[first-1].l != "with" {
 			return false
 		}
 		return true
@@ -501,7 +501,7 @@ func (p *para) contentEnd(k, hi int) int {
 		if p.inQuote[i] != 0 && !comma {
 			continue
 		}
-		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && afterComma[p.toks[i+1].l] || p.dash(i) {
+		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && p.s.lx.afterComma[p.toks[i+1].l] || p.dash(i) {
 			e = cut
 			break
 		}
@@ -535,25 +535,14 @@ func (p *para) contentEnd(k, hi int) int {
 	return p.trimEnd(k, e)
 }
 
-// strong cues take any short noun phrase on their left as the source.
-var strong = map[string]bool{"say": true, "tell": true, "add": true, "write": true,
-	"argue": true, "claim": true, "insist": true, "believe": true, "think": true,
-	"warn": true, "predict": true, "explain": true, "note": true}
-
-// clauseStarts end a chunk on the left.
-var clauseStarts = map[string]bool{"that": true, "and": true, "but": true,
-	"because": true, "if": true, "when": true, "while": true, "as": true,
-	"so": true, "although": true, "though": true, "since": true, "after": true,
-	"before": true, "where": true, "whether": true, "than": true}
-
 // chunkLeft takes the words before a strong cue back to the clause's start
 // as its source: "At least half of the voters in each state say".
 func (p *para) chunkLeft(j, lo int) (int, bool) {
-	if j < lo || !p.word(j) || p.s.lx.aux[p.toks[j].l] || p.s.lx.adv[p.toks[j].l] || clauseStarts[p.toks[j].l] {
+	if j < lo || !p.word(j) || p.s.lx.aux[p.toks[j].l] || p.s.lx.adv[p.toks[j].l] || p.s.lx.clauseStarts[p.toks[j].l] {
 		return 0, false
 	}
 	k := j
-	for k-1 >= lo && k > j-8 && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && !clauseStarts[p.toks[k-1].l] {
+	for k-1 >= lo && k > j-8 && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && !p.s.lx.clauseStarts[p.toks[k-1].l] {
 		if _, _, c := p.cueAt(k - 1); c {
 			return 0, false
 		}
@@ -644,13 +633,13 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 		}
 		// "results showing a tight race", "a petition calling on him":
 		// a reduced relative clause after a noun.
-		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && !prepositions[p.toks[i-1].l] && !p.s.lx.dets[p.toks[i-1].l]
+		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && !p.s.lx.prepositions[p.toks[i-1].l] && !p.s.lx.dets[p.toks[i-1].l]
 	}
 	t := p.toks[i]
-	if t.l == cf.lemma && a == i && !(t.l == "say" && i > 0 && (p.word(i-1) || p.is(i-1, "%")) && !p.is(i-1, "to") && !p.s.lx.dets[p.toks[i-1].l] && !prepositions[p.toks[i-1].l] && p.opensClause(i+1)) {
+	if t.l == cf.lemma && a == i && !(t.l == "say" && i > 0 && (p.word(i-1) || p.is(i-1, "%")) && !p.is(i-1, "to") && !p.s.lx.dets[p.toks[i-1].l] && !p.s.lx.prepositions[p.toks[i-1].l] && p.opensClause(i+1)) {
 		return false // a bare base form: "to say", "say" as a noun; not "many of them say they …"
 	}
-	if !(strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
+	if !(p.s.lx.strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
 		return false
 	}
 	// A participle used as an adjective ("the pledged delegates", "a
@@ -659,7 +648,7 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	// like the start of what was said.
 	if a > 0 && p.word(a-1) {
 		l := p.toks[a-1].l
-		if p.s.lx.dets[l] || isDigitWord(l) || prepositions[l] {
+		if p.s.lx.dets[l] || isDigitWord(l) || p.s.lx.prepositions[l] {
 			return false
 		}
 	}
@@ -681,10 +670,6 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	_, pron := p.s.lx.prons[nt.l]
 	return nt.l == "that" || pron || p.s.lx.dets[nt.l] || nt.cap || p.s.lx.adv[nt.l] || p.s.lx.titles[nt.l]
 }
-
-// prepositions that cannot stand right before a finite cue verb.
-var prepositions = map[string]bool{"of": true, "to": true, "for": true, "with": true,
-	"by": true, "in": true, "on": true, "at": true, "from": true, "as": true}
 
 func isDigitWord(l string) bool { return l != "" && l[0] >= '0' && l[0] <= '9' }
 
@@ -863,11 +848,6 @@ func (p *para) hasCue(a, b int) bool {
 	return false
 }
 
-// afterComma are words that, after a comma, start something other than the
-// content: a contrast, a non-restrictive relative clause or an aside.
-var afterComma = map[string]bool{"but": true, "while": true, "which": true,
-	"even": true, "although": true, "though": true, "whereas": true, "who": true}
-
 // dash reports whether token i is a dash standing between words: " – ".
 func (p *para) dash(i int) bool {
 	if i <= 0 || p.inQuote[i] != 0 || !(p.is(i, "—") || p.is(i, "–") || p.is(i, "-") || p.is(i, "--")) {
@@ -875,15 +855,6 @@ func (p *para) dash(i int) bool {
 	}
 	return p.toks[i-1].e < p.toks[i].s && i+1 < len(p.toks) && p.toks[i].e < p.toks[i+1].s
 }
-
-// documentNouns are what "In a …," names as the source of what follows:
-// "In an NBC News poll released Monday, 50 percent chose Clinton".
-var documentNouns = map[string]bool{"poll": true, "polls": true, "survey": true,
-	"surveys": true, "interview": true, "letter": true, "report": true,
-	"op-ed": true, "tweet": true, "tweets": true, "memo": true, "speech": true,
-	"email": true, "column": true, "editorial": true, "study": true,
-	"analysis": true, "filing": true, "video": true, "message": true,
-	"post": true, "essay": true, "book": true, "memoir": true, "ad": true}
 
 // inSource handles a sentence opening "In <a document>, …" with no cue of
 // its own after the comma: "In" is the cue, the document the source.
@@ -897,7 +868,7 @@ func (p *para) inSource(se sentence) {
 		if p.inQuote[c] != 0 {
 			return
 		}
-		doc = doc || p.word(c) && documentNouns[p.toks[c].l]
+		doc = doc || p.word(c) && p.s.lx.documentNouns[p.toks[c].l]
 		c++
 	}
 	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasVerbCue(c+1, se.b) {
@@ -925,9 +896,6 @@ func (p *para) hasVerbCue(a, b int) bool {
 	return false
 }
 
-// pollNouns name the sources of figures: "in a CNN poll".
-var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
-
 // inPoll handles "Clinton leads by 6 points in a CNN poll": "in" is the
 // cue, the poll the source and the clause before it the content.
 func (p *para) inPoll(se sentence) {
@@ -937,7 +905,7 @@ func (p *para) inPoll(se sentence) {
 		}
 		k, found, named := i+1, false, p.is(i+1, "a") || p.is(i+1, "an")
 		for ; k < se.b && k <= i+8 && p.word(k); k++ {
-			if pollNouns[p.toks[k].l] {
+			if p.s.lx.pollNouns[p.toks[k].l] {
 				found = true
 				break
 			}
@@ -959,23 +927,12 @@ func (p *para) inPoll(se sentence) {
 	}
 }
 
-// claimNouns report what someone holds or says when "that" follows them:
-// "Trump’s claim that …", "his warning that …".
-var claimNouns = map[string]bool{"claim": true, "claims": true, "belief": true,
-	"assertion": true, "argument": true, "suggestion": true, "view": true,
-	"warning": true, "promise": true, "pledge": true, "insistence": true,
-	"contention": true, "assessment": true, "prediction": true, "allegation": true,
-	"allegations": true, "accusation": true, "accusations": true, "charge": true,
-	"hope": true, "fear": true, "fears": true, "concern": true, "concerns": true,
-	"insinuation": true, "statement": true, "admission": true, "comments": true,
-	"remarks": true, "boast": true, "vow": true, "threat": true}
-
 // possessorNoun handles "Trump’s claim that …" and "her warning that …":
 // the noun is the cue, the possessor the source, the that-clause the
 // content.
 func (p *para) possessorNoun(se sentence) {
 	for i := se.a + 1; i+2 < se.b; i++ {
-		if !p.word(i) || !claimNouns[p.toks[i].l] || !p.is(i+1, "that") || p.used[i] || p.inQuote[i] != 0 {
+		if !p.word(i) || !p.s.lx.claimNouns[p.toks[i].l] || !p.is(i+1, "that") || p.used[i] || p.inQuote[i] != 0 {
 			continue
 		}
 		j := i - 1
@@ -1021,7 +978,7 @@ func (p *para) quoteTaken(sp Span) (Span, bool) {
 // it opens its sentence, ends in a comma and a cue follows ("“They sue,” he
 // said.").
 func (p *para) shortQuote(q quote) bool {
-	if q.a != p.sentStart(q.a) || q.b-1 <= q.a || !p.is(q.b-1, ",") {
+	if q.a != p.sentStart(q.a) || q.b-1 <= q.a || !(p.is(q.b-1, ",") || p.is(q.b-1, "!") || p.is(q.b-1, "?")) {
 		return false
 	}
 	_, _, ok := p.after(q)
@@ -1031,7 +988,7 @@ func (p *para) shortQuote(q quote) bool {
 // coordinatedCue reports whether a finite cue verb, after auxiliaries and
 // adverbs, starts at token k: the second verb of a coordination.
 func (p *para) coordinatedCue(k, hi int) bool {
-	for k < hi && p.word(k) && (p.s.lx.aux[p.toks[k].l] || cueAdverbs[p.toks[k].l]) {
+	for k < hi && p.word(k) && (p.s.lx.aux[p.toks[k].l] || p.s.lx.cueAdverbs[p.toks[k].l]) {
 		k++
 	}
 	if k >= hi {
@@ -1040,13 +997,6 @@ func (p *para) coordinatedCue(k, hi int) bool {
 	cf, _, ok := p.cueAt(k)
 	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
 }
-
-// labels open a paragraph before a colon without being a speaker.
-var labels = map[string]bool{"update": true, "updated": true, "correction": true,
-	"exclusive": true, "watch": true, "breaking": true, "note": true, "photos": true,
-	"video": true, "read": true, "related": true, "editor's": true, "editor’s": true,
-	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true,
-	"contributing": true, "email": true, "e-mail": true, "notice": true}
 
 // nameList reports whether the paragraph from token k on is a list of
 // names, "Iowa: Tim Albrecht, Brad Anderson, Rob Barron": capitalised words
@@ -1100,16 +1050,11 @@ func (p *para) opensClause(k int) bool {
 	return l == "that" || pron || p.s.lx.dets[l] || p.toks[k].cap || isDigitWord(l)
 }
 
-// subordinators open a clause that ends at the first comma: "While …,".
-var subordinators = map[string]bool{"while": true, "although": true, "though": true,
-	"because": true, "if": true, "when": true, "after": true, "before": true,
-	"since": true, "as": true, "unless": true, "whereas": true, "once": true}
-
 // subordinateEnd returns the first comma outside quotes of sentence se when
 // the sentence opens with a subordinator and the cue at token i stands
 // before that comma, else 0.
 func (p *para) subordinateEnd(se sentence, i int) int {
-	if !p.word(se.a) || !subordinators[p.toks[se.a].l] {
+	if !p.word(se.a) || !p.s.lx.subordinators[p.toks[se.a].l] {
 		return 0
 	}
 	for c := se.a + 1; c < se.b; c++ {

@@ -1,8 +1,10 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // article is a made-up news article of about 3 KB, written for these
@@ -37,4 +39,52 @@ func BenchmarkSuggestMegabyte(b *testing.B) {
 	for b.Loop() {
 		Suggest(doc)
 	}
+}
+
+// sliceChars is the slice the page works in (app.SuggestSliceChars).
+const sliceChars = 20000
+
+// BenchmarkSuggestMegabyteSliced runs the finder on a 1 MB article in
+// slices of sliceChars code points, as the page does between idle
+// callbacks, the result taken in the last slice. max-slice-ms is the
+// longest slice: for each slice of the run, the median of its time over
+// the b.N runs (so that another job preempting one run does not count), and
+// the largest of those medians.
+func BenchmarkSuggestMegabyteSliced(b *testing.B) {
+	a := article()
+	doc := strings.Repeat(a+"\n\n", 1<<20/len(a)+1)
+	b.SetBytes(int64(len(doc)))
+	var runs [][]time.Duration
+	for b.Loop() {
+		var times []time.Duration
+		s := New(doc)
+		for more := true; more; {
+			start := time.Now()
+			more = s.Work(sliceChars)
+			if !more {
+				s.Result()
+			}
+			times = append(times, time.Since(start))
+		}
+		runs = append(runs, times)
+	}
+	b.ReportMetric(float64(longestSlice(runs).Microseconds())/1000, "max-slice-ms")
+	b.ReportMetric(float64(len(runs[0])), "slices/op")
+}
+
+// longestSlice returns the largest over slice positions of the median
+// time of that slice over the runs.
+func longestSlice(runs [][]time.Duration) time.Duration {
+	var longest time.Duration
+	for i := range runs[0] {
+		var at []time.Duration
+		for _, r := range runs {
+			if i < len(r) {
+				at = append(at, r[i])
+			}
+		}
+		slices.Sort(at)
+		longest = max(longest, at[len(at)/2])
+	}
+	return longest
 }

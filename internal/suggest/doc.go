@@ -6,8 +6,10 @@
 //
 // Offsets are Unicode code points of the document text. No span lies outside
 // the text or ends inside a grapheme cluster. The work is done paragraph by
-// paragraph ([Suggester.Step]) so a caller can spread it over idle slices;
-// [Suggest] does it all at once.
+// paragraph ([Suggester.Step], or [Suggester.Work] for a slice of a given
+// length), decoding the text as it goes, so a caller can spread it over
+// idle slices with nothing done for the whole text at once; [Suggest] does
+// it all in one go, with the same result.
 //
 // The conventions follow PolNeAR's (Newell et al., 2018) as far as rules can:
 // a direct quote's content includes its quotation marks, an indirect

@@ -189,7 +189,7 @@ func (p *para) appositiveOf(j, hi int, loose bool) int {
 // auxiliary or a cue: a candidate noun.
 func (p *para) plainWord(i int) bool {
 	t := p.toks[i]
-	if t.k != word || t.cap || p.s.lx.stops[t.l] || p.s.lx.aux[t.l] || p.s.lx.adv[t.l] || clauseStarts[t.l] {
+	if t.k != word || t.cap || p.s.lx.stops[t.l] || p.s.lx.aux[t.l] || p.s.lx.adv[t.l] || p.s.lx.clauseStarts[t.l] {
 		return false
 	}
 	_, _, cue := p.cueAt(i)

@@ -3,6 +3,8 @@ package suggest
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sayso/internal/text"
 )
@@ -31,12 +33,20 @@ type Result struct {
 	Speakers    []Speaker
 }
 
-// lexicon holds the word lists, built once per Suggester.
+// lexicon holds the word lists, built once per Suggester from the
+// space-separated lists of lexicon.go (data, not code: a map literal
+// compiles to code that inserts every entry).
 type lexicon struct {
 	cues                                                            map[string]cueForm
 	aux, adv, titles, abbr, nouns, dets, male, female, stops, nounF map[string]bool
 	particle                                                        map[string]bool
 	prons                                                           map[string]pron
+	particles                                                       map[string][]string
+
+	strong, clauseStarts, prepositions, afterComma, documentNouns, pollNouns,
+	claimNouns, labels, subordinators, contractedAux, notManner, cueAdverbs,
+	noComment, notAfterCue, reflexives, weekdays, beliefAdjectives, beForms,
+	sentenceOpeners, notCue map[string]bool
 }
 
 // stopCaps are capitalised words that never start or continue a name.
@@ -50,23 +60,47 @@ const stopCaps = `on in at but and or so then when after before as if while
 	not no yes a an one according asked said says told`
 
 func newLexicon() *lexicon {
+	irregular := lists(irregularWords)
 	return &lexicon{
-		cues: cueForms(), aux: set(auxiliaries), adv: set(adverbs),
+		cues: cueForms(irregular), aux: set(auxiliaries), adv: set(adverbs),
 		titles: set(titles), abbr: set(abbreviations), nouns: set(speakerNouns),
 		dets: set(determiners), male: set(maleNames), female: set(femaleNames),
 		stops: set(stopCaps), prons: pronouns(), nounF: set(nounForms), particle: set(needsParticle),
+		particles: lists(particlesWords),
+
+		strong: set(strongWords), clauseStarts: set(clauseStartsWords),
+		prepositions: set(prepositionsWords), afterComma: set(afterCommaWords),
+		documentNouns: set(documentNounsWords), pollNouns: set(pollNounsWords),
+		claimNouns: set(claimNounsWords), labels: set(labelsWords),
+		subordinators: set(subordinatorsWords), contractedAux: set(contractedAuxWords),
+		notManner: set(notMannerWords), cueAdverbs: set(cueAdverbsWords),
+		noComment: set(noCommentWords), notAfterCue: set(notAfterCueWords),
+		reflexives: set(reflexivesWords), weekdays: set(weekdaysWords),
+		beliefAdjectives: set(beliefAdjectivesWords), beForms: set(beFormsWords),
+		sentenceOpeners: set(sentenceOpenersWords), notCue: set(notCueWords),
 	}
 }
 
 // Suggester finds suggestions one paragraph at a time.
+//
+// Nothing is done for the whole text at once: New only allocates, and each
+// Step decodes the text up to the paragraph after the one it works on (the
+// finder looks one paragraph ahead), so every Step costs about the length of
+// its paragraph, the first one included.
 type Suggester struct {
 	lx    *lexicon
-	r     []rune
+	r     []rune // the text's code points, decoded up to scan
 	x     *text.Index
-	paras []Span
+	paras []Span // the paragraphs found so far
 	next  int
 	res   Result
 	ents  entities
+
+	// Where the scan for paragraphs is: code point and byte offset of the
+	// next code point to decode, the start of the line being scanned and
+	// whether it is blank so far.
+	scan, scanByte, lineStart int
+	lineBlank                 bool
 
 	lastDirect     int // index of the last direct suggestion, -1 if none
 	lastDirectPara int
@@ -77,10 +111,27 @@ type Suggester struct {
 	carry          []Span // a quote paragraph waiting for the next paragraph's cue
 }
 
+// Lexicon is the suggester's word lists, parsed from their text. Building
+// it is the largest fixed cost of a run; a caller that suggests many times
+// builds it once ([NewLexicon]) and hands it to [NewIndexed]. It is never
+// changed once built, so Suggesters may share it.
+type Lexicon struct{ lx *lexicon }
+
+// NewLexicon builds the word lists.
+func NewLexicon() *Lexicon { return &Lexicon{lx: newLexicon()} }
+
 // New returns a Suggester for doc.
-func New(doc string) *Suggester {
-	x := text.NewIndex(doc)
-	return &Suggester{lx: newLexicon(), r: []rune(doc), x: x, paras: x.Paragraphs(), lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
+func New(doc string) *Suggester { return NewIndexed(text.NewIndex(doc), nil) }
+
+// NewIndexed returns a Suggester for the text of x, for a caller that has
+// the text's index already, with the word lists of lx (nil: built on the
+// first Step).
+func NewIndexed(x *text.Index, lx *Lexicon) *Suggester {
+	s := &Suggester{r: make([]rune, x.Len()), x: x, lineBlank: true, lastDirect: -1, lastDirectPara: -10, lastAny: -1, lastAnyPara: -10}
+	if lx != nil {
+		s.lx = lx.lx
+	}
+	return s
 }
 
 // Suggest returns the suggestions for the whole of doc.
@@ -91,18 +142,85 @@ func Suggest(doc string) Result {
 	return s.Result()
 }
 
+// scanned reports whether the whole text has been decoded.
+func (s *Suggester) scanned() bool { return s.scan >= len(s.r) }
+
+// scanLine decodes the text up to the end of the next line and records
+// the line as a paragraph unless it is blank (as text.Index.Paragraphs).
+func (s *Suggester) scanLine() {
+	doc := s.x.Text()
+	for s.scan < len(s.r) {
+		c, w := utf8.DecodeRuneInString(doc[s.scanByte:])
+		s.r[s.scan] = c
+		s.scan++
+		s.scanByte += w
+		switch {
+		case c == '\n':
+			if !s.lineBlank {
+				s.paras = append(s.paras, Span{Start: s.lineStart, End: s.scan - 1})
+			}
+			s.lineStart, s.lineBlank = s.scan, true
+			return
+		case s.lineBlank && !unicode.IsSpace(c):
+			s.lineBlank = false
+		}
+	}
+	if !s.lineBlank {
+		s.paras = append(s.paras, Span{Start: s.lineStart, End: s.scan})
+		s.lineBlank = true
+	}
+}
+
+// findParas scans until paragraph i is known or the text ends.
+func (s *Suggester) findParas(i int) {
+	for len(s.paras) <= i && !s.scanned() {
+		s.scanLine()
+	}
+}
+
 // Step works on the next paragraph; it reports whether any remain.
 func (s *Suggester) Step() bool {
+	if s.lx == nil {
+		s.lx = newLexicon()
+	}
+	s.findParas(s.next + 1) // the finder looks one paragraph ahead
 	if s.next >= len(s.paras) {
 		return false
 	}
 	s.paragraph(s.next)
 	s.next++
+	s.findParas(s.next + 1)
 	return s.next < len(s.paras)
 }
 
-// Progress returns how many paragraphs are done and how many there are.
-func (s *Suggester) Progress() (done, total int) { return s.next, len(s.paras) }
+// Work steps until at least chars more code points of the text are done
+// (one paragraph at least) or the text ends; it reports whether any work
+// remains. A caller that runs Work in slices between other work gets the
+// same Result as Suggest: the steps are the same, only where the caller
+// pauses differs.
+func (s *Suggester) Work(chars int) bool {
+	from, _ := s.Progress()
+	for s.Step() {
+		if done, _ := s.Progress(); done-from >= chars {
+			return true
+		}
+	}
+	return false
+}
+
+// Progress returns how many code points of the text are done and how many
+// there are.
+func (s *Suggester) Progress() (done, total int) {
+	switch {
+	case s.next < len(s.paras):
+		done = s.paras[s.next].Start
+	case s.scanned():
+		done = len(s.r)
+	case s.next > 0:
+		done = s.paras[s.next-1].End
+	}
+	return done, len(s.r)
+}
 
 // Result returns the suggestions found so far, in text order.
 func (s *Suggester) Result() Result {
@@ -266,7 +384,7 @@ func (p *para) contraction(j int) (int, bool) {
 			continue
 		}
 		base, aux := strings.ToLower(string(r[:k])), strings.ToLower(string(r[k+1:]))
-		if _, pr := p.s.lx.prons[base]; (pr || base == "that") && contractedAux[aux] {
+		if _, pr := p.s.lx.prons[base]; (pr || base == "that") && p.s.lx.contractedAux[aux] {
 			return t.s + k, true
 		}
 		break
@@ -274,10 +392,8 @@ func (p *para) contraction(j int) (int, bool) {
 	return 0, false
 }
 
-// contractedAux are the auxiliaries that contract onto a pronoun.
-var contractedAux = map[string]bool{"s": true, "re": true, "ve": true, "d": true, "ll": true, "m": true}
-
 func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
+
 func (p *para) is(i int, l string) bool {
 	return i >= 0 && i < len(p.toks) && p.toks[i].l == l
 }
@@ -312,7 +428,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if (t.l == "took" || t.l == "take" || t.l == "takes" || t.l == "taking") && p.is(i+1, "issue") && p.is(i+2, "with") {
 		return cueForm{lemma: "take issue", class: speech, past: t.l == "took", ing: t.l == "taking"}, i + 2, true
 	}
-	if beliefAdjectives[t.l] && i > 0 && p.word(i-1) && beForms[p.toks[i-1].l] && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
+	if p.s.lx.beliefAdjectives[t.l] && i > 0 && p.word(i-1) && p.s.lx.beForms[p.toks[i-1].l] && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
 		// "is confident that", "was eager to": a state of mind.
 		end := i
 		if p.is(i+1, "about") || p.is(i+1, "of") {
@@ -321,10 +437,10 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 		return cueForm{lemma: t.l, class: belief, past: true}, end, true
 	}
 	cf, ok := p.s.lx.cues[t.l]
-	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
+	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) || p.s.lx.notCue[t.l] {
 		return cf, 0, false
 	}
-	if cf.lemma == "find" && i+1 < len(p.toks) && reflexives[p.toks[i+1].l] {
+	if cf.lemma == "find" && i+1 < len(p.toks) && p.s.lx.reflexives[p.toks[i+1].l] {
 		return cf, 0, false // "found himself at the centre": not a finding
 	}
 	if cf.lemma == "appear" && !cf.ing && !(p.is(i+1, "to") || p.is(i+1, "that") || p.is(i+1, "as") || p.is(i+1, "likely") || p.is(i+1, "poised") || p.is(i+1, "ready") || p.is(i+1, "determined")) {
@@ -333,7 +449,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if t.l == "back" || t.l == "seem" || t.l == "appear" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
 		return cf, 0, false
 	}
-	if strings.HasPrefix(t.l, "respond") && p.is(i+1, "to") && (i+2 < len(p.toks) && noComment[p.toks[i+2].l] || p.is(i+2, "a") && i+3 < len(p.toks) && noComment[p.toks[i+3].l]) {
+	if strings.HasPrefix(t.l, "respond") && p.is(i+1, "to") && (i+2 < len(p.toks) && p.s.lx.noComment[p.toks[i+2].l] || p.is(i+2, "a") && i+3 < len(p.toks) && p.s.lx.noComment[p.toks[i+3].l]) {
 		// "did not respond to requests for comment": the news formula,
 		// which PolNeAR leaves unmarked.
 		return cf, 0, false
@@ -348,10 +464,13 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if p.is(i+1, "in") && p.is(i+2, "a") && p.is(i+3, "statement") {
 		end = i + 3
 	}
-	for _, w := range particles[cf.lemma] {
+	for _, w := range p.s.lx.particles[cf.lemma] {
 		if p.is(i+1, w) {
 			end = i + 1
 		}
+	}
+	if cf.lemma == "decline" && !(p.is(i+1, "to") && p.word(i+2) && !isDigitWord(p.toks[i+2].l)) {
+		return cf, 0, false // "fees declined to $281 million", "support declined in every state"
 	}
 	if cf.lemma == "add" && p.is(i+1, "to") {
 		return cf, 0, false // "add to the pressure"
@@ -362,10 +481,10 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if end == i && p.s.lx.particle[cf.lemma] {
 		return cf, 0, false
 	}
-	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && !notAfterCue[p.toks[end+1].l] {
+	if p.word(end+1) && p.s.lx.cueAdverbs[p.toks[end+1].l] && !p.s.lx.notAfterCue[p.toks[end+1].l] {
 		end++ // "said repeatedly", "wrote recently"
 	}
-	if p.word(end+1) && weekdays[p.toks[end+1].l] {
+	if p.word(end+1) && p.s.lx.weekdays[p.toks[end+1].l] {
 		end++ // "said Tuesday"
 		if p.is(end+1, "night") || p.is(end+1, "morning") || p.is(end+1, "afternoon") || p.is(end+1, "evening") {
 			end++ // "said Tuesday night"
@@ -399,7 +518,7 @@ func (p *para) verbAfterAll(i int) bool {
 // token i (i itself when there are none).
 func (p *para) auxLeft(i, lo int) int {
 	j := i
-	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l] || p.mannerAdverb(j-1)) {
+	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || p.s.lx.cueAdverbs[p.toks[j-1].l] || p.mannerAdverb(j-1)) {
 		j--
 	}
 	return j
@@ -409,38 +528,8 @@ func (p *para) auxLeft(i, lo int) int {
 // ("quickly accused", "fiercely opposed"), which PolNeAR marks with the cue.
 func (p *para) mannerAdverb(k int) bool {
 	t := p.toks[k]
-	return !t.cap && hasSuffix(t.l, "ly") && len(t.l) > 4 && !notManner[t.l]
+	return !t.cap && hasSuffix(t.l, "ly") && len(t.l) > 4 && !p.s.lx.notManner[t.l]
 }
-
-// notManner end in "-ly" but are not adverbs of the verb.
-var notManner = map[string]bool{"family": true, "rally": true, "ally": true,
-	"early": true, "only": true, "likely": true, "daily": true, "weekly": true,
-	"monthly": true, "nearly": true, "apply": true, "supply": true, "reply": true,
-	"italy": true, "july": true, "belly": true, "holly": true, "folly": true}
-
-// cueAdverbs belong to the cue when they stand inside or right before it:
-// "has repeatedly said", "later said", "now says".
-var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": true,
-	"now": true, "first": true, "recently": true, "still": true, "then": true,
-	"previously": true, "publicly": true, "privately": true, "reportedly": true,
-	"again": true, "once": true, "frequently": true, "often": true, "openly": true,
-	"flatly": true, "initially": true, "earlier": true, "already": true,
-	"explicitly": true, "specifically": true, "clearly": true, "strongly": true,
-	"firmly": true, "personally": true, "long": true, "just": true,
-	"widely": true, "formally": true, "increasingly": true, "sharply": true,
-	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
-	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
-	"wrongly": true, "proudly": true, "quietly": true, "routinely": true, "even": true, "only": true}
-
-// noComment are what someone does not respond to in "did not respond to
-// requests for comment".
-var noComment = map[string]bool{"request": true, "requests": true, "messages": true,
-	"message": true, "emails": true, "email": true, "calls": true, "call": true,
-	"inquiries": true, "inquiry": true, "phone": true}
-
-// notAfterCue are cue adverbs that belong to the cue only before it: "said
-// earlier this week", "has since said".
-var notAfterCue = map[string]bool{"long": true, "just": true, "since": true, "earlier": true, "then": true}
 
 // skipAdverbs returns the last token before i that is not an adverb.
 func (p *para) skipAdverbs(i, lo int) int {
@@ -457,13 +546,6 @@ func (p *para) skipAdverbs(i, lo int) int {
 	}
 	return j
 }
-
-// reflexives after "found" make it a place, not a finding.
-var reflexives = map[string]bool{"himself": true, "herself": true, "itself": true,
-	"themselves": true, "myself": true, "ourselves": true, "yourself": true, "ways": true}
-
-var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
-	"thursday": true, "friday": true, "saturday": true, "sunday": true}
 
 // dropNested removes the indirect suggestions of this paragraph whose cue
 // lies inside the content of another of its suggestions: PolNeAR marks the
@@ -565,18 +647,3 @@ func (p *para) indefiniteNoun(j int) bool {
 	}
 	return false
 }
-
-// beliefAdjectives name a state of mind after a form of "be": "is
-// confident that", "are eager to", "was skeptical of".
-var beliefAdjectives = map[string]bool{"confident": true, "convinced": true,
-	"eager": true, "aware": true, "sure": true, "certain": true, "skeptical": true,
-	"optimistic": true, "hopeful": true, "adamant": true, "determined": true,
-	"reluctant": true, "unwilling": true, "willing": true, "keen": true,
-	"afraid": true, "worried": true, "concerned": true, "critical": true,
-	"supportive": true, "wary": true, "doubtful": true, "insistent": true}
-
-// beForms are the forms of "be" before a belief adjective.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true,
-	"be": true, "been": true, "am": true, "remains": true, "remain": true,
-	"remained": true, "seems": true, "seemed": true, "appears": true, "appeared": true,
-	"not": true, "also": true, "still": true, "very": true, "increasingly": true}

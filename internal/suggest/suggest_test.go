@@ -47,6 +47,24 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		doc  string
 		want []want
 	}{
+		{"a left quotation mark typed where the quote closes closes it",
+			`“It is unusual in every way,“ said Larry Noble, a lawyer.`,
+			[]want{{"“It is unusual in every way,“", "said", "Larry Noble, a lawyer", true}}},
+		{"three straight marks close a single quote and then the double one",
+			`''We are told all the time, 'Kosovo is a special case,''' Mr. Putin said.`,
+			[]want{{"''We are told all the time, 'Kosovo is a special case,'''", "said", "Mr. Putin", true}}},
+		{"a two-word quote ending in an exclamation mark before its cue",
+			`“I’m honored!” she said.`,
+			[]want{{"“I’m honored!”", "said", "she", true}}},
+		{"declined is a cue only before to and a verb",
+			`Support for the plan declined in every state, and fees declined to $281 million. Mr. Rubio declined to assail him on Sunday.`,
+			[]want{{"to assail him on Sunday", "declined", "Mr. Rubio", false}}},
+		{"forms more often nouns or descriptions are no cue without a subject pronoun or auxiliary",
+			`The company tweets every hour, echoing its ads and offering coupons.`,
+			nil},
+		{"states, challenge and offer are no cue",
+			`The report states that the plan failed. It is a challenge to the mayor, and an offer he cannot refuse.`,
+			nil},
 		{"straight quote then speaker and cue",
 			`"We will cut the budget by half," Maria Lopez said.`,
 			[]want{{`"We will cut the budget by half,"`, "said", "Maria Lopez", true}}},
@@ -435,8 +453,8 @@ func TestStepWorksParagraphByParagraph(t *testing.T) {
 	s := New(doc)
 	assert.True(t, s.Step())
 	done, total := s.Progress()
-	assert.Equal(t, 1, done)
-	assert.Equal(t, 2, total)
+	assert.Equal(t, 30, done, "the second paragraph starts at code point 30")
+	assert.Equal(t, 61, total, "code points of the text")
 	assert.Len(t, s.Result().Suggestions, 1)
 	assert.False(t, s.Step())
 	assert.Equal(t, Suggest(doc), s.Result())

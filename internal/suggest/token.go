@@ -78,8 +78,17 @@ func tokenize(r []rune, ps, pe int) []tok {
 			s := string(r[i:j])
 			toks = append(toks, tok{s: i, e: j, l: strings.ToLower(s), k: word, cap: unicode.IsUpper(c)})
 			i = j
+		case c == '“' && closesLeft(r, i, ps, pe):
+			// “It's unusual,“ said: a left mark typed where a quote closes.
+			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
+			i++
 		case c == '“' || c == '«' || c == '„':
 			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qopen})
+			i++
+		case c == '\'' && i+2 < pe && r[i+1] == '\'' && r[i+2] == '\'' && !opensAt(r, i, 3, ps, pe):
+			// Three straight marks closing: a single quote inside a double
+			// one ends, then the double one.
+			toks = append(toks, tok{s: i, e: i + 1, l: "'", k: qclose, single: true})
 			i++
 		case c == '”' || c == '»':
 			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
@@ -116,6 +125,16 @@ func tokenize(r []rune, ps, pe int) []tok {
 		}
 	}
 	return toks
+}
+
+// closesLeft reports whether a left double quotation mark at i stands
+// where a quote closes: after a word or punctuation, before white space,
+// punctuation or the paragraph's end.
+func closesLeft(r []rune, i, ps, pe int) bool {
+	if i == ps || isSpace(r[i-1]) || strings.ContainsRune("([{—–-/“\"'‘", r[i-1]) {
+		return false
+	}
+	return i+1 == pe || isSpace(r[i+1]) || strings.ContainsRune(".,;:!?)—", r[i+1])
 }
 
 // shortSegment reports whether the word part ending at a full stop at j is one
@@ -195,7 +214,7 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 		}
 		if t.l == "." && i > 0 && toks[i-1].k == word && toks[i-1].e == t.s {
 			p := toks[i-1]
-			if lx.abbr[p.l] && !(!lx.titles[p.l] && i+1 < len(toks) && toks[i+1].cap && sentenceOpeners[toks[i+1].l]) || (len([]rune(p.l)) == 1 && p.cap) {
+			if lx.abbr[p.l] && !(!lx.titles[p.l] && i+1 < len(toks) && toks[i+1].cap && lx.sentenceOpeners[toks[i+1].l]) || (len([]rune(p.l)) == 1 && p.cap) {
 				continue // "Mr. Ames", "the U.S. economy"; not "in the U.S. He said"
 			}
 		}
@@ -218,10 +237,3 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 	}
 	return ss
 }
-
-// sentenceOpeners start a new sentence after an abbreviation that can end
-// one ("… in the U.S. He said …").
-var sentenceOpeners = map[string]bool{"he": true, "she": true, "they": true,
-	"it": true, "we": true, "i": true, "the": true, "but": true, "and": true,
-	"this": true, "that": true, "there": true, "in": true, "a": true, "his": true,
-	"her": true, "their": true, "its": true, "our": true, "if": true, "when": true}

@@ -128,6 +128,17 @@ func specs(l Labels) []spec {
 		{"crossings.select", "crossings: click an annotation", results.Count, 1000, "=crossings.add"},
 		{"crossings.export", "crossings: export", results.Count, 1000, "=crossings.add"},
 		{"crossings.import", "crossings: open the document", results.Count, 0, "=crossings.add"},
+
+		{"suggest.small", "Suggest, 3 KB article", results.Millis, 20,
+			"in a fresh tab with the 3 KB article pasted: keydown of g (capture phase) → " + fmt.Sprintf(painted, "the Suggestions group shows its count (the search is done and drawn)")},
+		{"suggest.small.block", "  main thread held at most", results.Millis, 0,
+			"while Suggest runs, a 4 ms setTimeout heartbeat: the most any beat fired late, i.e. the longest the main thread was held at a stretch, which is the longest a key press or click could wait"},
+		{"suggest.small.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
+		{"suggest.medium", "Suggest, " + l.Medium + " (its text pasted)", results.Millis, 1000, "=suggest.small"},
+		{"suggest.medium.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
+		{"suggest.medium.block", "  main thread held at most", results.Millis, 0, "=suggest.small.block"},
+		{"suggest.medium.longtask", "  longest long task", results.Millis, 0,
+			"the longest PerformanceObserver longtask entry (tasks of 50 ms or more) while Suggest runs; 0 when there was none"},
 	}
 }
 

@@ -79,7 +79,7 @@ type Config struct {
 }
 
 // Steps are the ids of the suite's steps, in the order they run.
-var Steps = []string{"tti", "documents", "baseline", "small", "marks", "adds", "many", "peer", "io", "compare", "crossings"}
+var Steps = []string{"tti", "documents", "baseline", "small", "marks", "adds", "many", "peer", "io", "compare", "crossings", "suggest"}
 
 // Suite is one run of the browser measurements.
 type Suite struct {
@@ -162,6 +162,7 @@ func (s *Suite) steps() []step {
 		{"io", "export and import", s.exportImport},
 		{"compare", "compare a class", s.compareClass},
 		{"crossings", "crossings", s.crossings},
+		{"suggest", "Suggest on 3 KB and 1 MB", s.suggestions},
 	}
 }
 
