@@ -78,6 +78,8 @@ type listView struct {
 	revision int
 	doc      string
 	built    bool
+	// The summary's counts, kept with the rows (ListCounts).
+	claims, speakers int
 }
 
 // ListRow is one row of the side list: a group heading (a speaker, "No
@@ -97,7 +99,22 @@ func (st *State) ListRows() []ListRow {
 		return l.rows
 	}
 	l.rows, l.revision, l.doc, l.built = buildListRows(st), st.Store.Revision(), st.Doc, true
+	l.claims, l.speakers = CountLabel(st.Store.Annotations(st.Doc), annotation.LabelClaim), 0
+	for _, r := range l.rows {
+		if r.Speaker {
+			l.speakers++
+		}
+	}
 	return l.rows
+}
+
+// ListCounts returns the side list's summary counts: the shown document's
+// claims and the speakers with a group in the list. They are counted when
+// the rows are built, so that a redraw that changed no annotation does not
+// go over all of them again.
+func ListCounts(st *State) (claims, speakers int) {
+	st.ListRows()
+	return st.list.claims, st.list.speakers
 }
 
 // buildListRows groups the annotations: each speaker with its mentions and
