@@ -1,7 +1,13 @@
 // highlight.js draws Sayso's annotations with the CSS Custom Highlight API:
 // the article stays plain text (one text node per paragraph) and each
-// annotation is a set of DOM Ranges in a named highlight, styled in app.css
-// with ::highlight(sayso-<style>). The Go app (internal/ui) calls it with
+// annotation is a set of StaticRanges in a named highlight, styled in
+// app.css with ::highlight(sayso-<style>). Static, not live: the browser
+// updates every live Range of the page at each DOM change anywhere in it,
+// so thousands of live highlight Ranges made every redraw of the side list
+// or a panel cost O(annotations) (removeChild alone was a third of adding
+// one annotation at 5,000). The article's text nodes are never edited in
+// place (a new text replaces them and reset() drops every range), so the
+// static offsets stay true. The Go app (internal/ui) calls it with
 // packed integer arrays, so that thousands of ranges cost one call across
 // the Go/JavaScript boundary. Nothing here reads or trusts the text: it
 // only places ranges at the offsets it is given.
@@ -33,6 +39,14 @@
   function textOf(para) {
     const p = document.getElementById("p" + para);
     return p && p.firstChild && p.firstChild.nodeType === Node.TEXT_NODE ? p.firstChild : null;
+  }
+
+  // live is a Range over a static range, for its geometry.
+  function live(s) {
+    const r = new Range();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
+    return r;
   }
 
   function drop(id) {
@@ -69,9 +83,10 @@
       for (let i = 0; i + 4 < packed.length; i += 5) {
         const node = textOf(packed[i + 2]);
         if (!node) continue;
-        const r = new Range();
-        r.setStart(node, Math.min(packed[i + 3], node.length));
-        r.setEnd(node, Math.min(packed[i + 4], node.length));
+        const r = new StaticRange({
+          startContainer: node, startOffset: Math.min(packed[i + 3], node.length),
+          endContainer: node, endOffset: Math.min(packed[i + 4], node.length),
+        });
         const id = list[packed[i]], style = styles[packed[i + 1]];
         highlight(style).add(r);
         if (!ranges.has(id)) ranges.set(id, []);
@@ -128,7 +143,7 @@
     reveal(id) {
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return;
-      const box = rs[0].range.getBoundingClientRect();
+      const box = live(rs[0].range).getBoundingClientRect();
       if (box.top < 0 || box.bottom > innerHeight) this.scrollTo(id);
     },
 
@@ -136,7 +151,7 @@
     scrollTo(id) {
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return false;
-      const box = rs[0].range.getBoundingClientRect();
+      const box = live(rs[0].range).getBoundingClientRect();
       window.scrollBy({ top: box.top - innerHeight / 2, behavior: "instant" });
       return true;
     },

@@ -78,6 +78,8 @@ type listView struct {
 	revision int
 	doc      string
 	built    bool
+	// The summary's counts, kept with the rows (ListCounts).
+	claims, speakers int
 }
 
 // ListRow is one row of the side list: a group heading (a speaker, "No
@@ -97,50 +99,101 @@ func (st *State) ListRows() []ListRow {
 		return l.rows
 	}
 	l.rows, l.revision, l.doc, l.built = buildListRows(st), st.Store.Revision(), st.Doc, true
+	l.claims, l.speakers = CountLabel(st.Store.Annotations(st.Doc), annotation.LabelClaim), 0
+	for _, r := range l.rows {
+		if r.Speaker {
+			l.speakers++
+		}
+	}
 	return l.rows
+}
+
+// ListCounts returns the side list's summary counts: the shown document's
+// claims and the speakers with a group in the list. They are counted when
+// the rows are built, so that a redraw that changed no annotation does not
+// go over all of them again.
+func ListCounts(st *State) (claims, speakers int) {
+	st.ListRows()
+	return st.list.claims, st.list.speakers
 }
 
 // buildListRows groups the annotations: each speaker with its mentions and
 // claims (speakers by name), then the annotations with no speaker, then
-// the cues.
+// the cues. It runs after every change to the project, so it goes over
+// the annotations twice without a map or a slice per group: once to count
+// each group (looking a speaker up only when it differs from the last
+// annotation's), once to put every row in its place.
 func buildListRows(st *State) []ListRow {
 	anns := st.Store.Annotations(st.Doc)
 	if len(anns) == 0 {
 		return nil
 	}
-	bySpeaker := map[string][]*annotation.Annotation{}
-	var unattributed, cues []*annotation.Annotation
-	for _, a := range anns {
+	speakers := st.Store.Speakers()
+	index := make(map[string]int, len(speakers))
+	for i, sp := range speakers {
+		index[sp.ID] = i
+	}
+	// Groups 0..len(speakers)-1 are the speakers', then the annotations
+	// with no speaker, then the cues; an annotation naming a speaker the
+	// project does not have is in none (-1).
+	none, cues := len(speakers), len(speakers)+1
+	group := make([]int32, len(anns))
+	count := make([]int, len(speakers)+2)
+	claims := make([]int, len(speakers))
+	last, lastGroup := "", -1
+	for i, a := range anns {
+		g := none
 		switch {
 		case a.Speaker != "":
-			bySpeaker[a.Speaker] = append(bySpeaker[a.Speaker], a)
-		case a.Label == annotation.LabelCue:
-			cues = append(cues, a)
-		default:
-			unattributed = append(unattributed, a)
-		}
-	}
-	rows := make([]ListRow, 0, len(anns)+len(bySpeaker)+2)
-	group := func(speaker bool, title, count string, items []*annotation.Annotation) {
-		rows = append(rows, ListRow{Speaker: speaker, Title: title, Count: count})
-		for _, a := range items {
-			rows = append(rows, ListRow{Annotation: a})
-		}
-	}
-	if len(bySpeaker) > 0 {
-		for _, sp := range st.Store.Speakers() {
-			items := bySpeaker[sp.ID]
-			if len(items) == 0 {
-				continue
+			if a.Speaker != last {
+				g, ok := index[a.Speaker]
+				if !ok {
+					g = -1
+				}
+				last, lastGroup = a.Speaker, g
 			}
-			group(true, sp.Name, plural(CountLabel(items, annotation.LabelClaim), "claim"), items)
+			g = lastGroup
+		case a.Label == annotation.LabelCue:
+			g = cues
+		}
+		group[i] = int32(g)
+		if g < 0 {
+			continue
+		}
+		count[g]++
+		if g < none && a.Label == annotation.LabelClaim {
+			claims[g]++
 		}
 	}
-	if len(unattributed) > 0 {
-		group(false, "No speaker yet", plural(len(unattributed), "annotation"), unattributed)
+	// next[g] is where group g's next annotation row goes.
+	next := make([]int, len(count))
+	n := 0
+	for g, c := range count {
+		if c > 0 {
+			next[g] = n + 1
+			n += 1 + c
+		}
 	}
-	if len(cues) > 0 {
-		group(false, "Cues", plural(len(cues), "cue"), cues)
+	rows := make([]ListRow, n)
+	for g, c := range count {
+		if c == 0 {
+			continue
+		}
+		head := &rows[next[g]-1]
+		switch {
+		case g < none:
+			*head = ListRow{Speaker: true, Title: speakers[g].Name, Count: plural(claims[g], "claim")}
+		case g == none:
+			*head = ListRow{Title: "No speaker yet", Count: plural(c, "annotation")}
+		default:
+			*head = ListRow{Title: "Cues", Count: plural(c, "cue")}
+		}
+	}
+	for i, a := range anns {
+		if g := group[i]; g >= 0 {
+			rows[next[g]].Annotation = a
+			next[g]++
+		}
 	}
 	return rows
 }

@@ -79,7 +79,7 @@ type State struct {
 	// dirtySpans are the stretches of the shown document changed since the
 	// last redraw; drawn is what the highlights show of each annotation.
 	dirtySpans []text.Span
-	drawn      map[string]drawnAnnotation
+	drawn      drawnSet
 }
 
 // drawnAnnotation is what a highlight was drawn from, to tell whether an
@@ -120,7 +120,7 @@ type SaveStatus struct {
 
 // NewState returns the state of an empty app.
 func NewState(clock func() time.Time) *State {
-	return &State{Store: newStore(clock), clock: clock, drawn: map[string]drawnAnnotation{}}
+	return &State{Store: newStore(clock), clock: clock, drawn: newDrawnSet()}
 }
 
 func newStore(clock func() time.Time) *annotation.Store {
@@ -181,7 +181,7 @@ func (st *State) takeRedraw() Redraw {
 	var r Redraw
 	if st.allParas {
 		r.All = true
-		st.drawn = map[string]drawnAnnotation{}
+		st.drawn = newDrawnSet()
 		r.Set = append(r.Set, st.Store.Annotations(st.Doc)...)
 	} else {
 		for i := range st.dirtyParas {
@@ -191,10 +191,10 @@ func (st *State) takeRedraw() Redraw {
 		r.Set, r.Remove = st.highlightChanges()
 	}
 	for _, a := range r.Set {
-		st.drawn[a.ID] = st.drawnOf(a)
+		st.drawn.put(a.ID, st.drawnOf(a))
 	}
 	for _, id := range r.Remove {
-		delete(st.drawn, id)
+		st.drawn.remove(id)
 	}
 	st.allParas, st.dirtyParas, st.dirtySpans = false, nil, nil
 	return r
@@ -216,23 +216,24 @@ func (st *State) highlightChanges() (set []*annotation.Annotation, remove []stri
 				continue
 			}
 			seen[a.ID] = true
-			if old, ok := st.drawn[a.ID]; !ok || old != st.drawnOf(a) {
+			if old, ok := st.drawn.byID[a.ID]; !ok || old != st.drawnOf(a) {
 				set = append(set, a)
 			}
 		}
 	}
-	for id, d := range st.drawn {
-		if seen[id] {
-			continue
-		}
-		for _, sp := range st.dirtySpans {
-			if d.hull.Start < max(sp.End, sp.Start+1) && sp.Start < d.hull.End {
-				if a, ok := st.Store.Annotation(id); !ok || a.Document != st.Doc || st.drawnOf(a) != d {
-					remove = append(remove, id)
-				}
-				break
+	// Drawn highlights over the dirty stretches that the store no longer
+	// has there: only those near the stretches are looked at (drawnSet's
+	// buckets), not every drawn annotation.
+	for _, sp := range st.dirtySpans {
+		st.drawn.near(sp, func(id string, d drawnAnnotation) {
+			if seen[id] || !(d.hull.Start < max(sp.End, sp.Start+1) && sp.Start < d.hull.End) {
+				return
 			}
-		}
+			seen[id] = true
+			if a, ok := st.Store.Annotation(id); !ok || a.Document != st.Doc || st.drawnOf(a) != d {
+				remove = append(remove, id)
+			}
+		})
 	}
 	sort.Strings(remove)
 	return set, remove

@@ -65,6 +65,9 @@ func detectContent(data []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
+	if isNative(b) {
+		return Native
+	}
 	if b[0] == '{' || b[0] == '[' {
 		return detectJSON(b)
 	}
@@ -99,6 +102,32 @@ func detectZip(data []byte) string {
 		return Brat
 	}
 	return ""
+}
+
+// isNative reports whether b is a JSON object whose first member is
+// "format": "sayso" (native.FormatName, which Sayso's writer puts first)
+// and which is well formed: what detectJSON would say after decoding the
+// whole object into a map, without building the map (opening a project
+// decoded every file twice, once only to tell its format). A later
+// duplicate "format" member is not looked at.
+func isNative(b []byte) bool {
+	rest, ok := bytes.CutPrefix(b, []byte("{"))
+	if !ok {
+		return false
+	}
+	rest, ok = bytes.CutPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(`"format"`))
+	if !ok {
+		return false
+	}
+	rest, ok = bytes.CutPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(":"))
+	if !ok {
+		return false
+	}
+	if !bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(`"`+native.FormatName+`"`)) {
+		return false
+	}
+	var first json.RawMessage
+	return json.NewDecoder(bytes.NewReader(b)).Decode(&first) == nil
 }
 
 // detectJSON classifies the first object of a JSON file.

@@ -64,6 +64,22 @@ func BenchmarkAdd1MB(b *testing.B) {
 	}
 }
 
+// BenchmarkAdd5MB is BenchmarkAdd1MB at 5 MB with 25,000 annotations, the
+// largest document of the browser benchmark, with the whole page built
+// (Build) after each step, as the browser layer does: work that grows with
+// the project shows here first.
+func BenchmarkAdd5MB(b *testing.B) {
+	st := openCorpus(b, corpus.Spec{Name: "5mb", Bytes: 5 << 20, Annotations: 25000, Seed: 3})
+	p := st.Paras[len(st.Paras)/2]
+	sel := app.Selection{Start: p.Start, End: p.Start + 20}
+	for b.Loop() {
+		Build(st)
+		renderAll(st, app.Step(st, app.Tag{Label: annotation.LabelClaim, Sel: sel}).Redraw)
+		Build(st)
+		renderAll(st, app.Step(st, app.Undo{}).Redraw)
+	}
+}
+
 // BenchmarkCompare40Students measures what the compare view computes for
 // 40 students' exports of a 3,000-word article and the key (the Go side of
 // the browser figure).

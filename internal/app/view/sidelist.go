@@ -22,14 +22,9 @@ func Sidebar(st *app.State) HTML {
 		return b.HTML()
 	}
 	rows := st.ListRows()
-	speakers := 0
-	for _, r := range rows {
-		if r.Speaker {
-			speakers++
-		}
-	}
+	claims, speakers := app.ListCounts(st)
 	b.Printf(`<p class="summary">%s, %s, %s</p>`, wording.Count(len(anns), "annotation"),
-		wording.Count(app.CountLabel(anns, annotation.LabelClaim), "claim"), wording.Count(speakers, "speaker"))
+		wording.Count(claims, "claim"), wording.Count(speakers, "speaker"))
 	first, end := st.ListWindow(len(rows))
 	focus := listTabStop(st, rows[first:end])
 	b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d" aria-label="Annotations by speaker (arrow keys move, Enter selects)">`, first)

@@ -66,7 +66,13 @@
         try { return resume.call(this); } finally { depth--; }
       }
       const t = now();
-      try { return resume.call(this); } finally { depth--; B.goMs += now() - t; }
+      try { return resume.call(this); } finally {
+        depth--;
+        const e = now();
+        B.goMs += e - t;
+        const w = B.waiter;
+        if (w && w.t0 && !w.done) w.timeline.push(["go", t - w.t0, e - w.t0]);
+      }
     };
   }
 
@@ -188,7 +194,7 @@
   // painted) or when the app creates a Blob URL (until "blob"). B.readAt
   // then holds when the last file read (File.arrayBuffer) resolved.
   B.arm = (spec) => {
-    const w = { spec, t0: 0, tSeen: 0, t1: 0, frames: 0, done: false };
+    const w = { spec, t0: 0, tSeen: 0, t1: 0, frames: 0, done: false, timeline: [] };
     w.promise = new Promise((resolve, reject) => { w.resolve = resolve; w.reject = reject; });
     w.timer = setTimeout(() => {
       w.done = true;
@@ -225,6 +231,7 @@
     const w = B.waiter;
     if (w.done) return;
     w.frames++;
+    w.timeline.push(["frame", now() - w.t0]);
     if (!w.tSeen) {
       if (!predicates[w.spec.pred](w)) { requestAnimationFrame(poll); return; }
       w.tSeen = now();
@@ -237,7 +244,7 @@
     w.done = true;
     clearTimeout(w.timer);
     if (w.observer) w.observer.disconnect();
-    w.resolve({ t0: w.t0, tSeen: w.tSeen, t1: w.t1, readAt: B.readAt, frames: w.frames, goMs: B.goMs, counts: counts() });
+    w.resolve({ t0: w.t0, tSeen: w.tSeen, t1: w.t1, readAt: B.readAt, frames: w.frames, goMs: B.goMs, counts: counts(), timeline: w.timeline });
   }
 
   // settle waits ms, then two animation frames: any timer the app set for
@@ -305,7 +312,13 @@
     } else if (typeof CSS !== "undefined" && CSS.highlights) {
       for (const [name, h] of CSS.highlights) {
         if (!/claim/.test(name)) continue;
-        for (const r of h) { range = r; break; }
+        for (const r of h) {
+          // The app's ranges are StaticRanges: a live one has the geometry.
+          range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          break;
+        }
         if (range) break;
       }
     }

@@ -1,0 +1,283 @@
+//go:build !js
+
+// Command opentrace shows where the time goes when Sayso opens a
+// project: it hands a generated .sayso.json to the Open file input, as
+// the benchmark's open-and-paint step does, and prints the timeline from
+// the change event to the painted frame (each call into Go, each
+// animation frame) and, with -profile, the functions that took the most
+// main-thread time (CDP Profiler; build the wasm without -s -w for Go's
+// names).
+//
+//	go run ./internal/bench/cmd/opentrace -site build/site -bytes 3072 -annotations 20
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/chromedp"
+
+	"sayso/internal/bench/browser"
+	"sayso/internal/bench/corpus"
+)
+
+func main() {
+	site := flag.String("site", "build/site", "the built site")
+	bytes := flag.Int("bytes", 3<<10, "bytes of text of the generated article")
+	anns := flag.Int("annotations", 20, "annotations of the generated article")
+	seed := flag.Uint64("seed", 6, "seed of the generated article (6: the benchmark's 3 KB one)")
+	runs := flag.Int("runs", 3, "opens, each in a fresh tab after one untimed open")
+	prof := flag.Bool("profile", false, "also print the top functions by self time (CDP Profiler)")
+	top := flag.Int("top", 40, "functions printed with -profile")
+	out := flag.String("out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
+	add := flag.Bool("add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
+	flag.Parse()
+	addMode = *add
+	if err := run(*site, corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}, *runs, *prof, *top, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "opentrace:", err)
+		os.Exit(1)
+	}
+}
+
+// addMode is -add.
+var addMode bool
+
+// target is hook.js pickTarget's answer.
+type target struct {
+	X1, X2, Y, Mx float64
+}
+
+// openFile opens file and waits until it is drawn and the autosave ran.
+func openFile(t *browser.Tab, file string) error {
+	if _, err := browser.Eval[bool](t, `__bench.arm({on: "change", until: "frame", pred: "render", timeoutMs: 120000})`); err != nil {
+		return err
+	}
+	if err := t.SetFile("#open-file-start", file); err != nil {
+		return err
+	}
+	if _, err := browser.EvalTimeout[result](t, 2*time.Minute, "__bench.result()"); err != nil {
+		return err
+	}
+	_, err := browser.EvalTimeout[bool](t, time.Minute, "__bench.settle(400)")
+	return err
+}
+
+type result struct {
+	T0, TSeen, T1, ReadAt float64
+	Frames                int
+	Timeline              [][]any
+}
+
+func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string) error {
+	tmp, err := os.MkdirTemp("", "opentrace-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	c, err := corpus.Generate(spec)
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(tmp, "doc.sayso.json")
+	if err := os.WriteFile(file, c.Native, 0o644); err != nil {
+		return err
+	}
+	srv, err := browser.Serve(site)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	path, err := browser.ExecPath()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	b, err := browser.Launch(ctx, path, filepath.Join(tmp, "profile"))
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	var cpus []float64
+	self := map[string]float64{}
+	total := map[string]float64{}
+	for r := range runs + 1 {
+		t, err := b.NewTab(browser.Hook{ClearStorage: true})
+		if err != nil {
+			return err
+		}
+		if err := t.EnableCPU(); err != nil {
+			return err
+		}
+		if err := t.Navigate(srv.URL + "/"); err != nil {
+			return err
+		}
+		if _, err := browser.EvalTimeout[float64](t, time.Minute, "__bench.ready"); err != nil {
+			return err
+		}
+		var tg *target
+		if addMode {
+			if err := openFile(t, file); err != nil {
+				return err
+			}
+			if tg, err = browser.Eval[*target](t, fmt.Sprintf("__bench.pickTarget(%d, 0)", 1+r*7%max(len(c.Paragraphs)-2, 1))); err != nil || tg == nil {
+				return fmt.Errorf("no target: %v", err)
+			}
+			if _, err := browser.Eval[bool](t, "__bench.settle(30)"); err != nil {
+				return err
+			}
+			if err := t.Drag(tg.X1, tg.X2, tg.Y); err != nil {
+				return err
+			}
+		}
+		if prof && r > 0 {
+			if _, err := chromedp.Call(t.Context(), profiler.Enable, cdp.Empty{}); err != nil {
+				return err
+			}
+			if _, err := chromedp.Call(t.Context(), profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+				return err
+			}
+			if _, err := chromedp.Call(t.Context(), profiler.Start, cdp.Empty{}); err != nil {
+				return err
+			}
+		}
+		cpu0, err := t.MainThreadCPU()
+		if err != nil {
+			return err
+		}
+		if addMode {
+			spec := fmt.Sprintf(`__bench.arm({on: "keydown", key: "c", until: "frame", pred: "add", point: {x: %g, y: %g}, timeoutMs: 60000})`, tg.Mx, tg.Y)
+			if _, err := browser.Eval[bool](t, spec); err != nil {
+				return err
+			}
+			if err := t.Key("c"); err != nil {
+				return err
+			}
+		} else {
+			if _, err := browser.Eval[bool](t, `__bench.arm({on: "change", until: "frame", pred: "render", timeoutMs: 60000})`); err != nil {
+				return err
+			}
+			if err := t.SetFile("#open-file-start", file); err != nil {
+				return err
+			}
+		}
+		m, err := browser.EvalTimeout[result](t, time.Minute, "__bench.result()")
+		if err != nil {
+			return err
+		}
+		cpu1, err := t.MainThreadCPU()
+		if err != nil {
+			return err
+		}
+		cpus = append(cpus, cpu1-cpu0)
+		if prof && r > 0 {
+			res, err := chromedp.Call(t.Context(), profiler.Stop, cdp.Empty{})
+			if err != nil {
+				return err
+			}
+			addSelf(self, res.Profile)
+			addTotal(total, res.Profile)
+			if out != "" {
+				j, err := json.Marshal(res.Profile)
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(fmt.Sprintf("%s-%d.cpuprofile", out, r), j, 0o644); err != nil {
+					return err
+				}
+			}
+		}
+		t.Close()
+		if r == 0 {
+			continue
+		}
+		fmt.Printf("run %d: painted %.1f ms after the event (seen %.1f, file read %.1f), %d frames, main-thread CPU %.1f ms\n",
+			r, m.T1-m.T0, m.TSeen-m.T0, m.ReadAt-m.T0, m.Frames, cpu1-cpu0)
+		for _, e := range m.Timeline {
+			if e[0] == "go" {
+				fmt.Printf("   go    %7.1f – %7.1f  (%.1f ms)\n", e[1], e[2], e[2].(float64)-e[1].(float64))
+			} else {
+				fmt.Printf("   frame %7.1f\n", e[1])
+			}
+		}
+	}
+	cpus = cpus[1:]
+	sort.Float64s(cpus)
+	fmt.Printf("main-thread CPU, median of %d: %.1f ms (min %.1f, max %.1f)\n", len(cpus), cpus[len(cpus)/2], cpus[0], cpus[len(cpus)-1])
+	if prof {
+		printTop("self time", self, runs, top)
+		printTop("total time (self and callees)", total, runs, top)
+	}
+	return nil
+}
+
+func printTop(what string, times map[string]float64, runs, top int) {
+	{
+		type fn struct {
+			name string
+			ms   float64
+		}
+		var fns []fn
+		for k, v := range times {
+			fns = append(fns, fn{k, v})
+		}
+		sort.Slice(fns, func(i, j int) bool { return fns[i].ms > fns[j].ms })
+		fmt.Printf("%s, per run (%d runs):\n", what, runs)
+		for i, f := range fns {
+			if i == top {
+				break
+			}
+			fmt.Printf("   %8.2f ms  %s\n", f.ms/float64(runs), f.name)
+		}
+	}
+}
+
+// addSelf adds each function's self time in p (ms) to self.
+func addSelf(self map[string]float64, p *profiler.Profile) {
+	name := map[int64]string{}
+	for _, n := range p.Nodes {
+		cf := n.CallFrame
+		name[int64(n.ID)] = fmt.Sprintf("%s (%s:%d)", cf.FunctionName, filepath.Base(cf.URL), cf.LineNumber)
+		if cf.FunctionName == "" {
+			name[int64(n.ID)] = "(anonymous) " + filepath.Base(cf.URL) + fmt.Sprintf(":%d", cf.LineNumber)
+		}
+	}
+	for i, id := range p.Samples {
+		if i < len(p.TimeDeltas) {
+			self[name[id]] += float64(p.TimeDeltas[i]) / 1000
+		}
+	}
+}
+
+// addTotal adds to total each function's time on the stack in p (ms),
+// once per sample however deep it recurses.
+func addTotal(total map[string]float64, p *profiler.Profile) {
+	name := map[int64]string{}
+	parent := map[int64]int64{}
+	for _, n := range p.Nodes {
+		cf := n.CallFrame
+		name[int64(n.ID)] = fmt.Sprintf("%s (%s)", cf.FunctionName, filepath.Base(cf.URL))
+		for _, c := range n.Children {
+			parent[int64(c)] = int64(n.ID)
+		}
+	}
+	for i, id := range p.Samples {
+		if i >= len(p.TimeDeltas) {
+			break
+		}
+		seen := map[string]bool{}
+		for n := int64(id); n != 0; n = parent[n] {
+			if k := name[n]; !seen[k] {
+				seen[k] = true
+				total[k] += float64(p.TimeDeltas[i]) / 1000
+			}
+		}
+	}
+}
