@@ -14,6 +14,7 @@ import (
 // and speakers are written (so that an annotation never lives in an absent
 // document) and the schema is written last.
 type change struct {
+	serial int // numbers the changes of a store, for saving (journal.go)
 	name   string
 	anns   []annEdit
 	spks   []speakerEdit
@@ -79,6 +80,7 @@ func (t *tx) putDocument(d Document) {
 	e := t.s.docByID[d.ID]
 	t.c.docs = append(t.c.docs, docEdit{before: e.doc, after: d})
 	e.doc = d
+	t.s.touch(DocumentRecord(d.ID))
 }
 
 // dropOrphanSpeakers removes the speakers this change stopped referring to
@@ -113,9 +115,12 @@ func (t *tx) commit() {
 		t.rollback()
 		return
 	}
+	t.s.serial++
+	t.c.serial = t.s.serial
 	t.s.undo = append(t.s.undo, t.c)
 	t.s.redo = nil
 	t.s.revision++
+	t.s.touch(HistoryRecord)
 }
 
 func (t *tx) changesNothing() bool {
@@ -166,6 +171,7 @@ func (s *Store) revert(c *change) {
 	}
 	for i := len(c.docs) - 1; i >= 0; i-- {
 		s.docByID[c.docs[i].before.ID].doc = c.docs[i].before
+		s.touch(DocumentRecord(c.docs[i].before.ID))
 	}
 	for i := len(c.spks) - 1; i >= 0; i-- {
 		e := c.spks[i]
@@ -186,6 +192,7 @@ func (s *Store) reapply(c *change) {
 	}
 	for _, e := range c.docs {
 		s.docByID[e.after.ID].doc = e.after
+		s.touch(DocumentRecord(e.after.ID))
 	}
 	for _, e := range c.places {
 		s.placeDocument(e.entry, e.to)
@@ -219,6 +226,7 @@ func (s *Store) Undo() (string, error) {
 	s.revert(c)
 	s.redo = append(s.redo, c)
 	s.revision++
+	s.touch(HistoryRecord)
 	return c.name, nil
 }
 
@@ -232,6 +240,7 @@ func (s *Store) Redo() (string, error) {
 	s.reapply(c)
 	s.undo = append(s.undo, c)
 	s.revision++
+	s.touch(HistoryRecord)
 	return c.name, nil
 }
 
@@ -254,6 +263,7 @@ func (s *Store) CanRedo() (string, bool) {
 // writeAnn replaces (or, with nil, removes) an annotation, keeping the
 // document's sorted list and the dirty list up to date.
 func (s *Store) writeAnn(id string, a *Annotation) {
+	s.touch(AnnotationRecord(id))
 	if old := s.anns[id]; old != nil {
 		e := s.docByID[old.Document]
 		i := sort.Search(len(e.sorted), func(i int) bool { return !annLess(e.sorted[i], old) })
@@ -279,6 +289,7 @@ func (s *Store) writeAnn(id string, a *Annotation) {
 }
 
 func (s *Store) writeSpeaker(id string, sp *Speaker) {
+	s.touch(SpeakerRecord(id))
 	if sp == nil {
 		delete(s.speakers, id)
 		return
