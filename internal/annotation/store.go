@@ -58,7 +58,7 @@ type Store struct {
 	// touched lists the records changed since TakeTouched (journal.go).
 	touched    []string
 	touchedAll bool // every record: too many to list, or a store just loaded
-	serial  int // of the last change recorded for undo (journal.go)
+	serial     int  // of the last change recorded for undo (journal.go)
 }
 
 // New returns an empty store. clock supplies timestamps (time.Now in the
