@@ -59,6 +59,8 @@ type State struct {
 	// shownRemembered is the document last recorded as shown
 	// (RememberShown).
 	shownRemembered string
+	// saving is where autosave writes and what it wrote (autosave.go).
+	saving *saving
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.

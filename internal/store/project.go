@@ -64,6 +64,16 @@ func NewSaved(s *annotation.Store, records map[string]string) *Saved {
 	return sv
 }
 
+// Keys are the records storage holds, as far as the writes planned go.
+func (sv *Saved) Keys() []string {
+	keys := make([]string, 0, len(sv.keys))
+	for k := range sv.keys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // Changes returns the record ops that bring storage from what it holds
 // to store s: the records s touched since the last call when s is the
 // store tracked, else every record (removing those of the previous

@@ -2,7 +2,9 @@ package store
 
 import (
 	"errors"
+	"sort"
 	"strconv"
+	"strings"
 )
 
 // Thresholds past which the log asks to be compacted.
@@ -153,4 +155,46 @@ func (l *Log) Done(w Write, err error) {
 		l.applied = w.Seq
 		l.pending, l.pendingBytes, l.stale = nil, 0, nil
 	}
+}
+
+// Applied is the last batch folded into the records.
+func (l *Log) Applied() uint64 { return l.applied }
+
+// EraseWrite plans removing keys (storage keys, as Recover reads them)
+// and everything autosave wrote: the log's batches first, newest first,
+// then the project's settings record, then the rest, so that a stop
+// halfway leaves an older state or none, never a mixture.
+func EraseWrite(keys []string) Write {
+	var logs []uint64
+	rest := map[string]bool{}
+	for _, k := range keys {
+		if n, ok := strings.CutPrefix(k, LogPrefix); ok {
+			if s, err := strconv.ParseUint(n, 10, 64); err == nil {
+				logs = append(logs, s)
+				continue
+			}
+		}
+		rest[k] = true
+	}
+	sort.Slice(logs, func(i, j int) bool { return logs[i] > logs[j] })
+	var w Write
+	seen := map[uint64]bool{}
+	for _, s := range logs {
+		if !seen[s] {
+			seen[s] = true
+			w.Ops = append(w.Ops, Del(LogKey(s)))
+		}
+	}
+	w.Ops = append(w.Ops, Del(RecordPrefix+"m"))
+	delete(rest, RecordPrefix+"m")
+	others := make([]string, 0, len(rest))
+	for k := range rest {
+		others = append(others, k)
+	}
+	sort.Strings(others)
+	for _, k := range others {
+		w.Ops = append(w.Ops, Del(k))
+	}
+	w.Ops = append(w.Ops, Del(AppliedKey))
+	return w
 }

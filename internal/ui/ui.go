@@ -13,8 +13,9 @@ import (
 	"sayso/internal/app/view"
 )
 
-// saveDelay coalesces bursts of changes into one autosave.
-const saveDelay = 250 * time.Millisecond
+// saveDelay coalesces bursts of changes into one autosave. A save writes
+// only what changed, so it runs as soon as the burst is over.
+const saveDelay = 20 * time.Millisecond
 
 // UI binds an app.State to the page. It changes the state only through
 // dispatch, and reads it only through view.Build and the app's functions
@@ -51,6 +52,11 @@ type UI struct {
 	funcs     []js.Func // released by Close
 	saveTimer js.Value  // pending autosave timeout id, or undefined
 	saveFunc  js.Func
+	// idb is autosave's IndexedDB database, or undefined where there is
+	// none (work is then kept in localStorage); compactPending is set
+	// while a compaction waits for the page to be idle (storage.go).
+	idb            js.Value
+	compactPending bool
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -86,14 +92,33 @@ func New(st *app.State) (*UI, error) {
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
+	u.idb = js.Undefined()
 	return u, nil
 }
 
-// Start restores autosaved work, draws the page, listens to events and
-// marks the page ready.
+// Start opens autosave's storage, restores autosaved work, draws the
+// page, listens to events and marks the page ready.
 func (u *UI) Start() {
 	askPersistentStorage()
-	u.dispatch(app.RestoreAutosave{Storage: u.store})
+	openIndexedDB(func(db js.Value, err error) {
+		if err != nil {
+			u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
+			return
+		}
+		readIndexedDB(db, func(all map[string]string, err error) {
+			if err != nil {
+				u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
+				return
+			}
+			u.idb = db
+			u.started(app.RestoreAutosave{Storage: u.store, Stored: all})
+		})
+	})
+}
+
+// started restores the work storage holds and makes the page live.
+func (u *UI) started(restore app.RestoreAutosave) {
+	u.dispatch(restore)
 	u.listen()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
 		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
@@ -152,9 +177,16 @@ func (u *UI) run(e app.Effect) {
 		u.readFiles(e)
 	case app.Forget:
 		u.cancelSave()
+		u.dispatch(app.EraseSaved{Storage: u.kv()})
 		if err := app.ForgetSnapshots(u.store); err != nil {
 			u.dispatch(app.Failed{Text: "Could not clear the autosaved work: " + err.Error()})
 		}
+	case app.Persist:
+		u.persist(e)
+	case app.CompactWhenIdle:
+		u.compactWhenIdle()
+	case app.ForgetLegacy:
+		_ = app.ForgetLegacySnapshots(u.store) // the work is saved as records: failing loses nothing
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
 	}
@@ -331,7 +363,7 @@ func (u *UI) cancelSave() {
 // saveNow autosaves at once (the page is being hidden or left).
 func (u *UI) saveNow() {
 	u.cancelSave()
-	u.dispatch(app.Autosave{Storage: u.store})
+	u.dispatch(app.Autosave{Storage: u.kv()})
 }
 
 // setLabelCSS replaces the page's label colours (view.LabelCSS) through a
