@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"sayso/internal/bench/corpus"
@@ -57,11 +58,11 @@ func writeDoc(role string, spec corpus.Spec, tmp string, log io.Writer) (*suite.
 }
 
 // peerPackage is the installed peer package under -peers, or "" in
-// -smoke when it is not installed (`make bench` installs it).
+// -smoke, or when -only leaves out its step, when it is not installed (`make bench` installs it).
 func peerPackage(o options, log io.Writer) (string, error) {
 	dir := filepath.Join(o.peers, suite.PeerPackage)
 	if err := suite.CheckPeer(dir); err != nil {
-		if o.smoke {
+		if steps := o.steps(); o.smoke || (steps != nil && !slices.Contains(steps, "peer")) {
 			fmt.Fprintf(log, "   peer: not installed, its step is skipped (%v)\n", err)
 			return "", nil
 		}
