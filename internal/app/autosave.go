@@ -73,15 +73,54 @@ type EraseSaved struct{ Storage KV }
 // versions wrote (ForgetSnapshots), now that the work is saved as records.
 type ForgetLegacy struct{}
 
-func (Persisted) isAction()       {}
-func (Compact) isAction()         {}
-func (EraseSaved) isAction()      {}
-func (Persist) isEffect()         {}
-func (CompactWhenIdle) isEffect() {}
-func (ForgetLegacy) isEffect()    {}
-func (Persisted) session()        {}
-func (Compact) session()          {}
-func (EraseSaved) session()       {}
+// StorageUse is the browser's estimate of the storage this site uses and
+// may use (navigator.storage.estimate), in bytes; zero when unknown.
+// InLocalStorage is set when the work is kept in localStorage.
+type StorageUse struct {
+	Usage, Quota   int64
+	InLocalStorage bool
+}
+
+// StorageEstimated reports the browser's estimate.
+type StorageEstimated struct{ Use StorageUse }
+
+// Text says how much space is used, as the Documents panel shows it:
+// "Using 14 MB of 2 GB in this browser"; "" when unknown.
+func (u StorageUse) Text() string {
+	if u.InLocalStorage {
+		return "Your work is kept in this browser's localStorage, which holds about 5 MB."
+	}
+	if u.Quota <= 0 {
+		return ""
+	}
+	return "Using " + byteSize(u.Usage) + " of " + byteSize(u.Quota) + " in this browser"
+}
+
+// byteSize writes n bytes for people: "14 MB", "2 GB", "830 KB".
+func byteSize(n int64) string {
+	units := []string{"bytes", "KB", "MB", "GB", "TB"}
+	v, i := float64(n), 0
+	for v >= 1000 && i < len(units)-1 {
+		v /= 1000
+		i++
+	}
+	if i == 0 || v >= 10 {
+		return fmt.Sprintf("%.0f %s", v, units[i])
+	}
+	return fmt.Sprintf("%.1f %s", v, units[i])
+}
+
+func (StorageEstimated) isAction() {}
+func (StorageEstimated) session()  {}
+func (Persisted) isAction()        {}
+func (Compact) isAction()          {}
+func (EraseSaved) isAction()       {}
+func (Persist) isEffect()          {}
+func (CompactWhenIdle) isEffect()  {}
+func (ForgetLegacy) isEffect()     {}
+func (Persisted) session()         {}
+func (Compact) session()           {}
+func (EraseSaved) session()        {}
 
 // startSaving begins autosave over what storage holds.
 func (st *State) startSaving(r store.Recovered, s *annotation.Store) {

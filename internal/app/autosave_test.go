@@ -166,3 +166,19 @@ func TestTheLogIsCompactedWhenItGrows(t *testing.T) {
 	Update(fresh, RestoreAutosave{Storage: kv})
 	assert.Equal(t, st.Store.Project(), fresh.Store.Project())
 }
+
+func TestStorageUseIsSaidInWords(t *testing.T) {
+	tests := []struct {
+		use  StorageUse
+		want string
+	}{
+		{StorageUse{}, ""},
+		{StorageUse{Usage: 14_200_000, Quota: 2_000_000_000}, "Using 14 MB of 2.0 GB in this browser"},
+		{StorageUse{Usage: 830, Quota: 10_737_418_240}, "Using 830 bytes of 11 GB in this browser"},
+		{StorageUse{Usage: 1_500_000, Quota: 300_000_000}, "Using 1.5 MB of 300 MB in this browser"},
+		{StorageUse{InLocalStorage: true}, "Your work is kept in this browser's localStorage, which holds about 5 MB."},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, tc.use.Text())
+	}
+}

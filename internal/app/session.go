@@ -90,6 +90,8 @@ func (st *State) applySessionAction(a Action) []Effect {
 		return st.compact(a.Storage)
 	case EraseSaved:
 		return st.eraseSaved(a.Storage)
+	case StorageEstimated:
+		st.StorageUse = a.Use
 	case RestoreAutosave:
 		st.restoreAutosave(a)
 	case OfflinePage:

@@ -61,6 +61,8 @@ type State struct {
 	shownRemembered string
 	// saving is where autosave writes and what it wrote (autosave.go).
 	saving *saving
+	// StorageUse is the browser's estimate of the space used (autosave.go).
+	StorageUse StorageUse
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.

@@ -197,6 +197,9 @@ func (u *UI) persist(p app.Persist) {
 			_ = u.store.Set(app.AutosavePointerKey, strconv.FormatUint(p.Write.Seq, 10))
 		}
 		u.dispatch(app.Persisted{Write: p.Write, Revision: p.Revision, Generation: p.Generation, Err: err})
+		if err != nil || p.Write.Kind == store.Compacting {
+			u.estimate()
+		}
 	})
 }
 
@@ -215,4 +218,27 @@ func (u *UI) compactWhenIdle() {
 		return
 	}
 	js.Global().Call("setTimeout", f, 200)
+}
+
+// estimate asks the browser how much storage the site uses and may use
+// (navigator.storage.estimate), for the Documents panel.
+func (u *UI) estimate() {
+	if !u.idb.Truthy() {
+		u.dispatch(app.StorageEstimated{Use: app.StorageUse{InLocalStorage: true}})
+		return
+	}
+	st := js.Global().Get("navigator").Get("storage")
+	if st.IsUndefined() || st.Get("estimate").Type() != js.TypeFunction {
+		return
+	}
+	var p js.Value
+	if err := catch(func() { p = st.Call("estimate") }); err != nil {
+		return
+	}
+	p.Call("then", once(func(v js.Value) {
+		u.dispatch(app.StorageEstimated{Use: app.StorageUse{
+			Usage: int64(v.Get("usage").Float()),
+			Quota: int64(v.Get("quota").Float()),
+		}})
+	}))
 }
