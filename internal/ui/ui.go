@@ -151,7 +151,15 @@ func (u *UI) Close() {
 // the effects. It is the one place that changes the state.
 func (u *UI) dispatch(a app.Action) {
 	plan := app.Step(u.st, a)
-	u.render(plan)
+	switch a.(type) {
+	case app.Autosave, app.Persisted, app.Compact:
+		// Saving changes nothing on the page but the save indicator:
+		// building the whole page's view would make a save cost
+		// O(project) on the main thread.
+		u.renderSaveStatus()
+	default:
+		u.render(plan)
+	}
 	for _, e := range plan.Effects {
 		u.run(e)
 	}
@@ -253,17 +261,27 @@ func (u *UI) render(plan app.Plan) {
 		u.message.SetAttribute("class", "message "+p.Message.Kind)
 		u.messageText.SetTextContent(p.Message.Text)
 	}
-	if p.SaveText != u.drawn.save {
-		u.drawn.save = p.SaveText
-		u.saveStatus.SetTextContent(p.SaveText)
-		cls := "save"
-		if p.SaveFailed {
-			cls += " error"
-		}
-		u.saveStatus.SetAttribute("class", cls)
-	}
+	u.drawSaveStatus(p.SaveText, p.SaveFailed)
 	setButton(u.undo, p.UndoTitle, "Nothing to undo")
 	setButton(u.redo, p.RedoTitle, "Nothing to redo")
+}
+
+// renderSaveStatus draws the save indicator alone.
+func (u *UI) renderSaveStatus() {
+	u.drawSaveStatus(view.SaveText(u.st), view.SaveFailed(u.st))
+}
+
+func (u *UI) drawSaveStatus(text string, failed bool) {
+	if text == u.drawn.save {
+		return
+	}
+	u.drawn.save = text
+	u.saveStatus.SetTextContent(text)
+	cls := "save"
+	if failed {
+		cls += " error"
+	}
+	u.saveStatus.SetAttribute("class", cls)
 }
 
 // renderList draws the side list's visible rows and places them: the
