@@ -110,6 +110,31 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%.1f %s", v, units[i])
 }
 
+// WriterLock reports this tab's hold on the one writer's lock (Web
+// Locks): Held false when another tab holds it at start — this tab then
+// shows the work but does not save; Held true when this tab took it over
+// after waiting (the other tab was closed), once the work saved there was
+// restored (RestoreAutosave).
+type WriterLock struct{ Held bool }
+
+func (WriterLock) isAction() {}
+func (WriterLock) session()  {}
+
+// writerLock applies WriterLock.
+func (st *State) writerLock(held bool) {
+	if !held {
+		st.Save.Stopped = true
+		st.info("Sayso is open in another tab of this browser, which saves the work: this tab shows it as it was saved there, but does not save. Work in the other tab, or close it: this tab then takes over.")
+		return
+	}
+	st.Save.Stopped = false
+	if st.Doc != "" {
+		st.info("The other tab was closed: this tab now saves, and shows the work as it was last saved there.")
+	} else {
+		st.Message = Message{}
+	}
+}
+
 func (StorageEstimated) isAction() {}
 func (StorageEstimated) session()  {}
 func (Persisted) isAction()        {}

@@ -182,3 +182,16 @@ func TestStorageUseIsSaidInWords(t *testing.T) {
 		assert.Equal(t, tc.want, tc.use.Text())
 	}
 }
+
+func TestATabWithoutTheWriterLockDoesNotSaveUntilItTakesOver(t *testing.T) {
+	st := sampleState(t)
+	Update(st, WriterLock{Held: false})
+	assert.False(t, st.ShouldSave(), "read-only while another tab saves")
+	assert.Contains(t, st.Message.Text, "does not save")
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
+	assert.Empty(t, Update(st, Autosave{}), "no write")
+
+	Update(st, WriterLock{Held: true})
+	assert.Contains(t, st.Message.Text, "this tab now saves")
+	assert.NotEmpty(t, Update(st, Autosave{}), "it saves again")
+}

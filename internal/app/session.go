@@ -92,6 +92,8 @@ func (st *State) applySessionAction(a Action) []Effect {
 		return st.eraseSaved(a.Storage)
 	case StorageEstimated:
 		st.StorageUse = a.Use
+	case WriterLock:
+		st.writerLock(a.Held)
 	case RestoreAutosave:
 		st.restoreAutosave(a)
 	case OfflinePage:

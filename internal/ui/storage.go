@@ -242,3 +242,45 @@ func (u *UI) estimate() {
 		}})
 	}))
 }
+
+// writerLockName is the Web Lock the tab that saves holds.
+const writerLockName = "sayso-writer"
+
+// holdWriterLock takes the writer's lock when no other tab holds it, and
+// keeps it until the page goes; otherwise it tells the app this tab is
+// read-only and waits for the lock, then restores what the other tab
+// saved and takes over. Without Web Locks (older browsers) the other
+// tab's saves are still noticed (the storage event in events.go).
+func (u *UI) holdWriterLock() {
+	locks := js.Global().Get("navigator").Get("locks")
+	if !locks.Truthy() || !u.idb.Truthy() {
+		return
+	}
+	forever := func() js.Value {
+		return js.Global().Get("Promise").New(once(func(js.Value) {}))
+	}
+	var first js.Func
+	first = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		first.Release()
+		if len(args) > 0 && args[0].Truthy() {
+			return forever()
+		}
+		u.dispatch(app.WriterLock{Held: false})
+		var wait js.Func
+		wait = js.FuncOf(func(js.Value, []js.Value) any {
+			wait.Release()
+			readIndexedDB(u.idb, func(all map[string]string, err error) {
+				if err == nil {
+					u.dispatch(app.RestoreAutosave{Storage: u.store, Stored: all})
+				}
+				u.dispatch(app.WriterLock{Held: true})
+			})
+			return forever() // held until the page goes
+		})
+		locks.Call("request", writerLockName, wait)
+		return nil
+	})
+	_ = catch(func() {
+		locks.Call("request", writerLockName, map[string]any{"ifAvailable": true}, first)
+	})
+}

@@ -119,6 +119,7 @@ func (u *UI) Start() {
 // started restores the work storage holds and makes the page live.
 func (u *UI) started(restore app.RestoreAutosave) {
 	u.dispatch(restore)
+	u.holdWriterLock()
 	u.estimate()
 	u.listen()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
