@@ -100,7 +100,7 @@ func specs(l Labels) []spec {
 		{"add.large.cpu", "  main-thread CPU per add, " + l.Large, results.Millis, 0, "=render.medium.cpu"},
 
 		{"save.large.p50", "save one change p50, " + l.Large, results.Millis, 0,
-			"time spent running Go called from JS (the app's whole share of the main thread: the autosave timer, the IndexedDB transaction's completion and the redraw it causes, a compaction if one runs), summed over the calls that began after the frame showing the added claim was painted, until the indicator says Saved and 400 ms passed; one spaced add at a time, p50 and p95 (nearest rank) of all the adds of all runs"},
+			"main-thread time of the app's save, as the page marks it (User Timing sayso:save around each Autosave and Persisted dispatch: choosing the records the change touched, encoding the batch, handing it to IndexedDB, its completion and the save indicator), summed over the marks that began after the frame showing the added claim was painted, until the indicator says Saved and 400 ms passed; the IndexedDB commit itself runs off the main thread; one spaced add at a time, p50 and p95 (nearest rank) of all the adds of all runs"},
 		{"save.large.p95", "save one change p95, " + l.Large, results.Millis, 2, "=save.large.p50"},
 
 		{"scroll.medium.median", "scroll frame median, " + l.Medium, results.Millis, 0,

@@ -64,7 +64,7 @@ func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
 		if err := settle(t, settleMs); err != nil {
 			return err
 		}
-		ms, err := browser.Eval[float64](t, fmt.Sprintf("__bench.goSince(%f)", m.T1))
+		ms, err := browser.Eval[float64](t, fmt.Sprintf(`performance.getEntriesByName("sayso:save").filter(e => e.startTime >= %f).reduce((s, e) => s + e.duration, 0)`, m.T1))
 		if err != nil {
 			return err
 		}
