@@ -322,3 +322,54 @@ func TestAPageKilledDuringASaveOrACompactionLosesAtMostTheChangeInFlight(t *test
 	assert.Contains(t, again.Text("#sidebar"), "The council said the plan was sound")
 	assert.Equal(t, "long report", again.Text("#doc-title"))
 }
+
+func TestBadPastesGiveAMessageAndKeepTheWork(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.AcceptDialogs()
+
+	// On the start screen: nothing to paste.
+	for _, body := range []string{"", "   \n\t  "} {
+		p.Click("#paste-text")
+		p.Press("a", chromedp.ModifierCtrl)
+		if body != "" {
+			p.Type(body)
+		} else {
+			p.Press("\u007f")
+		}
+		p.Click(`[data-action="paste"]`)
+		p.WaitFor(`document.getElementById("message").classList.contains("error")`)
+		assert.Contains(t, p.Text("#message-text"), "There is no text to annotate")
+		assert.True(t, p.Visible("#start"))
+		p.Click(`[data-action="dismiss"]`)
+	}
+
+	// NUL and other control characters are removed, and said so.
+	p.Click("#paste-text")
+	p.Press("a", chromedp.ModifierCtrl)
+	p.Type("Ana\x00 said\x1b it works.\rSecond line")
+	p.Click(`[data-action="paste"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	assert.Contains(t, p.Text("#message-text"), "Removed 2 control characters")
+	assert.Equal(t, "Ana said it works.", p.Text("#p0"))
+	assert.Equal(t, "Second line", p.Text("#p1"), "a lone CR ends a line")
+
+	// With work open, an article over the limit is refused and the work stays.
+	p.SelectText("it works", 0)
+	p.Press("c")
+	p.WaitFor(sidebarCount + ` === 1`)
+	before := browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`)
+	big := filepath.Join(t.TempDir(), "huge.txt")
+	require.NoError(t, os.WriteFile(big, []byte(strings.Repeat("word ", (11<<20)/5)), 0o644))
+	p.Do(chromedp.SetUploadFiles("#open-file", []string{big}))
+	p.WaitFor(`document.getElementById("message").classList.contains("error")`)
+	assert.Contains(t, p.Text("#message-text"), "up to 10 MB")
+	assert.Equal(t, before, browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`))
+
+	// A binary file renamed .json is not JSON.
+	bin := filepath.Join(t.TempDir(), "photo.sayso.json")
+	require.NoError(t, os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"), 0o644))
+	p.Do(chromedp.SetUploadFiles("#open-file", []string{bin}))
+	p.WaitFor(`document.getElementById("message-text").textContent.includes("photo.sayso.json")`)
+	assert.Contains(t, p.Text("#message-text"), "not JSON")
+	assert.Equal(t, before, browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`))
+}
