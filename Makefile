@@ -12,7 +12,7 @@ WORKER_PORT  ?= 8787
 WORKER_STATE := build/wrangler-state
 export GOTOOLCHAIN := local
 
-.PHONY: all run test site wasm dist vet unit browser-deps worker-deps worker-build worker-dev worker-test worker-size deploy fuzz bench clean mutate
+.PHONY: all run test site wasm dist vet unit browser-deps axe-deps worker-deps worker-build worker-dev worker-test worker-size deploy fuzz bench clean mutate
 
 all: site
 
@@ -39,6 +39,14 @@ worker-deps:
 	@test -x $(WORKER_DIR)/node_modules/.bin/wrangler || { \
 	  echo "installing wrangler with npm ci in $(WORKER_DIR)"; \
 	  cd $(WORKER_DIR) && npm ci --no-audit --no-fund; }
+
+## axe-deps: axe-core (pinned in tools/axe/package-lock.json), when missing;
+## the accessibility browser test (internal/e2e/axe_test.go) injects it.
+AXE_DIR := tools/axe
+axe-deps:
+	@test -f $(AXE_DIR)/node_modules/axe-core/axe.min.js || { \
+	  echo "installing axe-core with npm ci in $(AXE_DIR)"; \
+	  cd $(AXE_DIR) && npm ci --no-audit --no-fund; }
 
 ## worker-build: the Cloudflare Worker (wasm/worker for js/wasm plus its JS glue) in build/worker.
 worker-build:
@@ -82,7 +90,7 @@ browser-deps:
 
 ## test: everything — unit tests, fuzz seeds, vet, the wasm build, browser
 ## tests, the worker under workerd, and a short smoke run of the benchmark.
-test: browser-deps worker-deps vet site dist worker-build
+test: browser-deps axe-deps worker-deps vet site dist worker-build
 	$(GO) test -count=1 -timeout 20m ./...
 	$(GO) run ./internal/bench/cmd/bench -smoke -site $(SITE) -out build/bench-smoke/results.json
 

@@ -217,9 +217,9 @@ func TestAddSpeakerProposesASpeakerEntity(t *testing.T) {
 			speakers: []Speaker{{ID: "s1", Name: "Wang Wen"}, {ID: "s2", Name: "Wang Wenjun"}},
 		},
 		{
-			name:     "a shorter mention is not the longer name",
-			steps:    []step{{"Wang Wen, dean of the law school", 0, "s1"}, {"Wang Wen", 0, "s2"}},
-			speakers: []Speaker{{ID: "s1", Name: "Wang Wen, dean of the law school"}, {ID: "s2", Name: "Wang Wen"}},
+			name:     "a shorter mention that begins the longer name joins it",
+			steps:    []step{{"Wang Wen, dean of the law school", 0, "s1"}, {"Wang Wen", 0, "s1"}},
+			speakers: []Speaker{{ID: "s1", Name: "Wang Wen, dean of the law school"}},
 		},
 		{
 			name:     "pronoun reuses the nearest earlier mention's speaker",

@@ -21,6 +21,9 @@ type change struct {
 	docs   []docEdit
 	places []placeEdit
 	schema []schemaEdit
+	// orphans replace the list of unplaced annotations (an edited text
+	// leaves some there).
+	orphans []orphansEdit
 }
 
 type annEdit struct{ before, after *Annotation }
@@ -79,8 +82,7 @@ func (t *tx) removeSpeaker(id string) {
 func (t *tx) putDocument(d Document) {
 	e := t.s.docByID[d.ID]
 	t.c.docs = append(t.c.docs, docEdit{before: e.doc, after: d})
-	e.doc = d
-	t.s.touch(DocumentRecord(d.ID))
+	t.s.setDocument(d)
 }
 
 // dropOrphanSpeakers removes the speakers this change stopped referring to
@@ -154,6 +156,11 @@ func (t *tx) changesNothing() bool {
 			return false
 		}
 	}
+	for _, e := range t.c.orphans {
+		if !reflect.DeepEqual(e.before, e.after) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -163,6 +170,10 @@ func (t *tx) rollback() {
 }
 
 func (s *Store) revert(c *change) {
+	for i := len(c.orphans) - 1; i >= 0; i-- {
+		s.orphans = c.orphans[i].before
+		s.touch(MetaRecord)
+	}
 	for i := len(c.schema) - 1; i >= 0; i-- {
 		s.writeSchema(c.schema[i].before)
 	}
@@ -170,8 +181,7 @@ func (s *Store) revert(c *change) {
 		s.placeDocument(c.places[i].entry, c.places[i].from)
 	}
 	for i := len(c.docs) - 1; i >= 0; i-- {
-		s.docByID[c.docs[i].before.ID].doc = c.docs[i].before
-		s.touch(DocumentRecord(c.docs[i].before.ID))
+		s.setDocument(c.docs[i].before)
 	}
 	for i := len(c.spks) - 1; i >= 0; i-- {
 		e := c.spks[i]
@@ -191,14 +201,17 @@ func (s *Store) reapply(c *change) {
 		s.writeSpeaker(speakerID(e), e.after)
 	}
 	for _, e := range c.docs {
-		s.docByID[e.after.ID].doc = e.after
-		s.touch(DocumentRecord(e.after.ID))
+		s.setDocument(e.after)
 	}
 	for _, e := range c.places {
 		s.placeDocument(e.entry, e.to)
 	}
 	for _, e := range c.schema {
 		s.writeSchema(e.after)
+	}
+	for _, e := range c.orphans {
+		s.orphans = e.after
+		s.touch(MetaRecord)
 	}
 }
 

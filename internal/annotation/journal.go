@@ -2,6 +2,7 @@ package annotation
 
 import (
 	"fmt"
+	"maps"
 
 	"sayso/internal/text"
 )
@@ -21,6 +22,9 @@ const (
 
 // DocumentRecord names the record of document id (its text apart).
 func DocumentRecord(id string) string { return "d/" + id }
+
+// TextRecord names the record of document id's text.
+func TextRecord(id string) string { return "t/" + id }
 
 // AnnotationRecord names the record of annotation id.
 func AnnotationRecord(id string) string { return "a/" + id }
@@ -71,7 +75,11 @@ type Step struct {
 	Docs     []DocumentEdit   `json:",omitempty"`
 	Places   []PlaceEdit      `json:",omitempty"`
 	Schema   []SchemaEdit     `json:",omitempty"`
+	Orphans  []OrphansEdit    `json:",omitempty"`
 }
+
+// OrphansEdit is the list of unplaced annotations before and after.
+type OrphansEdit struct{ Before, After []Annotation }
 
 // AnnotationEdit is an annotation before and after a change (nil: absent).
 type AnnotationEdit struct{ Before, After *Annotation }
@@ -79,7 +87,8 @@ type AnnotationEdit struct{ Before, After *Annotation }
 // SpeakerEdit is a speaker before and after a change (nil: absent).
 type SpeakerEdit struct{ Before, After *Speaker }
 
-// DocumentEdit is a document's title, topic and done mark before and after.
+// DocumentEdit is a document before and after a change; the texts are
+// left out ("" both) when the change kept the text.
 type DocumentEdit struct{ Before, After Document }
 
 // PlaceEdit moves document Doc from index From to To of the list (-1: out).
@@ -126,7 +135,9 @@ func (s *Store) stepOf(c *change) Step {
 	}
 	for _, e := range c.docs {
 		b, a := e.before, e.after
-		b.Text, a.Text = "", ""
+		if b.Text == a.Text {
+			b.Text, a.Text = "", ""
+		}
 		st.Docs = append(st.Docs, DocumentEdit{Before: b, After: a})
 	}
 	for _, e := range c.places {
@@ -139,6 +150,9 @@ func (s *Store) stepOf(c *change) Step {
 	}
 	for _, e := range c.schema {
 		st.Schema = append(st.Schema, SchemaEdit{Before: e.before, After: e.after})
+	}
+	for _, e := range c.orphans {
+		st.Orphans = append(st.Orphans, OrphansEdit{Before: e.before, After: e.after})
 	}
 	return st
 }
@@ -188,9 +202,8 @@ func (s *Store) SetHistory(undo, redo []Step) error {
 				if en == nil {
 					return nil, fmt.Errorf("step %d: document %q: %w", st.Serial, e.Before.ID, ErrNotFound)
 				}
-				b, a := e.Before, e.After
-				b.Text, a.Text = en.doc.Text, en.doc.Text
-				c.docs = append(c.docs, docEdit{before: b, after: a})
+				// Texts left out are filled in below (fillTexts).
+				c.docs = append(c.docs, docEdit{before: e.Before, after: e.After})
 			}
 			for _, p := range st.Places {
 				en := entries[p.Doc]
@@ -205,6 +218,9 @@ func (s *Store) SetHistory(undo, redo []Step) error {
 			for _, e := range st.Schema {
 				c.schema = append(c.schema, schemaEdit{before: e.Before, after: e.After})
 			}
+			for _, e := range st.Orphans {
+				c.orphans = append(c.orphans, orphansEdit{before: e.Before, after: e.After})
+			}
 			s.serial = max(s.serial, st.Serial)
 			out = append(out, c)
 		}
@@ -218,8 +234,42 @@ func (s *Store) SetHistory(undo, redo []Step) error {
 	if err != nil {
 		return fmt.Errorf("restore the redo history: %w", err)
 	}
+	fillTexts(entries, u, r)
 	s.undo, s.redo = u, r
 	return nil
+}
+
+// fillTexts gives the document edits stored without their text (the
+// change kept it) the text the document had when the change ran: walking
+// back through the undo stack from the texts now, and forward through the
+// redo stack, as edits of the text change it.
+func fillTexts(entries map[string]*docEntry, undo, redo []*change) {
+	now := map[string]string{}
+	for id, e := range entries {
+		now[id] = e.doc.Text
+	}
+	fill := func(c *change, forward bool) {
+		for i := range c.docs {
+			e := &c.docs[i]
+			if e.before.Text == "" && e.after.Text == "" {
+				e.before.Text, e.after.Text = now[e.before.ID], now[e.before.ID]
+				continue
+			}
+			if forward {
+				now[e.after.ID] = e.after.Text
+			} else {
+				now[e.before.ID] = e.before.Text
+			}
+		}
+	}
+	back := maps.Clone(now)
+	for i := len(undo) - 1; i >= 0; i-- {
+		fill(undo[i], false)
+	}
+	now = back
+	for i := len(redo) - 1; i >= 0; i-- {
+		fill(redo[i], true)
+	}
 }
 
 // bumpIDs keeps new annotation ids clear of those the history holds.

@@ -8,7 +8,7 @@ import (
 type Document struct {
 	ID    string
 	Title string
-	Text  string // normalised (see text.Normalize); never changes once added
+	Text  string // normalised (see text.Normalize); changed only by ReplaceText
 	Topic string // the default stance target of the document's claims
 	Done  bool   // the annotator marked the document finished
 }

@@ -22,9 +22,12 @@ var pronouns = map[string]bool{
 // Add creates an annotation of label over fragments of document doc and
 // returns its id. Fragments are sorted and must not overlap. A claim gets
 // the document's topic as target. A speaker annotation is attached to a
-// speaker entity: an existing one whose name it matches or starts with, the
-// speaker of the nearest earlier mention for a pronoun, or else a new
-// speaker named after its text.
+// speaker entity: the speaker of the nearest earlier mention for a
+// pronoun; an existing one whose name it matches or starts with; the one
+// speaker whose name, titles aside, it is or is the end or start of
+// ("Okafor" → "Mayor Ines Okafor"); none (undecided, Speaker "") when
+// several are; or else a new speaker named after its text without the
+// punctuation around it (CleanSpeakerName).
 func (s *Store) Add(doc, label string, fragments []text.Span) (string, error) {
 	e, ok := s.docByID[doc]
 	if !ok {
@@ -84,11 +87,14 @@ func checkFragments(fragments []text.Span, n int) ([]text.Span, error) {
 }
 
 // proposeSpeaker picks (or creates, within t) the speaker entity a new
-// speaker mention refers to.
+// speaker mention refers to, or "" when several could be meant.
 func (s *Store) proposeSpeaker(t *tx, mention *Annotation) string {
 	// Capped first, so that a long name matches the capped name it was
 	// given the first time.
-	quote := capName(strings.Join(strings.Fields(mention.Quote), " "))
+	quote := capName(CleanSpeakerName(mention.Quote))
+	if quote == "" {
+		quote = capName(strings.Join(strings.Fields(mention.Quote), " "))
+	}
 	if pronouns[strings.ToLower(quote)] {
 		if prev := s.nearestMention(mention.Document, mention.Hull().Start); prev != nil {
 			return prev.Speaker
@@ -108,6 +114,15 @@ func (s *Store) proposeSpeaker(t *tx, mention *Annotation) string {
 	}
 	if best != "" {
 		return best
+	}
+	// The same name but for titles ("Dr. Okafor", "Okafor"), or a part of
+	// one name: its speaker; of several names: undecided, for the person.
+	switch c := s.SpeakerCandidates(quote); len(c) {
+	case 0:
+	case 1:
+		return c[0].ID
+	default:
+		return ""
 	}
 	return s.newSpeaker(t, quote)
 }
@@ -316,6 +331,9 @@ func (s *Store) SetMentionSpeaker(mentionID, speakerID string) error {
 // NewSpeakerForMention creates a speaker entity named name and makes the
 // mention refer to it.
 func (s *Store) NewSpeakerForMention(mentionID, name string) (string, error) {
+	if clean := CleanSpeakerName(name); clean != "" {
+		name = clean
+	}
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return "", fmt.Errorf("new speaker: the name is empty: %w", ErrInvalid)

@@ -157,9 +157,9 @@ func (s *Store) checkLinks(a *Annotation) string {
 		if _, ok := s.speakers[a.Speaker]; !ok {
 			msgs = append(msgs, fmt.Sprintf("speaker %q does not exist", a.Speaker))
 		}
-	} else if a.Label == LabelSpeaker {
-		msgs = append(msgs, "the speaker mention has no speaker")
 	}
+	// A speaker mention without a speaker is undecided: several speakers
+	// could be meant and the person has not chosen yet.
 	// The operations keep links inside a document (Delete only looks there)
 	// and a claim's speaker equal to its mention's.
 	if a.SpeakerMention != "" {

@@ -172,23 +172,12 @@ func (r *repairer) fixLinks() {
 			next = n + 1
 		}
 	}
-	newSpeaker := func(name string) string {
-		id := "s" + strconv.Itoa(next)
-		next++
-		r.p.Speakers = append(r.p.Speakers, Speaker{ID: id, Name: name})
-		speakers[id] = true
-		return id
-	}
 	for i := range r.p.Annotations {
 		a := &r.p.Annotations[i]
 		if a.Speaker != "" && !speakers[a.Speaker] {
 			r.p.Speakers = append(r.p.Speakers, Speaker{ID: a.Speaker, Name: "Unknown speaker " + a.Speaker})
 			speakers[a.Speaker] = true
 			r.note("speaker %q was referred to but missing; it was recreated as “Unknown speaker %s”", a.Speaker, a.Speaker)
-		}
-		if a.Label == LabelSpeaker && a.Speaker == "" {
-			a.Speaker = newSpeaker(strings.Join(strings.Fields(a.Quote), " "))
-			r.note("speaker mention %q had no speaker; it now names a new one", a.ID)
 		}
 	}
 	for i := range r.p.Annotations {

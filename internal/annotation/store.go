@@ -119,13 +119,19 @@ func (s *Store) TakeDirty() []Dirty {
 // AddDocument adds a document. The text is normalised; title and text are
 // otherwise kept as given. Adding a document is not an undoable operation.
 func (s *Store) AddDocument(title, body string) (string, error) {
+	return s.AddDocumentTopic(title, body, strings.TrimSpace(title))
+}
+
+// AddDocumentTopic adds a document as AddDocument does, with the given
+// topic ("" for none: the page's pasted articles start with none, since a
+// headline is rarely what their claims argue for or against).
+func (s *Store) AddDocumentTopic(title, body, topic string) (string, error) {
 	body = text.Normalize(body)
 	if strings.TrimSpace(body) == "" {
 		return "", fmt.Errorf("add document: the text is empty: %w", ErrInvalid)
 	}
 	id := "d" + strconv.Itoa(s.nextDoc)
 	s.nextDoc++
-	topic := strings.TrimSpace(title)
 	s.putDocument(Document{ID: id, Title: title, Text: body, Topic: topic})
 	s.revision++ // autosave must write the new document
 	return id, nil

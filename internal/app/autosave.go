@@ -335,6 +335,9 @@ func describeStorageError(err error) string {
 // (store.Recover), else the snapshots older versions wrote, which are
 // saved as records at the next save and then removed.
 func (st *State) restoreAutosave(a RestoreAutosave) {
+	if a.Storage != nil {
+		defer st.loadHandIns(a.Storage) // the boxes kept, and the restored work's
+	}
 	all := a.Stored
 	if all == nil && a.Storage != nil {
 		var err error

@@ -182,7 +182,7 @@ func (st *State) draftExercise() (exercise.Exercise, bool) {
 // encodeDraft builds the exercise and its file.
 func (st *State) encodeDraft() (exercise.Exercise, []byte, bool) {
 	e, ok := st.draftExercise()
-	if !ok {
+	if !ok || !st.withBox(&e) {
 		return e, nil, false
 	}
 	data, err := exercise.Encode(e)
@@ -212,6 +212,7 @@ func (st *State) openExercise(name string, data []byte) {
 		return
 	}
 	st.Store = store
+	st.useBox(e)
 	st.showDocument(store.Documents()[0].ID)
 	st.AskName = true
 	st.Message = Message{}
@@ -229,6 +230,7 @@ func (st *State) embeddedExercise(data []byte) []Effect {
 	switch {
 	case st.Store.Exercise().ID == e.ID:
 		st.AskName = st.Store.Annotator() == ""
+		st.useBox(e)
 		return nil // the student's own work on it, restored
 	case st.Doc == "":
 		st.openExercise("this page", data)

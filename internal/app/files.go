@@ -65,6 +65,7 @@ const (
 	FilesAdd     FilePurpose = "add"     // .txt files become documents
 	FilesCompare FilePurpose = "compare" // exports to compare
 	FilesImport  FilePurpose = "import"  // files imported into the project
+	FilesBoxKey  FilePurpose = "box-key" // a hand-in box's key file, for Compare
 	// filesOpenText opens a text file as a new article (FilesOpen, once
 	// the app has seen that the file is text).
 	filesOpenText FilePurpose = "open-text"
@@ -234,6 +235,8 @@ func (st *State) filesRead(a FilesRead) []Effect {
 			effects = Update(st, AddTextFiles{Files: a.Files})
 		case FilesCompare:
 			effects = Update(st, AddCompareFiles{Files: a.Files})
+		case FilesBoxKey:
+			effects = Update(st, LoadBoxKey{Name: a.Files[0].Name, Data: a.Files[0].Data})
 		case FilesImport:
 			for _, f := range a.Files {
 				effects = append(effects, Update(st, ImportInto{Name: f.Name, Data: f.Data})...)

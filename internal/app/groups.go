@@ -49,6 +49,13 @@ type fileAction interface {
 	file()
 }
 
+// handInAction: the online hand-in box, a teacher's and a student's side
+// (handin.go).
+type handInAction interface {
+	Action
+	handIn()
+}
+
 // sessionAction: the page's life: questions before losing work,
 // autosave, restore, the offline page.
 type sessionAction interface {
@@ -162,3 +169,17 @@ func (PressStance) session()        {}
 func (Autosave) session()           {}
 func (RestoreAutosave) session()    {}
 func (OfflinePage) session()        {}
+
+func (SiteOrigin) handIn()       {}
+func (SetCollect) handIn()       {}
+func (BoxOpened) handIn()        {}
+func (DownloadBoxKey) handIn()   {}
+func (HandIn) handIn()           {}
+func (HandedIn) handIn()         {}
+func (KeepReceipt) handIn()      {}
+func (FetchHandIns) handIn()     {}
+func (SetBoxClosed) handIn()     {}
+func (RequestDeleteBox) handIn() {}
+func (DeleteBox) handIn()        {}
+func (BoxAnswered) handIn()      {}
+func (LoadBoxKey) handIn()       {}

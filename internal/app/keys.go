@@ -20,6 +20,9 @@ type KeyEvent struct {
 	// the annotation list (on a button, or on the page itself after a
 	// control went away): Delete and Backspace then delete nothing.
 	Elsewhere bool
+	// InList is true when the focus is on a row of the annotation list:
+	// the arrow keys, Home and End move between its rows, Enter selects.
+	InList bool
 }
 
 // Shortcut is one entry of the keyboard help.
@@ -38,10 +41,12 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		Shortcut{Keys: stanceKeys(len(schema.Stances)), Does: "set the selected claim's stance (its own key again clears it): " + joinStances(schema.Stances)},
 		Shortcut{Keys: "l", Does: "link the selected claim to the nearest earlier speaker mention"},
 		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
+		Shortcut{Keys: "Shift+arrows, Ctrl+Shift+arrows", Does: "in the article: select text by character, by word (or click a word, Shift+click another); tagging snaps it to whole words"},
+		Shortcut{Keys: "↑ / ↓, Home / End, Enter", Does: "in the annotation list (one Tab stop): move between rows, select the row"},
 		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article or the annotation list)"},
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
-		Shortcut{Keys: "Esc", Does: "close this help, clear the selection"},
+		Shortcut{Keys: "Esc", Does: "close this help, a dialog or a menu (focus goes back where it was); clear the selection"},
 		Shortcut{Keys: "?", Does: "show or hide these shortcuts"},
 	)
 	return out
@@ -66,6 +71,15 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 	}
 	if ev.InField {
 		return nil, false
+	}
+	if st.ModalOpen() || st.ExportMenu || st.SetupMenu {
+		return modalKey(st, ev)
+	}
+	if ev.InList && !ev.Ctrl && !ev.Alt {
+		switch ev.Key {
+		case "ArrowDown", "ArrowUp", "Home", "End", "Enter", " ":
+			return ListKey{Key: ev.Key}, true
+		}
 	}
 	if ev.Ctrl {
 		switch {
@@ -110,6 +124,24 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 	}
 	if len(ev.Code) == 6 && ev.Code[:5] == "Digit" && !ev.Shift {
 		return SetStanceIndex{N: int(ev.Code[5] - '0')}, true
+	}
+	return nil, false
+}
+
+// modalKey maps the keys that work while a dialog or menu is open: ?
+// closes the help, and undo and redo work in the documents, labels and
+// exercise panels (not while a question waits for its answer).
+func modalKey(st *State, ev KeyEvent) (Action, bool) {
+	switch {
+	case st.Help && ev.Key == "?" && st.Question == nil:
+		return ToggleHelp{}, true
+	case ev.Ctrl && st.Question == nil && (st.DocsPanel || st.SchemaPanel || st.ExercisePanel):
+		switch {
+		case ev.Code == "KeyZ" && ev.Shift, ev.Code == "KeyY":
+			return Redo{}, true
+		case ev.Code == "KeyZ":
+			return Undo{}, true
+		}
 	}
 	return nil, false
 }

@@ -132,7 +132,7 @@ func (st *State) applyProjectAction(a Action) (effects []Effect, ok bool) {
 		st.addTextFiles(a.Files)
 	case AddPasted:
 		if st.Doc == "" {
-			st.paste(a.Title, []byte(a.Text), "")
+			st.paste(a.Title, []byte(a.Text), "", "")
 			return nil, true
 		}
 		st.addDocument(a.Title, []byte(a.Text), "", true)
@@ -205,7 +205,7 @@ func (st *State) addTextFiles(files []TextFile) {
 	for _, f := range files {
 		title := strings.TrimSuffix(f.Name, path.Ext(f.Name))
 		if st.Doc == "" {
-			st.paste(title, f.Data, quoteName(f.Name))
+			st.paste(title, f.Data, quoteName(f.Name), "")
 			if st.Doc == "" {
 				failed = append(failed, st.Message.Text)
 				continue
@@ -254,7 +254,7 @@ func (st *State) addDocument(title string, raw []byte, from string, show bool) s
 	if title == "" {
 		title = firstLine(body)
 	}
-	id, err := st.Store.AddDocument(title, body)
+	id, err := st.Store.AddDocumentTopic(title, body, "")
 	if err != nil {
 		st.fail(err.Error())
 		return err.Error()

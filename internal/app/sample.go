@@ -6,6 +6,10 @@ package app
 // SampleTitle is the sample article's title.
 const SampleTitle = "Harbour town splits over plan for a car-free centre"
 
+// SampleTopic is the sample article's topic: what its claims argue for
+// or against, the default stance target of its claims.
+const SampleTopic = "the car-free plan"
+
 // SampleText is the sample article: three named speakers, direct and
 // indirect quotes, curly quotes and one emoji outside the Basic Multilingual
 // Plane.

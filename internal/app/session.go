@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sayso/internal/exercise"
 	"sayso/internal/offline"
 )
 
@@ -67,6 +68,9 @@ func (RememberShown) isEffect()      {}
 
 // applySessionAction applies the actions above.
 func (st *State) applySessionAction(a Action) []Effect {
+	if effects, ok := st.applyDialogAction(a); ok {
+		return effects
+	}
 	switch a := a.(type) {
 	case RequestClose:
 		if st.Store.Len() == 0 {
@@ -118,6 +122,14 @@ func (st *State) offlinePage(a OfflinePage) []Effect {
 		return nil
 	}
 	out, err := offline.Embed(a.Page, a.Exercise)
+	if err == nil {
+		// The page may call the box's site, and nothing else.
+		origin := ""
+		if e, derr := exercise.Decode(a.Exercise); derr == nil && e.HandIn != nil {
+			origin = e.HandIn.Origin
+		}
+		out, err = offline.SetConnect(out, origin)
+	}
 	if err != nil {
 		st.fail("Could not build the offline page: " + err.Error())
 		return nil

@@ -47,10 +47,21 @@ type State struct {
 	Compare     *Compare
 	Comparing   bool
 	SchemaPanel bool // the schema editor is open
-	Message     Message
-	Save        SaveStatus
-	list        listView // the side list's rows and scroll position
-	styles      struct { // labelStyles' cache
+	// Keyboard and screen readers (dialog.go, listnav.go, announce.go).
+	Question      *Question    // a question waiting for yes or no, or nil
+	SetupMenu     bool         // the toolbar's Setup menu is open
+	Announce      Announcement // what the live region says
+	listFocus     string       // the side list row the arrow keys reached
+	caretKey      string       // the annotations the caret was last inside
+	caretSelected string       // the annotation the caret selected
+	// HandIn is the online hand-in box: a teacher's boxes, a student's
+	// box and receipt (handin.go).
+	HandIn     HandIns
+	TextEditor bool // the editor of the shown document's text is open
+	Message    Message
+	Save       SaveStatus
+	list       listView // the side list's rows and scroll position
+	styles     struct { // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store
@@ -131,6 +142,7 @@ func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && 
 func (st *State) showDocument(id string) {
 	st.Doc = id
 	st.Selected = ""
+	st.TextEditor = false
 	st.list.top, st.list.scroll = 0, true
 	st.Paras = nil
 	if _, x, ok := st.Store.Document(id); ok {

@@ -19,8 +19,32 @@ type Plan struct {
 }
 
 // Step applies an action (Update) and returns the plan of what to do.
+// Questions (Confirm effects) become the page's own dialog (State.Question,
+// answered with Answer; Esc answers no), and what changed is put into
+// words for the live region (State.Announce).
 func Step(st *State, a Action) Plan {
-	effects := Update(st, a)
+	if _, esc := a.(Escape); esc {
+		switch {
+		case st.Question != nil:
+			a = Answer{}
+		case st.SetupMenu:
+			a = CloseMenus{}
+		}
+	}
+	switch a.(type) {
+	case ToggleSchema, ToggleExercise:
+		st.SetupMenu = false // chosen from the Setup menu
+	}
+	was := st.remember()
+	effects := st.askQuestions(Update(st, a))
+	effects = append(effects, st.takeStored()...)
+	st.announce(a, was)
+	if _, inList := a.(ListKey); !inList && st.Selected != was.selected {
+		st.listFocus = "" // the list's focus follows a selection made elsewhere
+	}
+	if _, caret := a.(CaretAt); !caret && st.Selected != was.selected {
+		st.caretKey, st.caretSelected = "", "" // the caret says where it is again
+	}
 	if st.Doc != "" && st.Doc != st.shownRemembered {
 		st.shownRemembered = st.Doc
 		effects = append(effects, RememberShown{ID: st.Doc})

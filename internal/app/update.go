@@ -45,6 +45,8 @@ func Update(st *State, a Action) []Effect {
 		return st.applyFileAction(a)
 	case sessionAction:
 		return st.applySessionAction(a)
+	case handInAction:
+		return st.applyHandInAction(a)
 	}
 	panic(fmt.Sprintf("app: the action %T belongs to no group (see groups.go)", a))
 }
@@ -53,11 +55,11 @@ func Update(st *State, a Action) []Effect {
 func (st *State) annotate(a annotating) []Effect {
 	switch a := a.(type) {
 	case Paste:
-		st.paste(a.Title, []byte(a.Text), "")
+		st.paste(a.Title, []byte(a.Text), "", "")
 	case PasteFile:
-		st.paste(strings.TrimSuffix(a.Name, path.Ext(a.Name)), a.Data, quoteName(a.Name))
+		st.paste(strings.TrimSuffix(a.Name, path.Ext(a.Name)), a.Data, quoteName(a.Name), "")
 	case LoadSample:
-		st.paste(SampleTitle, []byte(SampleText), "")
+		st.paste(SampleTitle, []byte(SampleText), "", SampleTopic)
 	case CloseDocument:
 		st.Store = newStore(st.clock)
 		st.showDocument("")
@@ -110,6 +112,8 @@ func (st *State) annotate(a annotating) []Effect {
 		if st.Doc != "" {
 			st.check(st.Store.SetTopic(st.Doc, strings.TrimSpace(a.Value)))
 		}
+	case OpenTextEditor, SaveText, CloseTextEditor, UseTopic, TopicFromTitle:
+		st.editText(a)
 	case Delete:
 		st.deleteSelected()
 	case DropOrphans:
@@ -127,6 +131,8 @@ func (st *State) annotate(a annotating) []Effect {
 		switch {
 		case st.ExportMenu:
 			st.ExportMenu = false
+		case st.TextEditor:
+			st.TextEditor = false
 		case st.Columns != nil:
 			st.cancelColumns()
 		case st.Import != nil:
@@ -176,8 +182,9 @@ func (st *State) annotate(a annotating) []Effect {
 const MaxPasteBytes = 10 << 20
 
 // paste starts a new project from raw text. from names the file it came
-// from ("" for the text box), for messages.
-func (st *State) paste(title string, raw []byte, from string) {
+// from ("" for the text box), for messages; topic is the document's topic
+// ("" for none: the person sets it).
+func (st *State) paste(title string, raw []byte, from, topic string) {
 	source := "the text box"
 	if from != "" {
 		source = from
@@ -204,7 +211,7 @@ func (st *State) paste(title string, raw []byte, from string) {
 		title = firstLine(body)
 	}
 	store := newStore(st.clock)
-	id, err := store.AddDocument(title, body)
+	id, err := store.AddDocumentTopic(title, body, topic)
 	if err != nil {
 		st.fail(err.Error())
 		return
@@ -364,6 +371,7 @@ func (st *State) deleteSelected() {
 func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 	st.markRelatedDirty(st.Selected)
 	before := st.Store.Schema()
+	textBefore := st.shownText()
 	name, err := f()
 	if errors.Is(err, annotation.ErrNothingToUndo) {
 		st.info("There is nothing to " + noun + ".")
@@ -377,6 +385,9 @@ func (st *State) undoRedo(f func() (string, error), verb, noun string) {
 	}
 	st.markRelatedDirty(st.Selected)
 	st.keepShownDocument()
+	if st.shownText() != textBefore {
+		st.redrawEditedText() // an edit of the text undone or redone
+	}
 	if !sameSchema(before, st.Store.Schema()) {
 		st.allParas = true
 	}

@@ -201,8 +201,9 @@ func (p *Page) SelectText(needle string, nth int) {
 	}
 }
 
-// ClickText clicks the middle of the nth occurrence of needle in the article.
-func (p *Page) ClickText(needle string, nth int) {
+// ClickText clicks the middle of the nth occurrence of needle in the
+// article, with modifiers held if given (Shift+click extends a selection).
+func (p *Page) ClickText(needle string, nth int, mods ...chromedp.Modifier) {
 	p.T.Helper()
 	type pt struct{ X, Y float64 }
 	c := Eval[pt](p, fmt.Sprintf(`(() => { %s
@@ -215,7 +216,7 @@ func (p *Page) ClickText(needle string, nth int) {
 	if c.X < 0 {
 		p.T.Fatalf("text %q is not in the article", needle)
 	}
-	p.Do(chromedp.MouseClickXY(c.X, c.Y))
+	p.Do(chromedp.MouseClickXY(c.X, c.Y, chromedp.ButtonModifiers(mods...)))
 }
 
 // Selected is the page's current text selection.
@@ -314,8 +315,22 @@ func EvalAwait[T any](p *Page, expr string) T {
 	return v
 }
 
-// AcceptDialogs answers every confirm() the page shows with OK, for the
-// rest of the test.
+// acceptQuestionsJS answers OK to every question the app asks in its own
+// confirmation dialog (#confirm), as soon as it shows.
+const acceptQuestionsJS = `(() => {
+	const answer = () => {
+		const d = document.getElementById("confirm");
+		const ok = d && !d.hidden && d.querySelector('[data-action="confirm-yes"]');
+		if (ok) ok.click();
+	};
+	const watch = () => new MutationObserver(answer).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["hidden"], childList: true});
+	if (document.body) watch(); else addEventListener("DOMContentLoaded", watch);
+})()`
+
+// AcceptDialogs answers OK to every question the page asks for the rest of
+// the test: those of the app's own confirmation dialog (pressing its OK
+// button as soon as it shows, on this page and after a reload) and any
+// native confirm().
 func (p *Page) AcceptDialogs() {
 	p.T.Helper()
 	events := chromedp.Events(p.Ctx, page.JavascriptDialogOpening)
@@ -327,6 +342,11 @@ func (p *Page) AcceptDialogs() {
 			_, _ = chromedp.Call(p.Ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		}
 	}()
+	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: acceptQuestionsJS})
+		return err
+	}))
+	Eval[bool](p, acceptQuestionsJS+", true")
 }
 
 // DropFiles drags files from the desktop onto the middle of the page and

@@ -6,14 +6,12 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
@@ -363,18 +361,7 @@ func TestBadFileGivesAMessageAndKeepsTheWork(t *testing.T) {
 		{"future.sayso.json", `{"format": "sayso", "version": 9}`, "newer"},
 	}
 	// Opening a file over existing work asks first: accept.
-	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-		go func() {
-			for ev, err := range chromedp.Events(ctx, page.JavascriptDialogOpening) {
-				if err != nil {
-					return
-				}
-				_ = ev
-				_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
-			}
-		}()
-		return nil
-	}))
+	p.AcceptDialogs()
 	for _, c := range cases {
 		path := filepath.Join(dir, c.name)
 		require.NoError(t, os.WriteFile(path, []byte(c.data), 0o644))

@@ -65,8 +65,8 @@ func TestAClassroomExerciseFromHandOutToGoldSet(t *testing.T) {
 	claimBy(teacher, "Mayor Ines Okafor", ourStreets, "1")
 	teacher.WaitFor(sidebarCount + ` === 4`)
 
-	teacher.Click("#docs-button")
-	teacher.Click(`#docs [data-action="exercise"]`)
+	teacher.Click("#setup-button")
+	teacher.Click(`#setup-menu [data-action="exercise"]`)
 	teacher.WaitFor(`!document.getElementById("exercise").hidden`)
 	typeInto(teacher, `#exercise [data-field="exercise-title"]`, "Week 3: who said it?")
 	teacher.Click(`#exercise [data-field="exercise-instructions"]`)

@@ -37,6 +37,9 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 	p := browsertest.Open(t, serveSite(t), "")
 	p.AcceptDialogs()
 	pasteArticle(p, app.SampleTitle, formatsArticle)
+	// A pasted article has no topic until someone writes it; new claims
+	// take it as their stance target.
+	setField(p, "#topic", app.SampleTopic)
 	p.SelectText("Tomas Reyes", 0)
 	p.Press("s")
 	p.SelectText("called", 0)
@@ -116,7 +119,7 @@ func TestExportMenuOffersEveryFormatAndOpenReadsThemBack(t *testing.T) {
 			assert.Equal(t, "Tomas Reyes", row.Mention)
 			assert.Equal(t, "called", row.Cue)
 			assert.Equal(t, "against", row.Stance)
-			assert.Equal(t, app.SampleTitle, row.Target, "the stance target is the article's topic")
+			assert.Equal(t, app.SampleTopic, row.Target, "the stance target is the article's topic")
 			assert.Equal(t, "codepoint", row.OffsetUnit)
 		},
 		exchange.CSV: func(t *testing.T, data []byte) {

@@ -281,15 +281,15 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 
 	// The documents list, the schema editor, the exercise builder.
 	for _, panel := range []struct{ name, open, id string }{
-		{"the documents list", "", "docs"},
-		{"the schema editor", `#docs [data-action="schema"]`, "schema"},
-		{"the exercise builder", `#docs [data-action="exercise"]`, "exercise"},
+		{"the documents list", "#docs-button", "docs"},
+		{"the schema editor", `#setup-menu [data-action="schema"]`, "schema"},
+		{"the exercise builder", `#setup-menu [data-action="exercise"]`, "exercise"},
 	} {
-		p.Click("#docs-button")
-		p.WaitFor(`!document.getElementById("docs").hidden`)
-		if panel.open != "" {
-			p.Click(panel.open)
+		if panel.id != "docs" {
+			p.Click("#setup-button")
+			p.WaitFor(`!document.getElementById("setup-menu").hidden`)
 		}
+		p.Click(panel.open)
 		p.WaitFor(`!document.getElementById("` + panel.id + `").hidden`)
 		showsPayload(t, p, "#"+panel.id, panel.name)
 		checkScreen(t, p, panel.name)

@@ -131,7 +131,7 @@ func TestAProjectHoldsManyDocuments(t *testing.T) {
 	p.Press("\u001b")
 
 	p.Click("#export-more")
-	p.Click(`#export-menu [data-field="export-scope"]`)
+	p.Click(`#export-menu [data-action="export-scope"]`)
 	p.Click(`#export-menu [data-format="native"]`)
 	one := decodeProject(t, p.WaitDownload("Second article.sayso.json"))
 	require.Len(t, one.Documents, 1)
@@ -149,8 +149,8 @@ func TestTheSchemaEditorChangesLabelsAndStancesWithoutLosingAnnotations(t *testi
 	p.Press("1") // favor
 	p.WaitFor(`document.querySelector("#sidebar .badge").textContent === "favor"`)
 
-	p.Click("#docs-button")
-	p.Click(`#docs [data-action="schema"]`)
+	p.Click("#setup-button")
+	p.Click(`#setup-menu [data-action="schema"]`)
 	p.WaitFor(`!document.getElementById("schema").hidden`)
 
 	// A new label with its own key, used at once.
@@ -166,8 +166,8 @@ func TestTheSchemaEditorChangesLabelsAndStancesWithoutLosingAnnotations(t *testi
 	assert.Contains(t, p.Text("#sidebar"), "Evidence")
 
 	// Renames carry over: the claim label and a stance value.
-	p.Click("#docs-button")
-	p.Click(`#docs [data-action="schema"]`)
+	p.Click("#setup-button")
+	p.Click(`#setup-menu [data-action="schema"]`)
 	typeInto(p, `#schema [data-field="label-name"][data-label="claim"]`, "Assertion")
 	p.WaitFor(`document.querySelector('#tools [data-label="claim"]').textContent.startsWith("Assertion")`)
 	typeInto(p, `#schema [data-field="stance-name"][data-stance="favor"]`, "support")

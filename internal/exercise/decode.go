@@ -53,6 +53,9 @@ func Decode(b []byte) (Exercise, error) {
 		Instructions: f.Instructions,
 		Documents:    documents(f.Documents),
 	}
+	if h := f.HandIn; h != nil {
+		e.HandIn = &HandIn{Origin: h.Origin, Box: h.Box, Code: h.Code}
+	}
 	for _, l := range f.Schema.Labels {
 		e.Schema.Labels = append(e.Schema.Labels, annotation.Label(l))
 	}

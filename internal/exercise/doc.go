@@ -29,12 +29,21 @@
 //	                 "sha256": "<64 hex digits of the text's UTF-8>", "text": "…"}]
 //	}
 //
+// An exercise whose work is collected online (issue 17) also has
+//
+//	"handIn": {"origin": "https://sayso.example.org", "box": "<24 hex digits>",
+//	           "code": "<32 hex digits>"}
+//
+// after "documents": the site whose Worker keeps the box, the box's id and
+// the hand-in code (see [HandIn]). It is the one optional field: files
+// without it, written before it existed, open as before.
+//
 // The schema and documents are written as in package native; "length"
 // counts code points. Instructions are plain text with "\n" line ends;
 // how they are laid out (paragraphs, lists) is up to the app. [Encode]
 // writes the fields in this order, indented by two spaces, with a final
-// newline and without escaping <, > and &; every field is always written.
-// [Decode] requires every field, refuses unknown and repeated ones, and
+// newline and without escaping <, > and &; every field but "handIn" is
+// always written. [Decode] requires every other field, refuses unknown and repeated ones, and
 // checks each text against its SHA-256 and length. Its errors are sentences
 // for the person who opened the file. The JSON Schema of the format is
 // [Schema] (exercise.schema.json).

@@ -22,6 +22,14 @@ type wireFile struct {
 	Instructions string          `json:"instructions"`
 	Schema       wire.Schema     `json:"schema"`
 	Documents    []wire.Document `json:"documents"`
+	HandIn       *wireHandIn     `json:"handIn,omitempty"`
+}
+
+// wireHandIn is the optional "handIn" object: the box students hand in to.
+type wireHandIn struct {
+	Origin string `json:"origin"`
+	Box    string `json:"box"`
+	Code   string `json:"code"`
 }
 
 // Encode returns e as an exercise file: the same bytes for the same
@@ -58,6 +66,9 @@ func Encode(e Exercise) ([]byte, error) {
 			SHA256: text.Hash(d.Text),
 			Text:   d.Text,
 		})
+	}
+	if h := e.HandIn; h != nil {
+		f.HandIn = &wireHandIn{Origin: h.Origin, Box: h.Box, Code: h.Code}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -101,6 +112,11 @@ func check(e Exercise) error {
 	}
 	if len(e.Documents) == 0 {
 		return errors.New("this exercise has no documents")
+	}
+	if e.HandIn != nil {
+		if err := checkHandIn(*e.HandIn); err != nil {
+			return err
+		}
 	}
 	seen := map[string]bool{}
 	for i, d := range e.Documents {

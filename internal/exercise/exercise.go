@@ -19,6 +19,9 @@ type Exercise struct {
 	Instructions string // plain text with \n line ends
 	Schema       annotation.Schema
 	Documents    []annotation.Document // Done is always false
+	// HandIn is the online box students hand in to; nil when the teacher
+	// collects work otherwise. Optional in the file: older files have none.
+	HandIn *HandIn
 }
 
 // Ref is how a student's project names the exercise.

@@ -15,11 +15,14 @@ import (
 // be checked field by field with the place of each problem.
 type shape struct {
 	kind   kind
-	self   string              // an object's name in messages ("the schema"); list items use item names
-	fields []field             // an object's fields
-	item   *shape              // a list's items
-	name   string              // how a list names its items: "document"
-	check  func(string) string // a string's own check: what is wrong, or ""
+	self   string  // an object's name in messages ("the schema"); list items use item names
+	fields []field // an object's fields
+	// optional are the keys of fields that may be left out (added to
+	// version 1 later, so that older files still open).
+	optional []string
+	item     *shape              // a list's items
+	name     string              // how a list names its items: "document"
+	check    func(string) string // a string's own check: what is wrong, or ""
 }
 
 type kind int
@@ -41,7 +44,7 @@ type field struct {
 }
 
 // fileShape is the shape of an exercise file, version 1. Every field is
-// required.
+// required but "handIn", added later: files without it still open.
 func fileShape() *shape {
 	str := &shape{kind: kString}
 	label := &shape{kind: kObject, fields: []field{
@@ -64,7 +67,12 @@ func fileShape() *shape {
 		{"id", str}, {"title", str}, {"instructions", str},
 		{"schema", schema},
 		{"documents", &shape{kind: kList, item: document, name: "document"}},
-	}}
+		{"handIn", &shape{kind: kObject, self: "the hand-in box", fields: []field{
+			{"origin", &shape{kind: kString, check: originProblem}},
+			{"box", &shape{kind: kString, check: func(s string) string { return prefixed(`"box" `, hexProblem(s, 24)) }}},
+			{"code", &shape{kind: kString, check: func(s string) string { return prefixed(`"code" `, hexProblem(s, 32)) }}},
+		}}},
+	}, optional: []string{"handIn"}}
 }
 
 func prefixed(p, msg string) string {
@@ -193,7 +201,7 @@ func (w *walker) object(s *shape, self string, pos int) error {
 		return err
 	}
 	for _, f := range s.fields {
-		if !slices.Contains(seen, f.key) {
+		if !slices.Contains(seen, f.key) && !slices.Contains(s.optional, f.key) {
 			return w.at(pos, "%s has no %q field", self, f.key)
 		}
 	}

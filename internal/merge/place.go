@@ -26,15 +26,31 @@ type placement struct {
 // some of its context (see inContext). It returns why when a fragment cannot be found
 // or the fragments found overlap.
 func relocate(old, to *text.Index, fragments []text.Span) (placement, string) {
+	return relocateNear(old, to, fragments, func(f text.Span) text.Span { return f })
+}
+
+// Relocate finds fragments of the text old in the text to as an import
+// does (see Merge), where expects each fragment at where(fragment) in to
+// (its position moved by the edit that made to from old). It returns the
+// fragments found and how the least sure of them was found (Method
+// anchor.ByPosition when none moved from where expected), or why they
+// cannot be placed.
+func Relocate(old, to *text.Index, fragments []text.Span, where func(text.Span) text.Span) ([]text.Span, anchor.Result, string) {
+	p, why := relocateNear(old, to, fragments, where)
+	return p.fragments, p.weakest, why
+}
+
+func relocateNear(old, to *text.Index, fragments []text.Span, where func(text.Span) text.Span) (placement, string) {
 	p := placement{weakest: anchor.Result{Method: anchor.ByPosition, Confidence: 1}}
-	for _, f := range fragments {
-		q := anchor.Quote{Exact: old.Slice(f.Start, f.End)}
-		q.Prefix, q.Suffix = old.Context(f, annotation.ContextLength)
+	for _, of := range fragments {
+		q := anchor.Quote{Exact: old.Slice(of.Start, of.End)}
+		q.Prefix, q.Suffix = old.Context(of, annotation.ContextLength)
+		f := where(of)
 		res := anchor.Result{Span: f, Method: anchor.ByPosition, Confidence: 1}
 		if !stays(to, f, q) {
 			var ok bool
 			// An empty hint skips Locate's position test, done above with
-			// the context, but keeps the old start for telling apart.
+			// the context, but keeps the expected start for telling apart.
 			res, ok = anchor.Locate(to, q, text.Span{Start: f.Start, End: f.Start})
 			if !ok {
 				return placement{}, "its quote is not in the text any more"

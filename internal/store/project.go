@@ -26,7 +26,7 @@ const (
 const HistorySteps = 500
 
 // TextRecord names the record of document id's text.
-func TextRecord(id string) string { return "t/" + id }
+func TextRecord(id string) string { return annotation.TextRecord(id) }
 
 // StepRecord names the record of history step n.
 func StepRecord(n int) string { return "c/" + strconv.Itoa(n) }
@@ -186,6 +186,12 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		c.Text = ""
 		o, err := put(k, c)
 		return append(ops, o...), err
+	case strings.HasPrefix(k, "t/"):
+		if d, _, ok := s.Document(k[2:]); ok {
+			sv.keys[k] = true
+			return []Op{Put(k, d.Text)}, nil
+		}
+		return del(k), nil
 	case strings.HasPrefix(k, "a/"):
 		if a, ok := s.Annotation(k[2:]); ok {
 			return put(k, a)

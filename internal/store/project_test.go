@@ -191,3 +191,25 @@ func FuzzSavedProjectsLoadAsTheyWere(f *testing.F) {
 		sameWithHistory(t, s, sv.load())
 	})
 }
+
+func TestAnEditedTextAndItsUndoSurviveAReload(t *testing.T) {
+	s := annotation.New(annotation.DefaultSchema(), "Ana", clock)
+	d, err := s.AddDocument("Harbour", "Nobody asked us, said Reyes. The council said it was sound.")
+	require.NoError(t, err)
+	_, err = s.Add(d, annotation.LabelClaim, spanOf(t, s, d, "Nobody asked us"))
+	require.NoError(t, err)
+	sv := newSaver(t)
+	sv.save(s)
+	require.NoError(t, s.RenameDocument(d, "Before the edit"))
+	// The edit drops the claim's text: it becomes unplaced.
+	gone := func(a *annotation.Annotation, _, _ *text.Index) annotation.Placement { return annotation.Placement{} }
+	_, err = s.ReplaceText(d, "A new text entirely.", gone)
+	require.NoError(t, err)
+	require.NoError(t, s.RenameDocument(d, "After the edit"))
+	sv.save(s)
+	sv.compact()
+
+	got := sv.load()
+	require.Equal(t, "A new text entirely.", got.Documents()[0].Text)
+	sameWithHistory(t, s, got)
+}

@@ -25,8 +25,10 @@ func (p *para) sentStart(i int) int { return p.sents[p.sentOf[i]].a }
 // direct attributes the paragraph's quotations.
 func (p *para) direct(continues bool) {
 	s := p.s
+	var pending []Span // whole quotes waiting for the cue after the next one
 	for qi, q := range p.quotes {
 		if p.quoteWords(q) < 3 && !p.is(q.a-1, ":") && !p.shortQuote(q) {
+			pending = nil
 			continue
 		}
 		// A quote inside a sentence, not introduced by a comma or colon, is
@@ -48,9 +50,22 @@ func (p *para) direct(continues bool) {
 			for i := cue.a; i <= cue.b; i++ {
 				p.used[i] = true
 			}
-			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			if qi == 0 && q.a == 0 && p.carry != nil {
+				pending = append(p.carry, pending...)
+			}
+			s.lastDirect = p.add(Suggestion{Content: append(pending, content), Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			pending = nil
 			s.lastDirectPara = p.idx
 			continue
+		}
+		pending = nil
+		// A whole sentence in quotes, right before another quote that has
+		// its own "…," X said, is a first fragment of that one.
+		if q.a == p.sentStart(q.a) && qi+1 < len(p.quotes) && p.quotes[qi+1].a == q.b+1 {
+			if _, _, ok := p.after(p.quotes[qi+1]); ok {
+				pending = []Span{content}
+				continue
+			}
 		}
 		// Before the quote: X said: "…" / X said, "…".
 		if cue, src, ok := p.before(q); ok {
@@ -77,6 +92,13 @@ func (p *para) direct(continues bool) {
 			}
 			s.lastDirect = p.add(sg)
 			s.lastDirectPara = p.idx
+			continue
+		}
+		// A paragraph that is one whole quote, before a paragraph opening
+		// with a quote that has its own "…," X said, is that quote's first
+		// fragment.
+		if len(p.quotes) == 1 && q.a == 0 && q.b == len(p.toks)-1 && !q.open && p.nextQuoteAttributed() {
+			s.carry = []Span{content}
 			continue
 		}
 		// A quote of its own sentence continues the last speaker's quote.
@@ -232,11 +254,16 @@ func (p *para) sentenceSource(lo, hi int) (tokRange, bool) {
 
 // headline handles "Trump: …" at the start of a paragraph.
 func (p *para) headline() {
-	if len(p.sents) > 2 {
-		return
-	}
 	last, ok := p.npRight(0, len(p.toks))
 	if !ok || !p.is(last+1, ":") || last > 5 || last+2 >= len(p.toks) || p.used[last+1] {
+		return
+	}
+	if len(p.sents) > 2 && !p.shouted(0, last) {
+		return // a transcript's "TAPPER: …" may run on
+	}
+	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
+		// label or a figure, not someone speaking.
 		return
 	}
 	end := len(p.toks) - 1
@@ -251,6 +278,8 @@ func (p *para) headline() {
 func (p *para) indirect(si int) {
 	se := p.sents[si]
 	p.inSource(se)
+	p.inPoll(se)
+	p.possessorNoun(se)
 	var lastSrc *tokRange
 	for i := se.a; i < se.b; i++ {
 		if p.used[i] || p.inQuote[i] != 0 {
@@ -269,8 +298,8 @@ func (p *para) indirect(si int) {
 		found, inverted := false, false
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
-				if c, ok := p.chunkRight(end+1, se.b); ok && p.is(last+1, "who") {
-					last = c // "a city official who was not allowed to speak"
+				if c, ok := p.chunkRight(end+1, se.b); ok && (p.is(last+1, "who") || !p.endsClause(last+1, se.b)) {
+					last = c // "a city official who was not allowed to speak", "a poll released Monday by …"
 				}
 				src, found, inverted = tokRange{end + 1, last}, true, true
 			} else if last, ok := p.chunkRight(end+1, se.b); ok {
@@ -298,7 +327,7 @@ func (p *para) indirect(si int) {
 					src, found = tokRange{first, j}, true
 				}
 			}
-			if !found && cf.class&speech != 0 && p.is(a-1, "and") && !cf.ing {
+			if !found && cf.class&speech != 0 && (p.is(a-1, "and") || p.is(a-1, "but")) && !cf.ing {
 				if sg, ok := p.sentenceSource(se.a, a-1); ok {
 					src, found = sg, true
 				}
@@ -326,6 +355,9 @@ func (p *para) indirect(si int) {
 		if src.a < lead {
 			lead = src.a
 		}
+		if p.is(lead-1, "as") && p.is(lead-2, ",") && !inverted {
+			lead-- // "The plan, as one aide put it, is dead": an aside
+		}
 		tail := end
 		if inverted {
 			tail = src.b
@@ -345,7 +377,7 @@ func (p *para) indirect(si int) {
 					content = append(content, p.span(tail+2, e))
 				}
 			}
-		} else if lead == se.a && cf.lemma == "according to" && p.is(tail+1, ",") {
+		} else if (lead == se.a || lead == se.a+1 && (p.is(se.a, "but") || p.is(se.a, "and") || p.is(se.a, "("))) && cf.lemma == "according to" && p.is(tail+1, ",") {
 			if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
 				content = append(content, p.span(tail+2, e))
 			}
@@ -366,7 +398,11 @@ func (p *para) indirect(si int) {
 			if k < se.b && p.is(k-1, ",") && p.word(k) && hasSuffix(p.toks[k].l, "ing") {
 				continue // "…, he said, clutching the lectern"
 			}
-			if e := p.contentEnd(k, se.b); e >= k && k < len(p.toks) {
+			hi := se.b
+			if c := p.subordinateEnd(se, i); c > 0 {
+				hi = c // "While Clinton has condemned the plan, the groups say …"
+			}
+			if e := p.contentEnd(k, hi); e >= k && k < len(p.toks) {
 				if cf.ing && a == i && found && src.b == i-1 {
 					e = p.relativeEnd(k, e)
 				}
@@ -413,7 +449,7 @@ func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
 		// clause of belief or intention after a noun; not after a pronoun
 		// or a preposition's object.
 		h := p.toks[last]
-		if _, pr := p.s.lx.prons[h.l]; pr || cf.class&belief == 0 || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] {
+		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && prepositions[p.toks[first-1].l] && p.toks[first-1].l != "with" {
 			return false
 		}
 		return true
@@ -442,6 +478,9 @@ func (p *para) skipObject(k, hi int) int {
 // tokens [a, e].
 func (p *para) trimEnd(a, e int) int {
 	for e > a && p.toks[e].k == punct && (p.toks[e].l == "," || p.toks[e].l == "." || p.toks[e].l == ";" || p.toks[e].l == ":" || p.toks[e].l == "—" || p.toks[e].l == "–") {
+		if p.toks[e].l == "." && p.word(e-1) && p.toks[e-1].e == p.toks[e].s && p.s.lx.abbr[p.toks[e-1].l] {
+			break // the full stop of "U.S." belongs to the word
+		}
 		e--
 	}
 	return e
@@ -464,6 +503,12 @@ func (p *para) contentEnd(k, hi int) int {
 		}
 		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && afterComma[p.toks[i+1].l] || p.dash(i) {
 			e = cut
+			break
+		}
+		if (p.is(i, "and") || p.is(i, "but")) && p.inQuote[i] == 0 && p.coordinatedCue(i+1, hi) {
+			// "She praised the plan and said it would pass": the second
+			// verb of the same subject starts an attribution of its own.
+			e = i - 1
 			break
 		}
 		if !comma || i+1 >= hi {
@@ -574,13 +619,18 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if cf.ing {
 		// ", saying …", "while saying …": a participle of speech after a
 		// comma or a conjunction is a cue whoever its subject is.
-		return cf.class&speech != 0 && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—"))
+		if (cf.class&speech != 0 || p.commaBefore(i)) && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—")) {
+			return true
+		}
+		// "results showing a tight race", "a petition calling on him":
+		// a reduced relative clause after a noun.
+		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && !prepositions[p.toks[i-1].l] && !p.s.lx.dets[p.toks[i-1].l]
 	}
 	t := p.toks[i]
-	if t.l == cf.lemma && a == i {
-		return false // a bare base form: "to say", "say" as a noun
+	if t.l == cf.lemma && a == i && !(t.l == "say" && i > 0 && (p.word(i-1) || p.is(i-1, "%")) && !p.is(i-1, "to") && !p.s.lx.dets[p.toks[i-1].l] && !prepositions[p.toks[i-1].l] && p.opensClause(i+1)) {
+		return false // a bare base form: "to say", "say" as a noun; not "many of them say they …"
 	}
-	if !(strong[cf.lemma] || cf.past || a < i) {
+	if !(strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
 		return false
 	}
 	// A participle used as an adjective ("the pledged delegates", "a
@@ -592,6 +642,9 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 		if p.s.lx.dets[l] || isDigitWord(l) || prepositions[l] {
 			return false
 		}
+	}
+	if (p.is(a-1, ",") || cf.past || a < i) && cf.class&speech != 0 {
+		return true // "…, the report, released Monday, said"
 	}
 	_, end, _ := p.cueAt(i)
 	n := end + 1
@@ -813,7 +866,7 @@ func (p *para) inSource(se sentence) {
 		doc = doc || p.word(c) && documentNouns[p.toks[c].l]
 		c++
 	}
-	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasCue(c+1, se.b) {
+	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasVerbCue(c+1, se.b) {
 		return
 	}
 	e := p.contentEnd(c+1, se.b)
@@ -822,6 +875,96 @@ func (p *para) inSource(se sentence) {
 	}
 	p.used[a] = true
 	p.add(Suggestion{Content: []Span{p.span(c+1, e)}, Cue: p.span(a, a), Source: p.span(a+1, c-1)})
+}
+
+// hasVerbCue reports whether a cue that is not a bare base form ("the
+// evangelical support of") starts in tokens [a, b), or a quote does.
+func (p *para) hasVerbCue(a, b int) bool {
+	for i := a; i < b; i++ {
+		if p.inQuote[i] != 0 {
+			return true
+		}
+		if cf, _, ok := p.cueAt(i); ok && (cf.past || cf.ing || p.toks[i].l != cf.lemma) {
+			return true
+		}
+	}
+	return false
+}
+
+// pollNouns name the sources of figures: "in a CNN poll".
+var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
+
+// inPoll handles "Clinton leads by 6 points in a CNN poll": "in" is the
+// cue, the poll the source and the clause before it the content.
+func (p *para) inPoll(se sentence) {
+	for i := se.a + 3; i < se.b-1; i++ {
+		if !p.is(i, "in") || p.used[i] || p.inQuote[i] != 0 {
+			continue
+		}
+		k, found, named := i+1, false, p.is(i+1, "a") || p.is(i+1, "an")
+		for ; k < se.b && k <= i+8 && p.word(k); k++ {
+			if pollNouns[p.toks[k].l] {
+				found = true
+				break
+			}
+			named = named || p.toks[k].cap
+		}
+		if !named {
+			continue // "a lead in the polls": no poll in particular
+		}
+		if !found || !p.endsClause(k+1, se.b) {
+			continue
+		}
+		e := p.trimEnd(se.a, i-1)
+		if e-se.a < 2 || p.hasVerbCue(se.a, e+1) || p.used[se.a] {
+			continue
+		}
+		p.used[i] = true
+		p.add(Suggestion{Content: []Span{p.span(se.a, e)}, Cue: p.span(i, i), Source: p.span(i+1, k)})
+		return
+	}
+}
+
+// claimNouns report what someone holds or says when "that" follows them:
+// "Trump’s claim that …", "his warning that …".
+var claimNouns = map[string]bool{"claim": true, "claims": true, "belief": true,
+	"assertion": true, "argument": true, "suggestion": true, "view": true,
+	"warning": true, "promise": true, "pledge": true, "insistence": true,
+	"contention": true, "assessment": true, "prediction": true, "allegation": true,
+	"allegations": true, "accusation": true, "accusations": true, "charge": true,
+	"hope": true, "fear": true, "fears": true, "concern": true, "concerns": true,
+	"insinuation": true, "statement": true, "admission": true, "comments": true,
+	"remarks": true, "boast": true, "vow": true, "threat": true}
+
+// possessorNoun handles "Trump’s claim that …" and "her warning that …":
+// the noun is the cue, the possessor the source, the that-clause the
+// content.
+func (p *para) possessorNoun(se sentence) {
+	for i := se.a + 1; i+2 < se.b; i++ {
+		if !p.word(i) || !claimNouns[p.toks[i].l] || !p.is(i+1, "that") || p.used[i] || p.inQuote[i] != 0 {
+			continue
+		}
+		j := i - 1
+		for j > se.a && p.word(j) && !p.toks[j].cap && !p.possessive(j) && p.plainWord(j) && j > i-3 {
+			j-- // "Trump’s repeated claim"
+		}
+		l := p.toks[j].l
+		if !(p.possessive(j) || l == "his" || l == "her" || l == "their" || l == "its" || l == "our") {
+			continue
+		}
+		first := j
+		if p.possessive(j) {
+			if f, ok := p.npLeft(j, se.a); ok {
+				first = f
+			}
+		}
+		e := p.contentEnd(i+1, se.b)
+		if e <= i+1 {
+			continue
+		}
+		p.used[i] = true
+		p.add(Suggestion{Content: []Span{p.span(i+1, e)}, Cue: p.span(i, i), Source: p.span(first, j)})
+	}
 }
 
 // quoteTaken returns the content of a suggestion of this paragraph that
@@ -849,4 +992,80 @@ func (p *para) shortQuote(q quote) bool {
 	}
 	_, _, ok := p.after(q)
 	return ok
+}
+
+// coordinatedCue reports whether a finite cue verb, after auxiliaries and
+// adverbs, starts at token k: the second verb of a coordination.
+func (p *para) coordinatedCue(k, hi int) bool {
+	for k < hi && p.word(k) && (p.s.lx.aux[p.toks[k].l] || cueAdverbs[p.toks[k].l]) {
+		k++
+	}
+	if k >= hi {
+		return false
+	}
+	cf, _, ok := p.cueAt(k)
+	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
+}
+
+// labels open a paragraph before a colon without being a speaker.
+var labels = map[string]bool{"update": true, "updated": true, "correction": true,
+	"exclusive": true, "watch": true, "breaking": true, "note": true, "photos": true,
+	"video": true, "read": true, "related": true, "editor's": true, "editor’s": true,
+	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true}
+
+// shouted reports whether tokens [a, b] are one word in capitals: UPDATE.
+func (p *para) shouted(a, b int) bool {
+	if a != b || !p.word(a) {
+		return false
+	}
+	t := p.s.r[p.toks[a].s:p.toks[a].e]
+	return len(t) > 1 && strings.ToUpper(string(t)) == string(t)
+}
+
+// nextQuoteAttributed reports whether the next paragraph opens with a quote
+// followed by its own cue and source.
+func (p *para) nextQuoteAttributed() bool {
+	if p.idx+1 >= len(p.s.paras) {
+		return false
+	}
+	n := p.s.newPara(p.idx + 1)
+	if n == nil || len(n.quotes) == 0 || n.quotes[0].a != 0 {
+		return false
+	}
+	_, _, ok := n.after(n.quotes[0])
+	return ok
+}
+
+// opensClause reports whether token k can open what was said: "that", a
+// pronoun, a determiner, a name or a figure.
+func (p *para) opensClause(k int) bool {
+	if k >= len(p.toks) || !p.word(k) {
+		return false
+	}
+	l := p.toks[k].l
+	_, pron := p.s.lx.prons[l]
+	return l == "that" || pron || p.s.lx.dets[l] || p.toks[k].cap || isDigitWord(l)
+}
+
+// subordinators open a clause that ends at the first comma: "While …,".
+var subordinators = map[string]bool{"while": true, "although": true, "though": true,
+	"because": true, "if": true, "when": true, "after": true, "before": true,
+	"since": true, "as": true, "unless": true, "whereas": true, "once": true}
+
+// subordinateEnd returns the first comma outside quotes of sentence se when
+// the sentence opens with a subordinator and the cue at token i stands
+// before that comma, else 0.
+func (p *para) subordinateEnd(se sentence, i int) int {
+	if !p.word(se.a) || !subordinators[p.toks[se.a].l] {
+		return 0
+	}
+	for c := se.a + 1; c < se.b; c++ {
+		if p.is(c, ",") && p.inQuote[c] == 0 {
+			if c > i {
+				return c
+			}
+			return 0
+		}
+	}
+	return 0
 }

@@ -12,6 +12,8 @@
 // The conventions follow PolNeAR's (Newell et al., 2018) as far as rules can:
 // a direct quote's content includes its quotation marks, an indirect
 // content includes "that" and stops before the sentence's final full stop,
-// auxiliaries belong to the cue ("has said"), and a quote that continues a
-// speaker's earlier quote is a further fragment of the same content.
+// auxiliaries belong to the cue ("has said"), a quote that continues a
+// speaker's earlier quote is a further fragment of the same content, and a
+// belief or intention inside what someone said ("voters say they want …")
+// is not an attribution of its own.
 package suggest

@@ -7,7 +7,11 @@ import "strings"
 // "reporting verbs" lists of the University of Adelaide Writing Centre and of
 // the Purdue Online Writing Lab, Levin's (1993) "verbs of communication"
 // classes (37.x), and the speech-verb list of the GenderGapTracker quote
-// extractor. Nothing was copied from them or from PolNeAR.
+// extractor. Nothing was copied from them or from PolNeAR. Which words to
+// add or drop was then decided by counting, on the tuning four fifths of
+// PolNeAR's training split only, how often the gold marks a form as a cue
+// and how often our rules took it rightly (forms right under a third of the
+// time were dropped or kept for where the context shows a verb).
 
 // verbClass says how a cue verb behaves.
 type verbClass uint8
@@ -23,12 +27,12 @@ func verbs() map[string]verbClass {
 	m := map[string]verbClass{}
 	for _, w := range strings.Fields(`say add write note report announce argue
 		explain claim insist state declare acknowledge admit deny confirm reply
-		respond recall predict promise pledge vow tweet post continue conclude
-		caution complain concede contend emphasize emphasise stress maintain
+		respond recall predict promise pledge vow tweet continue conclude
+		caution complain concede contend emphasize emphasise stress
 		observe remark reveal testify assert allege estimate speculate boast joke
 		quip muse wonder counter retort charge suggest propose tout lament
 		declare recount describe mention add explain contend agree disclose
-		predict warn urge complain answer comment reiterate affirm concur
+		predict warn urge complain  comment reiterate affirm concur
 		acknowledge blast slam criticize criticise praise accuse question
 		call dismiss reject defend highlight cite endorse refer decline refuse
 		describe mock blame denounce condemn echo indicate repeat thank attack
@@ -37,23 +41,26 @@ func verbs() map[string]verbClass {
 		welcome encourage applaud quote hint articulate reference lambaste
 		rail talk speak apologize apologise brag scoff chide scold rebuke
 		ridicule deride dub label characterize characterise brand hail laud
-		dispute swear guarantee signal plead beg instruct proclaim
+		dispute swear  signal plead beg instruct proclaim
 		opine posit theorize rebut refute clarify elaborate summarize
-		relay convey divulge lash weigh allude reflect rave recount
+		relay convey divulge lash  allude reflect rave recount
 		volunteer interject exclaim whisper murmur grumble gripe concede
-		trumpet push`) {
+		trumpet push name order title identify project distance nominate 
+		retweet list sound rule document liken congratulate advocate
+		forecast rebuff underscore side shrug protest lay`) {
 		m[w] |= speech
 	}
-	for _, w := range strings.Fields(`tell ask assure remind warn inform advise
+	for _, w := range strings.Fields(`tell ask assure remind warn inform 
 		urge`) {
 		m[w] |= speech | object
 	}
-	for _, w := range strings.Fields(`believe think hope want expect fear worry
+	for _, w := range strings.Fields(`anger opt mull persuade envision promote
+	believe think hope want expect fear worry
 		feel know show find plan intend seek argue doubt wish suspect insist
-		understand predict see consider seem appear support oppose back
+		understand predict see consider seem appear support oppose back 
 		offer prefer favor favour decide remember guess imagine realize
 		realise determine learn assume suppose reckon deem regard recognize
-		recognise accept trust distrust approve disapprove embrace desire
+		recognise  trust distrust disapprove embrace desire
 		aim aspire vote worry question conclude`) {
 		m[w] |= belief
 	}
@@ -76,6 +83,7 @@ var irregular = map[string][]string{
 	"swear":      {"swore", "swears", "swearing", "sworn"},
 	"speak":      {"spoke", "speaks", "speaking", "spoken"},
 	"learn":      {"learned", "learns", "learning", "learnt"},
+	"lay":        {"laid", "lays", "laying"},
 }
 
 // forms returns the inflections of a regular lemma: -s, -ed, -ing.
@@ -114,7 +122,7 @@ func doubles(l string) bool {
 	switch l {
 	case "admit", "quip", "commit", "concur", "plan", "regret", "permit",
 		"submit", "chat", "rebut", "refer", "prefer", "beg", "brag", "slam",
-		"dub", "omit", "confer", "infer", "spar", "stir", "jab", "nod":
+		"dub", "omit", "confer", "infer", "spar", "stir", "jab", "nod", "shrug":
 		return true
 	}
 	return false
@@ -153,25 +161,39 @@ const nounForms = `state states comment comments remark remarks post posts
 	requests emails chants quotes labels signals questions talks aims
 	desires trusts echoes references brands thanks blames dubs hails
 	guarantees contests disputes rails pleas lobbies publishes releases
-	welcomes planned showing backed saw`
+	welcomes planned showing backed saw order orders list lists sound sounds
+	title titles name names project projects voice voices detail details
+	sounding listing rules ruling forecast forecasts protests sides focus
+	documents claim tell explain add request seem written writing reporting
+	challenges praising highlighting embraced nominating advocates`
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
-	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about"},
-	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"},
+	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about", "for"},
+	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"}, "respond": {"to", "with"},
 	"agree": {"with"}, "warn": {"of", "about", "against"}, "boast": {"of", "about"},
 	"joke": {"about"}, "apologize": {"for"}, "apologise": {"for"}, "worry": {"about"},
 	"believe": {"in"}, "rail": {"against"}, "vote": {"for", "against"},
 	"comment": {"on"}, "complain": {"about"}, "lash": {"out"}, "weigh": {"in"},
 	"argue": {"for", "against"}, "allude": {"to"}, "reflect": {"on"},
 	"rave": {"about"}, "hint": {"at"}, "insist": {"on"}, "speculate": {"about"},
-	"brag": {"about"}, "push": {"for"}, "respond": {"to"},
-	"charge": {"with"}, "accuse": {"of"},
+	"brag": {"about"}, "push": {"for"},
+	"charge": {"with"}, "accuse": {"of"}, "know": {"for", "as"},
+	"see": {"as"}, "assure": {"of"}, "caution": {"against"}, "aim": {"at"},
+	"suspect": {"of"}, "regard": {"as"}, "question": {"about"}, "hope": {"for"},
+	"remark": {"upon", "on"}, "wonder": {"about"}, "scoff": {"at"},
+	"express": {"concern", "confidence", "support", "doubt", "doubts",
+		"frustration", "interest", "skepticism", "disappointment", "regret",
+		"optimism", "hope", "opposition", "reservations", "surprise", "outrage",
+		"anger", "sympathy", "gratitude", "admiration", "dismay", "alarm"},
+	"plead": {"guilty"}, "distance": {"from"}, "sound": {"off"},
+	"side": {"with"}, "shrug": {"off"}, "liken": {"to"},
+	"opt": {"for"}, "mull": {"over"}, "lay": {"out"},
 }
 
 // needsParticle lists lemmas that are cues only with one of their particles:
 // "talked about", "voted for", "weighed in".
-const needsParticle = `talk vote push weigh lash rail reflect allude rave speak`
+const needsParticle = `talk vote push weigh lash rail reflect allude rave speak distance side shrug lay`
 
 // set makes a lookup set of space-separated words.
 func set(words string) map[string]bool {
@@ -237,7 +259,9 @@ const speakerNouns = `official officials aide aides spokesman spokeswoman
 	attorney lawyer lawyers prosecutors investigators executive executives
 	chairman director delegates activists allies friends insiders operatives
 	reporters journalists commentators conservatives liberals progressives
-	others many some both several few most all team spokespeople union`
+	others many some both several few most all team spokespeople union
+	records data results figures numbers documents filings findings polling
+	research statistics estimates`
 
 // determiners open a noun-phrase source.
 const determiners = `a an the some many several most all two three four five

@@ -79,6 +79,16 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 		for k-1 >= lo && k > j-5 && (p.nameWord(k-1) || p.modWord(k-1) || p.possessive(k-1)) {
 			k--
 		}
+		// "campaign finance records", "new fundraising reports": plain
+		// modifiers, when a comma, a determiner or the sentence's start
+		// stands before them.
+		m := k
+		for m-1 >= lo && m > j-4 && p.plainWord(m-1) && !p.s.lx.dets[p.toks[m-1].l] {
+			m--
+		}
+		if m < k && (m == lo || p.is(m-1, ",") || p.word(m-1) && p.s.lx.dets[p.toks[m-1].l]) {
+			k = m
+		}
 	case p.plainWord(j):
 		// "the farmer", "the new chief engineer": a determiner within
 		// three words.
@@ -205,7 +215,7 @@ func (p *para) leftAppositive(j, lo int) (int, bool) {
 		return 0, false
 	}
 	n := p.toks[k+1]
-	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.l == "whose" || n.l == "of" || n.cap || p.possessive(k+1) || p.s.lx.adv[n.l]) {
+	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.l == "whose" || n.l == "of" || n.l == "like" || n.l == "including" || n.cap || p.possessive(k+1) || p.s.lx.adv[n.l]) {
 		return 0, false
 	}
 	first, ok := p.npLeft(k-1, lo)

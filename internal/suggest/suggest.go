@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"strings"
 
 	"sayso/internal/text"
 )
@@ -71,8 +72,9 @@ type Suggester struct {
 	lastDirectPara int
 	lastAny        int // index of the last suggestion of lastAnyPara, -1 if none
 	lastAnyPara    int
-	openQuote      bool // the previous paragraph left a quote open
-	directOpen     bool // the previous paragraph ended with the last direct quote
+	openQuote      bool   // the previous paragraph left a quote open
+	directOpen     bool   // the previous paragraph ended with the last direct quote
+	carry          []Span // a quote paragraph waiting for the next paragraph's cue
 }
 
 // New returns a Suggester for doc.
@@ -122,13 +124,16 @@ type para struct {
 	sentOf  []int
 	used    []bool // tokens already used as a cue
 	added   []int  // suggestions added in this paragraph
+	carry   []Span // the previous paragraph's quote, a first fragment of this one's
 }
 
-func (s *Suggester) paragraph(pi int) {
+// newPara tokenizes paragraph pi and finds its quotes and sentences; nil
+// when it holds no token.
+func (s *Suggester) newPara(pi int) *para {
 	ps := s.paras[pi]
 	toks := tokenize(s.r, ps.Start, ps.End)
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	p := &para{s: s, idx: pi, toks: toks, used: make([]bool, len(toks))}
 	p.quotes = findQuotes(toks)
@@ -145,12 +150,22 @@ func (s *Suggester) paragraph(pi int) {
 			p.sentOf[i] = si
 		}
 	}
+	return p
+}
+
+func (s *Suggester) paragraph(pi int) {
+	p := s.newPara(pi)
+	if p == nil {
+		return
+	}
+	p.carry, s.carry = s.carry, nil
 	continues := s.openQuote && len(p.quotes) > 0 && p.quotes[0].a == 0
 	p.direct(continues)
 	p.headline()
 	for si := range p.sents {
 		p.indirect(si)
 	}
+	p.dropNested()
 	s.openQuote = len(p.quotes) > 0 && p.quotes[len(p.quotes)-1].open
 	// The next paragraph's quote continues the last direct quote only if
 	// nothing else was said after it in this paragraph.
@@ -213,9 +228,47 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 			return cueForm{lemma: "point", class: speech, ing: t.l == "pointing"}, i + 1, true
 		}
 	}
+	if t.l == "made" || t.l == "make" || t.l == "makes" || t.l == "making" {
+		// "made it clear that", "made clear"
+		if p.is(i+1, "clear") {
+			return cueForm{lemma: "make clear", class: speech, past: t.l == "made", ing: t.l == "making"}, i + 1, true
+		}
+		if p.is(i+1, "it") && p.is(i+2, "clear") {
+			return cueForm{lemma: "make clear", class: speech, past: t.l == "made", ing: t.l == "making"}, i + 2, true
+		}
+	}
+	if (t.l == "put" || t.l == "puts") && p.is(i+1, "it") && (p.is(i+2, ",") || p.is(i+2, ":") || p.is(i+2, ".") || i+2 >= len(p.toks) || p.toks[i+2].k == qopen) {
+		// "as one aide put it, …"
+		return cueForm{lemma: "put it", class: speech, past: t.l == "put"}, i + 1, true
+	}
+	if (t.l == "took" || t.l == "take" || t.l == "takes" || t.l == "taking") && p.is(i+1, "issue") && p.is(i+2, "with") {
+		return cueForm{lemma: "take issue", class: speech, past: t.l == "took", ing: t.l == "taking"}, i + 2, true
+	}
+	if beliefAdjectives[t.l] && i > 0 && p.word(i-1) && beForms[p.toks[i-1].l] && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
+		// "is confident that", "was eager to": a state of mind.
+		end := i
+		if p.is(i+1, "about") || p.is(i+1, "of") {
+			end = i + 1
+		}
+		return cueForm{lemma: t.l, class: belief, past: true}, end, true
+	}
 	cf, ok := p.s.lx.cues[t.l]
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
+	}
+	if t.l == "back" || t.l == "seem" || t.l == "appear" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
+		return cf, 0, false
+	}
+	if strings.HasPrefix(t.l, "respond") && p.is(i+1, "to") && (i+2 < len(p.toks) && noComment[p.toks[i+2].l] || p.is(i+2, "a") && i+3 < len(p.toks) && noComment[p.toks[i+3].l]) {
+		// "did not respond to requests for comment": the news formula,
+		// which PolNeAR leaves unmarked.
+		return cf, 0, false
+	}
+	if t.l == "called" && (p.is(i-1, "so") || p.is(i-1, "-") || p.indefiniteNoun(i-1)) && i+1 < len(p.toks) && (p.toks[i+1].cap || p.toks[i+1].k == qopen) {
+		return cf, 0, false // "a group called Citizens for Trump", "so-called"
+	}
+	if i > 0 && p.word(i-1) && (p.possessive(i-1) || hasSuffix(p.toks[i-1].l, "’s") || hasSuffix(p.toks[i-1].l, "'s")) && t.l == cf.lemma {
+		return cf, 0, false // "Editor’s note", "his say": a noun after a possessive
 	}
 	end := i
 	if p.is(i+1, "in") && p.is(i+2, "a") && p.is(i+3, "statement") {
@@ -235,7 +288,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if end == i && p.s.lx.particle[cf.lemma] {
 		return cf, 0, false
 	}
-	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && p.toks[end+1].l != "long" && p.toks[end+1].l != "just" {
+	if p.word(end+1) && cueAdverbs[p.toks[end+1].l] && !notAfterCue[p.toks[end+1].l] {
 		end++ // "said repeatedly", "wrote recently"
 	}
 	if p.word(end+1) && weekdays[p.toks[end+1].l] {
@@ -251,8 +304,8 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 // "states") is a verb here: after a subject pronoun or an auxiliary, or
 // before "that" or "to".
 func (p *para) verbAfterAll(i int) bool {
-	if p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0 {
-		return true
+	if (p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0) && !(p.word(i-1) && (p.s.lx.dets[p.toks[i-1].l] || isDigitWord(p.toks[i-1].l))) {
+		return true // not "the 35 states that …"
 	}
 	if i == 0 || !p.word(i-1) {
 		return false
@@ -283,7 +336,21 @@ var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": tru
 	"again": true, "once": true, "frequently": true, "often": true, "openly": true,
 	"flatly": true, "initially": true, "earlier": true, "already": true,
 	"explicitly": true, "specifically": true, "clearly": true, "strongly": true,
-	"firmly": true, "personally": true, "long": true, "just": true}
+	"firmly": true, "personally": true, "long": true, "just": true,
+	"widely": true, "formally": true, "increasingly": true, "sharply": true,
+	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
+	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
+	"wrongly": true, "proudly": true, "quietly": true, "routinely": true}
+
+// noComment are what someone does not respond to in "did not respond to
+// requests for comment".
+var noComment = map[string]bool{"request": true, "requests": true, "messages": true,
+	"message": true, "emails": true, "email": true, "calls": true, "call": true,
+	"inquiries": true, "inquiry": true, "phone": true}
+
+// notAfterCue are cue adverbs that belong to the cue only before it: "said
+// earlier this week", "has since said".
+var notAfterCue = map[string]bool{"long": true, "just": true, "since": true, "earlier": true, "then": true}
 
 // skipAdverbs returns the last token before i that is not an adverb.
 func (p *para) skipAdverbs(i, lo int) int {
@@ -303,3 +370,111 @@ func (p *para) skipAdverbs(i, lo int) int {
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
 	"thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// dropNested removes the indirect suggestions of this paragraph whose cue
+// lies inside the content of another of its suggestions: PolNeAR marks the
+// outer attribution of "Most voters say they want a change" and not the
+// belief inside what was said.
+func (p *para) dropNested() {
+	s := p.s
+	first := len(s.res.Suggestions)
+	for _, si := range p.added {
+		first = min(first, si)
+	}
+	if first == len(s.res.Suggestions) {
+		return
+	}
+	// The paragraph's suggestions by where their content starts, with the
+	// furthest content end so far, so that each cue is checked only against
+	// the contents that can hold it.
+	outs := append([]int(nil), p.added...)
+	sort.Slice(outs, func(i, j int) bool {
+		return s.res.Suggestions[outs[i]].Content[0].Start < s.res.Suggestions[outs[j]].Content[0].Start
+	})
+	reach := make([]int, len(outs))
+	for k, oi := range outs {
+		c := s.res.Suggestions[oi].Content
+		reach[k] = c[len(c)-1].End
+		if k > 0 {
+			reach[k] = max(reach[k], reach[k-1])
+		}
+	}
+	gone := map[int]bool{}
+	for _, si := range p.added {
+		in := s.res.Suggestions[si]
+		if in.Direct {
+			continue
+		}
+		k := sort.Search(len(outs), func(k int) bool { return s.res.Suggestions[outs[k]].Content[0].Start > in.Cue.Start }) - 1
+		for ; k >= 0 && reach[k] >= in.Cue.End; k-- {
+			oi := outs[k]
+			out := s.res.Suggestions[oi]
+			if oi == si || gone[oi] {
+				continue
+			}
+			if inside(in.Cue, out.Content) && !inside(out.Cue, in.Content) {
+				gone[si] = true
+				break
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return
+	}
+	kept := s.res.Suggestions[:first]
+	newIdx := map[int]int{}
+	for i := first; i < len(s.res.Suggestions); i++ {
+		if gone[i] {
+			continue
+		}
+		newIdx[i] = len(kept)
+		kept = append(kept, s.res.Suggestions[i])
+	}
+	s.res.Suggestions = kept
+	var added []int
+	for _, si := range p.added {
+		if n, ok := newIdx[si]; ok {
+			added = append(added, n)
+		}
+	}
+	p.added = added
+	if n, ok := newIdx[s.lastDirect]; ok {
+		s.lastDirect = n
+	}
+}
+
+// inside reports whether sp lies within one of the fragments of c.
+func inside(sp Span, c []Span) bool {
+	for _, f := range c {
+		if sp.Start >= f.Start && sp.End <= f.End {
+			return true
+		}
+	}
+	return false
+}
+
+// indefiniteNoun reports whether token j ends a short noun phrase opened by
+// "a" or "an": "a new group".
+func (p *para) indefiniteNoun(j int) bool {
+	for k := j; k >= 0 && k > j-4 && p.word(k); k-- {
+		if p.is(k, "a") || p.is(k, "an") {
+			return k < j
+		}
+	}
+	return false
+}
+
+// beliefAdjectives name a state of mind after a form of "be": "is
+// confident that", "are eager to", "was skeptical of".
+var beliefAdjectives = map[string]bool{"confident": true, "convinced": true,
+	"eager": true, "aware": true, "sure": true, "certain": true, "skeptical": true,
+	"optimistic": true, "hopeful": true, "adamant": true, "determined": true,
+	"reluctant": true, "unwilling": true, "willing": true, "keen": true,
+	"afraid": true, "worried": true, "concerned": true, "critical": true,
+	"supportive": true, "wary": true, "doubtful": true, "insistent": true}
+
+// beForms are the forms of "be" before a belief adjective.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true,
+	"be": true, "been": true, "am": true, "remains": true, "remain": true,
+	"remained": true, "seems": true, "seemed": true, "appears": true, "appeared": true,
+	"not": true, "also": true, "still": true, "very": true, "increasingly": true}

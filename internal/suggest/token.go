@@ -56,6 +56,7 @@ func opensAt(r []rune, i, w, ps, pe int) bool {
 // tokenize splits the paragraph [ps, pe) of r into tokens.
 func tokenize(r []rune, ps, pe int) []tok {
 	toks := make([]tok, 0, (pe-ps)/5+1)
+	straightOpen := false // a straight quotation mark opened and not closed yet
 	for i := ps; i < pe; {
 		c := r[i]
 		switch {
@@ -92,6 +93,10 @@ func tokenize(r []rune, ps, pe int) []tok {
 			if opensAt(r, i, w, ps, pe) {
 				k = qopen
 			}
+			if k == qopen && straightOpen && i+w < pe && isSpace(r[i+w]) {
+				k = qclose // "… coalitions, '' said": spaces on both sides close an open quote
+			}
+			straightOpen = k == qopen
 			toks = append(toks, tok{s: i, e: i + w, l: string(r[i : i+w]), k: k})
 			i += w
 		case c == '‘' || c == '’' || c == '\'':
@@ -190,8 +195,8 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 		}
 		if t.l == "." && i > 0 && toks[i-1].k == word && toks[i-1].e == t.s {
 			p := toks[i-1]
-			if lx.abbr[p.l] || (len([]rune(p.l)) == 1 && p.cap) {
-				continue
+			if lx.abbr[p.l] && !(!lx.titles[p.l] && i+1 < len(toks) && toks[i+1].cap && sentenceOpeners[toks[i+1].l]) || (len([]rune(p.l)) == 1 && p.cap) {
+				continue // "Mr. Ames", "the U.S. economy"; not "in the U.S. He said"
 			}
 		}
 		end := i + 1
@@ -213,3 +218,10 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 	}
 	return ss
 }
+
+// sentenceOpeners start a new sentence after an abbreviation that can end
+// one ("… in the U.S. He said …").
+var sentenceOpeners = map[string]bool{"he": true, "she": true, "they": true,
+	"it": true, "we": true, "i": true, "the": true, "but": true, "and": true,
+	"this": true, "that": true, "there": true, "in": true, "a": true, "his": true,
+	"her": true, "their": true, "its": true, "our": true, "if": true, "when": true}

@@ -126,6 +126,42 @@ func ActionOf(p Press, c Control) (a app.Action, ok bool) {
 		return app.ConfirmColumns{}, true
 	case view.ActColumnsCancel:
 		return app.CancelColumns{}, true
+	case view.ActConfirmYes:
+		return app.Answer{Yes: true}, true
+	case view.ActConfirmNo:
+		return app.Answer{}, true
+	case view.ActSetupMenu:
+		return app.ToggleSetupMenu{}, true
+	case view.ActExportScope:
+		return app.SetExportScope{DocumentOnly: c.Attr("aria-checked") != "true"}, true
+	case view.ActPickFile:
+		return app.PickFile{Input: c.Attr("data-input")}, true
+	case view.ActHandIn:
+		return app.HandIn{}, true
+	case view.ActKeepReceipt:
+		return app.KeepReceipt{}, true
+	case view.ActBoxKey:
+		return app.DownloadBoxKey{Box: c.Attr("data-box")}, true
+	case view.ActFetchHandIns:
+		return app.FetchHandIns{Box: c.Attr("data-box")}, true
+	case view.ActCloseBox:
+		return app.SetBoxClosed{Box: c.Attr("data-box"), Closed: true}, true
+	case view.ActReopenBox:
+		return app.SetBoxClosed{Box: c.Attr("data-box")}, true
+	case view.ActDeleteBox:
+		return app.RequestDeleteBox{Box: c.Attr("data-box")}, true
+	case view.ActChooseSpeaker:
+		return app.SetMentionSpeaker{SpeakerID: c.Attr("data-speaker")}, true
+	case view.ActEditText:
+		return app.OpenTextEditor{}, true
+	case view.ActEditSave:
+		return app.SaveText{Text: c.Value("edit-text")}, true
+	case view.ActEditCancel:
+		return app.CloseTextEditor{}, true
+	case view.ActUseTopic:
+		return app.UseTopic{}, true
+	case view.ActTopicTitle:
+		return app.TopicFromTitle{}, true
 	}
 	return nil, false
 }
@@ -191,12 +227,12 @@ func FieldAction(ch Change, c Control) (a app.Action, ok bool) {
 		return app.ShowCompareDocument{Label: v}, true
 	case view.FieldAccept:
 		return app.AcceptCandidate{Index: index(c.Attr("data-cand")), Accept: ch.Checked}, true
-	case view.FieldExportScope:
-		return app.SetExportScope{DocumentOnly: ch.Checked}, true
 	case view.FieldColumnText:
 		return app.SetColumn{Column: app.ColumnText, Key: v}, true
 	case view.FieldColumnLabel:
 		return app.SetColumn{Column: app.ColumnLabel, Key: v}, true
+	case view.FieldCollectHandIns:
+		return app.SetCollect{On: ch.Checked}, true
 	}
 	return nil, false
 }
@@ -211,6 +247,8 @@ func FilePurpose(has func(attr string) bool) app.FilePurpose {
 		return app.FilesCompare
 	case has(view.FileImport):
 		return app.FilesImport
+	case has(view.FileBoxKey):
+		return app.FilesBoxKey
 	}
 	return app.FilesOpen
 }

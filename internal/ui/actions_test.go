@@ -39,7 +39,7 @@ func TestEveryProtocolFieldMapsToAnAppAction(t *testing.T) {
 func TestPressesBecomeActions(t *testing.T) {
 	sel := &app.Selection{Start: 3, End: 9}
 	page := fakeControl{
-		attrs:  map[string]string{"data-label": "claim", "data-value": "favor", "data-orphan": "2", "data-doc": "d2", "data-file": "x"},
+		attrs:  map[string]string{"data-label": "claim", "data-value": "favor", "data-orphan": "2", "data-doc": "d2", "data-file": "x", "data-input": "open-file", "aria-checked": "false"},
 		values: map[string]string{"paste-title": "T", "paste-text": "Body", "student-name": "Mia"},
 	}
 	tests := []struct {
@@ -60,6 +60,10 @@ func TestPressesBecomeActions(t *testing.T) {
 		{"the student's name", Press{Action: view.ActStudentName}, app.SetStudentName{Name: "Mia"}},
 		{"open with the columns chosen", Press{Action: view.ActColumnsOpen}, app.ConfirmColumns{}},
 		{"cancel the columns question", Press{Action: view.ActColumnsCancel}, app.CancelColumns{}},
+		{"yes to the question", Press{Action: view.ActConfirmYes}, app.Answer{Yes: true}},
+		{"no to the question", Press{Action: view.ActConfirmNo}, app.Answer{}},
+		{"a button that picks files names its input", Press{Action: view.ActPickFile}, app.PickFile{Input: "open-file"}},
+		{"the export scope toggles what it shows", Press{Action: view.ActExportScope}, app.SetExportScope{DocumentOnly: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,6 +106,7 @@ func TestFileInputsSayWhatTheirFilesAreFor(t *testing.T) {
 		{view.FileAdd, app.FilesAdd},
 		{view.FileCompare, app.FilesCompare},
 		{view.FileImport, app.FilesImport},
+		{view.FileBoxKey, app.FilesBoxKey},
 		{"", app.FilesOpen},
 	}
 	for _, tt := range tests {

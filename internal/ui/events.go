@@ -18,6 +18,7 @@ func (u *UI) listen() {
 	u.on(body, "click", u.onClick)
 	u.on(body, "change", u.onChange)
 	u.on(u.doc, "keydown", u.onKeyDown)
+	u.on(u.doc, "selectionchange", func(dom.Event) { u.onCaret() })
 	// The article is contenteditable only so that the keyboard can move the
 	// caret and extend a selection; every edit is refused.
 	u.on(u.docEl, "beforeinput", func(ev dom.Event) { ev.PreventDefault() })
@@ -71,14 +72,17 @@ func closest(ev dom.Event, sel string) dom.Element {
 
 // onMouseDown keeps the text selection when a tool button is pressed.
 func (u *UI) onMouseDown(ev dom.Event) {
+	if closest(ev, "#doc") != nil {
+		u.pointer, u.lastCaret = true, -1
+	}
 	if closest(ev, "[data-keepsel]") != nil {
 		ev.PreventDefault()
 	}
 }
 
 func (u *UI) onClick(ev dom.Event) {
-	if u.exportMenuOpen && closest(ev, ".split") == nil {
-		u.dispatch(app.ToggleExportMenu{}) // a click elsewhere closes the menu
+	if (u.menuOpen["export-menu"] || u.menuOpen["setup-menu"]) && closest(ev, ".split") == nil {
+		u.dispatch(app.CloseMenus{}) // a click elsewhere closes the menus
 	}
 	if b := closest(ev, "[data-action]"); b != nil {
 		press := Press{Action: view.Action(b.GetAttribute("data-action")), Alt: ev.Underlying().Get("altKey").Truthy()}
@@ -146,6 +150,10 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		return
 	}
 	target := e.Get("target")
+	u.pointer = false
+	if u.menuKeys(ev, target) {
+		return
+	}
 	inField := false
 	if target.Get("nodeType").Int() == 1 {
 		inField = target.Call("matches", "input, textarea, select").Bool()
@@ -161,6 +169,7 @@ func (u *UI) onKeyDown(ev dom.Event) {
 	if !inField {
 		k.Sel = u.selection()
 		k.Elsewhere = !u.docEl.Underlying().Call("contains", target).Bool() && !u.sidebar.Underlying().Call("contains", target).Bool()
+		k.InList = target.Get("nodeType").Int() == 1 && target.Call("matches", "#sidebar [data-id]").Bool()
 	}
 	if k.Key == "Enter" && target.Get("id").String() == "student-name" {
 		ev.PreventDefault()
@@ -176,6 +185,81 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		target.Call("blur")
 	}
 	u.dispatch(a)
+	if _, inList := a.(app.ListKey); inList {
+		// The list's one Tab stop moved: the focus goes with it.
+		if row := u.sidebar.QuerySelector(`[data-id][tabindex="0"]`); row != nil {
+			row.Underlying().Call("focus")
+		}
+	}
+}
+
+// menuKeys handles the keys of dialogs and menu buttons that only move
+// the focus: Tab wraps inside a modal dialog; on a menu button ArrowDown
+// and ArrowUp open the menu on its first or last item; in a menu the
+// arrow keys, Home and End move between items and Tab closes it. It
+// reports whether it took the key.
+func (u *UI) menuKeys(ev dom.Event, target js.Value) bool {
+	e := ev.Underlying()
+	key := e.Get("key").String()
+	if key == "Tab" && len(u.modals.open) > 0 {
+		if u.trapTab(e.Get("shiftKey").Bool()) {
+			ev.PreventDefault()
+		}
+		return true
+	}
+	if target.Get("nodeType").Int() != 1 {
+		return false
+	}
+	if target.Call("matches", `[aria-haspopup="menu"]`).Bool() && (key == "ArrowDown" || key == "ArrowUp") {
+		ev.PreventDefault()
+		menu := u.el(target.Call("getAttribute", "aria-controls").String())
+		if target.Call("getAttribute", "aria-expanded").String() != "true" {
+			u.menuLast = key == "ArrowUp"
+			target.Call("click")
+		} else if items := menuItems(menu); len(items) > 0 {
+			items[map[bool]int{true: len(items) - 1, false: 0}[key == "ArrowUp"]].Call("focus")
+		}
+		return true
+	}
+	if target.Call("closest", ".menu").IsNull() {
+		return false
+	}
+	if key == "Tab" {
+		ev.PreventDefault()
+		u.dispatch(app.CloseMenus{})
+		return true
+	}
+	if menuKey(target, key) {
+		ev.PreventDefault()
+		return true
+	}
+	return false
+}
+
+// onCaret reports a caret the keyboard moved in the article (app.CaretAt):
+// a collapsed selection in #doc while the article has the focus.
+func (u *UI) onCaret() {
+	if u.pointer || u.st.Doc == "" {
+		return
+	}
+	doc := u.docEl.Underlying()
+	if !activeElement().Equal(doc) {
+		return
+	}
+	sel := js.Global().Call("getSelection")
+	if sel.IsNull() || sel.Get("rangeCount").Int() == 0 || !sel.Get("isCollapsed").Bool() {
+		return
+	}
+	node := sel.Get("anchorNode")
+	if !doc.Call("contains", node).Bool() {
+		return
+	}
+	offset := u.boundary(node, sel.Get("anchorOffset").Int())
+	if offset == u.lastCaret {
+		return
+	}
+	u.lastCaret = offset
+	u.dispatch(app.CaretAt{Offset: offset})
 }
 
 func (u *UI) onDrop(ev dom.Event) {

@@ -32,20 +32,34 @@ type UI struct {
 	tools, docsPanel, docsBody, schemaPanel, schemaBody, docsButton, compare         dom.Element
 	importPanel, importBody, exercisePanel, exerciseBody, nameDialog, instructions   dom.Element
 	columnsPanel, columnsBody                                                        dom.Element
+	confirmPanel, confirmBody, setupMenu, announceEl                                 dom.Element
 
 	// What was last drawn, so unchanged pieces are left alone.
-	drawn struct {
+	handIn handInUI // the Hand in button's slot (handin.go)
+	drawn  struct {
 		sidebar, inspector, help, message, save, title, topic, exportMenu   string
 		screen, tools, docs, schema, labelCSS, docsButton, compare, imports string
 		exercise, instructions, columns                                     string
 		askName                                                             bool
+		question, setupMenu                                                 string
+		announce                                                            int
 	}
-	// exportMenuOpen: a click outside the export menu closes it.
-	exportMenuOpen bool
+	// Focus of dialogs and menus (dialog.go): the open dialogs and their
+	// openers, the open menus, and whether a menu opening from its
+	// button's ArrowUp starts on its last item.
+	modals   modals
+	menuOpen map[string]bool
+	menuLast bool
+	// pointer is set by a press of the mouse in the article, cleared by a
+	// key: the caret a key moved is reported (app.CaretAt), a click is a
+	// ClickText of its own.
+	pointer   bool
+	lastCaret int
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
-	text renderer // the article's text and annotations
+	text     renderer   // the article's text and annotations
+	textEdit textEditor // the editor of the article's text
 	// morph is web/morph.js's saysoMorph: panels are patched in place so
 	// that a redraw never takes the focus away; undefined without it.
 	morph     js.Value
@@ -57,6 +71,13 @@ type UI struct {
 	// while a compaction waits for the page to be idle (storage.go).
 	idb            js.Value
 	compactPending bool
+
+	// The key to the marks (view.Legend) and the fading of notices
+	// (notice.go).
+	legend      dom.Element
+	drawnLegend string
+	noticeTimer js.Value // pending fade timeout id, or undefined
+	noticeFunc  js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -70,6 +91,7 @@ func New(st *app.State) (*UI, error) {
 	}{
 		{"start", &u.start}, {"workspace", &u.workspace}, {"loading", &u.loading},
 		{"doc", &u.docEl}, {"sidebar", &u.sidebar}, {"inspector", &u.inspector},
+		{"legend", &u.legend},
 		{"help", &u.help}, {"help-body", &u.helpBody}, {"message", &u.message}, {"export-menu", &u.exportMenu},
 		{"message-text", &u.messageText}, {"save-status", &u.saveStatus},
 		{"doc-title", &u.title}, {"topic", &u.topic}, {"undo", &u.undo}, {"redo", &u.redo},
@@ -78,6 +100,7 @@ func New(st *app.State) (*UI, error) {
 		{"import", &u.importPanel}, {"import-body", &u.importBody},
 		{"exercise", &u.exercisePanel}, {"exercise-body", &u.exerciseBody}, {"name-dialog", &u.nameDialog},
 		{"instructions", &u.instructions}, {"columns", &u.columnsPanel}, {"columns-body", &u.columnsBody},
+		{"confirm", &u.confirmPanel}, {"confirm-body", &u.confirmBody}, {"setup-menu", &u.setupMenu}, {"announce", &u.announceEl},
 	} {
 		el := u.doc.GetElementByID(b.id)
 		if el == nil {
@@ -85,6 +108,7 @@ func New(st *app.State) (*UI, error) {
 		}
 		*b.el = el
 	}
+	u.noticeTimer = js.Undefined()
 	u.saveFunc = js.FuncOf(func(js.Value, []js.Value) any {
 		u.saveTimer = js.Undefined()
 		u.saveNow()
@@ -93,6 +117,7 @@ func New(st *app.State) (*UI, error) {
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
 	u.idb = js.Undefined()
+	u.lastCaret = -1
 	return u, nil
 }
 
@@ -100,6 +125,7 @@ func New(st *app.State) (*UI, error) {
 // page, listens to events and marks the page ready.
 func (u *UI) Start() {
 	askPersistentStorage()
+	u.startHandIn()
 	openIndexedDB(func(db js.Value, err error) {
 		if err != nil {
 			u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
@@ -122,6 +148,7 @@ func (u *UI) started(restore app.RestoreAutosave) {
 	u.holdWriterLock()
 	u.estimate()
 	u.listen()
+	u.listenBarMenu()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
 		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
 	}
@@ -194,9 +221,9 @@ func (u *UI) run(e app.Effect) {
 		js.Global().Call("getSelection").Call("removeAllRanges")
 	case app.OfflineExercise:
 		u.offlinePage(e)
-	case app.Confirm:
-		if u.win.Confirm(e.Text) {
-			u.dispatch(e.Then)
+	case app.OpenPicker:
+		if in := u.el(e.Input); in.Truthy() {
+			in.Call("click")
 		}
 	case app.ReadFiles:
 		u.readFiles(e)
@@ -214,12 +241,15 @@ func (u *UI) run(e app.Effect) {
 		_ = app.ForgetLegacySnapshots(u.store) // the work is saved as records: failing loses nothing
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
+	default:
+		u.runHandIn(e)
 	}
 }
 
 // render draws the page of the state: the pieces that changed since the
 // last render, and the article's text as the plan's Redraw says.
 func (u *UI) render(plan app.Plan) {
+	prev := activeElement()
 	p := view.Build(u.st)
 	if screen := string(p.Screen); screen != u.drawn.screen {
 		u.drawn.screen = screen
@@ -249,6 +279,7 @@ func (u *UI) render(plan app.Plan) {
 		}
 	}
 	u.setPanel(u.instructions, u.instructions, &u.drawn.instructions, p.Instructions)
+	u.renderHandIn(p)
 	u.setPanel(u.importPanel, u.importBody, &u.drawn.imports, p.ImportDialog)
 	asked := u.drawn.columns == "" && !p.ColumnsDialog.IsEmpty()
 	if p.ColumnsDialog.IsEmpty() {
@@ -262,6 +293,7 @@ func (u *UI) render(plan app.Plan) {
 		}
 	}
 	u.setPanel(u.schemaPanel, u.schemaBody, &u.drawn.schema, p.Schema)
+	u.drawTextEditor(p)
 	if p.Topic != u.drawn.topic {
 		u.drawn.topic = p.Topic
 		u.topic.Underlying().Set("value", p.Topic)
@@ -270,16 +302,36 @@ func (u *UI) render(plan app.Plan) {
 	u.setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
 	u.setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
 	u.setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
-	u.exportMenuOpen = p.ExportMenuOpen
+	u.setPanel(u.setupMenu, u.setupMenu, &u.drawn.setupMenu, p.SetupMenu)
+	u.setPanel(u.confirmPanel, u.confirmBody, &u.drawn.question, p.Question)
+	if p.Announce.Seq != u.drawn.announce {
+		u.drawn.announce = p.Announce.Seq
+		text := p.Announce.Text
+		if p.Announce.Seq%2 == 1 {
+			text += "\u00a0" // the same words again still change the region, and are read again
+		}
+		u.announceEl.SetTextContent(text)
+	}
 	if msg := p.Message.Kind + "\x00" + p.Message.Text; msg != u.drawn.message {
 		u.drawn.message = msg
 		setHidden(u.message, p.Message.Text == "")
 		u.message.SetAttribute("class", "message "+p.Message.Kind)
+		// Errors are alerts; notices are said by the polite live region
+		// (app.State.Announce), not twice.
+		if p.Message.Kind == "error" {
+			u.message.SetAttribute("role", "alert")
+		} else {
+			u.message.RemoveAttribute("role")
+		}
 		u.messageText.SetTextContent(p.Message.Text)
+		u.fadeNoticeAfter(p.NoticeFor)
 	}
+	u.setHTML(u.legend, &u.drawnLegend, p.Legend)
 	u.drawSaveStatus(p.SaveText, p.SaveFailed)
 	setButton(u.undo, p.UndoTitle, "Nothing to undo")
 	setButton(u.redo, p.RedoTitle, "Nothing to redo")
+	u.updateMenus()
+	u.updateModals(prev)
 }
 
 // renderSaveStatus draws the save indicator alone.

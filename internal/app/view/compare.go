@@ -20,8 +20,9 @@ func Compare(st *app.State) HTML {
 	c := st.Compare
 	var b Builder
 	b.Printf(`<div class="compare-head"><h1>Compare a class</h1><div class="row">`+
-		`<label class="button primary">Add exports<input type="file" id="compare-files" data-%s="1" accept=".json,application/json" multiple hidden></label>`+
-		`<button type="button" data-action="%s">Back to annotating</button></div></div>`, FileCompare, ActCloseCompare)
+		`<button type="button" class="primary" data-action="%s" data-input="compare-files">Add exports</button><input type="file" id="compare-files" data-%s="1" accept=".json,application/json" multiple hidden>`+
+		`<button type="button" data-action="%s">Back to annotating</button></div></div>`, ActPickFile, FileCompare, ActCloseCompare)
+	b.Put(CompareBoxes(st))
 	if c == nil || len(c.Files) == 0 {
 		b.Markup(`<p class="hint">Drop the students' exports (<code>.sayso.json</code>) and your answer key here, or choose them with “Add exports”. Nothing leaves this browser.</p>`)
 		return b.HTML()
@@ -110,7 +111,7 @@ func compareScores(b *Builder, c *app.Compare) {
 
 func compareAgreement(b *Builder, c *app.Compare) {
 	students := c.Annotators()
-	b.Markup(`<section class="card"><h2>Agreement among students</h2>`)
+	b.Markup(`<section class="card" tabindex="0" aria-label="Agreement among students"><h2>Agreement among students</h2>`)
 	if len(students) < 2 {
 		b.Markup(`<p class="hint">Agreement needs at least two students' exports.</p></section>`)
 		return
@@ -136,6 +137,10 @@ func number(v float64, err error) HTML {
 	}
 	return b.HTML()
 }
+
+// Cards without a control of their own (agreement, stance by speaker)
+// take the focus, so that the keyboard can scroll a table wider than a
+// phone.
 
 // heatLevels is the number of heat map shades (heat-1 … heat-5).
 const heatLevels = 5
@@ -175,7 +180,7 @@ func compareHeat(b *Builder, c *app.Compare) {
 	for _, l := range ref.Schema.Labels {
 		b.Printf(`<option value="%s"%s>%s</option>`, l.ID, attrIf(l.ID == label, " selected"), l.Name)
 	}
-	b.Printf(`</select></label><span class="legend">%d annotators: lighter = fewer, darker = more marked it</span></div><div class="heat" id="heat">`, len(all))
+	b.Printf(`</select></label><span class="legend">%d annotators: lighter = fewer, darker = more marked it</span></div><div class="heat" id="heat" tabindex="0" role="region" aria-label="Heat map of the text">`, len(all))
 	runs := agreement.Coverage(all, doc, label)
 	x := text.NewIndex(doc.Text)
 	r := 0
@@ -237,7 +242,7 @@ func stanceBySpeaker(b *Builder, c *app.Compare) {
 			counts[key][a.Stance]++
 		}
 	}
-	b.Markup(`<section class="card"><h2>Stance by speaker, across the class</h2>`)
+	b.Markup(`<section class="card" tabindex="0" aria-label="Stance by speaker, across the class"><h2>Stance by speaker, across the class</h2>`)
 	if len(counts) == 0 {
 		b.Markup(`<p class="hint">No student attributed a claim with a stance to a speaker yet.</p></section>`)
 		return

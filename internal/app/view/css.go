@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -9,46 +10,205 @@ import (
 	"sayso/internal/app"
 )
 
-// LabelCSS colours the schema's labels: their toolbar buttons and tags
-// with each label's colour, and the highlights of labels added to the
-// schema. Colours are "#rrggbb" (the store checks them, and so does this)
-// and class names are cssName'd ids, so the CSS holds nothing from outside.
+// LabelCSS is the style sheet of the marks in the text, which the page
+// adopts as a constructed sheet: the stance styles of claims (MarkStyles),
+// and each label's colours: its toolbar button and tags, and the
+// highlights of speakers, cues and labels added to the schema. Colours are
+// "#rrggbb" (the store checks them, and so does this) and class names are
+// cssName'd ids, so the CSS holds nothing from outside.
+//
+// Every colour a label gets is made readable here, whatever the person
+// picked in the schema editor: the text on its tags is black or white,
+// whichever contrasts more (at least 4.5:1, InkOn); its underline in the
+// text and on its toolbar button is darkened until it stands out from the
+// page at 3:1 (MarkOn), and a speaker's name in the text until it reads at
+// 4.5:1.
 func LabelCSS(st *app.State) string {
 	var b strings.Builder
+	b.WriteString(stanceCSS)
+	fmt.Fprintf(&b, "::highlight(sayso-other),.mk-other{background-color:rgba(120,120,120,.25);text-decoration:underline solid 2px %s;text-underline-offset:4px}\n", OtherMark)
 	for i, l := range st.Store.Schema().Labels {
 		if !isHexColor(l.Color) {
 			continue
 		}
 		c, n := l.Color, cssName(l.ID)
-		fmt.Fprintf(&b, ".tool.l-%s{box-shadow:inset 0 -3px 0 %s}.l-%s>.tag,.l-%s .tag{background:%s;color:%s}\n", n, c, n, n, c, inkOn(c))
+		mark := MarkOn(c, Paper, MinMarkContrast)
+		tinted := MarkOn(c, Over(c, LabelTintAlpha, Paper), MinMarkContrast) // over its own tint
+		fmt.Fprintf(&b, ".tool.l-%s{box-shadow:inset 0 -3px 0 %s}.l-%s>.tag,.l-%s .tag{background:%s;color:%s}\n", n, mark, n, n, c, InkOn(c))
 		switch {
-		case l.ID == annotation.LabelSpeaker || l.ID == annotation.LabelCue:
-			fmt.Fprintf(&b, "::highlight(sayso-%s){text-decoration-color:%s}\n", n, c)
+		case l.ID == annotation.LabelSpeaker:
+			text := MarkOn(c, Paper, SpeakerTextContrast)
+			fmt.Fprintf(&b, "::highlight(sayso-speaker){color:%s;text-decoration:underline solid 3px %s;text-underline-offset:3px}\n", text, mark)
+			fmt.Fprintf(&b, ".l-speaker.ann,.mk-speaker{color:%s;border-bottom:3px solid %s}\n", text, mark)
+		case l.ID == annotation.LabelCue:
+			fmt.Fprintf(&b, "::highlight(sayso-cue){text-decoration:underline dotted 3px %s;text-underline-offset:3px}\n", mark)
+			fmt.Fprintf(&b, ".l-cue.ann,.mk-cue{border-bottom:3px dotted %s}\n", mark)
 		case l.ID != annotation.LabelClaim && i < app.MaxLabelStyles:
-			fmt.Fprintf(&b, "::highlight(sayso-x%d){background-color:%s66}\n", i, c)
+			fmt.Fprintf(&b, "::highlight(sayso-x%d){background-color:%s;text-decoration:underline solid 2px %s;text-underline-offset:4px}\n", i, rgba(c, LabelTintAlpha), tinted)
+			fmt.Fprintf(&b, ".mk-x%d,.l-%s.ann{background-color:%s;text-decoration:underline solid 2px %s;text-underline-offset:4px}\n", i, n, rgba(c, LabelTintAlpha), tinted)
 		}
 	}
 	return b.String()
 }
 
-func isHexColor(c string) bool {
-	if len(c) != 7 || c[0] != '#' {
-		return false
-	}
-	for i := 1; i < 7; i++ {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
-			return false
-		}
-	}
-	return true
+// Contrast thresholds of WCAG 2.2: text (SC 1.4.3) and the parts of a
+// mark that make it visible (non-text contrast, SC 1.4.11).
+const (
+	MinTextContrast = 4.5
+	MinMarkContrast = 3.0
+	// SpeakerTextContrast is what a speaker's name in the text is
+	// darkened to: more than MinTextContrast, for a name read in a
+	// paragraph.
+	SpeakerTextContrast = 7.0
+	// LabelTintAlpha is the opacity of the tint of a label the schema
+	// added, in its own colour.
+	LabelTintAlpha = 0.4
+)
+
+// Paper is the background the article and the side panel are drawn on,
+// and Ink the colour of their text (web/app.css --paper and --ink).
+const (
+	Paper = "#ffffff"
+	Ink   = "#1d1d1f"
+)
+
+// OtherMark underlines the labels beyond MaxLabelStyles, drawn in grey.
+const OtherMark = "#5f6368"
+
+// MarkStyle is how the text under a claim is marked for one stance: a
+// light tint of the stance's hue and an underline whose line style
+// differs for every stance, so that stance is told by more than hue (in
+// grey, to a person who does not see the hue, on a printout).
+type MarkStyle struct {
+	Style  string  // the highlight (::highlight(sayso-<Style>)) and legend class (mk-<Style>)
+	Stance string  // the stance value; "" for a claim without one (or with a stance of the schema's own)
+	Class  string  // the segment renderer's class for it (web/app.css .l-claim.st-…)
+	Line   string  // text-decoration-style of the underline
+	Mark   string  // the underline's colour, "#rrggbb"
+	Tint   string  // the background's colour, "#rrggbb", laid over the paper at TintAlpha
+	Alpha  float64 // the tint's opacity
+	Words  string  // how the legend describes the mark
 }
 
-// inkOn is black or white, whichever reads better on colour c.
-func inkOn(c string) string {
-	v, _ := strconv.ParseUint(c[1:], 16, 32)
-	r, g, bl := float64(v>>16&0xff), float64(v>>8&0xff), float64(v&0xff)
-	if 0.299*r+0.587*g+0.114*bl > 150 {
-		return "#000"
+// MarkStyles are the stance styles of claims; each underline stands out
+// from the paper and from its own tint at MinMarkContrast, and the text
+// on each tint reads at MinTextContrast (table-tested in css_test.go).
+var MarkStyles = []MarkStyle{
+	{Style: "claim", Stance: "", Class: "", Line: "double", Mark: "#8a6a00", Tint: "#f5c542", Alpha: .42, Words: "double underline"},
+	{Style: "claim-favor", Stance: "favor", Class: "st-favor", Line: "solid", Mark: "#2e7d32", Tint: "#4caf50", Alpha: .30, Words: "solid underline"},
+	{Style: "claim-against", Stance: "against", Class: "st-against", Line: "wavy", Mark: "#c62828", Tint: "#e53935", Alpha: .26, Words: "wavy underline"},
+	{Style: "claim-neutral", Stance: "neutral", Class: "st-neutral", Line: "dashed", Mark: "#55595e", Tint: "#787878", Alpha: .24, Words: "dashed underline"},
+	{Style: "claim-unclear", Stance: "unclear", Class: "st-unclear", Line: "dotted", Mark: "#7b1fa2", Tint: "#8e24aa", Alpha: .22, Words: "dotted underline"},
+}
+
+// stanceCSS styles every MarkStyle: its highlight, its segments (the
+// renderer without highlights), the legend's sample, the side list's
+// stance badge and the inspector's pressed stance button.
+var stanceCSS = func() string {
+	var b strings.Builder
+	for _, s := range MarkStyles {
+		tint := rgba(s.Tint, s.Alpha)
+		deco := fmt.Sprintf("text-decoration:underline %s 2px %s;text-underline-offset:4px;text-decoration-skip-ink:none", s.Line, s.Mark)
+		seg, badge := ".l-claim.ann", ".badge.st-"
+		if s.Class != "" {
+			seg += "." + s.Class
+		}
+		fmt.Fprintf(&b, "::highlight(sayso-%s){background-color:%s;%s}\n", s.Style, tint, deco)
+		fmt.Fprintf(&b, "%s,.mk-%s,%s%s{background-color:%s;%s}\n", seg, s.Style, badge, cssName(s.Stance), tint, deco)
+		if s.Class != "" {
+			fmt.Fprintf(&b, "fieldset.stance button.%s.on{background-color:%s;%s}\n", s.Class, tint, deco)
+		}
 	}
-	return "#fff"
+	return b.String()
+}()
+
+// rgba writes "#rrggbb" at opacity alpha as a CSS rgba().
+func rgba(hex string, alpha float64) string {
+	c, _ := parseHex(hex)
+	return fmt.Sprintf("rgba(%d,%d,%d,%s)", c[0], c[1], c[2], strconv.FormatFloat(alpha, 'f', -1, 64))
+}
+
+func isHexColor(c string) bool {
+	_, ok := parseHex(c)
+	return ok
+}
+
+// parseHex reads "#rrggbb".
+func parseHex(c string) ([3]uint8, bool) {
+	if len(c) != 7 || c[0] != '#' {
+		return [3]uint8{}, false
+	}
+	v, err := strconv.ParseUint(c[1:], 16, 32)
+	if err != nil {
+		return [3]uint8{}, false
+	}
+	return [3]uint8{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
+}
+
+func hexOf(c [3]uint8) string { return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]) }
+
+// Luminance is the relative luminance of a "#rrggbb" colour as WCAG 2.2
+// defines it (sRGB channels linearised, weighted 0.2126, 0.7152, 0.0722);
+// 0 for a colour it cannot read.
+func Luminance(hex string) float64 {
+	c, ok := parseHex(hex)
+	if !ok {
+		return 0
+	}
+	lin := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c[0]) + 0.7152*lin(c[1]) + 0.0722*lin(c[2])
+}
+
+// Contrast is the WCAG contrast ratio of two colours, from 1 to 21.
+func Contrast(a, b string) float64 {
+	la, lb := Luminance(a), Luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// InkOn is the text colour for a background: black or white, whichever
+// contrasts more. One of them always reaches 4.58:1 (the worst case is a
+// background of luminance 0.179, between the two).
+func InkOn(bg string) string {
+	if Contrast("#000000", bg) >= Contrast("#ffffff", bg) {
+		return "#000000"
+	}
+	return "#ffffff"
+}
+
+// MarkOn is colour c, darkened as little as needed (in steps of 1/255 of
+// each channel, keeping its hue) to contrast with the light background bg
+// at min; c itself when it already does.
+func MarkOn(c, bg string, min float64) string {
+	rgb, ok := parseHex(c)
+	if !ok {
+		return Ink
+	}
+	for k := 255; k >= 0; k-- {
+		d := hexOf([3]uint8{uint8(int(rgb[0]) * k / 255), uint8(int(rgb[1]) * k / 255), uint8(int(rgb[2]) * k / 255)})
+		if Contrast(d, bg) >= min {
+			return d
+		}
+	}
+	return "#000000"
+}
+
+// Over is colour c at opacity alpha laid over the opaque bg, as the
+// browser composites it.
+func Over(c string, alpha float64, bg string) string {
+	fg, _ := parseHex(c)
+	under, _ := parseHex(bg)
+	var out [3]uint8
+	for i := range out {
+		out[i] = uint8(math.Round(alpha*float64(fg[i]) + (1-alpha)*float64(under[i])))
+	}
+	return hexOf(out)
 }

@@ -8,6 +8,11 @@ import (
 	"sayso/internal/app"
 )
 
+// Paragraphs are dir="auto": the browser sets each one's direction from
+// its first strong character, so an Arabic or Hebrew paragraph reads right
+// to left, with its punctuation on its own side, in an English article
+// and the other way round.
+
 // Paragraph renders paragraph i of the shown document: a <p> whose text is
 // cut into <span data-o="N"> segments at every annotation boundary, N being
 // the code-point offset where the segment starts. Segments under
@@ -36,7 +41,7 @@ func Paragraph(st *app.State, i int) HTML {
 	sort.Ints(cuts)
 
 	var b Builder
-	b.Printf(`<p id="p%d" data-p="%d">`, i, i)
+	b.Printf(`<p id="p%d" data-p="%d" dir="auto">`, i, i)
 	for k := 0; k+1 < len(cuts); k++ {
 		start, end := cuts[k], cuts[k+1]
 		if start == end {
@@ -125,7 +130,7 @@ func PlainParagraph(st *app.State, i int) HTML {
 	}
 	p := st.Paras[i]
 	var b Builder
-	b.Printf(`<p id="p%d" data-o="%d">%s</p>`, i, p.Start, x.Slice(p.Start, p.End))
+	b.Printf(`<p id="p%d" data-o="%d" dir="auto">%s</p>`, i, p.Start, x.Slice(p.Start, p.End))
 	return b.HTML()
 }
 

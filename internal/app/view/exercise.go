@@ -19,7 +19,9 @@ func Exercise(st *app.State) HTML {
 		b.Printf(`<label class="check"><input type="checkbox" data-field="%s" data-doc="%s"%s> %s <span class="count">(your key: %s)</span></label>`,
 			FieldExerciseDoc, d.ID, attrIf(!st.Draft.Left[d.ID], " checked"), wording.Clip(d.Title, 80), wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
 	}
-	b.Printf(`</fieldset><div class="row">`+
+	b.Markup(`</fieldset>`)
+	b.Put(ExerciseHandIn(st))
+	b.Printf(`<div class="row">`+
 		`<button type="button" class="primary" data-action="%s">Exercise file (.sayso-exercise.json)</button>`+
 		`<button type="button" data-action="%s">Offline page (.html)</button>`+
 		`<button type="button" data-action="%s">Answer key (.sayso.json)</button></div>`,

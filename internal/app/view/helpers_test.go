@@ -54,9 +54,13 @@ func assertOnlyOwnMarkup(t *testing.T, html string) {
 	attrs := map[string]bool{"class": true, "id": true, "type": true, "value": true, "selected": true,
 		"maxlength": true, "rows": true, "aria-pressed": true, "tabindex": true, "title": true,
 		"checked": true, "disabled": true, "placeholder": true, "aria-label": true, "aria-current": true, "accept": true,
-		"multiple": true, "hidden": true, "for": true, "min": true, "max": true, "step": true, "name": true}
+		"multiple": true, "hidden": true, "for": true, "min": true, "max": true, "step": true, "name": true,
+		"role": true, "aria-checked": true, "aria-posinset": true, "aria-setsize": true,
+		"aria-describedby": true}
 	opened := strings.Count(html, "<") - strings.Count(html, "</")
 	found := ownTag.FindAllStringSubmatch(html, -1)
+	attrs["dir"] = true  // paragraphs: dir="auto"
+	attrs["role"] = true // the heat map's scrolling region
 	assert.Equal(t, opened, len(found), "every '<' opens a well-formed tag of ours")
 	for _, m := range found {
 		assert.True(t, tags[m[1]], "tag <%s>", m[1])

@@ -10,7 +10,9 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/app"
+	"sayso/internal/exercise"
 	"sayso/internal/format/native"
+	"sayso/internal/handinclient"
 )
 
 // attack is data written to get markup or a script into the page.
@@ -34,6 +36,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"Inspector":         func() HTML { return Inspector(annotating) },
 		"Sidebar":           func() HTML { return Sidebar(annotating) },
 		"Tools":             func() HTML { return Tools(annotating) },
+		"Legend":            func() HTML { return Legend(annotating) },
 		"ExportMenu":        func() HTML { return ExportMenu(annotating) },
 		"Shortcuts":         func() HTML { return Shortcuts(annotating) },
 		"Documents":         func() HTML { return Documents(annotating) },
@@ -44,6 +47,16 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ImportDialog":      func() HTML { return ImportDialog(importing) },
 		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
+		"Question":          func() HTML { return Question(hostileQuestion(t)) },
+		"SetupMenu":         func() HTML { return SetupMenu(annotating) },
+		"ExerciseHandIn":    func() HTML { return ExerciseHandIn(hostileBoxes(teacher)) },
+		"HandInButton":      func() HTML { return HandInButton(hostileBoxes(student)) },
+		"CompareBoxes":      func() HTML { return CompareBoxes(hostileBoxes(comparing)) },
+		"TextEditor": func() HTML {
+			annotating.TextEditor = true
+			defer func() { annotating.TextEditor = false }()
+			return TextEditor(annotating)
+		},
 	}
 }
 
@@ -57,7 +70,7 @@ func TestEveryViewEscapesHostileData(t *testing.T) {
 			assert.NotContains(t, html, "<svg")
 			assert.NotContains(t, html, "<script")
 			assert.NotContains(t, html, `"><svg`, "no attribute value is closed by data")
-			if name != "ExportMenu" { // the formats' own descriptions: no data of the person's
+			if name != "ExportMenu" && name != "SetupMenu" { // the app's own words: no data of the person's
 				assert.Contains(t, html, "&lt;", "the attack is shown, escaped")
 			}
 		})
@@ -126,6 +139,16 @@ func hostileAnnotating(t *testing.T) *app.State {
 	app.Update(st, app.Select{ID: claim})
 	app.Update(st, app.SetStance{Value: attack})
 	app.Update(st, app.LinkNearest{})
+	return st
+}
+
+// hostileQuestion asks whether to remove a stance value named by an
+// attack, which a claim uses: the question names it.
+func hostileQuestion(t *testing.T) *app.State {
+	t.Helper()
+	st := hostileAnnotating(t)
+	app.Step(st, app.RemoveStanceValue{Value: attack})
+	require.NotNil(t, st.Question)
 	return st
 }
 
@@ -206,5 +229,23 @@ func hostileCompare(t *testing.T) *app.State {
 	app.Update(st, app.OpenCompare{})
 	app.Update(st, app.AddCompareFiles{Files: files})
 	require.Len(t, st.Compare.Files, 3, st.Message.Text)
+	return st
+}
+
+// hostileBoxes gives st hand-in boxes whose every field is an attack, as a
+// tampered key file or browser storage could: the opened box, the boxes
+// kept with a failed and a known state, a student's box and receipt.
+func hostileBoxes(st *app.State) *app.State {
+	o := handinclient.Owner{Origin: attack, Box: attack, Secret: attack, ExerciseID: attack, ExerciseTitle: attack}
+	st.HandIn.Origin = attack
+	st.HandIn.Collect = true
+	st.HandIn.Opened = &app.OpenedBox{Owner: o, HandIn: exercise.HandIn{Origin: attack, Box: attack, Code: attack}}
+	o2 := o
+	o2.Box = attack + "2"
+	st.HandIn.Boxes = []handinclient.Owner{o, o2}
+	st.HandIn.Status = map[string]app.BoxStatus{attack: {Err: attack}, o2.Box: {State: &handinclient.State{Closed: true, HandIns: 2}, Fetched: 2}}
+	st.HandIn.Box = &exercise.HandIn{Origin: attack, Box: attack, Code: attack}
+	st.HandIn.BoxExercise = st.Store.Exercise().ID
+	st.HandIn.Receipt = &handinclient.Receipt{Student: attack, Received: attack, SHA256: attack, ID: attack}
 	return st
 }

@@ -30,8 +30,8 @@ func ImportDialog(st *app.State) HTML {
 	b.Printf(`<p>%s holds %s; %s the project already has. Choose for each:</p><ul class="conflicts">`,
 		name, wording.Count(len(pi.Project.Documents), "document"), wording.Count(len(pi.Conflicts), "document"))
 	for _, c := range pi.Conflicts {
-		b.Printf(`<li><b>%s</b> <span class="hint">(%s)</span><select data-field="%s" data-doc="%s">`,
-			wording.Clip(imported[c.Imported], 60), c.Reason, FieldImportChoice, c.Imported)
+		b.Printf(`<li><b>%s</b> <span class="hint">(%s)</span><select data-field="%s" data-doc="%s" aria-label="%s">`,
+			wording.Clip(imported[c.Imported], 60), c.Reason, FieldImportChoice, c.Imported, "What to do with "+wording.Clip(imported[c.Imported], 60))
 		for _, o := range []struct {
 			v    string
 			c    merge.Choice

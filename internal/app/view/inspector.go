@@ -49,7 +49,7 @@ func anchoredNote(a *annotation.Annotation) string {
 	if how == "" {
 		how = "by " + a.Anchored
 	}
-	return fmt.Sprintf("Re-anchored %s on import (confidence %d%%): check it.", how, a.AnchorConfidence)
+	return fmt.Sprintf("Re-anchored %s after its text changed (an import or an edit; confidence %d%%): check it.", how, a.AnchorConfidence)
 }
 
 func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
@@ -65,7 +65,7 @@ func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 			ActStance, v, cls, pressed, v, i+1)
 	}
 	b.Markup(`</fieldset>`)
-	b.Printf(`<label class="field">Target<input type="text" data-field="%s" value="%s" maxlength="500"></label>`, FieldTarget, a.Target)
+	targetControls(b, st, a)
 
 	b.Printf(`<label class="field">Speaker<select data-field="%s"><option value="">— none —</option>`, FieldMention)
 	for _, m := range nearest(st, a, annotation.LabelSpeaker, maxChoices, a.SpeakerMention) {
@@ -91,11 +91,21 @@ func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 }
 
 func mentionControls(b *Builder, st *app.State, m *annotation.Annotation) {
+	name := annotation.CleanSpeakerName(m.Quote)
+	if name == "" {
+		name = m.Quote
+	}
+	if m.Speaker == "" {
+		undecidedControls(b, st, m, name)
+	}
 	b.Printf(`<label class="field">Mentions speaker<select data-field="%s">`, FieldMentionSpeaker)
+	if m.Speaker == "" {
+		b.Markup(`<option value="" selected disabled>— undecided —</option>`)
+	}
 	for _, sp := range speakerChoices(st, m) {
 		b.Printf(`<option value="%s"%s>%s</option>`, sp.ID, attrIf(sp.ID == m.Speaker, " selected"), wording.Clip(sp.Name, 70))
 	}
-	b.Printf(`<option value="%s">New speaker named “%s”</option></select></label>`, app.NewSpeakerOption, wording.Clip(m.Quote, 50))
+	b.Printf(`<option value="%s">New speaker named “%s”</option></select></label>`, app.NewSpeakerOption, wording.Clip(name, 50))
 	if sp, ok := st.Store.Speaker(m.Speaker); ok {
 		b.Printf(`<label class="field">Speaker's name<input type="text" data-field="%s" value="%s" maxlength="200"></label>`, FieldSpeakerName, sp.Name)
 		mentions, claims := st.Store.SpeakerUse(sp.ID)

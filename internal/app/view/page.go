@@ -1,6 +1,10 @@
 package view
 
-import "sayso/internal/app"
+import (
+	"time"
+
+	"sayso/internal/app"
+)
 
 // Screen is which of the page's three screens shows.
 type Screen string
@@ -28,11 +32,14 @@ type Page struct {
 	Exercise     HTML // the teacher's exercise panel
 	AskName      bool // the student's name dialog shows
 	Instructions HTML // the exercise's instructions for a student
+	HandIn       HTML // a student's Hand in button, beside Export
 	ImportDialog HTML
 	// ColumnsDialog asks which columns of a file hold its text and labels.
 	ColumnsDialog HTML
 	Schema        HTML // the schema editor
+	TextEditor    HTML // the editor of the shown document's text
 	Sidebar       HTML
+	Legend        HTML // the key to the marks in the text
 	// ListRows and ListFirst place the side list's drawn rows: the
 	// number of rows of the whole list and the index of the first drawn.
 	ListRows, ListFirst int
@@ -40,6 +47,7 @@ type Page struct {
 	ExportMenu          HTML
 	Help                HTML // the keyboard shortcuts
 	Message             app.Message
+	NoticeFor           time.Duration // how long Message shows before it fades; 0: until dismissed
 	SaveText            string
 	SaveFailed          bool
 	UndoTitle           string // "" when there is nothing to undo
@@ -49,6 +57,12 @@ type Page struct {
 	// Selected and Related are what highlight rendering marks as the
 	// selection and as related to it, ids space-separated (app.MarkedIDs).
 	Selected, Related string
+	// Keyboard and screen readers: the question's dialog (empty when none
+	// waits), the Setup menu (empty when closed), what the live region
+	// says.
+	Question  HTML
+	SetupMenu HTML
+	Announce  app.Announcement
 }
 
 // Build makes the page of the state.
@@ -61,11 +75,14 @@ func Build(st *app.State) Page {
 		LabelCSS:      LabelCSS(st),
 		AskName:       st.AskName,
 		Instructions:  InstructionsPanel(st),
+		HandIn:        HandInButton(st),
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
 		Sidebar:       Sidebar(st),
+		Legend:        Legend(st),
 		Inspector:     Inspector(st),
 		Message:       st.Message,
+		NoticeFor:     NoticeFor(st.Message),
 		SaveText:      SaveText(st),
 		SaveFailed:    SaveFailed(st),
 		UndoTitle:     UndoTitle(st),
@@ -93,11 +110,27 @@ func Build(st *app.State) Page {
 	if st.SchemaPanel {
 		p.Schema = Schema(st)
 	}
+	p.TextEditor = TextEditor(st)
 	if st.ExportMenu {
 		p.ExportMenu = ExportMenu(st)
 	}
 	if st.Help {
 		p.Help = Shortcuts(st)
 	}
+	if st.SetupMenu {
+		p.SetupMenu = SetupMenu(st)
+	}
+	p.Question, p.Announce = Question(st), st.Announce
 	return p
+}
+
+// NoticeFor is how long a message stays on screen before it fades by
+// itself (its text stays in the page for screen readers): an error stays
+// until dismissed; a notice ("Opened …", "Deleted …") 6 s and 50 ms per
+// character, time to read it at a slow pace, at most 20 s.
+func NoticeFor(m app.Message) time.Duration {
+	if m.Text == "" || m.Kind == "error" {
+		return 0
+	}
+	return min(6*time.Second+time.Duration(len([]rune(m.Text)))*50*time.Millisecond, 20*time.Second)
 }

@@ -15,8 +15,8 @@ func Tools(st *app.State) HTML {
 		if l.Key != "" {
 			title += " (" + l.Key + ")"
 		}
-		b.Printf(`<button type="button" class="tool l-%s" data-action="%s" data-label="%s" data-keepsel title="%s">%s`,
-			cssName(l.ID), ActTag, l.ID, title, wording.Clip(l.Name, 24))
+		b.Printf(`<button type="button" class="tool l-%s" data-action="%s" data-label="%s" data-keepsel title="%s"><span class="tool-name">%s</span>`,
+			cssName(l.ID), ActTag, l.ID, title, l.Name)
 		if l.Key != "" {
 			b.Printf(` <kbd>%s</kbd>`, l.Key)
 		}
@@ -63,15 +63,13 @@ func Documents(st *app.State) HTML {
 		b.Markup(`</li>`)
 	}
 	b.Markup(`</ol>`)
-	b.Printf(`<h3>Add documents</h3><div class="row"><label class="button">Add .txt files<input type="file" id="add-files" data-%s="1" accept=".txt,text/plain" multiple hidden></label>`+
-		`<label class="button">Import annotations…<input type="file" id="import-file" data-%s="1" accept="%s" hidden></label>`+
-		`<button type="button" data-action="%s">Labels and stances…</button>`+
-		`<button type="button" data-action="%s">Exercise for students…</button></div>`+
+	b.Printf(`<h3>Add documents</h3><div class="row"><button type="button" data-action="%s" data-input="add-files">Add .txt files</button><input type="file" id="add-files" data-%s="1" accept=".txt,text/plain" multiple hidden>`+
+		`<button type="button" data-action="%s" data-input="import-file">Import annotations…</button><input type="file" id="import-file" data-%s="1" accept="%s" hidden></div>`+
 		`<p class="hint">Import adds another file's documents to this project; for a document it already has, it asks whether to merge, replace or keep both.</p>`+
 		`<label class="field">Title<input type="text" id="add-title" maxlength="500" placeholder="Headline (optional)"></label>`+
 		`<label class="field">Article<textarea id="add-text" rows="4" placeholder="Paste another article here"></textarea></label>`+
 		`<div class="row"><button type="button" data-action="%s">Add this article</button></div>`,
-		FileAdd, FileImport, OpenAccept(), ActSchema, ActExercise, ActAddPasted)
+		ActPickFile, FileAdd, ActPickFile, FileImport, OpenAccept(), ActAddPasted)
 	return b.HTML()
 }
 

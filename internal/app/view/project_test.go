@@ -68,7 +68,7 @@ func TestSchemaEditsAskBeforeRemovingWhatIsUsed(t *testing.T) {
 	_, packed := app.HighlightRanges(st, []*annotation.Annotation{selected(t, st)})
 	require.NotEmpty(t, packed)
 	assert.Equal(t, "x3", strings.Fields(app.HighlightStyles())[packed[1]], "a label of one's own has its own highlight")
-	assert.Contains(t, LabelCSS(st), "::highlight(sayso-x3){background-color:#8e44ad66}")
+	assert.Contains(t, LabelCSS(st), "::highlight(sayso-x3){background-color:rgba(142,68,173,0.4);text-decoration:underline solid 2px ")
 	assert.Contains(t, Tools(st).String(), `data-label="evidence"`)
 
 	effects := app.Update(st, app.RemoveLabel{ID: "evidence"})
@@ -98,14 +98,13 @@ func TestSchemaEditsAskBeforeRemovingWhatIsUsed(t *testing.T) {
 	app.Update(st, app.EditLabel{ID: annotation.LabelClaim, Field: "name", Value: "Assertion"})
 	l, _ := st.Store.Schema().Label(annotation.LabelClaim)
 	assert.Equal(t, "Assertion", l.Name)
-	assert.Contains(t, Tools(st).String(), ">Assertion <kbd>c</kbd>")
+	assert.Contains(t, Tools(st).String(), `<span class="tool-name">Assertion</span> <kbd>c</kbd>`)
 }
 
 func TestLabelCSSHoldsOnlyCheckedColours(t *testing.T) {
 	st := sampleState(t)
 	css := LabelCSS(st)
 	assert.NotContains(t, css, "<")
-	assert.Contains(t, css, ".tool.l-claim{box-shadow:inset 0 -3px 0 #f5c542}")
-	assert.Equal(t, "#000", inkOn("#f5c542"))
-	assert.Equal(t, "#fff", inkOn("#2f6fb5"))
+	assert.Contains(t, css, ".tool.l-claim{box-shadow:inset 0 -3px 0 "+MarkOn("#f5c542", Paper, MinMarkContrast)+"}")
+	assert.Contains(t, css, ".l-claim>.tag,.l-claim .tag{background:#f5c542;color:#000000}")
 }

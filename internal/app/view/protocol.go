@@ -61,6 +61,25 @@ const (
 	ActAdoptGold     Action = "adopt-gold"      // open the adjudicated gold set
 	ActColumnsOpen   Action = "columns-open"    // read the waiting file with the columns chosen
 	ActColumnsCancel Action = "columns-cancel"  // forget the file waiting for its columns
+	// Keyboard and screen readers (dialog.go, menu.go).
+	ActConfirmYes    Action = "confirm-yes"    // answer the question yes
+	ActConfirmNo     Action = "confirm-no"     // answer the question no
+	ActSetupMenu     Action = "setup-menu"     // show or hide the Setup menu
+	ActExportScope   Action = "export-scope"   // export only the shown document, or all (toggles)
+	ActPickFile      Action = "pick-file"      // choose files with the file input #data-input
+	ActHandIn        Action = "hand-in"        // hand the work in to the exercise's box
+	ActKeepReceipt   Action = "keep-receipt"   // download the last hand-in's receipt
+	ActBoxKey        Action = "box-key"        // download the key file of box data-box
+	ActFetchHandIns  Action = "fetch-hand-ins" // fetch box data-box's latest hand-ins into Compare
+	ActCloseBox      Action = "close-box"      // close box data-box
+	ActReopenBox     Action = "reopen-box"     // open box data-box again
+	ActDeleteBox     Action = "delete-box"     // delete box data-box, after asking
+	ActChooseSpeaker Action = "choose-speaker" // make the selected mention refer to speaker data-speaker
+	ActEditText      Action = "edit-text"      // open the text editor of the shown document
+	ActEditSave      Action = "edit-save"      // save the edited text
+	ActEditCancel    Action = "edit-cancel"    // close the text editor, keeping the text
+	ActUseTopic      Action = "use-topic"      // set the selected claim's target to the document's topic
+	ActTopicTitle    Action = "topic-title"    // set the document's topic to its title
 )
 
 // Actions lists every data-action name.
@@ -74,6 +93,10 @@ func Actions() []Action {
 		ActImportConfirm, ActImportCancel, ActPlaceOrphan, ActConfirmAnchor, ActDropOrphan,
 		ActCloseCompare, ActCompareRemove, ActSortCompare, ActExportScores, ActAdoptGold,
 		ActColumnsOpen, ActColumnsCancel,
+		ActConfirmYes, ActConfirmNo, ActSetupMenu, ActExportScope, ActPickFile,
+		ActHandIn, ActKeepReceipt, ActBoxKey, ActFetchHandIns,
+		ActCloseBox, ActReopenBox, ActDeleteBox,
+		ActChooseSpeaker, ActEditText, ActEditSave, ActEditCancel, ActUseTopic, ActTopicTitle,
 	}
 }
 
@@ -103,9 +126,9 @@ const (
 	FieldCompareDoc           Field = "compare-doc"
 	FieldCompareLabel         Field = "compare-label"
 	FieldAccept               Field = "accept"
-	FieldExportScope          Field = "export-scope"
 	FieldColumnText           Field = "column-text"  // the waiting file's text column
 	FieldColumnLabel          Field = "column-label" // the waiting file's label column
+	FieldCollectHandIns       Field = "collect-hand-ins"
 )
 
 // Fields lists every data-field name.
@@ -115,8 +138,8 @@ func Fields() []Field {
 		FieldTopic, FieldAnnotator, FieldDocDone, FieldDocTitle, FieldLabelName, FieldLabelColor,
 		FieldLabelKey, FieldStanceName, FieldExerciseTitle, FieldExerciseInstructions,
 		FieldExerciseDoc, FieldImportChoice, FieldCompareKey, FieldCompareInclude,
-		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept, FieldExportScope,
-		FieldColumnText, FieldColumnLabel,
+		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept,
+		FieldColumnText, FieldColumnLabel, FieldCollectHandIns,
 	}
 }
 
@@ -126,4 +149,5 @@ const (
 	FileAdd     = "add"     // .txt files added as documents
 	FileCompare = "compare" // exports added to the compare view
 	FileImport  = "import"  // files imported into the project
+	FileBoxKey  = "boxkey"  // a hand-in box's key file, for Compare
 )

@@ -30,25 +30,57 @@ func Sidebar(st *app.State) HTML {
 	b.Printf(`<p class="summary">%s, %s, %s</p>`, wording.Count(len(anns), "annotation"),
 		wording.Count(app.CountLabel(anns, annotation.LabelClaim), "claim"), wording.Count(speakers, "speaker"))
 	first, end := st.ListWindow(len(rows))
-	b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d">`, first)
-	for _, r := range rows[first:end] {
+	focus := listTabStop(st, rows[first:end])
+	b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d" aria-label="Annotations by speaker (arrow keys move, Enter selects)">`, first)
+	for i, r := range rows[first:end] {
+		pos := listPos{n: first + i + 1, of: len(rows)}
 		if r.Annotation == nil {
-			b.Printf(`<li class="vrow ghead"><span class="who">%s</span> <span class="count">%s</span></li>`, wording.Clip(r.Title, 60), r.Count)
+			b.Printf(`<li class="vrow ghead" aria-posinset="%d" aria-setsize="%d"><span class="who">%s</span> <span class="count">%s</span></li>`, pos.n, pos.of, wording.Clip(r.Title, 60), r.Count)
 			continue
 		}
-		listItem(&b, st, r.Annotation)
+		listItem(&b, st, r.Annotation, pos, r.Annotation.ID == focus)
 	}
 	b.Markup(`</ul></div>`)
 	return b.HTML()
 }
 
-func listItem(b *Builder, st *app.State, a *annotation.Annotation) {
+// listPos is a row's place in the whole list, for a screen reader to say
+// "3 of 120" although only the rows in view are drawn.
+type listPos struct{ n, of int }
+
+// listTabStop is the drawn row that takes the list's one Tab stop: the
+// list's keyboard focus (app.ListFocus) when it is drawn, else the first
+// drawn annotation.
+func listTabStop(st *app.State, drawn []app.ListRow) string {
+	want, first := app.ListFocus(st), ""
+	for _, r := range drawn {
+		if r.Annotation == nil {
+			continue
+		}
+		if r.Annotation.ID == want {
+			return want
+		}
+		if first == "" {
+			first = r.Annotation.ID
+		}
+	}
+	return first
+}
+
+// listItem writes an annotation's row: read in full by a screen reader
+// (label, quote, stance, speaker: app.Describe), one Tab stop for the
+// whole list (tabindex 0 on one row, -1 on the others).
+func listItem(b *Builder, st *app.State, a *annotation.Annotation, pos listPos, tabStop bool) {
 	cls := "vrow item l-" + cssName(a.Label)
 	if a.ID == st.Selected {
 		cls += " sel"
 	}
-	b.Printf(`<li class="%s" data-id="%s" tabindex="-1" title="%s"><span class="tag">%s</span>`,
-		cls, a.ID, wording.Clip(a.Quote, 300), st.LabelDisplay(a.Label))
+	tabindex := -1
+	if tabStop {
+		tabindex = 0
+	}
+	b.Printf(`<li class="%s" data-id="%s" tabindex="%d" aria-label="%s" aria-posinset="%d" aria-setsize="%d"%s title="%s"><span class="tag">%s</span>`,
+		cls, a.ID, tabindex, app.Describe(st, a), pos.n, pos.of, attrIf(a.ID == st.Selected, ` aria-current="true"`), wording.Clip(a.Quote, 300), st.LabelDisplay(a.Label))
 	if a.Label == annotation.LabelClaim {
 		stance := a.Stance
 		if stance == "" {
@@ -57,7 +89,7 @@ func listItem(b *Builder, st *app.State, a *annotation.Annotation) {
 		b.Printf(`<span class="badge st-%s">%s</span>`, cssName(a.Stance), stance)
 	}
 	if a.Anchored != "" {
-		b.Markup(`<span class="badge anchored" title="Re-anchored on import: check it">≈</span>`)
+		b.Markup(`<span class="badge anchored" title="Re-anchored after its text changed: check it">≈</span>`)
 	}
 	b.Printf(` <span class="qt">%s</span></li>`, wording.Clip(a.Quote, 120))
 }
@@ -76,7 +108,7 @@ func orphans(b *Builder, st *app.State) {
 		return
 	}
 	b.Printf(`<section class="group orphans"><h3>Not placed <span class="count">%s</span></h3>`, wording.Count(here, "annotation"))
-	b.Markup(`<p class="hint">An opened or imported file had these annotations, but their text is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
+	b.Markup(`<p class="hint">These annotations (from an opened or imported file, or an edit of the text) have lost their text: it is not in this article any more. They are kept (and exported) until you place or drop them: select where one belongs and press its Place.</p><ul>`)
 	shown := 0
 	for i, o := range all {
 		if o.Document != st.Doc {

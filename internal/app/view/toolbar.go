@@ -8,24 +8,33 @@ import (
 	"sayso/internal/exchange"
 )
 
-// ExportMenu lists the export formats, each with what it cannot hold.
+// ExportMenu lists the export formats, each with what it cannot hold, as
+// the items of a menu (menu.go); in a project of several documents, the
+// first item says whether exports hold only the shown document.
 func ExportMenu(st *app.State) HTML {
 	var b Builder
+	b.Markup(`<ul class="menu-list" role="menu" aria-label="Export formats">`)
 	if n := len(st.Store.Documents()); n > 1 {
-		b.Printf(`<label class="scope"><input type="checkbox" data-field="%s"%s> Only this document (else all %d)</label>`,
-			FieldExportScope, attrIf(st.ExportDocumentOnly, " checked"), n)
+		b.Printf(`<li role="none"><button type="button" class="scope" role="menuitemcheckbox" tabindex="-1" aria-checked="%s" data-action="%s">Only this document (else all %d)</button></li>`,
+			boolText(st.ExportDocumentOnly), ActExportScope, n)
 	}
-	b.Markup(`<ul class="menu-list">`)
 	for _, f := range exchange.Formats() {
 		loses := f.Loses
 		if loses == "" {
 			loses = "Keeps everything."
 		}
-		b.Printf(`<li><button type="button" data-action="%s" data-format="%s"><span class="fmt">%s</span> <span class="ext">%s</span><span class="loses">%s</span></button></li>`,
+		b.Printf(`<li role="none"><button type="button" role="menuitem" tabindex="-1" data-action="%s" data-format="%s"><span class="fmt">%s</span> <span class="ext">%s</span><span class="loses">%s</span></button></li>`,
 			ActExportAs, f.ID, f.Name, f.Extension, loses)
 	}
 	b.Markup(`</ul>`)
 	return b.HTML()
+}
+
+func boolText(on bool) string {
+	if on {
+		return "true"
+	}
+	return "false"
 }
 
 // OpenAccept is the accept list of the file inputs that open files: every

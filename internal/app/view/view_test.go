@@ -55,8 +55,8 @@ func TestParagraphSegmentsCarryCodePointOffsets(t *testing.T) {
 	app.Update(st, app.Paste{Title: "t", Text: "😀 Wang said “hi”.\nNext"})
 	app.Update(st, app.Tag{Label: annotation.LabelSpeaker, Sel: app.Selection{Start: 2, End: 6}})
 	html := Paragraph(st, 0).String()
-	assert.Equal(t, `<p id="p0" data-p="0"><span data-o="0">😀 </span><span data-o="2" class="ann l-speaker sel">Wang</span><span data-o="6"> said “hi”.</span></p>`, html)
-	assert.Equal(t, `<p id="p1" data-p="1"><span data-o="18">Next</span></p>`, Paragraph(st, 1).String())
+	assert.Equal(t, `<p id="p0" data-p="0" dir="auto"><span data-o="0">😀 </span><span data-o="2" class="ann l-speaker sel">Wang</span><span data-o="6"> said “hi”.</span></p>`, html)
+	assert.Equal(t, `<p id="p1" data-p="1" dir="auto"><span data-o="18">Next</span></p>`, Paragraph(st, 1).String())
 }
 
 func TestOverlapsAreMarkedNested(t *testing.T) {
@@ -93,7 +93,7 @@ func TestInspectorShowsClaimControls(t *testing.T) {
 	app.Update(st, app.SetStanceIndex{N: 2})
 	html := Inspector(st).String()
 	assert.Contains(t, html, `data-value="against" class="st-against on" aria-pressed="true"`)
-	assert.Contains(t, html, `data-field="target" value="`+app.SampleTitle+`"`)
+	assert.Contains(t, html, `data-field="target" value="`+app.SampleTopic+`"`)
 	assert.Contains(t, html, `data-field="mention"`)
 	assert.Contains(t, html, `data-field="cue"`)
 	assert.Contains(t, html, `data-field="note"`)
@@ -120,7 +120,7 @@ func TestHighlightRangesCountUTF16WithinParagraphs(t *testing.T) {
 		1, 1, 0, 8, 13, // a2, claim-favor, paragraph 0 to its end
 		1, 1, 1, 0, 4, // and paragraph 1 from its start: "中文 a"
 	}, packed)
-	assert.Equal(t, `<p id="p1" data-o="13">中文 and 👩‍👩‍👧 more</p>`, PlainParagraph(st, 1).String())
+	assert.Equal(t, `<p id="p1" data-o="13" dir="auto">中文 and 👩‍👩‍👧 more</p>`, PlainParagraph(st, 1).String())
 	sel, rel := app.MarkedIDs(st)
 	assert.Equal(t, "a2", sel)
 	assert.Empty(t, rel)
@@ -131,7 +131,7 @@ func TestPlainDocumentEscapesText(t *testing.T) {
 	app.Update(st, app.Paste{Title: "t", Text: hostile + "\nline two"})
 	html := PlainDocument(st).String()
 	assertOnlyOwnMarkup(t, html)
-	assert.Contains(t, html, `<section><p id="p0" data-o="0">&lt;img`)
+	assert.Contains(t, html, `<section><p id="p0" data-o="0" dir="auto">&lt;img`)
 }
 
 func TestVeryLongNamesAndNotesStayBoundedAndEscaped(t *testing.T) {

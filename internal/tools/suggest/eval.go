@@ -386,3 +386,123 @@ func printReport(w io.Writer, r report) {
 	fmt.Fprintf(w, "%-8s %-8s %6.1f %6.1f %6.1f %6d %6d  right speaker %.1f%%\n", "quotes", "overlap", q.Precision, q.Recall, q.F1, q.Predicted, q.Gold, r.DirectQuoteSpeaker)
 	fmt.Fprintf(w, "attribution accuracy %.1f%% of found contents (%.1f%% of all gold attributions)\n", r.AttributionAccuracy, r.AttributionRecall)
 }
+
+// errorLog collects what -errors prints: per span type, the texts of gold
+// spans missed and of predicted spans that match no gold span exactly, and
+// for spans that overlap but differ, the words at the boundaries that
+// differ ("+that" = only the gold span has it, "-." = only the prediction).
+type errorLog struct {
+	missed, spurious, boundary [3]map[string]int
+	examples                   [3][]string
+}
+
+func newErrorLog() *errorLog {
+	var e errorLog
+	for t := range types {
+		e.missed[t], e.spurious[t], e.boundary[t] = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	return &e
+}
+
+func spanText(doc []rune, s spans) string {
+	var parts []string
+	for _, f := range s {
+		if f.Start >= 0 && f.End <= len(doc) && f.Start <= f.End {
+			parts = append(parts, strings.Join(strings.Fields(string(doc[f.Start:f.End])), " "))
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// edge describes how predicted span p differs from gold span g at its
+// start and end.
+func edge(doc []rune, p, g spans) string {
+	ps, pe, gs, ge := p[0].Start, p[len(p)-1].End, g[0].Start, g[len(g)-1].End
+	clip := func(a, b int) string {
+		t := strings.Join(strings.Fields(string(doc[a:b])), " ")
+		if w := strings.Fields(t); len(w) > 3 {
+			t = strings.Join(w[:2], " ") + " …"
+		}
+		return t
+	}
+	var d []string
+	switch {
+	case gs < ps:
+		d = append(d, "start +"+clip(gs, ps))
+	case ps < gs:
+		d = append(d, "start -"+clip(ps, gs))
+	}
+	switch {
+	case ge > pe:
+		d = append(d, "end +"+clip(pe, ge))
+	case pe > ge:
+		d = append(d, "end -"+clip(ge, pe))
+	}
+	if len(d) == 0 {
+		return "fragments differ"
+	}
+	return strings.Join(d, ", ")
+}
+
+func (e *errorLog) add(doc []rune, name string, gold, pred docSpans) {
+	for t := range types {
+		ex := match(pred.spans[t], gold.spans[t], true)
+		ov := match(pred.spans[t], gold.spans[t], false)
+		hit := make([]bool, len(gold.spans[t]))
+		for _, g := range ex {
+			if g >= 0 {
+				hit[g] = true
+			}
+		}
+		for p, g := range ex {
+			if g >= 0 {
+				continue
+			}
+			if og := ov[p]; og >= 0 && !hit[og] {
+				e.boundary[t][edge(doc, pred.spans[t][p], gold.spans[t][og])]++
+				if len(e.examples[t]) < 400 {
+					e.examples[t] = append(e.examples[t], fmt.Sprintf("%s\n  gold: %s\n  pred: %s", name, spanText(doc, gold.spans[t][og]), spanText(doc, pred.spans[t][p])))
+				}
+				hit[og] = true
+				continue
+			}
+			e.spurious[t][strings.ToLower(spanText(doc, pred.spans[t][p]))]++
+		}
+		for g, h := range hit {
+			if !h {
+				e.missed[t][strings.ToLower(spanText(doc, gold.spans[t][g]))]++
+			}
+		}
+	}
+}
+
+func printTop(w io.Writer, title string, m map[string]int, n int) {
+	type kv struct {
+		k string
+		v int
+	}
+	var l []kv
+	total := 0
+	for k, v := range m {
+		l = append(l, kv{k, v})
+		total += v
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i].v > l[j].v || l[i].v == l[j].v && l[i].k < l[j].k })
+	fmt.Fprintf(w, "== %s (%d)\n", title, total)
+	for i := 0; i < len(l) && i < n; i++ {
+		k := l[i].k
+		if len(k) > 160 {
+			k = k[:160] + "…"
+		}
+		fmt.Fprintf(w, "%5d  %s\n", l[i].v, k)
+	}
+}
+
+func (e *errorLog) print(w io.Writer, n int) {
+	for t, ty := range types {
+		printTop(w, ty+" missed", e.missed[t], n)
+		printTop(w, ty+" spurious", e.spurious[t], n)
+		printTop(w, ty+" boundary (overlapping, not exact)", e.boundary[t], n)
+		fmt.Fprintf(w, "== %s boundary examples\n%s\n", ty, strings.Join(e.examples[t], "\n"))
+	}
+}

@@ -32,6 +32,7 @@ type options struct {
 	in, out, jsonOut string
 	eval             bool
 	heldout, tuning  bool
+	errors           string
 }
 
 func run(args []string, stdout io.Writer) error {
@@ -44,6 +45,7 @@ func run(args []string, stdout io.Writer) error {
 	fs.StringVar(&o.jsonOut, "json", "", "write the scores as JSON to this file")
 	fs.BoolVar(&o.heldout, "heldout", false, "only the files whose names sort into the last fifth (held out from tuning)")
 	fs.BoolVar(&o.tuning, "tuning", false, "only the files whose names sort into the first four fifths (used for tuning)")
+	fs.StringVar(&o.errors, "errors", "", "with -eval: write the missed, spurious and mis-bounded spans to this file (study the tuning part only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -64,6 +66,10 @@ func run(args []string, stdout io.Writer) error {
 		}
 	}
 	var sc scorer
+	var errs *errorLog
+	if o.errors != "" {
+		errs = newErrorLog()
+	}
 	for _, d := range docs {
 		b, err := os.ReadFile(d.txt)
 		if err != nil {
@@ -85,7 +91,11 @@ func run(args []string, stdout io.Writer) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", filepath.Base(d.ann), err)
 			}
-			sc.add(doc, gold, predicted(doc, res))
+			pred := predicted(doc, res)
+			sc.add(doc, gold, pred)
+			if errs != nil {
+				errs.add([]rune(doc), d.name, gold, pred)
+			}
 		}
 	}
 	if !o.eval {
@@ -101,6 +111,13 @@ func run(args []string, stdout io.Writer) error {
 		rep.Part = "tuning four fifths"
 	}
 	printReport(stdout, rep)
+	if errs != nil {
+		var b strings.Builder
+		errs.print(&b, 150)
+		if err := os.WriteFile(o.errors, []byte(b.String()), 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", o.errors, err)
+		}
+	}
 	if o.jsonOut != "" {
 		b, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {

@@ -101,15 +101,35 @@ func TestHeldOutScoresStayAboveTheFloor(t *testing.T) {
 		got   float64
 		floor float64
 	}{
-		{"exact source F1", r.Exact["source"].F1, 58.5},
-		{"exact cue F1", r.Exact["cue"].F1, 61.5},
-		{"exact content F1", r.Exact["content"].F1, 47},
-		{"overlap content F1", r.Overlap["content"].F1, 62},
-		{"direct quote F1", r.DirectQuotes.F1, 89.5},
-		{"direct quote speaker", r.DirectQuoteSpeaker, 85.5},
-		{"attribution accuracy", r.AttributionAccuracy, 79},
+		{"exact source F1", r.Exact["source"].F1, 62.5},
+		{"exact cue F1", r.Exact["cue"].F1, 65},
+		{"exact content F1", r.Exact["content"].F1, 51},
+		{"overlap content F1", r.Overlap["content"].F1, 67},
+		{"direct quote F1", r.DirectQuotes.F1, 90.3},
+		{"direct quote speaker", r.DirectQuoteSpeaker, 86.5},
+		{"attribution accuracy", r.AttributionAccuracy, 79.5},
 	}
 	for _, f := range floors {
 		assert.GreaterOrEqual(t, f.got, f.floor, "%s fell under its floor\n%s", f.name, stdout.String())
 	}
+}
+
+func TestRunErrorsListsMissedSpuriousAndMisBoundedSpans(t *testing.T) {
+	in := t.TempDir()
+	doc := "“The dam will hold,” said Ines Ruiz. The mayor wants a new road."
+	require.NoError(t, os.WriteFile(filepath.Join(in, "a.txt"), []byte(doc), 0o644))
+	// Gold: the quote without its closing mark, and "wants a new" as a cue
+	// that the suggester's "wants" overlaps by less than half.
+	gold := "T1\tSource 26 35\tInes Ruiz\nT2\tCue 21 25\tsaid\nT3\tContent 0 19\t“The dam will hold,\nE1\tContent:T3 Cue:T2 Source:T1\n" +
+		"T4\tSource 37 46\tThe mayor\nT5\tCue 47 58\twants a new\nT6\tContent 59 63\troad\nE2\tContent:T6 Cue:T5 Source:T4\n"
+	require.NoError(t, os.WriteFile(filepath.Join(in, "a_x1.ann"), []byte(gold), 0o644))
+	errPath := filepath.Join(t.TempDir(), "errors.txt")
+	require.NoError(t, run([]string{"-in", in, "-eval", "-errors", errPath}, &strings.Builder{}))
+	b, err := os.ReadFile(errPath)
+	require.NoError(t, err)
+	out := string(b)
+	assert.Contains(t, out, "== Cue missed (1)\n    1  wants a new\n")
+	assert.Contains(t, out, "== Cue spurious (1)\n    1  wants\n")
+	assert.Contains(t, out, "== Content boundary (overlapping, not exact) (1)\n    1  end -”\n", "the suggested quote keeps its closing mark, the gold one does not")
+	assert.Contains(t, out, "== Source missed (0)")
 }

@@ -1,0 +1,194 @@
+package app
+
+import (
+	"sort"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+	"sayso/internal/wording"
+)
+
+// What the page's polite live region says: every change is put in words
+// here, in Go, and tested; the browser layer only writes the words into
+// the region.
+
+// Announcement is the live region's text. Seq grows with each new
+// announcement, so that the same words said twice are read twice.
+type Announcement struct {
+	Text string
+	Seq  int
+}
+
+// say makes text the next announcement.
+func (st *State) say(text string) {
+	st.Announce = Announcement{Text: text, Seq: st.Announce.Seq + 1}
+}
+
+// maxQuoteSpoken bounds the quote read out in announcements and list rows.
+const maxQuoteSpoken = 200
+
+// maxNameSpoken bounds a speaker's name read out.
+const maxNameSpoken = 80
+
+// Describe reads an annotation in full: its label and quote, and for a
+// claim its stance and speaker, for a speaker mention the speaker it
+// names when that differs from the quote (“Claim “…”, favor, Wang Wen”).
+func Describe(st *State, a *annotation.Annotation) string {
+	return st.LabelDisplay(a.Label) + " " + st.details(a)
+}
+
+// details is an annotation's quote, then what it carries: “…”, favor,
+// Wang Wen.
+func (st *State) details(a *annotation.Annotation) string {
+	parts := []string{"“" + wording.Clip(a.Quote, maxQuoteSpoken) + "”"}
+	switch a.Label {
+	case annotation.LabelClaim:
+		stance := a.Stance
+		if stance == "" {
+			stance = "no stance"
+		}
+		parts = append(parts, stance, st.speakerName(a.Speaker, "no speaker"))
+	case annotation.LabelSpeaker:
+		if name := st.speakerName(a.Speaker, ""); name != "" && normalizeSpaces(name) != normalizeSpaces(a.Quote) {
+			parts = append(parts, "mentions "+name)
+		}
+	}
+	if a.Anchored != "" {
+		parts = append(parts, "re-anchored on import, check it")
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (st *State) speakerName(id, none string) string {
+	if sp, ok := st.Store.Speaker(id); ok {
+		return wording.Clip(sp.Name, maxNameSpoken)
+	}
+	return none
+}
+
+func normalizeSpaces(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// insideText says what the caret is inside, the innermost first.
+func (st *State) insideText(under []*annotation.Annotation) string {
+	parts := make([]string, len(under))
+	for i, a := range under {
+		parts[i] = Describe(st, a)
+	}
+	return "In " + strings.Join(parts, "; within ") + "."
+}
+
+func spanAt(offset int) text.Span { return text.Span{Start: offset, End: offset + 1} }
+
+func sortInnermostFirst(anns []*annotation.Annotation) {
+	sort.SliceStable(anns, func(i, j int) bool { return anns[i].Hull().Len() < anns[j].Hull().Len() })
+}
+
+// before is what announcing an action compares with: the state as it was.
+type before struct {
+	selected string
+	label    string // the selected annotation's label, lower case
+	details  string // its details (quote, stance, speaker)
+	revision int
+	store    *annotation.Store
+	message  Message
+	doc      string
+}
+
+func (st *State) remember() before {
+	b := before{selected: st.Selected, revision: st.Store.Revision(), store: st.Store, message: st.Message, doc: st.Doc}
+	if a, ok := st.Store.Annotation(st.Selected); ok {
+		b.label, b.details = st.labelName(a.Label), st.details(a)
+	}
+	return b
+}
+
+// announce puts into words what action a changed, comparing with b.
+func (st *State) announce(a Action, b before) {
+	seq := st.Announce.Seq
+	changed := st.Store != b.store || st.Store.Revision() != b.revision
+	sel, hasSel := st.Store.Annotation(st.Selected)
+	switch a.(type) {
+	case Tag:
+		if changed && hasSel && st.Selected != b.selected {
+			st.say(st.LabelDisplay(sel.Label) + " added: " + st.details(sel) + ".")
+		}
+	case Delete:
+		if changed && b.selected != "" {
+			st.say("Deleted the " + b.label + " " + b.details + ". Undo with Ctrl+Z.")
+		}
+	case SetStance, SetStanceIndex, PressStance, LinkNearest, LinkMention, LinkCue, SetTarget, SetNote,
+		SetMentionSpeaker, RenameSpeaker, ConfirmAnchor:
+		if changed && hasSel {
+			st.say(changeName(a, sel) + ": " + Describe(st, sel) + ".")
+		}
+	case Select, Move, ClickText:
+		switch {
+		case st.Selected == b.selected:
+		case hasSel:
+			st.say("Selected " + Describe(st, sel) + ".")
+		default:
+			st.say("No annotation selected.")
+		}
+	case Paste, PasteFile, LoadSample:
+		if st.Doc != "" && st.Doc != b.doc {
+			st.say("Started on “" + Title(st) + "”. Select text in the article, then press c for a claim, s for a speaker, q for a cue.")
+		}
+	case Answer, ToggleSetupMenu, CloseMenus, ToggleExportMenu:
+	}
+	// Errors are alerts of their own; a notice is said when it is new, or
+	// when a command (a key, a button) gave it again: after what was said
+	// of the change, unless that said it already (a deletion).
+	if st.Message.Kind != "info" || st.Message.Text == "" || (st.Message == b.message && !command(a)) {
+		return
+	}
+	switch {
+	case st.Announce.Seq == seq:
+		st.say(st.Message.Text)
+	case !sameNotice(a):
+		st.Announce.Text += " " + st.Message.Text
+	}
+}
+
+// changeName names what an editing action changed.
+func changeName(a Action, sel *annotation.Annotation) string {
+	switch a.(type) {
+	case SetStance, SetStanceIndex, PressStance:
+		if sel.Stance == "" {
+			return "Stance cleared"
+		}
+		return "Stance set"
+	case LinkNearest, LinkMention:
+		return "Speaker linked"
+	case LinkCue:
+		return "Cue linked"
+	case SetTarget:
+		return "Target changed"
+	case SetNote:
+		return "Note saved"
+	case SetMentionSpeaker:
+		return "Speaker changed"
+	case RenameSpeaker:
+		return "Speaker renamed"
+	case ConfirmAnchor:
+		return "Confirmed"
+	}
+	return "Changed"
+}
+
+// command reports whether a is a command a person gives with a key or a
+// button, whose notice is said again when it repeats.
+func command(a Action) bool {
+	switch a.(type) {
+	case Tag, Delete, SetStance, SetStanceIndex, PressStance, LinkNearest, Undo, Redo, Move:
+		return true
+	}
+	return false
+}
+
+// sameNotice reports whether what is announced of a already says what its
+// notice says.
+func sameNotice(a Action) bool {
+	_, deleted := a.(Delete)
+	return deleted
+}

@@ -1,0 +1,134 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// claimBy tags a claim and a speaker mention, links them and sets the
+// claim's stance; the claim is selected.
+func claimBy(t *testing.T, st *State, claim, speaker string, stance int) {
+	t.Helper()
+	Step(st, Tag{Label: "speaker", Sel: cp(t, SampleText, speaker)})
+	Step(st, Tag{Label: "claim", Sel: cp(t, SampleText, claim)})
+	Step(st, LinkNearest{})
+	Step(st, SetStanceIndex{N: stance})
+}
+
+func TestEveryChangeIsAnnouncedInWords(t *testing.T) {
+	claim := "a slow death for small businesses."
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, st *State)
+		act   Action
+		want  string
+	}{
+		{"tagging with nothing selected explains", func(*testing.T, *State) {}, Tag{Label: "claim", Sel: Selection{}}, "Select some text first, then press c to tag it as claim."},
+		{"a speaker added", func(*testing.T, *State) {}, Tag{Label: "speaker", Sel: Selection{Start: 535, End: 546}}, ""},
+		{"stance set", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 1) }, SetStanceIndex{N: 2},
+			"Stance set: Claim “a slow death for small businesses.”, against, Tomas Reyes."},
+		{"stance cleared", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 1) }, PressStance{Value: "favor"},
+			"Stance cleared: Claim “a slow death for small businesses.”, no stance, Tomas Reyes."},
+		{"deleted", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 1) }, Delete{},
+			"Deleted the claim “a slow death for small businesses.”, favor, Tomas Reyes. Undo with Ctrl+Z."},
+		{"note", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 3) }, SetNote{Value: "check"},
+			"Note saved: Claim “a slow death for small businesses.”, neutral, Tomas Reyes."},
+		{"next", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 3) }, Move{Delta: -1},
+			"Selected Speaker “Tomas Reyes”."},
+		{"selection cleared", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 3) }, Select{},
+			"No annotation selected."},
+		{"undo says what it undid", func(t *testing.T, st *State) { claimBy(t, st, claim, "Tomas Reyes", 3) }, Undo{},
+			"Undid set stance."},
+		{"a failure is an alert, not the live region", func(*testing.T, *State) {}, Failed{Text: "Could not read"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := sampleState(t)
+			tc.setup(t, st)
+			seq := st.Announce.Seq
+			Step(st, tc.act)
+			if tc.want == "" {
+				if tc.name == "a speaker added" {
+					assert.Regexp(t, `^Speaker added: “.+”\.$`, st.Announce.Text)
+					assert.Greater(t, st.Announce.Seq, seq)
+					return
+				}
+				assert.Equal(t, seq, st.Announce.Seq, "nothing announced: %q", st.Announce.Text)
+				return
+			}
+			assert.Equal(t, tc.want, st.Announce.Text)
+			assert.Greater(t, st.Announce.Seq, seq, "a new announcement")
+		})
+	}
+}
+
+func TestAClaimAddedIsAnnouncedWithStanceAndSpeaker(t *testing.T) {
+	st := sampleState(t)
+	Step(st, Tag{Label: "speaker", Sel: cp(t, SampleText, "Tomas Reyes")})
+	assert.Equal(t, "Speaker added: “Tomas Reyes”.", st.Announce.Text)
+	Step(st, Tag{Label: "claim", Sel: cp(t, SampleText, "a slow death for small businesses.")})
+	assert.Equal(t, "Claim added: “a slow death for small businesses.”, no stance, no speaker.", st.Announce.Text)
+	Step(st, LinkNearest{})
+	assert.Equal(t, "Speaker linked: Claim “a slow death for small businesses.”, no stance, Tomas Reyes.", st.Announce.Text)
+}
+
+func TestTheSameWordsTwiceAreAnnouncedTwice(t *testing.T) {
+	st := sampleState(t)
+	Step(st, Tag{Label: "claim"})
+	first := st.Announce
+	Step(st, Tag{Label: "claim"})
+	assert.Equal(t, first.Text, st.Announce.Text)
+	assert.Greater(t, st.Announce.Seq, first.Seq)
+}
+
+func TestTheCaretEnteringAnnotatedTextSelectsAndAnnouncesIt(t *testing.T) {
+	st := sampleState(t)
+	claimBy(t, st, "a slow death for small businesses.", "Tomas Reyes", 2)
+	claimID := st.Selected
+	Step(st, Select{})
+	inClaim := cp(t, SampleText, "slow death").Start
+	mention := cp(t, SampleText, "Tomas Reyes")
+
+	Step(st, CaretAt{Offset: inClaim})
+	assert.Equal(t, claimID, st.Selected, "shown in the inspector")
+	assert.Equal(t, "In Claim “a slow death for small businesses.”, against, Tomas Reyes.", st.Announce.Text)
+
+	seq := st.Announce.Seq
+	Step(st, CaretAt{Offset: inClaim + 1})
+	assert.Equal(t, seq, st.Announce.Seq, "moving inside the same annotation says nothing again")
+
+	Step(st, CaretAt{Offset: mention.Start + 2})
+	a := selected(t, st)
+	assert.Equal(t, "speaker", a.Label)
+	assert.Equal(t, "In Speaker “Tomas Reyes”.", st.Announce.Text)
+
+	Step(st, CaretAt{Offset: 0})
+	assert.Empty(t, st.Selected, "leaving clears what the caret selected")
+	assert.Equal(t, "Outside the annotations.", st.Announce.Text)
+}
+
+func TestTheCaretInNestedAnnotationsReadsTheInnermostFirst(t *testing.T) {
+	st := sampleState(t)
+	outer := cp(t, SampleText, "“Nobody asked us,” Reyes told reporters")
+	Step(st, Tag{Label: "claim", Sel: outer})
+	Step(st, Tag{Label: "speaker", Sel: cp(t, SampleText, "Reyes told")})
+	Step(st, Select{})
+	Step(st, CaretAt{Offset: cp(t, SampleText, "Reyes told").Start + 1})
+	require.Equal(t, "speaker", selected(t, st).Label)
+	assert.Regexp(t, `^In Speaker “Reyes.*”; within Claim “.*Nobody asked us.*”, no stance, no speaker\.$`, st.Announce.Text)
+}
+
+func TestDescribeReadsAListItemInFull(t *testing.T) {
+	st := sampleState(t)
+	claimBy(t, st, "a slow death for small businesses.", "Tomas Reyes", 1)
+	assert.Equal(t, "Claim “a slow death for small businesses.”, favor, Tomas Reyes", Describe(st, selected(t, st)))
+}
+
+func TestANoticeIsSaidAfterTheChangeItComesWith(t *testing.T) {
+	st := NewState(fixedClock)
+	Step(st, Paste{Title: "Bad bytes", Text: "Caf\xe9 owners said the vote was rushed."})
+	assert.Equal(t, "Started on “Bad bytes”. Select text in the article, then press c for a claim, s for a speaker, q for a cue. "+st.Message.Text, st.Announce.Text)
+	assert.Contains(t, st.Announce.Text, "not valid UTF-8")
+}

@@ -1,0 +1,114 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// listed is the sample with a speaker and two claims linked to it, and a
+// cue; nothing selected.
+func listed(t *testing.T) *State {
+	t.Helper()
+	st := sampleState(t)
+	claimBy(t, st, "Our streets were built for people, not for parking,", "Mayor Ines Okafor", 1)
+	Step(st, Tag{Label: "claim", Sel: cp(t, SampleText, "Children should be able to walk to school")})
+	Step(st, LinkNearest{})
+	Step(st, Tag{Label: "cue", Sel: cp(t, SampleText, "said")})
+	Step(st, Select{})
+	return st
+}
+
+// annotationRows are the ids of the list's annotation rows, in order.
+func annotationRows(st *State) []string {
+	var ids []string
+	for _, r := range st.ListRows() {
+		if r.Annotation != nil {
+			ids = append(ids, r.Annotation.ID)
+		}
+	}
+	return ids
+}
+
+func TestTheArrowKeysWalkTheAnnotationListAndEnterSelects(t *testing.T) {
+	st := listed(t)
+	ids := annotationRows(st)
+	require.Len(t, ids, 4)
+	tests := []struct {
+		keys  []string
+		focus string
+	}{
+		{nil, ids[0]},
+		{[]string{"ArrowDown"}, ids[1]},
+		{[]string{"ArrowDown", "ArrowDown", "ArrowDown"}, ids[3]}, // over the "Cues" heading
+		{[]string{"End", "ArrowDown"}, ids[3]},                    // stays on the last
+		{[]string{"End", "ArrowUp"}, ids[2]},
+		{[]string{"End", "Home"}, ids[0]},
+		{[]string{"ArrowUp"}, ids[0]}, // stays on the first
+	}
+	for _, tc := range tests {
+		st := listed(t)
+		for _, k := range tc.keys {
+			Step(st, ListKey{Key: k})
+		}
+		assert.Equal(t, tc.focus, ListFocus(st), "%v", tc.keys)
+		assert.Empty(t, st.Selected, "the arrows move the focus only")
+	}
+
+	Step(st, ListKey{Key: "ArrowDown"})
+	plan := Step(st, ListKey{Key: "Enter"})
+	assert.Equal(t, ids[1], st.Selected)
+	assert.Contains(t, plan.Effects, Effect(ScrollTo{ID: ids[1]}), "the article scrolls to it")
+	assert.Equal(t, "Selected "+Describe(st, selected(t, st))+".", st.Announce.Text)
+}
+
+func TestTheListFocusFollowsTheSelectionUntilTheArrowsMoveIt(t *testing.T) {
+	st := listed(t)
+	ids := annotationRows(st)
+	Step(st, Select{ID: ids[2]})
+	assert.Equal(t, ids[2], ListFocus(st))
+	Step(st, Delete{})
+	assert.Equal(t, ids[0], ListFocus(st), "a deleted row's focus falls back to the first")
+}
+
+func TestKeysOnAListRowMoveInTheList(t *testing.T) {
+	st := listed(t)
+	for key, want := range map[string]Action{
+		"ArrowDown": ListKey{Key: "ArrowDown"}, "ArrowUp": ListKey{Key: "ArrowUp"}, "Home": ListKey{Key: "Home"},
+		"End": ListKey{Key: "End"}, "Enter": ListKey{Key: "Enter"}, " ": ListKey{Key: " "},
+		"j": Move{Delta: 1},
+	} {
+		got, ok := KeyAction(st, KeyEvent{Key: key, InList: true})
+		assert.True(t, ok, key)
+		assert.Equal(t, want, got, key)
+	}
+	_, ok := KeyAction(st, KeyEvent{Key: "ArrowDown"})
+	assert.False(t, ok, "outside the list the arrows are the browser's")
+}
+
+func TestArrowingFarDownTheListScrollsItToTheRow(t *testing.T) {
+	st := NewState(fixedClock)
+	body := ""
+	for range 200 {
+		body += "Someone said something here.\n"
+	}
+	Step(st, Paste{Title: "Long", Text: body})
+	for i := range 100 {
+		start := i * len([]rune("Someone said something here.\n"))
+		Step(st, Tag{Label: "claim", Sel: Selection{Start: start, End: start + 7}})
+	}
+	Step(st, Select{})
+	Step(st, ListScrolled{Top: 0, Height: 320})
+	var plan Plan
+	for range 40 {
+		plan = Step(st, ListKey{Key: "ArrowDown"})
+		if plan.ScrollList {
+			break
+		}
+	}
+	require.True(t, plan.ScrollList, "the list scrolled to keep the focused row in view")
+	first, end := st.ListWindow(len(st.ListRows()))
+	row := rowOf(st.ListRows(), ListFocus(st))
+	assert.True(t, row >= first && row < end, "the focused row %d is drawn (%d–%d)", row, first, end)
+}

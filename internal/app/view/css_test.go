@@ -1,0 +1,201 @@
+package view
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
+	"sayso/internal/app"
+)
+
+// round2 rounds a contrast ratio to two decimals, as WCAG tools print it.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+func TestContrastIsTheWCAGRatioOfRelativeLuminances(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want float64
+	}{
+		{"#000000", "#ffffff", 21},
+		{"#ffffff", "#000000", 21}, // order does not matter
+		{"#ffffff", "#ffffff", 1},
+		{"#4a90d9", "#ffffff", 3.34}, // white on the default Speaker: the 3.34:1
+		{"#3fae6a", "#ffffff", 2.81}, // white on the default Cue: the 2.81:1
+		{"#4a90d9", "#000000", 6.28},
+		{"#3fae6a", "#000000", 7.47},
+		{"#f5c542", "#000000", 12.95},
+		{"#767676", "#ffffff", 4.54}, // the lightest grey that passes on white
+		{"#777777", "#ffffff", 4.48}, // one step lighter fails
+		{"#1d1d1f", "#ffffff", 16.83},
+		{"#0000ff", "#ffffff", 8.59},
+	} {
+		t.Run(tc.a+" on "+tc.b, func(t *testing.T) {
+			assert.Equal(t, tc.want, round2(Contrast(tc.a, tc.b)))
+		})
+	}
+}
+
+func TestLuminanceFollowsTheSRGBFormula(t *testing.T) {
+	for _, tc := range []struct {
+		c    string
+		want float64
+	}{
+		{"#000000", 0},
+		{"#ffffff", 1},
+		{"#ff0000", 0.2126},
+		{"#00ff00", 0.7152},
+		{"#0000ff", 0.0722},
+		{"#0a0a0a", 0.0030}, // below the knee: linear, 10/255/12.92
+		{"#808080", 0.2159},
+		{"nonsense", 0},
+	} {
+		assert.InDelta(t, tc.want, Luminance(tc.c), 0.00005, tc.c)
+	}
+}
+
+func TestInkOnPicksTheTextColourThatReadsBest(t *testing.T) {
+	for _, tc := range []struct {
+		bg       string
+		ink      string
+		contrast float64
+	}{
+		{"#4a90d9", "#000000", 6.28}, // Speaker: black, not the old white at 3.34
+		{"#3fae6a", "#000000", 7.47}, // Cue: black, not the old white at 2.81
+		{"#f5c542", "#000000", 12.95},
+		{"#2f6fb5", "#ffffff", 5.17},
+		{"#0000ff", "#ffffff", 8.59},
+		{"#777777", "#000000", 4.69},
+		{"#757575", "#ffffff", 4.61},
+		{"#ffffff", "#000000", 21},
+		{"#000000", "#ffffff", 21},
+	} {
+		t.Run(tc.bg, func(t *testing.T) {
+			assert.Equal(t, tc.ink, InkOn(tc.bg))
+			assert.Equal(t, tc.contrast, round2(Contrast(InkOn(tc.bg), tc.bg)))
+		})
+	}
+}
+
+// everyColour walks the RGB cube in steps of 5 (52³ colours), ends
+// included.
+func everyColour(f func(c string)) {
+	for r := 0; r <= 255; r += 5 {
+		for g := 0; g <= 255; g += 5 {
+			for b := 0; b <= 255; b += 5 {
+				f(fmt.Sprintf("#%02x%02x%02x", r, g, b))
+			}
+		}
+	}
+}
+
+func TestAnyColourAPersonPicksGetsTextAtLeast4_5To1(t *testing.T) {
+	worst, at := 21.0, ""
+	everyColour(func(c string) {
+		if x := Contrast(InkOn(c), c); x < worst {
+			worst, at = x, c
+		}
+	})
+	assert.GreaterOrEqual(t, worst, MinTextContrast, "text on %s", at)
+}
+
+func TestMarkOnDarkensAColourJustEnoughToStandOut(t *testing.T) {
+	for _, tc := range []struct {
+		c, want string
+		min     float64
+	}{
+		{"#4a90d9", "#4a90d9", 3},   // already 3.34 on white: kept
+		{"#3fae6a", "#3da866", 3},   // 2.81: darkened to 3.00
+		{"#f5c542", "#b39030", 3},   // the claim's yellow
+		{"#ffffff", "#949494", 3},   // white becomes grey
+		{"#ffff00", "#9a9a00", 3},   // yellow becomes olive
+		{"#4a90d9", "#3e79b7", 4.5}, // as text
+		{"#0000ff", "#0000ff", 4.5},
+	} {
+		t.Run(fmt.Sprintf("%s at %v", tc.c, tc.min), func(t *testing.T) {
+			assert.Equal(t, tc.want, MarkOn(tc.c, Paper, tc.min))
+		})
+	}
+	everyColour(func(c string) {
+		got := MarkOn(c, Paper, MinMarkContrast)
+		if Contrast(got, Paper) < MinMarkContrast {
+			t.Fatalf("MarkOn(%s) = %s: %.2f:1 on the paper", c, got, Contrast(got, Paper))
+		}
+	})
+}
+
+func TestEveryStanceIsToldByItsLineStyleAndStandsOutAt3To1(t *testing.T) {
+	lines := map[string]string{}
+	for _, s := range MarkStyles {
+		t.Run(s.Style, func(t *testing.T) {
+			tinted := Over(s.Tint, s.Alpha, Paper)
+			assert.GreaterOrEqual(t, Contrast(s.Mark, Paper), MinMarkContrast, "the underline on the paper")
+			assert.GreaterOrEqual(t, Contrast(s.Mark, tinted), MinMarkContrast, "the underline on its own tint")
+			assert.GreaterOrEqual(t, Contrast(Ink, tinted), MinTextContrast, "the text on the tint")
+			assert.Contains(t, s.Words, s.Line, "the legend names the line style")
+			if other, ok := lines[s.Line]; ok {
+				t.Errorf("%s has the line style of %s: stance would be told by hue alone", s.Style, other)
+			}
+			lines[s.Line] = s.Style
+			assert.Contains(t, stanceCSS, "::highlight(sayso-"+s.Style+"){background-color:"+rgba(s.Tint, s.Alpha)+";text-decoration:underline "+s.Line+" 2px "+s.Mark)
+		})
+	}
+	assert.Len(t, lines, len(MarkStyles))
+	for _, v := range annotation.DefaultSchema().Stances {
+		assert.Contains(t, lines, styleOfStance(t, v).Line, "the default stance %s has a style", v)
+	}
+	assert.GreaterOrEqual(t, Contrast(OtherMark, Over("#787878", .25, Paper)), MinMarkContrast, "the grey of further labels")
+}
+
+func styleOfStance(t *testing.T, v string) MarkStyle {
+	t.Helper()
+	for _, s := range MarkStyles {
+		if s.Stance == v {
+			return s
+		}
+	}
+	t.Fatalf("no mark style for the stance %q", v)
+	return MarkStyle{}
+}
+
+func TestEveryDefaultLabelColourIsReadable(t *testing.T) {
+	st := sampleState(t)
+	css := LabelCSS(st)
+	for _, l := range annotation.DefaultSchema().Labels {
+		t.Run(l.ID, func(t *testing.T) {
+			ink := InkOn(l.Color)
+			assert.GreaterOrEqual(t, Contrast(ink, l.Color), MinTextContrast, "the tag's text")
+			assert.Contains(t, css, ".l-"+l.ID+">.tag,.l-"+l.ID+" .tag{background:"+l.Color+";color:"+ink+"}")
+			mark := MarkOn(l.Color, Paper, MinMarkContrast)
+			assert.GreaterOrEqual(t, Contrast(mark, Paper), MinMarkContrast)
+			assert.Contains(t, css, ".tool.l-"+l.ID+"{box-shadow:inset 0 -3px 0 "+mark+"}")
+		})
+	}
+}
+
+func TestAColourPickedInTheSchemaEditorIsMadeReadable(t *testing.T) {
+	st := sampleState(t)
+	app.Update(st, app.EditLabel{ID: annotation.LabelSpeaker, Field: "color", Value: "#ffff00"})
+	app.Update(st, app.EditLabel{ID: annotation.LabelCue, Field: "color", Value: "#ffffff"})
+	app.Update(st, app.AddLabel{Name: "Rumour", Color: "#ffeeaa", Key: "r"})
+	require.Empty(t, st.Message.Kind, st.Message.Text)
+	css := LabelCSS(st)
+
+	assert.Contains(t, css, ".l-speaker>.tag,.l-speaker .tag{background:#ffff00;color:#000000}")
+	speakerText := MarkOn("#ffff00", Paper, SpeakerTextContrast)
+	assert.GreaterOrEqual(t, Contrast(speakerText, Paper), SpeakerTextContrast)
+	assert.Contains(t, css, "::highlight(sayso-speaker){color:"+speakerText+";text-decoration:underline solid 3px #9a9a00;")
+	assert.Contains(t, css, "::highlight(sayso-cue){text-decoration:underline dotted 3px #949494;")
+
+	i := len(annotation.DefaultSchema().Labels) // Rumour's place
+	tint := Over("#ffeeaa", LabelTintAlpha, Paper)
+	mark := MarkOn("#ffeeaa", tint, MinMarkContrast)
+	assert.GreaterOrEqual(t, Contrast(mark, tint), MinMarkContrast)
+	assert.Contains(t, css, fmt.Sprintf("::highlight(sayso-x%d){background-color:rgba(255,238,170,0.4);text-decoration:underline solid 2px %s;", i, mark))
+	assert.NotContains(t, css, "#ffff00;text-decoration", "the pale colour itself never underlines")
+	assert.False(t, strings.Contains(css, "<"))
+}

@@ -1,0 +1,45 @@
+package view
+
+import (
+	"slices"
+
+	"sayso/internal/annotation"
+	"sayso/internal/app"
+)
+
+// Legend is the key to the marks in the text, shown beside it: a sample
+// of every mark the shown document can have — claims by stance (each
+// with its own underline style, named in words), speakers, cues, and the
+// labels the schema added — each drawn as it is in the text.
+func Legend(st *app.State) HTML {
+	if st.Doc == "" {
+		return HTML{}
+	}
+	sc := st.Store.Schema()
+	var b Builder
+	b.Markup(`<h2 class="side-title">Marks in the text</h2><ul class="legend-list" aria-label="What the marks in the text mean">`)
+	claim := st.LabelDisplay(annotation.LabelClaim)
+	for _, s := range MarkStyles {
+		switch {
+		case s.Stance == "":
+			b.Printf(`<li><span class="mk mk-%s">%s</span> <span class="mk-words">no stance or another, %s</span></li>`, s.Style, claim, s.Words)
+		case slices.Contains(sc.Stances, s.Stance):
+			b.Printf(`<li><span class="mk mk-%s">%s</span> <span class="mk-words">%s, %s</span></li>`, s.Style, s.Stance, claim, s.Words)
+		}
+	}
+	for i, l := range sc.Labels {
+		switch {
+		case l.ID == annotation.LabelClaim:
+		case l.ID == annotation.LabelSpeaker:
+			b.Printf(`<li><span class="mk mk-speaker">%s</span> <span class="mk-words">dark, solid underline</span></li>`, l.Name)
+		case l.ID == annotation.LabelCue:
+			b.Printf(`<li><span class="mk mk-cue">%s</span> <span class="mk-words">dotted underline, no tint</span></li>`, l.Name)
+		case i < app.MaxLabelStyles:
+			b.Printf(`<li><span class="mk mk-x%d">%s</span> <span class="mk-words">tint and solid underline</span></li>`, i, l.Name)
+		default:
+			b.Printf(`<li><span class="mk mk-other">%s</span> <span class="mk-words">grey tint, solid underline</span></li>`, l.Name)
+		}
+	}
+	b.Markup(`</ul>`)
+	return b.HTML()
+}
