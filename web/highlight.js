@@ -123,6 +123,15 @@
       return [Number(p.getAttribute("data-o")), off];
     },
 
+    // reveal brings an annotation's first range into the middle of the
+    // view when it is off screen.
+    reveal(id) {
+      const rs = ranges.get(id);
+      if (!rs || rs.length === 0) return;
+      const box = rs[0].range.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > innerHeight) this.scrollTo(id);
+    },
+
     // scrollTo brings an annotation's first range into the middle of the view.
     scrollTo(id) {
       const rs = ranges.get(id);

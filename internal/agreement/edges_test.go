@@ -547,3 +547,36 @@ func TestScoreIsTheWeightedMeanWhateverTheWeightsAddUpTo(t *testing.T) {
 		assert.InDelta(t, tc.want, r.Score, 1e-9, "%+v", tc.w)
 	}
 }
+
+func TestUnitsSeedInReadingOrderWhenSupportTies(t *testing.T) {
+	// Every claim below matches every other annotator's (support 2 each)
+	// and starts at 0, so the seed is the claim that ends first.
+	// The seed takes C's claim with the higher overlap ratio, so which
+	// claim seeds decides which of C's two claims joins A and B.
+	tests := []struct {
+		name    string
+		a, b, c []text.Span
+		want    []map[string]text.Span
+	}{
+		{
+			name: "the shorter span seeds when a later annotator marked it",
+			a:    []text.Span{sp(0, 20)},
+			b:    []text.Span{sp(0, 10)},
+			c:    []text.Span{sp(0, 10), sp(0, 20)},
+			want: []map[string]text.Span{{"A": sp(0, 20), "B": sp(0, 10), "C": sp(0, 10)}, {"C": sp(0, 20)}},
+		},
+		{
+			name: "the shorter span seeds when the first annotator marked it",
+			a:    []text.Span{sp(0, 10)},
+			b:    []text.Span{sp(0, 20)},
+			c:    []text.Span{sp(0, 10), sp(0, 20)},
+			want: []map[string]text.Span{{"A": sp(0, 10), "B": sp(0, 20), "C": sp(0, 10)}, {"C": sp(0, 20)}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Units([]Annotator{spanClaims("A", tc.a), spanClaims("B", tc.b), spanClaims("C", tc.c)}, annotation.LabelClaim)
+			assert.Equal(t, tc.want, unitSpans(got, "A", "B", "C"))
+		})
+	}
+}

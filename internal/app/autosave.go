@@ -210,16 +210,26 @@ func runKV(kv KV, w store.Write) error {
 
 // autosave writes what changed since the last save, when it should
 // (ShouldSave) and no write is in flight: into kv at once, or, with kv
-// nil, through a Persist for the browser layer to carry out.
-func (st *State) autosave(kv KV) []Effect {
+// nil, through a Persist for the browser layer to carry out. The
+// suggestion memory goes into memory first (localStorage), at once.
+func (st *State) autosave(kv, memory KV) []Effect {
 	if !st.ShouldSave() {
 		return nil
+	}
+	rev := st.Store.Revision()
+	if memory != nil {
+		if err := st.saveSuggestMemory(memory); err != nil {
+			Update(st, Saved{Revision: rev, Err: describeStorageError(err)})
+			return nil
+		}
+	}
+	if !st.Unsaved() {
+		return nil // only the suggestion memory had changed
 	}
 	sv := st.savingOn(kv)
 	if sv.log.Busy() {
 		return nil
 	}
-	rev := st.Store.Revision()
 	ops, err := sv.saved.Changes(st.Store)
 	if err != nil {
 		Update(st, Saved{Revision: rev, Err: describeStorageError(err)})
@@ -337,6 +347,7 @@ func describeStorageError(err error) string {
 func (st *State) restoreAutosave(a RestoreAutosave) {
 	if a.Storage != nil {
 		defer st.loadHandIns(a.Storage) // the boxes kept, and the restored work's
+		st.loadSuggestMemory(a.Storage)
 	}
 	all := a.Stored
 	if all == nil && a.Storage != nil {
@@ -498,14 +509,18 @@ func LoadSnapshot(kv KV) (newest, older string, err error) {
 	return newest, older, nil
 }
 
-// ForgetSnapshots erases the snapshots older versions wrote, and the
-// document shown last.
+// ForgetSnapshots erases what autosave keeps in kv apart from the
+// records: the snapshots older versions wrote, the document shown last and
+// the suggestion memory (when the person closes the article to start
+// another).
 func ForgetSnapshots(kv KV) error {
 	if err := ForgetLegacySnapshots(kv); err != nil {
 		return err
 	}
-	if err := kv.Remove(keyShown); err != nil {
-		return fmt.Errorf("forget autosaved work: %w", err)
+	for _, k := range []string{keyShown, keySuggest} {
+		if err := kv.Remove(k); err != nil {
+			return fmt.Errorf("forget autosaved work: %w", err)
+		}
 	}
 	return nil
 }

@@ -81,6 +81,7 @@ func (OfflineExercise) isEffect()     {}
 type ExerciseDraft struct {
 	Title, Instructions string
 	Left                map[string]bool // documents left out
+	NoSuggest           bool            // students get no Suggest command
 }
 
 // applyExerciseAction applies exercise actions; ok is false for others.
@@ -176,6 +177,7 @@ func (st *State) draftExercise() (exercise.Exercise, bool) {
 	if !st.check(err) {
 		return exercise.Exercise{}, false
 	}
+	e.NoSuggest = st.Draft.NoSuggest
 	return e, true
 }
 
@@ -212,6 +214,7 @@ func (st *State) openExercise(name string, data []byte) {
 		return
 	}
 	st.Store = store
+	st.setSuggestOff(e.ID, e.NoSuggest)
 	st.useBox(e)
 	st.showDocument(store.Documents()[0].ID)
 	st.AskName = true
@@ -229,6 +232,7 @@ func (st *State) embeddedExercise(data []byte) []Effect {
 	}
 	switch {
 	case st.Store.Exercise().ID == e.ID:
+		st.setSuggestOff(e.ID, e.NoSuggest)
 		st.AskName = st.Store.Annotator() == ""
 		st.useBox(e)
 		return nil // the student's own work on it, restored

@@ -72,7 +72,7 @@ func (st *State) exportAs(id string) []Effect {
 	case len(p.Documents) > 1:
 		base = FileName(projectName(p))
 	}
-	out, err := exchange.Export(p, id, exchange.Options{Base: base})
+	out, err := exchange.Export(p, id, exchange.Options{Base: base, Predictions: st.predictions(p)})
 	if err != nil {
 		st.fail(fmt.Sprintf("Could not export as %s: %v", c.Name, err))
 		return nil

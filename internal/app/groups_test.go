@@ -17,7 +17,7 @@ import (
 // Update's switch over the groups handles every action.
 func TestEveryActionBelongsToExactlyOneGroup(t *testing.T) {
 	groups := map[string]bool{"annotating": true, "project": true, "exercise": true, "compare": true,
-		"importing": true, "format": true, "file": true, "session": true, "handIn": true}
+		"importing": true, "format": true, "file": true, "session": true, "handIn": true, "suggesting": true}
 	actions := map[string]bool{}
 	memberships := map[string][]string{}
 	fset := token.NewFileSet()

@@ -16,6 +16,9 @@ type KeyEvent struct {
 	InField bool
 	// Sel is the current text selection in the document, if any.
 	Sel *Selection
+	// OnButton is true when the focus is on a button or link: Enter
+	// presses it rather than accepting a suggestion.
+	OnButton bool
 	// Elsewhere is true when the focus is neither in the article nor in
 	// the annotation list (on a button, or on the page itself after a
 	// control went away): Delete and Backspace then delete nothing.
@@ -44,6 +47,7 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		Shortcut{Keys: "Shift+arrows, Ctrl+Shift+arrows", Does: "in the article: select text by character, by word (or click a word, Shift+click another); tagging snaps it to whole words"},
 		Shortcut{Keys: "↑ / ↓, Home / End, Enter", Does: "in the annotation list (one Tab stop): move between rows, select the row"},
 		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article or the annotation list)"},
+		suggestShortcuts()[0], suggestShortcuts()[1],
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
 		Shortcut{Keys: "Esc", Does: "close this help, a dialog or a menu (focus goes back where it was); clear the selection"},
@@ -99,6 +103,9 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 	letter := ev.Key
 	if ev.Alt && len(ev.Code) == 4 && ev.Code[:3] == "Key" {
 		letter = string(ev.Code[3] + 'a' - 'A')
+	}
+	if a, ok := suggestKey(st, ev, letter); ok {
+		return a, true
 	}
 	for _, l := range st.Store.Schema().Labels {
 		if letter == l.Key {

@@ -28,8 +28,10 @@ type PressStance struct{ Value string }
 
 // Autosave writes what changed in the project since the last save when
 // it has unsaved changes: into Storage at once (localStorage), or, with
-// Storage nil, through a Persist effect (IndexedDB, asynchronous).
-type Autosave struct{ Storage KV }
+// Storage nil, through a Persist effect (IndexedDB, asynchronous). Memory
+// keeps what is saved beside the project and never exported, the
+// suggestion memory (localStorage); when nil, Storage keeps it.
+type Autosave struct{ Storage, Memory KV }
 
 // RestoreAutosave opens the autosaved project at start-up and shows the
 // document shown last. Stored is everything autosave's IndexedDB store
@@ -87,7 +89,11 @@ func (st *State) applySessionAction(a Action) []Effect {
 	case PressStance:
 		st.pressStance(a.Value)
 	case Autosave:
-		return st.autosave(a.Storage)
+		memory := a.Memory
+		if memory == nil {
+			memory = a.Storage
+		}
+		return st.autosave(a.Storage, memory)
 	case Persisted:
 		return st.persisted(a)
 	case Compact:

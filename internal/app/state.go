@@ -61,6 +61,7 @@ type State struct {
 	Message    Message
 	Save       SaveStatus
 	list       listView // the side list's rows and scroll position
+	suggest    suggestState
 	styles     struct { // labelStyles' cache
 		m        map[string]string
 		revision int
@@ -136,7 +137,9 @@ func (st *State) Unsaved() bool {
 }
 
 // ShouldSave reports whether autosave should write now.
-func (st *State) ShouldSave() bool { return st.Doc != "" && !st.Save.Stopped && st.Unsaved() }
+func (st *State) ShouldSave() bool {
+	return st.Doc != "" && !st.Save.Stopped && (st.Unsaved() || st.suggest.dirty)
+}
 
 // showDocument switches to document id and asks for a full redraw.
 func (st *State) showDocument(id string) {

@@ -20,6 +20,8 @@ import (
 // handler (groups.go); an action of no group is a programming error.
 func Update(st *State, a Action) []Effect {
 	switch a := a.(type) {
+	case suggestAction:
+		return st.applySuggestAction(a)
 	case annotating:
 		return st.annotate(a)
 	case projectAction:
@@ -62,6 +64,7 @@ func (st *State) annotate(a annotating) []Effect {
 		st.paste(SampleTitle, []byte(SampleText), "", SampleTopic)
 	case CloseDocument:
 		st.Store = newStore(st.clock)
+		st.suggest = suggestState{} // its storage goes with the autosave (Forget)
 		st.showDocument("")
 		st.Message = Message{}
 		return []Effect{Forget{}}

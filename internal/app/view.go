@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -134,11 +135,11 @@ func highlightStyles() []string {
 	for i := range MaxLabelStyles {
 		s = append(s, "x"+strconv.Itoa(i))
 	}
-	return s
+	return append(s, strings.Fields(suggestStyles)...)
 }
 
-// styleIndex is the index of a style in highlightStyles (the last one for
-// a style it lacks), found without building the list.
+// styleIndex is the index of a style in highlightStyles (the last label
+// style for a style it lacks), found without building the list.
 func styleIndex(style string) int32 {
 	if n, err := strconv.Atoi(strings.TrimPrefix(style, "x")); err == nil && strings.HasPrefix(style, "x") && n >= 0 && n < MaxLabelStyles {
 		return int32(fixedStyleCount + n)
@@ -160,6 +161,9 @@ func styleIndex(style string) int32 {
 		return 6
 	case "other":
 		return 7
+	}
+	if k := slices.Index(strings.Fields(suggestStyles), style); k >= 0 {
+		return suggestStyle(k)
 	}
 	return int32(fixedStyleCount + MaxLabelStyles - 1)
 }

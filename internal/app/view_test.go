@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -35,5 +36,5 @@ func TestStyleIndexIsTheStylesPlaceInHighlightStyles(t *testing.T) {
 	for i, s := range styles {
 		assert.Equal(t, int32(i), styleIndex(s), s)
 	}
-	assert.Equal(t, int32(len(styles)-1), styleIndex("unknown"))
+	assert.Equal(t, styleIndex("x"+strconv.Itoa(MaxLabelStyles-1)), styleIndex("unknown"), "the last label style")
 }

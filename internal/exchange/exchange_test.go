@@ -365,3 +365,57 @@ func TestImportPlacesAnotherToolsW3CAnnotationsOnTheOpenText(t *testing.T) {
 	assert.Equal(t, "Tomas Reyes", got.Project.Annotations[0].Quote)
 	assert.Contains(t, got.Report.String(), "1 of 1 annotation made on https://news.example/harbour was placed on the open text")
 }
+
+func TestDetectTellsCoNLLByTheShareOfTaggedLines(t *testing.T) {
+	lines := func(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
+	repeat := func(n int, l string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = l
+		}
+		return out
+	}
+	// 29 of the first 40 lines end in a tag (less than three in four);
+	// the tagged 41st line is past what detection reads.
+	first40 := append(append(repeat(29, "Ana O"), repeat(11, "Ana")...), "Ana O")
+	tests := []struct {
+		name, data, want string
+	}{
+		{"three lines in four end in a tag", lines("Ana B-speaker", "said O", "hi B-claim", "."), exchange.CoNLL},
+		{"fewer than three in four", lines("Ana B-speaker", "said O", "hi", "."), ""},
+		{"prose with one line ending like a tag", lines("We flew", "in a", "B-52", "over the", "sea", "and flew", "back in a", "B-52 B-52"), ""},
+		{"a prefix without a label is no tag", lines("Ana B-", "said O"), ""},
+		{"nothing but comments and blank lines", lines("# a note", "", "# another"), ""},
+		{"only the first 40 lines are read", lines(first40...), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, exchange.Detect("x.txt", []byte(tt.data)))
+		})
+	}
+}
+
+func TestUnreadableFilesNameTheFormatsThatOpenAsAList(t *testing.T) {
+	opens := func(id, name string) format.Codec {
+		return format.Codec{Info: format.Info{ID: id, Name: name, Opens: true},
+			Read: func(format.Input) (annotation.Project, format.Report, error) {
+				return annotation.Project{}, format.Report{}, nil
+			}}
+	}
+	tests := []struct {
+		name   string
+		codecs []format.Codec
+		want   string
+	}{
+		{"one", []format.Codec{opens("a", "A")}, "It opens A files."},
+		{"two", []format.Codec{opens("a", "A"), opens("b", "B")}, "It opens A and B files."},
+		{"three", []format.Codec{opens("a", "A"), opens("b", "B"), opens("c", "C")}, "It opens A, B and C files."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := exchange.NewRegistry(tt.codecs...).Import("notes.txt", []byte("Just some notes.\n"), annotation.Project{})
+			require.Error(t, err)
+			assert.Equal(t, "Sayso cannot tell which format it is in. "+tt.want, err.Error())
+		})
+	}
+}

@@ -12,6 +12,10 @@ type Options struct {
 	// Base is the download's name without its extension (the document's
 	// title made safe); archives also name the files inside after it.
 	Base string
+	// Predictions are annotations no person has checked (the shown
+	// document's suggestions), written only by a format that holds them
+	// apart (format.Codec.WritePredicted) and left out by every other.
+	Predictions annotation.Project
 }
 
 // Exported is one download: its name, media type and bytes, the format it
@@ -33,7 +37,13 @@ func (r Registry) Export(p annotation.Project, id string, opts Options) (Exporte
 	if !ok {
 		return Exported{}, fmt.Errorf("there is no export format %q", id)
 	}
-	out, err := c.Write(p, opts.Base)
+	write := c.Write
+	if len(opts.Predictions.Annotations) > 0 && c.WritePredicted != nil {
+		write = func(p annotation.Project, base string) (format.Output, error) {
+			return c.WritePredicted(p, base, opts.Predictions)
+		}
+	}
+	out, err := write(p, opts.Base)
 	if err != nil {
 		return Exported{}, err
 	}

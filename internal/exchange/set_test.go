@@ -140,3 +140,46 @@ func TestOpenEndingsCoverEveryFormatThatOpens(t *testing.T) {
 		}
 	}
 }
+
+func TestImportSetReadsHandMadeBratFiles(t *testing.T) {
+	const text = "Ana said hi."
+	ann := []byte("T1\tclaim 9 11\thi\n")
+	tests := []struct {
+		name      string
+		files     map[string][]byte
+		open      annotation.Document
+		documents []string // titles of the documents read with their texts
+		placed    []string // titles of the documents placed on the open text
+		lone      []exchange.Lone
+	}{
+		{"a text and its annotation file", map[string][]byte{"talk.txt": []byte(text), "talk.ann": ann},
+			annotation.Document{Title: "Open", Text: text}, []string{"talk"}, nil, nil},
+		{"a lone annotation file that fits the open text", map[string][]byte{"talk_d473.ann": ann},
+			annotation.Document{Title: "Open", Text: text}, nil, []string{"Open"},
+			[]exchange.Lone{{File: "talk_d473.ann", Needs: "talk.txt", Placed: true}}},
+		{"a lone annotation file and no open text", map[string][]byte{"talk.ann": ann},
+			annotation.Document{}, nil, nil, []exchange.Lone{{File: "talk.ann", Needs: "talk.txt"}}},
+		{"a name that starts with an underscore is no annotator suffix", map[string][]byte{"_d473.ann": ann},
+			annotation.Document{}, nil, nil, []exchange.Lone{{File: "_d473.ann", Needs: "_d473.txt"}}},
+	}
+	titles := func(p annotation.Project) []string {
+		var out []string
+		for _, d := range p.Documents {
+			out = append(out, d.Title)
+		}
+		return out
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set, err := exchange.ImportSet(tt.files, tt.open)
+			require.NoError(t, err)
+			assert.Equal(t, tt.documents, titles(set.Project))
+			assert.Equal(t, tt.placed, titles(set.Placed.Project))
+			assert.Equal(t, tt.lone, set.Lone)
+			assert.Equal(t, len(set.Project.Annotations), set.Report.Annotations)
+			assert.Equal(t, len(set.Placed.Project.Annotations), set.Placed.Report.Annotations)
+			assert.Equal(t, len(tt.documents)+len(tt.placed), len(set.Project.Annotations)+len(set.Placed.Project.Annotations),
+				"each document read carries its one claim")
+		})
+	}
+}

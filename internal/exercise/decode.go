@@ -52,6 +52,7 @@ func Decode(b []byte) (Exercise, error) {
 		Title:        f.Title,
 		Instructions: f.Instructions,
 		Documents:    documents(f.Documents),
+		NoSuggest:    f.Suggest != nil && !*f.Suggest,
 	}
 	if h := f.HandIn; h != nil {
 		e.HandIn = &HandIn{Origin: h.Origin, Box: h.Box, Code: h.Code}

@@ -20,6 +20,7 @@ type wireFile struct {
 	ID           string          `json:"id"`
 	Title        string          `json:"title"`
 	Instructions string          `json:"instructions"`
+	Suggest      *bool           `json:"suggest,omitempty"` // written only when off
 	Schema       wire.Schema     `json:"schema"`
 	Documents    []wire.Document `json:"documents"`
 	HandIn       *wireHandIn     `json:"handIn,omitempty"`
@@ -53,6 +54,9 @@ func Encode(e Exercise) ([]byte, error) {
 			StanceValues: append(make([]string, 0, len(e.Schema.Stances)), e.Schema.Stances...),
 		},
 		Documents: make([]wire.Document, 0, len(e.Documents)),
+	}
+	if e.NoSuggest {
+		f.Suggest = new(bool)
 	}
 	for _, l := range e.Schema.Labels {
 		f.Schema.Labels = append(f.Schema.Labels, wire.Label(l))

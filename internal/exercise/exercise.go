@@ -22,6 +22,10 @@ type Exercise struct {
 	// HandIn is the online box students hand in to; nil when the teacher
 	// collects work otherwise. Optional in the file: older files have none.
 	HandIn *HandIn
+	// NoSuggest takes the Suggest command away from the students, who
+	// must find the attributions themselves. Files without the setting
+	// (older ones) leave it on.
+	NoSuggest bool
 }
 
 // Ref is how a student's project names the exercise.

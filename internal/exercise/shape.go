@@ -32,10 +32,11 @@ const (
 	kWhole       // a whole number, 0 or more
 	kObject
 	kList
+	kBool
 )
 
 func (k kind) String() string {
-	return [...]string{kString: "a string", kWhole: "a whole number", kObject: "an object", kList: "a list"}[k]
+	return [...]string{kString: "a string", kWhole: "a whole number", kObject: "an object", kList: "a list", kBool: "true or false"}[k]
 }
 
 type field struct {
@@ -44,7 +45,8 @@ type field struct {
 }
 
 // fileShape is the shape of an exercise file, version 1. Every field is
-// required but "handIn", added later: files without it still open.
+// required but "handIn" and "suggest", added later: files without them
+// still open.
 func fileShape() *shape {
 	str := &shape{kind: kString}
 	label := &shape{kind: kObject, fields: []field{
@@ -65,6 +67,7 @@ func fileShape() *shape {
 	return &shape{kind: kObject, self: "the exercise", fields: []field{
 		{"format", str}, {"version", &shape{kind: kWhole}},
 		{"id", str}, {"title", str}, {"instructions", str},
+		{"suggest", &shape{kind: kBool}},
 		{"schema", schema},
 		{"documents", &shape{kind: kList, item: document, name: "document"}},
 		{"handIn", &shape{kind: kObject, self: "the hand-in box", fields: []field{
@@ -72,7 +75,7 @@ func fileShape() *shape {
 			{"box", &shape{kind: kString, check: func(s string) string { return prefixed(`"box" `, hexProblem(s, 24)) }}},
 			{"code", &shape{kind: kString, check: func(s string) string { return prefixed(`"code" `, hexProblem(s, 32)) }}},
 		}}},
-	}, optional: []string{"handIn"}}
+	}, optional: []string{"handIn", "suggest"}}
 }
 
 func prefixed(p, msg string) string {
@@ -147,6 +150,10 @@ func (w *walker) value(s *shape, prefix, name string) error {
 			return w.at(pos, "%s%s must be a whole number, not %s", prefix, name, clip(v.String()))
 		case n < 0:
 			return w.at(pos, "%s%s must be 0 or more, not %d", prefix, name, n)
+		}
+	case kBool:
+		if _, ok := t.(bool); !ok {
+			return wrong()
 		}
 	case kObject:
 		if t != json.Delim('{') {

@@ -47,4 +47,9 @@ type Codec struct {
 	// Read reads a file into a project, with what it could not map; nil
 	// for a format Sayso writes but cannot read back (Info.Opens false).
 	Read func(in Input) (annotation.Project, Report, error)
+	// WritePredicted, for a format that holds predictions (a model's
+	// output no person has checked, Label Studio's "predictions"), writes
+	// a project with predictions beside its annotations: their annotations
+	// and speakers, in the project's documents. nil for other formats.
+	WritePredicted func(p annotation.Project, base string, predictions annotation.Project) (Output, error)
 }

@@ -232,7 +232,7 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 			}
 		}
 	}
-	if p.is(q.a-1, ":") && !p.used[q.a-1] {
+	if p.is(q.a-1, ":") && !p.used[q.a-1] && !p.byline(q.a-2, lo) {
 		if first, found := p.npLeft(q.a-2, lo); found && !p.plainWord(q.a-2) {
 			return tokRange{q.a - 1, q.a - 1}, tokRange{first, q.a - 2}, true
 		}
@@ -261,7 +261,7 @@ func (p *para) headline() {
 	if len(p.sents) > 2 && !p.shouted(0, last) {
 		return // a transcript's "TAPPER: …" may run on
 	}
-	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || labels[p.toks[0].l] || labels[p.toks[last].l] || p.nameList(last+2) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
 		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
 		// label or a figure, not someone speaking.
 		return
@@ -377,7 +377,7 @@ func (p *para) indirect(si int) {
 					content = append(content, p.span(tail+2, e))
 				}
 			}
-		} else if (lead == se.a || lead == se.a+1 && (p.is(se.a, "but") || p.is(se.a, "and") || p.is(se.a, "("))) && cf.lemma == "according to" && p.is(tail+1, ",") {
+		} else if opens := lead == se.a || lead == se.a+1 && (p.is(se.a, "but") || p.is(se.a, "and") || p.is(se.a, "(")) || p.is(lead-1, ":") || p.is(lead-1, ";") || p.dash(lead-1); opens && cf.lemma == "according to" && p.chunkToComma(&src, &tail, end) {
 			if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
 				content = append(content, p.span(tail+2, e))
 			}
@@ -403,7 +403,7 @@ func (p *para) indirect(si int) {
 				hi = c // "While Clinton has condemned the plan, the groups say …"
 			}
 			if e := p.contentEnd(k, hi); e >= k && k < len(p.toks) {
-				if cf.ing && a == i && found && src.b == i-1 {
+				if _, pron := p.contraction(i - 1); cf.ing && a == i && found && src.b == i-1 && !pron {
 					e = p.relativeEnd(k, e)
 				}
 				content = append(content, p.span(k, e))
@@ -572,7 +572,7 @@ func (p *para) chunkLeft(j, lo int) (int, bool) {
 // sentence's end as the source.
 func (p *para) chunkRight(i, hi int) (int, bool) {
 	k := i
-	for k < hi && k < i+30 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l)) {
+	for k < hi && k < i+30 && !p.is(k, ",") && !(p.toks[k].k == punct && isTerminal(p.toks[k].l) && !p.initial(k)) {
 		if p.inQuote[k] != 0 && p.toks[k].k == qopen {
 			break
 		}
@@ -582,6 +582,26 @@ func (p *para) chunkRight(i, hi int) (int, bool) {
 		return 0, false
 	}
 	return k - 1, true
+}
+
+// chunkToComma makes the source of a clause-opening "according to" run to
+// the clause's comma when the noun phrase stops short of it ("According to
+// the book and the movie, …"), and reports whether a comma follows it.
+func (p *para) chunkToComma(src *tokRange, tail *int, end int) bool {
+	if p.is(*tail+1, ",") {
+		return true
+	}
+	c, ok := p.chunkRight(end+1, p.sentEnd(end))
+	if !ok || c < *tail || !p.is(c+1, ",") {
+		return false
+	}
+	src.b, *tail = c, c
+	return true
+}
+
+// initial reports whether token k is the full stop of an initial: "Diane D. Blair".
+func (p *para) initial(k int) bool {
+	return p.is(k, ".") && p.word(k-1) && p.toks[k-1].cap && p.toks[k-1].e-p.toks[k-1].s == 1 && p.toks[k-1].e == p.toks[k].s
 }
 
 // endsClause reports whether the tokens from k end the sentence before hi,
@@ -787,13 +807,27 @@ func (p *para) introduced(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{a, end}, src, true
 		}
 	}
-	if !colon {
+	if !colon || p.byline(q.a-2, lo) {
 		return cue, src, false
 	}
 	if sg, found := p.sentenceSource(lo, q.a-1); found {
 		src = sg
 	}
 	return tokRange{q.a - 1, q.a - 1}, src, true
+}
+
+// byline reports whether the words ending at token j are a "by"-line after
+// a quoted headline, `"…," by Times' Ben Sisario:` in a digest of links.
+func (p *para) byline(j, lo int) bool {
+	for k := j; k >= lo && k > j-8; k-- {
+		if p.is(k, "by") {
+			return k > lo && (p.is(k-1, ",") || p.toks[k-1].k == qclose)
+		}
+		if !p.word(k) && !p.is(k, "'") && !p.is(k, "’") && !p.is(k, ".") {
+			return false
+		}
+	}
+	return false
 }
 
 // leadIn reports whether words of the content stand between a cue ending at
@@ -1011,7 +1045,26 @@ func (p *para) coordinatedCue(k, hi int) bool {
 var labels = map[string]bool{"update": true, "updated": true, "correction": true,
 	"exclusive": true, "watch": true, "breaking": true, "note": true, "photos": true,
 	"video": true, "read": true, "related": true, "editor's": true, "editor’s": true,
-	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true}
+	"q": true, "a": true, "pledged": true, "total": true, "source": true, "sources": true,
+	"contributing": true, "email": true, "e-mail": true, "notice": true}
+
+// nameList reports whether the paragraph from token k on is a list of
+// names, "Iowa: Tim Albrecht, Brad Anderson, Rob Barron": capitalised words
+// and at least two commas, not something said.
+func (p *para) nameList(k int) bool {
+	commas := 0
+	for ; k < len(p.toks); k++ {
+		switch t := p.toks[k]; {
+		case t.k == word && !t.cap && t.l != "and":
+			return false
+		case t.k == punct && t.l == ",":
+			commas++
+		case t.k != word && t.l != "." && t.l != "-":
+			return false
+		}
+	}
+	return commas >= 2
+}
 
 // shouted reports whether tokens [a, b] are one word in capitals: UPDATE.
 func (p *para) shouted(a, b int) bool {

@@ -169,7 +169,7 @@ const nounForms = `state states comment comments remark remarks post posts
 
 // particles are words that belong to a cue after a given lemma.
 var particles = map[string][]string{
-	"call": {"for", "on"}, "point": {"out", "to"}, "ask": {"about", "for"},
+	"call": {"for", "on", "out"}, "point": {"out", "to"}, "ask": {"about", "for"},
 	"refer": {"to"}, "talk": {"about"}, "speak": {"about", "of", "out"}, "respond": {"to", "with"},
 	"agree": {"with"}, "warn": {"of", "about", "against"}, "boast": {"of", "about"},
 	"joke": {"about"}, "apologize": {"for"}, "apologise": {"for"}, "worry": {"about"},
@@ -178,6 +178,8 @@ var particles = map[string][]string{
 	"argue": {"for", "against"}, "allude": {"to"}, "reflect": {"on"},
 	"rave": {"about"}, "hint": {"at"}, "insist": {"on"}, "speculate": {"about"},
 	"brag": {"about"}, "push": {"for"},
+	"write": {"about"}, "muse": {"about"}, "think": {"about", "of"},
+	"rule": {"out"}, "tweet": {"out"}, "blast": {"out"},
 	"charge": {"with"}, "accuse": {"of"}, "know": {"for", "as"},
 	"see": {"as"}, "assure": {"of"}, "caution": {"against"}, "aim": {"at"},
 	"suspect": {"of"}, "regard": {"as"}, "question": {"about"}, "hope": {"for"},
@@ -206,7 +208,11 @@ func set(words string) map[string]bool {
 
 // auxiliaries may stand before a cue verb and belong to the cue.
 const auxiliaries = `has have had having will would could might may should must
-	did does do is are was were be been being not n't never also`
+	did does do is are was were be been being not n't never also
+	hasn't haven't hadn't isn't aren't wasn't weren't doesn't don't didn't
+	won't wouldn't couldn't shouldn't can't cannot mustn't
+	hasn’t haven’t hadn’t isn’t aren’t wasn’t weren’t doesn’t don’t didn’t
+	won’t wouldn’t couldn’t shouldn’t can’t mustn’t`
 
 // adverbs may stand between a source and its cue verb without belonging to
 // either.

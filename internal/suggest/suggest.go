@@ -202,12 +202,80 @@ func (p *para) add(sg Suggestion) int {
 	for i := range sg.Content {
 		sg.Content[i] = p.s.x.SnapToWords(sg.Content[i])
 	}
+	p.contracted(&sg)
+	p.infinitive(&sg)
 	sg.Speaker = -1
 	p.s.res.Suggestions = append(p.s.res.Suggestions, sg)
 	i := len(p.s.res.Suggestions) - 1
 	p.added = append(p.added, i)
 	return i
 }
+
+// contracted starts a cue at the auxiliary contracted onto the pronoun
+// right before it, "He[’s predicting]", "who[’ve said]", and ends the
+// source at the pronoun: PolNeAR marks the "’s" with the cue.
+func (p *para) contracted(sg *Suggestion) {
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].s >= sg.Cue.Start })
+	if i == 0 || i == len(p.toks) || p.toks[i].s != sg.Cue.Start || p.toks[i-1].e+1 != sg.Cue.Start {
+		return
+	}
+	at, ok := p.contraction(i - 1)
+	if !ok {
+		return
+	}
+	sg.Cue.Start = at
+	if sg.Source.End == p.toks[i-1].e && sg.Source.Start < at {
+		sg.Source.End = at
+	}
+}
+
+// infinitive starts a cue at the "to" of its infinitive: "went on [to
+// say]", as PolNeAR marks it.
+func (p *para) infinitive(sg *Suggestion) {
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].s >= sg.Cue.Start })
+	if i == 0 || i == len(p.toks) || p.toks[i].s != sg.Cue.Start || !p.is(i-1, "to") || p.toks[i].k != word {
+		return
+	}
+	if sg.Source.Len() > 0 && sg.Source.End == p.toks[i-1].e {
+		// "Democrats are slightly more likely [to] say": the source took the
+		// verb phrase; it ends before its first auxiliary, where the cue starts.
+		for m := i - 2; m > 0 && p.toks[m].s > sg.Source.Start; m-- {
+			if p.toks[m-1].s >= sg.Source.Start && p.word(m) && p.s.lx.aux[p.toks[m].l] && !p.s.lx.aux[p.toks[m-1].l] {
+				sg.Source.End, sg.Cue.Start = p.toks[m-1].e, p.toks[m].s
+				return
+			}
+		}
+		return
+	}
+	if sg.Source.Len() > 0 && sg.Source.End > p.toks[i-1].s && sg.Source.Start < sg.Cue.Start {
+		return
+	}
+	sg.Cue.Start = p.toks[i-1].s
+}
+
+// contraction returns where the contracted auxiliary of token j starts
+// when j is a pronoun with one: "he’s", "they're", "who’ve".
+func (p *para) contraction(j int) (int, bool) {
+	if !p.word(j) {
+		return 0, false
+	}
+	t := p.toks[j]
+	r := p.s.r[t.s:t.e]
+	for k := len(r) - 2; k > 0; k-- {
+		if r[k] != '’' && r[k] != '\'' {
+			continue
+		}
+		base, aux := strings.ToLower(string(r[:k])), strings.ToLower(string(r[k+1:]))
+		if _, pr := p.s.lx.prons[base]; (pr || base == "that") && contractedAux[aux] {
+			return t.s + k, true
+		}
+		break
+	}
+	return 0, false
+}
+
+// contractedAux are the auxiliaries that contract onto a pronoun.
+var contractedAux = map[string]bool{"s": true, "re": true, "ve": true, "d": true, "ll": true, "m": true}
 
 func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
 func (p *para) is(i int, l string) bool {
@@ -256,6 +324,12 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) {
 		return cf, 0, false
 	}
+	if cf.lemma == "find" && i+1 < len(p.toks) && reflexives[p.toks[i+1].l] {
+		return cf, 0, false // "found himself at the centre": not a finding
+	}
+	if cf.lemma == "appear" && !cf.ing && !(p.is(i+1, "to") || p.is(i+1, "that") || p.is(i+1, "as") || p.is(i+1, "likely") || p.is(i+1, "poised") || p.is(i+1, "ready") || p.is(i+1, "determined")) {
+		return cf, 0, false // "appeared on MSNBC": showing up, not seeming
+	}
 	if t.l == "back" || t.l == "seem" || t.l == "appear" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
 		return cf, 0, false
 	}
@@ -293,6 +367,9 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	}
 	if p.word(end+1) && weekdays[p.toks[end+1].l] {
 		end++ // "said Tuesday"
+		if p.is(end+1, "night") || p.is(end+1, "morning") || p.is(end+1, "afternoon") || p.is(end+1, "evening") {
+			end++ // "said Tuesday night"
+		}
 	}
 	if end == i && p.is(i+1, ":") {
 		end = i + 1 // the colon belongs to the cue: said: “…”
@@ -322,11 +399,24 @@ func (p *para) verbAfterAll(i int) bool {
 // token i (i itself when there are none).
 func (p *para) auxLeft(i, lo int) int {
 	j := i
-	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l]) {
+	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || cueAdverbs[p.toks[j-1].l] || p.mannerAdverb(j-1)) {
 		j--
 	}
 	return j
 }
+
+// mannerAdverb reports whether token k is a lower-case adverb in "-ly"
+// ("quickly accused", "fiercely opposed"), which PolNeAR marks with the cue.
+func (p *para) mannerAdverb(k int) bool {
+	t := p.toks[k]
+	return !t.cap && hasSuffix(t.l, "ly") && len(t.l) > 4 && !notManner[t.l]
+}
+
+// notManner end in "-ly" but are not adverbs of the verb.
+var notManner = map[string]bool{"family": true, "rally": true, "ally": true,
+	"early": true, "only": true, "likely": true, "daily": true, "weekly": true,
+	"monthly": true, "nearly": true, "apply": true, "supply": true, "reply": true,
+	"italy": true, "july": true, "belly": true, "holly": true, "folly": true}
 
 // cueAdverbs belong to the cue when they stand inside or right before it:
 // "has repeatedly said", "later said", "now says".
@@ -340,7 +430,7 @@ var cueAdverbs = map[string]bool{"repeatedly": true, "later": true, "since": tru
 	"widely": true, "formally": true, "increasingly": true, "sharply": true,
 	"loudly": true, "vocally": true, "roundly": true, "forcefully": true,
 	"harshly": true, "bluntly": true, "angrily": true, "falsely": true,
-	"wrongly": true, "proudly": true, "quietly": true, "routinely": true}
+	"wrongly": true, "proudly": true, "quietly": true, "routinely": true, "even": true, "only": true}
 
 // noComment are what someone does not respond to in "did not respond to
 // requests for comment".
@@ -367,6 +457,10 @@ func (p *para) skipAdverbs(i, lo int) int {
 	}
 	return j
 }
+
+// reflexives after "found" make it a place, not a finding.
+var reflexives = map[string]bool{"himself": true, "herself": true, "itself": true,
+	"themselves": true, "myself": true, "ourselves": true, "yourself": true, "ways": true}
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true,
 	"thursday": true, "friday": true, "saturday": true, "sunday": true}
@@ -402,7 +496,7 @@ func (p *para) dropNested() {
 	gone := map[int]bool{}
 	for _, si := range p.added {
 		in := s.res.Suggestions[si]
-		if in.Direct {
+		if in.Direct || p.plainSaid(in.Cue) {
 			continue
 		}
 		k := sort.Search(len(outs), func(k int) bool { return s.res.Suggestions[outs[k]].Content[0].Start > in.Cue.Start }) - 1
@@ -441,6 +535,14 @@ func (p *para) dropNested() {
 	if n, ok := newIdx[s.lastDirect]; ok {
 		s.lastDirect = n
 	}
+}
+
+// plainSaid reports whether cue is a bare "said" or "says": PolNeAR marks
+// the speech reported inside what someone said ("Smith said Jones said
+// …") more often than not, unlike a nested belief or intention.
+func (p *para) plainSaid(cue Span) bool {
+	w := strings.ToLower(string(p.s.r[cue.Start:cue.End]))
+	return w == "said" || w == "says"
 }
 
 // inside reports whether sp lies within one of the fragments of c.

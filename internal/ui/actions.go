@@ -163,7 +163,7 @@ func ActionOf(p Press, c Control) (a app.Action, ok bool) {
 	case view.ActTopicTitle:
 		return app.TopicFromTitle{}, true
 	}
-	return nil, false
+	return suggestActionOf(p, c)
 }
 
 // Change is a change of a data-field form field: its value, and for a
@@ -231,6 +231,8 @@ func FieldAction(ch Change, c Control) (a app.Action, ok bool) {
 		return app.SetColumn{Column: app.ColumnText, Key: v}, true
 	case view.FieldColumnLabel:
 		return app.SetColumn{Column: app.ColumnLabel, Key: v}, true
+	case view.FieldExerciseSuggest:
+		return app.SetExerciseSuggest{On: ch.Checked}, true
 	case view.FieldCollectHandIns:
 		return app.SetCollect{On: ch.Checked}, true
 	}

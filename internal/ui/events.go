@@ -167,6 +167,7 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		InField: inField,
 	}
 	if !inField {
+		k.OnButton = target.Get("nodeType").Int() == 1 && target.Call("matches", "button, a[href], summary, [role=button]").Bool()
 		k.Sel = u.selection()
 		k.Elsewhere = !u.docEl.Underlying().Call("contains", target).Bool() && !u.sidebar.Underlying().Call("contains", target).Bool()
 		k.InList = target.Get("nodeType").Int() == 1 && target.Call("matches", "#sidebar [data-id]").Bool()

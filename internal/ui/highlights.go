@@ -19,6 +19,8 @@ type highlighter struct {
 	on  bool
 	// What was last marked as selected and related.
 	sel, rel string
+	// The suggestions drawn: their ids and app.SuggestRevision.
+	sgIDs, sgRev string
 }
 
 func newHighlighter() *highlighter {
@@ -34,6 +36,7 @@ func newHighlighter() *highlighter {
 func (h *highlighter) reset() {
 	h.api.Call("reset")
 	h.sel, h.rel = "", ""
+	h.sgIDs, h.sgRev = "", ""
 }
 
 // set draws annotations, replacing what was drawn of them: one call for

@@ -50,6 +50,7 @@ func (h highlightRenderer) draw(r app.Redraw, p view.Page) {
 	h.hl.remove(r.Remove)
 	h.hl.set(h.u.st, r.Set)
 	h.hl.mark(p.Selected, p.Related)
+	h.hl.suggestions(h.u.st, r.All)
 }
 
 func (h highlightRenderer) offsetAt(ev dom.Event, _ dom.Element) (int, bool) {

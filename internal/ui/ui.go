@@ -78,6 +78,8 @@ type UI struct {
 	drawnLegend string
 	noticeTimer js.Value // pending fade timeout id, or undefined
 	noticeFunc  js.Func
+	// suggestFunc sends SuggestMore when the page is idle (suggestLater).
+	suggestFunc js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -239,6 +241,8 @@ func (u *UI) run(e app.Effect) {
 		u.compactWhenIdle()
 	case app.ForgetLegacy:
 		_ = app.ForgetLegacySnapshots(u.store) // the work is saved as records: failing loses nothing
+	case app.SuggestLater:
+		u.suggestLater()
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
 	default:
@@ -450,7 +454,7 @@ func (u *UI) cancelSave() {
 // saveNow autosaves at once (the page is being hidden or left).
 func (u *UI) saveNow() {
 	u.cancelSave()
-	u.dispatch(app.Autosave{Storage: u.kv()})
+	u.dispatch(app.Autosave{Storage: u.kv(), Memory: u.store})
 }
 
 // setLabelCSS replaces the page's label colours (view.LabelCSS) through a

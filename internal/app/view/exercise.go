@@ -20,6 +20,7 @@ func Exercise(st *app.State) HTML {
 			FieldExerciseDoc, d.ID, attrIf(!st.Draft.Left[d.ID], " checked"), wording.Clip(d.Title, 80), wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
 	}
 	b.Markup(`</fieldset>`)
+	exerciseSuggestChoice(&b, st)
 	b.Put(ExerciseHandIn(st))
 	b.Printf(`<div class="row">`+
 		`<button type="button" class="primary" data-action="%s">Exercise file (.sayso-exercise.json)</button>`+

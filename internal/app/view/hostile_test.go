@@ -47,6 +47,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ImportDialog":      func() HTML { return ImportDialog(importing) },
 		"ColumnsDialog":     func() HTML { return ColumnsDialog(columns) },
 		"Compare":           func() HTML { return Compare(comparing) },
+		"Suggestions":       func() HTML { return Suggestions(hostileSuggesting(t)) },
 		"Question":          func() HTML { return Question(hostileQuestion(t)) },
 		"SetupMenu":         func() HTML { return SetupMenu(annotating) },
 		"ExerciseHandIn":    func() HTML { return ExerciseHandIn(hostileBoxes(teacher)) },
@@ -229,6 +230,21 @@ func hostileCompare(t *testing.T) *app.State {
 	app.Update(st, app.OpenCompare{})
 	app.Update(st, app.AddCompareFiles{Files: files})
 	require.Len(t, st.Compare.Files, 3, st.Message.Text)
+	return st
+}
+
+// hostileSuggesting has suggestions whose quotes and speaker names are
+// attacks.
+func hostileSuggesting(t *testing.T) *app.State {
+	t.Helper()
+	st := app.NewState(fixedClock)
+	app.Update(st, app.Paste{Title: attack, Text: "“" + attack + ",” said Mayor Ann Lee.\n\nLee said that " + attack + " would close."})
+	effects := app.Update(st, app.Suggest{})
+	for len(effects) > 0 {
+		effects = app.Update(st, app.SuggestMore{})
+	}
+	list, _ := st.Suggestions()
+	require.NotEmpty(t, list)
 	return st
 }
 

@@ -22,6 +22,7 @@ func Tools(st *app.State) HTML {
 		}
 		b.Markup(`</button>`)
 	}
+	suggestButton(&b, st)
 	return b.HTML()
 }
 

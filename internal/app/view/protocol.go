@@ -84,7 +84,7 @@ const (
 
 // Actions lists every data-action name.
 func Actions() []Action {
-	return []Action{
+	return append([]Action{
 		ActTag, ActStance, ActLinkNearest, ActDelete, ActUndo, ActRedo, ActExport, ActExportMenu,
 		ActExportAs, ActNew, ActHelp, ActDropOrphans, ActDismiss, ActPaste, ActSample, ActDocs,
 		ActSchema, ActShowDoc, ActDocUp, ActDocDown, ActDocRemove, ActAddPasted, ActLabelAdd,
@@ -97,7 +97,7 @@ func Actions() []Action {
 		ActHandIn, ActKeepReceipt, ActBoxKey, ActFetchHandIns,
 		ActCloseBox, ActReopenBox, ActDeleteBox,
 		ActChooseSpeaker, ActEditText, ActEditSave, ActEditCancel, ActUseTopic, ActTopicTitle,
-	}
+	}, suggestActions()...)
 }
 
 // The data-field names.
@@ -139,7 +139,7 @@ func Fields() []Field {
 		FieldLabelKey, FieldStanceName, FieldExerciseTitle, FieldExerciseInstructions,
 		FieldExerciseDoc, FieldImportChoice, FieldCompareKey, FieldCompareInclude,
 		FieldCompareWeight, FieldCompareDoc, FieldCompareLabel, FieldAccept,
-		FieldColumnText, FieldColumnLabel, FieldCollectHandIns,
+		FieldColumnText, FieldColumnLabel, FieldCollectHandIns, FieldExerciseSuggest,
 	}
 }
 

@@ -16,6 +16,7 @@ func Sidebar(st *app.State) HTML {
 	anns := st.Store.Annotations(st.Doc)
 	var b Builder
 	orphans(&b, st)
+	suggestionsGroup(&b, st)
 	if len(anns) == 0 {
 		b.Markup(`<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`)
 		return b.HTML()

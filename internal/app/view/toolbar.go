@@ -50,6 +50,9 @@ func Shortcuts(st *app.State) HTML {
 	var b Builder
 	b.Markup(`<dl class="keys">`)
 	for _, s := range app.Shortcuts(st.Store.Schema()) {
+		if app.IsSuggestShortcut(s) && !st.SuggestAllowed() {
+			continue
+		}
 		b.Printf(`<dt><kbd>%s</kbd></dt><dd>%s</dd>`, s.Keys, s.Does)
 	}
 	b.Markup(`</dl>`)

@@ -30,13 +30,23 @@ func Info() format.Info {
 }
 
 // Codec writes Label Studio zip archives and reads them or bare tasks.
-func Codec() format.Codec { return format.Codec{Info: Info(), Write: Write, Read: Read} }
+func Codec() format.Codec {
+	return format.Codec{Info: Info(), Write: Write, Read: Read, WritePredicted: WritePredicted}
+}
 
 // Write zips the tasks (base.tasks.json) with the labelling configuration
 // that matches them (base.config.xml): Label Studio needs both, and one
 // download is one file.
 func Write(p annotation.Project, base string) (format.Output, error) {
-	r, err := Export(p)
+	return WritePredicted(p, base, annotation.Project{})
+}
+
+// WritePredicted is Write with predictions: each document's task holds
+// the predictions' results under "predictions" (model_version
+// PredictionModel), apart from the annotations, as Label Studio shows a
+// model's pre-annotations for a person to accept or correct.
+func WritePredicted(p annotation.Project, base string, predictions annotation.Project) (format.Output, error) {
+	r, err := ExportPredicted(p, predictions)
 	if err != nil {
 		return format.Output{}, err
 	}

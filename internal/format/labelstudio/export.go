@@ -41,7 +41,17 @@ type Result struct {
 type task struct {
 	Data        taskData         `json:"data"`
 	Annotations []taskAnnotation `json:"annotations,omitempty"`
+	Predictions []taskPrediction `json:"predictions,omitempty"`
 	Meta        taskMeta         `json:"meta"`
+}
+
+// PredictionModel is the model_version of the predictions Sayso writes:
+// its own suggestions (internal/suggest).
+const PredictionModel = "sayso-suggest"
+
+type taskPrediction struct {
+	ModelVersion string   `json:"model_version"`
+	Result       []result `json:"result"`
 }
 
 type taskData struct {
@@ -83,9 +93,17 @@ type value struct {
 
 // Export writes one Label Studio task per document of p.
 func Export(p annotation.Project) (Result, error) {
+	return ExportPredicted(p, annotation.Project{})
+}
+
+// ExportPredicted is Export with the annotations and speakers of
+// predictions written as each task's predictions. They are not counted
+// in the report, which is about the annotations.
+func ExportPredicted(p annotation.Project, predictions annotation.Project) (Result, error) {
 	var rep format.Report
 	names := p.SpeakerNames()
 	byDoc := p.ByDocument()
+	predNames, predByDoc := predictions.SpeakerNames(), predictions.ByDocument()
 	tasks := make([]task, 0, len(p.Documents))
 	for _, d := range p.Documents {
 		t := task{
@@ -94,6 +112,10 @@ func Export(p annotation.Project) (Result, error) {
 		}
 		if rs := results(d, byDoc[d.ID], names, &rep); len(rs) > 0 {
 			t.Annotations = []taskAnnotation{{Result: rs}}
+		}
+		var scratch format.Report
+		if rs := results(d, predByDoc[d.ID], predNames, &scratch); len(rs) > 0 {
+			t.Predictions = []taskPrediction{{ModelVersion: PredictionModel, Result: rs}}
 		}
 		tasks = append(tasks, t)
 		rep.Documents++

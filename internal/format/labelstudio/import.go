@@ -124,7 +124,8 @@ func taskText(data map[string]any, what string, rep *format.Report) (string, boo
 }
 
 // chooseResults returns the results of the task's first annotation that
-// was not cancelled, or of its first prediction.
+// was not cancelled, or of its first prediction unless that is Sayso's own
+// suggestions.
 func chooseResults(raw map[string]json.RawMessage, what string, rep *format.Report) []json.RawMessage {
 	type ann struct {
 		Result       []json.RawMessage `json:"result"`
@@ -150,6 +151,12 @@ func chooseResults(raw map[string]json.RawMessage, what string, rep *format.Repo
 			rep.Skip("%s: %d more annotations were not imported; Sayso holds one annotator's work per document", what, rest)
 		}
 		return a.Result
+	}
+	if len(preds) > 0 && preds[0].ModelVersion == PredictionModel {
+		// Sayso's own suggestions: no person checked them, so they are
+		// never read as annotations (nor counted by Compare).
+		rep.Skip("%s has only Sayso's suggestions (predictions), which are not annotations, so nothing was imported", what)
+		return nil
 	}
 	if len(preds) > 0 {
 		rep.Skip("%s has no annotation, so its first prediction (model %v) was imported", what, preds[0].ModelVersion)

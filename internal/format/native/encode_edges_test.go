@@ -76,6 +76,31 @@ func TestEncodeCarriesConfidencesFrom0To100(t *testing.T) {
 	}
 }
 
+func TestEncodeCarriesEveryOffsetDecodeReads(t *testing.T) {
+	// Decode takes any offset from 0 up, an empty fragment included (Open,
+	// not Decode, checks that fragments fit the text); Encode must write
+	// each of them back rather than refuse it as negative.
+	tests := []struct {
+		name string
+		f    text.Span
+	}{
+		{"an empty fragment at the very start", text.Span{Start: 0, End: 0}},
+		{"a fragment from the very start", text.Span{Start: 0, End: 3}},
+		{"an empty fragment at the very end", text.Span{Start: 8, End: 8}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := sparseProject()
+			p.Annotations[1].Fragments = []text.Span{tc.f}
+			b, err := native.Encode(p)
+			require.NoError(t, err)
+			back, err := native.Decode(b)
+			require.NoError(t, err)
+			assert.Equal(t, p, back)
+		})
+	}
+}
+
 // Many small parts and few annotations: the buffer estimate must never go
 // wrong whatever the mix.
 func TestEncodeRoundTripsManyEmptyDocumentsSpeakersAndOrphans(t *testing.T) {

@@ -42,6 +42,11 @@ func TestQQuotesFieldNamesAsStrconvDoes(t *testing.T) {
 		{"a\\b", `"a\\b"`},     // between 'Z' and 'a', escaped
 		{"a\x7fb", `"a\x7fb"`}, // above 'z', escaped
 		{"a\x01", `"a\x01"`},
+		// Nothing but a character strconv escapes: no letter can send the
+		// key to strconv.Quote, so the check of that character must.
+		{"\"", `"\""`},     // below 'A'
+		{"\\", `"\\"`},     // between 'Z' and 'a'
+		{"\x7f", `"\x7f"`}, // above 'z'
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, q(tc.key), "%q", tc.key)

@@ -1,0 +1,707 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sayso/internal/annotation"
+	"sayso/internal/suggest"
+	"sayso/internal/text"
+)
+
+// Suggestions. Suggest runs the attribution finder (internal/suggest) on
+// the shown document; what it finds is shown apart from the annotations,
+// one suggestion current, for the person to accept (it becomes a claim
+// linked to its cue and speaker mention, one undo step) or reject (it does
+// not come back when Suggest runs again, even after a reload). Suggestions
+// are not annotations: they are not in the store, so no export, Compare or
+// autosaved project holds them.
+//
+// A suggestion whose claim the document already has (same fragments) is
+// not shown: after an accept it hides because the claim exists, and comes
+// back if the accept is undone.
+
+// Suggest finds suggestions in the shown document. Its work is cut into
+// slices of at most SuggestSliceChars code points: when more remains, the
+// plan asks for SuggestLater, and the browser layer sends SuggestMore when
+// the page is idle, so that a long article never blocks input.
+type Suggest struct{}
+
+// SuggestMore does the next slice of the work Suggest started.
+type SuggestMore struct{}
+
+// AcceptSuggestion accepts the current suggestion.
+type AcceptSuggestion struct{}
+
+// RejectSuggestion rejects the current suggestion.
+type RejectSuggestion struct{}
+
+// NextSuggestion makes the next suggestion (Delta 1) or the previous one
+// (Delta -1) current, in text order, going round at the ends.
+type NextSuggestion struct{ Delta int }
+
+// SelectSuggestion makes the Index-th shown suggestion current.
+type SelectSuggestion struct{ Index int }
+
+// AcceptAllSuggestions accepts every shown suggestion, as one undo step.
+type AcceptAllSuggestions struct{}
+
+// RejectAllSuggestions rejects every shown suggestion.
+type RejectAllSuggestions struct{}
+
+// SetExerciseSuggest lets the students of the exercise being prepared use
+// Suggest, or not.
+type SetExerciseSuggest struct{ On bool }
+
+// SuggestLater asks the browser layer to send SuggestMore once the page
+// is idle.
+type SuggestLater struct{}
+
+func (Suggest) isAction()              {}
+func (SuggestMore) isAction()          {}
+func (AcceptSuggestion) isAction()     {}
+func (RejectSuggestion) isAction()     {}
+func (NextSuggestion) isAction()       {}
+func (SelectSuggestion) isAction()     {}
+func (AcceptAllSuggestions) isAction() {}
+func (RejectAllSuggestions) isAction() {}
+func (SetExerciseSuggest) isAction()   {}
+func (SuggestLater) isEffect()         {}
+
+// suggestAction: finding, accepting and rejecting suggestions.
+type suggestAction interface {
+	Action
+	suggesting()
+}
+
+func (Suggest) suggesting()              {}
+func (SuggestMore) suggesting()          {}
+func (AcceptSuggestion) suggesting()     {}
+func (RejectSuggestion) suggesting()     {}
+func (NextSuggestion) suggesting()       {}
+func (SelectSuggestion) suggesting()     {}
+func (AcceptAllSuggestions) suggesting() {}
+func (RejectAllSuggestions) suggesting() {}
+func (SetExerciseSuggest) suggesting()   {}
+
+// SuggestSliceChars bounds the code points of text one slice of Suggest
+// works on (a paragraph longer than that is one slice).
+const SuggestSliceChars = 20000
+
+// SuggestKey is the key that runs Suggest.
+const SuggestKey = "g"
+
+// Suggested is one suggestion: a claim, its cue and its speaker mention,
+// with the name of the speaker entity the finder joined the mention to.
+type Suggested struct {
+	Claim   []text.Span
+	Cue     text.Span // empty when none
+	Source  text.Span // empty when none
+	Speaker string    // the speaker entity's name, "" when none
+	Direct  bool      // the claim is a quotation
+	key     string
+}
+
+// suggestState is what Suggest found and what the person rejected.
+type suggestState struct {
+	store   *annotation.Store // the project the suggestions are of
+	doc     string            // the document they are of
+	all     []Suggested
+	work    *suggest.Suggester
+	workDoc string
+	cur     string // the current suggestion's key
+	curAt   int    // where the current suggestion starts (to find the next)
+	rev     int    // changes whenever what is drawn of them may change
+
+	// shown caches the indexes into all of the suggestions shown.
+	shown      []int
+	shownStore *annotation.Store
+	shownRev   int
+	shownOf    int // rev it was built at
+
+	memory suggestMemory
+	dirty  bool // memory changed since autosave wrote it
+
+	// hash caches the hash of a document's text, which is fixed.
+	hash, hashDoc string
+	hashStore     *annotation.Store
+}
+
+// suggestMemory is what autosave keeps of suggestions, apart from the
+// project (so that no export holds it): the rejected ones, per document
+// text, and the exercises whose students may not use Suggest.
+type suggestMemory struct {
+	Rejected map[string][]string `json:"rejected,omitempty"` // text hash → claim keys
+	Off      []string            `json:"off,omitempty"`      // exercise ids
+}
+
+// keySuggest is the storage key of the suggestion memory.
+const keySuggest = "sayso:suggest"
+
+// SuggestAllowed reports whether the Suggest command is offered: not to a
+// student whose exercise turned it off.
+func (st *State) SuggestAllowed() bool {
+	id := st.Store.Exercise().ID
+	if id == "" || st.Store.Exercise().Role == annotation.RoleKey {
+		return true
+	}
+	for _, o := range st.suggest.memory.Off {
+		if o == id {
+			return false
+		}
+	}
+	return true
+}
+
+// setSuggestOff records whether the students of exercise id may use Suggest.
+func (st *State) setSuggestOff(id string, off bool) {
+	m := &st.suggest.memory
+	at := -1
+	for i, o := range m.Off {
+		if o == id {
+			at = i
+		}
+	}
+	switch {
+	case off && at < 0:
+		m.Off = append(m.Off, id)
+	case !off && at >= 0:
+		m.Off = append(m.Off[:at], m.Off[at+1:]...)
+	default:
+		return
+	}
+	st.suggest.dirty = true
+	st.suggest.rev++
+}
+
+// SuggestRunning reports whether Suggest is still working, and how far
+// it got in percent.
+func (st *State) SuggestRunning() (percent int, running bool) {
+	s := &st.suggest
+	if s.work == nil || s.workDoc != st.Doc {
+		return 0, false
+	}
+	done, total := s.work.Progress()
+	if total == 0 {
+		return 0, true
+	}
+	return 100 * done / total, true
+}
+
+// SuggestRevision changes whenever what is drawn of the suggestions may
+// have changed (the browser layer redraws their highlights then).
+func (st *State) SuggestRevision() string {
+	list, cur := st.Suggestions()
+	return fmt.Sprintf("%p/%s/%d/%d/%d", st.Store, st.Doc, st.suggest.rev, len(list), cur)
+}
+
+// Suggestions returns the suggestions shown for the shown document, in
+// text order, and the index of the current one (-1 when none).
+func (st *State) Suggestions() (shown []Suggested, current int) {
+	idx := st.shownSuggestions()
+	out := make([]Suggested, len(idx))
+	current = -1
+	for i, k := range idx {
+		out[i] = st.suggest.all[k]
+		if out[i].key == st.suggest.cur {
+			current = i
+		}
+	}
+	if current < 0 && len(out) > 0 {
+		current = st.nearestShown(out)
+	}
+	return out, current
+}
+
+// nearestShown is the first suggestion starting at or after where the
+// current one was (the next one after an accept or reject), else the first.
+func (st *State) nearestShown(list []Suggested) int {
+	for i, s := range list {
+		if s.Claim[0].Start >= st.suggest.curAt {
+			return i
+		}
+	}
+	return 0
+}
+
+// shownSuggestions are the indexes into all of the suggestions shown: of
+// the shown document, not rejected, and not already a claim.
+func (st *State) shownSuggestions() []int {
+	s := &st.suggest
+	if s.store != st.Store || s.doc != st.Doc || len(s.all) == 0 {
+		return nil
+	}
+	if s.shownStore == st.Store && s.shownRev == st.Store.Revision() && s.shownOf == s.rev {
+		return s.shown
+	}
+	claims := map[string]bool{}
+	for _, a := range st.Store.Annotations(st.Doc) {
+		if a.Label == annotation.LabelClaim {
+			claims[fragmentsKey(a.Fragments)] = true
+		}
+	}
+	rejected := st.rejectedHere()
+	s.shown = s.shown[:0]
+	for i, sg := range s.all {
+		if !claims[sg.key] && !rejected[sg.key] {
+			s.shown = append(s.shown, i)
+		}
+	}
+	s.shownStore, s.shownRev, s.shownOf = st.Store, st.Store.Revision(), s.rev
+	return s.shown
+}
+
+// docHash is the hash of the shown document's text, which rejections are
+// remembered by.
+func (st *State) docHash() string {
+	s := &st.suggest
+	if s.hashStore == st.Store && s.hashDoc == st.Doc {
+		return s.hash
+	}
+	d, _, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return ""
+	}
+	s.hash, s.hashDoc, s.hashStore = text.Hash(d.Text), st.Doc, st.Store
+	return s.hash
+}
+
+func (st *State) rejectedHere() map[string]bool {
+	keys := st.suggest.memory.Rejected[st.docHash()]
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+// applySuggestAction applies the suggestion actions.
+func (st *State) applySuggestAction(a suggestAction) []Effect {
+	switch a := a.(type) {
+	case Suggest:
+		return st.startSuggest()
+	case SuggestMore:
+		return st.continueSuggest()
+	case AcceptSuggestion:
+		if list, cur := st.Suggestions(); cur >= 0 {
+			st.acceptSuggestions("accept suggestion", list[cur:cur+1])
+		}
+	case RejectSuggestion:
+		if list, cur := st.Suggestions(); cur >= 0 {
+			st.reject(list[cur : cur+1])
+		}
+	case NextSuggestion:
+		if list, cur := st.Suggestions(); cur >= 0 {
+			st.makeCurrent(list[(cur+a.Delta%len(list)+len(list))%len(list)])
+		}
+	case SelectSuggestion:
+		if list, _ := st.Suggestions(); a.Index >= 0 && a.Index < len(list) {
+			st.makeCurrent(list[a.Index])
+		}
+	case AcceptAllSuggestions:
+		if list, _ := st.Suggestions(); len(list) > 0 {
+			st.acceptSuggestions("accept all suggestions", list)
+		}
+	case RejectAllSuggestions:
+		if list, _ := st.Suggestions(); len(list) > 0 {
+			st.reject(list)
+		}
+	case SetExerciseSuggest:
+		st.Draft.NoSuggest = !a.On
+	}
+	return nil
+}
+
+func (st *State) makeCurrent(s Suggested) {
+	st.suggest.cur, st.suggest.curAt = s.key, s.Claim[0].Start
+	st.suggest.rev++
+}
+
+// startSuggest starts finding suggestions in the shown document.
+func (st *State) startSuggest() []Effect {
+	switch {
+	case st.Doc == "":
+		return nil
+	case !st.SuggestAllowed():
+		st.fail("Suggest is turned off for this exercise: find the claims, cues and speakers yourself.")
+		return nil
+	}
+	d, _, _ := st.Store.Document(st.Doc)
+	st.suggest.work, st.suggest.workDoc = suggest.New(d.Text), st.Doc
+	st.suggest.rev++
+	return st.continueSuggest()
+}
+
+// continueSuggest does one slice of the work.
+func (st *State) continueSuggest() []Effect {
+	s := &st.suggest
+	if s.work == nil {
+		return nil
+	}
+	if s.workDoc != st.Doc {
+		s.work = nil // the person went to another document
+		return nil
+	}
+	chars := 0
+	for chars < SuggestSliceChars {
+		done, _ := s.work.Progress()
+		if done < len(st.Paras) {
+			chars += st.Paras[done].Len() + 1
+		} else {
+			chars++
+		}
+		if !s.work.Step() {
+			break
+		}
+	}
+	if done, total := s.work.Progress(); done < total {
+		return []Effect{SuggestLater{}}
+	}
+	st.finishSuggest(s.work.Result())
+	return nil
+}
+
+// finishSuggest keeps what the finder found and says how much is shown.
+func (st *State) finishSuggest(res suggest.Result) {
+	s := &st.suggest
+	_, x, _ := st.Store.Document(st.Doc)
+	s.work, s.store, s.doc, s.cur, s.curAt = nil, st.Store, st.Doc, "", 0
+	s.all = s.all[:0]
+	for _, sg := range res.Suggestions {
+		if !validFragments(sg.Content, x.Len()) {
+			continue
+		}
+		v := Suggested{Claim: sg.Content, Direct: sg.Direct, key: fragmentsKey(sg.Content)}
+		if validFragments([]text.Span{sg.Cue}, x.Len()) {
+			v.Cue = sg.Cue
+		}
+		if validFragments([]text.Span{sg.Source}, x.Len()) {
+			v.Source = sg.Source
+			if sg.Speaker >= 0 && sg.Speaker < len(res.Speakers) {
+				v.Speaker = res.Speakers[sg.Speaker].Name
+			}
+		}
+		s.all = append(s.all, v)
+	}
+	sort.SliceStable(s.all, func(i, j int) bool { return s.all[i].Claim[0].Start < s.all[j].Claim[0].Start })
+	s.rev++
+	list, _ := st.Suggestions()
+	switch {
+	case len(list) == 0 && len(s.all) > 0:
+		st.info("Suggest found nothing new: every suggestion is already a claim or was rejected.")
+	case len(list) == 0:
+		st.info("Suggest found no claims in this document.")
+	default:
+		st.info(fmt.Sprintf("Suggest found %s, shown with dashed lines: a or Enter accepts the current one, x rejects it, n goes to the next.", plural(len(list), "suggestion")))
+	}
+}
+
+// validFragments reports whether spans are non-empty, in order, apart and
+// inside a text of n code points.
+func validFragments(spans []text.Span, n int) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for i, f := range spans {
+		if f.Start < 0 || f.Start >= f.End || f.End > n || i > 0 && spans[i-1].End > f.Start {
+			return false
+		}
+	}
+	return true
+}
+
+// reject remembers the suggestions as rejected for this document's text.
+func (st *State) reject(list []Suggested) {
+	h := st.docHash()
+	if st.suggest.memory.Rejected == nil {
+		st.suggest.memory.Rejected = map[string][]string{}
+	}
+	for _, s := range list {
+		st.suggest.memory.Rejected[h] = append(st.suggest.memory.Rejected[h], s.key)
+	}
+	st.suggest.dirty = true
+	st.suggest.rev++
+	if len(list) > 1 {
+		st.info(fmt.Sprintf("Rejected %s: they will not be suggested again for this article.", plural(len(list), "suggestion")))
+	}
+}
+
+// acceptSuggestions turns suggestions into annotations, as one undo step.
+func (st *State) acceptSuggestions(name string, list []Suggested) {
+	var first string
+	err := st.Store.Batch(name, func() error {
+		for _, s := range list {
+			id, err := st.acceptOne(s)
+			if err != nil {
+				return err
+			}
+			if first == "" {
+				first = id
+			}
+		}
+		return nil
+	})
+	if !st.check(err) {
+		return
+	}
+	st.suggest.rev++
+	st.selectAnnotation(first)
+	if len(list) > 1 {
+		st.info(fmt.Sprintf("Accepted %s as claims linked to their cues and speakers (one undo takes them all back).", plural(len(list), "suggestion")))
+	}
+}
+
+// acceptOne adds a suggestion's claim, cue and speaker mention (reusing
+// an annotation of the same span and label) and links them.
+func (st *State) acceptOne(s Suggested) (string, error) {
+	if c := st.sameAnnotation(annotation.LabelClaim, s.Claim); c != "" {
+		return c, nil // accepted already (two suggestions of one claim)
+	}
+	mention, err := st.acceptMention(s)
+	if err != nil {
+		return "", err
+	}
+	cue := ""
+	if s.Cue.Len() > 0 {
+		if cue = st.sameAnnotation(annotation.LabelCue, []text.Span{s.Cue}); cue == "" {
+			if cue, err = st.Store.Add(st.Doc, annotation.LabelCue, []text.Span{s.Cue}); err != nil {
+				return "", err
+			}
+		}
+	}
+	claim, err := st.Store.Add(st.Doc, annotation.LabelClaim, s.Claim)
+	if err != nil {
+		return "", err
+	}
+	if mention != "" {
+		if err := st.Store.LinkMention(claim, mention); err != nil {
+			return "", err
+		}
+	}
+	if cue != "" {
+		if err := st.Store.LinkCue(claim, cue); err != nil {
+			return "", err
+		}
+	}
+	return claim, nil
+}
+
+// acceptMention returns the suggestion's speaker mention: one the person
+// made over the same span as it is, else a new one joined to the speaker
+// entity the finder named (an existing entity of that name when there is
+// one).
+func (st *State) acceptMention(s Suggested) (string, error) {
+	if s.Source.Len() == 0 {
+		return "", nil
+	}
+	spans := []text.Span{s.Source}
+	if id := st.sameAnnotation(annotation.LabelSpeaker, spans); id != "" {
+		return id, nil
+	}
+	id, err := st.Store.Add(st.Doc, annotation.LabelSpeaker, spans)
+	if err != nil || s.Speaker == "" {
+		return id, err
+	}
+	m, _ := st.Store.Annotation(id)
+	if sp, ok := st.Store.SpeakerByName(s.Speaker); ok {
+		if sp.ID != m.Speaker {
+			err = st.Store.SetMentionSpeaker(id, sp.ID)
+		}
+		return id, err
+	}
+	if mentions, claims := st.Store.SpeakerUse(m.Speaker); mentions == 1 && claims == 0 {
+		return id, st.Store.RenameSpeaker(m.Speaker, s.Speaker) // the entity Add made for it
+	}
+	_, err = st.Store.NewSpeakerForMention(id, s.Speaker)
+	return id, err
+}
+
+// sameAnnotation is the id of an annotation of the shown document with
+// this label and these fragments, or "".
+func (st *State) sameAnnotation(label string, frags []text.Span) string {
+	key := fragmentsKey(frags)
+	for _, a := range st.Store.Overlapping(st.Doc, frags[0]) {
+		if a.Label == label && fragmentsKey(a.Fragments) == key {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+// saveSuggestMemory writes the suggestion memory beside the autosave.
+func (st *State) saveSuggestMemory(kv KV) error {
+	if !st.suggest.dirty {
+		return nil
+	}
+	data, err := json.Marshal(st.suggest.memory)
+	if err != nil {
+		return fmt.Errorf("remember the rejected suggestions: %w", err)
+	}
+	if err := kv.Set(keySuggest, string(data)); err != nil {
+		return fmt.Errorf("remember the rejected suggestions: %w", err)
+	}
+	st.suggest.dirty = false
+	return nil
+}
+
+// loadSuggestMemory reads the suggestion memory autosave wrote; a memory
+// that cannot be read is forgotten (it holds no work).
+func (st *State) loadSuggestMemory(kv KV) {
+	data, ok, err := kv.Get(keySuggest)
+	if err != nil || !ok {
+		return
+	}
+	var m suggestMemory
+	if json.Unmarshal([]byte(data), &m) == nil {
+		st.suggest.memory = m
+	}
+}
+
+// suggestKey maps the suggestion keys: the Suggest key with nothing
+// selected (a label may use the same letter for a selection), and, while
+// a suggestion is current and no text is selected, a or Enter, x and n.
+func suggestKey(st *State, ev KeyEvent, letter string) (Action, bool) {
+	if ev.Sel != nil || ev.Shift {
+		return nil, false
+	}
+	if letter == SuggestKey && st.SuggestAllowed() {
+		return Suggest{}, true
+	}
+	if _, cur := st.Suggestions(); cur < 0 {
+		return nil, false
+	}
+	switch {
+	case letter == "Enter" && ev.OnButton:
+		return nil, false // the button's own press
+	case letter == "a", letter == "Enter":
+		return AcceptSuggestion{}, true
+	case letter == "x":
+		return RejectSuggestion{}, true
+	case letter == "n":
+		return NextSuggestion{Delta: 1}, true
+	}
+	return nil, false
+}
+
+// SuggestionQuote is the text of a suggestion's claim.
+func SuggestionQuote(st *State, s Suggested) string {
+	_, x, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return ""
+	}
+	return annotation.QuoteOf(x, s.Claim)
+}
+
+// suggestStyles are the highlight styles of suggestions, after the
+// labels' (highlightStyles): the claim, cue and speaker mention of every
+// suggestion, and the current suggestion's claim.
+const suggestStyles = "sg-claim sg-cue sg-speaker sg-cur"
+
+// suggestStyle is the index of the k-th of suggestStyles.
+func suggestStyle(k int) int32 { return int32(fixedStyleCount + MaxLabelStyles + k) }
+
+// SuggestionRanges packs the ranges of the shown suggestions as
+// HighlightRanges packs annotations': one id per suggestion ("g0", "g1",
+// …) with its claim, cue and speaker mention, and "gcur" for the current
+// one's claim drawn once more, outlined.
+func SuggestionRanges(st *State) (ids string, packed []int32) {
+	_, x, ok := st.Store.Document(st.Doc)
+	list, cur := st.Suggestions()
+	if !ok || len(list) == 0 {
+		return "", nil
+	}
+	var b strings.Builder
+	add := func(k int, style int32, f text.Span) {
+		for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
+			p := st.Paras[i]
+			start, end := max(f.Start, p.Start), min(f.End, p.End)
+			if start >= end {
+				continue
+			}
+			base := x.UTF16Offset(p.Start)
+			packed = append(packed, int32(k), style, int32(i), int32(x.UTF16Offset(start)-base), int32(x.UTF16Offset(end)-base))
+		}
+	}
+	for k, s := range list {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("g" + strconv.Itoa(k))
+		for _, f := range s.Claim {
+			add(k, suggestStyle(0), f)
+		}
+		if s.Cue.Len() > 0 {
+			add(k, suggestStyle(1), s.Cue)
+		}
+		if s.Source.Len() > 0 {
+			add(k, suggestStyle(2), s.Source)
+		}
+	}
+	if cur >= 0 {
+		b.WriteString(" gcur")
+		for _, f := range list[cur].Claim {
+			add(len(list), suggestStyle(3), f)
+		}
+	}
+	return b.String(), packed
+}
+
+// suggestShortcuts are the keyboard help's suggestion entries.
+func suggestShortcuts() [2]Shortcut {
+	return [2]Shortcut{
+		{Keys: SuggestKey, Does: "suggest claims, cues and speakers (drawn with dashed lines; the current one tinted)"},
+		{Keys: "a or Enter / x / n", Does: "accept / reject the current suggestion / go to the next one"},
+	}
+}
+
+// IsSuggestShortcut reports whether s is one of the suggestion keys, which
+// the help leaves out where Suggest is off.
+func IsSuggestShortcut(s Shortcut) bool {
+	ss := suggestShortcuts()
+	return s == ss[0] || s == ss[1]
+}
+
+// predictions are the shown suggestions as annotations of the shown
+// document, for a format that writes predictions apart (Label Studio):
+// each claim linked to its cue and speaker mention, the mentions to
+// speaker entities by the finder's names. None when the export does not
+// hold the shown document.
+func (st *State) predictions(p annotation.Project) annotation.Project {
+	list, _ := st.Suggestions()
+	if len(list) == 0 || !slices.ContainsFunc(p.Documents, func(d annotation.Document) bool { return d.ID == st.Doc }) {
+		return annotation.Project{}
+	}
+	_, x, _ := st.Store.Document(st.Doc)
+	var out annotation.Project
+	speakers := map[string]string{} // name → id
+	add := func(id, label string, frags []text.Span) *annotation.Annotation {
+		out.Annotations = append(out.Annotations, annotation.Annotation{ID: id, Document: st.Doc, Label: label, Fragments: frags, Quote: annotation.QuoteOf(x, frags)})
+		return &out.Annotations[len(out.Annotations)-1]
+	}
+	for k, s := range list {
+		id := "p" + strconv.Itoa(k+1)
+		var mention, cue, speaker string
+		if s.Source.Len() > 0 {
+			mention = id + "s"
+			if s.Speaker != "" {
+				if speakers[s.Speaker] == "" {
+					speakers[s.Speaker] = "ps" + strconv.Itoa(len(speakers)+1)
+					out.Speakers = append(out.Speakers, annotation.Speaker{ID: speakers[s.Speaker], Name: s.Speaker})
+				}
+				speaker = speakers[s.Speaker]
+			}
+			add(mention, annotation.LabelSpeaker, []text.Span{s.Source}).Speaker = speaker
+		}
+		if s.Cue.Len() > 0 {
+			cue = id + "q"
+			add(cue, annotation.LabelCue, []text.Span{s.Cue})
+		}
+		c := add(id, annotation.LabelClaim, s.Claim)
+		c.SpeakerMention, c.Cue, c.Speaker = mention, cue, speaker
+	}
+	return out
+}

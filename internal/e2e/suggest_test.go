@@ -1,0 +1,191 @@
+//go:build !js
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/app"
+	"sayso/internal/browsertest"
+	"sayso/internal/wording"
+)
+
+const (
+	suggestionCount   = `document.querySelectorAll("#sidebar .sg").length`
+	currentSuggestion = `document.querySelector("#sidebar .sg.cur .qt").textContent`
+)
+
+// TestSuggestAcceptRejectUndoExportAndReload drives Suggest on the
+// reference article with the keys and buttons a person uses, and checks
+// what the export holds and what a reload remembers. The same steps run
+// natively on the app logic give the expectations, so that a better
+// finder does not break the test.
+func TestSuggestAcceptRejectUndoExportAndReload(t *testing.T) {
+	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
+	require.NoError(t, err)
+	native := app.NewState(time.Now)
+	app.Update(native, app.Paste{Title: "Xi–Trump Summit", Text: string(article)})
+	nativeSuggest := func() []app.Suggested {
+		for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
+			effects = app.Update(native, app.SuggestMore{})
+		}
+		list, _ := native.Suggestions()
+		return list
+	}
+	shown := func() int { list, _ := native.Suggestions(); return len(list) }
+	list := nativeSuggest()
+	require.GreaterOrEqual(t, len(list), 5, "the finder finds the reference article's attributions")
+	quote := func(s app.Suggested) string { return wording.Clip(app.SuggestionQuote(native, s), 120) }
+	waitCounts := func(p *browsertest.Page) {
+		p.T.Helper()
+		annotations := sidebarCount + " === 0" // the list draws only its visible rows: count with the summary
+		if n := native.Store.Len(); n > 0 {
+			annotations = `document.querySelector("#sidebar .summary").textContent.startsWith(` + jsQuote(wording.Count(n, "annotation")+",") + `)`
+		}
+		p.WaitFor(fmt.Sprintf(`%s === %d && %s`, suggestionCount, shown(), annotations))
+	}
+
+	p := browsertest.Open(t, serveSite(t), t.TempDir())
+	pasteArticle(p, "Xi–Trump Summit", string(article))
+
+	// g suggests: dashed highlights and their own group in the side list,
+	// no annotation yet.
+	p.Press("g")
+	waitCounts(p)
+	assert.GreaterOrEqual(t, browsertest.Eval[int](p, `saysoHighlights.count("sg-claim")`), len(list))
+	assert.Equal(t, 1, browsertest.Eval[int](p, `saysoHighlights.count("sg-cur")`))
+	assert.Equal(t, 0, browsertest.Eval[int](p, sidebarCount), "suggestions are not annotations")
+	assert.Equal(t, 0, browsertest.Eval[int](p, `saysoHighlights.count("claim")`))
+	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet")
+	browsertest.Screenshot(t, p.Ctx, "suggestions-reference-article")
+
+	// a accepts the current one: a claim linked to its cue and speaker.
+	assert.Equal(t, quote(list[0]), browsertest.Eval[string](p, currentSuggestion))
+	p.Press("a")
+	app.Update(native, app.AcceptSuggestion{})
+	waitCounts(p)
+	assert.Greater(t, browsertest.Eval[int](p, sidebarCount), 1, "a claim with its cue (and speaker)")
+
+	// x rejects the next one.
+	rejected := app.SuggestionQuote(native, list[1])
+	assert.Equal(t, quote(list[1]), browsertest.Eval[string](p, currentSuggestion))
+	p.Press("x")
+	app.Update(native, app.RejectSuggestion{})
+	waitCounts(p)
+
+	// n skips one; Enter accepts the one after.
+	p.Press("n")
+	app.Update(native, app.NextSuggestion{Delta: 1})
+	p.WaitFor(currentSuggestion + ` === ` + jsQuote(quote(list[3])))
+	p.Press("\r")
+	app.Update(native, app.AcceptSuggestion{})
+	waitCounts(p)
+	accepted := native.Store.Len()
+
+	// Accept all, then one undo takes all of it back.
+	p.Click(`#sidebar [data-action="suggest-accept-all"]`)
+	app.Update(native, app.AcceptAllSuggestions{})
+	waitCounts(p)
+	assert.Equal(t, 0, shown())
+	assert.Greater(t, native.Store.Len(), accepted)
+	p.Press("z", chromedp.ModifierCtrl)
+	app.Update(native, app.Undo{})
+	waitCounts(p)
+	require.Equal(t, accepted, native.Store.Len(), "one undo takes accept all back")
+
+	// The export holds the accepted claims, their cues and speakers, and
+	// nothing of the suggestions.
+	p.Click("#export")
+	var e exported
+	require.NoError(t, json.Unmarshal(p.WaitDownload("Xi–Trump Summit.sayso.json"), &e))
+	text := []rune(e.Documents[0].Text)
+	var got, want []string
+	for _, a := range e.Annotations {
+		for _, f := range a.Fragments { // a quote broken by "said …" has two
+			assert.Contains(t, a.Quote, string(text[f.Start:f.End]))
+		}
+		assert.NotEqual(t, rejected, a.Quote, "the rejected suggestion is not exported")
+		got = append(got, a.Label+": "+a.Quote)
+	}
+	for _, a := range native.Store.Annotations(native.Doc) {
+		want = append(want, a.Label+": "+a.Quote)
+	}
+	assert.ElementsMatch(t, want, got)
+	claims := 0
+	for _, a := range e.Annotations {
+		if a.Label == "claim" {
+			claims++
+		}
+	}
+	assert.Equal(t, 2, claims, "the two accepted, not the suggestions")
+	var names, wantNames []string
+	for _, s := range e.Speakers {
+		names = append(names, s.Name)
+	}
+	for _, s := range native.Store.Speakers() {
+		wantNames = append(wantNames, s.Name)
+	}
+	assert.ElementsMatch(t, wantNames, names)
+
+	// Reload: the work is back; Suggest again offers neither the accepted
+	// nor the rejected ones.
+	p.WaitFor(`document.getElementById("save-status").textContent.startsWith("Saved")`)
+	p.Do(chromedp.Reload())
+	p.WaitReady()
+	p.WaitFor(`document.querySelector("#sidebar .summary") !== null && document.querySelector("#sidebar .summary").textContent.startsWith(` + jsQuote(wording.Count(accepted, "annotation")+",") + `)`)
+	p.Click(`#tools [data-action="suggest"]`)
+	nativeSuggest()
+	waitCounts(p)
+	require.Equal(t, len(list)-3, shown(), "neither the two accepted nor the rejected one")
+	assert.NotContains(t, p.Text("#sidebar .suggestions"), quote(list[1]), "a rejection survives the reload")
+}
+
+// TestAnExerciseWithoutSuggestGivesTheStudentNone: the teacher turns
+// Suggest off; the student's offline page has no Suggest button, and the
+// key does nothing.
+func TestAnExerciseWithoutSuggestGivesTheStudentNone(t *testing.T) {
+	teacher := browsertest.Open(t, serveSite(t), "")
+	teacher.Click(`[data-action="sample"]`)
+	teacher.WaitFor(`document.querySelector('#tools [data-action="suggest"]') !== null`)
+	teacher.Click("#setup-button")
+	teacher.Click(`#setup-menu [data-action="exercise"]`)
+	teacher.WaitFor(`!document.getElementById("exercise").hidden`)
+	typeInto(teacher, `#exercise [data-field="exercise-title"]`, "Week 3: who said it?")
+	teacher.Click(`#exercise [data-field="exercise-suggest"]`)
+	teacher.WaitFor(`!document.querySelector('#exercise [data-field="exercise-suggest"]').checked`)
+	teacher.Click(`[data-action="exercise-page"]`)
+	page := teacher.WaitDownload(exPage)
+	assert.Contains(t, string(page), `"suggest": false`, "the page carries the setting")
+
+	pagePath := filepath.Join(t.TempDir(), exPage)
+	require.NoError(t, os.WriteFile(pagePath, page, 0o644))
+	p := browsertest.Open(t, "file://"+filepath.ToSlash(pagePath), filepath.Join(t.TempDir(), "profile"))
+	p.WaitFor(`!document.getElementById("name-dialog").hidden`)
+	p.Click("#student-name")
+	p.Type("Ana")
+	p.Press("\r")
+	p.WaitFor(`document.getElementById("name-dialog").hidden`)
+	assert.Equal(t, 0, browsertest.Eval[int](p, `document.querySelectorAll('[data-action="suggest"]').length`), "no Suggest button")
+	p.Press("?")
+	p.WaitFor(`!document.getElementById("help").hidden`)
+	assert.Contains(t, p.Text("#help"), "undo")
+	assert.NotContains(t, p.Text("#help"), "suggest", "no Suggest key in the help")
+	p.Press("\u001b")
+	p.Press("g")
+	p.SelectText("Tomas Reyes", 0)
+	p.Press("s")
+	p.WaitFor(sidebarCount + ` === 1`)
+	assert.Equal(t, 0, browsertest.Eval[int](p, suggestionCount), "g found nothing for the student")
+	assert.Equal(t, 0, browsertest.Eval[int](p, `saysoHighlights.count("sg-claim")`))
+	assert.False(t, strings.Contains(p.Text("#sidebar"), "Suggestions"))
+}
