@@ -42,6 +42,44 @@ func overrideQuota(t *testing.T, p *browsertest.Page, url string, bytes float64)
 	}))
 }
 
+// refusesWritesJS writes 64 KiB into a probe database of the page's
+// origin and reports whether the browser refused it; the probe is deleted.
+const refusesWritesJS = `new Promise(done => {
+	const open = indexedDB.open("sayso-quota-probe");
+	open.onupgradeneeded = () => open.result.createObjectStore("probe");
+	open.onerror = () => done(true);
+	open.onsuccess = () => {
+		const db = open.result;
+		const tx = db.transaction("probe", "readwrite");
+		tx.objectStore("probe").put("x".repeat(1 << 16), "k");
+		const end = refused => { db.close(); indexedDB.deleteDatabase("sayso-quota-probe"); done(refused); };
+		tx.oncomplete = () => end(false);
+		tx.onabort = () => end(true);
+	};
+})`
+
+// fillStorage lowers the origin's quota to one byte and reopens the app
+// once the browser refuses writes. Chromium applies a new quota only to
+// IndexedDB opened after it, and keeps its database files open for a
+// moment after the last connection closes, so a reload that comes back
+// at once (how fast depends on the page) still writes under the old
+// quota: the test leaves the app for another page of the site and waits
+// there, probing, until writes are refused.
+func fillStorage(t *testing.T, p *browsertest.Page, url string) {
+	t.Helper()
+	overrideQuota(t, p, url, 1)
+	p.Do(chromedp.Navigate(strings.TrimSuffix(url, "/") + "/icon.svg"))
+	refused := false
+	for range 20 {
+		if refused = browsertest.EvalAwait[bool](p, refusesWritesJS); refused {
+			break
+		}
+		time.Sleep(2500 * time.Millisecond) // past Chromium's grace period for idle database files
+	}
+	require.True(t, refused, "the browser still accepts writes after the quota was lowered")
+	p.Do(chromedp.Navigate(url))
+}
+
 func TestARefusedWriteSaysSoAndLeavesTheLastCompleteState(t *testing.T) {
 	url := serveSite(t)
 	p := browsertest.Open(t, url, "")
@@ -52,8 +90,7 @@ func TestARefusedWriteSaysSoAndLeavesTheLastCompleteState(t *testing.T) {
 
 	// The browser's storage is full: every write that grows it is refused.
 	// (Chromium applies a new quota to databases opened after it.)
-	overrideQuota(t, p, url, 1)
-	p.Do(chromedp.Reload())
+	fillStorage(t, p, url)
 	p.WaitReady()
 	p.WaitFor(sidebarCount + ` === 1`)
 	p.SelectText("Reyes told reporters", 0)
