@@ -325,7 +325,7 @@ func (c *Compare) Annotators() []agreement.Annotator {
 // Reports are the students' results against the key, sorted as asked.
 func (c *Compare) Reports() ([]agreement.Report, string) {
 	if c.Key < 0 {
-		return nil, "Choose the answer key (the “Key” column) to score the students against it."
+		return nil, "Choose the answer key (the “Key” column) to score the students against it. Without one (a team labelling a dataset), agreement and adjudication below work all the same."
 	}
 	if !c.scored {
 		c.reports, c.err = nil, ""

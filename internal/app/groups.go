@@ -98,6 +98,7 @@ func (RedrawText) annotating()        {}
 func (ChangedElsewhere) annotating()  {}
 func (OpenElsewhere) annotating()     {}
 func (ListScrolled) annotating()      {}
+func (ListResized) annotating()       {}
 
 func (AddTextFiles) project()      {}
 func (AddPasted) project()         {}

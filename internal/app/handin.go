@@ -70,6 +70,7 @@ type BoxStatus struct {
 	Busy    string              // what is being done ("Fetching…"), "" when idle
 	State   *handinclient.State // nil before the box answered
 	Fetched int                 // hand-ins last fetched into Compare
+	Roster  *Roster             // who handed in which document, from the last fetch
 	Err     string
 }
 
@@ -124,6 +125,7 @@ type BoxAnswered struct {
 	Box     string
 	Op      BoxOp
 	Files   []TextFile          // BoxFetch: each student's latest hand-in
+	Handed  []Handed            // BoxFetch: who, when and how often, parallel to Files
 	State   *handinclient.State // the box's state, when asked
 	Err     error
 	Deleted bool
@@ -455,6 +457,7 @@ func (st *State) boxAnswered(a BoxAnswered) []Effect {
 		st.info("The hand-in box of " + name + " takes hand-ins again.")
 	case BoxFetch:
 		s.Fetched = len(a.Files)
+		s.Roster = st.rosterOf(a.Files, a.Handed)
 		h.Status[a.Box] = s
 		if len(a.Files) == 0 {
 			st.info("No one has handed in to " + name + " yet.")
@@ -546,6 +549,7 @@ func (e AskBox) Run(c handinclient.Client) Action {
 		}
 		for _, f := range files {
 			a.Files = append(a.Files, TextFile{Name: f.Name, Data: f.Data})
+			a.Handed = append(a.Handed, Handed{Who: f.Student, Received: f.Received, Versions: f.Versions})
 		}
 		s, a.Err = c.State(e.Owner)
 	case BoxClose, BoxReopen:

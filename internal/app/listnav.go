@@ -17,6 +17,26 @@ type ListKey struct{ Key string }
 // what the caret is inside is announced.
 type CaretAt struct{ Offset int }
 
+// MovesCaret reports whether a key press moves the article's caret: the
+// arrow keys, Home, End, PageUp and PageDown (with or without Ctrl),
+// without Shift, which extends a selection instead, and not as a
+// shortcut (KeyAction takes it). Only a caret such a key moved is a
+// CaretAt: the article's selection also collapses when a redraw replaces
+// the text under it (after a tag, say), and that is no move of the
+// person's.
+func MovesCaret(st *State, k KeyEvent) bool {
+	switch k.Key {
+	case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown":
+	default:
+		return false
+	}
+	if k.Shift || k.Alt || k.InField || k.InList {
+		return false
+	}
+	_, shortcut := KeyAction(st, k)
+	return !shortcut
+}
+
 func (ListKey) isAction() {}
 func (CaretAt) isAction() {}
 func (ListKey) session()  {}

@@ -112,3 +112,100 @@ func TestArrowingFarDownTheListScrollsItToTheRow(t *testing.T) {
 	row := rowOf(st.ListRows(), ListFocus(st))
 	assert.True(t, row >= first && row < end, "the focused row %d is drawn (%d–%d)", row, first, end)
 }
+
+// A caret is reported (CaretAt) only after a key that moves it: a tag's
+// key, or a redraw collapsing the selection, is no move of the caret.
+func TestOnlyCaretKeysInTheArticleMoveTheCaret(t *testing.T) {
+	st := listed(t)
+	mayor := cp(t, SampleText, "Mayor Ines Okafor")
+	tests := []struct {
+		name string
+		key  KeyEvent
+		want bool
+	}{
+		{"an arrow", KeyEvent{Key: "ArrowRight"}, true},
+		{"an arrow by word", KeyEvent{Key: "ArrowLeft", Ctrl: true}, true},
+		{"a line down", KeyEvent{Key: "ArrowDown"}, true},
+		{"Home", KeyEvent{Key: "Home"}, true},
+		{"End to the text's end", KeyEvent{Key: "End", Ctrl: true}, true},
+		{"PageDown", KeyEvent{Key: "PageDown"}, true},
+		{"a tag's key with a selection", KeyEvent{Key: "s", Sel: &mayor}, false},
+		{"a tag's key alone", KeyEvent{Key: "c"}, false},
+		{"Shift extends a selection", KeyEvent{Key: "ArrowRight", Shift: true}, false},
+		{"Escape", KeyEvent{Key: "Escape"}, false},
+		{"Tab", KeyEvent{Key: "Tab"}, false},
+		{"an arrow in a field", KeyEvent{Key: "ArrowRight", InField: true}, false},
+		{"an arrow on the list", KeyEvent{Key: "ArrowDown", InList: true}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, MovesCaret(st, tc.key))
+		})
+	}
+}
+
+// longList is a document with 100 claims, nothing selected, the list at
+// its top, 1,000 px tall.
+func longList(t *testing.T) *State {
+	t.Helper()
+	st := NewState(fixedClock)
+	line := "Someone said something here.\n"
+	body := ""
+	for range 200 {
+		body += line
+	}
+	Step(st, Paste{Title: "Long", Text: body})
+	for i := range 100 {
+		start := i * len([]rune(line))
+		Step(st, Tag{Label: "claim", Sel: Selection{Start: start, End: start + 7}})
+	}
+	Step(st, Select{})
+	Step(st, ListScrolled{Top: 0, Height: 1000})
+	return st
+}
+
+// rowInView reports whether the selected annotation's row is drawn and
+// within the list's visible height h at the app's scroll position.
+func rowInView(st *State, h int) bool {
+	rows := st.ListRows()
+	i := rowOf(rows, st.Selected)
+	first, end := st.ListWindow(len(rows))
+	y := i * ListRowHeight
+	return i >= first && i < end && y >= st.list.top && y+ListRowHeight <= st.list.top+h
+}
+
+// The app centres the row of a selection far down the list with the
+// height it knows; the inspector drawn for that selection then shrinks
+// the list (ListResized), and the row must stay in view.
+func TestTheSelectedRowStaysInViewWhenTheListShrinks(t *testing.T) {
+	tests := []struct {
+		name       string
+		height     int
+		wantScroll bool
+	}{
+		{"shrunk below the row", 344, true},
+		{"shrunk, the row still in view", 990, false},
+		{"grown", 1400, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := longList(t)
+			plan := Step(st, Move{Delta: -1}) // k: the last annotation
+			require.True(t, plan.ScrollList)
+			require.True(t, rowInView(st, 1000))
+			plan = Step(st, ListResized{Height: tc.height})
+			assert.Equal(t, tc.wantScroll, plan.ScrollList)
+			assert.True(t, rowInView(st, tc.height), "the selected row is in view in the list's new height")
+		})
+	}
+}
+
+// A person who scrolled away from the selected row keeps their place
+// when the list's height changes.
+func TestAResizeDoesNotScrollToARowOutOfView(t *testing.T) {
+	st := longList(t)
+	Step(st, Move{Delta: -1})
+	Step(st, ListScrolled{Top: 0, Height: 1000})
+	plan := Step(st, ListResized{Height: 344})
+	assert.False(t, plan.ScrollList)
+}

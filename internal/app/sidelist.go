@@ -30,6 +30,41 @@ type ListScrolled struct{ Top, Height int }
 
 func (ListScrolled) isAction() {}
 
+// ListResized reports the side list's new visible height after a redraw
+// changed it (the inspector above it grew or shrank): the row the list
+// showed of the selected annotation (or the row the arrow keys reached)
+// stays in view. The app centres a row it reveals with the height it
+// knows, which is the height before the redraw that shows the selection.
+type ListResized struct{ Height int }
+
+func (ListResized) isAction() {}
+
+// listResized takes the list's new height, scrolling to keep the row of
+// the list's focus or selection in view if it was in view before.
+func (st *State) listResized(h int) {
+	l := &st.list
+	old := l.height
+	if old <= 0 {
+		old = defaultListHeight
+	}
+	l.height = h
+	if h <= 0 || h >= old {
+		return
+	}
+	rows := st.ListRows()
+	for _, id := range []string{st.listFocus, st.Selected} {
+		i := rowOf(rows, id)
+		if id == "" || i < 0 {
+			continue
+		}
+		y := i * ListRowHeight
+		if y >= l.top && y+ListRowHeight <= l.top+old && y+ListRowHeight > l.top+h {
+			st.revealRow(i)
+		}
+		return
+	}
+}
+
 // listView is the side list's cached rows and scroll position.
 type listView struct {
 	top, height int

@@ -128,6 +128,8 @@ func (st *State) annotate(a annotating) []Effect {
 		st.undoRedo(st.Store.Redo, "Redid", "redo")
 	case ListScrolled:
 		st.list.top, st.list.height = a.Top, a.Height
+	case ListResized:
+		st.listResized(a.Height)
 	case ToggleHelp:
 		st.Help = !st.Help
 	case Escape:

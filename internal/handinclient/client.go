@@ -257,36 +257,48 @@ func (c Client) Delete(o Owner) error {
 
 // File is a student's latest hand-in, fetched.
 type File struct {
-	Name    string // "<student>.sayso.json", as Compare lists it
-	Student string
-	Data    []byte
+	Name     string // "<student>.sayso.json", as Compare lists it
+	Student  string
+	Data     []byte
+	Received string // when the latest arrived: RFC 3339, UTC
+	Versions int    // how many times the student handed in, this one included
 }
 
-// Latest fetches each student's latest hand-in, in order of arrival.
+// Latest fetches each student's latest hand-in, in order of arrival, with
+// how many versions the student handed in (the list names them all).
 func (c Client) Latest(o Owner) ([]File, error) {
-	res, err := c.do(Request{Method: "GET", URL: o.BoxURL() + "/hand-ins?latest=true", Header: auth(o.Secret)}, true)
+	res, err := c.do(Request{Method: "GET", URL: o.BoxURL() + "/hand-ins", Header: auth(o.Secret)}, true)
 	if err != nil {
 		return nil, err
 	}
 	var list struct {
 		HandIns []struct {
-			ID      string `json:"id"`
-			Student string `json:"student"`
+			ID       string `json:"id"`
+			Student  string `json:"student"`
+			Received string `json:"received"`
+			Latest   bool   `json:"latest"`
 		} `json:"handIns"`
 	}
 	if err := json.Unmarshal(res.Body, &list); err != nil {
 		return nil, &Error{Status: res.Status, Code: "answer", Message: "the list of hand-ins could not be read"}
+	}
+	versions := map[string]int{}
+	for _, h := range list.HandIns {
+		versions[h.Student]++
 	}
 	var out []File
 	for _, h := range list.HandIns {
 		if !isHex(h.ID, 32) {
 			return nil, &Error{Status: res.Status, Code: "answer", Message: "the list of hand-ins could not be read"}
 		}
+		if !h.Latest {
+			continue
+		}
 		res, err := c.do(Request{Method: "GET", URL: o.BoxURL() + "/hand-ins/" + h.ID, Header: auth(o.Secret)}, true)
 		if err != nil {
 			return nil, fmt.Errorf("%s's hand-in: %w", h.Student, err)
 		}
-		out = append(out, File{Name: h.Student + ".sayso.json", Student: h.Student, Data: res.Body})
+		out = append(out, File{Name: h.Student + ".sayso.json", Student: h.Student, Data: res.Body, Received: h.Received, Versions: versions[h.Student]})
 	}
 	return out, nil
 }

@@ -103,18 +103,25 @@ func TestAClassHandsInAndTheTeacherCollects(t *testing.T) {
 	_, err = offline.HandIn(box, ben, "ben-key-0123456789")
 	require.NoError(t, err, "the offline page (origin null) may hand in")
 
+	ana2 := export(t, c, "Ana", func(p *annotation.Project) { p.Documents[0].Done = true })
+	_, err = site.HandIn(box, ana2, "ana-key-second-01")
+	require.NoError(t, err)
+
 	files, err := site.Latest(owner)
 	require.NoError(t, err)
 	require.Len(t, files, 2)
-	assert.Equal(t, handinclient.File{Name: "Ana.sayso.json", Student: "Ana", Data: ana}, files[0])
-	assert.Equal(t, ben, files[1].Data)
+	assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d`, files[1].Received)
+	files[1].Received = ""
+	assert.Equal(t, handinclient.File{Name: "Ana.sayso.json", Student: "Ana", Data: ana2, Versions: 2}, files[1], "the latest of two versions")
+	assert.Equal(t, ben, files[0].Data)
+	assert.Equal(t, 1, files[0].Versions)
 
 	_, err = offline.Latest(owner)
 	assert.EqualError(t, err, "the offline page may only hand in", "only the site itself may collect")
 
 	st, err := site.SetClosed(owner, true)
 	require.NoError(t, err)
-	assert.Equal(t, handinclient.State{Closed: true, HandIns: 2, Bytes: int64(len(ana) + len(ben))}, st)
+	assert.Equal(t, handinclient.State{Closed: true, HandIns: 3, Bytes: int64(len(ana) + len(ben) + len(ana2))}, st)
 	_, err = site.HandIn(box, ana, "ana-key-too-late-1")
 	var e *handinclient.Error
 	require.ErrorAs(t, err, &e)

@@ -73,7 +73,7 @@ func closest(ev dom.Event, sel string) dom.Element {
 // onMouseDown keeps the text selection when a tool button is pressed.
 func (u *UI) onMouseDown(ev dom.Event) {
 	if closest(ev, "#doc") != nil {
-		u.pointer, u.lastCaret = true, -1
+		u.caretKey, u.lastCaret = false, -1
 	}
 	if closest(ev, "[data-keepsel]") != nil {
 		ev.PreventDefault()
@@ -150,7 +150,7 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		return
 	}
 	target := e.Get("target")
-	u.pointer = false
+	u.caretKey = false
 	if u.menuKeys(ev, target) {
 		return
 	}
@@ -179,6 +179,7 @@ func (u *UI) onKeyDown(ev dom.Event) {
 	}
 	a, ok := app.KeyAction(u.st, k)
 	if !ok {
+		u.caretKey = app.MovesCaret(u.st, k)
 		return
 	}
 	ev.PreventDefault()
@@ -238,9 +239,10 @@ func (u *UI) menuKeys(ev dom.Event, target js.Value) bool {
 }
 
 // onCaret reports a caret the keyboard moved in the article (app.CaretAt):
-// a collapsed selection in #doc while the article has the focus.
+// a collapsed selection in #doc while the article has the focus, after a
+// key that moves the caret (app.MovesCaret).
 func (u *UI) onCaret() {
-	if u.pointer || u.st.Doc == "" {
+	if !u.caretKey || u.st.Doc == "" {
 		return
 	}
 	doc := u.docEl.Underlying()

@@ -50,11 +50,16 @@ type UI struct {
 	modals   modals
 	menuOpen map[string]bool
 	menuLast bool
-	// pointer is set by a press of the mouse in the article, cleared by a
-	// key: the caret a key moved is reported (app.CaretAt), a click is a
-	// ClickText of its own.
-	pointer   bool
+	// caretKey is set by a key that moves the article's caret
+	// (app.MovesCaret), cleared by any other key and by a press of the
+	// mouse in the article: only the caret such a key moved is reported
+	// (app.CaretAt). A click is a ClickText of its own, and a caret the
+	// redraw after a tag collapsed is no move of the person's.
+	caretKey  bool
 	lastCaret int
+	// listHeight is the side list's visible height the app was last told
+	// (app.ListScrolled, app.ListResized).
+	listHeight int
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
@@ -208,6 +213,12 @@ func (u *UI) dispatch(a app.Action) {
 	for _, e := range plan.Effects {
 		u.run(e)
 	}
+	if h := u.sidebar.Underlying().Get("clientHeight").Int(); h != u.listHeight && h > 0 {
+		// The redraw changed the list's height (the inspector above it
+		// grew): the app centred a row it showed with the height it had.
+		u.listHeight = h
+		u.dispatch(app.ListResized{Height: h})
+	}
 	if plan.Save {
 		u.scheduleSave()
 	}
@@ -302,8 +313,11 @@ func (u *UI) render(plan app.Plan) {
 		u.drawn.topic = p.Topic
 		u.topic.Underlying().Set("value", p.Topic)
 	}
-	u.renderList(p, plan)
+	// The inspector shares the side column with the list: drawn first, so
+	// that the list has its final height when it is scrolled (else the
+	// browser clamps a scroll near the list's end to the taller list's).
 	u.setHTML(u.inspector, &u.drawn.inspector, p.Inspector)
+	u.renderList(p, plan)
 	u.setPanel(u.exportMenu, u.exportMenu, &u.drawn.exportMenu, p.ExportMenu)
 	u.setPanel(u.help, u.helpBody, &u.drawn.help, p.Help)
 	u.setPanel(u.setupMenu, u.setupMenu, &u.drawn.setupMenu, p.SetupMenu)
@@ -383,6 +397,7 @@ func (u *UI) listOffset() int {
 // listScrolled reads the side list's scroll position.
 func (u *UI) listScrolled() app.ListScrolled {
 	el := u.sidebar.Underlying()
+	u.listHeight = el.Get("clientHeight").Int()
 	return app.ListScrolled{Top: el.Get("scrollTop").Int() - u.listOffset(), Height: el.Get("clientHeight").Int()}
 }
 

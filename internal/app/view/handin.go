@@ -105,6 +105,9 @@ func CompareBoxes(st *app.State) HTML {
 	if len(h.Boxes) > 0 {
 		b.Markup(`</tbody></table>`)
 	}
+	for _, o := range h.Boxes {
+		b.Put(HandInRoster(o.ExerciseTitle, h.Status[o.Box].Roster))
+	}
 	b.Printf(`<label class="button">Load a key file<input type="file" id="box-key-file" data-%s="1" accept=".json,application/json" hidden></label></section>`, FileBoxKey)
 	return b.HTML()
 }

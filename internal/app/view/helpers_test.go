@@ -50,13 +50,13 @@ func assertOnlyOwnMarkup(t *testing.T, html string) {
 		"fieldset": true, "legend": true, "button": true, "kbd": true, "label": true, "input": true,
 		"select": true, "option": true, "textarea": true, "ul": true, "li": true, "h3": true, "q": true,
 		"dl": true, "dt": true, "dd": true, "ol": true, "table": true, "thead": true, "tbody": true,
-		"tr": true, "th": true, "td": true, "meter": true, "h1": true, "h2": true, "mark": true, "code": true, "b": true, "em": true}
+		"tr": true, "th": true, "td": true, "meter": true, "h1": true, "h2": true, "mark": true, "code": true, "b": true, "em": true, "caption": true}
 	attrs := map[string]bool{"class": true, "id": true, "type": true, "value": true, "selected": true,
 		"maxlength": true, "rows": true, "aria-pressed": true, "tabindex": true, "title": true,
 		"checked": true, "disabled": true, "placeholder": true, "aria-label": true, "aria-current": true, "accept": true,
 		"multiple": true, "hidden": true, "for": true, "min": true, "max": true, "step": true, "name": true,
 		"role": true, "aria-checked": true, "aria-posinset": true, "aria-setsize": true,
-		"aria-describedby": true}
+		"aria-describedby": true, "scope": true}
 	opened := strings.Count(html, "<") - strings.Count(html, "</")
 	found := ownTag.FindAllStringSubmatch(html, -1)
 	attrs["dir"] = true  // paragraphs: dir="auto"

@@ -53,6 +53,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"ExerciseHandIn":    func() HTML { return ExerciseHandIn(hostileBoxes(teacher)) },
 		"HandInButton":      func() HTML { return HandInButton(hostileBoxes(student)) },
 		"CompareBoxes":      func() HTML { return CompareBoxes(hostileBoxes(comparing)) },
+		"HandInRoster":      func() HTML { return HandInRoster(attack, hostileRoster()) },
 		"TextEditor": func() HTML {
 			annotating.TextEditor = true
 			defer func() { annotating.TextEditor = false }()
@@ -259,9 +260,17 @@ func hostileBoxes(st *app.State) *app.State {
 	o2 := o
 	o2.Box = attack + "2"
 	st.HandIn.Boxes = []handinclient.Owner{o, o2}
-	st.HandIn.Status = map[string]app.BoxStatus{attack: {Err: attack}, o2.Box: {State: &handinclient.State{Closed: true, HandIns: 2}, Fetched: 2}}
+	st.HandIn.Status = map[string]app.BoxStatus{attack: {Err: attack}, o2.Box: {State: &handinclient.State{Closed: true, HandIns: 2}, Fetched: 2, Roster: hostileRoster()}}
 	st.HandIn.Box = &exercise.HandIn{Origin: attack, Box: attack, Code: attack}
 	st.HandIn.BoxExercise = st.Store.Exercise().ID
 	st.HandIn.Receipt = &handinclient.Receipt{Student: attack, Received: attack, SHA256: attack, ID: attack}
 	return st
+}
+
+// hostileRoster is a box's roster where every name is an attack.
+func hostileRoster() *app.Roster {
+	return &app.Roster{Documents: []string{attack, attack + "2"}, Rows: []app.RosterRow{
+		{Who: attack, Received: attack, Versions: 2, Counts: []int{1, 0}},
+		{Who: attack + "2", Received: attack},
+	}}
 }
