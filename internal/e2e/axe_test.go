@@ -244,6 +244,38 @@ func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
 			browsertest.Eval[bool](p, `(document.getElementById("sidebar").scrollIntoView(), true)`)
 			check("annotation-list")
 
+			// Edit text…, the button beside the title.
+			browsertest.Eval[bool](p, `(scrollTo(0, 0), true)`)
+			p.Click(`[data-action="edit-text"]`)
+			p.WaitFor(`!document.getElementById("textedit").hidden`)
+			check("edit-text")
+			esc("textedit")
+
+			// Suggest (g): dashed suggestions in the text, their group atop the side list.
+			browsertest.Eval[bool](p, `(document.activeElement && document.activeElement.blur(), scrollTo(0, 0), true)`)
+			p.Press("g")
+			p.WaitFor(`document.querySelectorAll("#sidebar .sg").length > 0`)
+			check("suggestions")
+			browsertest.Eval[bool](p, `(document.getElementById("sidebar").scrollIntoView(), true)`)
+			check("suggestions-list")
+			browsertest.Eval[bool](p, `(scrollTo(0, 0), true)`)
+
+			// The Set up ▾ menu open.
+			clickBar(p, "#setup-button")
+			p.WaitFor(`!document.getElementById("setup-menu").hidden`)
+			check("setup-menu")
+			p.Press("\u001b")
+			p.WaitFor(`document.getElementById("setup-menu").hidden`)
+			closeBarMenu(p)
+
+			// A narrow screen's toolbar Menu opened.
+			if p.Visible("#bar-menu") {
+				p.Click("#bar-menu")
+				p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "true"`)
+				check("toolbar-menu")
+				closeBarMenu(p)
+			}
+
 			p.Press("?")
 			p.WaitFor(`!document.getElementById("help").hidden`)
 			check("help")
@@ -316,6 +348,32 @@ func TestEveryScreenPassesAxeAtEverySize(t *testing.T) {
 			p.Press("\r")
 			p.WaitFor(`document.getElementById("name-dialog").hidden`)
 			check("student-page")
+
+			// The inspector's speaker choice: a bare surname two speakers
+			// share, in a fresh browser (the sample's speakers stay out).
+			p = openPatient(t, site)
+			setViewport(p, v)
+			pasteArticle(p, "Campus", "Wang Wen, the dean, said yes. Mayor Ines Okafor agreed. "+
+				"Later Okafor said more. Wang Li disagreed. In the end Wang left.")
+			for i, mention := range []struct {
+				text string
+				mods []chromedp.Modifier
+			}{{"Wang Wen,", []chromedp.Modifier{chromedp.ModifierAlt}}, {"Wang Li", nil}} {
+				p.SelectText(mention.text, 0)
+				p.Press("s", mention.mods...)
+				p.WaitFor(fmt.Sprintf(`document.querySelector("#sidebar .summary").textContent.includes("%d speaker")`, i+1))
+			}
+			p.SelectText("Wang", 2)
+			p.Press("s")
+			p.WaitFor(`document.querySelector("#sidebar .summary").textContent.startsWith("3 annotations")`)
+			// Where the inspector stays on the earlier mention, the list opens the new one.
+			if !browsertest.Eval[bool](p, `document.querySelector("#inspector .undecided") !== null`) {
+				id := browsertest.Eval[string](p, `[...document.querySelectorAll("#sidebar [data-id]")].find(e => e.textContent.trim().endsWith("Wang")).dataset.id`)
+				p.Click(`#sidebar [data-id="` + id + `"]`)
+			}
+			p.WaitFor(`document.querySelector("#inspector .undecided") !== null`)
+			browsertest.Eval[bool](p, `(document.querySelector("#inspector .undecided").scrollIntoView(), true)`)
+			check("speaker-choice")
 		})
 	}
 }
@@ -332,6 +390,15 @@ func clickBar(p *browsertest.Page, sel string) {
 		p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "true"`)
 	}
 	p.Click(sel)
+}
+
+// closeBarMenu closes the toolbar's menu where a narrow screen left it open.
+func closeBarMenu(p *browsertest.Page) {
+	p.T.Helper()
+	if browsertest.Eval[bool](p, `document.getElementById("bar-menu").getAttribute("aria-expanded") === "true"`) {
+		p.Click("#bar-menu")
+		p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "false"`)
+	}
 }
 
 func openDocs(p *browsertest.Page) {

@@ -67,17 +67,19 @@ type screenOfFields struct {
 	fields []field
 }
 
-// openFromDocuments presses a button of the Documents panel (Labels and
-// stances…, Exercise for students…), opening the panel first if need be.
-func openFromDocuments(action string) func(p *browsertest.Page) {
+// openFromSetup chooses a command of the toolbar's Set up menu (Labels
+// and stances…, Exercise for students…) as a person would: Escape first
+// closes the dialog the previous screen left open, then Set up ▾, then
+// the command.
+func openFromSetup(action string) func(p *browsertest.Page) {
 	return func(p *browsertest.Page) {
 		p.T.Helper()
-		sel := `[data-action="` + action + `"]`
-		if !p.Visible(sel) {
-			p.Click(`#docs-button`)
-			p.WaitFor(`!document.getElementById("docs").hidden`)
+		if browsertest.Eval[string](p, openDialogsJS) != "" {
+			p.Press("\x1b")
+			p.WaitFor(openDialogsJS + ` === ""`)
 		}
-		p.Click(sel)
+		openSetup(p, action)
+		p.WaitFor(`!document.getElementById(` + jsQuote(action) + `).hidden`)
 	}
 }
 
@@ -127,13 +129,13 @@ func TestEveryTextFieldKeepsWhatIsTypedThroughTabAndClicks(t *testing.T) {
 			{"pasted article title", `#add-title`, "Second cl", ""},
 			{"pasted article text", `#add-text`, "Some text lq 1", ""},
 		}},
-		{name: "labels and stances", open: openFromDocuments("schema"), fields: []field{
+		{name: "labels and stances", open: openFromSetup("schema"), fields: []field{
 			{"label name", `#schema [data-field="label-name"][data-label="claim"]`, "Assertion cs", ""},
 			{"stance name", `#schema [data-field="stance-name"][data-stance="against"]`, "opposed lq", ""},
 			{"new label name", `#new-label-name`, "Evidence jk", ""},
 			{"new stance value", `#new-stance`, "mixed sq", ""},
 		}},
-		{name: "exercise", open: openFromDocuments("exercise"), fields: []field{
+		{name: "exercise", open: openFromSetup("exercise"), fields: []field{
 			{"exercise title", `#exercise [data-field="exercise-title"]`, "Week 3: who says so? cq", ""},
 			{"exercise instructions", `#exercise [data-field="exercise-instructions"]`, "Mark every claim.\n- link its speaker (l) 1", ""},
 		}},

@@ -137,6 +137,33 @@ func TestOnAPhoneTheToolbarFoldsIntoAMenuAndTheTextTakesTheScreen(t *testing.T) 
 	shoot(t, p, "layout-390x844-inspector")
 }
 
+func TestOnASmallLaptopTheToolbarIsOneRowAndFoldsOnlyTheRarelyUsedCommands(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click(`[data-action="sample"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	for _, width := range []int64{1152, 1024, 961} {
+		setViewport(p, viewport{"laptop", width, 768})
+		assert.LessOrEqual(t, boxOf(p, "#toolbar").Height, 45.0, "%d px: the toolbar is one row", width)
+		for _, sel := range []string{`#tools [data-label="claim"]`, "#undo", "#export", "#docs-button", "#help-button", "#bar-menu"} {
+			assert.True(t, p.Visible(sel), "%d px: %s stays in the bar", width, sel)
+		}
+		assert.False(t, p.Visible("#compare-button"), "%d px: Compare is under Menu", width)
+		assert.Equal(t, p.Text(`#tools [data-label="speaker"] .tool-name`), "Speaker")
+		assert.False(t, browsertest.Eval[bool](p, `(() => { const e = document.querySelector('#tools [data-label="speaker"] .tool-name'); return e.scrollWidth > e.clientWidth + 1; })()`),
+			"%d px: a short label name is whole", width)
+	}
+	// The folded commands are one click away.
+	p.Click("#bar-menu")
+	p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "true"`)
+	for _, sel := range []string{"#open-button", "#setup-button", "#compare-button", "#new"} {
+		assert.True(t, p.Visible(sel), "%s shows from Menu", sel)
+	}
+	shoot(t, p, "layout-961x768-menu-open")
+	p.Click("#bar-menu")
+	p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "false"`)
+	shoot(t, p, "layout-961x768")
+}
+
 func TestAStatusNeverMakesTheToolbarWrap(t *testing.T) {
 	p := browsertest.Open(t, serveSite(t), "")
 	p.Click(`[data-action="sample"]`)

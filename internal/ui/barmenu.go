@@ -7,7 +7,8 @@ import (
 )
 
 // listenBarMenu makes the Menu button of a narrow screen (web/app.css
-// shows it below 44rem, where the toolbar keeps only the label buttons)
+// shows it below 72rem, where the toolbar folds its rarely used commands,
+// and below 60rem keeps only the label buttons, Undo and Redo)
 // a disclosure button: it shows and hides the rest of the toolbar
 // (body.tools-open), says so in aria-expanded, and Esc in the open
 // toolbar closes it and returns the focus to the button. Choosing a
