@@ -2,6 +2,7 @@ package annotation
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sayso/internal/text"
@@ -115,7 +116,7 @@ func (s *Store) ReplaceText(doc, body string, place Placer) (TextEdit, error) {
 		if orphaned[n.Cue] {
 			n.Cue = ""
 		}
-		if !sameSpans(n.Fragments, m.a.Fragments) || n.Anchored != m.a.Anchored || n.SpeakerMention != m.a.SpeakerMention || n.Cue != m.a.Cue {
+		if !slices.Equal(n.Fragments, m.a.Fragments) || n.Anchored != m.a.Anchored || n.SpeakerMention != m.a.SpeakerMention || n.Cue != m.a.Cue {
 			n.Modified = now
 		}
 		t.putAnn(n)
@@ -135,18 +136,6 @@ func (s *Store) ReplaceText(doc, body string, place Placer) (TextEdit, error) {
 	t.putOrphans(before, after)
 	t.commit()
 	return rep, nil
-}
-
-func sameSpans(a, b []text.Span) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // orphansEdit replaces the list of orphans.

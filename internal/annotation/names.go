@@ -1,6 +1,7 @@
 package annotation
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,19 +123,7 @@ func partOfName(part, name []string) bool {
 	if len(part) == 0 || len(part) >= len(name) {
 		return false
 	}
-	return equalWords(part, name[len(name)-len(part):]) || equalWords(part, name[:len(part)])
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(part, name[len(name)-len(part):]) || slices.Equal(part, name[:len(part)])
 }
 
 // SpeakerCandidates lists the speaker entities a mention reading name
@@ -152,7 +141,7 @@ func (s *Store) SpeakerCandidates(name string) []*Speaker {
 	for _, sp := range s.Speakers() {
 		n := nameWords(sp.Name)
 		switch {
-		case equalWords(words, n):
+		case slices.Equal(words, n):
 			whole = append(whole, sp)
 		case partOfName(words, n):
 			part = append(part, sp)

@@ -187,15 +187,7 @@ func (st *State) takeListScroll() (top int, ok bool) {
 			if r.Annotation == nil || r.Annotation.ID != st.Selected {
 				continue
 			}
-			h := l.height
-			if h <= 0 {
-				h = defaultListHeight
-			}
-			y := i * ListRowHeight
-			if y < l.top || y+ListRowHeight > l.top+h {
-				l.top = max(y-h/2+ListRowHeight/2, 0)
-				l.scroll = true
-			}
+			st.revealRow(i)
 			break
 		}
 	}

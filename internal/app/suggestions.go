@@ -616,15 +616,7 @@ func SuggestionRanges(st *State) (ids string, packed []int32) {
 	}
 	var b strings.Builder
 	add := func(k int, style int32, f text.Span) {
-		for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
-			p := st.Paras[i]
-			start, end := max(f.Start, p.Start), min(f.End, p.End)
-			if start >= end {
-				continue
-			}
-			base := x.UTF16Offset(p.Start)
-			packed = append(packed, int32(k), style, int32(i), int32(x.UTF16Offset(start)-base), int32(x.UTF16Offset(end)-base))
-		}
+		packed = st.packFragment(packed, x, k, style, f)
 	}
 	for k, s := range list {
 		if k > 0 {

@@ -185,16 +185,7 @@ func HighlightRanges(st *State, anns []*annotation.Annotation) (ids string, pack
 		b.WriteString(a.ID)
 		style := styleIndex(st.highlightStyle(a))
 		for _, f := range a.Fragments {
-			for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
-				p := st.Paras[i]
-				start, end := max(f.Start, p.Start), min(f.End, p.End)
-				if start >= end {
-					continue
-				}
-				base := x.UTF16Offset(p.Start)
-				packed = append(packed, int32(k), style, int32(i),
-					int32(x.UTF16Offset(start)-base), int32(x.UTF16Offset(end)-base))
-			}
+			packed = st.packFragment(packed, x, k, style, f)
 		}
 	}
 	return b.String(), packed
@@ -237,4 +228,20 @@ func ParagraphAround(st *State, cp int) (i int, span text.Span, ok bool) {
 		return 0, text.Span{}, false
 	}
 	return i, st.Paras[i], true
+}
+
+// packFragment appends the ranges of fragment f, one per paragraph it
+// touches, as (highlight k, style, paragraph, UTF-16 start and end within
+// the paragraph): the highlight layer's packed form.
+func (st *State) packFragment(packed []int32, x *text.Index, k int, style int32, f text.Span) []int32 {
+	for i := text.ParagraphAt(st.Paras, f.Start); i < len(st.Paras) && st.Paras[i].Start < f.End; i++ {
+		p := st.Paras[i]
+		start, end := max(f.Start, p.Start), min(f.End, p.End)
+		if start >= end {
+			continue
+		}
+		base := x.UTF16Offset(p.Start)
+		packed = append(packed, int32(k), style, int32(i), int32(x.UTF16Offset(start)-base), int32(x.UTF16Offset(end)-base))
+	}
+	return packed
 }

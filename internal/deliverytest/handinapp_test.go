@@ -261,7 +261,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 			assert.Regexp(t, `^[0-9a-f]{64}$`, sum)
 		}
 		// Who handed in which document: a row per person, with versions.
-		assert.Equal(t, "Who handed in which document of “"+handInTitle+"”: annotations in each person's latest hand-in", other.Text("#compare table.roster caption"))
+		assert.Equal(t, "Who handed in which document of “Week 3: who said it?”: annotations in each person's latest hand-in", other.Text("#compare table.roster caption"))
 		rows := browsertest.Eval[string](other, `[...document.querySelectorAll("#compare table.roster tbody tr")].map(r => [...r.cells].map(c => c.textContent).join("|")).join("\n")`)
 		assert.Regexp(t, `^Ana\|\d+ annotations?\|.*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\|3\nBen\|\d+ annotations?\|.*UTC\|1$`, rows)
 	})
