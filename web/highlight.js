@@ -1,6 +1,6 @@
 // highlight.js draws Sayso's annotations with the CSS Custom Highlight API:
 // the article stays plain text (one text node per paragraph) and each
-// annotation is a set of DOM Ranges in a named highlight, styled in app.css
+// annotation is a set of StaticRanges in a named highlight, styled in app.css
 // with ::highlight(sayso-<style>). The Go app (internal/ui) calls it with
 // packed integer arrays, so that thousands of ranges cost one call across
 // the Go/JavaScript boundary. Nothing here reads or trusts the text: it
@@ -33,6 +33,14 @@
   function textOf(para) {
     const p = document.getElementById("p" + para);
     return p && p.firstChild && p.firstChild.nodeType === Node.TEXT_NODE ? p.firstChild : null;
+  }
+
+  // box is the rectangle of a static range, through a live one made for it.
+  function box(s) {
+    const r = new Range();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
+    return r.getBoundingClientRect();
   }
 
   function drop(id) {
@@ -69,9 +77,14 @@
       for (let i = 0; i + 4 < packed.length; i += 5) {
         const node = textOf(packed[i + 2]);
         if (!node) continue;
-        const r = new Range();
-        r.setStart(node, Math.min(packed[i + 3], node.length));
-        r.setEnd(node, Math.min(packed[i + 4], node.length));
+        // StaticRange, not Range: the browser updates every live Range
+        // on every change to the page (the save indicator's text too),
+        // which with thousands of annotations costs milliseconds each.
+        // The paragraphs' text nodes never change under a drawn range.
+        const r = new StaticRange({
+          startContainer: node, startOffset: Math.min(packed[i + 3], node.length),
+          endContainer: node, endOffset: Math.min(packed[i + 4], node.length),
+        });
         const id = list[packed[i]], style = styles[packed[i + 1]];
         highlight(style).add(r);
         if (!ranges.has(id)) ranges.set(id, []);
@@ -128,16 +141,16 @@
     reveal(id) {
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return;
-      const box = rs[0].range.getBoundingClientRect();
-      if (box.top < 0 || box.bottom > innerHeight) this.scrollTo(id);
+      const b = box(rs[0].range);
+      if (b.top < 0 || b.bottom > innerHeight) this.scrollTo(id);
     },
 
     // scrollTo brings an annotation's first range into the middle of the view.
     scrollTo(id) {
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return false;
-      const box = rs[0].range.getBoundingClientRect();
-      window.scrollBy({ top: box.top - innerHeight / 2, behavior: "instant" });
+      const b = box(rs[0].range);
+      window.scrollBy({ top: b.top - innerHeight / 2, behavior: "instant" });
       return true;
     },
   };
