@@ -14,6 +14,7 @@ import (
 // and speakers are written (so that an annotation never lives in an absent
 // document) and the schema is written last.
 type change struct {
+	serial int // numbers the changes of a store, for saving (journal.go)
 	name   string
 	anns   []annEdit
 	spks   []speakerEdit
@@ -116,9 +117,12 @@ func (t *tx) commit() {
 		t.rollback()
 		return
 	}
+	t.s.serial++
+	t.c.serial = t.s.serial
 	t.s.undo = append(t.s.undo, t.c)
 	t.s.redo = nil
 	t.s.revision++
+	t.s.touch(HistoryRecord)
 }
 
 func (t *tx) changesNothing() bool {
@@ -168,6 +172,7 @@ func (t *tx) rollback() {
 func (s *Store) revert(c *change) {
 	for i := len(c.orphans) - 1; i >= 0; i-- {
 		s.orphans = c.orphans[i].before
+		s.touch(MetaRecord)
 	}
 	for i := len(c.schema) - 1; i >= 0; i-- {
 		s.writeSchema(c.schema[i].before)
@@ -206,6 +211,7 @@ func (s *Store) reapply(c *change) {
 	}
 	for _, e := range c.orphans {
 		s.orphans = e.after
+		s.touch(MetaRecord)
 	}
 }
 
@@ -233,6 +239,7 @@ func (s *Store) Undo() (string, error) {
 	s.revert(c)
 	s.redo = append(s.redo, c)
 	s.revision++
+	s.touch(HistoryRecord)
 	return c.name, nil
 }
 
@@ -246,6 +253,7 @@ func (s *Store) Redo() (string, error) {
 	s.reapply(c)
 	s.undo = append(s.undo, c)
 	s.revision++
+	s.touch(HistoryRecord)
 	return c.name, nil
 }
 
@@ -268,6 +276,7 @@ func (s *Store) CanRedo() (string, bool) {
 // writeAnn replaces (or, with nil, removes) an annotation, keeping the
 // document's sorted list and the dirty list up to date.
 func (s *Store) writeAnn(id string, a *Annotation) {
+	s.touch(AnnotationRecord(id))
 	if old := s.anns[id]; old != nil {
 		e := s.docByID[old.Document]
 		i := sort.Search(len(e.sorted), func(i int) bool { return !annLess(e.sorted[i], old) })
@@ -293,6 +302,7 @@ func (s *Store) writeAnn(id string, a *Annotation) {
 }
 
 func (s *Store) writeSpeaker(id string, sp *Speaker) {
+	s.touch(SpeakerRecord(id))
 	if sp == nil {
 		delete(s.speakers, id)
 		return

@@ -120,6 +120,8 @@ func (t *tx) placeDocument(e *docEntry, to int) {
 // The entry keeps its offset index and, once its annotations are written
 // back, its sorted list.
 func (s *Store) placeDocument(e *docEntry, to int) {
+	s.touch(OrderRecord)
+	s.touch(DocumentRecord(e.doc.ID))
 	if i := s.documentIndex(e.doc.ID); i >= 0 {
 		s.docs = slices.Delete(s.docs, i, i+1)
 	}

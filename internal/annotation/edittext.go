@@ -145,6 +145,7 @@ type orphansEdit struct{ before, after []Annotation }
 func (t *tx) putOrphans(before, after []Annotation) {
 	t.c.orphans = append(t.c.orphans, orphansEdit{before: before, after: after})
 	t.s.orphans = after
+	t.s.touch(MetaRecord)
 }
 
 // setDocument writes d over its document, with a new offset index when
@@ -153,6 +154,8 @@ func (s *Store) setDocument(d Document) {
 	e := s.docByID[d.ID]
 	if e.doc.Text != d.Text {
 		e.index = text.NewIndex(d.Text)
+		s.touch(TextRecord(d.ID))
 	}
 	e.doc = d
+	s.touch(DocumentRecord(d.ID))
 }

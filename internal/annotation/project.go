@@ -114,7 +114,9 @@ func Load(p Project, clock func() time.Time) (*Store, error) {
 		}
 		s.orphans = append(s.orphans, *o)
 	}
+	s.touch(MetaRecord)
 	s.dirty = nil
+	s.touched, s.touchedAll = nil, true // a loaded store is saved whole
 	if len(probs) > 0 {
 		return nil, probs
 	}

@@ -359,6 +359,7 @@ func (t *tx) writeSchema(sc Schema) {
 func (s *Store) writeSchema(sc Schema) {
 	old := s.schema
 	s.schema = sc.Clone()
+	s.touch(MetaRecord)
 	changed := map[string]bool{}
 	for _, l := range old.Labels {
 		if n, ok := sc.Label(l.ID); !ok || n.Name != l.Name || n.Color != l.Color {

@@ -55,6 +55,10 @@ type Store struct {
 	undo, redo []*change
 	dirty      []Dirty
 	revision   int
+	// touched lists the records changed since TakeTouched (journal.go).
+	touched    []string
+	touchedAll bool // every record: too many to list, or a store just loaded
+	serial     int  // of the last change recorded for undo (journal.go)
 }
 
 // New returns an empty store. clock supplies timestamps (time.Now in the
@@ -83,6 +87,7 @@ func (s *Store) SetAnnotator(name string) {
 	if name != s.annotator {
 		s.annotator = name
 		s.revision++
+		s.touch(MetaRecord)
 	}
 }
 
@@ -95,6 +100,7 @@ func (s *Store) SetExercise(e ExerciseRef) {
 	if e != s.exercise {
 		s.exercise = e
 		s.revision++
+		s.touch(MetaRecord)
 	}
 }
 
@@ -135,6 +141,8 @@ func (s *Store) putDocument(d Document) *docEntry {
 	e := &docEntry{doc: d, index: text.NewIndex(d.Text)}
 	s.docs = append(s.docs, e)
 	s.docByID[d.ID] = e
+	s.touch(OrderRecord)
+	s.touch(DocumentRecord(d.ID))
 	return e
 }
 
@@ -203,6 +211,7 @@ func (s *Store) DropOrphans() {
 	if len(s.orphans) > 0 {
 		s.orphans = nil
 		s.revision++
+		s.touch(MetaRecord)
 	}
 }
 
@@ -286,5 +295,6 @@ func (s *Store) RemoveOrphan(i int) {
 	if i >= 0 && i < len(s.orphans) {
 		s.orphans = append(s.orphans[:i:i], s.orphans[i+1:]...)
 		s.revision++
+		s.touch(MetaRecord)
 	}
 }

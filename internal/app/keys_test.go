@@ -98,6 +98,13 @@ func (k *memKV) Set(key, v string) error {
 	return nil
 }
 func (k *memKV) Remove(key string) error { delete(k.m, key); return nil }
+func (k *memKV) Keys() ([]string, error) {
+	keys := make([]string, 0, len(k.m))
+	for key := range k.m {
+		keys = append(keys, key)
+	}
+	return keys, nil
+}
 
 func TestAutosaveKeepsThePreviousSnapshotWhenAWriteFails(t *testing.T) {
 	kv := &memKV{m: map[string]string{}}

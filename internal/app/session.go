@@ -1,10 +1,6 @@
 package app
 
 import (
-	"errors"
-	"strings"
-
-	"sayso/internal/exchange"
 	"sayso/internal/exercise"
 	"sayso/internal/offline"
 )
@@ -30,13 +26,25 @@ type RequestAdoptGold struct{}
 // do, SetStanceIndex).
 type PressStance struct{ Value string }
 
-// Autosave writes the project to Storage when it has unsaved changes.
-type Autosave struct{ Storage KV }
+// Autosave writes what changed in the project since the last save when
+// it has unsaved changes: into Storage at once (localStorage), or, with
+// Storage nil, through a Persist effect (IndexedDB, asynchronous). Memory
+// keeps what is saved beside the project and never exported, the
+// suggestion memory (localStorage); when nil, Storage keeps it.
+type Autosave struct{ Storage, Memory KV }
 
-// RestoreAutosave opens the project autosaved in Storage at start-up, the
-// previous snapshot when the newest cannot be read, and shows the document
-// shown last.
-type RestoreAutosave struct{ Storage KV }
+// RestoreAutosave opens the autosaved project at start-up and shows the
+// document shown last. Stored is everything autosave's IndexedDB store
+// holds, read by the browser layer; when nil, the records are read from
+// Storage. Storage also holds the document shown last and the snapshots
+// of older versions, moved to records once.
+type RestoreAutosave struct {
+	Storage KV
+	Stored  map[string]string
+	// NoIndexedDB says why IndexedDB could not be used ("" when it is):
+	// work is then kept in Storage, and the person is told so.
+	NoIndexedDB string
+}
 
 // OfflinePage hands over the offline page that an OfflineExercise effect
 // asked for (Err says why there is none), to put the exercise in it.
@@ -81,9 +89,23 @@ func (st *State) applySessionAction(a Action) []Effect {
 	case PressStance:
 		st.pressStance(a.Value)
 	case Autosave:
-		st.autosave(a.Storage)
+		memory := a.Memory
+		if memory == nil {
+			memory = a.Storage
+		}
+		return st.autosave(a.Storage, memory)
+	case Persisted:
+		return st.persisted(a)
+	case Compact:
+		return st.compact(a.Storage)
+	case EraseSaved:
+		return st.eraseSaved(a.Storage)
+	case StorageEstimated:
+		st.StorageUse = a.Use
+	case WriterLock:
+		st.writerLock(a.Held)
 	case RestoreAutosave:
-		st.restoreAutosave(a.Storage)
+		st.restoreAutosave(a)
 	case OfflinePage:
 		return st.offlinePage(a)
 	}
@@ -97,66 +119,6 @@ func (st *State) pressStance(v string) {
 		v = ""
 	}
 	st.onClaim("set its stance", func(id string) error { return st.Store.SetStance(id, v) })
-}
-
-// autosave writes the project when it should (ShouldSave) and records how
-// that went.
-func (st *State) autosave(kv KV) {
-	if !st.ShouldSave() {
-		return
-	}
-	rev := st.Store.Revision()
-	data, err := exchange.EncodeProject(st.Store.Project())
-	if err == nil {
-		err = SaveSnapshot(kv, string(data))
-	}
-	if err == nil {
-		err = st.saveSuggestMemory(kv)
-	}
-	msg := ""
-	if err != nil {
-		msg = describeStorageError(err)
-	}
-	Update(st, Saved{Revision: rev, Err: msg})
-}
-
-// describeStorageError says in words why browser storage failed.
-func describeStorageError(err error) string {
-	s := err.Error()
-	if strings.Contains(s, "QuotaExceeded") || strings.Contains(strings.ToLower(s), "quota") {
-		return "the browser's storage is full."
-	}
-	if strings.Contains(s, "SecurityError") || strings.Contains(s, "unavailable") {
-		return "this browser does not allow storage here (private mode?)."
-	}
-	return s + "."
-}
-
-// restoreAutosave opens the autosaved project, falling back to the
-// previous snapshot when the newest cannot be read.
-func (st *State) restoreAutosave(kv KV) {
-	defer st.loadHandIns(kv) // the boxes kept, and the restored work's
-	newest, older, err := LoadSnapshot(kv)
-	if errors.Is(err, ErrNoSnapshot) {
-		return
-	}
-	if err != nil {
-		st.fail("Your autosaved work could not be read: " + describeStorageError(err))
-		return
-	}
-	st.loadSuggestMemory(kv)
-	Update(st, Restore{Data: []byte(newest)})
-	if id := LoadShown(kv); id != "" {
-		Update(st, ShowDocument{ID: id})
-	}
-	if st.Doc == "" && older != "" {
-		failure := st.Message
-		Update(st, Restore{Data: []byte(older)})
-		if st.Doc != "" {
-			st.fail(failure.Text + "\nThe previous autosave was restored instead.")
-		}
-	}
-	st.shownRemembered = st.Doc
 }
 
 // offlinePage puts the exercise in the offline page and offers it.

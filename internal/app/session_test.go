@@ -80,7 +80,7 @@ func TestAutosaveWritesAndRestoreReadsTheProject(t *testing.T) {
 func TestRestoreFallsBackToThePreviousSnapshot(t *testing.T) {
 	kv := &memKV{m: map[string]string{}}
 	st := sampleState(t)
-	Update(st, Autosave{Storage: kv})
+	require.NoError(t, SaveSnapshot(kv, string(Update(st, Export{})[0].(Download).Data)))
 	require.NoError(t, SaveSnapshot(kv, "{not json"))
 
 	fresh := NewState(fixedClock)

@@ -71,6 +71,10 @@ type State struct {
 	// shownRemembered is the document last recorded as shown
 	// (RememberShown).
 	shownRemembered string
+	// saving is where autosave writes and what it wrote (autosave.go).
+	saving *saving
+	// StorageUse is the browser's estimate of the space used (autosave.go).
+	StorageUse StorageUse
 
 	clock func() time.Time
 	// dirtyParas lists paragraphs to redraw; allParas asks for all of them.

@@ -50,6 +50,12 @@ func Step(st *State, a Action) Plan {
 		effects = append(effects, RememberShown{ID: st.Doc})
 	}
 	top, scroll := st.takeListScroll()
-	_, saving := a.(Autosave)
+	saving := false
+	switch a := a.(type) {
+	case Autosave, Compact:
+		saving = true
+	case Persisted:
+		saving = a.Err != nil // a failed write is retried after the next action
+	}
 	return Plan{Effects: effects, Redraw: st.takeRedraw(), ScrollList: scroll, ListTop: top, Save: st.ShouldSave() && !saving}
 }

@@ -215,7 +215,11 @@ func TestRejectedSuggestionsDoNotComeBack(t *testing.T) {
 	require.True(t, st.ShouldSave(), "a rejection is saved even with no annotation changed")
 	Update(st, Autosave{Storage: kv})
 	assert.False(t, st.ShouldSave())
-	assert.NotContains(t, kv.m[keySlotA]+kv.m[keySlotB], rejected.key, "not in the project autosave")
+	for k, v := range kv.m {
+		if k != keySuggest {
+			assert.NotContains(t, v, rejected.key, "not in the project's records (%s)", k)
+		}
+	}
 
 	again := NewState(fixedClock)
 	Update(again, RestoreAutosave{Storage: kv})
@@ -462,4 +466,39 @@ func TestSuggestSlicesEndEarlyWhenTheClockSaysTheyTookLong(t *testing.T) {
 	want, _ := still.Suggestions()
 	got, _ := slow.Suggestions()
 	assert.Equal(t, want, got, "the same suggestions however the work was cut")
+}
+
+func TestRejectionsAreKeptInLocalStorageBesideTheIndexedDBRecords(t *testing.T) {
+	local := &memKV{m: map[string]string{}}
+	idb := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	carryOut(t, st, idb, persistOf(t, Update(st, Autosave{Memory: local})))
+	suggested(t, st)
+	n, _ := sampleFound(t)
+	Update(st, RejectSuggestion{})
+	require.True(t, st.ShouldSave())
+
+	effects := Update(st, Autosave{Memory: local})
+	assert.Empty(t, effects, "no records changed: nothing for IndexedDB")
+	assert.Contains(t, local.m, keySuggest, "the rejection is in localStorage")
+	assert.False(t, st.ShouldSave())
+
+	again := NewState(fixedClock)
+	Update(again, RestoreAutosave{Storage: local, Stored: prefixed(idb.m)})
+	require.Equal(t, st.Doc, again.Doc)
+	suggested(t, again)
+	list, _ := again.Suggestions()
+	assert.Len(t, list, n-1, "a reload remembers the rejection")
+}
+
+// prefixed returns kv's autosave records without StorePrefix, as the
+// browser layer reads them from IndexedDB.
+func prefixed(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		if name, ok := strings.CutPrefix(k, StorePrefix); ok {
+			out[name] = v
+		}
+	}
+	return out
 }

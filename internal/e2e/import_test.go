@@ -71,7 +71,7 @@ func TestImportIntoAnEditedArticleReanchorsAndLetsThePersonPlaceTheRest(t *testi
 
 	// The mark survives a reload (it is in the saved project) until the
 	// person confirms the position.
-	p.WaitFor(`(localStorage.getItem(localStorage.getItem("sayso:current")) || "").includes('"anchored"')`)
+	p.WaitFor(`document.getElementById("save-status").textContent.startsWith("Saved")`)
 	p.Do(chromedp.Reload())
 	p.WaitReady()
 	p.WaitFor(`document.querySelectorAll("#sidebar .badge.anchored").length === 1`)

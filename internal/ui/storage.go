@@ -3,8 +3,23 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"syscall/js"
+
+	"sayso/internal/app"
+	"sayso/internal/store"
+)
+
+// Autosave's storage: IndexedDB (one object store of string keys and
+// values, written one transaction per store.Write), or localStorage where
+// IndexedDB is missing. The planning — what to write, in what order — is
+// the app's and package store's; this file only carries it out.
+
+const (
+	idbName  = "sayso"
+	idbStore = "kv"
 )
 
 // localStorage is app.KV over window.localStorage. Every call can throw
@@ -29,6 +44,19 @@ func (localStorage) Remove(key string) error {
 	return catch(func() { js.Global().Get("localStorage").Call("removeItem", key) })
 }
 
+func (localStorage) Keys() (keys []string, err error) {
+	err = catch(func() {
+		ls := js.Global().Get("localStorage")
+		n := ls.Get("length").Int()
+		for i := 0; i < n; i++ {
+			if k := ls.Call("key", i); !k.IsNull() {
+				keys = append(keys, k.String())
+			}
+		}
+	})
+	return keys, err
+}
+
 // catch runs f and turns a thrown JavaScript exception into an error.
 func catch(f func()) (err error) {
 	defer func() {
@@ -42,4 +70,217 @@ func catch(f func()) (err error) {
 	}()
 	f()
 	return nil
+}
+
+// domError describes a DOMException (an IndexedDB request's or
+// transaction's error), or says that there was none.
+func domError(v js.Value, what string) error {
+	if v.IsNull() || v.IsUndefined() {
+		return errors.New(what + " was stopped")
+	}
+	return fmt.Errorf("%s: %s: %s", what, v.Get("name").String(), v.Get("message").String())
+}
+
+// once wraps f as a js.Func that releases itself after its first call.
+func once(f func(js.Value)) js.Func {
+	var fn js.Func
+	fn = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		fn.Release()
+		ev := js.Undefined()
+		if len(args) > 0 {
+			ev = args[0]
+		}
+		f(ev)
+		return nil
+	})
+	return fn
+}
+
+// openIndexedDB opens autosave's database and calls done with it, or with
+// an error saying why there is none (IndexedDB missing, refused, or
+// failing to open, as in some private modes).
+func openIndexedDB(done func(db js.Value, err error)) {
+	idb := js.Global().Get("indexedDB")
+	if idb.IsUndefined() || idb.IsNull() {
+		done(js.Undefined(), errors.New("IndexedDB is missing"))
+		return
+	}
+	var req js.Value
+	if err := catch(func() { req = idb.Call("open", idbName, 1) }); err != nil {
+		done(js.Undefined(), err)
+		return
+	}
+	finished := false
+	finish := func(db js.Value, err error) {
+		if !finished {
+			finished = true
+			done(db, err)
+		}
+	}
+	req.Set("onupgradeneeded", once(func(js.Value) {
+		req.Get("result").Call("createObjectStore", idbStore)
+	}))
+	req.Set("onsuccess", once(func(js.Value) { finish(req.Get("result"), nil) }))
+	req.Set("onerror", once(func(js.Value) { finish(js.Undefined(), domError(req.Get("error"), "open IndexedDB")) }))
+	req.Set("onblocked", once(func(js.Value) { finish(js.Undefined(), errors.New("IndexedDB is blocked by another tab")) }))
+}
+
+// readIndexedDB reads every key and value of autosave's store.
+func readIndexedDB(db js.Value, done func(map[string]string, error)) {
+	var tx, keys, vals js.Value
+	if err := catch(func() {
+		tx = db.Call("transaction", idbStore, "readonly")
+		st := tx.Call("objectStore", idbStore)
+		keys = st.Call("getAllKeys")
+		vals = st.Call("getAll")
+	}); err != nil {
+		done(nil, err)
+		return
+	}
+	tx.Set("oncomplete", once(func(js.Value) {
+		ks, vs := keys.Get("result"), vals.Get("result")
+		all := make(map[string]string, ks.Length())
+		for i := 0; i < ks.Length() && i < vs.Length(); i++ {
+			if v := vs.Index(i); v.Type() == js.TypeString {
+				all[ks.Index(i).String()] = v.String()
+			}
+		}
+		done(all, nil)
+	}))
+	tx.Set("onabort", once(func(js.Value) { done(nil, domError(tx.Get("error"), "read IndexedDB")) }))
+}
+
+// writeIndexedDB carries out w in one readwrite transaction, and calls
+// done when it committed (nil) or was refused or aborted (the error): in
+// that case nothing of it was written.
+func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
+	var tx js.Value
+	err := catch(func() {
+		tx = db.Call("transaction", idbStore, "readwrite", map[string]any{"durability": "strict"})
+		st := tx.Call("objectStore", idbStore)
+		for _, op := range w.Ops {
+			if op.Delete {
+				st.Call("delete", op.Key)
+			} else {
+				st.Call("put", op.Value, op.Key)
+			}
+		}
+	})
+	if err != nil {
+		if !tx.IsUndefined() {
+			_ = catch(func() { tx.Call("abort") })
+		}
+		done(err)
+		return
+	}
+	tx.Set("oncomplete", once(func(js.Value) { done(nil) }))
+	tx.Set("onabort", once(func(js.Value) { done(domError(tx.Get("error"), "write IndexedDB")) }))
+}
+
+// kv is the KV autosave writes to at once: nil when it writes to
+// IndexedDB through Persist effects.
+func (u *UI) kv() app.KV {
+	if u.idb.Truthy() {
+		return nil
+	}
+	return u.store
+}
+
+// persist carries out an app.Persist and reports it.
+func (u *UI) persist(p app.Persist) {
+	if !u.idb.Truthy() {
+		return
+	}
+	writeIndexedDB(u.idb, p.Write, func(err error) {
+		if err == nil && p.Write.Kind == store.Saving {
+			// Other tabs watch this key (the storage event).
+			_ = u.store.Set(app.AutosavePointerKey, strconv.FormatUint(p.Write.Seq, 10))
+		}
+		u.dispatch(app.Persisted{Write: p.Write, Revision: p.Revision, Generation: p.Generation, Err: err})
+		if err != nil || p.Write.Kind == store.Compacting {
+			u.estimate()
+		}
+	})
+}
+
+// compactWhenIdle folds the log into the records when the page is idle.
+func (u *UI) compactWhenIdle() {
+	if u.compactPending {
+		return
+	}
+	u.compactPending = true
+	f := once(func(js.Value) {
+		u.compactPending = false
+		u.dispatch(app.Compact{Storage: u.kv()})
+	})
+	if ric := js.Global().Get("requestIdleCallback"); ric.Type() == js.TypeFunction {
+		ric.Invoke(f, map[string]any{"timeout": 2000})
+		return
+	}
+	js.Global().Call("setTimeout", f, 200)
+}
+
+// estimate asks the browser how much storage the site uses and may use
+// (navigator.storage.estimate), for the Documents panel.
+func (u *UI) estimate() {
+	if !u.idb.Truthy() {
+		u.dispatch(app.StorageEstimated{Use: app.StorageUse{InLocalStorage: true}})
+		return
+	}
+	st := js.Global().Get("navigator").Get("storage")
+	if st.IsUndefined() || st.Get("estimate").Type() != js.TypeFunction {
+		return
+	}
+	var p js.Value
+	if err := catch(func() { p = st.Call("estimate") }); err != nil {
+		return
+	}
+	p.Call("then", once(func(v js.Value) {
+		u.dispatch(app.StorageEstimated{Use: app.StorageUse{
+			Usage: int64(v.Get("usage").Float()),
+			Quota: int64(v.Get("quota").Float()),
+		}})
+	}))
+}
+
+// writerLockName is the Web Lock the tab that saves holds.
+const writerLockName = "sayso-writer"
+
+// holdWriterLock takes the writer's lock when no other tab holds it, and
+// keeps it until the page goes; otherwise it tells the app this tab is
+// read-only and waits for the lock, then restores what the other tab
+// saved and takes over. Without Web Locks (older browsers) the other
+// tab's saves are still noticed (the storage event in events.go).
+func (u *UI) holdWriterLock() {
+	locks := js.Global().Get("navigator").Get("locks")
+	if !locks.Truthy() || !u.idb.Truthy() {
+		return
+	}
+	forever := func() js.Value {
+		return js.Global().Get("Promise").New(once(func(js.Value) {}))
+	}
+	var first js.Func
+	first = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		first.Release()
+		if len(args) > 0 && args[0].Truthy() {
+			return forever()
+		}
+		u.dispatch(app.WriterLock{Held: false})
+		var wait js.Func
+		wait = js.FuncOf(func(js.Value, []js.Value) any {
+			wait.Release()
+			readIndexedDB(u.idb, func(all map[string]string, err error) {
+				if err == nil {
+					u.dispatch(app.RestoreAutosave{Storage: u.store, Stored: all})
+				}
+				u.dispatch(app.WriterLock{Held: true})
+			})
+			return forever() // held until the page goes
+		})
+		locks.Call("request", writerLockName, wait)
+		return nil
+	})
+	_ = catch(func() {
+		locks.Call("request", writerLockName, map[string]any{"ifAvailable": true}, first)
+	})
 }

@@ -40,7 +40,11 @@ func Documents(st *app.State) HTML {
 			done++
 		}
 	}
-	b.Printf(`<p class="summary">%s, %d done</p><ol class="doc-list">`, wording.Count(len(docs), "document"), done)
+	b.Printf(`<p class="summary">%s, %d done</p>`, wording.Count(len(docs), "document"), done)
+	if use := st.StorageUse.Text(); use != "" {
+		b.Printf(`<p class="storage-use">%s</p>`, use)
+	}
+	b.Markup(`<ol class="doc-list">`)
 	for i, d := range docs {
 		cls := "doc-row"
 		if d.ID == st.Doc {

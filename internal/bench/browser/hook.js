@@ -5,7 +5,8 @@
 // the measuring helpers the benchmark calls (window.__bench).
 //
 // HOOK_CONFIG below is replaced with a JSON object:
-//   clearStorage  empty localStorage first (no autosaved work is restored)
+//   clearStorage  empty localStorage and IndexedDB first (no autosaved work
+//                 is restored)
 //   count         count syscall/js crossings (wraps the Go import object;
 //                 calls into Go are always counted and timed)
 //   pasteAtReady  paste pasteText and press "Start annotating" the moment
@@ -18,11 +19,16 @@
   const B = {
     go: null, readyAt: 0, pasteAt: 0, pastedAt: 0, readAt: 0, blobAt: 0, lastBlob: null,
     calls: {}, resumes: 0, goMs: 0, waiter: null, error: "",
+    goLog: [], // [start, ms] of each outermost call into Go
   };
   Object.defineProperty(window, "__bench", { value: B });
+  // goSince is the time spent in Go in the calls that began at or after t.
+  B.goSince = (t) => B.goLog.reduce((sum, [t0, ms]) => (t0 >= t ? sum + ms : sum), 0);
 
   if (CFG.clearStorage) {
     try { localStorage.clear(); } catch (e) { B.error = "localStorage: " + e; }
+    // Autosave's IndexedDB too: the app's open waits for this delete.
+    try { indexedDB.deleteDatabase("sayso"); } catch (e) { B.error = "indexedDB: " + e; }
   }
 
   // B.quiet, set just before the benchmark closes a tab, keeps the app's
@@ -70,6 +76,7 @@
         depth--;
         const e = now();
         B.goMs += e - t;
+        if (B.goLog.length < 100000) B.goLog.push([t, e - t]);
         const w = B.waiter;
         if (w && w.t0 && !w.done) w.timeline.push(["go", t - w.t0, e - w.t0]);
       }

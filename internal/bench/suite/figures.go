@@ -46,6 +46,10 @@ func pooled(id string) (src string, pct float64, ok bool) {
 		return "add.large", 50, true
 	case "add.large.p95":
 		return "add.large", 95, true
+	case "save.large.p50":
+		return "save.large", 50, true
+	case "save.large.p95":
+		return "save.large", 95, true
 	}
 	return "", 0, false
 }
@@ -94,6 +98,10 @@ func specs(l Labels) []spec {
 		{"add.large.p95", "add one annotation p95, " + l.Large, results.Millis, 50, "=add.medium.p50"},
 		{"add.medium.cpu", "  main-thread CPU per add, " + l.Medium, results.Millis, 0, "=render.medium.cpu"},
 		{"add.large.cpu", "  main-thread CPU per add, " + l.Large, results.Millis, 0, "=render.medium.cpu"},
+
+		{"save.large.p50", "save one change p50, " + l.Large, results.Millis, 0,
+			"main-thread time of the app's save, as the page marks it (User Timing sayso:save around each Autosave and Persisted dispatch: choosing the records the change touched, encoding the batch, handing it to IndexedDB, its completion and the save indicator), summed over the marks that began after the frame showing the added claim was painted, until the indicator says Saved and 400 ms passed; the IndexedDB commit itself runs off the main thread; one spaced add at a time, p50 and p95 (nearest rank) of all the adds of all runs"},
+		{"save.large.p95", "save one change p95, " + l.Large, results.Millis, 2, "=save.large.p50"},
 
 		{"scroll.medium.median", "scroll frame median, " + l.Medium, results.Millis, 0,
 			fmt.Sprintf("window.scrollBy(0, %s) once per animation frame from the top to the bottom of the document; frame time = interval between consecutive requestAnimationFrame timestamps; median and p95 per run, then median/min/max over runs", scrollStep(l.ScrollStep))},

@@ -1,0 +1,222 @@
+// Package store is the format of Sayso's saved work in browser storage and
+// the logic that keeps it crash-safe: an operation log of small batches
+// over a set of records, compacted now and then, and recovered after any
+// interruption to the last batch whose write completed.
+//
+// Storage is a flat map of string keys to string values (IndexedDB or
+// localStorage). It holds:
+//
+//	r/<key>   a record of the compacted state
+//	l/<seq>   a batch of the log: puts and deletes of records, in order
+//	applied   the last sequence number compacted into the r/ records
+//
+// A save writes one batch under a new key (one transaction in IndexedDB,
+// one setItem in localStorage: either whole or absent). Compaction folds
+// the batches into the records, then moves "applied", then deletes the
+// folded batches. Every batch holds absolute values, so replaying a batch
+// over records that already hold some of its values gives the same result:
+// a compaction interrupted at any write leaves records that, with the
+// batches after "applied" replayed, are the last saved state. Recovery
+// stops at the first missing or damaged batch, so a torn write is ignored.
+//
+// The package is plain Go: the browser layer only carries out the writes
+// it plans (Write) and hands back what storage holds (Open).
+package store
+
+import (
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Key prefixes and names in storage.
+const (
+	RecordPrefix = "r/"
+	LogPrefix    = "l/"
+	AppliedKey   = "applied"
+)
+
+// Op is one change of a record: Value written under Key, or Key removed.
+type Op struct {
+	Key    string
+	Value  string
+	Delete bool
+}
+
+// Put is the Op writing value under key.
+func Put(key, value string) Op { return Op{Key: key, Value: value} }
+
+// Del is the Op removing key.
+func Del(key string) Op { return Op{Key: key, Delete: true} }
+
+// ErrDamaged means a stored batch is incomplete or corrupt.
+var ErrDamaged = errors.New("damaged batch")
+
+// batchMagic starts every encoded batch.
+const batchMagic = "SAYSO1"
+
+// EncodeBatch writes ops as text (storage keeps strings): a header line
+// with the sequence number, the number of ops and a checksum of the rest,
+// then each op as "P <keylen> <vallen>\n<key><value>" or "D <keylen>\n<key>",
+// lengths in bytes. Keys and values must be valid UTF-8, as browser
+// strings are.
+func EncodeBatch(seq uint64, ops []Op) string {
+	var body strings.Builder
+	n := 0
+	for _, op := range ops {
+		n += len(op.Key) + len(op.Value) + 24
+	}
+	body.Grow(n)
+	for _, op := range ops {
+		if op.Delete {
+			body.WriteString("D " + strconv.Itoa(len(op.Key)) + "\n" + op.Key)
+			continue
+		}
+		body.WriteString("P " + strconv.Itoa(len(op.Key)) + " " + strconv.Itoa(len(op.Value)) + "\n")
+		body.WriteString(op.Key)
+		body.WriteString(op.Value)
+	}
+	b := body.String()
+	return batchMagic + " " + strconv.FormatUint(seq, 10) + " " + strconv.Itoa(len(ops)) + " " +
+		strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(b))), 16) + " " + strconv.Itoa(len(b)) + "\n" + b
+}
+
+// DecodeBatch reads a batch written by EncodeBatch. Any damage — a cut,
+// a changed byte, a wrong length — is ErrDamaged. The values returned
+// share memory with data.
+func DecodeBatch(data string) (seq uint64, ops []Op, err error) {
+	line, rest, ok := strings.Cut(data, "\n")
+	if !ok {
+		return 0, nil, fmt.Errorf("no header: %w", ErrDamaged)
+	}
+	f := strings.Split(line, " ")
+	if len(f) != 5 || f[0] != batchMagic {
+		return 0, nil, fmt.Errorf("bad header: %w", ErrDamaged)
+	}
+	seq, err1 := strconv.ParseUint(f[1], 10, 64)
+	count, err2 := strconv.Atoi(f[2])
+	sum, err3 := strconv.ParseUint(f[3], 16, 32)
+	size, err4 := strconv.Atoi(f[4])
+	if err := errors.Join(err1, err2, err3, err4); err != nil || count < 0 || size != len(rest) {
+		return 0, nil, fmt.Errorf("bad header: %w", ErrDamaged)
+	}
+	if uint32(sum) != crc32.ChecksumIEEE([]byte(rest)) {
+		return 0, nil, fmt.Errorf("checksum: %w", ErrDamaged)
+	}
+	if count > len(rest) {
+		return 0, nil, fmt.Errorf("op count: %w", ErrDamaged)
+	}
+	ops = make([]Op, 0, count)
+	for i := 0; i < count; i++ {
+		head, tail, ok := strings.Cut(rest, "\n")
+		if !ok {
+			return 0, nil, fmt.Errorf("op %d: %w", i, ErrDamaged)
+		}
+		h := strings.Split(head, " ")
+		switch {
+		case len(h) == 2 && h[0] == "D":
+			kl, err := strconv.Atoi(h[1])
+			if err != nil || kl < 0 || kl > len(tail) {
+				return 0, nil, fmt.Errorf("op %d: %w", i, ErrDamaged)
+			}
+			ops = append(ops, Del(tail[:kl]))
+			rest = tail[kl:]
+		case len(h) == 3 && h[0] == "P":
+			kl, err1 := strconv.Atoi(h[1])
+			vl, err2 := strconv.Atoi(h[2])
+			if err1 != nil || err2 != nil || kl < 0 || vl < 0 || kl > len(tail) || vl > len(tail)-kl {
+				return 0, nil, fmt.Errorf("op %d: %w", i, ErrDamaged)
+			}
+			ops = append(ops, Put(tail[:kl], tail[kl:kl+vl]))
+			rest = tail[kl+vl:]
+		default:
+			return 0, nil, fmt.Errorf("op %d: %w", i, ErrDamaged)
+		}
+	}
+	if rest != "" {
+		return 0, nil, fmt.Errorf("trailing bytes: %w", ErrDamaged)
+	}
+	return seq, ops, nil
+}
+
+// LogKey is the storage key of batch seq.
+func LogKey(seq uint64) string { return LogPrefix + strconv.FormatUint(seq, 10) }
+
+// Recovered is what storage holds, read back: the records of the last
+// complete state, and what the log needs to go on from there.
+type Recovered struct {
+	// Records maps each record key (without RecordPrefix) to its value.
+	Records map[string]string
+	// Applied is the last batch folded into the r/ records; Last the last
+	// batch replayed (Applied when there was none).
+	Applied, Last uint64
+	// Pending are the batches after Applied, in order, decoded: the next
+	// compaction folds them.
+	Pending [][]Op
+	// Stale are storage keys that recovery ignored: batches already folded
+	// in, or written after a missing or damaged one. The next compaction
+	// removes them.
+	Stale []string
+}
+
+// Recover reads the last complete state from everything storage holds
+// (keys and values as stored). It never fails: damaged batches end the
+// replay, and an absent or unreadable "applied" counts as 0.
+func Recover(all map[string]string) Recovered {
+	rec := Recovered{Records: map[string]string{}}
+	if a, ok := all[AppliedKey]; ok {
+		if n, err := strconv.ParseUint(a, 10, 64); err == nil {
+			rec.Applied = n
+		}
+	}
+	var logs []uint64
+	for k, v := range all {
+		switch {
+		case strings.HasPrefix(k, RecordPrefix):
+			rec.Records[k[len(RecordPrefix):]] = v
+		case strings.HasPrefix(k, LogPrefix):
+			n, err := strconv.ParseUint(k[len(LogPrefix):], 10, 64)
+			if err != nil || n <= rec.Applied {
+				rec.Stale = append(rec.Stale, k)
+				continue
+			}
+			logs = append(logs, n)
+		}
+	}
+	sort.Slice(logs, func(i, j int) bool { return logs[i] < logs[j] })
+	rec.Last = rec.Applied
+	for i, n := range logs {
+		ok := n == rec.Last+1
+		var ops []Op
+		if ok {
+			seq, o, err := DecodeBatch(all[LogKey(n)])
+			ok = err == nil && seq == n
+			ops = o
+		}
+		if !ok {
+			for _, m := range logs[i:] {
+				rec.Stale = append(rec.Stale, LogKey(m))
+			}
+			break
+		}
+		apply(rec.Records, ops)
+		rec.Pending = append(rec.Pending, ops)
+		rec.Last = n
+	}
+	sort.Strings(rec.Stale)
+	return rec
+}
+
+// apply writes ops into records.
+func apply(records map[string]string, ops []Op) {
+	for _, op := range ops {
+		if op.Delete {
+			delete(records, op.Key)
+		} else {
+			records[op.Key] = op.Value
+		}
+	}
+}

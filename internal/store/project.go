@@ -1,0 +1,361 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"sayso/internal/annotation"
+)
+
+// A project is stored as records (see annotation.TakeTouched for the keys
+// its changes touch): "m" the schema, annotator, exercise and unplaced
+// annotations; "o" the documents' order; "d/<id>" a document but its
+// text; "t/<id>" the text alone, written once; "a/<id>" and "s/<id>"
+// annotations and speakers; "h" the undo and redo stacks and "c/<n>"
+// their steps; "v" the document shown last (a view setting).
+const (
+	formatVersion = 1
+	ShownRecord   = "v"
+)
+
+// HistorySteps is how many undo steps are kept across a reload.
+const HistorySteps = 500
+
+// TextRecord names the record of document id's text.
+func TextRecord(id string) string { return annotation.TextRecord(id) }
+
+// StepRecord names the record of history step n.
+func StepRecord(n int) string { return "c/" + strconv.Itoa(n) }
+
+type meta struct {
+	Version   int
+	Schema    annotation.Schema
+	Annotator string
+	Exercise  annotation.ExerciseRef
+	Orphans   []annotation.Annotation `json:",omitempty"`
+}
+
+type history struct{ Undo, Redo []int }
+
+// Saved tracks which records storage holds for one store, so that each
+// save writes only the records its changes touched.
+type Saved struct {
+	store *annotation.Store
+	keys  map[string]bool // the records storage holds (after the writes planned)
+	steps map[int]bool
+}
+
+// NewSaved starts tracking records storage holds (keys of Recover's
+// Records) for s; a nil s means none yet, so the next Changes writes all.
+func NewSaved(s *annotation.Store, records map[string]string) *Saved {
+	sv := &Saved{store: s, keys: map[string]bool{}, steps: map[int]bool{}}
+	for k := range records {
+		sv.keys[k] = true
+		if n, ok := strings.CutPrefix(k, "c/"); ok {
+			if i, err := strconv.Atoi(n); err == nil {
+				sv.steps[i] = true
+			}
+		}
+	}
+	return sv
+}
+
+// Keys are the records storage holds, as far as the writes planned go.
+func (sv *Saved) Keys() []string {
+	keys := make([]string, 0, len(sv.keys))
+	for k := range sv.keys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Changes returns the record ops that bring storage from what it holds
+// to store s: the records s touched since the last call when s is the
+// store tracked, else every record (removing those of the previous
+// project). The ops count as written: a failed write is retried by the
+// Log with the next.
+func (sv *Saved) Changes(s *annotation.Store) ([]Op, error) {
+	touched, all := s.TakeTouched()
+	if s != sv.store || all {
+		return sv.replace(s)
+	}
+	var ops []Op
+	for _, k := range touched {
+		o, err := sv.record(s, k)
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, o...)
+	}
+	return ops, nil
+}
+
+// replace writes every record of s and removes the others.
+func (sv *Saved) replace(s *annotation.Store) ([]Op, error) {
+	old := sv.keys
+	sv.store, sv.keys, sv.steps = s, map[string]bool{}, map[int]bool{}
+	keys := []string{annotation.MetaRecord, annotation.OrderRecord}
+	for _, d := range s.Documents() {
+		keys = append(keys, annotation.DocumentRecord(d.ID))
+		for _, a := range s.Annotations(d.ID) {
+			keys = append(keys, annotation.AnnotationRecord(a.ID))
+		}
+	}
+	for _, sp := range s.Speakers() {
+		keys = append(keys, annotation.SpeakerRecord(sp.ID))
+	}
+	keys = append(keys, annotation.HistoryRecord)
+	var ops []Op
+	for _, k := range keys {
+		o, err := sv.record(s, k)
+		if err != nil {
+			return nil, err
+		}
+		ops = append(ops, o...)
+	}
+	var gone []string
+	for k := range old {
+		if !sv.keys[k] && k != ShownRecord {
+			gone = append(gone, k)
+		}
+	}
+	if old[ShownRecord] {
+		sv.keys[ShownRecord] = true
+	}
+	sort.Strings(gone)
+	dels := make([]Op, 0, len(gone)+len(ops))
+	for _, k := range gone {
+		dels = append(dels, Del(k))
+	}
+	return append(dels, ops...), nil
+}
+
+// record returns the ops writing record k of s as it is now.
+func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
+	put := func(k string, v any) ([]Op, error) {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, fmt.Errorf("encode record %s: %w", k, err)
+		}
+		sv.keys[k] = true
+		return []Op{Put(k, string(b))}, nil
+	}
+	del := func(ks ...string) []Op {
+		var ops []Op
+		for _, k := range ks {
+			if sv.keys[k] {
+				delete(sv.keys, k)
+				ops = append(ops, Del(k))
+			}
+		}
+		return ops
+	}
+	switch {
+	case k == annotation.MetaRecord:
+		m, err := encodeMeta(s)
+		if err != nil {
+			return nil, err
+		}
+		sv.keys[k] = true
+		return []Op{Put(k, m)}, nil
+	case k == annotation.OrderRecord:
+		var ids []string
+		for _, d := range s.Documents() {
+			ids = append(ids, d.ID)
+		}
+		return put(k, ids)
+	case k == annotation.HistoryRecord:
+		return sv.history(s)
+	case strings.HasPrefix(k, "d/"):
+		id := k[2:]
+		d, _, ok := s.Document(id)
+		if !ok {
+			return del(k, TextRecord(id)), nil
+		}
+		var ops []Op
+		if tk := TextRecord(id); !sv.keys[tk] {
+			sv.keys[tk] = true
+			ops = append(ops, Put(tk, d.Text))
+		}
+		c := *d
+		c.Text = ""
+		o, err := put(k, c)
+		return append(ops, o...), err
+	case strings.HasPrefix(k, "t/"):
+		if d, _, ok := s.Document(k[2:]); ok {
+			sv.keys[k] = true
+			return []Op{Put(k, d.Text)}, nil
+		}
+		return del(k), nil
+	case strings.HasPrefix(k, "a/"):
+		if a, ok := s.Annotation(k[2:]); ok {
+			return put(k, a)
+		}
+		return del(k), nil
+	case strings.HasPrefix(k, "s/"):
+		if sp, ok := s.Speaker(k[2:]); ok {
+			return put(k, sp)
+		}
+		return del(k), nil
+	}
+	return nil, fmt.Errorf("encode record %s: no such record", k)
+}
+
+// history writes the stacks' record, the steps not yet stored and
+// removes those no longer in them; only the last HistorySteps undo steps
+// (and as many redo steps) are kept.
+func (sv *Saved) history(s *annotation.Store) ([]Op, error) {
+	undo, redo := s.History()
+	if len(undo) > HistorySteps {
+		undo = undo[len(undo)-HistorySteps:]
+	}
+	if len(redo) > HistorySteps {
+		redo = redo[len(redo)-HistorySteps:]
+	}
+	keep := map[int]bool{}
+	var ops []Op
+	for _, n := range append(append([]int(nil), undo...), redo...) {
+		keep[n] = true
+		if sv.steps[n] {
+			continue
+		}
+		st, ok := s.Step(n)
+		if !ok {
+			continue
+		}
+		b, err := json.Marshal(st)
+		if err != nil {
+			return nil, fmt.Errorf("encode history step %d: %w", n, err)
+		}
+		sv.steps[n] = true
+		sv.keys[StepRecord(n)] = true
+		ops = append(ops, Put(StepRecord(n), string(b)))
+	}
+	var gone []int
+	for n := range sv.steps {
+		if !keep[n] {
+			gone = append(gone, n)
+		}
+	}
+	sort.Ints(gone)
+	for _, n := range gone {
+		delete(sv.steps, n)
+		delete(sv.keys, StepRecord(n))
+		ops = append(ops, Del(StepRecord(n)))
+	}
+	b, err := json.Marshal(history{Undo: undo, Redo: redo})
+	if err != nil {
+		return nil, fmt.Errorf("encode the history: %w", err)
+	}
+	sv.keys[annotation.HistoryRecord] = true
+	return append(ops, Put(annotation.HistoryRecord, string(b))), nil
+}
+
+func encodeMeta(s *annotation.Store) (string, error) {
+	b, err := json.Marshal(meta{Version: formatVersion, Schema: s.Schema(), Annotator: s.Annotator(), Exercise: s.Exercise(), Orphans: s.Orphans()})
+	if err != nil {
+		return "", fmt.Errorf("encode the project's settings: %w", err)
+	}
+	return string(b), nil
+}
+
+// HasProject reports whether records hold a project.
+func HasProject(records map[string]string) bool {
+	_, ok := records[annotation.MetaRecord]
+	return ok
+}
+
+// LoadProject builds the store records hold, with its undo history. A
+// history that does not fit the project is dropped (historyErr says
+// why); the project itself is checked whole by annotation.Load.
+func LoadProject(records map[string]string, clock func() time.Time) (s *annotation.Store, historyErr, err error) {
+	var m meta
+	if err := json.Unmarshal([]byte(records[annotation.MetaRecord]), &m); err != nil {
+		return nil, nil, fmt.Errorf("read the project's settings: %w", err)
+	}
+	if m.Version != formatVersion {
+		return nil, nil, fmt.Errorf("the saved work is in format %d, which this version of Sayso does not read", m.Version)
+	}
+	p := annotation.Project{Schema: m.Schema, Annotator: m.Annotator, Exercise: m.Exercise, Orphans: m.Orphans}
+	var order []string
+	if err := json.Unmarshal([]byte(records[annotation.OrderRecord]), &order); err != nil {
+		return nil, nil, fmt.Errorf("read the list of documents: %w", err)
+	}
+	for _, id := range order {
+		var d annotation.Document
+		if err := json.Unmarshal([]byte(records[annotation.DocumentRecord(id)]), &d); err != nil {
+			return nil, nil, fmt.Errorf("read document %s: %w", id, err)
+		}
+		t, ok := records[TextRecord(id)]
+		if !ok {
+			return nil, nil, fmt.Errorf("read document %s: its text is missing", id)
+		}
+		d.Text = t
+		p.Documents = append(p.Documents, d)
+	}
+	keys := make([]string, 0, len(records))
+	for k := range records {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := records[k]
+		switch {
+		case strings.HasPrefix(k, "a/"):
+			var a annotation.Annotation
+			if err := json.Unmarshal([]byte(v), &a); err != nil {
+				return nil, nil, fmt.Errorf("read annotation %s: %w", k[2:], err)
+			}
+			p.Annotations = append(p.Annotations, a)
+		case strings.HasPrefix(k, "s/"):
+			var sp annotation.Speaker
+			if err := json.Unmarshal([]byte(v), &sp); err != nil {
+				return nil, nil, fmt.Errorf("read speaker %s: %w", k[2:], err)
+			}
+			p.Speakers = append(p.Speakers, sp)
+		}
+	}
+	s, err = annotation.Load(p, clock)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the saved project does not hold together: %w", err)
+	}
+	s.TakeTouched() // what was just read is what storage holds
+	historyErr = loadHistory(s, records)
+	return s, historyErr, nil
+}
+
+func loadHistory(s *annotation.Store, records map[string]string) error {
+	v, ok := records[annotation.HistoryRecord]
+	if !ok {
+		return nil
+	}
+	var h history
+	if err := json.Unmarshal([]byte(v), &h); err != nil {
+		return fmt.Errorf("read the undo history: %w", err)
+	}
+	steps := func(ns []int) ([]annotation.Step, error) {
+		out := make([]annotation.Step, 0, len(ns))
+		for _, n := range ns {
+			var st annotation.Step
+			if err := json.Unmarshal([]byte(records[StepRecord(n)]), &st); err != nil {
+				return nil, fmt.Errorf("read undo step %d: %w", n, err)
+			}
+			out = append(out, st)
+		}
+		return out, nil
+	}
+	undo, err := steps(h.Undo)
+	if err != nil {
+		return err
+	}
+	redo, err := steps(h.Redo)
+	if err != nil {
+		return err
+	}
+	return s.SetHistory(undo, redo)
+}

@@ -1,0 +1,215 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
+	"sayso/internal/text"
+)
+
+func clock() time.Time { return time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC) }
+
+// saver saves a store to a disk the way the app does: the changes as one
+// batch per save, a compaction now and then.
+type saver struct {
+	t     testing.TB
+	disk  disk
+	log   *Log
+	saved *Saved
+}
+
+func newSaver(t testing.TB) *saver {
+	d := disk{}
+	r := Recover(d)
+	return &saver{t: t, disk: d, log: NewLog(r), saved: NewSaved(nil, r.Records)}
+}
+
+func (s *saver) save(st *annotation.Store) Write {
+	ops, err := s.saved.Changes(st)
+	require.NoError(s.t, err)
+	w, err := s.log.Save(ops)
+	require.NoError(s.t, err)
+	s.disk.run(w.Ops)
+	s.log.Done(w, nil)
+	return w
+}
+
+func (s *saver) compact() {
+	if w, ok := s.log.Compact(); ok {
+		s.disk.run(w.Ops)
+		s.log.Done(w, nil)
+	}
+}
+
+func (s *saver) load() *annotation.Store {
+	r := Recover(s.disk)
+	st, herr, err := LoadProject(r.Records, clock)
+	require.NoError(s.t, err)
+	require.NoError(s.t, herr)
+	return st
+}
+
+// sameWithHistory checks that b is a as it was saved, undo after undo.
+func sameWithHistory(t testing.TB, a, b *annotation.Store) {
+	t.Helper()
+	require.Equal(t, a.Project(), b.Project())
+	ua, ra := a.History()
+	ub, rb := b.History()
+	if len(ua) > HistorySteps {
+		ua = ua[len(ua)-HistorySteps:]
+	}
+	require.Equal(t, ua, ub, "the undo stack")
+	require.Equal(t, ra, rb, "the redo stack")
+	for range ub {
+		na, err := a.Undo()
+		require.NoError(t, err)
+		nb, err := b.Undo()
+		require.NoError(t, err)
+		require.Equal(t, na, nb)
+		require.Equal(t, a.Project(), b.Project(), "after undoing %q", na)
+	}
+}
+
+func spanOf(t testing.TB, s *annotation.Store, doc, sub string) []text.Span {
+	d, x, _ := s.Document(doc)
+	i := strings.Index(d.Text, sub)
+	require.GreaterOrEqual(t, i, 0)
+	start := x.CodePointAtByte(i)
+	return []text.Span{{Start: start, End: start + len([]rune(sub))}}
+}
+
+func TestAProjectSavedChangeByChangeLoadsWithItsHistory(t *testing.T) {
+	s := annotation.New(annotation.DefaultSchema(), "Ana", clock)
+	d1, err := s.AddDocument("Harbour", "Nobody asked us, said Reyes. The council said it was sound."+strings.Repeat(" More text.", 20000))
+	require.NoError(t, err)
+	sv := newSaver(t)
+	sv.save(s)
+
+	c, err := s.Add(d1, annotation.LabelClaim, spanOf(t, s, d1, "Nobody asked us"))
+	require.NoError(t, err)
+	sv.save(s)
+	_, err = s.Add(d1, annotation.LabelSpeaker, spanOf(t, s, d1, "Reyes"))
+	require.NoError(t, err)
+	require.NoError(t, s.SetNote(c, "a note 🙂"))
+	w := sv.save(s)
+	assert.Less(t, w.Bytes, 5000, "a change writes what changed, not the text")
+
+	d2, err := s.AddDocument("Second", "Another text, with another claim in it.")
+	require.NoError(t, err)
+	_, err = s.Add(d2, annotation.LabelClaim, spanOf(t, s, d2, "another claim"))
+	require.NoError(t, err)
+	require.NoError(t, s.RenameDocument(d1, "Harbour town"))
+	require.NoError(t, s.MoveDocument(d2, 0))
+	sv.save(s)
+	sv.compact()
+	require.NoError(t, s.RemoveDocument(d1))
+	sv.save(s)
+	_, err = s.Undo()
+	require.NoError(t, err)
+	_, err = s.Undo()
+	require.NoError(t, err)
+	sv.save(s)
+
+	sameWithHistory(t, s, sv.load())
+}
+
+func TestAnotherProjectReplacesTheRecordsOfTheFirst(t *testing.T) {
+	a := annotation.New(annotation.DefaultSchema(), "", clock)
+	da, _ := a.AddDocument("A", "First text says one thing.")
+	_, err := a.Add(da, annotation.LabelClaim, spanOf(t, a, da, "one thing"))
+	require.NoError(t, err)
+	sv := newSaver(t)
+	sv.save(a)
+
+	b := annotation.New(annotation.DefaultSchema(), "", clock)
+	_, err = b.AddDocument("B", "Second text, nothing marked.")
+	require.NoError(t, err)
+	sv.save(b)
+	sv.compact()
+	got := sv.load()
+	assert.Equal(t, b.Project(), got.Project())
+	for k := range sv.disk {
+		assert.NotContains(t, sv.disk[k], "First text", "nothing of the first project is left (%s)", k)
+	}
+}
+
+// FuzzSavedProjectsLoadAsTheyWere applies a run of changes drawn from the
+// fuzz bytes, saving after each (and compacting now and then), and checks
+// that what storage holds loads as the project, undo after undo.
+func FuzzSavedProjectsLoadAsTheyWere(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add([]byte{0, 0, 0, 7, 7, 8, 3, 3, 9, 1, 6})
+	f.Add([]byte{5, 0, 4, 4, 6, 6, 6, 2, 0})
+	words := []string{"Nobody", "asked", "us", "said", "Reyes", "council", "plan", "sound"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 64 {
+			return
+		}
+		s := annotation.New(annotation.DefaultSchema(), "", clock)
+		_, err := s.AddDocument("T", strings.Join(words, " ")+".")
+		require.NoError(t, err)
+		sv := newSaver(t)
+		sv.save(s)
+		labels := []string{annotation.LabelClaim, annotation.LabelSpeaker, annotation.LabelCue}
+		for i, b := range data {
+			docs := s.Documents()
+			doc := docs[int(b)%len(docs)].ID
+			switch b % 10 {
+			case 0, 1, 2:
+				w := words[int(b/10)%len(words)]
+				if strings.Contains(docs[int(b)%len(docs)].Text, w) {
+					_, _ = s.Add(doc, labels[int(b/3)%3], spanOf(t, s, doc, w))
+				}
+			case 3:
+				if anns := s.Annotations(doc); len(anns) > 0 {
+					_ = s.Delete(anns[int(b)%len(anns)].ID)
+				}
+			case 4:
+				_, _ = s.Undo()
+			case 5:
+				_, _ = s.Redo()
+			case 6:
+				_, _ = s.AddDocument(fmt.Sprint("Doc ", i), strings.Join(words[i%3:], " "))
+			case 7:
+				if len(docs) > 1 {
+					_ = s.RemoveDocument(doc)
+				}
+			case 8:
+				_ = s.RenameDocument(doc, fmt.Sprint("Renamed ", i))
+				_ = s.MoveDocument(doc, 0)
+			case 9:
+				sv.compact()
+			}
+			sv.save(s)
+		}
+		sameWithHistory(t, s, sv.load())
+	})
+}
+
+func TestAnEditedTextAndItsUndoSurviveAReload(t *testing.T) {
+	s := annotation.New(annotation.DefaultSchema(), "Ana", clock)
+	d, err := s.AddDocument("Harbour", "Nobody asked us, said Reyes. The council said it was sound.")
+	require.NoError(t, err)
+	_, err = s.Add(d, annotation.LabelClaim, spanOf(t, s, d, "Nobody asked us"))
+	require.NoError(t, err)
+	sv := newSaver(t)
+	sv.save(s)
+	require.NoError(t, s.RenameDocument(d, "Before the edit"))
+	// The edit drops the claim's text: it becomes unplaced.
+	gone := func(a *annotation.Annotation, _, _ *text.Index) annotation.Placement { return annotation.Placement{} }
+	_, err = s.ReplaceText(d, "A new text entirely.", gone)
+	require.NoError(t, err)
+	require.NoError(t, s.RenameDocument(d, "After the edit"))
+	sv.save(s)
+	sv.compact()
+
+	got := sv.load()
+	require.Equal(t, "A new text entirely.", got.Documents()[0].Text)
+	sameWithHistory(t, s, got)
+}
