@@ -76,14 +76,20 @@ func (u *UI) updateModals(prev js.Value) {
 		u.modals.openers = map[string]js.Value{}
 	}
 	isOpen := func(id string) bool { return !u.el(id).Call("hasAttribute", "hidden").Bool() }
-	var back js.Value // where the focus returns, when a dialog closed
+	// back is where the focus returns when dialogs closed: what opened the
+	// lowest of them (a question answered yes can close the dialog it was
+	// asked from too, and the focus then goes to what opened that one).
+	var back js.Value
+	closed := false
 	var still []string
 	for _, id := range u.modals.open {
 		if isOpen(id) {
 			still = append(still, id)
 			continue
 		}
-		back = u.modals.openers[id]
+		if !closed {
+			back, closed = u.modals.openers[id], true
+		}
 		delete(u.modals.openers, id)
 	}
 	var opened []string
@@ -104,8 +110,8 @@ func (u *UI) updateModals(prev js.Value) {
 		}
 		return
 	}
-	if back.IsUndefined() {
-		return // nothing closed
+	if !closed {
+		return
 	}
 	if top := u.topModal(); top.Truthy() {
 		if back.Truthy() && top.Call("contains", back).Bool() && shown(back) {

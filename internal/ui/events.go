@@ -171,6 +171,9 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		k.Sel = u.selection()
 		k.Elsewhere = !u.docEl.Underlying().Call("contains", target).Bool() && !u.sidebar.Underlying().Call("contains", target).Bool()
 		k.InList = target.Get("nodeType").Int() == 1 && target.Call("matches", "#sidebar [data-id]").Bool()
+		if k.InList {
+			k.Row = target.Call("getAttribute", "data-id").String()
+		}
 	}
 	if k.Key == "Enter" && target.Get("id").String() == "student-name" {
 		ev.PreventDefault()
@@ -183,16 +186,31 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		return
 	}
 	ev.PreventDefault()
-	if _, esc := a.(app.Escape); esc && inField {
-		target.Call("blur")
-	}
-	u.dispatch(a)
-	if _, inList := a.(app.ListKey); inList {
-		// The list's one Tab stop moved: the focus goes with it.
-		if row := u.sidebar.QuerySelector(`[data-id][tabindex="0"]`); row != nil {
-			row.Underlying().Call("focus")
+	if esc, ok := a.(app.Escape); ok {
+		if u.st.TextEditor {
+			// Esc in the text editor is its Cancel: the app asks before
+			// it drops an edit, and the focus stays where it was.
+			esc.EditedText = pageControl{u: u}.Value("edit-text")
+			a = esc
+		} else if inField {
+			target.Call("blur")
 		}
 	}
+	u.dispatch(a)
+	if d, del := a.(app.Delete); del && d.Row != "" || isListKey(a) {
+		// The list's one Tab stop moved (or its row went): the focus goes
+		// with it, to the article when the list is empty.
+		if row := u.sidebar.QuerySelector(`[data-id][tabindex="0"]`); row != nil {
+			row.Underlying().Call("focus")
+		} else if !u.sidebar.Underlying().Call("contains", activeElement()).Bool() {
+			u.docEl.Underlying().Call("focus")
+		}
+	}
+}
+
+func isListKey(a app.Action) bool {
+	_, ok := a.(app.ListKey)
+	return ok
 }
 
 // menuKeys handles the keys of dialogs and menu buttons that only move
