@@ -245,7 +245,13 @@ func (u *UI) menuKeys(ev dom.Event, target js.Value) bool {
 		return false
 	}
 	if key == "Tab" {
+		// Tab closes the menu and moves on as it would from the button:
+		// to the control after the menu (Shift+Tab: to the button).
 		ev.PreventDefault()
+		menu := target.Call("closest", ".menu")
+		if b, ok := menuButtons[menu.Get("id").String()]; ok {
+			afterMenu(u.el(b), menu, e.Get("shiftKey").Bool()).Call("focus")
+		}
 		u.dispatch(app.CloseMenus{})
 		return true
 	}

@@ -101,10 +101,13 @@ func Schema(st *app.State) HTML {
 		if i < 9 {
 			b.Printf(` <kbd>%d</kbd>`, i+1)
 		}
+		if style, words := stanceMark(sc, v); style != "" {
+			b.Printf(` <span class="mk mk-%s" aria-hidden="true">Aa</span><span class="mk-words">marked with a %s</span>`, style, words)
+		}
 		b.Printf(` <span class="count">%s</span>`, wording.Count(st.Store.StanceUse(v), "claim"))
-		b.Printf(`<button type="button" data-action="%s" data-stance="%s"%s>↑</button><button type="button" data-action="%s" data-stance="%s"%s>↓</button>`,
-			ActStanceUp, v, attrIf(i == 0, " disabled"), ActStanceDown, v, attrIf(i == len(sc.Stances)-1, " disabled"))
-		b.Printf(`<button type="button" class="danger" data-action="%s" data-stance="%s">Remove</button></li>`, ActStanceRemove, v)
+		b.Printf(`<button type="button" data-action="%s" data-stance="%s" aria-label="Move “%s” up"%s>↑</button><button type="button" data-action="%s" data-stance="%s" aria-label="Move “%s” down"%s>↓</button>`,
+			ActStanceUp, v, v, attrIf(i == 0, " disabled"), ActStanceDown, v, v, attrIf(i == len(sc.Stances)-1, " disabled"))
+		b.Printf(`<button type="button" class="danger" data-action="%s" data-stance="%s" aria-label="Remove “%s”">Remove</button></li>`, ActStanceRemove, v, v)
 	}
 	b.Printf(`</ol><div class="row add"><input type="text" id="new-stance" maxlength="60" placeholder="New stance value" aria-label="New stance value"><button type="button" data-action="%s">Add stance value</button></div>`, ActStanceAdd)
 	b.Markup(`<p class="hint">Renaming keeps every annotation: claims and spans follow the new names. The default stance target of a document is the “Stance target” above its text.</p>`)
