@@ -29,6 +29,12 @@ func (u *UI) listen() {
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)
 	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })
+	// Printing: the list of annotations under the article (hidden on screen).
+	u.on(u.win, "beforeprint", func(dom.Event) {
+		if el := u.doc.GetElementByID("print-list"); el != nil {
+			el.SetInnerHTML(view.PrintList(u.st).String())
+		}
+	})
 	// Another tab wrote the autosave pointer: this tab's copy is older.
 	u.on(u.win, "storage", func(ev dom.Event) {
 		if ev.Underlying().Get("key").String() == app.AutosavePointerKey {

@@ -26,6 +26,7 @@ import (
 func LabelCSS(st *app.State) string {
 	var b strings.Builder
 	b.WriteString(stanceCSS)
+	b.WriteString(forcedCSS)
 	fmt.Fprintf(&b, "::highlight(sayso-other),.mk-other{background-color:rgba(120,120,120,.25);text-decoration:underline solid 2px %s;text-underline-offset:4px}\n", OtherMark)
 	sc := st.Store.Schema()
 	addedStanceCSS(&b, sc)
@@ -183,6 +184,24 @@ func addedStanceCSS(b *strings.Builder, sc annotation.Schema) {
 		fmt.Fprintf(b, ".l-claim.ann.st-%s,.badge.st-%s,fieldset.stance button.st-%s.on{background-color:%s;%s}\n", n, n, n, rgba(s.Tint, s.Alpha), s.decoration())
 	}
 }
+
+// forcedCSS draws every mark in the text in system colours when the
+// system forces its colours (Windows High Contrast): the tint becomes
+// Mark, the lines CanvasText (their styles stay), so that no mark
+// disappears with the author's colours. web/app.css does the same for
+// the marks drawn as elements.
+var forcedCSS = func() string {
+	var b strings.Builder
+	b.WriteString("@media (forced-colors:active){")
+	for i, s := range strings.Fields(app.HighlightStyles()) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("::highlight(sayso-" + s + ")")
+	}
+	b.WriteString("{background-color:Mark;color:MarkText;text-decoration-color:CanvasText}::highlight(sayso-sel){background-color:Highlight;color:HighlightText}}\n")
+	return b.String()
+}()
 
 // rgba writes "#rrggbb" at opacity alpha as a CSS rgba().
 func rgba(hex string, alpha float64) string {

@@ -259,3 +259,19 @@ func TestEveryAddedStanceValueHasAStyleOfItsOwn(t *testing.T) {
 	app.Update(st, app.AddStanceValue{Value: "one too many"})
 	assert.Contains(t, st.Store.Schema().Stances, "one too many", "a removed value frees its style")
 }
+
+// With forced colours every mark in the text is drawn in system colours
+// (its line style stays): none is left in an author's colour that the
+// system throws away.
+func TestForcedColoursDrawEveryMarkInSystemColours(t *testing.T) {
+	css := LabelCSS(sampleState(t))
+	start := strings.Index(css, "@media (forced-colors:active){")
+	require.GreaterOrEqual(t, start, 0)
+	block := css[start:]
+	block = block[:strings.Index(block, "}}")+2]
+	for _, s := range strings.Fields(app.HighlightStyles()) {
+		assert.Contains(t, block, "::highlight(sayso-"+s+")", s)
+	}
+	assert.Contains(t, block, "{background-color:Mark;color:MarkText;text-decoration-color:CanvasText}")
+	assert.Contains(t, block, "::highlight(sayso-sel){background-color:Highlight;color:HighlightText}")
+}
