@@ -50,6 +50,7 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		Shortcut{Keys: "Shift+arrows, Ctrl+Shift+arrows", Does: "in the article: select text by character, by word (or click a word, Shift+click another); tagging snaps it to whole words"},
 		Shortcut{Keys: "↑ / ↓, Home / End, Enter", Does: "in the annotation list (one Tab stop): move between rows, select the row"},
 		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article); in the annotation list, the annotation of the focused row"},
+		Shortcut{Keys: "↓ / ↑, a letter, Esc, Tab", Does: "on a menu button (Export ▾, Set up ▾): open the menu; in it, move, go to the next item starting with the letter, close it (Tab closes it and moves on)"},
 		suggestShortcuts()[0], suggestShortcuts()[1],
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},

@@ -237,10 +237,12 @@ func TestEveryAddedStanceValueIsDrawnWithALineOfItsOwn(t *testing.T) {
 	assert.Contains(t, badge.Lines, "overline")
 }
 
-// emulate sets the emulated media type and features (CDP
+// emulate sets the emulated media type ("print", or "" for the screen)
+// and forced-colors feature ("active", or "" for none) (CDP
 // Emulation.setEmulatedMedia).
-func emulate(p *browsertest.Page, media string, features ...*emulation.MediaFeature) {
+func emulate(p *browsertest.Page, media, forced string) {
 	p.T.Helper()
+	features := []*emulation.MediaFeature{{Name: "forced-colors", Value: forced}}
 	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media, Features: features})
 		return err
@@ -262,11 +264,11 @@ func TestForcedColoursKeepEveryMarkAndThePrintShowsTheArticleAndItsAnnotations(t
 
 	// Forced colours (Windows High Contrast): the legend's marks, the
 	// list's chips and the focus ring keep a border or outline.
-	emulate(p, "", &emulation.MediaFeature{Name: "forced-colors", Value: "active"})
+	emulate(p, "", "active")
 	require.True(t, browsertest.Eval[bool](p, `matchMedia("(forced-colors: active)").matches`))
 	for _, sel := range []string{"#legend .mk-claim-against", "#legend .mk-speaker", "#legend .mk-cue", "#sidebar .tag", "#sidebar .badge"} {
 		l := lookOf(sel)
-		assert.Equal(t, "solid", l.Border, "%s keeps a border", sel)
+		assert.NotEqual(t, "none", l.Border, "%s keeps a border", sel)
 		assert.NotEqual(t, "0px", l.BorderWidth, sel)
 	}
 	tabTo(p, "#doc", true)
@@ -281,7 +283,8 @@ func TestForcedColoursKeepEveryMarkAndThePrintShowsTheArticleAndItsAnnotations(t
 
 	// Without forced colours the marks have no border (a sanity check that
 	// the rule above is what gives it).
-	emulate(p, "")
+	emulate(p, "", "")
+	require.False(t, browsertest.Eval[bool](p, `matchMedia("(forced-colors: active)").matches`))
 	assert.Equal(t, "none", lookOf("#legend .mk-claim-against").Border)
 
 	// Print: the toolbar, the side list and the inspector go; the article,
@@ -291,12 +294,18 @@ func TestForcedColoursKeepEveryMarkAndThePrintShowsTheArticleAndItsAnnotations(t
 		return err
 	}))
 	p.WaitFor(`document.querySelectorAll("#print-list li").length === 2`)
-	assert.Contains(t, p.Text("#print-list"), "Claim “Our streets were built for people, not for parking,”, against, Mayor Ines Okafor")
-	emulate(p, "print")
-	for sel, display := range map[string]string{".bar": "none", "#toolbar": "none", "#sidebar": "none", "#inspector": "none", "#doc": "block", "#legend": "block", "#print-list": "block"} {
-		assert.Equal(t, display, lookOf(sel).Display, "%s in print", sel)
+	assert.Contains(t, p.Text("#print-list"), "Claim “Our streets were built for people, not for parking,”, against")
+	assert.Contains(t, p.Text("#print-list"), "Speaker “Mayor Ines Okafor”")
+	emulate(p, "print", "")
+	require.True(t, browsertest.Eval[bool](p, `matchMedia("print").matches`))
+	shownJS := func(sel string) bool {
+		return browsertest.Eval[bool](p, fmt.Sprintf(`document.querySelector(%s).getClientRects().length > 0`, jsQuote(sel)))
 	}
-	emulate(p, "")
+	for sel, want := range map[string]bool{"#toolbar": false, "#export-more": false, "#sidebar": false, "#inspector": false, "#doc": true, "#legend": true, "#print-list": true} {
+		assert.Equal(t, want, shownJS(sel), "%s printed", sel)
+	}
+	assert.True(t, browsertest.Eval[bool](p, `getComputedStyle(document.querySelector("#legend .mk-claim-against")).textDecorationStyle === "wavy"`), "the marks keep their lines on paper")
+	emulate(p, "", "")
 	assert.Equal(t, "none", lookOf("#print-list").Display, "the printed list is not on the screen")
 }
 
@@ -314,4 +323,48 @@ func TestASpeakerTaggedWithItsCommaIsStoredWithout(t *testing.T) {
 	f := e.Annotations[i].Fragments[0]
 	assert.Equal(t, "Tomas Reyes", string([]rune(e.Documents[0].Text)[f.Start:f.End]), "the span in code points holds the name, not the comma")
 	assert.Equal(t, "Tomas Reyes", e.Speakers[0].Name)
+}
+
+// Found in the audit: the focus fell to the page when the inspector's
+// Delete took its own button away; the narrow screen's Menu stayed open
+// after the focus had left the toolbar; per-row buttons (↑, ↓, Remove,
+// done) had one name for every row.
+func TestTheAuditsFindingsStayFixed(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	startOnSample(p)
+	tagByKeys(p, [2]string{"Tomas Reyes", "s"})
+
+	// Enter on the inspector's Delete: the focus goes to the article.
+	tabTo(p, `#inspector [data-action="delete"]`, false)
+	p.Press(kb.Enter)
+	waitAnnounced(p, "Deleted the speaker")
+	p.WaitFor(`document.activeElement && document.activeElement.id === "doc"`)
+
+	// Per-row buttons of the Documents dialog and the schema editor are
+	// named after their row.
+	p.Click("#docs-button")
+	p.WaitFor(`!document.getElementById("docs").hidden`)
+	names := browsertest.Eval[[]string](p, `[...document.querySelectorAll('#docs .doc-row button:not(.doc-open), #docs .doc-row input[type=checkbox]')].map(b => b.getAttribute("aria-label"))`)
+	title := app.SampleTitle
+	assert.Subset(t, names, []string{"Move “" + title + "” up", "Move “" + title + "” down", "Remove “" + title + "”", "“" + title + "” done"})
+	p.Press(kb.Escape)
+	p.WaitFor(`document.getElementById("docs").hidden`)
+	p.Click("#setup-button")
+	p.Click(`#setup-menu [data-action="schema"]`)
+	p.WaitFor(`!document.getElementById("schema").hidden`)
+	names = browsertest.Eval[[]string](p, `[...document.querySelectorAll('#schema .stances button')].map(b => b.getAttribute("aria-label"))`)
+	assert.Subset(t, names, []string{"Move “against” up", "Move “against” down", "Remove “against”"})
+	p.Press(kb.Escape)
+	p.WaitFor(`document.getElementById("schema").hidden`)
+
+	// At 390 px the toolbar folds under Menu: Tab past its last command
+	// closes it.
+	setViewport(p, viewport{name: "phone", width: 390, height: 844})
+	tabTo(p, "#bar-menu", true)
+	p.Press(kb.Enter)
+	p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "true"`)
+	tabTo(p, "#help-button", false)
+	p.Press(kb.Tab)
+	p.WaitFor(`document.getElementById("bar-menu").getAttribute("aria-expanded") === "false"`)
+	assert.False(t, browsertest.Eval[bool](p, `document.getElementById("toolbar").contains(document.activeElement)`))
 }
