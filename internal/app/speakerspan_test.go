@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/text"
 )
 
 // A speaker tagged from a selection with the punctuation around the name
@@ -75,4 +76,46 @@ func TestOnlyASpeakerSelectionIsTrimmedToTheName(t *testing.T) {
 			assert.Equal(t, tc.want, a.Quote)
 		})
 	}
+}
+
+// nameSpan keeps the name and only trims: the span stays inside the
+// selection, its ends on grapheme boundaries, and the name it proposes is
+// the selection's.
+func FuzzNameSpan(f *testing.F) {
+	for _, s := range []struct {
+		text       string
+		start, end int
+	}{
+		{"As Wang Wen, a grocer, said.", 3, 12},
+		{"“Okafor”, said", 0, 9},
+		{"Ana 👍🏽 said", 0, 6},
+		{"Wen,\u0301 said", 0, 5},
+		{"قال \u200fأحمد، إن", 4, 10},
+		{"Martin Luther King Jr., then", 0, 23},
+		{"“…”", 0, 3},
+	} {
+		f.Add(s.text, s.start, s.end)
+	}
+	f.Fuzz(func(t *testing.T, s string, start, end int) {
+		body, _, _ := text.Clean([]byte(s))
+		x := text.NewIndex(body)
+		if x.Len() == 0 {
+			return
+		}
+		start, end = min(max(start, 0), x.Len()), min(max(end, 0), x.Len())
+		if start > end {
+			start, end = end, start
+		}
+		sp := x.SnapToGraphemes(text.Span{Start: start, End: end})
+		got := nameSpan(x, sp)
+		if got.Start < sp.Start || got.End > sp.End || got.Start > got.End {
+			t.Fatalf("nameSpan(%q, %v) = %v: not inside the selection", body, sp, got)
+		}
+		if !x.IsGraphemeBoundary(got.Start) || !x.IsGraphemeBoundary(got.End) {
+			t.Fatalf("nameSpan(%q, %v) = %v splits a grapheme", body, sp, got)
+		}
+		if want := annotation.CleanSpeakerName(x.Slice(sp.Start, sp.End)); want != "" && annotation.CleanSpeakerName(x.Slice(got.Start, got.End)) != want {
+			t.Fatalf("nameSpan(%q, %v) = %v proposes %q, not %q", body, sp, got, x.Slice(got.Start, got.End), want)
+		}
+	})
 }
