@@ -261,6 +261,9 @@ func (u *UI) menuKeys(ev dom.Event, target js.Value) bool {
 		u.dispatch(app.CloseMenus{})
 		return true
 	}
+	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return false // Ctrl+Z is undo, not the type-ahead's z
+	}
 	if menuKey(target, key) {
 		ev.PreventDefault()
 		return true
