@@ -80,8 +80,10 @@ type RenameSpeaker struct{ Name string }
 // SetTopic changes the shown document's topic (default stance target).
 type SetTopic struct{ Value string }
 
-// Delete removes the selected annotation.
-type Delete struct{}
+// Delete removes the selected annotation, or, when Row is set, the
+// annotation of that row of the side list (the row that has the focus
+// there, whatever is selected): the focus then moves to the row after it.
+type Delete struct{ Row string }
 
 // DropOrphans forgets the annotations an import could not place.
 type DropOrphans struct{}
@@ -99,7 +101,9 @@ type ToggleExportMenu struct{}
 type ToggleHelp struct{}
 
 // Escape closes the help, else clears the selection, else the message.
-type Escape struct{}
+// EditedText is the text editor's text while it is open (the browser
+// layer reads it): Esc there is its Cancel (CloseTextEditor).
+type Escape struct{ EditedText string }
 
 // DismissMessage hides the message.
 type DismissMessage struct{}

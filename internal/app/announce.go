@@ -95,9 +95,16 @@ type before struct {
 	doc      string
 }
 
-func (st *State) remember() before {
+// remember notes the state before action a; label and details are those
+// of the annotation a acts on: the selected one, or the list row a Delete
+// names.
+func (st *State) remember(a Action) before {
 	b := before{selected: st.Selected, revision: st.Store.Revision(), store: st.Store, message: st.Message, doc: st.Doc}
-	if a, ok := st.Store.Annotation(st.Selected); ok {
+	subject := st.Selected
+	if d, ok := a.(Delete); ok && d.Row != "" {
+		subject = d.Row
+	}
+	if a, ok := st.Store.Annotation(subject); ok {
 		b.label, b.details = st.labelName(a.Label), st.details(a)
 	}
 	return b
@@ -114,7 +121,7 @@ func (st *State) announce(a Action, b before) {
 			st.say(st.LabelDisplay(sel.Label) + " added: " + st.details(sel) + ".")
 		}
 	case Delete:
-		if changed && b.selected != "" {
+		if changed && b.label != "" {
 			st.say("Deleted the " + b.label + " " + b.details + ". Undo with Ctrl+Z.")
 		}
 	case SetStance, SetStanceIndex, PressStance, LinkNearest, LinkMention, LinkCue, SetTarget, SetNote,

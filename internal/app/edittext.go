@@ -25,8 +25,17 @@ type OpenTextEditor struct{}
 // SaveText replaces the shown document's text with Text.
 type SaveText struct{ Text string }
 
-// CloseTextEditor closes the editor, leaving the text as it was.
-type CloseTextEditor struct{}
+// CloseTextEditor closes the editor, leaving the text as it was. Text is
+// what the editor holds: when it differs from the document's text, the
+// person is asked first (DiscardTextQuestion); Discard closes without
+// asking (the question's yes).
+type CloseTextEditor struct {
+	Text    string
+	Discard bool
+}
+
+// DiscardTextQuestion is asked before the text editor closes on edits.
+const DiscardTextQuestion = "Discard your changes to the text?"
 
 // UseTopic sets the selected claim's stance target to the document's topic.
 type UseTopic struct{}
@@ -47,17 +56,20 @@ func (UseTopic) annotating()        {}
 func (TopicFromTitle) annotating()  {}
 
 // editText applies the text editor's actions.
-func (st *State) editText(a Action) {
+func (st *State) editText(a Action) []Effect {
 	switch a := a.(type) {
 	case OpenTextEditor:
 		if why := st.textLocked(); why != "" {
 			st.fail(why)
-			return
+			return nil
 		}
 		if st.Doc != "" {
 			st.TextEditor = true
 		}
 	case CloseTextEditor:
+		if st.TextEditor && !a.Discard && st.textEdited(a.Text) {
+			return []Effect{Confirm{Text: DiscardTextQuestion, Then: CloseTextEditor{Discard: true}}}
+		}
 		st.TextEditor = false
 	case SaveText:
 		st.saveText(a.Text)
@@ -65,7 +77,7 @@ func (st *State) editText(a Action) {
 		d, _, ok := st.Store.Document(st.Doc)
 		if !ok || strings.TrimSpace(d.Topic) == "" {
 			st.info("This article has no topic yet: write it in “Topic” above the text first.")
-			return
+			return nil
 		}
 		st.onClaim("set its target", func(id string) error { return st.Store.SetTarget(id, d.Topic) })
 	case TopicFromTitle:
@@ -73,6 +85,15 @@ func (st *State) editText(a Action) {
 			st.check(st.Store.SetTopic(st.Doc, strings.TrimSpace(d.Title)))
 		}
 	}
+	return nil
+}
+
+// textEdited reports whether the editor's text differs from the shown
+// document's, as saving would take it (text.Clean: line breaks and
+// invisible controls do not count as a change).
+func (st *State) textEdited(raw string) bool {
+	body, _, _ := text.Clean([]byte(raw))
+	return body != st.shownText()
 }
 
 // textLocked says why the shown document's text cannot be edited, or "".

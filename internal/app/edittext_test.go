@@ -140,8 +140,54 @@ func TestEditingTheTextAsksForAChange(t *testing.T) {
 	Update(st, SaveText{Text: "  \n "})
 	assert.Equal(t, "error", st.Message.Kind)
 	assert.True(t, st.TextEditor, "an empty text is refused and the editor stays open")
-	Update(st, Escape{})
+	Update(st, Escape{EditedText: st.shownText()})
 	assert.False(t, st.TextEditor, "Esc closes the editor")
+}
+
+// Esc or Cancel in the text editor drops nothing without asking: with the
+// text changed, the app's own question comes first; unchanged, the editor
+// closes at once.
+func TestCancellingAnEditedTextAsksBeforeDiscarding(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		close   func(text string) Action
+		edit    func(shown string) string
+		asks    bool
+		answer  bool // the answer to the question, when asked
+		stays   bool // the editor is still open at the end
+		comment string
+	}{
+		{"Esc, unchanged", func(s string) Action { return Escape{EditedText: s} }, func(s string) string { return s }, false, false, false, "closes at once"},
+		{"Cancel, unchanged", func(s string) Action { return CloseTextEditor{Text: s} }, func(s string) string { return s }, false, false, false, "closes at once"},
+		{"Cancel, only the line breaks differ", func(s string) Action { return CloseTextEditor{Text: s} }, func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }, false, false, false, "saving would change nothing"},
+		{"Esc, changed, discard", func(s string) Action { return Escape{EditedText: s} }, func(s string) string { return strings.Replace(s, "Leave a reply\n", "", 1) }, true, true, false, "yes discards"},
+		{"Cancel, changed, keep editing", func(s string) Action { return CloseTextEditor{Text: s} }, func(s string) string { return s + "More." }, true, false, true, "no goes back to the editor"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := annotatedClutter(t)
+			before := st.shownText()
+			rev := st.Store.Revision()
+			Step(st, OpenTextEditor{})
+			require.True(t, st.TextEditor)
+			Step(st, tc.close(tc.edit(before)))
+			if tc.asks {
+				require.NotNil(t, st.Question, "asked first")
+				assert.Equal(t, "Discard your changes to the text?", st.Question.Text)
+				assert.True(t, st.TextEditor, "the editor stays open under the question")
+				if tc.answer {
+					Step(st, Answer{Yes: true})
+				} else {
+					Step(st, Escape{}) // Esc answers Cancel
+				}
+			} else {
+				assert.Nil(t, st.Question, "nothing to ask")
+			}
+			assert.Nil(t, st.Question)
+			assert.Equal(t, tc.stays, st.TextEditor, tc.comment)
+			assert.Equal(t, before, st.shownText(), "the text is never changed by cancelling")
+			assert.Equal(t, rev, st.Store.Revision())
+		})
+	}
 }
 
 func TestTheTextOfAnExerciseCannotBeEdited(t *testing.T) {

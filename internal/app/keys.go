@@ -24,8 +24,11 @@ type KeyEvent struct {
 	// control went away): Delete and Backspace then delete nothing.
 	Elsewhere bool
 	// InList is true when the focus is on a row of the annotation list:
-	// the arrow keys, Home and End move between its rows, Enter selects.
+	// the arrow keys, Home and End move between its rows, Enter selects,
+	// Delete and Backspace delete that row's annotation (Row).
 	InList bool
+	// Row is the annotation of the list row that has the focus, if any.
+	Row string
 }
 
 // Shortcut is one entry of the keyboard help.
@@ -46,7 +49,8 @@ func Shortcuts(schema annotation.Schema) []Shortcut {
 		Shortcut{Keys: "j / k", Does: "select the next / previous annotation"},
 		Shortcut{Keys: "Shift+arrows, Ctrl+Shift+arrows", Does: "in the article: select text by character, by word (or click a word, Shift+click another); tagging snaps it to whole words"},
 		Shortcut{Keys: "↑ / ↓, Home / End, Enter", Does: "in the annotation list (one Tab stop): move between rows, select the row"},
-		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article or the annotation list)"},
+		Shortcut{Keys: "Delete", Does: "delete the selected annotation (from the article); in the annotation list, the annotation of the focused row"},
+		Shortcut{Keys: "↓ / ↑, a letter, Esc, Tab", Does: "on a menu button (Export ▾, Set up ▾): open the menu; in it, move, go to the next item starting with the letter, close it (Tab closes it and moves on)"},
 		suggestShortcuts()[0], suggestShortcuts()[1],
 		Shortcut{Keys: "Ctrl+Z", Does: "undo"},
 		Shortcut{Keys: "Ctrl+Shift+Z or Ctrl+Y", Does: "redo"},
@@ -83,6 +87,10 @@ func KeyAction(st *State, ev KeyEvent) (Action, bool) {
 		switch ev.Key {
 		case "ArrowDown", "ArrowUp", "Home", "End", "Enter", " ":
 			return ListKey{Key: ev.Key}, true
+		case "Delete", "Backspace":
+			if ev.Row != "" {
+				return Delete{Row: ev.Row}, true // the focused row, not the selection
+			}
 		}
 	}
 	if ev.Ctrl {

@@ -209,3 +209,54 @@ func TestAResizeDoesNotScrollToARowOutOfView(t *testing.T) {
 	plan := Step(st, ListResized{Height: 344})
 	assert.False(t, plan.ScrollList)
 }
+
+// Delete on a focused row of the list deletes that row's annotation, not
+// the one selected before the arrows moved the focus; the list's focus
+// moves to the row after it (before it, for the last).
+func TestDeleteOnAFocusedListRowDeletesThatRow(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		key       string
+		selected  int // index of the selected row, -1 for none
+		focused   int
+		wantFocus int // index, among the rows before the delete, of the row focused after it
+	}{
+		{"Delete, another row selected", "Delete", 0, 2, 3},
+		{"Backspace, another row selected", "Backspace", 3, 1, 2},
+		{"Delete, nothing selected", "Delete", -1, 0, 1},
+		{"Delete on the last row", "Delete", 0, 3, 2},
+		{"Delete on the selected row", "Delete", 2, 2, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := listed(t)
+			ids := annotationRows(st)
+			require.Len(t, ids, 4)
+			if tc.selected >= 0 {
+				Step(st, Select{ID: ids[tc.selected]})
+			}
+			victim, ok := st.Store.Annotation(ids[tc.focused])
+			require.True(t, ok)
+			words := "Deleted the " + st.labelName(victim.Label) + " " + st.details(victim) + ". Undo with Ctrl+Z."
+
+			a, ok := KeyAction(st, KeyEvent{Key: tc.key, InList: true, Row: ids[tc.focused]})
+			require.True(t, ok)
+			require.Equal(t, Delete{Row: ids[tc.focused]}, a)
+			Step(st, a)
+
+			_, still := st.Store.Annotation(ids[tc.focused])
+			assert.False(t, still, "the focused row's annotation is gone")
+			for i, id := range ids {
+				if i != tc.focused {
+					_, ok := st.Store.Annotation(id)
+					assert.True(t, ok, "row %d is kept", i)
+				}
+			}
+			assert.Equal(t, words, st.Announce.Text)
+			assert.Equal(t, ids[tc.wantFocus], ListFocus(st), "the focus stays in the list, on the next row")
+
+			Step(st, Undo{})
+			_, back := st.Store.Annotation(ids[tc.focused])
+			assert.True(t, back, "undo brings it back")
+		})
+	}
+}

@@ -177,8 +177,14 @@ func (st *State) applyProjectAction(a Action) (effects []Effect, ok bool) {
 	case RemoveLabel:
 		return st.removeLabel(a), true
 	case AddStanceValue:
+		if st.stanceStylesFull(a.Value) {
+			return nil, true
+		}
 		st.schemaChanged(st.Store.AddStance(a.Value))
 	case RenameStanceValue:
+		if slices.Contains(builtInStances, a.Old) && st.stanceStylesFull(a.New) {
+			return nil, true
+		}
 		st.schemaChanged(st.Store.RenameStance(a.Old, a.New))
 	case MoveStanceValue:
 		stances := st.Store.Schema().Stances
@@ -411,4 +417,17 @@ func projectName(p annotation.Project) string {
 // sameSchema reports whether two schemas are equal.
 func sameSchema(a, b annotation.Schema) bool {
 	return slices.Equal(a.Labels, b.Labels) && slices.Equal(a.Stances, b.Stances)
+}
+
+// stanceStylesFull refuses, with a message, a stance value v that would
+// have no mark style of its own: every stance is told apart by the line
+// under it, and there are MaxAddedStanceStyles besides the built-in four.
+func (st *State) stanceStylesFull(v string) bool {
+	v = strings.TrimSpace(v)
+	stances := st.Store.Schema().Stances
+	if slices.Contains(builtInStances, v) || slices.Contains(stances, v) || addedStances(stances) < MaxAddedStanceStyles {
+		return false
+	}
+	st.fail(fmt.Sprintf("Sayso draws each stance with a line of its own under the claim, and has %d such lines besides those of favor, against, neutral and unclear: remove or rename a stance value before adding another.", MaxAddedStanceStyles))
+	return true
 }

@@ -18,6 +18,18 @@ type Plan struct {
 	Save bool
 }
 
+// listKeeps reports whether action a was done in the side list, whose
+// focus it moved itself: a list key, or Delete on a row.
+func (st *State) listKeeps(a Action) bool {
+	switch a := a.(type) {
+	case ListKey:
+		return true
+	case Delete:
+		return a.Row != ""
+	}
+	return false
+}
+
 // Step applies an action (Update) and returns the plan of what to do.
 // Questions (Confirm effects) become the page's own dialog (State.Question,
 // answered with Answer; Esc answers no), and what changed is put into
@@ -35,11 +47,11 @@ func Step(st *State, a Action) Plan {
 	case ToggleSchema, ToggleExercise:
 		st.SetupMenu = false // chosen from the Setup menu
 	}
-	was := st.remember()
+	was := st.remember(a)
 	effects := st.askQuestions(Update(st, a))
 	effects = append(effects, st.takeStored()...)
 	st.announce(a, was)
-	if _, inList := a.(ListKey); !inList && st.Selected != was.selected {
+	if !st.listKeeps(a) && st.Selected != was.selected {
 		st.listFocus = "" // the list's focus follows a selection made elsewhere
 	}
 	if _, caret := a.(CaretAt); !caret && st.Selected != was.selected {

@@ -116,9 +116,13 @@ func (st *State) annotate(a annotating) []Effect {
 			st.check(st.Store.SetTopic(st.Doc, strings.TrimSpace(a.Value)))
 		}
 	case OpenTextEditor, SaveText, CloseTextEditor, UseTopic, TopicFromTitle:
-		st.editText(a)
+		return st.editText(a)
 	case Delete:
-		st.deleteSelected()
+		if a.Row != "" {
+			st.deleteRow(a.Row)
+		} else {
+			st.deleteSelected()
+		}
 	case DropOrphans:
 		st.Store.DropOrphans()
 		st.info("The annotations that could not be placed were dropped.")
@@ -137,7 +141,7 @@ func (st *State) annotate(a annotating) []Effect {
 		case st.ExportMenu:
 			st.ExportMenu = false
 		case st.TextEditor:
-			st.TextEditor = false
+			return st.editText(CloseTextEditor{Text: a.EditedText})
 		case st.Columns != nil:
 			st.cancelColumns()
 		case st.Import != nil:
@@ -258,6 +262,9 @@ func (st *State) tag(a Tag) []Effect {
 		sp = x.SnapToGraphemes(sp) // never half a flag or a letter without its marks
 	} else {
 		sp = x.SnapToWords(sp)
+		if label.ID == annotation.LabelSpeaker {
+			sp = nameSpan(x, sp) // "Wang Wen," is the mention "Wang Wen"
+		}
 	}
 	if sp.Start >= sp.End {
 		st.info(fmt.Sprintf("Select some text first, then press %s to tag it as %s.", label.Key, strings.ToLower(label.Name)))
@@ -371,6 +378,29 @@ func (st *State) deleteSelected() {
 		st.Selected = ""
 		st.info("Deleted the " + st.labelName(label) + ". Undo with Ctrl+Z.")
 	}
+}
+
+// deleteRow deletes the annotation of a side list row that has the
+// keyboard focus, and gives the list's focus to the row after it (before
+// it, when it was the last), so that the focus stays in the list.
+func (st *State) deleteRow(id string) {
+	if _, ok := st.Store.Annotation(id); !ok {
+		return
+	}
+	rows := st.ListRows()
+	next := ""
+	if i := rowOf(rows, id); i >= 0 {
+		j := annotationRow(rows, i+1, 1)
+		if j < 0 {
+			j = annotationRow(rows, i-1, -1)
+		}
+		if j >= 0 {
+			next = rows[j].Annotation.ID
+		}
+	}
+	st.selectAnnotation(id)
+	st.deleteSelected()
+	st.listFocus = next
 }
 
 func (st *State) undoRedo(f func() (string, error), verb, noun string) {

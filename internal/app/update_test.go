@@ -85,10 +85,10 @@ func TestTagSnapsToWholeWordsUnlessExact(t *testing.T) {
 			s := cp(t, SampleText, "Ines Okafor")
 			return Selection{Start: s.Start + 2, End: s.End - 3}
 		}, false, "Ines Okafor"},
-		{"spaces are trimmed", func(t *testing.T) Selection {
+		{"spaces are trimmed, and a speaker's comma", func(t *testing.T) Selection {
 			s := cp(t, SampleText, "\n\nTomas Reyes, ")
 			return s
-		}, false, "Tomas Reyes,"},
+		}, false, "Tomas Reyes"},
 		{"alt keeps the exact selection", func(t *testing.T) Selection {
 			s := cp(t, SampleText, "Ines Okafor")
 			return Selection{Start: s.Start + 2, End: s.End - 3}

@@ -95,6 +95,9 @@ func (st *State) highlightStyle(a *annotation.Annotation) string {
 		case "favor", "against", "neutral", "unclear":
 			return "claim-" + a.Stance
 		}
+		if s, ok := st.labelStyles()[stanceKey+a.Stance]; ok {
+			return s
+		}
 		return "claim"
 	case annotation.LabelSpeaker, annotation.LabelCue:
 		return a.Label
@@ -105,20 +108,72 @@ func (st *State) highlightStyle(a *annotation.Annotation) string {
 	return "other"
 }
 
-// labelStyles maps each label of the schema to its highlight style,
-// rebuilt when the project changed.
+// stanceKey prefixes a stance value among labelStyles' keys (label ids
+// cannot hold a NUL).
+const stanceKey = "\x00stance:"
+
+// labelStyles maps each label of the schema to its highlight style, and
+// each stance value without a built-in style (stanceKey+value) to its
+// claim-y<k>, rebuilt when the project changed.
 func (st *State) labelStyles() map[string]string {
 	if st.styles.m != nil && st.styles.revision == st.Store.Revision() && st.styles.store == st.Store {
 		return st.styles.m
 	}
 	m := map[string]string{}
-	for i, l := range st.Store.Schema().Labels {
+	sc := st.Store.Schema()
+	for i, l := range sc.Labels {
 		if i < MaxLabelStyles {
 			m[l.ID] = "x" + strconv.Itoa(i)
 		}
 	}
+	for _, v := range sc.Stances {
+		if k, ok := AddedStanceStyle(sc, v); ok {
+			m[stanceKey+v] = "claim-y" + strconv.Itoa(k)
+		}
+	}
 	st.styles.m, st.styles.revision, st.styles.store = m, st.Store.Revision(), st.Store
 	return m
+}
+
+// BuiltInStances are the stance values with a mark style of their own
+// (view.MarkStyles: solid, wavy, dashed and dotted underlines).
+var builtInStances = []string{"favor", "against", "neutral", "unclear"}
+
+// MaxAddedStanceStyles is how many further stance values (added in the
+// schema editor, or a built-in one renamed) get a mark style of their
+// own (claim-y0, claim-y1, …: view.AddedStanceStyles); the schema editor
+// adds no more, so that no two stances are ever drawn alike.
+const MaxAddedStanceStyles = 15
+
+// AddedStanceStyle is the place k of stance value v among the schema's
+// stance values that have no built-in style (claim-y<k>); ok is false
+// for a built-in value, one not in the schema, or past
+// MaxAddedStanceStyles (a project imported with more), drawn as "claim".
+func AddedStanceStyle(sc annotation.Schema, v string) (k int, ok bool) {
+	if slices.Contains(builtInStances, v) {
+		return 0, false
+	}
+	for _, x := range sc.Stances {
+		if slices.Contains(builtInStances, x) {
+			continue
+		}
+		if x == v {
+			return k, k < MaxAddedStanceStyles
+		}
+		k++
+	}
+	return 0, false
+}
+
+// addedStances counts the schema's stance values without a built-in style.
+func addedStances(stances []string) int {
+	n := 0
+	for _, x := range stances {
+		if !slices.Contains(builtInStances, x) {
+			n++
+		}
+	}
+	return n
 }
 
 // fixedStyles are the first highlight styles, before the x0, x1, … of
@@ -135,7 +190,17 @@ func highlightStyles() []string {
 	for i := range MaxLabelStyles {
 		s = append(s, "x"+strconv.Itoa(i))
 	}
-	return append(s, strings.Fields(suggestStyles)...)
+	s = append(s, strings.Fields(suggestStyles)...)
+	for k := range MaxAddedStanceStyles {
+		s = append(s, "claim-y"+strconv.Itoa(k))
+	}
+	return s
+}
+
+// addedStanceStyle is the style index of claim-y<k>, after the
+// suggestions' styles.
+func addedStanceStyle(k int) int32 {
+	return int32(fixedStyleCount + MaxLabelStyles + len(strings.Fields(suggestStyles)) + k)
 }
 
 // styleIndex is the index of a style in highlightStyles (the last label
@@ -161,6 +226,9 @@ func styleIndex(style string) int32 {
 		return 6
 	case "other":
 		return 7
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(style, "claim-y")); err == nil && strings.HasPrefix(style, "claim-y") && n >= 0 && n < MaxAddedStanceStyles {
+		return addedStanceStyle(n)
 	}
 	if k := slices.Index(strings.Fields(suggestStyles), style); k >= 0 {
 		return suggestStyle(k)

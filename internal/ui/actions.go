@@ -157,7 +157,7 @@ func ActionOf(p Press, c Control) (a app.Action, ok bool) {
 	case view.ActEditSave:
 		return app.SaveText{Text: c.Value("edit-text")}, true
 	case view.ActEditCancel:
-		return app.CloseTextEditor{}, true
+		return app.CloseTextEditor{Text: c.Value("edit-text")}, true
 	case view.ActUseTopic:
 		return app.UseTopic{}, true
 	case view.ActTopicTitle:

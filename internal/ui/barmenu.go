@@ -39,6 +39,17 @@ func (u *UI) listenBarMenu() {
 			ev.StopPropagation()
 		}
 	}
+	// The focus leaving the bar for the page (Tab past its last command, a
+	// click in the text) closes it, as a menu closes on Tab; a focus that
+	// only fell away (a redraw, a menu closing) does not.
+	leave := func(ev dom.Event) {
+		to := ev.Underlying().Get("relatedTarget")
+		if open() && to.Truthy() && !to.Equal(btn.Underlying()) && !bar.Underlying().Call("contains", to).Bool() {
+			set(false)
+		}
+	}
+	u.on(btn, "focusout", leave)
+	u.on(bar, "focusout", leave)
 	u.on(btn, "keydown", escape)
 	u.on(bar, "keydown", escape)
 	u.on(bar, "click", func(ev dom.Event) {

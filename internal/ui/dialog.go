@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"strings"
 	"syscall/js"
 )
 
@@ -76,14 +77,20 @@ func (u *UI) updateModals(prev js.Value) {
 		u.modals.openers = map[string]js.Value{}
 	}
 	isOpen := func(id string) bool { return !u.el(id).Call("hasAttribute", "hidden").Bool() }
-	var back js.Value // where the focus returns, when a dialog closed
+	// back is where the focus returns when dialogs closed: what opened the
+	// lowest of them (a question answered yes can close the dialog it was
+	// asked from too, and the focus then goes to what opened that one).
+	var back js.Value
+	closed := false
 	var still []string
 	for _, id := range u.modals.open {
 		if isOpen(id) {
 			still = append(still, id)
 			continue
 		}
-		back = u.modals.openers[id]
+		if !closed {
+			back, closed = u.modals.openers[id], true
+		}
 		delete(u.modals.openers, id)
 	}
 	var opened []string
@@ -104,8 +111,8 @@ func (u *UI) updateModals(prev js.Value) {
 		}
 		return
 	}
-	if back.IsUndefined() {
-		return // nothing closed
+	if !closed {
+		return
 	}
 	if top := u.topModal(); top.Truthy() {
 		if back.Truthy() && top.Call("contains", back).Bool() && shown(back) {
@@ -273,8 +280,62 @@ func menuKey(target js.Value, key string) bool {
 	case "End":
 		at = len(items) - 1
 	default:
-		return false
+		next, ok := typeAhead(items, at, key)
+		if !ok {
+			return false
+		}
+		at = next
 	}
 	items[at].Call("focus")
 	return true
+}
+
+// typeAhead is the menu's type-ahead (WAI-ARIA menu pattern): a printable
+// character moves to the next item, after the one at at and wrapping
+// round, whose name starts with it, ignoring case. ok is false when key
+// is not one character (a key name such as "Tab") or is a space; a
+// character no item starts with keeps the focus where it is, and is
+// taken all the same, so that it is never a shortcut behind the menu.
+func typeAhead(items []js.Value, at int, key string) (int, bool) {
+	r := []rune(key)
+	if len(r) != 1 || r[0] == ' ' {
+		return at, false
+	}
+	want := strings.ToLower(key)
+	for i := 1; i <= len(items); i++ {
+		k := (at + i) % len(items)
+		if strings.HasPrefix(strings.ToLower(itemName(items[k])), want) {
+			return k, true
+		}
+	}
+	return at, true
+}
+
+// itemName is the name a menu item starts with: its .fmt part (the
+// format's or command's name), else its text.
+func itemName(item js.Value) string {
+	if f := item.Call("querySelector", ".fmt"); !f.IsNull() {
+		return strings.TrimSpace(f.Get("textContent").String())
+	}
+	return strings.TrimSpace(item.Get("textContent").String())
+}
+
+// afterMenu is the control that Tab reaches after an open menu (back
+// is true for Shift+Tab: its button, which comes before the items): the
+// first shown control after the button that is not in the menu.
+func afterMenu(button, menu js.Value, back bool) js.Value {
+	if back {
+		return button
+	}
+	all := controls(js.Global().Get("document").Get("body"))
+	past := false
+	for _, c := range all {
+		switch {
+		case c.Equal(button):
+			past = true
+		case past && !menu.Call("contains", c).Bool() && c.Call("closest", "[inert]").IsNull():
+			return c
+		}
+	}
+	return button
 }

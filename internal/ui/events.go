@@ -29,6 +29,12 @@ func (u *UI) listen() {
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)
 	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })
+	// Printing: the list of annotations under the article (hidden on screen).
+	u.on(u.win, "beforeprint", func(dom.Event) {
+		if el := u.doc.GetElementByID("print-list"); el != nil {
+			el.SetInnerHTML(view.PrintList(u.st).String())
+		}
+	})
 	// Another tab wrote the autosave pointer: this tab's copy is older.
 	u.on(u.win, "storage", func(ev dom.Event) {
 		if ev.Underlying().Get("key").String() == app.AutosavePointerKey {
@@ -171,6 +177,9 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		k.Sel = u.selection()
 		k.Elsewhere = !u.docEl.Underlying().Call("contains", target).Bool() && !u.sidebar.Underlying().Call("contains", target).Bool()
 		k.InList = target.Get("nodeType").Int() == 1 && target.Call("matches", "#sidebar [data-id]").Bool()
+		if k.InList {
+			k.Row = target.Call("getAttribute", "data-id").String()
+		}
 	}
 	if k.Key == "Enter" && target.Get("id").String() == "student-name" {
 		ev.PreventDefault()
@@ -183,16 +192,31 @@ func (u *UI) onKeyDown(ev dom.Event) {
 		return
 	}
 	ev.PreventDefault()
-	if _, esc := a.(app.Escape); esc && inField {
-		target.Call("blur")
-	}
-	u.dispatch(a)
-	if _, inList := a.(app.ListKey); inList {
-		// The list's one Tab stop moved: the focus goes with it.
-		if row := u.sidebar.QuerySelector(`[data-id][tabindex="0"]`); row != nil {
-			row.Underlying().Call("focus")
+	if esc, ok := a.(app.Escape); ok {
+		if u.st.TextEditor {
+			// Esc in the text editor is its Cancel: the app asks before
+			// it drops an edit, and the focus stays where it was.
+			esc.EditedText = pageControl{u: u}.Value("edit-text")
+			a = esc
+		} else if inField {
+			target.Call("blur")
 		}
 	}
+	u.dispatch(a)
+	if d, del := a.(app.Delete); del && d.Row != "" || isListKey(a) {
+		// The list's one Tab stop moved (or its row went): the focus goes
+		// with it, to the article when the list is empty.
+		if row := u.sidebar.QuerySelector(`[data-id][tabindex="0"]`); row != nil {
+			row.Underlying().Call("focus")
+		} else if !u.sidebar.Underlying().Call("contains", activeElement()).Bool() {
+			u.docEl.Underlying().Call("focus")
+		}
+	}
+}
+
+func isListKey(a app.Action) bool {
+	_, ok := a.(app.ListKey)
+	return ok
 }
 
 // menuKeys handles the keys of dialogs and menu buttons that only move
@@ -227,9 +251,18 @@ func (u *UI) menuKeys(ev dom.Event, target js.Value) bool {
 		return false
 	}
 	if key == "Tab" {
+		// Tab closes the menu and moves on as it would from the button:
+		// to the control after the menu (Shift+Tab: to the button).
 		ev.PreventDefault()
+		menu := target.Call("closest", ".menu")
+		if b, ok := menuButtons[menu.Get("id").String()]; ok {
+			afterMenu(u.el(b), menu, e.Get("shiftKey").Bool()).Call("focus")
+		}
 		u.dispatch(app.CloseMenus{})
 		return true
+	}
+	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return false // Ctrl+Z is undo, not the type-ahead's z
 	}
 	if menuKey(target, key) {
 		ev.PreventDefault()

@@ -350,6 +350,36 @@ func (u *UI) render(plan app.Plan) {
 	setButton(u.redo, p.RedoTitle, "Nothing to redo")
 	u.updateMenus()
 	u.updateModals(prev)
+	u.keepFocus(prev)
+}
+
+// keepFocus gives the focus a place when the redraw took away the element
+// that had it (the inspector's Delete after it deleted, a stance button
+// of an annotation gone): the list's row when it was in the list, else
+// the article, so that it never falls to the page, where the next
+// keys would reach nothing a screen reader announces.
+func (u *UI) keepFocus(prev js.Value) {
+	body := js.Global().Get("document").Get("body")
+	if !prev.Truthy() || prev.Equal(body) || prev.Get("isConnected").Bool() && shown(prev) {
+		return
+	}
+	if a := activeElement(); a.Truthy() && !a.Equal(body) {
+		return
+	}
+	if len(u.modals.open) > 0 {
+		u.focusInto(u.topModal())
+		return
+	}
+	if !shown(u.docEl.Underlying()) {
+		return
+	}
+	if u.sidebar.Underlying().Call("contains", prev).Bool() {
+		if row := u.sidebar.QuerySelector(`[data-id][tabindex="0"]`); row != nil && shown(row.Underlying()) {
+			row.Underlying().Call("focus")
+			return
+		}
+	}
+	u.docEl.Underlying().Call("focus")
 }
 
 // renderSaveStatus draws the save indicator alone.

@@ -61,7 +61,7 @@ func compareFiles(b *Builder, c *app.Compare) {
 		} else {
 			b.Markup(`<td>—</td>`)
 		}
-		b.Printf(`<td><button type="button" data-action="%s" data-file="%d" title="Forget this file">×</button></td></tr>`, ActCompareRemove, i)
+		b.Printf(`<td><button type="button" data-action="%s" data-file="%d" title="Forget this file" aria-label="Forget %s">×</button></td></tr>`, ActCompareRemove, i, wording.Clip(f.Name, 60))
 	}
 	b.Markup(`</tbody></table></section>`)
 }

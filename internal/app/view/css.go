@@ -26,8 +26,11 @@ import (
 func LabelCSS(st *app.State) string {
 	var b strings.Builder
 	b.WriteString(stanceCSS)
+	b.WriteString(forcedCSS)
 	fmt.Fprintf(&b, "::highlight(sayso-other),.mk-other{background-color:rgba(120,120,120,.25);text-decoration:underline solid 2px %s;text-underline-offset:4px}\n", OtherMark)
-	for i, l := range st.Store.Schema().Labels {
+	sc := st.Store.Schema()
+	addedStanceCSS(&b, sc)
+	for i, l := range sc.Labels {
 		if !isHexColor(l.Color) {
 			continue
 		}
@@ -88,6 +91,22 @@ type MarkStyle struct {
 	Tint   string  // the background's colour, "#rrggbb", laid over the paper at TintAlpha
 	Alpha  float64 // the tint's opacity
 	Words  string  // how the legend describes the mark
+	// Over adds an overline to the underline, and Thick makes both 4px
+	// (not 2px): the styles of stance values added in the schema editor
+	// (AddedStanceStyles), whose line styles repeat the built-in ones.
+	Over, Thick bool
+}
+
+// decoration is the CSS text-decoration of the mark.
+func (s MarkStyle) decoration() string {
+	lines, width := "underline", 2
+	if s.Over {
+		lines = "underline overline"
+	}
+	if s.Thick {
+		width = 4
+	}
+	return fmt.Sprintf("text-decoration:%s %s %dpx %s;text-underline-offset:4px;text-decoration-skip-ink:none", lines, s.Line, width, s.Mark)
 }
 
 // MarkStyles are the stance styles of claims; each underline stands out
@@ -101,6 +120,33 @@ var MarkStyles = []MarkStyle{
 	{Style: "claim-unclear", Stance: "unclear", Class: "st-unclear", Line: "dotted", Mark: "#7b1fa2", Tint: "#8e24aa", Alpha: .22, Words: "dotted underline"},
 }
 
+// AddedStanceStyles are the mark styles of the stance values a schema
+// adds (or a built-in one renamed), in their order among the schema's
+// stances (app.AddedStanceStyle): the built-in line styles again, with an
+// overline, then thick with an overline, then thick, so that no two
+// stances are drawn alike, and in a blue, a teal or a brown tint — colour
+// is never the signal, the lines are.
+var AddedStanceStyles = func() []MarkStyle {
+	lines := []string{"solid", "dashed", "dotted", "double", "wavy"}
+	hues := []struct{ mark, tint string }{{"#1565c0", "#1e88e5"}, {"#00695c", "#00897b"}, {"#6d4c41", "#8d6e63"}}
+	var out []MarkStyle
+	for _, v := range []struct{ over, thick bool }{{true, false}, {true, true}, {false, true}} {
+		for _, line := range lines {
+			k := len(out)
+			words := line + " underline"
+			if v.thick {
+				words = "thick " + words
+			}
+			if v.over {
+				words += " and overline"
+			}
+			h := hues[k%len(hues)]
+			out = append(out, MarkStyle{Style: "claim-y" + strconv.Itoa(k), Line: line, Mark: h.mark, Tint: h.tint, Alpha: .18, Words: words, Over: v.over, Thick: v.thick})
+		}
+	}
+	return out[:app.MaxAddedStanceStyles]
+}()
+
 // stanceCSS styles every MarkStyle: its highlight, its segments (the
 // renderer without highlights), the legend's sample, the side list's
 // stance badge and the inspector's pressed stance button.
@@ -108,7 +154,7 @@ var stanceCSS = func() string {
 	var b strings.Builder
 	for _, s := range MarkStyles {
 		tint := rgba(s.Tint, s.Alpha)
-		deco := fmt.Sprintf("text-decoration:underline %s 2px %s;text-underline-offset:4px;text-decoration-skip-ink:none", s.Line, s.Mark)
+		deco := s.decoration()
 		seg, badge := ".l-claim.ann", ".badge.st-"
 		if s.Class != "" {
 			seg += "." + s.Class
@@ -119,6 +165,41 @@ var stanceCSS = func() string {
 			fmt.Fprintf(&b, "fieldset.stance button.%s.on{background-color:%s;%s}\n", s.Class, tint, deco)
 		}
 	}
+	for _, s := range AddedStanceStyles {
+		fmt.Fprintf(&b, "::highlight(sayso-%s){background-color:%s;%s}\n.mk-%s{background-color:%s;%s}\n", s.Style, rgba(s.Tint, s.Alpha), s.decoration(), s.Style, rgba(s.Tint, s.Alpha), s.decoration())
+	}
+	return b.String()
+}()
+
+// addedStanceCSS styles the stance values of the schema that have an
+// added style: a claim's segments, its badge in the side list and its
+// pressed stance button, by the value's class (st-<cssName>).
+func addedStanceCSS(b *strings.Builder, sc annotation.Schema) {
+	for _, v := range sc.Stances {
+		k, ok := app.AddedStanceStyle(sc, v)
+		if !ok {
+			continue
+		}
+		s, n := AddedStanceStyles[k], cssName(v)
+		fmt.Fprintf(b, ".l-claim.ann.st-%s,.badge.st-%s,fieldset.stance button.st-%s.on{background-color:%s;%s}\n", n, n, n, rgba(s.Tint, s.Alpha), s.decoration())
+	}
+}
+
+// forcedCSS draws every mark in the text in system colours when the
+// system forces its colours (Windows High Contrast): the tint becomes
+// Mark, the lines CanvasText (their styles stay), so that no mark
+// disappears with the author's colours. web/app.css does the same for
+// the marks drawn as elements.
+var forcedCSS = func() string {
+	var b strings.Builder
+	b.WriteString("@media (forced-colors:active){")
+	for i, s := range strings.Fields(app.HighlightStyles()) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("::highlight(sayso-" + s + ")")
+	}
+	b.WriteString("{background-color:Mark;color:MarkText;text-decoration-color:CanvasText}::highlight(sayso-sel){background-color:Highlight;color:HighlightText}}\n")
 	return b.String()
 }()
 

@@ -199,3 +199,79 @@ func TestAColourPickedInTheSchemaEditorIsMadeReadable(t *testing.T) {
 	assert.NotContains(t, css, "#ffff00;text-decoration", "the pale colour itself never underlines")
 	assert.False(t, strings.Contains(css, "<"))
 }
+
+// Stance values added in the schema editor are each drawn with a line of
+// their own: no two stances (built-in or added) share a decoration, every
+// added style is readable at the same ratios as the built-in ones, and
+// the legend and the side list's badge show it.
+func TestEveryAddedStanceValueHasAStyleOfItsOwn(t *testing.T) {
+	st := sampleState(t)
+	added := []string{"mixed", "ironic", "hedged"}
+	for i := 0; len(added) < app.MaxAddedStanceStyles; i++ {
+		added = append(added, fmt.Sprintf("extra %d", i))
+	}
+	for _, v := range added {
+		app.Update(st, app.AddStanceValue{Value: v})
+		require.NotEqual(t, "error", st.Message.Kind, st.Message.Text)
+	}
+	sc := st.Store.Schema()
+	require.Len(t, sc.Stances, 4+app.MaxAddedStanceStyles)
+
+	// shape is a mark without its colour: the lines, their style and width.
+	shape := func(s MarkStyle) string {
+		d := strings.Split(s.decoration(), ";")[0]
+		return strings.TrimSuffix(d, " "+s.Mark)
+	}
+	shapes := map[string]string{}
+	for _, s := range MarkStyles {
+		shapes[shape(s)] = s.Style
+	}
+	css, legend := LabelCSS(st), Legend(st).String()
+	for _, v := range added {
+		t.Run(v, func(t *testing.T) {
+			k, ok := app.AddedStanceStyle(sc, v)
+			require.True(t, ok)
+			s := AddedStanceStyles[k]
+			if other, ok := shapes[shape(s)]; ok {
+				t.Errorf("%s is drawn like %s (%s): stance would be told by hue alone", v, other, shape(s))
+			}
+			shapes[shape(s)] = v
+			tinted := Over(s.Tint, s.Alpha, Paper)
+			assert.GreaterOrEqual(t, Contrast(s.Mark, Paper), MinMarkContrast, "the line on the paper")
+			assert.GreaterOrEqual(t, Contrast(s.Mark, tinted), MinMarkContrast, "the line on its own tint")
+			assert.GreaterOrEqual(t, Contrast(Ink, tinted), MinTextContrast, "the text on the tint")
+			assert.Contains(t, s.Words, s.Line, "the legend names the line style")
+			assert.Contains(t, stanceCSS, "::highlight(sayso-"+s.Style+"){background-color:"+rgba(s.Tint, s.Alpha)+";"+s.decoration())
+			n := cssName(v)
+			assert.Contains(t, css, ".l-claim.ann.st-"+n+",.badge.st-"+n+",fieldset.stance button.st-"+n+".on{background-color:"+rgba(s.Tint, s.Alpha)+";"+s.decoration())
+			assert.Contains(t, legend, `<span class="mk mk-`+s.Style+`">`+v+`</span> <span class="mk-words">Claim, `+s.Words+`</span>`)
+		})
+	}
+	assert.Len(t, shapes, len(MarkStyles)+app.MaxAddedStanceStyles, "every stance has its own lines")
+
+	// One more would have to share: the schema editor says why and adds none.
+	app.Update(st, app.AddStanceValue{Value: "one too many"})
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.NotContains(t, st.Store.Schema().Stances, "one too many")
+	app.Update(st, app.RenameStanceValue{Old: "favor", New: "support"})
+	assert.Contains(t, st.Store.Schema().Stances, "favor", "renaming a built-in value would add a style too")
+	app.Update(st, app.RemoveStanceValue{Value: "extra 0", Confirmed: true})
+	app.Update(st, app.AddStanceValue{Value: "one too many"})
+	assert.Contains(t, st.Store.Schema().Stances, "one too many", "a removed value frees its style")
+}
+
+// With forced colours every mark in the text is drawn in system colours
+// (its line style stays): none is left in an author's colour that the
+// system throws away.
+func TestForcedColoursDrawEveryMarkInSystemColours(t *testing.T) {
+	css := LabelCSS(sampleState(t))
+	start := strings.Index(css, "@media (forced-colors:active){")
+	require.GreaterOrEqual(t, start, 0)
+	block := css[start:]
+	block = block[:strings.Index(block, "}}")+2]
+	for _, s := range strings.Fields(app.HighlightStyles()) {
+		assert.Contains(t, block, "::highlight(sayso-"+s+")", s)
+	}
+	assert.Contains(t, block, "{background-color:Mark;color:MarkText;text-decoration-color:CanvasText}")
+	assert.Contains(t, block, "::highlight(sayso-sel){background-color:Highlight;color:HighlightText}")
+}

@@ -56,7 +56,7 @@ func assertOnlyOwnMarkup(t *testing.T, html string) {
 		"checked": true, "disabled": true, "placeholder": true, "aria-label": true, "aria-current": true, "accept": true,
 		"multiple": true, "hidden": true, "for": true, "min": true, "max": true, "step": true, "name": true,
 		"role": true, "aria-checked": true, "aria-posinset": true, "aria-setsize": true,
-		"aria-describedby": true, "scope": true}
+		"aria-describedby": true, "scope": true, "aria-hidden": true}
 	opened := strings.Count(html, "<") - strings.Count(html, "</")
 	found := ownTag.FindAllStringSubmatch(html, -1)
 	attrs["dir"] = true  // paragraphs: dir="auto"

@@ -37,6 +37,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"Sidebar":           func() HTML { return Sidebar(annotating) },
 		"Tools":             func() HTML { return Tools(annotating) },
 		"Legend":            func() HTML { return Legend(annotating) },
+		"PrintList":         func() HTML { return PrintList(annotating) },
 		"ExportMenu":        func() HTML { return ExportMenu(annotating) },
 		"Shortcuts":         func() HTML { return Shortcuts(annotating) },
 		"Documents":         func() HTML { return Documents(annotating) },

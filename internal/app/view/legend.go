@@ -9,7 +9,8 @@ import (
 
 // Legend is the key to the marks in the text, shown beside it: a sample
 // of every mark the shown document can have — claims by stance (each
-// with its own underline style, named in words), speakers, cues, and the
+// with its own underline style, named in words, the stance values the
+// schema added too), speakers, cues, and the
 // labels the schema added — each drawn as it is in the text.
 func Legend(st *app.State) HTML {
 	if st.Doc == "" {
@@ -22,9 +23,15 @@ func Legend(st *app.State) HTML {
 	for _, s := range MarkStyles {
 		switch {
 		case s.Stance == "":
-			b.Printf(`<li><span class="mk mk-%s">%s</span> <span class="mk-words">no stance or another, %s</span></li>`, s.Style, claim, s.Words)
+			b.Printf(`<li><span class="mk mk-%s">%s</span> <span class="mk-words">no stance, %s</span></li>`, s.Style, claim, s.Words)
 		case slices.Contains(sc.Stances, s.Stance):
 			b.Printf(`<li><span class="mk mk-%s">%s</span> <span class="mk-words">%s, %s</span></li>`, s.Style, s.Stance, claim, s.Words)
+		}
+	}
+	for _, v := range sc.Stances {
+		if k, ok := app.AddedStanceStyle(sc, v); ok {
+			s := AddedStanceStyles[k]
+			b.Printf(`<li><span class="mk mk-%s">%s</span> <span class="mk-words">%s, %s</span></li>`, s.Style, v, claim, s.Words)
 		}
 	}
 	for i, l := range sc.Labels {
@@ -42,4 +49,18 @@ func Legend(st *app.State) HTML {
 	}
 	b.Markup(`</ul>`)
 	return b.HTML()
+}
+
+// stanceMark is the mark style of a claim with stance value v, and its
+// words ("wavy underline"); "" for a value with none of its own.
+func stanceMark(sc annotation.Schema, v string) (style, words string) {
+	for _, s := range MarkStyles {
+		if s.Stance != "" && s.Stance == v {
+			return s.Style, s.Words
+		}
+	}
+	if k, ok := app.AddedStanceStyle(sc, v); ok {
+		return AddedStanceStyles[k].Style, AddedStanceStyles[k].Words
+	}
+	return "", ""
 }

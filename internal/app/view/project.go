@@ -56,11 +56,12 @@ func Documents(st *app.State) HTML {
 		b.Printf(`<li class="%s" data-doc="%s"%s>`, cls, d.ID, attrIf(d.ID == st.Doc, ` aria-current="true"`))
 		b.Printf(`<button type="button" class="doc-open" data-action="%s" data-doc="%s" title="Show this document">%d. %s</button>`, ActShowDoc, d.ID, i+1, wording.Clip(d.Title, 80))
 		b.Printf(`<span class="count">%s</span>`, wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
-		b.Printf(`<label class="check"><input type="checkbox" data-field="%s" data-doc="%s"%s> done</label>`, FieldDocDone, d.ID, attrIf(d.Done, " checked"))
+		title := wording.Clip(d.Title, 80)
+		b.Printf(`<label class="check"><input type="checkbox" data-field="%s" data-doc="%s" aria-label="“%s” done"%s> done</label>`, FieldDocDone, d.ID, title, attrIf(d.Done, " checked"))
 		b.Printf(`<input type="text" class="doc-title" data-field="%s" data-doc="%s" value="%s" maxlength="500" aria-label="Title of document %d">`, FieldDocTitle, d.ID, d.Title, i+1)
-		b.Printf(`<button type="button" data-action="%s" data-doc="%s" title="Move up"%s>↑</button>`, ActDocUp, d.ID, attrIf(i == 0, " disabled"))
-		b.Printf(`<button type="button" data-action="%s" data-doc="%s" title="Move down"%s>↓</button>`, ActDocDown, d.ID, attrIf(i == len(docs)-1, " disabled"))
-		b.Printf(`<button type="button" class="danger" data-action="%s" data-doc="%s" title="Remove this document and its annotations (undo brings them back)"%s>Remove</button>`, ActDocRemove, d.ID, attrIf(len(docs) == 1, " disabled"))
+		b.Printf(`<button type="button" data-action="%s" data-doc="%s" title="Move up" aria-label="Move “%s” up"%s>↑</button>`, ActDocUp, d.ID, title, attrIf(i == 0, " disabled"))
+		b.Printf(`<button type="button" data-action="%s" data-doc="%s" title="Move down" aria-label="Move “%s” down"%s>↓</button>`, ActDocDown, d.ID, title, attrIf(i == len(docs)-1, " disabled"))
+		b.Printf(`<button type="button" class="danger" data-action="%s" data-doc="%s" title="Remove this document and its annotations (undo brings them back)" aria-label="Remove “%s”"%s>Remove</button>`, ActDocRemove, d.ID, title, attrIf(len(docs) == 1, " disabled"))
 		b.Markup(`</li>`)
 	}
 	b.Markup(`</ol>`)
@@ -91,7 +92,7 @@ func Schema(st *app.State) HTML {
 			b.Markup(`<td class="hint">built in</td></tr>`)
 			continue
 		}
-		b.Printf(`<td><button type="button" class="danger" data-action="%s" data-label="%s">Remove</button></td></tr>`, ActLabelRemove, id)
+		b.Printf(`<td><button type="button" class="danger" data-action="%s" data-label="%s" aria-label="Remove the label “%s”">Remove</button></td></tr>`, ActLabelRemove, id, l.Name)
 	}
 	b.Markup(`</tbody></table>`)
 	b.Printf(`<div class="row add"><input type="text" id="new-label-name" maxlength="60" placeholder="New label name" aria-label="New label name">`+
@@ -105,10 +106,13 @@ func Schema(st *app.State) HTML {
 		if i < 9 {
 			b.Printf(` <kbd>%d</kbd>`, i+1)
 		}
+		if style, words := stanceMark(sc, v); style != "" {
+			b.Printf(` <span class="mk mk-%s" aria-hidden="true">Aa</span><span class="mk-words">marked with a %s</span>`, style, words)
+		}
 		b.Printf(` <span class="count">%s</span>`, wording.Count(st.Store.StanceUse(v), "claim"))
-		b.Printf(`<button type="button" data-action="%s" data-stance="%s"%s>↑</button><button type="button" data-action="%s" data-stance="%s"%s>↓</button>`,
-			ActStanceUp, v, attrIf(i == 0, " disabled"), ActStanceDown, v, attrIf(i == len(sc.Stances)-1, " disabled"))
-		b.Printf(`<button type="button" class="danger" data-action="%s" data-stance="%s">Remove</button></li>`, ActStanceRemove, v)
+		b.Printf(`<button type="button" data-action="%s" data-stance="%s" aria-label="Move “%s” up"%s>↑</button><button type="button" data-action="%s" data-stance="%s" aria-label="Move “%s” down"%s>↓</button>`,
+			ActStanceUp, v, v, attrIf(i == 0, " disabled"), ActStanceDown, v, v, attrIf(i == len(sc.Stances)-1, " disabled"))
+		b.Printf(`<button type="button" class="danger" data-action="%s" data-stance="%s" aria-label="Remove “%s”">Remove</button></li>`, ActStanceRemove, v, v)
 	}
 	b.Printf(`</ol><div class="row add"><input type="text" id="new-stance" maxlength="60" placeholder="New stance value" aria-label="New stance value"><button type="button" data-action="%s">Add stance value</button></div>`, ActStanceAdd)
 	b.Markup(`<p class="hint">Renaming keeps every annotation: claims and spans follow the new names. The default stance target of a document is the “Stance target” above its text.</p>`)
