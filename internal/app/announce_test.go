@@ -168,3 +168,25 @@ func TestTheCaretInTwoAnnotationsOfTheSameWordsReadsTheFirstMadeFirst(t *testing
 	assert.Equal(t, claim, st.Selected, "of equal spans, the first made is selected")
 	assert.Equal(t, "In Claim “Reyes told”, no stance, no speaker; within Speaker “Reyes told”.", st.Announce.Text)
 }
+
+func TestAnEditThatChangesNothingSaysNothing(t *testing.T) {
+	claim := "a slow death for small businesses."
+	for _, tc := range []struct {
+		name  string
+		setup Action
+		again Action
+	}{
+		{"the same note again", SetNote{Value: "check"}, SetNote{Value: "check"}},
+		{"the same target again", SetTarget{Value: "the plan"}, SetTarget{Value: "the plan"}},
+		{"the same stance again", SetStance{Value: "against"}, SetStance{Value: "against"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := sampleState(t)
+			claimBy(t, st, claim, "Tomas Reyes", 1)
+			Step(st, tc.setup)
+			seq := st.Announce.Seq
+			Step(st, tc.again)
+			assert.Equal(t, seq, st.Announce.Seq, "nothing announced: %q", st.Announce.Text)
+		})
+	}
+}
