@@ -132,3 +132,22 @@ func TestAFailedBatchCountsWhatItTookBackAsChanges(t *testing.T) {
 		})
 	}
 }
+
+// A batch that changes nothing leaves no undo step of its own, whatever
+// came before it: Undo still takes back the change made before.
+func TestABatchThatChangesNothingLeavesNoUndoStep(t *testing.T) {
+	const body = "Ann Lee said the port will close."
+	for _, earlier := range []int{0, 1, 2} {
+		t.Run(fmt.Sprintf("after %d changes", earlier), func(t *testing.T) {
+			s, doc := newTestStore(t, "t", body)
+			for i := range earlier {
+				mustAdd(t, s, doc, LabelClaim, body, []string{"Ann Lee", "the port"}[i], 0)
+			}
+			require.NoError(t, s.Batch("nothing", func() error { return nil }))
+			assert.Len(t, s.undo, earlier)
+			name, ok := s.CanUndo()
+			assert.Equal(t, earlier > 0, ok)
+			assert.NotEqual(t, "nothing", name)
+		})
+	}
+}
