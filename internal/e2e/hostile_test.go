@@ -322,7 +322,9 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 	browsertest.Eval[bool](p, `(window.__holdYes = e => {
 		if (e.target.closest && e.target.closest('#confirm [data-action="confirm-yes"]')) e.stopImmediatePropagation();
 	}, addEventListener("click", window.__holdYes, true), true)`)
-	p.Click(`#schema [data-action="stance-remove"]`)
+	// The second value is payloads[1], markup (the first, payloads[3],
+	// is an attribute breakout that shows as plain text in a paragraph).
+	p.Click(`#schema ol.stances > li:nth-child(2) [data-action="stance-remove"]`)
 	p.WaitFor(`!document.getElementById("confirm").hidden`)
 	showsPayload(t, p, "#confirm", "the question")
 	checkScreen(t, p, "the question")
