@@ -211,3 +211,27 @@ func TestNewSpeakerForAMentionIsNamedWithoutItsPunctuation(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, "Wang", sp.Name)
 }
+
+// A name that is nothing but a title or a suffix is still a name: titles
+// and suffixes are left out only around other words, never every word.
+func TestANameThatIsOnlyATitleOrSuffixIsStillAName(t *testing.T) {
+	tests := []struct {
+		name, speaker, mention string
+	}{
+		{"a suffix", "Jr.", "Jr"},
+		{"a title", "Mayor", "Mayor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.speaker + " spoke."
+			s, doc := newTestStore(t, "t", body)
+			m := mustAdd(t, s, doc, LabelSpeaker, body, tt.speaker, 0)
+			sp := ann(t, s, m).Speaker
+			require.NotEmpty(t, sp)
+			require.NoError(t, s.RenameSpeaker(sp, tt.speaker))
+			got := s.SpeakerCandidates(tt.mention)
+			require.Len(t, got, 1)
+			require.Equal(t, sp, got[0].ID)
+		})
+	}
+}
