@@ -235,3 +235,23 @@ func TestANameThatIsOnlyATitleOrSuffixIsStillAName(t *testing.T) {
 		})
 	}
 }
+
+// The shortest name that can be part of another is two letters ("Li" of
+// "Wang Li"); one letter ("J" of "Kim J") is too little to say who is meant.
+func TestATwoLetterSurnameFindsItsSpeaker(t *testing.T) {
+	tests := []struct {
+		name, speaker, mention string
+		want                   int
+	}{
+		{"two letters", "Wang Li", "Li", 1},
+		{"one letter", "Kim J", "J", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.speaker + " spoke."
+			s, doc := newTestStore(t, "t", body)
+			mustAdd(t, s, doc, LabelSpeaker, body, tt.speaker, 0)
+			require.Len(t, s.SpeakerCandidates(tt.mention), tt.want)
+		})
+	}
+}
