@@ -255,3 +255,30 @@ func TestATwoLetterSurnameFindsItsSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// When two speakers share a name, a mention that starts with it ("Ann Lee,
+// the dean") joins the same one as a mention of the name alone: the first
+// of Speakers, the one SpeakerByName gives.
+func TestAMentionStartingWithASharedNameJoinsTheSameSpeakerAsTheName(t *testing.T) {
+	const body = "Ann Lee spoke. Ann Lee left. Ann Lee, the dean, said no. Ann Lee agreed."
+	s, doc := newTestStore(t, "t", body)
+	mustAdd(t, s, doc, LabelSpeaker, body, "Ann Lee", 0)
+	second := mustAdd(t, s, doc, LabelSpeaker, body, "Ann Lee", 1)
+	_, err := s.NewSpeakerForMention(second, "Ann Lee")
+	require.NoError(t, err)
+	require.Len(t, s.Speakers(), 2, "two speakers named Ann Lee")
+	first, ok := s.SpeakerByName("Ann Lee")
+	require.True(t, ok)
+
+	tests := []struct{ name, quote string }{
+		{"the name alone", "Ann Lee"},
+		{"the name and more", "Ann Lee, the dean"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nth := map[string]int{"Ann Lee": 3, "Ann Lee, the dean": 0}[tt.quote]
+			m := mustAdd(t, s, doc, LabelSpeaker, body, tt.quote, nth)
+			require.Equal(t, first.ID, ann(t, s, m).Speaker)
+		})
+	}
+}
