@@ -159,3 +159,33 @@ func TestCompareWeightsMustMakeAScoreAndScoresNeedAKey(t *testing.T) {
 	assert.Empty(t, Update(st, ExportScores{}), "no key, no scores")
 	assert.Contains(t, st.Message.Text, "Choose the answer key")
 }
+
+func TestCompareActionsTakeEveryFileAndNoIndexPastTheLast(t *testing.T) {
+	tests := []struct {
+		name    string
+		act     Action
+		key     int    // Compare.Key after
+		include []bool // each file's Include after
+	}{
+		{"the first file can be left out", IncludeCompareFile{Index: 0, Include: false}, 0, []bool{false, true, true, true}},
+		{"the last file can be left out", IncludeCompareFile{Index: 3, Include: false}, 0, []bool{true, true, true, false}},
+		{"no file past the last is left out", IncludeCompareFile{Index: 4, Include: false}, 0, []bool{true, true, true, true}},
+		{"the last file can be the key", SetCompareKey{Index: 3}, 3, []bool{true, true, true, true}},
+		{"no file past the last is the key", SetCompareKey{Index: 4}, 0, []bool{true, true, true, true}},
+		{"no key at all", SetCompareKey{Index: -1}, -1, []bool{true, true, true, true}},
+		{"nothing before no key", SetCompareKey{Index: -2}, 0, []bool{true, true, true, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := classState(t)
+			require.Equal(t, 0, st.Compare.Key, "the teacher's file is the key")
+			Update(st, tt.act)
+			assert.Equal(t, tt.key, st.Compare.Key)
+			var include []bool
+			for _, f := range st.Compare.Files {
+				include = append(include, f.Include)
+			}
+			assert.Equal(t, tt.include, include)
+		})
+	}
+}
