@@ -161,6 +161,7 @@ func TestCompareWeightsMustMakeAScoreAndScoresNeedAKey(t *testing.T) {
 }
 
 func TestCompareActionsTakeEveryFileAndNoIndexPastTheLast(t *testing.T) {
+	all := []bool{true, true, true, true}
 	tests := []struct {
 		name    string
 		act     Action
@@ -169,11 +170,15 @@ func TestCompareActionsTakeEveryFileAndNoIndexPastTheLast(t *testing.T) {
 	}{
 		{"the first file can be left out", IncludeCompareFile{Index: 0, Include: false}, 0, []bool{false, true, true, true}},
 		{"the last file can be left out", IncludeCompareFile{Index: 3, Include: false}, 0, []bool{true, true, true, false}},
-		{"no file past the last is left out", IncludeCompareFile{Index: 4, Include: false}, 0, []bool{true, true, true, true}},
-		{"the last file can be the key", SetCompareKey{Index: 3}, 3, []bool{true, true, true, true}},
-		{"no file past the last is the key", SetCompareKey{Index: 4}, 0, []bool{true, true, true, true}},
-		{"no key at all", SetCompareKey{Index: -1}, -1, []bool{true, true, true, true}},
-		{"nothing before no key", SetCompareKey{Index: -2}, 0, []bool{true, true, true, true}},
+		{"no file past the last is left out", IncludeCompareFile{Index: 4, Include: false}, 0, all},
+		{"the last file can be the key", SetCompareKey{Index: 3}, 3, all},
+		{"no file past the last is the key", SetCompareKey{Index: 4}, 0, all},
+		{"no key at all", SetCompareKey{Index: -1}, -1, all},
+		{"nothing before no key", SetCompareKey{Index: -2}, 0, all},
+		{"the key's file removed: no key", RemoveCompareFile{Index: 0}, -1, []bool{true, true, true}},
+		{"the last file removed", RemoveCompareFile{Index: 3}, 0, []bool{true, true, true}},
+		{"no file past the last removed", RemoveCompareFile{Index: 4}, 0, all},
+		{"no file before the first removed", RemoveCompareFile{Index: -1}, 0, all},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
