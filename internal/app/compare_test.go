@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -192,5 +193,29 @@ func TestCompareActionsTakeEveryFileAndNoIndexPastTheLast(t *testing.T) {
 			}
 			assert.Equal(t, tt.include, include)
 		})
+	}
+}
+
+func TestAnyOneCompareWeightCanBeZeroButNoneNegative(t *testing.T) {
+	for _, name := range []string{"claims", "speakers", "stance", "attribution"} {
+		for _, tc := range []struct {
+			value float64
+			taken bool
+		}{{0, true}, {0.5, true}, {-0.1, false}} {
+			t.Run(fmt.Sprintf("%s %v", name, tc.value), func(t *testing.T) {
+				st := classState(t)
+				before := st.Compare.Weights
+				Update(st, SetCompareWeight{Name: name, Value: tc.value})
+				w := st.Compare.Weights
+				got := map[string]float64{"claims": w.Claims, "speakers": w.Speakers, "stance": w.Stance, "attribution": w.Attribution}[name]
+				if tc.taken {
+					assert.InDelta(t, tc.value, got, 1e-12)
+					assert.NotEqual(t, "error", st.Message.Kind, st.Message.Text)
+					return
+				}
+				assert.Equal(t, before, w, "refused")
+				assert.Equal(t, "error", st.Message.Kind)
+			})
+		}
 	}
 }
