@@ -32,6 +32,7 @@ func (s *Store) Batch(name string, f func() error) error {
 		merged.docs = append(merged.docs, c.docs...)
 		merged.places = append(merged.places, c.places...)
 		merged.schema = append(merged.schema, c.schema...)
+		merged.orphans = append(merged.orphans, c.orphans...)
 	}
 	s.undo = append(s.undo[:from], merged)
 	return nil

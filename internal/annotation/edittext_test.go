@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/text"
@@ -158,4 +160,50 @@ func FuzzOperationsWithTextEdits(f *testing.F) {
 		w.edits = true
 		exercise(t, w, c, 128, func() bool { return !c.done() })
 	})
+}
+
+// An edit of the text stamps Modified on the annotations it changed (moved,
+// re-anchored, or a link cut because the linked text is gone) and on no
+// other: a mention before the edit keeps its time.
+func TestAnEditOfTheTextStampsOnlyTheAnnotationsItChanged(t *testing.T) {
+	const kept = "Ann Lee said the port will close."
+	const body = kept + "\nshe said"
+	t1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	t2 := t1.Add(time.Hour)
+	now := t1
+	s := New(DefaultSchema(), "tester", func() time.Time { return now })
+	doc, err := s.AddDocument("T", body)
+	require.NoError(t, err)
+	mention := mustAdd(t, s, doc, LabelSpeaker, body, "Ann Lee", 0)
+	claim := mustAdd(t, s, doc, LabelClaim, body, "the port will close", 0)
+	cue := mustAdd(t, s, doc, LabelCue, body, "said", 1)
+	require.NoError(t, s.LinkMention(claim, mention))
+	require.NoError(t, s.LinkCue(claim, cue))
+
+	now = t2
+	cut := utf8.RuneCountInString(kept)
+	keepHead := func(a *Annotation, _, _ *text.Index) Placement {
+		if a.Hull().End <= cut {
+			return Placement{Fragments: a.Fragments}
+		}
+		return Placement{Why: "gone"}
+	}
+	_, err = s.ReplaceText(doc, kept, keepHead)
+	require.NoError(t, err)
+
+	tests := []struct {
+		name string
+		id   string
+		want time.Time
+	}{
+		{"the mention, untouched, keeps its time", mention, t1},
+		{"the claim, whose cue is gone, is stamped", claim, t2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want.Format(time.RFC3339), ann(t, s, tt.id).Modified)
+		})
+	}
+	assert.Empty(t, ann(t, s, claim).Cue, "the link to the orphaned cue is cut")
+	assert.Equal(t, mention, ann(t, s, claim).SpeakerMention)
 }

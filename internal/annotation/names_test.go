@@ -20,6 +20,9 @@ func TestCleanSpeakerNameStripsWhatSurroundsTheName(t *testing.T) {
 		{"suffix with full stop is kept", "Martin Luther King Jr.", "Martin Luther King Jr."},
 		{"suffix with full stop and comma", "Martin Luther King Jr.,", "Martin Luther King Jr."},
 		{"initial is kept", "John F.", "John F."},
+		{"three-letter abbreviation is kept", "Acme Inc.", "Acme Inc."},
+		{"a four-letter word is not an abbreviation", "Acme Corp.", "Acme Corp"},
+		{"a lower-case short word is not an abbreviation", "Acme inc.", "Acme inc"},
 		{"dotted abbreviation is kept", "the U.S.", "the U.S."},
 		{"sentence full stop goes", "said Okafor.", "said Okafor"},
 		{"hyphen inside is kept", "Jean-Luc Picard!", "Jean-Luc Picard"},
@@ -207,4 +210,75 @@ func TestNewSpeakerForAMentionIsNamedWithoutItsPunctuation(t *testing.T) {
 	sp, ok := s.Speaker(id)
 	require.True(t, ok)
 	require.Equal(t, "Wang", sp.Name)
+}
+
+// A name that is nothing but a title or a suffix is still a name: titles
+// and suffixes are left out only around other words, never every word.
+func TestANameThatIsOnlyATitleOrSuffixIsStillAName(t *testing.T) {
+	tests := []struct {
+		name, speaker, mention string
+	}{
+		{"a suffix", "Jr.", "Jr"},
+		{"a title", "Mayor", "Mayor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.speaker + " spoke."
+			s, doc := newTestStore(t, "t", body)
+			m := mustAdd(t, s, doc, LabelSpeaker, body, tt.speaker, 0)
+			sp := ann(t, s, m).Speaker
+			require.NotEmpty(t, sp)
+			require.NoError(t, s.RenameSpeaker(sp, tt.speaker))
+			got := s.SpeakerCandidates(tt.mention)
+			require.Len(t, got, 1)
+			require.Equal(t, sp, got[0].ID)
+		})
+	}
+}
+
+// The shortest name that can be part of another is two letters ("Li" of
+// "Wang Li"); one letter ("J" of "Kim J") is too little to say who is meant.
+func TestATwoLetterSurnameFindsItsSpeaker(t *testing.T) {
+	tests := []struct {
+		name, speaker, mention string
+		want                   int
+	}{
+		{"two letters", "Wang Li", "Li", 1},
+		{"one letter", "Kim J", "J", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.speaker + " spoke."
+			s, doc := newTestStore(t, "t", body)
+			mustAdd(t, s, doc, LabelSpeaker, body, tt.speaker, 0)
+			require.Len(t, s.SpeakerCandidates(tt.mention), tt.want)
+		})
+	}
+}
+
+// When two speakers share a name, a mention that starts with it ("Ann Lee,
+// the dean") joins the same one as a mention of the name alone: the first
+// of Speakers, the one SpeakerByName gives.
+func TestAMentionStartingWithASharedNameJoinsTheSameSpeakerAsTheName(t *testing.T) {
+	const body = "Ann Lee spoke. Ann Lee left. Ann Lee, the dean, said no. Ann Lee agreed."
+	s, doc := newTestStore(t, "t", body)
+	mustAdd(t, s, doc, LabelSpeaker, body, "Ann Lee", 0)
+	second := mustAdd(t, s, doc, LabelSpeaker, body, "Ann Lee", 1)
+	_, err := s.NewSpeakerForMention(second, "Ann Lee")
+	require.NoError(t, err)
+	require.Len(t, s.Speakers(), 2, "two speakers named Ann Lee")
+	first, ok := s.SpeakerByName("Ann Lee")
+	require.True(t, ok)
+
+	tests := []struct{ name, quote string }{
+		{"the name alone", "Ann Lee"},
+		{"the name and more", "Ann Lee, the dean"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nth := map[string]int{"Ann Lee": 3, "Ann Lee, the dean": 0}[tt.quote]
+			m := mustAdd(t, s, doc, LabelSpeaker, body, tt.quote, nth)
+			require.Equal(t, first.ID, ann(t, s, m).Speaker)
+		})
+	}
 }

@@ -470,3 +470,32 @@ func TestSpeakerByNameAndOrder(t *testing.T) {
 	}
 	require.Equal(t, []string{"Li Qiang", "Wang Wen", "Zhao Lei"}, names, "speakers are ordered by name")
 }
+
+// NearestMention takes the nearest mention starting before the claim; one
+// that starts where the claim starts (inside it) is not before it.
+func TestNearestMentionIsOneStartingBeforeTheClaim(t *testing.T) {
+	const body = "Ann Lee spoke. Bob Ray said the port will close."
+	tests := []struct {
+		name    string
+		claim   string
+		mention []string // mentions tagged, in order
+		want    int      // index in mention of the expected one
+	}{
+		{"one before, one at the claim's start", "Bob Ray said the port will close", []string{"Ann Lee", "Bob Ray"}, 0},
+		{"only one at the claim's start: the nearest after", "Bob Ray said the port will close", []string{"Bob Ray"}, 0},
+		{"one before", "the port will close", []string{"Ann Lee", "Bob Ray"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, doc := newTestStore(t, "t", body)
+			var ids []string
+			for _, m := range tt.mention {
+				ids = append(ids, mustAdd(t, s, doc, LabelSpeaker, body, m, 0))
+			}
+			c := mustAdd(t, s, doc, LabelClaim, body, tt.claim, 0)
+			got, ok := s.NearestMention(c)
+			require.True(t, ok)
+			require.Equal(t, ids[tt.want], got)
+		})
+	}
+}

@@ -132,3 +132,61 @@ func TestANoticeIsSaidAfterTheChangeItComesWith(t *testing.T) {
 	assert.Equal(t, "Started on “Bad bytes”. Select text in the article, then press c for a claim, s for a speaker, q for a cue. "+st.Message.Text, st.Announce.Text)
 	assert.Contains(t, st.Announce.Text, "not valid UTF-8")
 }
+
+func TestDescribeNamesTheSpeakerAMentionRefersToWhenItsWordsDiffer(t *testing.T) {
+	st := sampleState(t)
+	Step(st, Tag{Label: "speaker", Sel: cp(t, SampleText, "Ines Okafor")})
+	full := selected(t, st)
+	at := cp(t, SampleText, "Okafor said").Start
+	Step(st, Tag{Label: "speaker", Sel: Selection{Start: at, End: at + len("Okafor")}})
+	surname := selected(t, st)
+	require.Equal(t, full.Speaker, surname.Speaker, "the surname joins the one speaker it can be")
+	for _, tc := range []struct {
+		name string
+		a    string
+		want string
+	}{
+		{"the full name says no more", full.ID, "Speaker “Ines Okafor”"},
+		{"a surname names the speaker", surname.ID, "Speaker “Okafor”, mentions Ines Okafor"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, ok := st.Store.Annotation(tc.a)
+			require.True(t, ok)
+			assert.Equal(t, tc.want, Describe(st, a))
+		})
+	}
+}
+
+func TestTheCaretInTwoAnnotationsOfTheSameWordsReadsTheFirstMadeFirst(t *testing.T) {
+	st := sampleState(t)
+	words := cp(t, SampleText, "Reyes told")
+	Step(st, Tag{Label: "claim", Sel: words})
+	claim := st.Selected
+	Step(st, Tag{Label: "speaker", Sel: words})
+	Step(st, Select{})
+	Step(st, CaretAt{Offset: words.Start + 1})
+	assert.Equal(t, claim, st.Selected, "of equal spans, the first made is selected")
+	assert.Equal(t, "In Claim “Reyes told”, no stance, no speaker; within Speaker “Reyes told”.", st.Announce.Text)
+}
+
+func TestAnEditThatChangesNothingSaysNothing(t *testing.T) {
+	claim := "a slow death for small businesses."
+	for _, tc := range []struct {
+		name  string
+		setup Action
+		again Action
+	}{
+		{"the same note again", SetNote{Value: "check"}, SetNote{Value: "check"}},
+		{"the same target again", SetTarget{Value: "the plan"}, SetTarget{Value: "the plan"}},
+		{"the same stance again", SetStance{Value: "against"}, SetStance{Value: "against"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := sampleState(t)
+			claimBy(t, st, claim, "Tomas Reyes", 1)
+			Step(st, tc.setup)
+			seq := st.Announce.Seq
+			Step(st, tc.again)
+			assert.Equal(t, seq, st.Announce.Seq, "nothing announced: %q", st.Announce.Text)
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -158,4 +159,63 @@ func TestCompareWeightsMustMakeAScoreAndScoresNeedAKey(t *testing.T) {
 	Update(st, SetCompareKey{Index: -1})
 	assert.Empty(t, Update(st, ExportScores{}), "no key, no scores")
 	assert.Contains(t, st.Message.Text, "Choose the answer key")
+}
+
+func TestCompareActionsTakeEveryFileAndNoIndexPastTheLast(t *testing.T) {
+	all := []bool{true, true, true, true}
+	tests := []struct {
+		name    string
+		act     Action
+		key     int    // Compare.Key after
+		include []bool // each file's Include after
+	}{
+		{"the first file can be left out", IncludeCompareFile{Index: 0, Include: false}, 0, []bool{false, true, true, true}},
+		{"the last file can be left out", IncludeCompareFile{Index: 3, Include: false}, 0, []bool{true, true, true, false}},
+		{"no file past the last is left out", IncludeCompareFile{Index: 4, Include: false}, 0, all},
+		{"the last file can be the key", SetCompareKey{Index: 3}, 3, all},
+		{"no file past the last is the key", SetCompareKey{Index: 4}, 0, all},
+		{"no key at all", SetCompareKey{Index: -1}, -1, all},
+		{"nothing before no key", SetCompareKey{Index: -2}, 0, all},
+		{"the key's file removed: no key", RemoveCompareFile{Index: 0}, -1, []bool{true, true, true}},
+		{"the last file removed", RemoveCompareFile{Index: 3}, 0, []bool{true, true, true}},
+		{"no file past the last removed", RemoveCompareFile{Index: 4}, 0, all},
+		{"no file before the first removed", RemoveCompareFile{Index: -1}, 0, all},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := classState(t)
+			require.Equal(t, 0, st.Compare.Key, "the teacher's file is the key")
+			Update(st, tt.act)
+			assert.Equal(t, tt.key, st.Compare.Key)
+			var include []bool
+			for _, f := range st.Compare.Files {
+				include = append(include, f.Include)
+			}
+			assert.Equal(t, tt.include, include)
+		})
+	}
+}
+
+func TestAnyOneCompareWeightCanBeZeroButNoneNegative(t *testing.T) {
+	for _, name := range []string{"claims", "speakers", "stance", "attribution"} {
+		for _, tc := range []struct {
+			value float64
+			taken bool
+		}{{0, true}, {0.5, true}, {-0.1, false}} {
+			t.Run(fmt.Sprintf("%s %v", name, tc.value), func(t *testing.T) {
+				st := classState(t)
+				before := st.Compare.Weights
+				Update(st, SetCompareWeight{Name: name, Value: tc.value})
+				w := st.Compare.Weights
+				got := map[string]float64{"claims": w.Claims, "speakers": w.Speakers, "stance": w.Stance, "attribution": w.Attribution}[name]
+				if tc.taken {
+					assert.InDelta(t, tc.value, got, 1e-12)
+					assert.NotEqual(t, "error", st.Message.Kind, st.Message.Text)
+					return
+				}
+				assert.Equal(t, before, w, "refused")
+				assert.Equal(t, "error", st.Message.Kind)
+			})
+		}
+	}
 }

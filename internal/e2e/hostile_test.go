@@ -51,7 +51,10 @@ func hostileStore(t *testing.T, annotator string, ex annotation.ExerciseRef) *an
 	doc, err := s.AddDocument(payloads[2]+" ../../etc/passwd\x07", body)
 	require.NoError(t, err)
 	require.NoError(t, s.SetTopic(doc, payloads[5]))
-	_, err = s.AddDocument(payloads[7]+" second", "A second article. "+payloads[0])
+	// The second article has quotes for Suggest to find, and a surname two
+	// speakers share (see below), so its mention is undecided.
+	second := "A second article. “" + payloads[0] + ",” said Mayor Ann Mallory.\n\nMallory said that " + payloads[7] + " would close. Then Mallory left."
+	doc2, err := s.AddDocument(payloads[7]+" second", second)
 	require.NoError(t, err)
 	_, x, _ := s.Document(doc)
 	at := func(sub string, nth int) []text.Span {
@@ -77,6 +80,18 @@ func hostileStore(t *testing.T, annotator string, ex annotation.ExerciseRef) *an
 		a, _ := s.Annotation(mention)
 		require.NoError(t, s.RenameSpeaker(a.Speaker, payloads[(i+1)%len(payloads)]))
 	}
+	// Two speakers named "… Mallory": the last "Mallory" of the second
+	// article could be either, and the inspector asks who it is with
+	// their names as buttons.
+	for i, sp := range s.Speakers()[:2] {
+		require.NoError(t, s.RenameSpeaker(sp.ID, payloads[i+1]+" Mallory"))
+	}
+	b := strings.LastIndex(second, "Mallory")
+	at2 := len([]rune(second[:b]))
+	undecided, err := s.Add(doc2, annotation.LabelSpeaker, []text.Span{{Start: at2, End: at2 + len("Mallory")}})
+	require.NoError(t, err)
+	a, _ := s.Annotation(undecided)
+	require.Empty(t, a.Speaker, "the mention is undecided")
 	return s
 }
 
@@ -296,6 +311,73 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 		p.Press("\u001b")
 		p.WaitFor(`document.getElementById("` + panel.id + `").hidden`)
 	}
+
+	// The app's own question, naming a stance value that claims use.
+	p.Click("#setup-button")
+	p.WaitFor(`!document.getElementById("setup-menu").hidden`)
+	p.Click(`#setup-menu [data-action="schema"]`)
+	p.WaitFor(`!document.getElementById("schema").hidden`)
+	// AcceptDialogs would answer it at once: its OK click is held back
+	// (before the app's listener on the body sees it) while it is checked.
+	browsertest.Eval[bool](p, `(window.__holdYes = e => {
+		if (e.target.closest && e.target.closest('#confirm [data-action="confirm-yes"]')) e.stopImmediatePropagation();
+	}, addEventListener("click", window.__holdYes, true), true)`)
+	// The second value is payloads[1], markup (the first, payloads[3],
+	// is an attribute breakout that shows as plain text in a paragraph).
+	p.Click(`#schema ol.stances > li:nth-child(2) [data-action="stance-remove"]`)
+	p.WaitFor(`!document.getElementById("confirm").hidden`)
+	showsPayload(t, p, "#confirm", "the question")
+	checkScreen(t, p, "the question")
+	p.Press("\u001b") // answers no
+	p.WaitFor(`document.getElementById("confirm").hidden`)
+	browsertest.Eval[bool](p, `(removeEventListener("click", window.__holdYes, true), true)`)
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("schema").hidden`)
+
+	// The text editor holds the article's text, payloads and all.
+	p.Click(`[data-action="edit-text"]`)
+	p.WaitFor(`!document.getElementById("textedit").hidden`)
+	showsPayload(t, p, "#textedit", "the text editor")
+	checkScreen(t, p, "the text editor")
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("textedit").hidden`)
+
+	// The second article: the speaker choice of its undecided mention,
+	// then Suggest's suggestions, quotes and speakers from hostile text.
+	p.Click("#docs-button")
+	p.WaitFor(`!document.getElementById("docs").hidden`)
+	p.Click(`#docs li:nth-child(2) [data-action="show-doc"]`)
+	p.WaitFor(`document.getElementById("doc").textContent.includes("A second article")`)
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("docs").hidden`)
+	p.Click(`#sidebar .item.l-speaker`)
+	p.WaitFor(`document.querySelector("#inspector fieldset.undecided") !== null`)
+	showsPayload(t, p, "#inspector fieldset.undecided", "the speaker choice")
+	checkScreen(t, p, "the speaker choice")
+	browsertest.Eval[bool](p, `(document.activeElement && document.activeElement.blur(), true)`)
+	p.Press("g")
+	p.WaitFor(`document.querySelectorAll("#sidebar .sg").length > 0`)
+	showsPayload(t, p, "#sidebar .sg-list", "the suggestions")
+	checkScreen(t, p, "the suggestions")
+
+	// The columns dialog: a file whose column names are payloads.
+	columns, err := json.Marshal(map[string]any{
+		payloads[0]: "Ann said it rains.", payloads[1]: "Bob wrote.",
+		payloads[2]: [][]any{{0, 3, "speaker"}}, payloads[3]: [][]any{{4, 8, "cue"}},
+	})
+	require.NoError(t, err)
+	columnsFile := filepath.Join(dir, "columns.json")
+	require.NoError(t, os.WriteFile(columnsFile, columns, 0o644))
+	p.Click("#docs-button")
+	p.WaitFor(`!document.getElementById("docs").hidden`)
+	p.Do(chromedp.SetUploadFiles("#import-file", []string{columnsFile}))
+	p.WaitFor(`!document.getElementById("columns").hidden`)
+	showsPayload(t, p, "#columns", "the columns dialog")
+	checkScreen(t, p, "the columns dialog")
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("columns").hidden`)
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("docs").hidden`)
 
 	// The import dialog: the same documents again, so it asks about each.
 	p.Click("#docs-button")

@@ -202,3 +202,27 @@ func eachRange(t *testing.T, name string, fn func(lo, hi rune, prop, comment str
 	}
 	require.NoError(t, sc.Err())
 }
+
+// An invalid byte is one code point, U+FFFD, to every function of Index,
+// the grapheme rules included: a prepended mark (U+0600, Prepend) joins
+// it as it joins any other character, and a control character would not.
+func TestAnInvalidByteIsAReplacementCharacterToTheGraphemeRules(t *testing.T) {
+	tests := []struct {
+		name     string
+		s        string
+		boundary bool // between code points 0 and 1
+	}{
+		{"a lone continuation byte 0x80", "\u0600\x80", false},
+		{"a lone continuation byte 0xBF", "\u0600\xbf", false},
+		{"a byte that starts no sequence", "\u0600\xff", false},
+		{"U+FFFD itself", "\u0600\uFFFD", false},
+		{"a real control character", "\u0600\u0080", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := NewIndex(tt.s)
+			require.Equal(t, 2, x.Len())
+			assert.Equal(t, tt.boundary, x.IsGraphemeBoundary(1))
+		})
+	}
+}

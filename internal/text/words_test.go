@@ -171,6 +171,11 @@ func TestCommonPrefixAndSuffixCountCodePoints(t *testing.T) {
 		{"😀 said", "😀 says", 4, 0},
 		{"he said", "she said", 0, 7},
 		{"é", "e\u0301", 0, 0},
+		{"said", "said so", 4, 0}, // a is all of b's start
+		{"said so", "said", 4, 0}, // b is all of a's start
+		{"so", "also", 0, 2},      // a is all of b's end
+		{"also", "so", 0, 2},      // b is all of a's end
+		{"same", "same", 4, 4},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.prefix, CommonPrefixLen(tc.a, tc.b), "prefix of %q and %q", tc.a, tc.b)

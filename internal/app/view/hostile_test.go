@@ -63,8 +63,42 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 	}
 }
 
+// hostileVariants are views of hostileViews again, on states that draw
+// parts the first state does not: a mention whose speaker is undecided
+// (the speaker choice, its candidates named by attacks).
+func hostileVariants(t *testing.T) map[string]func() HTML {
+	return map[string]func() HTML{
+		"Inspector of an undecided mention": func() HTML { return Inspector(hostileUndecided(t)) },
+	}
+}
+
+// hostileUndecided has two speakers named "… Mallory" by attacks and a
+// later mention "Mallory", selected, that could be either.
+func hostileUndecided(t *testing.T) *app.State {
+	t.Helper()
+	const body = "Ann Mallory said yes. Bob Mallory said no. Then Mallory left."
+	st := app.NewState(fixedClock)
+	app.Update(st, app.Paste{Title: attack, Text: body})
+	app.Update(st, app.Tag{Label: annotation.LabelSpeaker, Sel: cp(t, body, "Ann Mallory")})
+	app.Update(st, app.RenameSpeaker{Name: attack + " Mallory"})
+	app.Update(st, app.Tag{Label: annotation.LabelSpeaker, Sel: cp(t, body, "Bob Mallory")})
+	app.Update(st, app.RenameSpeaker{Name: attack + "2 Mallory"})
+	at := cp(t, body, "Mallory left")
+	app.Update(st, app.Tag{Label: annotation.LabelSpeaker, Sel: app.Selection{Start: at.Start, End: at.Start + len("Mallory")}})
+	m, ok := st.Store.Annotation(st.Selected)
+	require.True(t, ok)
+	require.Equal(t, "Mallory", m.Quote)
+	require.Empty(t, m.Speaker, "the mention is undecided")
+	require.Len(t, st.Store.SpeakerCandidates(m.Quote), 2)
+	return st
+}
+
 func TestEveryViewEscapesHostileData(t *testing.T) {
-	for name, build := range hostileViews(t) {
+	views := hostileViews(t)
+	for name, build := range hostileVariants(t) {
+		views[name] = build
+	}
+	for name, build := range views {
 		t.Run(name, func(t *testing.T) {
 			html := build().String()
 			require.NotEmpty(t, html, "the view must show the attack to prove it escapes it")
