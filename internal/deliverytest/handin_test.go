@@ -5,9 +5,11 @@ package deliverytest_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,7 +33,11 @@ func TestHandInBoxUnderWranglerDev(t *testing.T) {
 	root := browsertest.ModuleRoot(t)
 	state := filepath.Join(root, "build", "handin-test")
 	require.NoError(t, os.RemoveAll(state))
-	base := deliverytest.WranglerWith(t, deliverytest.Options{State: state, Migrate: true})
+	// A per-box limit low enough to reach in a burst, high enough for
+	// the class below (at most 8 hand-ins in a minute).
+	const perBox = 12
+	base := deliverytest.WranglerWith(t, deliverytest.Options{State: state, Migrate: true,
+		Vars: map[string]string{"HANDIN_PER_BOX": strconv.Itoa(perBox)}})
 	api := handintest.Client{Base: base}
 
 	class, err := handintest.NewClass("Week 3: who said it?")
@@ -227,6 +233,42 @@ func TestHandInBoxUnderWranglerDev(t *testing.T) {
 			assert.Error(t, err, "R2 still holds %s", k)
 			assert.Contains(t, out, "The specified key does not exist", k)
 		}
+	})
+
+	t.Run("a burst of hand-ins into one box is held back by the box's counter in D1, and nothing refused is stored", func(t *testing.T) {
+		burst, err := api.Open(class)
+		require.NoError(t, err)
+		// 2·perBox+1 hand-ins span at most two one-minute windows, so at
+		// least one window gets more than perBox of them.
+		taken, limited := 0, 0
+		for i := range 2*perBox + 1 {
+			r, err := api.HandIn(burst, fmt.Sprintf("burst-hand-in-%02d", i), ben)
+			require.NoError(t, err)
+			switch r.Status {
+			case http.StatusCreated:
+				taken++
+			case http.StatusTooManyRequests:
+				limited++
+				assert.Equal(t, "rate_limited", refusal(r).Code)
+				assert.NotEmpty(t, r.Header.Get("Retry-After"), "a refusal says when to try again")
+			default:
+				t.Fatalf("hand-in %d: %d %s", i, r.Status, r.Body)
+			}
+		}
+		assert.Positive(t, limited, "the per-box limit held some back")
+		assert.LessOrEqual(t, taken, 2*perBox, "no window took more than its limit")
+
+		r, err := api.Do(http.MethodGet, burst.HandIns, burst.OwnerSecret, "", nil, nil)
+		require.NoError(t, err)
+		var got handintest.Listed
+		require.NoError(t, r.JSON(&got))
+		assert.Len(t, got.HandIns, taken, "exactly the hand-ins that were taken are stored")
+
+		r, err = api.Do(http.MethodDelete, burst.Box, burst.OwnerSecret, "", nil, nil)
+		require.NoError(t, err)
+		require.Equal(t, http.StatusNoContent, r.Status, string(r.Body))
+		assert.Equal(t, map[string]int{"boxes": 0, "hand_ins": 0, "box_counters": 0}, d1Rows(t, root, state, burst.ID))
+		assert.Zero(t, countBlobs(t, state), "file blobs left in the local R2")
 	})
 }
 
