@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -291,6 +292,54 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		assert.Equal(t, "Not handed in: wrong hand-in code for this box: check the exercise file you were given. Your work is still here: Export it and send the file to your teacher.", msg)
 	})
 
+	t.Run("Gia's hand-in while offline fails after its retries, keeps her work and stores nothing; online again it goes in once", func(t *testing.T) {
+		gia := student(t, base+"/")
+		openFile(gia, exPath)
+		enterName(gia, "Gia")
+		claimOf(gia, "Tomas Reyes", slowDeath, "3")
+		offline := func(off bool) {
+			t.Helper()
+			var rules []*network.Conditions
+			if off {
+				rules = []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}}
+			}
+			_, err := chromedp.Call(gia.Ctx, network.Enable, network.EnableParams{})
+			require.NoError(t, err)
+			_, err = chromedp.Call(gia.Ctx, network.EmulateNetworkConditionsByRule,
+				network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: rules})
+			require.NoError(t, err)
+		}
+		offline(true)
+		msg := handIn(gia)
+		assert.True(t, strings.HasPrefix(msg, "Not handed in:"), msg)
+		assert.Contains(t, msg, "Nothing was half-sent and your work is still here: try again in a moment, or Export it")
+		assert.Equal(t, 2, browsertest.Eval[int](gia, sidebarRows), "the work stays")
+		listed := func() int {
+			r, err := api.Do(http.MethodGet, "/api/boxes/"+owner.Box+"/hand-ins", secret, "", nil, nil)
+			require.NoError(t, err)
+			var all handintest.Listed
+			require.NoError(t, r.JSON(&all))
+			n := 0
+			for _, h := range all.HandIns {
+				if h.Student == "Gia" {
+					n++
+				}
+			}
+			return n
+		}
+		assert.Zero(t, listed(), "nothing of Gia's reached the box")
+
+		offline(false)
+		msg = handIn(gia)
+		require.True(t, strings.HasPrefix(msg, "Handed in at"), msg)
+		assert.Equal(t, 1, listed(), "one hand-in, stored once")
+		gia.Click("#keep-receipt")
+		receipt := string(gia.WaitDownload(handInTitle + " – Gia – hand-in receipt.txt"))
+		i := strings.Index(receipt, "SHA-256: ")
+		require.GreaterOrEqual(t, i, 0, receipt)
+		receipts["Gia"] = receipt[i+9 : i+9+64]
+	})
+
 	t.Run("another browser collects with the key file", func(t *testing.T) {
 		other := student(t, base+"/")
 		other.Click("#compare-button")
@@ -298,7 +347,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		other.Do(chromedp.SetUploadFiles("#box-key-file", []string{writeFile(t, t.TempDir(), "k"+handinclient.KeyExtension, keyFile)}))
 		other.WaitFor(`!!document.querySelector('#compare [data-action="fetch-hand-ins"]')`)
 		other.Click(`#compare [data-action="fetch-hand-ins"]`)
-		other.WaitFor(`document.querySelectorAll("#compare table.files tbody tr").length === 2`)
+		other.WaitFor(`document.querySelectorAll("#compare table.files tbody tr").length === 3`)
 		for who, sum := range receipts {
 			assert.Contains(t, other.Text("#compare table.files"), who)
 			assert.Regexp(t, `^[0-9a-f]{64}$`, sum)
@@ -306,7 +355,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		// Who handed in which document: a row per person, with versions.
 		assert.Equal(t, "Who handed in which document of “Week 3: who said it?”: annotations in each person's latest hand-in", other.Text("#compare table.roster caption"))
 		rows := browsertest.Eval[string](other, `[...document.querySelectorAll("#compare table.roster tbody tr")].map(r => [...r.cells].map(c => c.textContent).join("|")).join("\n")`)
-		assert.Regexp(t, `^Ana\|\d+ annotations?\|.*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\|3\nBen\|\d+ annotations?\|.*UTC\|1$`, rows)
+		assert.Regexp(t, `^Ana\|\d+ annotations?\|.*\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\|3\nBen\|\d+ annotations?\|.*UTC\|1\nGia\|\d+ annotations?\|.*UTC\|1$`, rows)
 		browsertest.Audit(t, other, axe, "Compare's hand-in boxes with the roster")
 	})
 
@@ -315,7 +364,7 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		require.NoError(t, err)
 		var latest handintest.Listed
 		require.NoError(t, r.JSON(&latest))
-		require.Len(t, latest.HandIns, 2)
+		require.Len(t, latest.HandIns, 3)
 		for _, h := range latest.HandIns {
 			assert.Equal(t, receipts[h.Student], h.SHA256, h.Student)
 			r, err := api.Do(http.MethodGet, "/api/boxes/"+owner.Box+"/hand-ins/"+h.ID, secret, "", nil, nil)
@@ -335,12 +384,12 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		teacher.Do(chromedp.SetUploadFiles("#compare-files", []string{keyPath}))
 		teacher.WaitFor(`document.querySelectorAll("#compare table.files tbody tr").length === 1`)
 		teacher.Click(`#compare [data-action="fetch-hand-ins"][data-box="` + owner.Box + `"]`)
-		teacher.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 2`)
-		assert.Equal(t, "Fetched the latest hand-in of 2 students from the box of “Week 3: who said it?”.", teacher.Text("#message-text"))
+		teacher.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 3`)
+		assert.Equal(t, "Fetched the latest hand-in of 3 students from the box of “Week 3: who said it?”.", teacher.Text("#message-text"))
 		rows := browsertest.Eval[string](teacher, `[...document.querySelectorAll("#compare table.scores tbody tr")].map(r => [...r.cells].map(c => c.textContent).join(",")).join("\n")`)
 		assert.Contains(t, rows, "Ana,1.00,1.00,1.00,1.00,1.00,1.00,1.00,100.0", "Ana's latest, as the key")
 		assert.Contains(t, rows, "Ben,")
-		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 4 hand-ins")
+		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 5 hand-ins")
 
 		// A reload loses neither the roster nor the hand-ins in Compare:
 		// they are kept in this browser. The answer key, added by hand,
@@ -354,14 +403,14 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		teacher.WaitFor(`!document.getElementById("compare").hidden`)
 		assert.Equal(t, before, browsertest.Eval[string](teacher, roster), "the roster is back")
 		files := `[...document.querySelectorAll("#compare table.files tbody tr")].map(r => r.cells[0].textContent).join(",")`
-		assert.Equal(t, 2, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.files tbody tr").length`), browsertest.Eval[string](teacher, files))
-		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 4 hand-ins", "and what the box last said")
+		assert.Equal(t, 3, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.files tbody tr").length`), browsertest.Eval[string](teacher, files))
+		assert.Contains(t, teacher.Text(`#compare tr[data-box="`+owner.Box+`"]`), "open, 5 hand-ins", "and what the box last said")
 		teacher.Do(chromedp.SetUploadFiles("#compare-files", []string{keyPath}))
-		teacher.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 2`)
+		teacher.WaitFor(`document.querySelectorAll("#compare table.scores tbody tr").length === 3`)
 		assert.Equal(t, rows, browsertest.Eval[string](teacher, `[...document.querySelectorAll("#compare table.scores tbody tr")].map(r => [...r.cells].map(c => c.textContent).join(",")).join("\n")`), "the same scores")
 
 		teacher.Click(`#compare [data-action="close-box"][data-box="` + owner.Box + `"]`)
-		teacher.WaitFor(`document.querySelector('#compare tr[data-box="` + owner.Box + `"]').textContent.includes("closed, 4 hand-ins")`)
+		teacher.WaitFor(`document.querySelector('#compare tr[data-box="` + owner.Box + `"]').textContent.includes("closed, 5 hand-ins")`)
 		r, err := api.HandIn(handintest.Opened{HandIns: "/api/boxes/" + owner.Box + "/hand-ins", HandInCode: ex.HandIn.Code}, "a-late-hand-in-0001", exportOf(t, ex, "Eve"))
 		require.NoError(t, err)
 		assert.Equal(t, http.StatusConflict, r.Status, "a closed box takes no hand-in")
@@ -369,12 +418,12 @@ func TestAClassHandsInThroughTheAppUnderWranglerDev(t *testing.T) {
 		teacher.Click(`#compare [data-action="delete-box"][data-box="` + owner.Box + `"]`)
 		teacher.WaitFor(message + `.startsWith("Deleted the hand-in box")`)
 		assert.False(t, browsertest.Eval[bool](teacher, `!!document.querySelector('#compare tr[data-box="`+owner.Box+`"]')`))
-		assert.Equal(t, 2, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.scores tbody tr").length`), "what was fetched stays in Compare")
+		assert.Equal(t, 3, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.scores tbody tr").length`), "what was fetched stays in Compare")
 		teacher.Do(chromedp.Reload())
 		teacher.WaitReady()
 		teacher.Click("#compare-button")
 		teacher.WaitFor(`!document.getElementById("compare").hidden`)
-		assert.Equal(t, 2, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.files tbody tr").length`), "and a reload after the delete keeps it")
+		assert.Equal(t, 3, browsertest.Eval[int](teacher, `document.querySelectorAll("#compare table.files tbody tr").length`), "and a reload after the delete keeps it")
 		assert.False(t, browsertest.Eval[bool](teacher, `!!document.querySelector('#compare tr[data-box="`+owner.Box+`"]')`), "the deleted box stays forgotten")
 		for _, path := range []string{"/api/boxes/" + owner.Box, "/api/boxes/" + owner.Box + "/hand-ins"} {
 			r, err := api.Do(http.MethodGet, path, secret, "", nil, nil)
