@@ -3,11 +3,11 @@ package app
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"sayso/internal/bench/stats"
 	"sayso/internal/suggest"
 )
 
@@ -71,17 +71,6 @@ func BenchmarkSuggestMegabyte(b *testing.B) {
 		times[len(times)-1] += time.Since(start)
 		runs = append(runs, times)
 	}
-	var longest time.Duration
-	for i := range runs[0] {
-		var at []time.Duration
-		for _, r := range runs {
-			if i < len(r) {
-				at = append(at, r[i])
-			}
-		}
-		slices.Sort(at)
-		longest = max(longest, at[len(at)/2])
-	}
-	b.ReportMetric(float64(longest.Microseconds())/1000, "max-slice-ms")
+	b.ReportMetric(float64(stats.LongestSlice(runs).Microseconds())/1000, "max-slice-ms")
 	b.ReportMetric(float64(len(runs[0])), "slices/op")
 }

@@ -1,10 +1,11 @@
 package suggest
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"sayso/internal/bench/stats"
 )
 
 // article is a made-up news article of about 3 KB, written for these
@@ -68,23 +69,6 @@ func BenchmarkSuggestMegabyteSliced(b *testing.B) {
 		}
 		runs = append(runs, times)
 	}
-	b.ReportMetric(float64(longestSlice(runs).Microseconds())/1000, "max-slice-ms")
+	b.ReportMetric(float64(stats.LongestSlice(runs).Microseconds())/1000, "max-slice-ms")
 	b.ReportMetric(float64(len(runs[0])), "slices/op")
-}
-
-// longestSlice returns the largest over slice positions of the median
-// time of that slice over the runs.
-func longestSlice(runs [][]time.Duration) time.Duration {
-	var longest time.Duration
-	for i := range runs[0] {
-		var at []time.Duration
-		for _, r := range runs {
-			if i < len(r) {
-				at = append(at, r[i])
-			}
-		}
-		slices.Sort(at)
-		longest = max(longest, at[len(at)/2])
-	}
-	return longest
 }

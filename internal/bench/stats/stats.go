@@ -1,10 +1,12 @@
 // Package stats summarises benchmark samples: the median with min and max
-// of repeated runs, and nearest-rank percentiles of latency samples.
+// of repeated runs, nearest-rank percentiles of latency samples, and the
+// longest of timed slices.
 package stats
 
 import (
 	"math"
 	"slices"
+	"time"
 )
 
 // Summary is the median, minimum and maximum of a set of samples.
@@ -47,3 +49,25 @@ func Percentile(xs []float64, p float64) float64 {
 
 // Median is Summarize(xs).Median.
 func Median(xs []float64) float64 { return Summarize(xs).Median }
+
+// LongestSlice is, for work cut into slices and timed over several runs
+// (runs[r][i] is slice i of run r), the largest over slice positions of
+// the median time of that slice across the runs: the longest slice as the
+// work is cut, with load from other jobs on any one run left out.
+func LongestSlice(runs [][]time.Duration) time.Duration {
+	if len(runs) == 0 {
+		return 0
+	}
+	var longest time.Duration
+	for i := range runs[0] {
+		var at []time.Duration
+		for _, r := range runs {
+			if i < len(r) {
+				at = append(at, r[i])
+			}
+		}
+		slices.Sort(at)
+		longest = max(longest, at[len(at)/2])
+	}
+	return longest
+}
