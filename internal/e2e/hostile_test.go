@@ -203,6 +203,18 @@ func checkScreen(t *testing.T, p *browsertest.Page, screen string) {
 
 // showsPayload fails unless the element sel shows at least one payload as
 // text: proof that the screen was drawn from the hostile data.
+// checkDialog waits for the dialog id to open, checks that it shows the
+// payloads as text and that nothing in the page is markup made from data,
+// then closes it with Esc.
+func checkDialog(t *testing.T, p *browsertest.Page, id, name string) {
+	t.Helper()
+	p.WaitFor(`!document.getElementById("` + id + `").hidden`)
+	showsPayload(t, p, "#"+id, name)
+	checkScreen(t, p, name)
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("` + id + `").hidden`)
+}
+
 func showsPayload(t *testing.T, p *browsertest.Page, sel, screen string) {
 	t.Helper()
 	text := p.Text(sel) + browsertest.Eval[string](p, `[...document.querySelectorAll(`+jsQuote(sel+" input, "+sel+" textarea, "+sel+" option")+`)].map(e => e.value + " " + e.textContent).join(" ")`)
@@ -278,11 +290,7 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 
 	// Help lists the label names.
 	p.Press("?")
-	p.WaitFor(`!document.getElementById("help").hidden`)
-	showsPayload(t, p, "#help", "help")
-	checkScreen(t, p, "help")
-	p.Press("\u001b")
-	p.WaitFor(`document.getElementById("help").hidden`)
+	checkDialog(t, p, "help", "help")
 
 	// The export menu, and the download named after the annotator (a
 	// project of two documents), made safe.
@@ -305,11 +313,7 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 			p.WaitFor(`!document.getElementById("setup-menu").hidden`)
 		}
 		p.Click(panel.open)
-		p.WaitFor(`!document.getElementById("` + panel.id + `").hidden`)
-		showsPayload(t, p, "#"+panel.id, panel.name)
-		checkScreen(t, p, panel.name)
-		p.Press("\u001b")
-		p.WaitFor(`document.getElementById("` + panel.id + `").hidden`)
+		checkDialog(t, p, panel.id, panel.name)
 	}
 
 	// The app's own question, naming a stance value that claims use.
@@ -336,11 +340,7 @@ func hostileScreens(t *testing.T, p *browsertest.Page) {
 
 	// The text editor holds the article's text, payloads and all.
 	p.Click(`[data-action="edit-text"]`)
-	p.WaitFor(`!document.getElementById("textedit").hidden`)
-	showsPayload(t, p, "#textedit", "the text editor")
-	checkScreen(t, p, "the text editor")
-	p.Press("\u001b")
-	p.WaitFor(`document.getElementById("textedit").hidden`)
+	checkDialog(t, p, "textedit", "the text editor")
 
 	// The second article: the speaker choice of its undecided mention,
 	// then Suggest's suggestions, quotes and speakers from hostile text.
