@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/text"
@@ -259,4 +260,77 @@ func TestOperationsOnALoadedStoreKeepItLoadable(t *testing.T) {
 		checkInvariants(t, s)
 	}
 	require.Empty(t, s.Project().Speakers)
+}
+
+func TestAddAfterLoadNeverReusesTheFirstID(t *testing.T) {
+	const body = "Wang Wen said the talks were useful."
+	speaker := Annotation{ID: "x", Document: "doc", Label: LabelSpeaker, Fragments: []text.Span{{Start: 0, End: 8}}, Quote: "Wang Wen", Speaker: "sp"}
+	tests := []struct {
+		name        string
+		edit        func(p *Project)
+		wantDoc     string
+		wantAnn     string
+		wantSpeaker string
+	}{
+		{name: "document d1", edit: func(p *Project) {
+			p.Documents[0].ID = "d1"
+			p.Annotations[0].Document = "d1"
+		}, wantDoc: "d2", wantAnn: "a1", wantSpeaker: "s1"},
+		{name: "annotation a1", edit: func(p *Project) { p.Annotations[0].ID = "a1" }, wantDoc: "d1", wantAnn: "a2", wantSpeaker: "s1"},
+		{name: "unplaced annotation a1", edit: func(p *Project) {
+			p.Orphans = []Annotation{{ID: "a1", Document: "gone", Label: LabelCue, Fragments: []text.Span{{Start: 0, End: 4}}, Quote: "said"}}
+		}, wantDoc: "d1", wantAnn: "a2", wantSpeaker: "s1"},
+		{name: "speaker s1", edit: func(p *Project) {
+			p.Speakers[0].ID = "s1"
+			p.Annotations[0].Speaker = "s1"
+		}, wantDoc: "d1", wantAnn: "a1", wantSpeaker: "s2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Project{
+				Schema:      DefaultSchema(),
+				Documents:   []Document{{ID: "doc", Title: "T", Text: body}},
+				Speakers:    []Speaker{{ID: "sp", Name: "Wang Wen"}},
+				Annotations: []Annotation{speaker},
+			}
+			tt.edit(&p)
+			s, err := Load(p, fixedClock)
+			require.NoError(t, err)
+			doc := p.Documents[0].ID
+
+			d, err := s.AddDocument("New", "text")
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantDoc, d)
+			a, err := s.Add(doc, LabelClaim, []text.Span{{Start: 14, End: 35}})
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantAnn, a)
+			m, err := s.Add(doc, LabelSpeaker, []text.Span{{Start: 14, End: 23}})
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantSpeaker, ann(t, s, m).Speaker, "a new name gets a new speaker")
+			assert.Len(t, s.Documents(), 2, "the loaded document is still there")
+		})
+	}
+}
+
+func TestProblemsErrorCountsTheRestOnlyPastTen(t *testing.T) {
+	tests := []struct {
+		n        int
+		wantMore string
+	}{
+		{n: 9}, {n: 10}, {n: 11, wantMore: "; and 1 more problems"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.n), func(t *testing.T) {
+			var p Problems
+			for i := range tt.n {
+				p = append(p, fmt.Sprintf("p%d", i))
+			}
+			msg := p.Error()
+			if tt.wantMore == "" {
+				assert.Equal(t, strings.Join(p, "; "), msg)
+				return
+			}
+			assert.Equal(t, strings.Join(p[:10], "; ")+tt.wantMore, msg)
+		})
+	}
 }
