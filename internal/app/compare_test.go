@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"sayso/internal/agreement"
 	"sayso/internal/annotation"
 	"sayso/internal/exchange"
 )
@@ -218,4 +219,51 @@ func TestAnyOneCompareWeightCanBeZeroButNoneNegative(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestTwoNonZeroWeightsThatCancelOutStillMakeAScore(t *testing.T) {
+	st := classState(t)
+	for _, w := range []SetCompareWeight{
+		{Name: "claims", Value: 1}, {Name: "speakers", Value: 1},
+		{Name: "stance", Value: 0}, {Name: "attribution", Value: 0},
+	} {
+		Update(st, w)
+		require.NotEqual(t, "error", st.Message.Kind, "%+v: %s", w, st.Message.Text)
+	}
+	assert.Equal(t, 1.0, st.Compare.Weights.Claims)
+	assert.Equal(t, 1.0, st.Compare.Weights.Speakers)
+	assert.Zero(t, st.Compare.Weights.Stance)
+	assert.Zero(t, st.Compare.Weights.Attribution)
+}
+
+func TestAcceptingACandidatePastTheLastChangesNothing(t *testing.T) {
+	st := classState(t)
+	st.CompareCandidates()
+	n := len(st.Compare.Candidates)
+	require.Positive(t, n)
+	before := append([]agreement.Candidate(nil), st.Compare.Candidates...)
+	for _, index := range []int{-1, n, n + 1} {
+		require.NotPanics(t, func() { Update(st, AcceptCandidate{Index: index, Accept: !before[0].Accept}) }, "index %d", index)
+		assert.Equal(t, before, st.Compare.Candidates, "index %d", index)
+	}
+	Update(st, AcceptCandidate{Index: n - 1, Accept: !before[n-1].Accept})
+	assert.Equal(t, !before[n-1].Accept, st.Compare.Candidates[n-1].Accept, "the last candidate can be changed")
+}
+
+func TestTheFirstAnswerKeyAmongTheFilesIsTheKey(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, AddCompareFiles{Files: []TextFile{
+		classExport(t, "Ana", "", map[string]string{slowDeath: "against"}),
+		classExport(t, "Teacher", "key", map[string]string{slowDeath: "against"}),
+		classExport(t, "Deputy", "key", map[string]string{slowDeath: "favor"}),
+	}})
+	require.Len(t, st.Compare.Files, 3, st.Message.Text)
+	assert.Equal(t, 1, st.Compare.Key, "the teacher's file, the first key read")
+
+	st = NewState(fixedClock)
+	Update(st, AddCompareFiles{Files: []TextFile{
+		classExport(t, "Teacher", "key", map[string]string{slowDeath: "against"}),
+		classExport(t, "Deputy", "key", map[string]string{slowDeath: "favor"}),
+	}})
+	assert.Equal(t, 0, st.Compare.Key, "a key in the first place is kept too")
 }
