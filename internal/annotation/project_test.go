@@ -334,3 +334,19 @@ func TestProblemsErrorCountsTheRestOnlyPastTen(t *testing.T) {
 		})
 	}
 }
+
+func TestClipKeepsSixtyCodePointsAndShortensLongerToFiftySevenAndAnEllipsis(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{name: "empty", in: "", want: ""},
+		{name: "sixty", in: strings.Repeat("长", 60), want: strings.Repeat("长", 60)},
+		{name: "sixty-one", in: strings.Repeat("长", 61), want: strings.Repeat("长", 57) + "…"},
+		{name: "sixty emoji", in: strings.Repeat("😀", 60), want: strings.Repeat("😀", 60)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, clip(tt.in))
+		})
+	}
+}
