@@ -31,7 +31,11 @@ func Repair(p Project) (Project, []string) {
 	ids := map[string]bool{}
 	for _, a := range p.Annotations {
 		a := *a.clone()
-		if a.ID == "" || ids[a.ID] {
+		switch {
+		case a.ID == "":
+			a.ID = r.newID(p.Annotations, ids)
+			r.note("an annotation (%q) had no id; it is now %q", clip(a.Quote), a.ID)
+		case ids[a.ID]:
 			old := a.ID
 			a.ID = r.newID(p.Annotations, ids)
 			r.note("annotation %q: its id was used twice; it is now %q", old, a.ID)
@@ -166,12 +170,6 @@ func (r *repairer) fixLinks() {
 	for _, sp := range r.p.Speakers {
 		speakers[sp.ID] = true
 	}
-	next := 1
-	for _, sp := range r.p.Speakers {
-		if n, ok := numericSuffix(sp.ID, "s"); ok && n >= next {
-			next = n + 1
-		}
-	}
 	for i := range r.p.Annotations {
 		a := &r.p.Annotations[i]
 		if a.Speaker != "" && !speakers[a.Speaker] {
@@ -203,7 +201,8 @@ func (r *repairer) fixLinks() {
 	sort.Slice(r.p.Speakers, func(i, j int) bool { return idLess(r.p.Speakers[i].ID, r.p.Speakers[j].ID) })
 }
 
-// newID returns an annotation id used nowhere in anns or taken.
+// newID returns the first annotation id numbered after every id in anns
+// that is not taken, and takes it.
 func (r *repairer) newID(anns []Annotation, taken map[string]bool) string {
 	n := 1
 	for _, a := range anns {

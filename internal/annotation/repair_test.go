@@ -1,6 +1,7 @@
 package annotation
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -152,4 +153,144 @@ func TestOrphansSurviveLoadAndProject(t *testing.T) {
 	assert.Equal(t, "a4", id, "new ids do not reuse an orphan's id")
 	s.DropOrphans()
 	assert.Empty(t, s.Project().Orphans)
+}
+
+// repairText has "Ana" twice, told apart only by what surrounds them, and
+// a quote that holds QuoteJoiner itself.
+const repairText = "😀 Intro. Ana said the bridge is unsafe. Later Ana said it again: wait … what."
+
+// shifted is repairText after a line was put before it, long enough that
+// the first "Ana" is now nearer the second's stored position.
+var shifted = strings.Repeat("An added line of text before the article. ", 2) + "\n" + repairText
+
+// spansOf returns the spans of the given (sub, nth occurrence) pairs in s.
+func spansOf(t *testing.T, s string, subs ...any) []text.Span {
+	t.Helper()
+	var out []text.Span
+	for i := 0; i < len(subs); i += 2 {
+		out = append(out, spanOf(t, s, subs[i].(string), subs[i+1].(int)))
+	}
+	return out
+}
+
+func TestRepairFindsEachFragmentOfADiscontinuousAnnotationAgain(t *testing.T) {
+	tests := []struct {
+		name      string
+		frags     []any  // (sub, nth) pairs in repairText: the annotation as made
+		quote     string // "" for the quote the fragments read
+		wantFrags []any  // (sub, nth) pairs in shifted; nil: becomes an orphan
+		wantNote  string
+	}{
+		{
+			name: "each fragment found by its quote", frags: []any{"the bridge", 0, "unsafe", 0},
+			wantFrags: []any{"the bridge", 0, "unsafe", 0},
+			wantNote:  `annotation "a1" ("the bridge … unsafe") was found again at %s (by quote, confidence 95%%; by quote, confidence 95%%)`,
+		},
+		{
+			name: "the first fragment told apart by the text before it", frags: []any{"Ana", 1, "again", 0},
+			wantFrags: []any{"Ana", 1, "again", 0},
+			wantNote:  `annotation "a1" ("Ana … again") was found again at %s (by context, confidence 90%%; by quote, confidence 95%%)`,
+		},
+		{
+			name: "the last fragment told apart by the text after it", frags: []any{"bridge", 0, "Ana", 1},
+			wantFrags: []any{"bridge", 0, "Ana", 1},
+			wantNote:  `annotation "a1" ("bridge … Ana") was found again at %s (by quote, confidence 95%%; by context, confidence 90%%)`,
+		},
+		{
+			name: "one fragment whose quote holds the joiner stays one fragment", frags: []any{"wait … what", 0},
+			wantFrags: []any{"wait … what", 0},
+			wantNote:  `annotation "a1" ("wait … what") was found again at %s (by quote, confidence 95%%)`,
+		},
+		{
+			name: "two fragments and a quote of one part become an orphan", frags: []any{"the bridge", 0, "unsafe", 0},
+			quote:    "the bridge is unsafe",
+			wantNote: `annotation "a1" ("the bridge is unsafe") could not be placed: its position does not fit the text and it has no quote to look for; it is kept under “Not placed”`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(DefaultSchema(), "", repairClock)
+			doc, err := s.AddDocument("t", repairText)
+			require.NoError(t, err)
+			id, err := s.Add(doc, LabelClaim, spansOf(t, repairText, tt.frags...))
+			require.NoError(t, err)
+			p := s.Project()
+			if tt.quote != "" {
+				p.Annotations[0].Quote = tt.quote
+			}
+			p.Documents[0].Text = shifted
+
+			fixed, notes := Repair(p)
+			if tt.wantFrags == nil {
+				require.Len(t, fixed.Orphans, 1)
+				assert.Equal(t, []string{tt.wantNote}, notes)
+				return
+			}
+			require.Len(t, fixed.Annotations, 1, "notes: %v", notes)
+			a := fixed.Annotations[0]
+			want := spansOf(t, shifted, tt.wantFrags...)
+			assert.Equal(t, id, a.ID)
+			assert.Equal(t, want, a.Fragments)
+			assert.Equal(t, p.Annotations[0].Quote, a.Quote)
+			assert.Equal(t, []string{fmt.Sprintf(tt.wantNote, fragmentsString(want))}, notes)
+			_, err = Load(fixed, repairClock)
+			require.NoError(t, err)
+		})
+	}
+}
+
+func TestRepairNumbersAnAnnotationWithoutAnIdAfterEveryOther(t *testing.T) {
+	p := repairBase(t)
+	annByID(p, "a1").ID = ""
+	fixed, notes := Repair(p)
+	assert.Equal(t, []string{
+		`an annotation ("Ana") had no id; it is now "a4"`,
+		`annotation "a3": its speaker mention "a1" is missing; the link was removed`,
+	}, notes)
+	var ids []string
+	for _, a := range fixed.Annotations {
+		ids = append(ids, a.ID)
+	}
+	assert.ElementsMatch(t, []string{"a2", "a3", "a4"}, ids, "the others keep their ids")
+}
+
+func TestRepairUsesWhatIsLeftOfAStoredPosition(t *testing.T) {
+	tests := []struct {
+		name      string
+		frags     []any // (sub, nth) pairs in repairText
+		breakIt   func(a *Annotation)
+		wantFrags []any
+		wantHow   string
+	}{
+		{
+			name: "a fragment whose position still reads its part stays there", frags: []any{"Ana", 1, "again", 0},
+			breakIt:   func(a *Annotation) { a.Fragments[1] = text.Span{Start: 0, End: 5} },
+			wantFrags: []any{"Ana", 1, "again", 0},
+			wantHow:   "by position, confidence 100%; by quote, confidence 95%",
+		},
+		{
+			name: "an annotation without fragments is placed by its quote", frags: []any{"the bridge is unsafe", 0},
+			breakIt:   func(a *Annotation) { a.Fragments = nil },
+			wantFrags: []any{"the bridge is unsafe", 0},
+			wantHow:   "by quote, confidence 95%",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(DefaultSchema(), "", repairClock)
+			doc, err := s.AddDocument("t", repairText)
+			require.NoError(t, err)
+			_, err = s.Add(doc, LabelClaim, spansOf(t, repairText, tt.frags...))
+			require.NoError(t, err)
+			p := s.Project()
+			tt.breakIt(&p.Annotations[0])
+
+			fixed, notes := Repair(p)
+			require.Len(t, fixed.Annotations, 1, "notes: %v", notes)
+			want := spansOf(t, repairText, tt.wantFrags...)
+			assert.Equal(t, want, fixed.Annotations[0].Fragments)
+			require.Len(t, notes, 1)
+			assert.Equal(t, fmt.Sprintf(" at %s (%s)", fragmentsString(want), tt.wantHow), notes[0][strings.Index(notes[0], " at "):])
+		})
+	}
 }
