@@ -2,9 +2,11 @@ package annotation
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/text"
@@ -56,6 +58,15 @@ func TestAddLabelFillsInWhatIsLeftOut(t *testing.T) {
 		{"a given id is kept",
 			Label{ID: "q-2", Name: "Question", Color: "#112233", Key: "w"},
 			Label{ID: "q-2", Name: "Question", Color: "#112233", Key: "w"}},
+		{"a name opening with punctuation gets no leading hyphen",
+			Label{Name: "¿Por qué? "},
+			Label{ID: "por-que", Name: "¿Por qué?", Color: "#e07a5f"}},
+		{"the last letter and the digits at both ends are kept in a derived id",
+			Label{Name: "z 0 9"},
+			Label{ID: "z-0-9", Name: "z 0 9", Color: "#e07a5f"}},
+		{"a given id of the last letter and the digits at both ends is kept",
+			Label{ID: "z-09", Name: "Zed"},
+			Label{ID: "z-09", Name: "Zed", Color: "#e07a5f"}},
 		{"a key of white space is no key",
 			Label{Name: "Aside", Key: " "},
 			Label{ID: "aside", Name: "Aside", Color: "#e07a5f"}},
@@ -475,4 +486,13 @@ func TestSchemaChangesAreSavedAndLoaded(t *testing.T) {
 	require.Equal(t, p, loaded.Project())
 	_, err = loaded.Add(sc.doc, "rumour", []text.Span{spanOf(t, sceneText, "nothing", 0)})
 	require.NoError(t, err)
+}
+
+func TestDerivedLabelIDsCountOnPastTheNumbersTaken(t *testing.T) {
+	s := newScene(t).s
+	for i, name := range []string{"Claim!", "Claim?", "Claim…"} {
+		require.NoError(t, s.AddLabel(Label{Name: name}))
+		labels := s.Schema().Labels
+		assert.Equal(t, fmt.Sprintf("claim-%d", i+2), labels[len(labels)-1].ID, "%q, after %v", name, labels)
+	}
 }
