@@ -294,3 +294,26 @@ func TestRepairUsesWhatIsLeftOfAStoredPosition(t *testing.T) {
 		})
 	}
 }
+
+func TestDroppingOrphansIsAChangeToSaveOnlyWhenThereWereSome(t *testing.T) {
+	p := repairBase(t)
+	annByID(p, "a3").Quote = "the tunnel is flooded"
+	fixed, _ := Repair(p)
+	s, err := Load(fixed, repairClock)
+	require.NoError(t, err)
+	require.Len(t, s.Orphans(), 1)
+	s.TakeTouched()
+
+	before := s.Revision()
+	s.DropOrphans()
+	assert.Greater(t, s.Revision(), before, "the project changed: autosave must see a newer revision")
+	records, all := s.TakeTouched()
+	assert.False(t, all)
+	assert.Equal(t, []string{MetaRecord}, records)
+
+	before = s.Revision()
+	s.DropOrphans()
+	assert.Equal(t, before, s.Revision(), "nothing to drop, nothing to save")
+	records, _ = s.TakeTouched()
+	assert.Empty(t, records)
+}
