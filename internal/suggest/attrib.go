@@ -301,6 +301,9 @@ func (p *para) indirect(si int) {
 			continue
 		}
 		a := p.auxLeft(i, se.a)
+		if p.raised(cf, a, i, se) {
+			continue
+		}
 		var src tokRange
 		found, inverted := false, false
 		if cf.lemma == "according to" {
@@ -1076,4 +1079,71 @@ func (p *para) subordinateEnd(se sentence, i int) int {
 		}
 	}
 	return 0
+}
+
+// raised handles the passive "X is expected to Y": no one is named as
+// expecting it, so there is no source, and what is expected is the subject
+// and the infinitive together, "X | to Y", as PolNeAR marks it. It reports
+// whether it took the cue at token i (auxiliaries from a).
+func (p *para) raised(cf cueForm, a, i int, se sentence) bool {
+	if cf.lemma != "expect" && cf.lemma != "project" || !cf.past || !p.is(i+1, "to") || !p.word(i+2) {
+		return false
+	}
+	be := false
+	for k := a; k < i; k++ {
+		be = be || p.toks[k].c&wBeForm != 0 && !p.is(k, "not") && !p.is(k, "also") && !p.is(k, "still")
+	}
+	if !be {
+		return false
+	}
+	hi := se.b
+	if c := p.subordinateEnd(se, i); c > 0 {
+		hi = c
+	}
+	s := p.subjectBefore(a, se.a)
+	if s == a-1 && (p.is(s, "who") || p.is(s, "which") || p.is(s, "that")) {
+		// A relative clause, "…, who are expected to vote Friday, met":
+		// it ends at its comma.
+		for c := i + 1; c < hi; c++ {
+			if p.is(c, ",") && p.inQuote[c] == 0 {
+				hi = c
+				break
+			}
+		}
+	}
+	e := p.contentEnd(i+1, hi)
+	if e < i+2 {
+		return false
+	}
+	var content []Span
+	if s < a {
+		content = append(content, p.span(s, a-1))
+	}
+	content = append(content, p.span(i+1, e))
+	for t := a; t <= i; t++ {
+		p.used[t] = true
+	}
+	p.add(Suggestion{Content: content, Cue: p.span(a, i)})
+	return true
+}
+
+// subjectBefore returns the first token of the subject that ends right
+// before token a: a relative pronoun, or the words back to the clause's
+// start (a comma, a semicolon, a dash or a word that opens a clause); a
+// when there is none.
+func (p *para) subjectBefore(a, lo int) int {
+	if a-1 < lo || !p.word(a-1) {
+		return a
+	}
+	if l := p.toks[a-1].l; l == "who" || l == "which" || l == "that" {
+		return a - 1
+	}
+	k := a - 1
+	for k-1 >= lo && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && p.toks[k-1].c&wClauseStart == 0 {
+		k--
+	}
+	if k-1 >= lo && p.word(k-1) && p.toks[k-1].c&wClauseStart != 0 && !p.is(k-1, "and") && !p.is(k-1, "but") && k-1 > lo {
+		return a // inside a subordinate clause: leave it
+	}
+	return k
 }

@@ -490,6 +490,9 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if cf.lemma == "decline" && !(p.is(i+1, "to") && p.word(i+2) && !isDigitWord(p.toks[i+2].l)) {
 		return cf, 0, false // "fees declined to $281 million", "support declined in every state"
 	}
+	if cf.lemma == "suppose" && p.is(i+1, "to") {
+		return cf, 0, false // "is supposed to": what ought to be, not a belief
+	}
 	if cf.lemma == "add" && p.is(i+1, "to") {
 		return cf, 0, false // "add to the pressure"
 	}

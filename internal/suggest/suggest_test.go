@@ -47,6 +47,13 @@ func TestSuggestFindsEachConstruction(t *testing.T) {
 		doc  string
 		want []want
 	}{
+		{"a passive 'is expected to' names no one expecting: no source, the subject and the infinitive are the content",
+			`Trump is expected to win the primary on Tuesday. The senators, who are expected to vote on Friday, met him.`,
+			[]want{{"Trump | to win the primary on Tuesday", "is expected", "", false},
+				{"who | to vote on Friday", "are expected", "", false}}},
+		{"'is supposed to' is what ought to be, no belief",
+			`The bridge is supposed to open in May.`,
+			nil},
 		{"a left quotation mark typed where the quote closes closes it",
 			`“It is unusual in every way,“ said Larry Noble, a lawyer.`,
 			[]want{{"“It is unusual in every way,“", "said", "Larry Noble, a lawyer", true}}},
