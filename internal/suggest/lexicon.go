@@ -207,6 +207,7 @@ const (
 	wBeForm                             // beFormsWords
 	wSentenceOpener                     // sentenceOpenersWords
 	wNotCue                             // notCueWords
+	wAside                              // asideWords
 )
 
 // auxiliaries may stand before a cue verb and belong to the cue.
@@ -354,6 +355,11 @@ const noCommentWords = `request requests messages message emails email calls cal
 // notAfterCueWords are cue adverbs that belong to the cue only before it: "said
 // earlier this week", "has since said".
 const notAfterCueWords = `long just since earlier then`
+
+// asideWords are the connectives that stand between commas between a
+// source and its cue: "Proponents of the bill, however, say …".
+const asideWords = `however though meanwhile instead too therefore moreover
+	nonetheless nevertheless`
 
 // reflexivesWords are the words that, after "found", make it a place, not
 // a finding.

@@ -73,7 +73,7 @@ func newLexicon() *lexicon {
 		contractedAuxWords, notMannerWords, cueAdverbsWords, noCommentWords,
 		notAfterCueWords, reflexivesWords, weekdaysWords,
 		beliefAdjectivesWords, beFormsWords, sentenceOpenersWords,
-		notCueWords} {
+		notCueWords, asideWords} {
 		for _, w := range strings.Fields(words) {
 			class[w] |= 1 << b
 		}
@@ -561,7 +561,7 @@ func (p *para) skipAdverbs(i, lo int) int {
 	if j >= lo && p.is(j, ",") {
 		// "Trump, however, said": skip a comma-bounded adverb.
 		k := j - 1
-		if k >= lo && p.word(k) && (p.toks[k].c&wAdv != 0) && p.is(k-1, ",") {
+		if k >= lo && p.word(k) && p.toks[k].c&(wAdv|wAside) != 0 && p.is(k-1, ",") {
 			return k - 2
 		}
 	}
