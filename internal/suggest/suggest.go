@@ -640,12 +640,13 @@ func (p *para) dropNested() {
 	}
 }
 
-// plainSaid reports whether cue is a bare "said" or "says": PolNeAR marks
-// the speech reported inside what someone said ("Smith said Jones said
-// …") more often than not, unlike a nested belief or intention.
+// plainSaid reports whether cue is a bare "said" or "says", or "say" after
+// "who" ("critics who say …"): PolNeAR marks the speech reported inside
+// what someone said ("Smith said Jones said …") more often than not,
+// unlike a nested belief or intention.
 func (p *para) plainSaid(cue Span) bool {
 	w := strings.ToLower(string(p.s.r[cue.Start:cue.End]))
-	return w == "said" || w == "says"
+	return w == "said" || w == "says" || w == "say" && cue.Start >= 4 && strings.ToLower(string(p.s.r[cue.Start-4:cue.Start])) == "who "
 }
 
 // inside reports whether sp lies within one of the fragments of c.
