@@ -305,7 +305,7 @@ func (p *para) indirect(si int) {
 			continue
 		}
 		var src tokRange
-		found, inverted := false, false
+		found, inverted, forward := false, false, false
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
 				if c, ok := p.chunkRight(end+1, se.b); ok && (p.is(last+1, "who") || !p.endsClause(last+1, se.b)) {
@@ -330,6 +330,13 @@ func (p *para) indirect(si int) {
 			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
 				if last, ok := p.npRight(end+1, se.b); ok && (p.is(last+1, ",") || p.endsClause(last+1, se.b) && !(p.word(last+1) && (p.toks[last+1].c&wAux != 0))) {
 					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
+				}
+			}
+			if !found && cf.lemma == "say" && !cf.ing {
+				if sg, ok := p.share(a, se.a); ok {
+					// "42% say", "about two-thirds, 67 percent, say": what
+					// they say follows.
+					src, found, forward = sg, true, true
 				}
 			}
 			if !found && p.s.lx.in(cf.lemma, wStrong) && !cf.ing && !p.is(j, ",") {
@@ -372,7 +379,7 @@ func (p *para) indirect(si int) {
 		if inverted {
 			tail = src.b
 		}
-		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) && !p.used[se.a] && !p.used[se.a+1] {
+		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && !forward && p.endsClause(tail+1, se.b) && !p.used[se.a] && !p.used[se.a+1] {
 			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
 			if p.is(tail+1, ",") && tail+2 < se.b {
 				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
@@ -1146,4 +1153,23 @@ func (p *para) subjectBefore(a, lo int) int {
 		return a // inside a subordinate clause: leave it
 	}
 	return k
+}
+
+// share finds a poll's share of people as the source of a cue starting at
+// token a: "42% say", or, after a comma, the whole phrase from the
+// sentence's start (lo) with its comma, "Just over a quarter, 26 percent,
+// say", as PolNeAR marks them.
+func (p *para) share(a, lo int) (tokRange, bool) {
+	j := a - 1
+	comma := p.is(j, ",")
+	if comma {
+		j--
+	}
+	if !(p.is(j, "%") || p.is(j, "percent")) || !p.word(j-1) || !isDigitWord(p.toks[j-1].l) || j-1 < lo {
+		return tokRange{}, false
+	}
+	if comma {
+		return tokRange{lo, a - 1}, true
+	}
+	return tokRange{j - 1, j}, true
 }
