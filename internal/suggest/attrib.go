@@ -349,7 +349,7 @@ func (p *para) indirect(si int) {
 					src, found = sg, true
 				}
 			}
-			if !found && cf.ing && (p.commaBefore(i) || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by")) && cf.class&speech != 0 {
+			if !found && cf.ing && (p.commaBefore(i) || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by") || p.coordinated(i)) && cf.class&speech != 0 {
 				if lastSrc != nil {
 					src, found = *lastSrc, true
 				} else if sg, ok := p.earlierSource(se.a, i); ok {
@@ -645,7 +645,7 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if cf.ing {
 		// ", saying …", "while saying …": a participle of speech after a
 		// comma or a conjunction is a cue whoever its subject is.
-		if (cf.class&speech != 0 || p.commaBefore(i)) && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—")) {
+		if (cf.class&speech != 0 || p.commaBefore(i)) && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—") || cf.class&speech != 0 && p.coordinated(i)) {
 			return true
 		}
 		// "results showing a tight race", "a petition calling on him":
@@ -1005,8 +1005,10 @@ func (p *para) shortQuote(q quote) bool {
 	return ok
 }
 
-// coordinatedCue reports whether a finite cue verb, after auxiliaries and
-// adverbs, starts at token k: the second verb of a coordination.
+// coordinatedCue reports whether a cue verb of speech, finite or a
+// participle, after auxiliaries and adverbs, starts at token k: the second
+// verb of a coordination ("praised the plan and said …", "pointing to his
+// record and saying …").
 func (p *para) coordinatedCue(k, hi int) bool {
 	for k < hi && p.word(k) && ((p.toks[k].c&wAux != 0) || (p.toks[k].c&wCueAdverb != 0)) {
 		k++
@@ -1015,7 +1017,7 @@ func (p *para) coordinatedCue(k, hi int) bool {
 		return false
 	}
 	cf, _, ok := p.cueAt(k)
-	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
+	return ok && cf.class&speech != 0 && p.toks[k].l != cf.lemma
 }
 
 // nameList reports whether the paragraph from token k on is a list of
@@ -1172,4 +1174,11 @@ func (p *para) share(a, lo int) (tokRange, bool) {
 		return tokRange{lo, a - 1}, true
 	}
 	return tokRange{j - 1, j}, true
+}
+
+// coordinated reports whether a participle at token i follows "and",
+// "but" or a dash: "pointing to his record and saying that …", "flipped
+// his choice – saying he …", a participle of speech whatever its subject.
+func (p *para) coordinated(i int) bool {
+	return p.is(i-1, "and") || p.is(i-1, "but") || p.dash(i-1)
 }
