@@ -416,7 +416,7 @@ func (p *para) indirect(si int) {
 				continue // "…, he said, clutching the lectern"
 			}
 			hi := se.b
-			if c := p.subordinateEnd(se, i); c > 0 {
+			if c := p.subordinateEnd(se, i); c >= k {
 				hi = c // "While Clinton has condemned the plan, the groups say …"
 			}
 			if e := p.contentEnd(k, hi); e >= k && k < len(p.toks) {
