@@ -6,6 +6,8 @@ import (
 )
 
 // quoteWords counts the words inside quote q.
+//
+//go:noinline
 func (p *para) quoteWords(q quote) int {
 	n := 0
 	for i := q.a; i <= q.b; i++ {
@@ -17,9 +19,13 @@ func (p *para) quoteWords(q quote) int {
 }
 
 // sentEnd returns the end (exclusive) of the sentence holding token i.
+//
+//go:noinline
 func (p *para) sentEnd(i int) int { return p.sents[p.sentOf[i]].b }
 
 // sentStart returns the start of the sentence holding token i.
+//
+//go:noinline
 func (p *para) sentStart(i int) int { return p.sents[p.sentOf[i]].a }
 
 // direct attributes the paragraph's quotations.
@@ -118,6 +124,7 @@ func (p *para) direct(continues bool) {
 	}
 }
 
+//go:noinline
 func (p *para) appendTo(si int, sp Span) {
 	sg := &p.s.res.Suggestions[si]
 	sg.Content = append(sg.Content, p.s.x.SnapToWords(sp))
@@ -168,7 +175,7 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 			last = ap + 1
 		}
 		j := last + 1
-		for j < hi && p.word(j) && (p.s.lx.adv[p.toks[j].l] || p.s.lx.aux[p.toks[j].l]) {
+		for j < hi && p.word(j) && ((p.toks[j].c&wAdv != 0) || (p.toks[j].c&wAux != 0)) {
 			j++
 		}
 		if j < hi {
@@ -224,7 +231,7 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 	}
 	if p.is(q.a-1, ":") && !p.used[q.a-1] && p.quoteWords(q) >= 4 && q.a-2 > lo {
 		// "Kasich resisted: “…”": a verb outside the lexicon before the colon.
-		if v := p.toks[q.a-2]; v.k == word && !v.cap && (hasSuffix(v.l, "ed") || hasSuffix(v.l, "s")) && !p.s.lx.nouns[v.l] {
+		if v := p.toks[q.a-2]; v.k == word && !v.cap && (hasSuffix(v.l, "ed") || hasSuffix(v.l, "s")) && v.c&wNoun == 0 {
 			a := p.auxLeft(q.a-2, lo)
 			j := p.skipAdverbs(a, lo)
 			if first, found := p.npLeft(j, lo); found && first == lo {
@@ -261,7 +268,7 @@ func (p *para) headline() {
 	if len(p.sents) > 2 && !p.shouted(0, last) {
 		return // a transcript's "TAPPER: …" may run on
 	}
-	if p.s.lx.dets[p.toks[0].l] && p.toks[last+2].k != qopen || p.s.lx.labels[p.toks[0].l] || p.s.lx.labels[p.toks[last].l] || p.nameList(last+2) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
+	if (p.toks[0].c&wDet != 0) && p.toks[last+2].k != qopen || (p.toks[0].c&wLabel != 0) || (p.toks[last].c&wLabel != 0) || p.nameList(last+2) || !p.word(last+2) && p.toks[last+2].k != qopen || isDigitWord(p.toks[last+2].l) {
 		// "The Latest: …", "UPDATE: …", "Sanders: 1,501": a kicker, a
 		// label or a figure, not someone speaking.
 		return
@@ -294,8 +301,11 @@ func (p *para) indirect(si int) {
 			continue
 		}
 		a := p.auxLeft(i, se.a)
+		if p.raised(cf, a, i, se) {
+			continue
+		}
 		var src tokRange
-		found, inverted := false, false
+		found, inverted, forward := false, false, false
 		if cf.lemma == "according to" {
 			if last, ok := p.npRight(end+1, se.b); ok {
 				if c, ok := p.chunkRight(end+1, se.b); ok && (p.is(last+1, "who") || !p.endsClause(last+1, se.b)) {
@@ -318,11 +328,18 @@ func (p *para) indirect(si int) {
 				}
 			}
 			if !found && cf.class&speech != 0 && !cf.ing && cf.class&belief == 0 && (p.is(i-1, ",") || (i > 0 && p.toks[i-1].k == qclose)) {
-				if last, ok := p.npRight(end+1, se.b); ok && (p.is(last+1, ",") || p.endsClause(last+1, se.b) && !(p.word(last+1) && p.s.lx.aux[p.toks[last+1].l])) {
+				if last, ok := p.npRight(end+1, se.b); ok && (p.is(last+1, ",") || p.endsClause(last+1, se.b) && !(p.word(last+1) && (p.toks[last+1].c&wAux != 0))) {
 					src, found, inverted = tokRange{end + 1, p.appositive(last, se.b)}, true, true
 				}
 			}
-			if !found && p.s.lx.strong[cf.lemma] && !cf.ing && !p.is(j, ",") {
+			if !found && cf.lemma == "say" && !cf.ing {
+				if sg, ok := p.share(a, se.a); ok {
+					// "42% say", "about two-thirds, 67 percent, say": what
+					// they say follows.
+					src, found, forward = sg, true, true
+				}
+			}
+			if !found && p.s.lx.in(cf.lemma, wStrong) && !cf.ing && !p.is(j, ",") {
 				if first, ok := p.chunkLeft(j, se.a); ok {
 					src, found = tokRange{first, j}, true
 				}
@@ -332,7 +349,7 @@ func (p *para) indirect(si int) {
 					src, found = sg, true
 				}
 			}
-			if !found && cf.ing && (p.commaBefore(i) || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by")) && cf.class&speech != 0 {
+			if !found && cf.ing && (p.commaBefore(i) || p.is(i-1, "before") || p.is(i-1, "after") || p.is(i-1, "by") || p.coordinated(i)) && cf.class&speech != 0 {
 				if lastSrc != nil {
 					src, found = *lastSrc, true
 				} else if sg, ok := p.earlierSource(se.a, i); ok {
@@ -362,7 +379,7 @@ func (p *para) indirect(si int) {
 		if inverted {
 			tail = src.b
 		}
-		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && p.endsClause(tail+1, se.b) && !p.used[se.a] && !p.used[se.a+1] {
+		if lead-1 > se.a && p.is(lead-1, ",") && !cf.ing && !forward && p.endsClause(tail+1, se.b) && !p.used[se.a] && !p.used[se.a+1] {
 			content = append(content, p.span(se.a, p.trimEnd(se.a, lead-2)))
 			if p.is(tail+1, ",") && tail+2 < se.b {
 				if e := p.contentEnd(tail+2, se.b); e >= tail+2 {
@@ -399,7 +416,7 @@ func (p *para) indirect(si int) {
 				continue // "…, he said, clutching the lectern"
 			}
 			hi := se.b
-			if c := p.subordinateEnd(se, i); c > 0 {
+			if c := p.subordinateEnd(se, i); c >= k {
 				hi = c // "While Clinton has condemned the plan, the groups say …"
 			}
 			if e := p.contentEnd(k, hi); e >= k && k < len(p.toks) {
@@ -442,14 +459,14 @@ func (p *para) acceptLeft(cf cueForm, a, i, first, last int) bool {
 		case "i", "we", "they", "you", "who":
 			return true
 		}
-		return hasSuffix(h.l, "s") && !h.cap || p.s.lx.nouns[h.l] && hasSuffix(h.l, "s")
+		return hasSuffix(h.l, "s") && !h.cap || (h.c&wNoun != 0) && hasSuffix(h.l, "s")
 	}
 	if cf.ing && a == i {
 		// "a group backing Bush", "a poll showing …": a reduced relative
 		// clause of belief or intention after a noun; not after a pronoun
 		// or a preposition's object.
 		h := p.toks[last]
-		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && p.s.lx.prepositions[p.toks[first-1].l] && p.toks[first-1].l != "with" {
+		if _, pr := p.s.lx.prons[h.l]; pr || first > 0 && p.word(first-1) && (p.toks[first-1].c&wPreposition != 0) && p.toks[first-1].l != "with" {
 			return false
 		}
 		return true
@@ -478,7 +495,7 @@ func (p *para) skipObject(k, hi int) int {
 // tokens [a, e].
 func (p *para) trimEnd(a, e int) int {
 	for e > a && p.toks[e].k == punct && (p.toks[e].l == "," || p.toks[e].l == "." || p.toks[e].l == ";" || p.toks[e].l == ":" || p.toks[e].l == "—" || p.toks[e].l == "–") {
-		if p.toks[e].l == "." && p.word(e-1) && p.toks[e-1].e == p.toks[e].s && p.s.lx.abbr[p.toks[e-1].l] {
+		if p.toks[e].l == "." && p.word(e-1) && p.toks[e-1].e == p.toks[e].s && (p.toks[e-1].c&wAbbr != 0) {
 			break // the full stop of "U.S." belongs to the word
 		}
 		e--
@@ -501,7 +518,7 @@ func (p *para) contentEnd(k, hi int) int {
 		if p.inQuote[i] != 0 && !comma {
 			continue
 		}
-		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && p.s.lx.afterComma[p.toks[i+1].l] || p.dash(i) {
+		if p.is(i, ";") || comma && i+1 < hi && p.word(i+1) && (p.toks[i+1].c&wAfterComma != 0) || p.dash(i) {
 			e = cut
 			break
 		}
@@ -520,7 +537,7 @@ func (p *para) contentEnd(k, hi int) int {
 		}
 		if last, ok := p.npRight(i+1, hi); ok && last+1 < hi {
 			j := last + 1
-			for j < hi && p.word(j) && p.s.lx.aux[p.toks[j].l] {
+			for j < hi && p.word(j) && (p.toks[j].c&wAux != 0) {
 				j++
 			}
 			if cf, _, ok := p.cueAt(j); ok && cf.class&speech != 0 && !cf.ing && (j+1 >= hi || p.is(j+1, ",") || p.is(j+1, ".")) {
@@ -538,11 +555,11 @@ func (p *para) contentEnd(k, hi int) int {
 // chunkLeft takes the words before a strong cue back to the clause's start
 // as its source: "At least half of the voters in each state say".
 func (p *para) chunkLeft(j, lo int) (int, bool) {
-	if j < lo || !p.word(j) || p.s.lx.aux[p.toks[j].l] || p.s.lx.adv[p.toks[j].l] || p.s.lx.clauseStarts[p.toks[j].l] {
+	if j < lo || !p.word(j) || (p.toks[j].c&wAux != 0) || (p.toks[j].c&wAdv != 0) || (p.toks[j].c&wClauseStart != 0) {
 		return 0, false
 	}
 	k := j
-	for k-1 >= lo && k > j-8 && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && !p.s.lx.clauseStarts[p.toks[k-1].l] {
+	for k-1 >= lo && k > j-8 && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && p.toks[k-1].c&wClauseStart == 0 {
 		if _, _, c := p.cueAt(k - 1); c {
 			return 0, false
 		}
@@ -551,7 +568,7 @@ func (p *para) chunkLeft(j, lo int) (int, bool) {
 	if k-1 >= lo && k == j-7 {
 		return 0, false // too long to be a subject
 	}
-	for k < j && p.s.lx.stops[p.toks[k].l] && p.toks[k].l != "according" {
+	for k < j && (p.toks[k].c&wStop != 0) && p.toks[k].l != "according" {
 		k++
 	}
 	return k, true
@@ -628,18 +645,18 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	if cf.ing {
 		// ", saying …", "while saying …": a participle of speech after a
 		// comma or a conjunction is a cue whoever its subject is.
-		if (cf.class&speech != 0 || p.commaBefore(i)) && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—")) {
+		if (cf.class&speech != 0 || p.commaBefore(i)) && a == i && (p.commaBefore(i) || p.is(i-1, "while") || p.is(i-1, "after") || p.is(i-1, "before") || p.is(i-1, "by") || p.is(i-1, "—") || cf.class&speech != 0 && p.coordinated(i)) {
 			return true
 		}
 		// "results showing a tight race", "a petition calling on him":
 		// a reduced relative clause after a noun.
-		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && !p.s.lx.prepositions[p.toks[i-1].l] && !p.s.lx.dets[p.toks[i-1].l]
+		return cf.class&speech != 0 && a == i && i > 0 && p.plainWord(i-1) && p.toks[i-1].c&wPreposition == 0 && p.toks[i-1].c&wDet == 0
 	}
 	t := p.toks[i]
-	if t.l == cf.lemma && a == i && !(t.l == "say" && i > 0 && (p.word(i-1) || p.is(i-1, "%")) && !p.is(i-1, "to") && !p.s.lx.dets[p.toks[i-1].l] && !p.s.lx.prepositions[p.toks[i-1].l] && p.opensClause(i+1)) {
+	if t.l == cf.lemma && a == i && !(t.l == "say" && i > 0 && (p.word(i-1) || p.is(i-1, "%")) && !p.is(i-1, "to") && p.toks[i-1].c&wDet == 0 && p.toks[i-1].c&wPreposition == 0 && p.opensClause(i+1)) {
 		return false // a bare base form: "to say", "say" as a noun; not "many of them say they …"
 	}
-	if !(p.s.lx.strong[cf.lemma] || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
+	if !(p.s.lx.in(cf.lemma, wStrong) || cf.past || a < i || t.l != cf.lemma && hasSuffix(t.l, "s") && cf.class&speech != 0) {
 		return false
 	}
 	// A participle used as an adjective ("the pledged delegates", "a
@@ -648,7 +665,7 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 	// like the start of what was said.
 	if a > 0 && p.word(a-1) {
 		l := p.toks[a-1].l
-		if p.s.lx.dets[l] || isDigitWord(l) || p.s.lx.prepositions[l] {
+		if p.s.lx.in(l, wDet) || isDigitWord(l) || p.s.lx.in(l, wPreposition) {
 			return false
 		}
 	}
@@ -668,9 +685,10 @@ func (p *para) finiteSpeech(cf cueForm, a, i int) bool {
 		return false
 	}
 	_, pron := p.s.lx.prons[nt.l]
-	return nt.l == "that" || pron || p.s.lx.dets[nt.l] || nt.cap || p.s.lx.adv[nt.l] || p.s.lx.titles[nt.l]
+	return nt.l == "that" || pron || (nt.c&wDet != 0) || nt.cap || (nt.c&wAdv != 0) || (nt.c&wTitle != 0)
 }
 
+//go:noinline
 func isDigitWord(l string) bool { return l != "" && l[0] >= '0' && l[0] <= '9' }
 
 // earlierSource returns the source of the latest suggestion of this
@@ -708,7 +726,7 @@ func (p *para) relativeEnd(k, e int) int {
 		}
 		l := p.toks[t].l
 		_, _, cue := p.cueAt(t)
-		if p.s.lx.aux[l] || cue || hasSuffix(l, "ed") && !p.s.lx.dets[p.toks[t-1].l] {
+		if p.s.lx.in(l, wAux) || cue || hasSuffix(l, "ed") && p.toks[t-1].c&wDet == 0 {
 			return p.trimEnd(k, t-1)
 		}
 	}
@@ -733,6 +751,8 @@ func (p *para) personSource(sp Span) bool {
 
 // commaBefore reports whether a comma stands right before token i, or a
 // closing quotation mark right after its own comma: ‘…,’ referring to.
+//
+//go:noinline
 func (p *para) commaBefore(i int) bool {
 	return p.is(i-1, ",") || i >= 2 && p.toks[i-1].k == qclose && p.is(i-2, ",")
 }
@@ -748,7 +768,7 @@ func (p *para) askedClause(i, end int, se sentence) {
 		return
 	}
 	k := c + 1
-	for k < se.b && p.word(k) && p.s.lx.adv[p.toks[k].l] {
+	for k < se.b && p.word(k) && (p.toks[k].c&wAdv != 0) {
 		k++
 	}
 	sg := Suggestion{Content: []Span{p.span(end+1, c-1)}, Cue: p.span(i, end)}
@@ -860,7 +880,7 @@ func (p *para) dash(i int) bool {
 // its own after the comma: "In" is the cue, the document the source.
 func (p *para) inSource(se sentence) {
 	a := se.a
-	if !p.is(a, "in") || p.used[a] || !p.word(a+1) || !(p.s.lx.dets[p.toks[a+1].l] || p.possessive(a+1) || p.toks[a+1].cap) {
+	if !p.is(a, "in") || p.used[a] || !p.word(a+1) || !((p.toks[a+1].c&wDet != 0) || p.possessive(a+1) || p.toks[a+1].cap) {
 		return
 	}
 	c, doc := a+1, false
@@ -868,7 +888,7 @@ func (p *para) inSource(se sentence) {
 		if p.inQuote[c] != 0 {
 			return
 		}
-		doc = doc || p.word(c) && p.s.lx.documentNouns[p.toks[c].l]
+		doc = doc || p.word(c) && (p.toks[c].c&wDocumentNoun != 0)
 		c++
 	}
 	if !doc || !p.is(c, ",") || c+1 >= se.b || p.hasVerbCue(c+1, se.b) {
@@ -905,7 +925,7 @@ func (p *para) inPoll(se sentence) {
 		}
 		k, found, named := i+1, false, p.is(i+1, "a") || p.is(i+1, "an")
 		for ; k < se.b && k <= i+8 && p.word(k); k++ {
-			if p.s.lx.pollNouns[p.toks[k].l] {
+			if p.toks[k].c&wPollNoun != 0 {
 				found = true
 				break
 			}
@@ -932,7 +952,7 @@ func (p *para) inPoll(se sentence) {
 // content.
 func (p *para) possessorNoun(se sentence) {
 	for i := se.a + 1; i+2 < se.b; i++ {
-		if !p.word(i) || !p.s.lx.claimNouns[p.toks[i].l] || !p.is(i+1, "that") || p.used[i] || p.inQuote[i] != 0 {
+		if !p.word(i) || p.toks[i].c&wClaimNoun == 0 || !p.is(i+1, "that") || p.used[i] || p.inQuote[i] != 0 {
 			continue
 		}
 		j := i - 1
@@ -985,17 +1005,19 @@ func (p *para) shortQuote(q quote) bool {
 	return ok
 }
 
-// coordinatedCue reports whether a finite cue verb, after auxiliaries and
-// adverbs, starts at token k: the second verb of a coordination.
+// coordinatedCue reports whether a cue verb of speech, finite or a
+// participle, after auxiliaries and adverbs, starts at token k: the second
+// verb of a coordination ("praised the plan and said …", "pointing to his
+// record and saying …").
 func (p *para) coordinatedCue(k, hi int) bool {
-	for k < hi && p.word(k) && (p.s.lx.aux[p.toks[k].l] || p.s.lx.cueAdverbs[p.toks[k].l]) {
+	for k < hi && p.word(k) && ((p.toks[k].c&wAux != 0) || (p.toks[k].c&wCueAdverb != 0)) {
 		k++
 	}
 	if k >= hi {
 		return false
 	}
 	cf, _, ok := p.cueAt(k)
-	return ok && !cf.ing && cf.class&speech != 0 && p.toks[k].l != cf.lemma
+	return ok && cf.class&speech != 0 && p.toks[k].l != cf.lemma
 }
 
 // nameList reports whether the paragraph from token k on is a list of
@@ -1047,14 +1069,14 @@ func (p *para) opensClause(k int) bool {
 	}
 	l := p.toks[k].l
 	_, pron := p.s.lx.prons[l]
-	return l == "that" || pron || p.s.lx.dets[l] || p.toks[k].cap || isDigitWord(l)
+	return l == "that" || pron || p.s.lx.in(l, wDet) || p.toks[k].cap || isDigitWord(l)
 }
 
 // subordinateEnd returns the first comma outside quotes of sentence se when
 // the sentence opens with a subordinator and the cue at token i stands
 // before that comma, else 0.
 func (p *para) subordinateEnd(se sentence, i int) int {
-	if !p.word(se.a) || !p.s.lx.subordinators[p.toks[se.a].l] {
+	if !p.word(se.a) || p.toks[se.a].c&wSubordinator == 0 {
 		return 0
 	}
 	for c := se.a + 1; c < se.b; c++ {
@@ -1066,4 +1088,97 @@ func (p *para) subordinateEnd(se sentence, i int) int {
 		}
 	}
 	return 0
+}
+
+// raised handles the passive "X is expected to Y": no one is named as
+// expecting it, so there is no source, and what is expected is the subject
+// and the infinitive together, "X | to Y", as PolNeAR marks it. It reports
+// whether it took the cue at token i (auxiliaries from a).
+func (p *para) raised(cf cueForm, a, i int, se sentence) bool {
+	if cf.lemma != "expect" && cf.lemma != "project" || !cf.past || !p.is(i+1, "to") || !p.word(i+2) {
+		return false
+	}
+	be := false
+	for k := a; k < i; k++ {
+		be = be || p.toks[k].c&wBeForm != 0 && !p.is(k, "not") && !p.is(k, "also") && !p.is(k, "still")
+	}
+	if !be {
+		return false
+	}
+	hi := se.b
+	if c := p.subordinateEnd(se, i); c > 0 {
+		hi = c
+	}
+	s := p.subjectBefore(a, se.a)
+	if s == a-1 && (p.is(s, "who") || p.is(s, "which") || p.is(s, "that")) {
+		// A relative clause, "…, who are expected to vote Friday, met":
+		// it ends at its comma.
+		for c := i + 1; c < hi; c++ {
+			if p.is(c, ",") && p.inQuote[c] == 0 {
+				hi = c
+				break
+			}
+		}
+	}
+	e := p.contentEnd(i+1, hi)
+	if e < i+2 {
+		return false
+	}
+	var content []Span
+	if s < a {
+		content = append(content, p.span(s, a-1))
+	}
+	content = append(content, p.span(i+1, e))
+	for t := a; t <= i; t++ {
+		p.used[t] = true
+	}
+	p.add(Suggestion{Content: content, Cue: p.span(a, i)})
+	return true
+}
+
+// subjectBefore returns the first token of the subject that ends right
+// before token a: a relative pronoun, or the words back to the clause's
+// start (a comma, a semicolon, a dash or a word that opens a clause); a
+// when there is none.
+func (p *para) subjectBefore(a, lo int) int {
+	if a-1 < lo || !p.word(a-1) {
+		return a
+	}
+	if l := p.toks[a-1].l; l == "who" || l == "which" || l == "that" {
+		return a - 1
+	}
+	k := a - 1
+	for k-1 >= lo && p.inQuote[k-1] == 0 && p.toks[k-1].k == word && p.toks[k-1].c&wClauseStart == 0 {
+		k--
+	}
+	if k-1 >= lo && p.word(k-1) && p.toks[k-1].c&wClauseStart != 0 && !p.is(k-1, "and") && !p.is(k-1, "but") && k-1 > lo {
+		return a // inside a subordinate clause: leave it
+	}
+	return k
+}
+
+// share finds a poll's share of people as the source of a cue starting at
+// token a: "42% say", or, after a comma, the whole phrase from the
+// sentence's start (lo) with its comma, "Just over a quarter, 26 percent,
+// say", as PolNeAR marks them.
+func (p *para) share(a, lo int) (tokRange, bool) {
+	j := a - 1
+	comma := p.is(j, ",")
+	if comma {
+		j--
+	}
+	if !(p.is(j, "%") || p.is(j, "percent")) || !p.word(j-1) || !isDigitWord(p.toks[j-1].l) || j-1 < lo {
+		return tokRange{}, false
+	}
+	if comma {
+		return tokRange{lo, a - 1}, true
+	}
+	return tokRange{j - 1, j}, true
+}
+
+// coordinated reports whether a participle at token i follows "and",
+// "but" or a dash: "pointing to his record and saying that …", "flipped
+// his choice – saying he …", a participle of speech whatever its subject.
+func (p *para) coordinated(i int) bool {
+	return p.is(i-1, "and") || p.is(i-1, "but") || p.dash(i-1)
 }

@@ -75,7 +75,7 @@ func forms(l string, irregular map[string][]string) []string {
 	last := l[len(l)-1]
 	var s, ed, ing string
 	switch {
-	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "o") || strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "x"):
+	case hasSuffix(l, "s") || hasSuffix(l, "o") || hasSuffix(l, "sh") || hasSuffix(l, "ch") || hasSuffix(l, "x"):
 		s = l + "es"
 	case last == 'y' && !isVowel(l[len(l)-2]):
 		s = l[:len(l)-1] + "ies"
@@ -123,7 +123,7 @@ func cueForms(irregular map[string][]string) map[string]cueForm {
 	for l, c := range verbs() {
 		m[l] = cueForm{lemma: l, class: c}
 		for _, f := range forms(l, irregular) {
-			m[f] = cueForm{lemma: l, class: c, ing: strings.HasSuffix(f, "ing"), past: strings.HasSuffix(f, "ed") || irregularPast(irregular, l, f)}
+			m[f] = cueForm{lemma: l, class: c, ing: hasSuffix(f, "ing"), past: hasSuffix(f, "ed") || irregularPast(irregular, l, f)}
 		}
 	}
 	return m
@@ -170,14 +170,45 @@ func lists(words string) map[string][]string {
 	return m
 }
 
-// set makes a lookup set of space-separated words.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
+// wclass is a set of word classes, a bit each: the word lists below a
+// word belongs to.
+type wclass uint32
+
+// The word classes, in the order newLexicon lists their words.
+const (
+	wAux             wclass = 1 << iota // auxiliaries
+	wAdv                                // adverbs
+	wTitle                              // titles
+	wAbbr                               // abbreviations
+	wNoun                               // speakerNouns
+	wDet                                // determiners
+	wMale                               // maleNames
+	wFemale                             // femaleNames
+	wStop                               // stopCaps
+	wNounForm                           // nounForms
+	wNeedsParticle                      // needsParticle
+	wStrong                             // strongWords
+	wClauseStart                        // clauseStartsWords
+	wPreposition                        // prepositionsWords
+	wAfterComma                         // afterCommaWords
+	wDocumentNoun                       // documentNounsWords
+	wPollNoun                           // pollNounsWords
+	wClaimNoun                          // claimNounsWords
+	wLabel                              // labelsWords
+	wSubordinator                       // subordinatorsWords
+	wContractedAux                      // contractedAuxWords
+	wNotManner                          // notMannerWords
+	wCueAdverb                          // cueAdverbsWords
+	wNoComment                          // noCommentWords
+	wNotAfterCue                        // notAfterCueWords
+	wReflexive                          // reflexivesWords
+	wWeekday                            // weekdaysWords
+	wBeliefAdjective                    // beliefAdjectivesWords
+	wBeForm                             // beFormsWords
+	wSentenceOpener                     // sentenceOpenersWords
+	wNotCue                             // notCueWords
+	wAside                              // asideWords
+)
 
 // auxiliaries may stand before a cue verb and belong to the cue.
 const auxiliaries = `has have had having will would could might may should must
@@ -324,6 +355,11 @@ const noCommentWords = `request requests messages message emails email calls cal
 // notAfterCueWords are cue adverbs that belong to the cue only before it: "said
 // earlier this week", "has since said".
 const notAfterCueWords = `long just since earlier then`
+
+// asideWords are the connectives that stand between commas between a
+// source and its cue: "Proponents of the bill, however, say …".
+const asideWords = `however though meanwhile instead too therefore moreover
+	nonetheless nevertheless`
 
 // reflexivesWords are the words that, after "found", make it a place, not
 // a finding.

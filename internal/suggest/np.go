@@ -7,23 +7,25 @@ func (p *para) nameWord(i int) bool {
 	switch t.k {
 	case word:
 		if t.cap {
-			return !p.s.lx.stops[t.l]
+			return t.c&wStop == 0
 		}
 		return false
 	case punct:
-		return t.l == "." && i > 0 && p.toks[i-1].e == t.s && p.word(i-1) && (p.s.lx.abbr[p.toks[i-1].l] || len(p.toks[i-1].l) == 1)
+		return t.l == "." && i > 0 && p.toks[i-1].e == t.s && p.word(i-1) && ((p.toks[i-1].c&wAbbr != 0) || len(p.toks[i-1].l) == 1)
 	}
 	return false
 }
 
 // modWord is a lower-case word that may stand in a source before a name or
 // a speaker noun: titles and a few modifiers.
+//
+//go:noinline
 func (p *para) modWord(i int) bool {
 	t := p.toks[i]
 	if t.k != word || t.cap {
 		return false
 	}
-	if p.s.lx.titles[t.l] {
+	if t.c&wTitle != 0 {
 		return true
 	}
 	switch t.l {
@@ -65,7 +67,7 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 	if _, ok := p.s.lx.prons[t.l]; ok {
 		return j, true
 	}
-	if p.s.lx.dets[t.l] {
+	if t.c&wDet != 0 {
 		return 0, false // "The pledged delegates": a determiner is no source
 	}
 	head := j
@@ -75,7 +77,7 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 		for k-1 >= lo && (p.nameWord(k-1) || p.modWord(k-1) || (p.is(k-1, "of") && k-2 >= lo && p.nameWord(k-2)) || p.possessive(k-1)) {
 			k--
 		}
-	case p.s.lx.nouns[t.l] || p.s.lx.titles[t.l]:
+	case (t.c&wNoun != 0) || (t.c&wTitle != 0):
 		for k-1 >= lo && k > j-5 && (p.nameWord(k-1) || p.modWord(k-1) || p.possessive(k-1)) {
 			k--
 		}
@@ -83,19 +85,19 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 		// modifiers, when a comma, a determiner or the sentence's start
 		// stands before them.
 		m := k
-		for m-1 >= lo && m > j-4 && p.plainWord(m-1) && !p.s.lx.dets[p.toks[m-1].l] {
+		for m-1 >= lo && m > j-4 && p.plainWord(m-1) && p.toks[m-1].c&wDet == 0 {
 			m--
 		}
-		if m < k && (m == lo || p.is(m-1, ",") || p.word(m-1) && p.s.lx.dets[p.toks[m-1].l]) {
+		if m < k && (m == lo || p.is(m-1, ",") || p.word(m-1) && (p.toks[m-1].c&wDet != 0)) {
 			k = m
 		}
 	case p.plainWord(j):
 		// "the farmer", "the new chief engineer": a determiner within
 		// three words.
-		for k-1 >= lo && k > j-3 && p.plainWord(k-1) && !p.s.lx.dets[p.toks[k-1].l] {
+		for k-1 >= lo && k > j-3 && p.plainWord(k-1) && p.toks[k-1].c&wDet == 0 {
 			k--
 		}
-		if k-1 < lo || !p.word(k-1) || !p.s.lx.dets[p.toks[k-1].l] || p.toks[k-1].l == "that" || p.toks[k-1].l == "this" {
+		if k-1 < lo || !p.word(k-1) || p.toks[k-1].c&wDet == 0 || p.toks[k-1].l == "that" || p.toks[k-1].l == "this" {
 			return 0, false
 		}
 	default:
@@ -104,7 +106,7 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 	for k < head && p.toks[k].k == punct {
 		k++
 	}
-	if k-1 >= lo && p.word(k-1) && p.s.lx.dets[p.toks[k-1].l] && p.toks[k-1].l != "that" {
+	if k-1 >= lo && p.word(k-1) && (p.toks[k-1].c&wDet != 0) && p.toks[k-1].l != "that" {
 		k--
 	}
 	return k, true
@@ -112,11 +114,14 @@ func (p *para) npLeft(j, lo int) (int, bool) {
 
 // possessive reports whether token i is a possessive like "Trump's" or
 // "Obama’s" standing before a noun.
+//
+//go:noinline
 func (p *para) possessive(i int) bool {
 	t := p.toks[i]
 	return t.k == word && t.cap && (hasSuffix(t.l, "'s") || hasSuffix(t.l, "’s"))
 }
 
+//go:noinline
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
 
 // npRight finds a source noun phrase starting at token i, not at or after
@@ -134,7 +139,7 @@ func (p *para) npRight(i, hi int) (int, bool) {
 		return i, true
 	}
 	k := i
-	if p.s.lx.dets[t.l] && t.l != "that" && t.l != "this" {
+	if (t.c&wDet != 0) && t.l != "that" && t.l != "this" {
 		k++
 	}
 	last := -1
@@ -143,12 +148,12 @@ func (p *para) npRight(i, hi int) (int, bool) {
 		case p.nameWord(k) || p.possessive(k):
 			last = k
 		case p.modWord(k):
-			if p.s.lx.titles[p.toks[k].l] && k > i {
+			if (p.toks[k].c&wTitle != 0) && k > i {
 				last = k // "the mayor"
 			}
-		case p.word(k) && p.s.lx.nouns[p.toks[k].l]:
+		case p.word(k) && (p.toks[k].c&wNoun != 0):
 			last = k
-		case k > i && p.s.lx.dets[t.l] && p.plainWord(k) && k < i+4:
+		case k > i && (t.c&wDet != 0) && p.plainWord(k) && k < i+4:
 			last = k
 		case p.is(k, "of") && last >= 0 && k+1 < hi && p.nameWord(k+1):
 		default:
@@ -165,6 +170,8 @@ func (p *para) npRight(i, hi int) (int, bool) {
 
 // appositive extends a source ending at token j over ", a strategist for X"
 // up to the next comma or the sentence's end; it returns the new last token.
+//
+//go:noinline
 func (p *para) appositive(j, hi int) int { return p.appositiveOf(j, hi, false) }
 
 // appositiveOf is appositive; loose also takes appositives opening with a
@@ -175,7 +182,7 @@ func (p *para) appositiveOf(j, hi int, loose bool) int {
 		return j
 	}
 	n := p.toks[j+2]
-	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || loose && (n.cap || n.l == "whose")) {
+	if n.k != word || !((n.c&wDet != 0) || (n.c&wTitle != 0) || n.l == "who" || loose && (n.cap || n.l == "whose")) {
 		return j
 	}
 	k := j + 2
@@ -189,7 +196,7 @@ func (p *para) appositiveOf(j, hi int, loose bool) int {
 // auxiliary or a cue: a candidate noun.
 func (p *para) plainWord(i int) bool {
 	t := p.toks[i]
-	if t.k != word || t.cap || p.s.lx.stops[t.l] || p.s.lx.aux[t.l] || p.s.lx.adv[t.l] || p.s.lx.clauseStarts[t.l] {
+	if t.k != word || t.cap || (t.c&wStop != 0) || (t.c&wAux != 0) || (t.c&wAdv != 0) || (t.c&wClauseStart != 0) {
 		return false
 	}
 	_, _, cue := p.cueAt(i)
@@ -215,14 +222,14 @@ func (p *para) leftAppositive(j, lo int) (int, bool) {
 		return 0, false
 	}
 	n := p.toks[k+1]
-	if n.k != word || !(p.s.lx.dets[n.l] || p.s.lx.titles[n.l] || n.l == "who" || n.l == "whose" || n.l == "of" || n.l == "like" || n.l == "including" || n.cap || p.possessive(k+1) || p.s.lx.adv[n.l]) {
+	if n.k != word || !((n.c&wDet != 0) || (n.c&wTitle != 0) || n.l == "who" || n.l == "whose" || n.l == "of" || n.l == "like" || n.l == "including" || n.cap || p.possessive(k+1) || (n.c&wAdv != 0)) {
 		return 0, false
 	}
 	first, ok := p.npLeft(k-1, lo)
 	if !ok {
 		return 0, false
 	}
-	if first > lo && !p.is(first-1, ",") && p.toks[first-1].k != qclose && p.toks[first-1].k != qopen && !(first-1 == lo && p.s.lx.stops[p.toks[lo].l]) {
+	if first > lo && !p.is(first-1, ",") && p.toks[first-1].k != qclose && p.toks[first-1].k != qopen && !(first-1 == lo && (p.toks[lo].c&wStop != 0)) {
 		return 0, false
 	}
 	if _, isPron := p.s.lx.prons[p.toks[first].l]; isPron {

@@ -75,7 +75,7 @@ func (es *entities) resolve(lx *lexicon, r []rune, sp Span, at int) int {
 	low := strings.ToLower(name)
 	last := strings.ToLower(fields[len(fields)-1])
 	lastCap := fields[len(fields)-1]
-	isName := lastCap != "" && lastCap[0] >= 'A' && lastCap[0] <= 'Z' && !lx.nouns[last]
+	isName := lastCap != "" && lastCap[0] >= 'A' && lastCap[0] <= 'Z' && !lx.in(last, wNoun)
 	if isName {
 		e.key = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
 		e.person = true
@@ -88,24 +88,24 @@ func (es *entities) resolve(lx *lexicon, r []rune, sp Span, at int) int {
 			case "mrs", "ms":
 				e.g = female
 			}
-			if lx.male[strings.ToLower(f)] {
+			if lx.in(strings.ToLower(f), wMale) {
 				e.g = male
 			}
-			if lx.female[strings.ToLower(f)] {
+			if lx.in(strings.ToLower(f), wFemale) {
 				e.g = female
 			}
 		}
-		if strings.HasPrefix(low, "the ") || lx.nouns[last] {
+		if strings.HasPrefix(low, "the ") || lx.in(last, wNoun) {
 			e.person = false
 		}
 	} else {
 		k := words
-		for len(k) > 1 && lx.dets[k[0]] {
+		for len(k) > 1 && lx.in(k[0], wDet) {
 			k = k[1:]
 		}
 		e.key = strings.Join(k, " ")
-		e.plural = strings.HasSuffix(last, "s")
-		e.person = !e.plural && (lx.titles[last] || last == "official" || last == "aide" || last == "source")
+		e.plural = hasSuffix(last, "s")
+		e.person = !e.plural && (lx.in(last, wTitle) || last == "official" || last == "aide" || last == "source")
 	}
 	for i := range es.list {
 		if es.list[i].key == e.key {

@@ -35,19 +35,21 @@ type Result struct {
 
 // lexicon holds the word lists, built once per Suggester from the
 // space-separated lists of lexicon.go (data, not code: a map literal
-// compiles to code that inserts every entry).
+// compiles to code that inserts every entry). The plain word lists are one
+// map from a word to the classes it belongs to (a bit each), and each token
+// of a paragraph carries its word's classes, so that a test of a class is a
+// bit test rather than a map look-up.
 type lexicon struct {
-	cues                                                            map[string]cueForm
-	aux, adv, titles, abbr, nouns, dets, male, female, stops, nounF map[string]bool
-	particle                                                        map[string]bool
-	prons                                                           map[string]pron
-	particles                                                       map[string][]string
-
-	strong, clauseStarts, prepositions, afterComma, documentNouns, pollNouns,
-	claimNouns, labels, subordinators, contractedAux, notManner, cueAdverbs,
-	noComment, notAfterCue, reflexives, weekdays, beliefAdjectives, beForms,
-	sentenceOpeners, notCue map[string]bool
+	class     map[string]wclass
+	cues      map[string]cueForm
+	prons     map[string]pron
+	particles map[string][]string
 }
+
+// in reports whether the word w (lower case) is of class c.
+//
+//go:noinline
+func (lx *lexicon) in(w string, c wclass) bool { return lx.class[w]&c != 0 }
 
 // stopCaps are capitalised words that never start or continue a name.
 const stopCaps = `on in at but and or so then when after before as if while
@@ -61,24 +63,22 @@ const stopCaps = `on in at but and or so then when after before as if while
 
 func newLexicon() *lexicon {
 	irregular := lists(irregularWords)
-	return &lexicon{
-		cues: cueForms(irregular), aux: set(auxiliaries), adv: set(adverbs),
-		titles: set(titles), abbr: set(abbreviations), nouns: set(speakerNouns),
-		dets: set(determiners), male: set(maleNames), female: set(femaleNames),
-		stops: set(stopCaps), prons: pronouns(), nounF: set(nounForms), particle: set(needsParticle),
-		particles: lists(particlesWords),
-
-		strong: set(strongWords), clauseStarts: set(clauseStartsWords),
-		prepositions: set(prepositionsWords), afterComma: set(afterCommaWords),
-		documentNouns: set(documentNounsWords), pollNouns: set(pollNounsWords),
-		claimNouns: set(claimNounsWords), labels: set(labelsWords),
-		subordinators: set(subordinatorsWords), contractedAux: set(contractedAuxWords),
-		notManner: set(notMannerWords), cueAdverbs: set(cueAdverbsWords),
-		noComment: set(noCommentWords), notAfterCue: set(notAfterCueWords),
-		reflexives: set(reflexivesWords), weekdays: set(weekdaysWords),
-		beliefAdjectives: set(beliefAdjectivesWords), beForms: set(beFormsWords),
-		sentenceOpeners: set(sentenceOpenersWords), notCue: set(notCueWords),
+	class := map[string]wclass{}
+	// One list for each class, in the order of the class bits.
+	for b, words := range [...]string{auxiliaries, adverbs, titles,
+		abbreviations, speakerNouns, determiners, maleNames, femaleNames,
+		stopCaps, nounForms, needsParticle, strongWords, clauseStartsWords,
+		prepositionsWords, afterCommaWords, documentNounsWords,
+		pollNounsWords, claimNounsWords, labelsWords, subordinatorsWords,
+		contractedAuxWords, notMannerWords, cueAdverbsWords, noCommentWords,
+		notAfterCueWords, reflexivesWords, weekdaysWords,
+		beliefAdjectivesWords, beFormsWords, sentenceOpenersWords,
+		notCueWords, asideWords} {
+		for _, w := range strings.Fields(words) {
+			class[w] |= 1 << b
+		}
 	}
+	return &lexicon{class: class, cues: cueForms(irregular), prons: pronouns(), particles: lists(particlesWords)}
 }
 
 // Suggester finds suggestions one paragraph at a time.
@@ -253,6 +253,9 @@ func (s *Suggester) newPara(pi int) *para {
 	if len(toks) == 0 {
 		return nil
 	}
+	for i := range toks {
+		toks[i].c = s.lx.class[toks[i].l]
+	}
 	p := &para{s: s, idx: pi, toks: toks, used: make([]bool, len(toks))}
 	p.quotes = findQuotes(toks)
 	p.inQuote = make([]int, len(toks))
@@ -312,6 +315,8 @@ func (s *Suggester) paragraph(pi int) {
 }
 
 // span returns the snapped span of tokens [a, b].
+//
+//go:noinline
 func (p *para) span(a, b int) Span {
 	return p.s.x.SnapToWords(Span{Start: p.toks[a].s, End: p.toks[b].e})
 }
@@ -358,7 +363,7 @@ func (p *para) infinitive(sg *Suggestion) {
 		// "Democrats are slightly more likely [to] say": the source took the
 		// verb phrase; it ends before its first auxiliary, where the cue starts.
 		for m := i - 2; m > 0 && p.toks[m].s > sg.Source.Start; m-- {
-			if p.toks[m-1].s >= sg.Source.Start && p.word(m) && p.s.lx.aux[p.toks[m].l] && !p.s.lx.aux[p.toks[m-1].l] {
+			if p.toks[m-1].s >= sg.Source.Start && p.word(m) && (p.toks[m].c&wAux != 0) && p.toks[m-1].c&wAux == 0 {
 				sg.Source.End, sg.Cue.Start = p.toks[m-1].e, p.toks[m].s
 				return
 			}
@@ -384,7 +389,7 @@ func (p *para) contraction(j int) (int, bool) {
 			continue
 		}
 		base, aux := strings.ToLower(string(r[:k])), strings.ToLower(string(r[k+1:]))
-		if _, pr := p.s.lx.prons[base]; (pr || base == "that") && p.s.lx.contractedAux[aux] {
+		if _, pr := p.s.lx.prons[base]; (pr || base == "that") && p.s.lx.in(aux, wContractedAux) {
 			return t.s + k, true
 		}
 		break
@@ -392,8 +397,21 @@ func (p *para) contraction(j int) (int, bool) {
 	return 0, false
 }
 
+// word reports whether token i exists and is a word.
+//
+// The small helpers called from many rules (word, is, span, in, sentStart
+// …) are marked go:noinline: inlined, every call site copies their code
+// and its inlining tables into the page's WebAssembly, where the finder
+// is downloaded with the app (about 12 kB brotli for these helpers, for
+// no measurable change in speed: the time goes to decoding and indexing
+// the text, not to these calls).
+//
+//go:noinline
 func (p *para) word(i int) bool { return i >= 0 && i < len(p.toks) && p.toks[i].k == word }
 
+// is reports whether token i exists and its lower-case text is l.
+//
+//go:noinline
 func (p *para) is(i int, l string) bool {
 	return i >= 0 && i < len(p.toks) && p.toks[i].l == l
 }
@@ -428,7 +446,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if (t.l == "took" || t.l == "take" || t.l == "takes" || t.l == "taking") && p.is(i+1, "issue") && p.is(i+2, "with") {
 		return cueForm{lemma: "take issue", class: speech, past: t.l == "took", ing: t.l == "taking"}, i + 2, true
 	}
-	if p.s.lx.beliefAdjectives[t.l] && i > 0 && p.word(i-1) && p.s.lx.beForms[p.toks[i-1].l] && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
+	if (t.c&wBeliefAdjective != 0) && i > 0 && p.word(i-1) && (p.toks[i-1].c&wBeForm != 0) && (p.is(i+1, "that") || p.is(i+1, "to") || p.is(i+1, "about") || p.is(i+1, "of")) {
 		// "is confident that", "was eager to": a state of mind.
 		end := i
 		if p.is(i+1, "about") || p.is(i+1, "of") {
@@ -437,10 +455,10 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 		return cueForm{lemma: t.l, class: belief, past: true}, end, true
 	}
 	cf, ok := p.s.lx.cues[t.l]
-	if !ok || p.s.lx.nounF[t.l] && !p.verbAfterAll(i) || p.s.lx.notCue[t.l] {
+	if !ok || (t.c&wNounForm != 0) && !p.verbAfterAll(i) || (t.c&wNotCue != 0) {
 		return cf, 0, false
 	}
-	if cf.lemma == "find" && i+1 < len(p.toks) && p.s.lx.reflexives[p.toks[i+1].l] {
+	if cf.lemma == "find" && i+1 < len(p.toks) && (p.toks[i+1].c&wReflexive != 0) {
 		return cf, 0, false // "found himself at the centre": not a finding
 	}
 	if cf.lemma == "appear" && !cf.ing && !(p.is(i+1, "to") || p.is(i+1, "that") || p.is(i+1, "as") || p.is(i+1, "likely") || p.is(i+1, "poised") || p.is(i+1, "ready") || p.is(i+1, "determined")) {
@@ -449,7 +467,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if t.l == "back" || t.l == "seem" || t.l == "appear" || t.l == "think" && (p.is(i+1, "tank") || p.is(i+1, "tanks")) {
 		return cf, 0, false
 	}
-	if strings.HasPrefix(t.l, "respond") && p.is(i+1, "to") && (i+2 < len(p.toks) && p.s.lx.noComment[p.toks[i+2].l] || p.is(i+2, "a") && i+3 < len(p.toks) && p.s.lx.noComment[p.toks[i+3].l]) {
+	if strings.HasPrefix(t.l, "respond") && p.is(i+1, "to") && (i+2 < len(p.toks) && (p.toks[i+2].c&wNoComment != 0) || p.is(i+2, "a") && i+3 < len(p.toks) && (p.toks[i+3].c&wNoComment != 0)) {
 		// "did not respond to requests for comment": the news formula,
 		// which PolNeAR leaves unmarked.
 		return cf, 0, false
@@ -472,19 +490,22 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 	if cf.lemma == "decline" && !(p.is(i+1, "to") && p.word(i+2) && !isDigitWord(p.toks[i+2].l)) {
 		return cf, 0, false // "fees declined to $281 million", "support declined in every state"
 	}
+	if cf.lemma == "suppose" && p.is(i+1, "to") {
+		return cf, 0, false // "is supposed to": what ought to be, not a belief
+	}
 	if cf.lemma == "add" && p.is(i+1, "to") {
 		return cf, 0, false // "add to the pressure"
 	}
 	if cf.lemma == "continue" && i+1 < len(p.toks) && p.word(i+1) {
 		return cf, 0, false // "continued to …", "continues campaigning"
 	}
-	if end == i && p.s.lx.particle[cf.lemma] {
+	if end == i && p.s.lx.in(cf.lemma, wNeedsParticle) {
 		return cf, 0, false
 	}
-	if p.word(end+1) && p.s.lx.cueAdverbs[p.toks[end+1].l] && !p.s.lx.notAfterCue[p.toks[end+1].l] {
+	if p.word(end+1) && (p.toks[end+1].c&wCueAdverb != 0) && p.toks[end+1].c&wNotAfterCue == 0 {
 		end++ // "said repeatedly", "wrote recently"
 	}
-	if p.word(end+1) && p.s.lx.weekdays[p.toks[end+1].l] {
+	if p.word(end+1) && (p.toks[end+1].c&wWeekday != 0) {
 		end++ // "said Tuesday"
 		if p.is(end+1, "night") || p.is(end+1, "morning") || p.is(end+1, "afternoon") || p.is(end+1, "evening") {
 			end++ // "said Tuesday night"
@@ -500,7 +521,7 @@ func (p *para) cueAt(i int) (cueForm, int, bool) {
 // "states") is a verb here: after a subject pronoun or an auxiliary, or
 // before "that" or "to".
 func (p *para) verbAfterAll(i int) bool {
-	if (p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0) && !(p.word(i-1) && (p.s.lx.dets[p.toks[i-1].l] || isDigitWord(p.toks[i-1].l))) {
+	if (p.is(i+1, "that") || p.is(i+1, "to") && p.s.lx.cues[p.toks[i].l].class&belief != 0) && !(p.word(i-1) && ((p.toks[i-1].c&wDet != 0) || isDigitWord(p.toks[i-1].l))) {
 		return true // not "the 35 states that …"
 	}
 	if i == 0 || !p.word(i-1) {
@@ -510,7 +531,7 @@ func (p *para) verbAfterAll(i int) bool {
 	case "he", "she", "it", "they", "we", "i", "you", "who":
 		return true
 	default:
-		return p.s.lx.aux[l] && l != "not" && l != "be" && l != "been" && l != "being"
+		return p.s.lx.in(l, wAux) && l != "not" && l != "be" && l != "been" && l != "being"
 	}
 }
 
@@ -518,7 +539,7 @@ func (p *para) verbAfterAll(i int) bool {
 // token i (i itself when there are none).
 func (p *para) auxLeft(i, lo int) int {
 	j := i
-	for j-1 >= lo && p.word(j-1) && (p.s.lx.aux[p.toks[j-1].l] || p.s.lx.cueAdverbs[p.toks[j-1].l] || p.mannerAdverb(j-1)) {
+	for j-1 >= lo && p.word(j-1) && ((p.toks[j-1].c&wAux != 0) || (p.toks[j-1].c&wCueAdverb != 0) || p.mannerAdverb(j-1)) {
 		j--
 	}
 	return j
@@ -528,19 +549,19 @@ func (p *para) auxLeft(i, lo int) int {
 // ("quickly accused", "fiercely opposed"), which PolNeAR marks with the cue.
 func (p *para) mannerAdverb(k int) bool {
 	t := p.toks[k]
-	return !t.cap && hasSuffix(t.l, "ly") && len(t.l) > 4 && !p.s.lx.notManner[t.l]
+	return !t.cap && hasSuffix(t.l, "ly") && len(t.l) > 4 && t.c&wNotManner == 0
 }
 
 // skipAdverbs returns the last token before i that is not an adverb.
 func (p *para) skipAdverbs(i, lo int) int {
 	j := i - 1
-	for j >= lo && p.word(j) && p.s.lx.adv[p.toks[j].l] {
+	for j >= lo && p.word(j) && (p.toks[j].c&wAdv != 0) {
 		j--
 	}
 	if j >= lo && p.is(j, ",") {
 		// "Trump, however, said": skip a comma-bounded adverb.
 		k := j - 1
-		if k >= lo && p.word(k) && p.s.lx.adv[p.toks[k].l] && p.is(k-1, ",") {
+		if k >= lo && p.word(k) && p.toks[k].c&(wAdv|wAside) != 0 && p.is(k-1, ",") {
 			return k - 2
 		}
 	}
@@ -619,15 +640,18 @@ func (p *para) dropNested() {
 	}
 }
 
-// plainSaid reports whether cue is a bare "said" or "says": PolNeAR marks
-// the speech reported inside what someone said ("Smith said Jones said
-// …") more often than not, unlike a nested belief or intention.
+// plainSaid reports whether cue is a bare "said" or "says", or "say" after
+// "who" ("critics who say …"): PolNeAR marks the speech reported inside
+// what someone said ("Smith said Jones said …") more often than not,
+// unlike a nested belief or intention.
 func (p *para) plainSaid(cue Span) bool {
 	w := strings.ToLower(string(p.s.r[cue.Start:cue.End]))
-	return w == "said" || w == "says"
+	return w == "said" || w == "says" || w == "say" && cue.Start >= 4 && strings.ToLower(string(p.s.r[cue.Start-4:cue.Start])) == "who "
 }
 
 // inside reports whether sp lies within one of the fragments of c.
+//
+//go:noinline
 func inside(sp Span, c []Span) bool {
 	for _, f := range c {
 		if sp.Start >= f.Start && sp.End <= f.End {

@@ -19,8 +19,9 @@ type tok struct {
 	s, e   int
 	l      string // lower case text
 	k      tkind
-	cap    bool // a word starting with an upper-case letter
-	single bool // a single quotation mark
+	cap    bool   // a word starting with an upper-case letter
+	single bool   // a single quotation mark
+	c      wclass // the word classes of l
 }
 
 func isWordRune(c rune) bool {
@@ -201,6 +202,7 @@ func findQuotes(toks []tok) []quote {
 // sentence is tokens [a, b) of a paragraph.
 type sentence struct{ a, b int }
 
+//go:noinline
 func isTerminal(l string) bool { return l == "." || l == "?" || l == "!" || l == "…" }
 
 // sentences splits a paragraph's tokens into sentences.
@@ -214,7 +216,7 @@ func (lx *lexicon) sentences(toks []tok) []sentence {
 		}
 		if t.l == "." && i > 0 && toks[i-1].k == word && toks[i-1].e == t.s {
 			p := toks[i-1]
-			if lx.abbr[p.l] && !(!lx.titles[p.l] && i+1 < len(toks) && toks[i+1].cap && lx.sentenceOpeners[toks[i+1].l]) || (len([]rune(p.l)) == 1 && p.cap) {
+			if (p.c&wAbbr != 0) && !(p.c&wTitle == 0 && i+1 < len(toks) && toks[i+1].cap && (toks[i+1].c&wSentenceOpener != 0)) || (len([]rune(p.l)) == 1 && p.cap) {
 				continue // "Mr. Ames", "the U.S. economy"; not "in the U.S. He said"
 			}
 		}

@@ -101,8 +101,8 @@ func TestHeldOutScoresStayAboveTheFloor(t *testing.T) {
 		got   float64
 		floor float64
 	}{
-		{"exact source F1", r.Exact["source"].F1, 63.5},
-		{"exact cue F1", r.Exact["cue"].F1, 66.5},
+		{"exact source F1", r.Exact["source"].F1, 63.7},
+		{"exact cue F1", r.Exact["cue"].F1, 67.0}, // the goal
 		{"exact content F1", r.Exact["content"].F1, 51.5},
 		{"overlap content F1", r.Overlap["content"].F1, 67.4},
 		{"direct quote F1", r.DirectQuotes.F1, 90.8},
