@@ -1,0 +1,136 @@
+//go:build !js
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
+	"sayso/internal/app"
+	"sayso/internal/bench/corpus"
+	"sayso/internal/browsertest"
+	"sayso/internal/format/native"
+)
+
+// waitLong polls a JavaScript condition for up to limit: opening and
+// saving tens of megabytes takes longer than WaitFor's bound on a busy
+// machine.
+func waitLong(p *browsertest.Page, cond string, limit time.Duration) {
+	p.T.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if browsertest.Eval[bool](p, cond) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	p.T.Fatalf("timed out after %s waiting for %s", limit, cond)
+}
+
+// exportProject clicks Export and decodes the file downloaded as name,
+// then removes it, so that the next export comes under the same name.
+func exportProject(t *testing.T, p *browsertest.Page, name string) annotation.Project {
+	t.Helper()
+	p.Click("#export")
+	data := p.WaitDownload(name)
+	require.NoError(t, os.Remove(filepath.Join(p.Downloads, name)))
+	got, err := native.Decode(data)
+	require.NoError(t, err)
+	return got
+}
+
+// reloadUntilShown reloads the page and waits until the app is ready
+// with a document shown.
+func reloadUntilShown(p *browsertest.Page, limit time.Duration) {
+	p.T.Helper()
+	p.Do(chromedp.Reload())
+	waitLong(p, `document.body.dataset.ready === "1" && !document.getElementById("workspace").hidden`, limit)
+}
+
+// TestLargeProjectsAreSavedAndRestoredExactlyAfterAReload opens a large
+// generated project from a file and lets autosave store it in IndexedDB,
+// then changes one claim's stance from the keyboard (a save that writes
+// only that change), reloads the page and exports: the export after the
+// reload is the project as it was before, the change included.
+func TestLargeProjectsAreSavedAndRestoredExactlyAfterAReload(t *testing.T) {
+	if testing.Short() {
+		t.Skip("tens of megabytes through the browser")
+	}
+	tests := []struct {
+		name        string
+		bytes, anns int
+	}{
+		{"50,000 annotations", 6 << 20, 50000},
+		{"5 MB and 25,000 annotations", 5 << 20, 25000},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := corpus.Generate(corpus.Spec{Name: "e2e", Bytes: tc.bytes, Annotations: tc.anns, Seed: 14})
+			require.NoError(t, err)
+			file := filepath.Join(t.TempDir(), "large.sayso.json")
+			require.NoError(t, os.WriteFile(file, c.Native, 0o644))
+			name := app.FileName(c.Project.Documents[0].Title) + ".sayso.json"
+
+			p := browsertest.Open(t, serveSite(t), "")
+			p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
+			waitLong(p, `!document.getElementById("workspace").hidden`, 3*time.Minute)
+			waitLong(p, savedStatus, 3*time.Minute)
+			p.Click(`#sidebar .item.l-claim`)
+			p.WaitFor(`document.querySelector("#inspector .id") !== null`)
+			p.Press("2") // the claim's stance: the second value, or none when it had it
+			p.WaitFor(`!document.getElementById("save-status").textContent.startsWith("Saved")`)
+			waitLong(p, savedStatus, 3*time.Minute)
+			want := exportProject(t, p, name)
+			require.Len(t, want.Annotations, tc.anns)
+			require.NotEqual(t, c.Project.Annotations, want.Annotations, "the stance changed")
+
+			reloadUntilShown(p, 3*time.Minute)
+			got := exportProject(t, p, name)
+			require.Len(t, got.Annotations, tc.anns)
+			assert.Equal(t, c.Text, got.Documents[0].Text, "the text comes back exactly")
+			assert.Equal(t, want, got, "the project comes back exactly, the change made after the first save included")
+		})
+	}
+}
+
+// TestTheLast500StepsCanBeUndoneAfterAReload makes 510 changes from the
+// keyboard (a claim, then its stance 509 times), reloads the page, and
+// undoes: exactly the last 500 steps come back one by one, and the 500th
+// undo leaves the claim as the tenth change had left it.
+func TestTheLast500StepsCanBeUndoneAfterAReload(t *testing.T) {
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Click(`[data-action="sample"]`)
+	p.SelectText("Nobody asked us", 0)
+	p.Press("c")
+	p.WaitFor(sidebarCount + ` === 1`)
+	// The stance keys 1 and 2 in turn: every press is a change.
+	p.Press(strings.Repeat("12", 254) + "1")
+	p.WaitFor(`document.getElementById("undo").title.startsWith("Undo")`)
+	p.WaitFor(savedStatus)
+	after510 := exportProject(t, p, sampleFileName()+".sayso.json")
+	require.Len(t, after510.Annotations, 1)
+	require.Equal(t, "favor", after510.Annotations[0].Stance, "the 509th press was 1")
+
+	reloadUntilShown(p, time.Minute)
+	p.WaitFor(sidebarCount + ` === 1`)
+	p.Click("#doc")
+	p.Press(strings.Repeat("z", 499), chromedp.ModifierCtrl)
+	p.WaitFor(`!document.getElementById("undo").disabled`)
+	after11 := exportProject(t, p, sampleFileName()+".sayso.json")
+	require.Len(t, after11.Annotations, 1, "the claim is still there after 499 undos")
+	assert.Equal(t, "against", after11.Annotations[0].Stance, "the tenth press was 2")
+
+	p.Press("z", chromedp.ModifierCtrl)
+	p.WaitFor(`document.getElementById("undo").disabled`)
+	after10 := exportProject(t, p, sampleFileName()+".sayso.json")
+	require.Len(t, after10.Annotations, 1)
+	assert.Equal(t, "favor", after10.Annotations[0].Stance, "500 undos: back to the ninth press, and no further")
+}
