@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +20,7 @@ import (
 	"sayso/internal/bench/corpus"
 	"sayso/internal/browsertest"
 	"sayso/internal/format/native"
+	"sayso/internal/text"
 )
 
 // waitLong polls a JavaScript condition for up to limit: opening and
@@ -133,4 +136,97 @@ func TestTheLast500StepsCanBeUndoneAfterAReload(t *testing.T) {
 	after10 := exportProject(t, p, sampleFileName()+".sayso.json")
 	require.Len(t, after10.Annotations, 1)
 	assert.Equal(t, "favor", after10.Annotations[0].Stance, "500 undos: back to the ninth press, and no further")
+}
+
+// dataset is a project of docs documents of about 5 KB with perDoc
+// claims each, on words of a text made from a fixed seed.
+func dataset(t *testing.T, docs, perDoc int) annotation.Project {
+	t.Helper()
+	words := []string{"council", "harbour", "plan", "shops", "said", "the", "was", "sound", "Reyes", "ferry", "budget", "meeting", "residents", "argued", "against", "favour"}
+	r := rand.New(rand.NewPCG(2000, 20))
+	p := annotation.Project{Schema: annotation.DefaultSchema(), Annotator: "Ana"}
+	n := 0
+	for d := 1; d <= docs; d++ {
+		var b strings.Builder
+		for b.Len() < 5<<10 {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(14) == 0 {
+				b.WriteString(".\n")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		body := b.String()
+		id := fmt.Sprintf("d%d", d)
+		p.Documents = append(p.Documents, annotation.Document{ID: id, Title: fmt.Sprintf("Interview %04d", d), Text: body})
+		// One claim on a word in each of perDoc stretches of the text.
+		for k := range perDoc {
+			at := k * len(body) / perDoc
+			start := at + strings.IndexByte(body[at:], ' ') + 1
+			end := start + strings.IndexAny(body[start:], " .")
+			n++
+			p.Annotations = append(p.Annotations, annotation.Annotation{
+				ID: fmt.Sprintf("a%d", n), Document: id, Label: annotation.LabelClaim,
+				Fragments: []text.Span{{Start: start, End: end}}, Quote: body[start:end],
+				Prefix: body[max(start-annotation.ContextLength, 0):start], Suffix: body[end:min(end+annotation.ContextLength, len(body))],
+				Created: "2026-12-05T12:00:00Z", Modified: "2026-12-05T12:00:00Z",
+			})
+		}
+	}
+	return p
+}
+
+// TestADatasetOf2000DocumentsIsSavedRestoredBrowsedAndExported opens a
+// project of 2,000 documents of 5 KB with 20 annotations each: it is
+// saved, and after a reload it is all back; the Documents panel draws
+// only the rows near its view, scrolling it draws the others, and a
+// click on the last document shows it; Export writes the whole project.
+func TestADatasetOf2000DocumentsIsSavedRestoredBrowsedAndExported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2,000 documents through the browser")
+	}
+	want := dataset(t, 2000, 20)
+	data, err := native.Encode(want)
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "dataset.sayso.json")
+	require.NoError(t, os.WriteFile(file, data, 0o644))
+
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
+	waitLong(p, `!document.getElementById("workspace").hidden`, 3*time.Minute)
+	waitLong(p, savedStatus, 3*time.Minute)
+	reloadUntilShown(p, 3*time.Minute)
+	p.WaitFor(docsButton + ` === "Documents 1/2000"`)
+
+	p.Click("#docs-button")
+	p.WaitFor(`!document.getElementById("docs").hidden`)
+	rows := `document.querySelectorAll("#docs .doc-row").length`
+	assert.Less(t, browsertest.Eval[int](p, rows), 40, "only the rows near the list's view are in the page")
+	assert.Contains(t, p.Text("#docs .summary"), "2000 documents")
+	// Scrolled to its end, the list draws its last rows there.
+	browsertest.Eval[int](p, `(() => { const s = document.querySelector("#docs .doc-scroll"); s.scrollTop = s.scrollHeight; return 0; })()`)
+	p.WaitFor(`document.querySelector("#docs .doc-row:last-child .doc-open").textContent.startsWith("2000. ")`)
+	assert.Less(t, browsertest.Eval[int](p, rows), 40)
+	lastInView := `(() => { const r = document.querySelector("#docs .doc-row:last-child").getBoundingClientRect(), s = document.querySelector("#docs .doc-scroll").getBoundingClientRect(); return r.bottom <= s.bottom + 1 && r.top >= s.top - 1; })()`
+	assert.True(t, browsertest.Eval[bool](p, lastInView), "the last row is drawn where the list shows it")
+	p.Click(`#docs .doc-row:last-child .doc-open`)
+	p.WaitFor(docsButton + ` === "Documents 2000/2000"`)
+	assert.Equal(t, "Interview 2000", p.Text("#doc-title"))
+
+	p.Press("\u001b")
+	p.WaitFor(`document.getElementById("docs").hidden`)
+	got := exportProject(t, p, app.FileName("Ana – 2000 documents")+".sayso.json")
+	require.Len(t, got.Documents, 2000)
+	require.Len(t, got.Annotations, 2000*20)
+	for i := range want.Documents {
+		require.Equal(t, want.Documents[i].Title, got.Documents[i].Title)
+		require.Equal(t, want.Documents[i].Text, got.Documents[i].Text)
+	}
+	quotes := map[string]string{}
+	for _, a := range got.Annotations {
+		quotes[a.ID] = a.Document + "|" + a.Quote
+	}
+	for _, a := range want.Annotations {
+		require.Equal(t, a.Document+"|"+a.Quote, quotes[a.ID], "annotation %s", a.ID)
+	}
 }
