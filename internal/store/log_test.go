@@ -154,11 +154,21 @@ func TestACompactionIsWrittenInChunksAndSavesGoOnBetweenThem(t *testing.T) {
 }
 
 func TestAWholeProjectIsFoldedIntoOneBaseAndLaterChangesOverIt(t *testing.T) {
+	alone := disk{}
+	l := NewLog(Recover(alone))
+	saveAll(t, l, alone, []Op{Put(wholeKey, ""), Put("a", "1"), Put("b", "2")})
+	w, ok := l.Compact()
+	require.True(t, ok)
+	assert.Equal(t, alone[LogKey(1)], w.Ops[0].Value, "the whole project's batch alone is the base as written")
+	alone.run(w.Ops)
+	l.Done(w, nil)
+	assert.Equal(t, map[string]string{"a": "1", "b": "2"}, Recover(alone).Records)
+
 	d := disk{"r/old": "from an earlier project", "x/gone": ""}
-	l := NewLog(Recover(d))
+	l = NewLog(Recover(d))
 	saveAll(t, l, d, []Op{Put(wholeKey, ""), Put("a", "1"), Put("b", "2"), Put("c", "3")})
 	saveAll(t, l, d, []Op{Put("b", "changed")})
-	w, ok := l.Compact()
+	w, ok = l.Compact()
 	require.True(t, ok)
 	require.True(t, w.Final())
 	assert.LessOrEqual(t, len(w.Ops), 8, "a few writes, however many records")

@@ -42,9 +42,10 @@ type Write struct {
 	// Bytes is the size of the values written.
 	Bytes int
 
-	batch []Op // Saving: the record ops of the batch
-	end   int  // Compacting: the compaction's ops written once this one is
-	final bool // Compacting: the last chunk, which moves "applied"
+	batch []Op   // Saving: the record ops of the batch
+	whole string // Saving: the encoded batch, when it holds the whole project
+	end   int    // Compacting: the compaction's ops written once this one is
+	final bool   // Compacting: the last chunk, which moves "applied"
 }
 
 // Final reports whether w is the last write of a compaction (the one
@@ -64,9 +65,13 @@ type Log struct {
 	stale         []string
 	retry         []Op // record ops of a save that failed, written with the next
 	inflight      bool
-	comp          *compaction     // the compaction under way, if any
-	base          bool            // storage holds a base
-	removed       map[string]bool // records marked removed over the base (x/)
+	comp          *compaction // the compaction under way, if any
+	base          bool        // storage holds a base
+	// whole is the encoded last batch written that holds the whole
+	// project, when it is the last batch written: the compaction stores
+	// it as the base as it is, instead of encoding the project again.
+	whole   string
+	removed map[string]bool // records marked removed over the base (x/)
 	// chunkOps and chunkBytes bound each write of a compaction.
 	chunkOps, chunkBytes int
 }
@@ -118,12 +123,18 @@ func (l *Log) Save(ops []Op) (Write, error) {
 		return Write{}, ErrBusy
 	}
 	batch := append(append([]Op(nil), l.retry...), ops...)
+	if len(ops) > 0 && ops[0].Key == wholeKey {
+		batch = ops // the whole project: what a failed save held is in it
+	}
 	seq := l.last + 1
 	w := Write{Kind: Saving, Seq: seq, batch: batch}
 	for _, k := range l.stale {
 		w.Ops = append(w.Ops, Del(k))
 	}
 	data := EncodeBatch(seq, batch)
+	if len(batch) > 0 && batch[0].Key == wholeKey {
+		w.whole = data
+	}
 	w.Ops = append(w.Ops, Put(LogKey(seq), data))
 	w.Bytes = len(data)
 	l.inflight = true
@@ -190,6 +201,12 @@ func (l *Log) plan() *compaction {
 		}
 	}
 	c := &compaction{upto: l.last}
+	if from == len(l.pending)-1 && l.whole != "" {
+		// Only the whole project's batch to fold: it is the base.
+		c.ops = []Op{Put(BaseKey, l.whole), DelPrefix(RecordPrefix), DelPrefix(RemovedPrefix)}
+		l.base, l.removed, l.whole = true, map[string]bool{}, ""
+		return c
+	}
 	if len(l.pending) > 0 && len(l.pending[from]) > 0 && l.pending[from][0].Key == wholeKey {
 		records := map[string]string{}
 		for _, b := range l.pending[from:] {
@@ -252,6 +269,7 @@ func (l *Log) Done(w Write, err error) {
 		l.last = w.Seq
 		l.pending = append(l.pending, w.batch)
 		l.pendingBytes += opsBytes(w.batch)
+		l.whole = w.whole
 	case w.Kind == Compacting && err == nil && l.comp != nil:
 		l.comp.next = w.end
 		if !w.final {
