@@ -196,13 +196,37 @@ func readKV(kv KV) (map[string]string, error) {
 func runKV(kv KV, w store.Write) error {
 	for _, op := range w.Ops {
 		var err error
-		if op.Delete {
+		switch {
+		case op.Delete && op.Prefix:
+			err = removePrefix(kv, StorePrefix+op.Key)
+		case op.Delete:
 			err = kv.Remove(StorePrefix + op.Key)
-		} else {
+		default:
 			err = kv.Set(StorePrefix+op.Key, op.Value)
 		}
 		if err != nil {
 			return fmt.Errorf("write %s: %w", op.Key, err)
+		}
+	}
+	return nil
+}
+
+// removePrefix removes every key of kv that starts with prefix (none
+// when kv cannot list its keys).
+func removePrefix(kv KV, prefix string) error {
+	l, ok := kv.(ListKV)
+	if !ok {
+		return nil
+	}
+	keys, err := l.Keys()
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if strings.HasPrefix(k, prefix) {
+			if err := kv.Remove(k); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -13,7 +13,7 @@ import (
 )
 
 // persistOf returns the Persist among effects.
-func persistOf(t *testing.T, effects []Effect) Persist {
+func persistOf(t testing.TB, effects []Effect) Persist {
 	t.Helper()
 	for _, e := range effects {
 		if p, ok := e.(Persist); ok {

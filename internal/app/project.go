@@ -139,6 +139,8 @@ func (st *State) applyProjectAction(a Action) (effects []Effect, ok bool) {
 	case ToggleDocuments:
 		st.DocsPanel = !st.DocsPanel
 		st.SchemaPanel = false
+	case DocsScrolled:
+		st.docsScrolled(a)
 	case ShowDocument:
 		if _, _, found := st.Store.Document(a.ID); found && a.ID != st.Doc {
 			st.showDocument(a.ID)

@@ -35,6 +35,7 @@ type State struct {
 	// the whole project.
 	ExportDocumentOnly bool
 	DocsPanel          bool          // the documents panel is open
+	docs               docsList      // where its list is scrolled (docslist.go)
 	ExercisePanel      bool          // the teacher's exercise panel is open
 	Draft              ExerciseDraft // what the teacher chose for the exercise
 	AskName            bool          // a student must enter a name

@@ -276,8 +276,8 @@ func TestClosingTheTabRightAfterAChangeLosesNothing(t *testing.T) {
 }
 
 // watchWrites runs before the app: it counts IndexedDB readwrite
-// transactions begun and completed, and notes when one writes "applied"
-// (a compaction).
+// transactions begun and completed, and notes when one writes the base,
+// a record or "applied" (a compaction).
 const watchWrites = `(() => {
 	window.__writes = {begun: 0, done: 0, compacting: false};
 	const tx = IDBDatabase.prototype.transaction;
@@ -291,7 +291,8 @@ const watchWrites = `(() => {
 	};
 	const put = IDBObjectStore.prototype.put;
 	IDBObjectStore.prototype.put = function (v, k) {
-		if (k === "applied") window.__writes.compacting = true;
+		// A compaction writes the base, records, or moves "applied".
+		if (k === "applied" || k === "base" || String(k).startsWith("r/")) window.__writes.compacting = true;
 		return put.call(this, v, k);
 	};
 })()`

@@ -6,16 +6,22 @@
 // Storage is a flat map of string keys to string values (IndexedDB or
 // localStorage). It holds:
 //
-//	r/<key>   a record of the compacted state
+//	base      every record of a project as it was once written whole, as
+//	          one value (encoded as a batch of puts)
+//	r/<key>   a record of the compacted state, over base's
+//	x/<key>   a record removed since base was written
 //	l/<seq>   a batch of the log: puts and deletes of records, in order
-//	applied   the last sequence number compacted into the r/ records
+//	applied   the last sequence number compacted into base and the records
 //
 // A save writes one batch under a new key (one transaction in IndexedDB,
 // one setItem in localStorage: either whole or absent). Compaction folds
 // the batches into the records, then moves "applied", then deletes the
-// folded batches. Every batch holds absolute values, so replaying a batch
-// over records that already hold some of its values gives the same result:
-// a compaction interrupted at any write leaves records that, with the
+// folded batches. A batch that writes the whole project (a project opened
+// or started) is folded into base in one value, and the records over it
+// are removed by prefix: a project of 25,000 annotations is a few writes,
+// not 25,000. Every batch holds absolute values, so replaying a batch over
+// records that already hold some of its values gives the same result: a
+// compaction interrupted at any write leaves records that, with the
 // batches after "applied" replayed, are the last saved state. Recovery
 // stops at the first missing or damaged batch, so a torn write is ignored.
 //
@@ -34,16 +40,24 @@ import (
 
 // Key prefixes and names in storage.
 const (
-	RecordPrefix = "r/"
-	LogPrefix    = "l/"
-	AppliedKey   = "applied"
+	RecordPrefix  = "r/"
+	RemovedPrefix = "x/"
+	LogPrefix     = "l/"
+	AppliedKey    = "applied"
+	BaseKey       = "base"
 )
 
-// Op is one change of a record: Value written under Key, or Key removed.
+// wholeKey is the key of the op that marks a batch writing the whole
+// project (no record key starts with "*").
+const wholeKey = "*whole"
+
+// Op is one change of a record: Value written under Key, or Key removed
+// (every key starting with Key when Prefix is set too).
 type Op struct {
 	Key    string
 	Value  string
 	Delete bool
+	Prefix bool
 }
 
 // Put is the Op writing value under key.
@@ -51,6 +65,9 @@ func Put(key, value string) Op { return Op{Key: key, Value: value} }
 
 // Del is the Op removing key.
 func Del(key string) Op { return Op{Key: key, Delete: true} }
+
+// DelPrefix is the Op removing every key that starts with prefix.
+func DelPrefix(prefix string) Op { return Op{Key: prefix, Delete: true, Prefix: true} }
 
 // ErrDamaged means a stored batch is incomplete or corrupt.
 var ErrDamaged = errors.New("damaged batch")
@@ -160,13 +177,24 @@ type Recovered struct {
 	// in, or written after a missing or damaged one. The next compaction
 	// removes them.
 	Stale []string
+	// Base tells that storage holds a base; Removed are the records marked
+	// removed over it (x/ keys, without the prefix).
+	Base    bool
+	Removed map[string]bool
 }
 
 // Recover reads the last complete state from everything storage holds
 // (keys and values as stored). It never fails: damaged batches end the
 // replay, and an absent or unreadable "applied" counts as 0.
 func Recover(all map[string]string) Recovered {
-	rec := Recovered{Records: map[string]string{}}
+	rec := Recovered{Records: map[string]string{}, Removed: map[string]bool{}}
+	if b, ok := all[BaseKey]; ok {
+		// Written in one piece: damaged only if storage damaged it.
+		if _, ops, err := DecodeBatch(b); err == nil {
+			rec.Base = true
+			apply(rec.Records, ops)
+		}
+	}
 	if a, ok := all[AppliedKey]; ok {
 		if n, err := strconv.ParseUint(a, 10, 64); err == nil {
 			rec.Applied = n
@@ -177,6 +205,8 @@ func Recover(all map[string]string) Recovered {
 		switch {
 		case strings.HasPrefix(k, RecordPrefix):
 			rec.Records[k[len(RecordPrefix):]] = v
+		case strings.HasPrefix(k, RemovedPrefix):
+			rec.Removed[k[len(RemovedPrefix):]] = true
 		case strings.HasPrefix(k, LogPrefix):
 			n, err := strconv.ParseUint(k[len(LogPrefix):], 10, 64)
 			if err != nil || n <= rec.Applied {
@@ -187,6 +217,9 @@ func Recover(all map[string]string) Recovered {
 		}
 	}
 	sort.Slice(logs, func(i, j int) bool { return logs[i] < logs[j] })
+	for k := range rec.Removed {
+		delete(rec.Records, k)
+	}
 	rec.Last = rec.Applied
 	for i, n := range logs {
 		ok := n == rec.Last+1
@@ -213,9 +246,18 @@ func Recover(all map[string]string) Recovered {
 // apply writes ops into records.
 func apply(records map[string]string, ops []Op) {
 	for _, op := range ops {
-		if op.Delete {
+		switch {
+		case op.Key == wholeKey:
+			clear(records) // the batch holds every record
+		case op.Delete && op.Prefix:
+			for k := range records {
+				if strings.HasPrefix(k, op.Key) {
+					delete(records, k)
+				}
+			}
+		case op.Delete:
 			delete(records, op.Key)
-		} else {
+		default:
 			records[op.Key] = op.Value
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,9 +17,16 @@ type disk map[string]string
 
 func (d disk) run(ops []Op) {
 	for _, op := range ops {
-		if op.Delete {
+		switch {
+		case op.Delete && op.Prefix:
+			for k := range d {
+				if strings.HasPrefix(k, op.Key) {
+					delete(d, k)
+				}
+			}
+		case op.Delete:
 			delete(d, op.Key)
-		} else {
+		default:
 			d[op.Key] = op.Value
 		}
 	}
@@ -99,6 +107,117 @@ func TestRecoveryAfterSavesAndCompaction(t *testing.T) {
 	assert.Equal(t, uint64(3), r.Last)
 }
 
+func TestACompactionIsWrittenInChunksAndSavesGoOnBetweenThem(t *testing.T) {
+	d := disk{}
+	l := NewLog(Recover(d))
+	l.chunkOps, l.chunkBytes = 2, 10
+	saveAll(t, l, d, []Op{Put("a", "1"), Put("b", "2"), Put("c", "3"), Put("big", strings.Repeat("x", 40))})
+	saveAll(t, l, d, []Op{Del("a"), Put("e", "5")})
+
+	var chunks [][]Op
+	for len(chunks) < 10 {
+		w, ok := l.Compact()
+		require.True(t, ok)
+		chunks = append(chunks, w.Ops)
+		d.run(w.Ops)
+		if len(chunks) == 1 {
+			// A save between two chunks: written, and kept after the fold.
+			_, err := l.Save([]Op{Put("x", "1")})
+			require.ErrorIs(t, err, ErrBusy, "one write at a time")
+			l.Done(w, nil)
+			saveAll(t, l, d, []Op{Put("b", "saved between chunks")})
+			assert.NotContains(t, d, AppliedKey, "applied moves with the last chunk only")
+			assert.True(t, l.NeedsCompaction(), "the compaction goes on")
+			continue
+		}
+		l.Done(w, nil)
+		if _, ok := d[AppliedKey]; ok {
+			break
+		}
+	}
+	require.Len(t, chunks, 4, "two records, one, the large one alone, then the rest with applied")
+	assert.Equal(t, []Op{Del("r/a"), Put("r/b", "2")}, chunks[0])
+	assert.Equal(t, []Op{Put("r/c", "3")}, chunks[1], "the next record would pass the bytes of a chunk")
+	assert.Equal(t, []Op{Put("r/big", strings.Repeat("x", 40))}, chunks[2])
+	assert.Equal(t, "2", d[AppliedKey])
+	assert.NotContains(t, d, LogKey(1))
+	assert.NotContains(t, d, LogKey(2))
+	assert.Contains(t, d, LogKey(3), "the save made between chunks is not folded yet")
+	assert.Equal(t, map[string]string{"b": "saved between chunks", "c": "3", "big": strings.Repeat("x", 40), "e": "5"}, Recover(d).Records)
+	assert.False(t, l.NeedsCompaction(), "one small batch left")
+	w, ok := l.Compact()
+	require.True(t, ok)
+	d.run(w.Ops)
+	l.Done(w, nil)
+	assert.Equal(t, "3", d[AppliedKey])
+	assert.Equal(t, "saved between chunks", d["r/b"])
+}
+
+func TestAWholeProjectIsFoldedIntoOneBaseAndLaterChangesOverIt(t *testing.T) {
+	alone := disk{}
+	l := NewLog(Recover(alone))
+	saveAll(t, l, alone, []Op{Put(wholeKey, ""), Put("a", "1"), Put("b", "2")})
+	w, ok := l.Compact()
+	require.True(t, ok)
+	assert.Equal(t, alone[LogKey(1)], w.Ops[0].Value, "the whole project's batch alone is the base as written")
+	alone.run(w.Ops)
+	l.Done(w, nil)
+	assert.Equal(t, map[string]string{"a": "1", "b": "2"}, Recover(alone).Records)
+
+	d := disk{"r/old": "from an earlier project", "x/gone": ""}
+	l = NewLog(Recover(d))
+	saveAll(t, l, d, []Op{Put(wholeKey, ""), Put("a", "1"), Put("b", "2"), Put("c", "3")})
+	saveAll(t, l, d, []Op{Put("b", "changed")})
+	w, ok = l.Compact()
+	require.True(t, ok)
+	require.True(t, w.Final())
+	assert.LessOrEqual(t, len(w.Ops), 8, "a few writes, however many records")
+	d.run(w.Ops)
+	l.Done(w, nil)
+	assert.Equal(t, []string{AppliedKey, BaseKey}, slices.Sorted(maps.Keys(d)), "one base; the records of before are gone")
+	assert.Equal(t, map[string]string{"a": "1", "b": "changed", "c": "3"}, Recover(d).Records)
+
+	saveAll(t, l, d, []Op{Del("a"), Put("c", "4")})
+	saveAll(t, l, d, []Op{Put("d", "5")})
+	w, ok = l.Compact()
+	require.True(t, ok)
+	d.run(w.Ops)
+	l.Done(w, nil)
+	assert.Equal(t, "", d["x/a"], "a record of the base removed is marked removed")
+	assert.Equal(t, "4", d["r/c"])
+	assert.Equal(t, map[string]string{"b": "changed", "c": "4", "d": "5"}, Recover(d).Records)
+
+	saveAll(t, l, d, []Op{Put("a", "back")})
+	w, ok = l.Compact()
+	require.True(t, ok)
+	d.run(w.Ops)
+	l.Done(w, nil)
+	assert.NotContains(t, d, "x/a", "written again, no longer marked removed")
+	assert.Equal(t, map[string]string{"a": "back", "b": "changed", "c": "4", "d": "5"}, Recover(d).Records)
+}
+
+func TestAnErasedProjectIsNotReadWhereverTheEraseStopped(t *testing.T) {
+	d := disk{}
+	l := NewLog(Recover(d))
+	saveAll(t, l, d, []Op{Put(wholeKey, ""), Put("m", "settings"), Put("a", "1")})
+	w, _ := l.Compact()
+	d.run(w.Ops)
+	l.Done(w, nil)
+	saveAll(t, l, d, []Op{Put("a", "2")})
+	erase := EraseWrite(slices.Collect(maps.Keys(d)))
+	for cut := 1; cut <= len(erase.Ops); cut++ {
+		c := maps.Clone(d)
+		c.run(erase.Ops[:cut])
+		r := Recover(c).Records
+		if _, ok := r["m"]; ok {
+			assert.Contains(t, []map[string]string{{"m": "settings", "a": "2"}, {"m": "settings", "a": "1"}}, r,
+				"cut after %d writes: a state that was saved, or none", cut)
+		}
+	}
+	d.run(erase.Ops)
+	assert.Empty(t, d)
+}
+
 func TestAFailedSaveIsWrittenWithTheNext(t *testing.T) {
 	d := disk{}
 	l := NewLog(Recover(d))
@@ -150,6 +269,9 @@ func scriptOf(data []byte) []step {
 		}
 		n := int(b%4) + 1
 		var ops []Op
+		if b%11 == 1 {
+			ops = append(ops, Put(wholeKey, "")) // a batch of the whole project
+		}
 		for i := 0; i < n && len(data) > 0; i++ {
 			k := fmt.Sprintf("k%d", data[0]%7)
 			if data[0]%3 == 0 {
@@ -172,6 +294,7 @@ func FuzzRecoveryAfterACrash(f *testing.F) {
 	f.Add([]byte{1, 1, 2, 5, 3, 4})
 	f.Add([]byte{4, 1, 2, 3, 4, 0, 2, 3, 3, 0, 9, 9, 9, 9})
 	f.Add([]byte{3, 0, 1, 2, 5, 3, 6, 6, 5, 2, 0, 4, 0})
+	f.Add([]byte{12, 1, 2, 4, 0, 3, 1, 3, 5, 12, 4, 5, 3, 0, 9, 0, 2, 0, 5})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 200 {
 			return
@@ -184,6 +307,7 @@ func FuzzRecoveryAfterACrash(f *testing.F) {
 		for cut := 0; cut <= total; cut++ {
 			d := disk{}
 			l := NewLog(Recover(d))
+			l.chunkOps = 2 // compactions of several chunks, saves between them
 			want := map[string]string{}
 			var inflight map[string]string
 			written := 0

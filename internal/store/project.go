@@ -47,6 +47,10 @@ type Saved struct {
 	store *annotation.Store
 	keys  map[string]bool // the records storage holds (after the writes planned)
 	steps map[int]bool
+	// hist is the steps of the stacks written last, oldest first, when
+	// histKnown (not yet after a restore).
+	hist      []int
+	histKnown bool
 }
 
 // NewSaved starts tracking records storage holds (keys of Recover's
@@ -99,6 +103,7 @@ func (sv *Saved) Changes(s *annotation.Store) ([]Op, error) {
 func (sv *Saved) replace(s *annotation.Store) ([]Op, error) {
 	old := sv.keys
 	sv.store, sv.keys, sv.steps = s, map[string]bool{}, map[int]bool{}
+	sv.hist, sv.histKnown = nil, false
 	keys := []string{annotation.MetaRecord, annotation.OrderRecord}
 	for _, d := range s.Documents() {
 		keys = append(keys, annotation.DocumentRecord(d.ID))
@@ -128,7 +133,8 @@ func (sv *Saved) replace(s *annotation.Store) ([]Op, error) {
 		sv.keys[ShownRecord] = true
 	}
 	sort.Strings(gone)
-	dels := make([]Op, 0, len(gone)+len(ops))
+	dels := make([]Op, 0, len(gone)+len(ops)+1)
+	dels = append(dels, Put(wholeKey, "")) // the batch holds every record
 	for _, k := range gone {
 		dels = append(dels, Del(k))
 	}
@@ -208,7 +214,8 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 
 // history writes the stacks' record, the steps not yet stored and
 // removes those no longer in them; only the last HistorySteps undo steps
-// (and as many redo steps) are kept.
+// (and as many redo steps) are kept. Its cost follows the steps that
+// changed: the stacks are compared with those written last, in one pass.
 func (sv *Saved) history(s *annotation.Store) ([]Op, error) {
 	undo, redo := s.History()
 	if len(undo) > HistorySteps {
@@ -217,10 +224,19 @@ func (sv *Saved) history(s *annotation.Store) ([]Op, error) {
 	if len(redo) > HistorySteps {
 		redo = redo[len(redo)-HistorySteps:]
 	}
-	keep := map[int]bool{}
+	// Every step in the stacks, oldest change first: the undo stack bottom
+	// first, then the redo stack top first.
+	cur := make([]int, 0, len(undo)+len(redo))
+	cur = append(cur, undo...)
+	for i := len(redo) - 1; i >= 0; i-- {
+		cur = append(cur, redo[i])
+	}
+	added, gone, ok := mergeDiff(sv.hist, cur)
+	if !ok || !sv.histKnown {
+		added, gone = setDiff(sv.steps, cur)
+	}
 	var ops []Op
-	for _, n := range append(append([]int(nil), undo...), redo...) {
-		keep[n] = true
+	for _, n := range added {
 		if sv.steps[n] {
 			continue
 		}
@@ -236,24 +252,85 @@ func (sv *Saved) history(s *annotation.Store) ([]Op, error) {
 		sv.keys[StepRecord(n)] = true
 		ops = append(ops, Put(StepRecord(n), string(b)))
 	}
-	var gone []int
-	for n := range sv.steps {
+	for _, n := range gone {
+		if !sv.steps[n] {
+			continue
+		}
+		delete(sv.steps, n)
+		delete(sv.keys, StepRecord(n))
+		ops = append(ops, Del(StepRecord(n)))
+	}
+	sv.hist, sv.histKnown = cur, true
+	sv.keys[annotation.HistoryRecord] = true
+	return append(ops, Put(annotation.HistoryRecord, encodeHistory(undo, redo))), nil
+}
+
+// mergeDiff compares two lists of steps in increasing order: the steps
+// of cur not in old, and of old not in cur. ok is false when cur is not in
+// increasing order (the caller then compares as sets).
+func mergeDiff(old, cur []int) (added, gone []int, ok bool) {
+	for i := 1; i < len(cur); i++ {
+		if cur[i] <= cur[i-1] {
+			return nil, nil, false
+		}
+	}
+	i, j := 0, 0
+	for i < len(old) || j < len(cur) {
+		switch {
+		case j == len(cur) || (i < len(old) && old[i] < cur[j]):
+			gone = append(gone, old[i])
+			i++
+		case i == len(old) || cur[j] < old[i]:
+			added = append(added, cur[j])
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return added, gone, true
+}
+
+// setDiff compares the steps stored with cur as sets.
+func setDiff(stored map[int]bool, cur []int) (added, gone []int) {
+	keep := make(map[int]bool, len(cur))
+	for _, n := range cur {
+		keep[n] = true
+		if !stored[n] {
+			added = append(added, n)
+		}
+	}
+	for n := range stored {
 		if !keep[n] {
 			gone = append(gone, n)
 		}
 	}
 	sort.Ints(gone)
-	for _, n := range gone {
-		delete(sv.steps, n)
-		delete(sv.keys, StepRecord(n))
-		ops = append(ops, Del(StepRecord(n)))
+	return added, gone
+}
+
+// encodeHistory writes the stacks' record as JSON (the history type).
+func encodeHistory(undo, redo []int) string {
+	b := make([]byte, 0, 20+8*(len(undo)+len(redo)))
+	list := func(ns []int) {
+		if ns == nil {
+			b = append(b, "null"...)
+			return
+		}
+		b = append(b, '[')
+		for i, n := range ns {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ']')
 	}
-	b, err := json.Marshal(history{Undo: undo, Redo: redo})
-	if err != nil {
-		return nil, fmt.Errorf("encode the history: %w", err)
-	}
-	sv.keys[annotation.HistoryRecord] = true
-	return append(ops, Put(annotation.HistoryRecord, string(b))), nil
+	b = append(b, `{"Undo":`...)
+	list(undo)
+	b = append(b, `,"Redo":`...)
+	list(redo)
+	return string(append(b, '}'))
 }
 
 func encodeMeta(s *annotation.Store) (string, error) {

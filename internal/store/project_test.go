@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -212,4 +213,46 @@ func TestAnEditedTextAndItsUndoSurviveAReload(t *testing.T) {
 	got := sv.load()
 	require.Equal(t, "A new text entirely.", got.Documents()[0].Text)
 	sameWithHistory(t, s, got)
+}
+
+func TestTheHistoryRecordIsTheJSONOfTheStacks(t *testing.T) {
+	tests := []struct {
+		name       string
+		undo, redo []int
+	}{
+		{"no history", nil, nil},
+		{"undo only", []int{1, 2, 3}, nil},
+		{"undo and redo", []int{4}, []int{9, 7}},
+		{"trimmed to empty", []int{}, []int{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := json.Marshal(history{Undo: tc.undo, Redo: tc.redo})
+			require.NoError(t, err)
+			assert.Equal(t, string(want), encodeHistory(tc.undo, tc.redo))
+		})
+	}
+}
+
+func TestStepsAreComparedWithThoseWrittenLast(t *testing.T) {
+	tests := []struct {
+		name              string
+		old, cur          []int
+		added, gone       []int
+		inIncreasingOrder bool
+	}{
+		{"a new step", []int{1, 2}, []int{1, 2, 3}, []int{3}, nil, true},
+		{"the oldest trimmed", []int{1, 2, 3}, []int{2, 3, 4}, []int{4}, []int{1}, true},
+		{"redo steps dropped by a new change", []int{1, 2, 5, 6}, []int{1, 2, 7}, []int{7}, []int{5, 6}, true},
+		{"nothing changed", []int{1, 2}, []int{1, 2}, nil, nil, true},
+		{"out of order", []int{1}, []int{3, 2}, nil, nil, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			added, gone, ok := mergeDiff(tc.old, tc.cur)
+			require.Equal(t, tc.inIncreasingOrder, ok)
+			assert.Equal(t, tc.added, added)
+			assert.Equal(t, tc.gone, gone)
+		})
+	}
 }

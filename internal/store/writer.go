@@ -13,6 +13,15 @@ const (
 	compactBytes   = 1 << 20
 )
 
+// A compaction is written in chunks of at most this many records and
+// bytes (a larger record goes alone), one transaction each, so that no
+// write of it holds the page's thread for long and saves go on between
+// them.
+const (
+	chunkOps   = 512
+	chunkBytes = 512 << 10
+)
+
 // Kind says what a Write does.
 type Kind int
 
@@ -33,8 +42,15 @@ type Write struct {
 	// Bytes is the size of the values written.
 	Bytes int
 
-	batch []Op // Saving: the record ops of the batch
+	batch []Op   // Saving: the record ops of the batch
+	whole string // Saving: the encoded batch, when it holds the whole project
+	end   int    // Compacting: the compaction's ops written once this one is
+	final bool   // Compacting: the last chunk, which moves "applied"
 }
+
+// Final reports whether w is the last write of a compaction (the one
+// that moves "applied"); a save's write is always final.
+func (w Write) Final() bool { return w.Kind != Compacting || w.final }
 
 // ErrBusy means a write is still in flight: wait for its Done.
 var ErrBusy = errors.New("a write is in flight")
@@ -44,16 +60,41 @@ var ErrBusy = errors.New("a write is in flight")
 // concurrent use.
 type Log struct {
 	applied, last uint64
-	pending       [][]Op // batches after applied, written
+	pending       [][]Op // batches after applied, written, in order
 	pendingBytes  int
 	stale         []string
 	retry         []Op // record ops of a save that failed, written with the next
 	inflight      bool
+	comp          *compaction // the compaction under way, if any
+	base          bool        // storage holds a base
+	// whole is the encoded last batch written that holds the whole
+	// project, when it is the last batch written: the compaction stores
+	// it as the base as it is, instead of encoding the project again.
+	whole   string
+	removed map[string]bool // records marked removed over the base (x/)
+	// chunkOps and chunkBytes bound each write of a compaction.
+	chunkOps, chunkBytes int
+}
+
+// compaction is a fold of the batches up to upto into the records,
+// written chunk after chunk. Until its last chunk moves "applied", the
+// records hold a mix of older values and values of batches up to upto,
+// which replaying every batch after "applied" (absolute values, in order)
+// turns into the last saved state: an interruption at any point, or saves
+// written between chunks, lose nothing.
+type compaction struct {
+	upto uint64
+	ops  []Op // the final value of each record touched, keys with RecordPrefix
+	next int  // ops[:next] are written
 }
 
 // NewLog continues the log storage holds.
 func NewLog(r Recovered) *Log {
-	l := &Log{applied: r.Applied, last: r.Last, pending: r.Pending, stale: r.Stale}
+	l := &Log{applied: r.Applied, last: r.Last, pending: r.Pending, stale: r.Stale, chunkOps: chunkOps, chunkBytes: chunkBytes,
+		base: r.Base, removed: r.Removed}
+	if l.removed == nil {
+		l.removed = map[string]bool{}
+	}
 	for _, b := range r.Pending {
 		l.pendingBytes += opsBytes(b)
 	}
@@ -82,31 +123,107 @@ func (l *Log) Save(ops []Op) (Write, error) {
 		return Write{}, ErrBusy
 	}
 	batch := append(append([]Op(nil), l.retry...), ops...)
+	if len(ops) > 0 && ops[0].Key == wholeKey {
+		batch = ops // the whole project: what a failed save held is in it
+	}
 	seq := l.last + 1
 	w := Write{Kind: Saving, Seq: seq, batch: batch}
 	for _, k := range l.stale {
 		w.Ops = append(w.Ops, Del(k))
 	}
 	data := EncodeBatch(seq, batch)
+	if len(batch) > 0 && batch[0].Key == wholeKey {
+		w.whole = data
+	}
 	w.Ops = append(w.Ops, Put(LogKey(seq), data))
 	w.Bytes = len(data)
 	l.inflight = true
 	return w, nil
 }
 
-// NeedsCompaction reports whether the log has grown enough, or storage
-// holds stale keys, so that a compaction should run when the page is idle.
+// NeedsCompaction reports whether a compaction is under way, or the log
+// has grown enough or storage holds stale keys, so that a compaction
+// should run (or go on) when the page is idle.
 func (l *Log) NeedsCompaction() bool {
-	return len(l.pending) >= compactBatches || l.pendingBytes >= compactBytes || len(l.stale) > 0
+	return l.comp != nil || len(l.pending) >= compactBatches || l.pendingBytes >= compactBytes || len(l.stale) > 0
 }
 
-// Compact plans folding every written batch into the records: the final
-// value of each record touched, then "applied", then removing the folded
-// batches and stale keys. It reports false when there is nothing to do or
-// a write is in flight.
+// Compact plans the next chunk of folding the written batches into the
+// records: the final value of each record they touch, a chunk at a time;
+// the last chunk moves "applied" and removes the folded batches and stale
+// keys. It reports false when there is nothing to do or a write is in
+// flight. Saves may be written between chunks: they are folded by the
+// next compaction.
 func (l *Log) Compact() (Write, bool) {
-	if l.inflight || (len(l.pending) == 0 && len(l.stale) == 0) {
+	if l.inflight {
 		return Write{}, false
+	}
+	if l.comp == nil {
+		if len(l.pending) == 0 && len(l.stale) == 0 {
+			return Write{}, false
+		}
+		l.comp = l.plan()
+	}
+	c := l.comp
+	w := Write{Kind: Compacting, Seq: c.upto, end: c.next}
+	for w.end < len(c.ops) {
+		op := c.ops[w.end]
+		if w.end > c.next && (w.end-c.next >= l.chunkOps || w.Bytes+len(op.Value) > l.chunkBytes) {
+			break
+		}
+		w.Ops = append(w.Ops, op)
+		w.Bytes += len(op.Value)
+		w.end++
+	}
+	if w.end == len(c.ops) {
+		w.final = true
+		w.Ops = append(w.Ops, Put(AppliedKey, strconv.FormatUint(c.upto, 10)))
+		for s := l.applied + 1; s <= c.upto; s++ {
+			w.Ops = append(w.Ops, Del(LogKey(s)))
+		}
+		for _, k := range l.stale {
+			w.Ops = append(w.Ops, Del(k))
+		}
+	}
+	l.inflight = true
+	return w, true
+}
+
+// plan starts folding every batch written so far: from the last batch
+// that wrote the whole project, into a new base (its records over the
+// old base are removed by prefix); otherwise record by record, over the
+// base when there is one (a record removed is marked removed, x/).
+func (l *Log) plan() *compaction {
+	from := 0
+	for i, b := range l.pending {
+		if len(b) > 0 && b[0].Key == wholeKey {
+			from = i
+		}
+	}
+	c := &compaction{upto: l.last}
+	if from == len(l.pending)-1 && l.whole != "" {
+		// Only the whole project's batch to fold: it is the base.
+		c.ops = []Op{Put(BaseKey, l.whole), DelPrefix(RecordPrefix), DelPrefix(RemovedPrefix)}
+		l.base, l.removed, l.whole = true, map[string]bool{}, ""
+		return c
+	}
+	if len(l.pending) > 0 && len(l.pending[from]) > 0 && l.pending[from][0].Key == wholeKey {
+		records := map[string]string{}
+		for _, b := range l.pending[from:] {
+			apply(records, b)
+		}
+		keys := make([]string, 0, len(records))
+		for k := range records {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		puts := make([]Op, len(keys))
+		for i, k := range keys {
+			puts[i] = Put(k, records[k])
+		}
+		c.ops = []Op{Put(BaseKey, EncodeBatch(l.last, puts)), DelPrefix(RecordPrefix), DelPrefix(RemovedPrefix)}
+		l.base, l.removed = true, map[string]bool{}
+		return c
 	}
 	final := map[string]Op{}
 	var order []string
@@ -118,27 +235,29 @@ func (l *Log) Compact() (Write, bool) {
 			final[op.Key] = op
 		}
 	}
-	w := Write{Kind: Compacting, Seq: l.last}
+	c.ops = make([]Op, 0, len(order))
 	for _, k := range order {
 		op := final[k]
-		op.Key = RecordPrefix + k
-		w.Ops = append(w.Ops, op)
-		w.Bytes += len(op.Value)
+		switch {
+		case op.Delete && l.base:
+			c.ops = append(c.ops, Del(RecordPrefix+k), Put(RemovedPrefix+k, ""))
+			l.removed[k] = true
+		case op.Delete:
+			c.ops = append(c.ops, Del(RecordPrefix+k))
+		default:
+			c.ops = append(c.ops, Put(RecordPrefix+k, op.Value))
+			if l.removed[k] {
+				c.ops = append(c.ops, Del(RemovedPrefix+k))
+				delete(l.removed, k)
+			}
+		}
 	}
-	w.Ops = append(w.Ops, Put(AppliedKey, strconv.FormatUint(l.last, 10)))
-	for s := l.applied + 1; s <= l.last; s++ {
-		w.Ops = append(w.Ops, Del(LogKey(s)))
-	}
-	for _, k := range l.stale {
-		w.Ops = append(w.Ops, Del(k))
-	}
-	l.inflight = true
-	return w, true
+	return c
 }
 
 // Done records how write w went (err nil: it completed). A failed save
-// keeps its ops for the next save; a failed compaction leaves the log as
-// it was, to try again later.
+// keeps its ops for the next save; a failed chunk of a compaction is
+// planned again the next time.
 func (l *Log) Done(w Write, err error) {
 	l.inflight = false
 	switch {
@@ -150,10 +269,21 @@ func (l *Log) Done(w Write, err error) {
 		l.last = w.Seq
 		l.pending = append(l.pending, w.batch)
 		l.pendingBytes += opsBytes(w.batch)
-	case w.Kind == Compacting && err == nil:
-		// Saves cannot run during a compaction, so everything is folded.
+		l.whole = w.whole
+	case w.Kind == Compacting && err == nil && l.comp != nil:
+		l.comp.next = w.end
+		if !w.final {
+			return
+		}
+		// The batches folded are gone; those saved meanwhile stay.
+		l.pending = append([][]Op(nil), l.pending[w.Seq-l.applied:]...)
+		l.pendingBytes = 0
+		for _, b := range l.pending {
+			l.pendingBytes += opsBytes(b)
+		}
 		l.applied = w.Seq
-		l.pending, l.pendingBytes, l.stale = nil, 0, nil
+		l.stale = nil
+		l.comp = nil
 	}
 }
 
@@ -162,7 +292,8 @@ func (l *Log) Applied() uint64 { return l.applied }
 
 // EraseWrite plans removing keys (storage keys, as Recover reads them)
 // and everything autosave wrote: the log's batches first, newest first,
-// then the project's settings record, then the rest, so that a stop
+// then the project's settings record is marked removed (so that no
+// project is read whatever is left), then the rest, so that a stop
 // halfway leaves an older state or none, never a mixture.
 func EraseWrite(keys []string) Write {
 	var logs []uint64
@@ -185,8 +316,10 @@ func EraseWrite(keys []string) Write {
 			w.Ops = append(w.Ops, Del(LogKey(s)))
 		}
 	}
-	w.Ops = append(w.Ops, Del(RecordPrefix+"m"))
-	delete(rest, RecordPrefix+"m")
+	w.Ops = append(w.Ops, Put(RemovedPrefix+"m", ""), Del(RecordPrefix+"m"), Del(BaseKey))
+	for _, k := range []string{RecordPrefix + "m", RemovedPrefix + "m", BaseKey, AppliedKey} {
+		delete(rest, k)
+	}
 	others := make([]string, 0, len(rest))
 	for k := range rest {
 		others = append(others, k)
@@ -195,6 +328,6 @@ func EraseWrite(keys []string) Write {
 	for _, k := range others {
 		w.Ops = append(w.Ops, Del(k))
 	}
-	w.Ops = append(w.Ops, Del(AppliedKey))
+	w.Ops = append(w.Ops, DelPrefix(RecordPrefix), Del(AppliedKey), DelPrefix(RemovedPrefix))
 	return w
 }

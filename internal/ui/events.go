@@ -25,6 +25,7 @@ func (u *UI) listen() {
 	u.on(u.docEl, "paste", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(u.docEl, "input", func(dom.Event) { u.dispatch(app.RedrawText{}) })
 	u.on(u.sidebar, "scroll", func(dom.Event) { u.dispatch(u.listScrolled()) })
+	u.listenDocsList()
 	u.on(u.win, "resize", func(dom.Event) { u.dispatch(u.listScrolled()) })
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)

@@ -159,9 +159,12 @@ func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
 		tx = db.Call("transaction", idbStore, "readwrite", map[string]any{"durability": "strict"})
 		st := tx.Call("objectStore", idbStore)
 		for _, op := range w.Ops {
-			if op.Delete {
+			switch {
+			case op.Delete && op.Prefix:
+				st.Call("delete", js.Global().Get("IDBKeyRange").Call("bound", op.Key, prefixEnd(op.Key), false, true))
+			case op.Delete:
 				st.Call("delete", op.Key)
-			} else {
+			default:
 				st.Call("put", op.Value, op.Key)
 			}
 		}
@@ -175,6 +178,12 @@ func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
 	}
 	tx.Set("oncomplete", once(func(js.Value) { done(nil) }))
 	tx.Set("onabort", once(func(js.Value) { done(domError(tx.Get("error"), "write IndexedDB")) }))
+}
+
+// prefixEnd is the first key after every key that starts with prefix
+// (prefix not empty, its last byte below 0xff, as store's prefixes are).
+func prefixEnd(prefix string) string {
+	return prefix[:len(prefix)-1] + string(rune(prefix[len(prefix)-1]+1))
 }
 
 // kv is the KV autosave writes to at once: nil when it writes to
@@ -197,7 +206,7 @@ func (u *UI) persist(p app.Persist) {
 			_ = u.store.Set(app.AutosavePointerKey, strconv.FormatUint(p.Write.Seq, 10))
 		}
 		u.dispatch(app.Persisted{Write: p.Write, Revision: p.Revision, Generation: p.Generation, Err: err})
-		if err != nil || p.Write.Kind == store.Compacting {
+		if err != nil || (p.Write.Kind == store.Compacting && p.Write.Final()) {
 			u.estimate()
 		}
 	})

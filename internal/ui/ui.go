@@ -285,6 +285,7 @@ func (u *UI) render(plan app.Plan) {
 		setLabelCSS(p.LabelCSS)
 	}
 	u.setPanel(u.docsPanel, u.docsBody, &u.drawn.docs, p.Documents)
+	u.placeDocsList()
 	u.setPanel(u.exercisePanel, u.exerciseBody, &u.drawn.exercise, p.Exercise)
 	if p.AskName != u.drawn.askName {
 		u.drawn.askName = p.AskName

@@ -44,8 +44,12 @@ func Documents(st *app.State) HTML {
 	if use := st.StorageUse.Text(); use != "" {
 		b.Printf(`<p class="storage-use">%s</p>`, use)
 	}
-	b.Markup(`<ol class="doc-list">`)
-	for i, d := range docs {
+	// Only the rows in the list's view and a few around it are drawn
+	// (app.DocsWindow); the browser layer sizes and places them.
+	first, end, _ := app.DocsWindow(st)
+	b.Printf(`<div class="doc-scroll"><div class="vdocs"><ol class="doc-list vdocs-rows" data-first="%d">`, first)
+	for i := first; i < end; i++ {
+		d := docs[i]
 		cls := "doc-row"
 		if d.ID == st.Doc {
 			cls += " current"
@@ -53,7 +57,7 @@ func Documents(st *app.State) HTML {
 		if d.Done {
 			cls += " done"
 		}
-		b.Printf(`<li class="%s" data-doc="%s"%s>`, cls, d.ID, attrIf(d.ID == st.Doc, ` aria-current="true"`))
+		b.Printf(`<li class="%s" data-doc="%s" aria-posinset="%d" aria-setsize="%d"%s>`, cls, d.ID, i+1, len(docs), attrIf(d.ID == st.Doc, ` aria-current="true"`))
 		b.Printf(`<button type="button" class="doc-open" data-action="%s" data-doc="%s" title="Show this document">%d. %s</button>`, ActShowDoc, d.ID, i+1, wording.Clip(d.Title, 80))
 		b.Printf(`<span class="count">%s</span>`, wording.Count(st.Store.AnnotationCount(d.ID), "annotation"))
 		title := wording.Clip(d.Title, 80)
@@ -64,7 +68,7 @@ func Documents(st *app.State) HTML {
 		b.Printf(`<button type="button" class="danger" data-action="%s" data-doc="%s" title="Remove this document and its annotations (undo brings them back)" aria-label="Remove “%s”"%s>Remove</button>`, ActDocRemove, d.ID, title, attrIf(len(docs) == 1, " disabled"))
 		b.Markup(`</li>`)
 	}
-	b.Markup(`</ol>`)
+	b.Markup(`</ol></div></div>`)
 	b.Printf(`<h3>Add documents</h3><div class="row"><button type="button" data-action="%s" data-input="add-files">Add .txt files</button><input type="file" id="add-files" data-%s="1" accept=".txt,text/plain" multiple hidden>`+
 		`<button type="button" data-action="%s" data-input="import-file">Import annotations…</button><input type="file" id="import-file" data-%s="1" accept="%s" hidden></div>`+
 		`<p class="hint">Import adds another file's documents to this project; for a document it already has, it asks whether to merge, replace or keep both.</p>`+
