@@ -69,8 +69,11 @@ type UI struct {
 	// that a redraw never takes the focus away; undefined without it.
 	morph     js.Value
 	funcs     []js.Func // released by Close
-	saveTimer js.Value  // pending autosave timeout id, or undefined
+	saveTimer js.Value  // pending autosave timeout id, null while saveAfterPaint waits, or undefined
 	saveFunc  js.Func
+	// saveSeq counts the autosaves cancelled or run: a saveAfterPaint
+	// callback of an earlier count does nothing.
+	saveSeq int
 	// idb is autosave's IndexedDB database, or undefined where there is
 	// none (work is then kept in localStorage); compactPending is set
 	// while a compaction waits for the page to be idle (storage.go).
@@ -219,7 +222,11 @@ func (u *UI) dispatch(a app.Action) {
 		u.listHeight = h
 		u.dispatch(app.ListResized{Height: h})
 	}
-	if plan.Save {
+	if plan.Save && plan.Redraw.All {
+		// A project opened, imported or pasted, or another document
+		// shown: its first save writes the whole project.
+		u.saveAfterPaint()
+	} else if plan.Save {
 		u.scheduleSave()
 	}
 }
@@ -489,9 +496,47 @@ func (u *UI) scheduleSave() {
 	u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, saveDelay.Milliseconds())
 }
 
+// saveAfterPaint autosaves once the page has painted what the last
+// action drew (two animation frames) and is idle, at most a second
+// later: after an open, the first save writes the whole project, and
+// ran before the first frame (its 20 ms timer fired while the open was
+// drawn), so the person waited for it to see the article. Nothing is at
+// risk meanwhile: the opened file is still where it was, and leaving or
+// hiding the page saves at once (saveNow).
+func (u *UI) saveAfterPaint() {
+	u.cancelSave()
+	u.saveTimer = js.Null()
+	seq, frames := u.saveSeq, 0
+	var step js.Func
+	step = js.FuncOf(func(js.Value, []js.Value) any {
+		if seq != u.saveSeq {
+			step.Release()
+			return nil
+		}
+		frames++
+		w := js.Global()
+		switch ric := w.Get("requestIdleCallback"); {
+		case frames < 2:
+			w.Call("requestAnimationFrame", step)
+		case frames == 2 && ric.Type() == js.TypeFunction:
+			ric.Invoke(step, map[string]any{"timeout": 1000})
+		case frames == 2:
+			w.Call("setTimeout", step, 0)
+		default:
+			step.Release()
+			u.saveNow()
+		}
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", step)
+}
+
 func (u *UI) cancelSave() {
+	u.saveSeq++
 	if !u.saveTimer.IsUndefined() {
-		js.Global().Call("clearTimeout", u.saveTimer)
+		if !u.saveTimer.IsNull() {
+			js.Global().Call("clearTimeout", u.saveTimer)
+		}
 		u.saveTimer = js.Undefined()
 	}
 }
