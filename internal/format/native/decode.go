@@ -40,7 +40,7 @@ func Decode(b []byte) (annotation.Project, error) {
 
 // checkSyntax reports input that is not one JSON value.
 func checkSyntax(b []byte) error {
-	if json.Valid(b) {
+	if validJSON(b) {
 		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
