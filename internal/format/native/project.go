@@ -276,7 +276,12 @@ func readAnnotation(r *reader, i int) (annotation.Annotation, error) {
 			return false, nil
 		}
 		var err error
-		*dst, _, err = r.str(w, field(key))
+		switch key {
+		case "document", "label", "stance", "target", "speaker", "annotator", "created", "modified":
+			*dst, err = r.sharedStr(w, field(key))
+		default:
+			*dst, _, err = r.str(w, field(key))
+		}
 		return true, err
 	})
 	if err == nil && len(a.Fragments) == 0 {

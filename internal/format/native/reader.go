@@ -14,10 +14,40 @@ import (
 type reader struct {
 	src []byte
 	lex lexer
+	// shared holds the short values that repeat across annotations (a
+	// document's id, a label, a stance, an annotator, a time), so that
+	// thousands of annotations share one string each instead of one
+	// allocation per field.
+	shared map[string]string
 }
 
 func newReader(src []byte) *reader {
 	return &reader{src: src, lex: lexer{src: src}}
+}
+
+// maxShared is the longest value sharedStr shares.
+const maxShared = 40
+
+// sharedStr reads a string like str, returning the same string for the
+// same short value.
+func (r *reader) sharedStr(w where, name name) (string, error) {
+	t := r.lex.next()
+	if t.kind != tokString {
+		return "", r.typeErr(w, name, "a string", t)
+	}
+	body := t.raw[1 : len(t.raw)-1]
+	if len(body) > maxShared {
+		return t.str(), nil
+	}
+	if s, ok := r.shared[string(body)]; ok {
+		return s, nil
+	}
+	s := t.str()
+	if r.shared == nil {
+		r.shared = map[string]string{}
+	}
+	r.shared[string(body)] = s
+	return s, nil
 }
 
 // where names the object being read in messages ("annotation \"a3\""); ""
