@@ -28,8 +28,8 @@ func generatedProjectFile(t *testing.T) string {
 
 const shownAnnotations = `(document.getElementById("workspace").hidden ? 0 : document.querySelectorAll("#sidebar [data-id]").length)`
 
-// The first save of an opened project waits until the page has shown it
-// and is idle; it still comes by itself, without another action.
+// The first save of an opened project waits until the page has painted
+// it; it still comes by itself, without another action.
 func TestAnOpenedProjectIsSavedOnceShownAndComesBackAfterAReload(t *testing.T) {
 	p := browsertest.Open(t, serveSite(t), "")
 	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{generatedProjectFile(t)}))
@@ -43,8 +43,8 @@ func TestAnOpenedProjectIsSavedOnceShownAndComesBackAfterAReload(t *testing.T) {
 	assert.Equal(t, rows, browsertest.Eval[int](p, shownAnnotations), "the opened project is restored")
 }
 
-// Closing the tab before that first save ran loses nothing: the save on
-// leaving writes the opened project.
+// Closing the tab right after an open loses nothing (the first save is
+// refused until the page is hidden here: the save on leaving writes it).
 func TestClosingTheTabRightAfterAnOpenLosesNothing(t *testing.T) {
 	url := serveSite(t)
 	first := browsertest.Open(t, url, "")

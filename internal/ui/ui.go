@@ -496,36 +496,25 @@ func (u *UI) scheduleSave() {
 	u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, saveDelay.Milliseconds())
 }
 
-// saveAfterPaint autosaves once the page has painted what the last
-// action drew (two animation frames) and is idle, at most a second
-// later: after an open, the first save writes the whole project, and
-// ran before the first frame (its 20 ms timer fired while the open was
-// drawn), so the person waited for it to see the article. Nothing is at
-// risk meanwhile: the opened file is still where it was, and leaving or
-// hiding the page saves at once (saveNow).
+// saveAfterPaint autosaves as soon as the page has painted what the last
+// action drew: after an open, the first save writes the whole project,
+// and its 20 ms timer fired before the open's first frame (the open took
+// longer than that), so the person waited for it to see the article. It
+// waits one frame and no longer: a save that waited for the page to be
+// idle was still pending when a tab closed right after an open, and the
+// save on leaving did not always reach the disk.
 func (u *UI) saveAfterPaint() {
 	u.cancelSave()
 	u.saveTimer = js.Null()
-	seq, frames := u.saveSeq, 0
+	seq := u.saveSeq
 	var step js.Func
 	step = js.FuncOf(func(js.Value, []js.Value) any {
+		step.Release()
 		if seq != u.saveSeq {
-			step.Release()
 			return nil
 		}
-		frames++
-		w := js.Global()
-		switch ric := w.Get("requestIdleCallback"); {
-		case frames < 2:
-			w.Call("requestAnimationFrame", step)
-		case frames == 2 && ric.Type() == js.TypeFunction:
-			ric.Invoke(step, map[string]any{"timeout": 1000})
-		case frames == 2:
-			w.Call("setTimeout", step, 0)
-		default:
-			step.Release()
-			u.saveNow()
-		}
+		// After the frame's paint: a task of its own.
+		u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, 0)
 		return nil
 	})
 	js.Global().Call("requestAnimationFrame", step)
