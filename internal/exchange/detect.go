@@ -26,6 +26,8 @@ import (
 //   - a zip archive: Citron if its JSON files are Citron documents; brat
 //     if it holds a .ann file; else Label Studio if it
 //     holds a .json file; else brat if it holds a .txt file;
+//   - a JSON object whose first member is "format": "sayso" → native,
+//     well formed or not (the native reader explains what is broken);
 //   - JSON, looking at the object (or, for an array, its first element):
 //     "format": "sayso" → native; an "@context" naming anno.jsonld, or
 //     "type" Annotation, AnnotationPage or AnnotationCollection → W3C;
@@ -105,11 +107,12 @@ func detectZip(data []byte) string {
 }
 
 // isNative reports whether b is a JSON object whose first member is
-// "format": "sayso" (native.FormatName, which Sayso's writer puts first)
-// and which is well formed: what detectJSON would say after decoding the
-// whole object into a map, without building the map (opening a project
-// decoded every file twice, once only to tell its format). A later
-// duplicate "format" member is not looked at.
+// "format": "sayso" (native.FormatName, which Sayso's writer puts first).
+// It looks at those first bytes only: whether the rest is well formed is
+// for the native reader to say, which names the line and column of what
+// is wrong. (Checking it here as well, with encoding/json, took two fifths
+// of opening a megabyte project.) A later duplicate "format" member is not
+// looked at.
 func isNative(b []byte) bool {
 	rest, ok := bytes.CutPrefix(b, []byte("{"))
 	if !ok {
@@ -123,11 +126,7 @@ func isNative(b []byte) bool {
 	if !ok {
 		return false
 	}
-	if !bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(`"`+native.FormatName+`"`)) {
-		return false
-	}
-	var first json.RawMessage
-	return json.NewDecoder(bytes.NewReader(b)).Decode(&first) == nil
+	return bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(`"`+native.FormatName+`"`))
 }
 
 // detectJSON classifies the first object of a JSON file.

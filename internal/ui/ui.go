@@ -69,8 +69,11 @@ type UI struct {
 	// that a redraw never takes the focus away; undefined without it.
 	morph     js.Value
 	funcs     []js.Func // released by Close
-	saveTimer js.Value  // pending autosave timeout id, or undefined
+	saveTimer js.Value  // pending autosave timeout id, null while saveAfterPaint waits, or undefined
 	saveFunc  js.Func
+	// saveSeq counts the autosaves cancelled or run: a saveAfterPaint
+	// callback of an earlier count does nothing.
+	saveSeq int
 	// idb is autosave's IndexedDB database, or undefined where there is
 	// none (work is then kept in localStorage); compactPending is set
 	// while a compaction waits for the page to be idle (storage.go).
@@ -219,7 +222,11 @@ func (u *UI) dispatch(a app.Action) {
 		u.listHeight = h
 		u.dispatch(app.ListResized{Height: h})
 	}
-	if plan.Save {
+	if plan.Save && plan.Redraw.All {
+		// A project opened, imported or pasted, or another document
+		// shown: its first save writes the whole project.
+		u.saveAfterPaint()
+	} else if plan.Save {
 		u.scheduleSave()
 	}
 }
@@ -490,9 +497,36 @@ func (u *UI) scheduleSave() {
 	u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, saveDelay.Milliseconds())
 }
 
+// saveAfterPaint autosaves as soon as the page has painted what the last
+// action drew: after an open, the first save writes the whole project,
+// and its 20 ms timer fired before the open's first frame (the open took
+// longer than that), so the person waited for it to see the article. It
+// waits one frame and no longer: a save that waited for the page to be
+// idle was still pending when a tab closed right after an open, and the
+// save on leaving did not always reach the disk.
+func (u *UI) saveAfterPaint() {
+	u.cancelSave()
+	u.saveTimer = js.Null()
+	seq := u.saveSeq
+	var step js.Func
+	step = js.FuncOf(func(js.Value, []js.Value) any {
+		step.Release()
+		if seq != u.saveSeq {
+			return nil
+		}
+		// After the frame's paint: a task of its own.
+		u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, 0)
+		return nil
+	})
+	js.Global().Call("requestAnimationFrame", step)
+}
+
 func (u *UI) cancelSave() {
+	u.saveSeq++
 	if !u.saveTimer.IsUndefined() {
-		js.Global().Call("clearTimeout", u.saveTimer)
+		if !u.saveTimer.IsNull() {
+			js.Global().Call("clearTimeout", u.saveTimer)
+		}
 		u.saveTimer = js.Undefined()
 	}
 }

@@ -40,7 +40,7 @@ func Decode(b []byte) (annotation.Project, error) {
 
 // checkSyntax reports input that is not one JSON value.
 func checkSyntax(b []byte) error {
-	if json.Valid(b) {
+	if validJSON(b) {
 		return nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -129,7 +129,7 @@ func checkVersion(r *reader, t *token) error {
 		return errors.New(`this Sayso file has no "version" field, so it cannot be read`)
 	}
 	if t.kind != tokNumber {
-		return r.typeErr(top, `"version"`, "a whole number", *t)
+		return r.typeErr(top, field("version"), "a whole number", *t)
 	}
 	lit := string(t.raw)
 	v, err := strconv.Atoi(lit)
@@ -151,7 +151,7 @@ func checkOffsetUnit(r *reader, t *token) error {
 	case t == nil:
 		return errors.New(`this file does not say how it counts offsets: it has no "offsetUnit" field`)
 	case t.kind != tokString:
-		return r.typeErr(top, `"offsetUnit"`, "a string", *t)
+		return r.typeErr(top, field("offsetUnit"), "a string", *t)
 	case t.str() != OffsetUnit:
 		return fmt.Errorf("this file counts offsets in %s, not code points", word(t.str()))
 	}

@@ -314,5 +314,17 @@ func estimateSize(f *wireFile) int {
 	for _, d := range f.Documents {
 		n += len(d.Text) + len(d.Text)/16 + 256
 	}
-	return n + 400*len(f.Annotations) + 400*len(f.Orphans) + 64*len(f.Speakers)
+	// An annotation's keys, indentation and punctuation take about 320
+	// bytes, a fragment about 60 (the writer's layout); guessing short
+	// made the buffer grow, and copy, twice for a large project.
+	for _, as := range [][]wireAnnotation{f.Annotations, f.Orphans} {
+		for i := range as {
+			a := &as[i]
+			n += 320 + 60*len(a.Fragments) + len(a.ID) + len(a.Document) + len(a.Label) +
+				(len(a.Quote)+len(a.Prefix)+len(a.Suffix))*9/8 + len(a.Stance) + len(a.Target) +
+				len(a.Speaker) + len(a.SpeakerMention) + len(a.Cue) + len(a.Note)*9/8 +
+				len(a.Annotator) + len(a.Created) + len(a.Modified)
+		}
+	}
+	return n + 64*len(f.Speakers)
 }

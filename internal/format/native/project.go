@@ -25,39 +25,39 @@ var (
 // readProject reads the whole file after checkHeader accepted it.
 func readProject(r *reader) (annotation.Project, error) {
 	var p annotation.Project
-	err := r.object(top, "the file", top, fileFields, func(key string) (bool, error) {
+	err := r.object(top, phrase("the file"), top, fileFields, func(key string) (bool, error) {
 		var err error
 		switch key {
 		case "format", "version", "offsetUnit": // checked by checkHeader
 			r.skip()
 		case "generator":
-			_, _, err = r.str(top, q(key))
+			_, _, err = r.str(top, field(key))
 		case "annotator":
-			p.Annotator, _, err = r.str(top, q(key))
+			p.Annotator, _, err = r.str(top, field(key))
 		case "exercise":
 			p.Exercise, err = readExercise(r)
 		case "schema":
 			p.Schema, err = readSchema(r)
 		case "documents":
-			err = r.array(top, q(key), func(i int) error {
+			err = r.array(top, field(key), func(i int) error {
 				d, err := readDocument(r, i)
 				p.Documents = append(p.Documents, d)
 				return err
 			})
 		case "speakers":
-			err = r.array(top, q(key), func(i int) error {
+			err = r.array(top, field(key), func(i int) error {
 				s, err := readSpeaker(r, i)
 				p.Speakers = append(p.Speakers, s)
 				return err
 			})
 		case "annotations":
-			err = r.array(top, q(key), func(i int) error {
+			err = r.array(top, field(key), func(i int) error {
 				a, err := readAnnotation(r, i)
 				p.Annotations = append(p.Annotations, a)
 				return err
 			})
 		case "orphans":
-			err = r.array(top, q(key), func(i int) error {
+			err = r.array(top, field(key), func(i int) error {
 				a, err := readAnnotation(r, i)
 				p.Orphans = append(p.Orphans, a)
 				return err
@@ -96,21 +96,21 @@ func named(kind string, i int, id string) string {
 func readExercise(r *reader) (annotation.ExerciseRef, error) {
 	var e annotation.ExerciseRef
 	w := func() string { return "the exercise" }
-	err := r.object(top, q("exercise"), w, exerciseFields, func(key string) (bool, error) {
+	err := r.object(top, field("exercise"), w, exerciseFields, func(key string) (bool, error) {
 		var err error
 		var pos int
 		switch key {
 		case "id":
-			e.ID, pos, err = r.str(w, q(key))
+			e.ID, pos, err = r.str(w, field(key))
 			if err == nil && e.ID == "" {
 				err = r.at(pos, "the exercise: \"id\" is empty")
 			}
 		case "title":
-			e.Title, _, err = r.str(w, q(key))
+			e.Title, _, err = r.str(w, field(key))
 		case "instructions":
-			e.Instructions, _, err = r.str(w, q(key))
+			e.Instructions, _, err = r.str(w, field(key))
 		case "role":
-			e.Role, pos, err = r.str(w, q(key))
+			e.Role, pos, err = r.str(w, field(key))
 			if err == nil && !validRole(e.Role) {
 				err = r.at(pos, "the exercise: \"role\" must be %q or left out, not %q", annotation.RoleKey, clip(e.Role))
 			}
@@ -125,18 +125,18 @@ func readExercise(r *reader) (annotation.ExerciseRef, error) {
 func readSchema(r *reader) (annotation.Schema, error) {
 	var s annotation.Schema
 	w := func() string { return "the schema" }
-	err := r.object(top, q("schema"), w, schemaFields, func(key string) (bool, error) {
+	err := r.object(top, field("schema"), w, schemaFields, func(key string) (bool, error) {
 		var err error
 		switch key {
 		case "labels":
-			err = r.array(w, q(key), func(i int) error {
+			err = r.array(w, field(key), func(i int) error {
 				l, err := readLabel(r, i)
 				s.Labels = append(s.Labels, l)
 				return err
 			})
 		case "stanceValues":
-			err = r.array(w, q(key), func(i int) error {
-				v, _, err := r.str(w, fmt.Sprintf("stance value %d", i+1))
+			err = r.array(w, field(key), func(i int) error {
+				v, _, err := r.str(w, item("stance value", i+1))
 				s.Stances = append(s.Stances, v)
 				return err
 			})
@@ -151,21 +151,21 @@ func readSchema(r *reader) (annotation.Schema, error) {
 func readLabel(r *reader, i int) (annotation.Label, error) {
 	var l annotation.Label
 	w := func() string { return named("label", i, l.ID) }
-	err := r.object(top, fmt.Sprintf("label %d", i+1), w, labelFields, func(key string) (bool, error) {
+	err := r.object(top, item("label", i+1), w, labelFields, func(key string) (bool, error) {
 		var err error
 		var pos int
 		switch key {
 		case "id":
-			l.ID, _, err = r.str(w, q(key))
+			l.ID, _, err = r.str(w, field(key))
 		case "name":
-			l.Name, _, err = r.str(w, q(key))
+			l.Name, _, err = r.str(w, field(key))
 		case "color":
-			l.Color, pos, err = r.str(w, q(key))
+			l.Color, pos, err = r.str(w, field(key))
 			if err == nil && !validColor(l.Color) {
 				err = r.at(pos, "%s: colour %q is not of the form #rrggbb", w(), clip(l.Color))
 			}
 		case "key":
-			l.Key, pos, err = r.str(w, q(key))
+			l.Key, pos, err = r.str(w, field(key))
 			if err == nil && !validKey(l.Key) {
 				err = r.at(pos, "%s: key %q is longer than one character", w(), clip(l.Key))
 			}
@@ -185,26 +185,26 @@ func readDocument(r *reader, i int) (annotation.Document, error) {
 		sumPos            int
 	)
 	w := func() string { return named("document", i, d.ID) }
-	err := r.object(top, fmt.Sprintf("document %d", i+1), w, documentFields, func(key string) (bool, error) {
+	err := r.object(top, item("document", i+1), w, documentFields, func(key string) (bool, error) {
 		var err error
 		switch key {
 		case "id":
-			d.ID, _, err = r.str(w, q(key))
+			d.ID, _, err = r.str(w, field(key))
 		case "title":
-			d.Title, _, err = r.str(w, q(key))
+			d.Title, _, err = r.str(w, field(key))
 		case "topic":
-			d.Topic, _, err = r.str(w, q(key))
+			d.Topic, _, err = r.str(w, field(key))
 		case "done":
-			d.Done, err = r.boolean(w, q(key))
+			d.Done, err = r.boolean(w, field(key))
 		case "length":
-			length, lengthPos, err = r.offset(w, q(key))
+			length, lengthPos, err = r.offset(w, field(key))
 		case "sha256":
-			sum, sumPos, err = r.str(w, q(key))
+			sum, sumPos, err = r.str(w, field(key))
 			if err == nil && !validSHA256(sum) {
 				err = r.at(sumPos, "%s: \"sha256\" must be 64 lowercase hexadecimal digits, not %q", w(), clip(sum))
 			}
 		case "text":
-			d.Text, _, err = r.str(w, q(key))
+			d.Text, _, err = r.str(w, field(key))
 		default:
 			return false, nil
 		}
@@ -240,13 +240,13 @@ func utf16Len(s string) int {
 func readSpeaker(r *reader, i int) (annotation.Speaker, error) {
 	var s annotation.Speaker
 	w := func() string { return named("speaker", i, s.ID) }
-	err := r.object(top, fmt.Sprintf("speaker %d", i+1), w, speakerFields, func(key string) (bool, error) {
+	err := r.object(top, item("speaker", i+1), w, speakerFields, func(key string) (bool, error) {
 		var err error
 		switch key {
 		case "id":
-			s.ID, _, err = r.str(w, q(key))
+			s.ID, _, err = r.str(w, field(key))
 		case "name":
-			s.Name, _, err = r.str(w, q(key))
+			s.Name, _, err = r.str(w, field(key))
 		default:
 			return false, nil
 		}
@@ -259,13 +259,13 @@ func readAnnotation(r *reader, i int) (annotation.Annotation, error) {
 	var a annotation.Annotation
 	w := func() string { return named("annotation", i, a.ID) }
 	fragsPos := 0
-	err := r.object(top, fmt.Sprintf("annotation %d", i+1), w, annFields, func(key string) (bool, error) {
+	err := r.object(top, item("annotation", i+1), w, annFields, func(key string) (bool, error) {
 		if key == "anchored" {
 			return true, readAnchored(r, w, &a)
 		}
 		if key == "fragments" {
 			fragsPos = r.lex.peekPos()
-			return true, r.array(w, q(key), func(j int) error {
+			return true, r.array(w, field(key), func(j int) error {
 				f, err := readFragment(r, w, j)
 				a.Fragments = append(a.Fragments, f)
 				return err
@@ -276,7 +276,12 @@ func readAnnotation(r *reader, i int) (annotation.Annotation, error) {
 			return false, nil
 		}
 		var err error
-		*dst, _, err = r.str(w, q(key))
+		switch key {
+		case "document", "label", "stance", "target", "speaker", "annotator", "created", "modified":
+			*dst, err = r.sharedStr(w, field(key))
+		default:
+			*dst, _, err = r.str(w, field(key))
+		}
 		return true, err
 	})
 	if err == nil && len(a.Fragments) == 0 {
@@ -325,13 +330,13 @@ func annotationString(a *annotation.Annotation, key string) *string {
 func readFragment(r *reader, ann where, j int) (text.Span, error) {
 	var f text.Span
 	w := func() string { return fmt.Sprintf("%s, fragment %d", ann(), j+1) }
-	err := r.object(ann, fmt.Sprintf("fragment %d", j+1), w, fragmentFields, func(key string) (bool, error) {
+	err := r.object(ann, item("fragment", j+1), w, fragmentFields, func(key string) (bool, error) {
 		var err error
 		switch key {
 		case "start":
-			f.Start, _, err = r.offset(w, q(key))
+			f.Start, _, err = r.offset(w, field(key))
 		case "end":
-			f.End, _, err = r.offset(w, q(key))
+			f.End, _, err = r.offset(w, field(key))
 		default:
 			return false, nil
 		}
@@ -344,17 +349,17 @@ func readFragment(r *reader, ann where, j int) (text.Span, error) {
 // {"by": "context", "confidence": 87}.
 func readAnchored(r *reader, ann where, a *annotation.Annotation) error {
 	w := func() string { return ann() + ": \"anchored\"" }
-	return r.object(ann, q("anchored"), w, []string{"by", "confidence"}, func(key string) (bool, error) {
+	return r.object(ann, field("anchored"), w, []string{"by", "confidence"}, func(key string) (bool, error) {
 		switch key {
 		case "by":
-			by, pos, err := r.str(w, q(key))
+			by, pos, err := r.str(w, field(key))
 			if err == nil && !slices.Contains(annotation.AnchoredBy, by) {
 				err = r.at(pos, "%s: \"anchored\": \"by\" must be one of %q, not %q", ann(), annotation.AnchoredBy, clip(by))
 			}
 			a.Anchored = by
 			return true, err
 		case "confidence":
-			n, pos, err := r.offset(w, q(key))
+			n, pos, err := r.offset(w, field(key))
 			if err == nil && n > 100 {
 				err = r.at(pos, "%s: \"anchored\": \"confidence\" is a percentage, 0 to 100, not %d", ann(), n)
 			}

@@ -14,10 +14,40 @@ import (
 type reader struct {
 	src []byte
 	lex lexer
+	// shared holds the short values that repeat across annotations (a
+	// document's id, a label, a stance, an annotator, a time), so that
+	// thousands of annotations share one string each instead of one
+	// allocation per field.
+	shared map[string]string
 }
 
 func newReader(src []byte) *reader {
 	return &reader{src: src, lex: lexer{src: src}}
+}
+
+// maxShared is the longest value sharedStr shares.
+const maxShared = 40
+
+// sharedStr reads a string like str, returning the same string for the
+// same short value.
+func (r *reader) sharedStr(w where, name name) (string, error) {
+	t := r.lex.next()
+	if t.kind != tokString {
+		return "", r.typeErr(w, name, "a string", t)
+	}
+	body := t.raw[1 : len(t.raw)-1]
+	if len(body) > maxShared {
+		return t.str(), nil
+	}
+	if s, ok := r.shared[string(body)]; ok {
+		return s, nil
+	}
+	s := t.str()
+	if r.shared == nil {
+		r.shared = map[string]string{}
+	}
+	r.shared[string(body)] = s
+	return s, nil
 }
 
 // where names the object being read in messages ("annotation \"a3\""); ""
@@ -48,12 +78,36 @@ func (r *reader) at(pos int, format string, args ...any) error {
 	return fmt.Errorf("%s (line %d, column %d)", fmt.Sprintf(format, args...), line, col)
 }
 
-func (r *reader) typeErr(w where, name, want string, t token) error {
+// name names a value in messages: a field, quoted ("\"quote\""), an item
+// of a list ("annotation 3") or a phrase ("the file"). It is a value, not
+// a string, so that reading a field builds no message for it: only an
+// error formats it.
+type name struct {
+	s      string
+	n      int  // the item's number, from 1; 0 for a field or phrase
+	phrase bool // s is said as it is
+}
+
+func field(key string) name        { return name{s: key} }
+func item(kind string, n int) name { return name{s: kind, n: n} }
+func phrase(s string) name         { return name{s: s, phrase: true} }
+
+func (n name) String() string {
+	switch {
+	case n.n > 0:
+		return fmt.Sprintf("%s %d", n.s, n.n)
+	case n.phrase:
+		return n.s
+	}
+	return q(n.s)
+}
+
+func (r *reader) typeErr(w where, name name, want string, t token) error {
 	return r.at(t.pos, "%s%s must be %s, not %s", prefix(w), name, want, t.kindName())
 }
 
 // str reads a string.
-func (r *reader) str(w where, name string) (string, int, error) {
+func (r *reader) str(w where, name name) (string, int, error) {
 	t := r.lex.next()
 	if t.kind != tokString {
 		return "", t.pos, r.typeErr(w, name, "a string", t)
@@ -62,7 +116,7 @@ func (r *reader) str(w where, name string) (string, int, error) {
 }
 
 // boolean reads true or false.
-func (r *reader) boolean(w where, name string) (bool, error) {
+func (r *reader) boolean(w where, name name) (bool, error) {
 	t := r.lex.next()
 	if t.kind != tokBool {
 		return false, r.typeErr(w, name, "true or false", t)
@@ -71,7 +125,7 @@ func (r *reader) boolean(w where, name string) (bool, error) {
 }
 
 // offset reads a whole number that is 0 or more.
-func (r *reader) offset(w where, name string) (int, int, error) {
+func (r *reader) offset(w where, name name) (int, int, error) {
 	t := r.lex.next()
 	if t.kind != tokNumber {
 		return 0, t.pos, r.typeErr(w, name, "a whole number", t)
@@ -93,7 +147,7 @@ func (r *reader) offset(w where, name string) (int, int, error) {
 // self. For each key it calls field, which must read the value and report
 // whether it knows the key. Keys may not repeat, and every key in required
 // must be present.
-func (r *reader) object(parent where, name string, self where, required []string, field func(key string) (bool, error)) error {
+func (r *reader) object(parent where, name name, self where, required []string, field func(key string) (bool, error)) error {
 	t := r.lex.next()
 	if t.kind != tokBeginObject {
 		return r.typeErr(parent, name, "an object", t)
@@ -130,7 +184,7 @@ func (r *reader) object(parent where, name string, self where, required []string
 }
 
 // array reads a list, calling each to read item i.
-func (r *reader) array(w where, name string, each func(i int) error) error {
+func (r *reader) array(w where, name name, each func(i int) error) error {
 	t := r.lex.next()
 	if t.kind != tokBeginArray {
 		return r.typeErr(w, name, "a list", t)

@@ -19,6 +19,8 @@ func TestUnquoteDecodesAsEncodingJSONDoes(t *testing.T) {
 		{"high then not low", `"\ud83d\u0041"`},
 		{"invalid UTF-8", "\"a\xffb\xc3\""},
 		{"raw emoji", `"😀 ok"`},
+		{"invalid bytes between escapes", "\"\\n\xff\xfeab\\t\xe2\x82\\u0041\xef\xbf\xbd\""},
+		{"a long stretch between escapes", `"` + strings.Repeat("words “quoted” 港口 ", 200) + `\n\n` + strings.Repeat("more ", 100) + `"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -34,6 +36,7 @@ func TestUnquoteDecodesAsEncodingJSONDoes(t *testing.T) {
 func FuzzUnquote(f *testing.F) {
 	f.Add(`"\ud83d\ude00\u0041\\n"`)
 	f.Add("\"\xff\\ud800\\udbff\\udc00\"")
+	f.Add("\"plain words\\n\xff\xfe more words \xe2\x82\\t\xef\xbf\xbd end\"")
 	f.Fuzz(func(t *testing.T, raw string) {
 		raw = strings.Trim(raw, " \t\r\n")
 		if !json.Valid([]byte(raw)) || len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
