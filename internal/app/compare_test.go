@@ -267,3 +267,58 @@ func TestTheFirstAnswerKeyAmongTheFilesIsTheKey(t *testing.T) {
 	}})
 	assert.Equal(t, 0, st.Compare.Key, "a key in the first place is kept too")
 }
+
+func TestTheScoreTableSortsByTheColumnChosenAndKeepsTiesInFileOrder(t *testing.T) {
+	st := classState(t)
+	Update(st, AddCompareFiles{Files: []TextFile{
+		classExport(t, "Dan", "", map[string]string{slowDeath: "against", customers: "against"}), // as Ana: a tie
+	}})
+	names := func() []string {
+		reports, err := st.Compare.Reports()
+		require.Empty(t, err)
+		var out []string
+		for _, r := range reports {
+			out = append(out, r.Annotator)
+		}
+		return out
+	}
+	scores := func() []float64 {
+		reports, _ := st.Compare.Reports()
+		var out []float64
+		for _, r := range reports {
+			out = append(out, r.Score)
+		}
+		return out
+	}
+	require.Len(t, names(), 4, "the students, not the key")
+
+	s := scores()
+	assert.True(t, s[0] >= s[1] && s[1] >= s[2] && s[2] >= s[3], "highest score first by default: %v", s)
+	assert.Equal(t, []string{"Ana", "Dan"}, names()[:2], "Ana and Dan tie: the file read first stays first")
+
+	Update(st, SortCompare{Column: "name"})
+	assert.Equal(t, []string{"Ana", "Ben", "Cleo", "Dan"}, names(), "names A to Z first")
+	Update(st, SortCompare{Column: "name"})
+	assert.Equal(t, []string{"Dan", "Cleo", "Ben", "Ana"}, names(), "then Z to A")
+
+	Update(st, SortCompare{Column: "score"})
+	Update(st, SortCompare{Column: "score"})
+	s = scores()
+	assert.True(t, s[0] <= s[1] && s[1] <= s[2] && s[2] <= s[3], "lowest score first the second time: %v", s)
+	got := names()
+	assert.Equal(t, []string{"Ana", "Dan"}, got[2:], "ties still in file order: %v", got)
+}
+
+func TestTheGoldSetSaysHowManyAnnotationsItTookAndNothingOfSkippedWhenNoneWere(t *testing.T) {
+	st := classState(t)
+	accepted := 0
+	for _, c := range st.CompareCandidates() {
+		if c.Accept {
+			accepted++
+		}
+	}
+	require.Greater(t, accepted, 1)
+	Update(st, AdoptGold{})
+	assert.Equal(t, fmt.Sprintf("The gold set is open: %d annotations accepted. Export it in any format from the Export menu.", accepted), st.Message.Text)
+	assert.Len(t, st.Store.Project().Annotations, accepted)
+}
