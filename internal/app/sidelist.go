@@ -22,7 +22,7 @@ const ListRowHeight = 32
 
 // ListOverscan is the number of rows drawn above and below the visible ones,
 // so that scrolling shows drawn rows while the next window is drawn.
-const ListOverscan = 12
+const ListOverscan = 6
 
 // defaultListHeight is the visible height assumed before the browser layer
 // reported one.
