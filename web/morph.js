@@ -60,11 +60,52 @@
     children(from, to);
   }
 
+  // key is an element's data-id (a row of the side list), or null.
+  function key(n) {
+    return n.nodeType === 1 ? n.getAttribute("data-id") : null;
+  }
+
+  // skipTo removes the nodes from f on that stand before the old node of
+  // key k, when none of them is a keyed node the new content still has
+  // (else they would be replaced rather than kept), and returns the node
+  // to patch next: the old node of k, or f when it removed nothing.
+  function skipTo(f, k, wanted) {
+    let n = f;
+    while (n && key(n) !== k) {
+      const nk = key(n);
+      if (nk !== null && wanted.has(nk)) return f;
+      n = n.nextSibling;
+    }
+    if (!n) return f;
+    while (f !== n) {
+      const next = f.nextSibling;
+      f.remove();
+      f = next;
+    }
+    return n;
+  }
+
   function children(from, to) {
+    // The keyed nodes (rows) of the new content: a row the old content
+    // has further on is reached by dropping the rows before it that are
+    // gone, so that a list scrolled by a row keeps its other rows (and
+    // their layout) instead of replacing every one.
+    const wanted = new Set();
+    for (let t = to.firstChild; t; t = t.nextSibling) {
+      const k = key(t);
+      if (k !== null) wanted.add(k);
+    }
     let f = from.firstChild;
     let t = to.firstChild;
     while (t) {
       const next = t.nextSibling;
+      while (f && key(f) !== null && !wanted.has(key(f))) { // a row gone
+        const n = f.nextSibling;
+        f.remove();
+        f = n;
+      }
+      const k = key(t);
+      if (f && k !== null && key(f) !== k) f = skipTo(f, k, wanted);
       if (f && same(f, t)) {
         patch(f, t);
         f = f.nextSibling;

@@ -46,20 +46,19 @@ func (CaretAt) session()  {}
 // keyboard focus: the one the arrow keys last reached, else the selected
 // one, else the first.
 func ListFocus(st *State) string {
-	rows := st.ListRows()
 	for _, id := range []string{st.listFocus, st.Selected} {
-		if id != "" && rowOf(rows, id) >= 0 {
+		if id != "" && st.ListRowOf(id) >= 0 {
 			return id
 		}
 	}
-	for _, r := range rows {
-		if r.Annotation != nil {
-			return r.Annotation.ID
-		}
+	if i := st.annotationRow(0, 1); i >= 0 {
+		return st.ListRow(i).Annotation.ID
 	}
 	return ""
 }
 
+// rowOf is the row of annotation id among rows, or -1 (the tests' way of
+// finding one in ListRows; the app asks ListRowOf).
 func rowOf(rows []ListRow, id string) int {
 	for i, r := range rows {
 		if r.Annotation != nil && r.Annotation.ID == id {
@@ -71,41 +70,40 @@ func rowOf(rows []ListRow, id string) int {
 
 // listKey moves the list's focus or selects the focused row.
 func (st *State) listKey(key string) []Effect {
-	rows := st.ListRows()
-	cur := rowOf(rows, ListFocus(st))
+	cur := st.ListRowOf(ListFocus(st))
 	if cur < 0 {
 		return nil
 	}
 	next := cur
 	switch key {
 	case "Enter", " ":
-		id := rows[cur].Annotation.ID
-		st.listFocus = id
-		st.selectAnnotation(id)
-		st.say("Selected " + Describe(st, rows[cur].Annotation) + ".") // even when it was: Enter is answered
-		return []Effect{ScrollTo{ID: id}}
+		a := st.ListRow(cur).Annotation
+		st.listFocus = a.ID
+		st.selectAnnotation(a.ID)
+		st.say("Selected " + Describe(st, a) + ".") // even when it was: Enter is answered
+		return []Effect{ScrollTo{ID: a.ID}}
 	case "ArrowDown":
-		next = annotationRow(rows, cur+1, 1)
+		next = st.annotationRow(cur+1, 1)
 	case "ArrowUp":
-		next = annotationRow(rows, cur-1, -1)
+		next = st.annotationRow(cur-1, -1)
 	case "Home":
-		next = annotationRow(rows, 0, 1)
+		next = st.annotationRow(0, 1)
 	case "End":
-		next = annotationRow(rows, len(rows)-1, -1)
+		next = st.annotationRow(st.ListLen()-1, -1)
 	}
 	if next < 0 {
 		next = cur
 	}
-	st.listFocus = rows[next].Annotation.ID
+	st.listFocus = st.ListRow(next).Annotation.ID
 	st.revealRow(next)
 	return nil
 }
 
-// annotationRow is the first annotation row from i on in direction step,
-// or -1.
-func annotationRow(rows []ListRow, i, step int) int {
-	for ; i >= 0 && i < len(rows); i += step {
-		if rows[i].Annotation != nil {
+// annotationRow is the first annotation row of the side list from i on
+// in direction step, or -1.
+func (st *State) annotationRow(i, step int) int {
+	for n := st.ListLen(); i >= 0 && i < n; i += step {
+		if st.ListRow(i).Annotation != nil {
 			return i
 		}
 	}

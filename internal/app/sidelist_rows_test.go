@@ -12,8 +12,8 @@ import (
 )
 
 // groupRowsPlainly is the side list's grouping written the obvious way
-// (a slice per speaker in a map): the reference buildListRows, which runs
-// after every change and avoids both, must agree with.
+// (a slice per speaker in a map): the reference the side list's groups,
+// kept up to date change by change (listIndex), must agree with.
 func groupRowsPlainly(st *State) []ListRow {
 	anns := st.Store.Annotations(st.Doc)
 	if len(anns) == 0 {
@@ -122,5 +122,68 @@ func TestListRowsGroupLikeThePlainGroupingAfterRandomEdits(t *testing.T) {
 			}
 			require.NotEmpty(t, st.Store.Speakers(), "the edits made speakers")
 		})
+	}
+}
+
+// TestListIndexMovesOnlyWhatAChangeTouched holds the side list's groups,
+// kept up to date change by change, to the plain grouping, and checks
+// that a change of one annotation (a tag, a stance, a link, a delete,
+// their undo and redo) moves that annotation alone instead of grouping
+// every annotation again; a speaker renamed regroups.
+func TestListIndexMovesOnlyWhatAChangeTouched(t *testing.T) {
+	st := NewState(fixedClock)
+	var body strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&body, "Okafor said the plan %d would work, and Wang Wen disagreed.\n", i)
+	}
+	Step(st, Paste{Title: "Speakers", Text: body.String()})
+	text := []rune(body.String())
+	at := func(s string, from int) Selection {
+		i := strings.Index(string(text[from:]), s)
+		require.GreaterOrEqual(t, i, 0)
+		start := from + len([]rune(string(text[from:])[:i]))
+		return Selection{Start: start, End: start + len([]rune(s))}
+	}
+	Step(st, Tag{Label: annotation.LabelSpeaker, Sel: at("Okafor", 0)})
+	Step(st, Tag{Label: annotation.LabelClaim, Sel: at("the plan 0 would work", 0)})
+	Step(st, LinkNearest{})
+	st.ListRows()
+	base := st.list.index.rebuilds
+	steps := []struct {
+		name    string
+		act     func()
+		regroup bool
+	}{
+		{"a claim tagged", func() { Step(st, Tag{Label: annotation.LabelClaim, Sel: at("the plan 5 would work", 0)}) }, false},
+		{"its stance set", func() { Step(st, SetStanceIndex{N: 2}) }, false},
+		{"linked to the nearest speaker", func() { Step(st, LinkNearest{}) }, false},
+		{"a cue tagged", func() { Step(st, Tag{Label: annotation.LabelCue, Sel: at("said", 300)}) }, false},
+		{"a mention of a new speaker", func() { Step(st, Tag{Label: annotation.LabelSpeaker, Sel: at("Wang Wen", 500)}) }, false},
+		{"undone", func() { Step(st, Undo{}) }, false},
+		{"redone", func() { Step(st, Redo{}) }, false},
+		{"the claim deleted", func() {
+			Step(st, Select{ID: st.Store.Annotations(st.Doc)[1].ID})
+			Step(st, Delete{})
+		}, false},
+		{"a speaker renamed", func() {
+			Step(st, Select{ID: st.Store.Annotations(st.Doc)[0].ID})
+			Step(st, RenameSpeaker{Name: "Zed Okafor"})
+		}, true},
+	}
+	for _, s := range steps {
+		s.act()
+		require.Equal(t, groupRowsPlainly(st), st.ListRows(), s.name)
+		for i, r := range st.ListRows() {
+			require.Equal(t, r, st.ListRow(i), "%s: row %d", s.name, i)
+			if r.Annotation != nil {
+				require.Equal(t, i, st.ListRowOf(r.Annotation.ID), "%s: the row of %s", s.name, r.Annotation.ID)
+			}
+		}
+		if s.regroup {
+			require.Greater(t, st.list.index.rebuilds, base, "%s regroups", s.name)
+		} else {
+			require.Equal(t, base, st.list.index.rebuilds, "%s moves its annotation alone", s.name)
+		}
+		base = st.list.index.rebuilds
 	}
 }

@@ -63,7 +63,8 @@ type State struct {
 	Save       SaveStatus
 	list       listView // the side list's rows and scroll position
 	suggest    suggestState
-	styles     struct { // labelStyles' cache
+	schema     schemaCache // the schema as last read (Schema)
+	styles     struct {    // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store

@@ -387,15 +387,14 @@ func (st *State) deleteRow(id string) {
 	if _, ok := st.Store.Annotation(id); !ok {
 		return
 	}
-	rows := st.ListRows()
 	next := ""
-	if i := rowOf(rows, id); i >= 0 {
-		j := annotationRow(rows, i+1, 1)
+	if i := st.ListRowOf(id); i >= 0 {
+		j := st.annotationRow(i+1, 1)
 		if j < 0 {
-			j = annotationRow(rows, i-1, -1)
+			j = st.annotationRow(i-1, -1)
 		}
 		if j >= 0 {
-			next = rows[j].Annotation.ID
+			next = st.ListRow(j).Annotation.ID
 		}
 	}
 	st.selectAnnotation(id)

@@ -34,10 +34,53 @@ func (st *State) Related() map[string]bool {
 // LabelDisplay is the name of label id as the schema spells it, or the id
 // when the schema has no such label.
 func (st *State) LabelDisplay(id string) string {
-	if l, ok := st.Store.Schema().Label(id); ok {
+	if l, ok := st.Schema().Label(id); ok {
 		return l.Name
 	}
 	return id
+}
+
+// schemaCache is the schema as last read (Store.Schema copies it, and the
+// side list asked for it once per drawn row), and what the views made of
+// it (SchemaMemo).
+type schemaCache struct {
+	store    *annotation.Store
+	revision int
+	read     bool
+	schema   annotation.Schema
+	memo     map[string]string
+}
+
+// Schema is the project's schema, read from the store once per change of
+// the project. The caller must not change it.
+func (st *State) Schema() annotation.Schema {
+	c := &st.schema
+	if c.read && c.store == st.Store && c.revision == st.Store.Revision() {
+		return c.schema
+	}
+	sc := st.Store.Schema()
+	if !c.read || !sameSchema(c.schema, sc) {
+		c.memo = nil
+	}
+	c.store, c.revision, c.read, c.schema = st.Store, st.Store.Revision(), true, sc
+	return c.schema
+}
+
+// SchemaMemo returns what build makes of the schema, under name: built
+// again only when the schema changed, not at every change of the project
+// (the label style sheet, for one, is the same from one annotation to the
+// next). build must read nothing of the state but the schema.
+func (st *State) SchemaMemo(name string, build func(annotation.Schema) string) string {
+	sc := st.Schema()
+	if v, ok := st.schema.memo[name]; ok {
+		return v
+	}
+	v := build(sc)
+	if st.schema.memo == nil {
+		st.schema.memo = map[string]string{}
+	}
+	st.schema.memo[name] = v
+	return v
 }
 
 func short(s string, n int) string     { return wording.Clip(s, n) }
@@ -120,7 +163,7 @@ func (st *State) labelStyles() map[string]string {
 		return st.styles.m
 	}
 	m := map[string]string{}
-	sc := st.Store.Schema()
+	sc := st.Schema()
 	for i, l := range sc.Labels {
 		if i < MaxLabelStyles {
 			m[l.ID] = "x" + strconv.Itoa(i)

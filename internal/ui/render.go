@@ -103,3 +103,89 @@ func (s segmentRenderer) scrollTo(id string) {
 	opts.Set("block", "center")
 	seg.Underlying().Call("scrollIntoView", opts)
 }
+
+// frameWork is what a redraw leaves to the next animation frame: the
+// reads of the page's geometry. Reading an element's position or size
+// right after the redraw's writes makes the browser lay the whole page
+// out there and then (at 1 MB with 5,000 annotations that was most of
+// the time of adding one); in an animation frame callback the page is
+// laid out once, for the frame the browser paints next anyway.
+type frameWork struct {
+	run       js.Func // inFrame, as a requestAnimationFrame callback
+	scheduled bool    // run is requested for the next frame
+	within    bool    // inFrame is running: what is asked now runs there
+	// scroll asks to scroll the side list to top (as in
+	// app.ListScrolled.Top).
+	scroll bool
+	top    int
+	// focus is the element that had the focus before a redraw and is
+	// still in the page (undefined when none): if the redraw hid it,
+	// refocus gives the focus a place.
+	focus js.Value
+}
+
+// laterInFrame asks for inFrame in the next animation frame, once.
+func (u *UI) laterInFrame() {
+	if u.frame.scheduled || u.frame.within {
+		return
+	}
+	u.frame.scheduled = true
+	js.Global().Call("requestAnimationFrame", u.frame.run)
+}
+
+// inFrame does what the redraws since the last frame left: scroll the
+// side list to where the app put it, give the focus a place if a redraw
+// hid the element that had it, and tell the app the list's height when a
+// redraw changed it (the inspector above it grew or shrank), which may
+// scroll the list again, in the same frame.
+func (u *UI) inFrame() {
+	u.frame.scheduled, u.frame.within = false, true
+	sb := u.sidebar.Underlying()
+	for range 3 { // a ListResized redraw may ask to scroll again
+		if u.frame.scroll {
+			u.frame.scroll = false
+			sb.Set("scrollTop", max(u.frame.top+u.listOffset(), 0))
+		}
+		if f := u.frame.focus; !f.IsUndefined() {
+			u.frame.focus = js.Undefined()
+			if !shown(f) {
+				u.refocus(f)
+			}
+		}
+		h := sb.Get("clientHeight").Int()
+		if h == u.listHeight || h <= 0 {
+			break
+		}
+		u.listHeight = h
+		u.dispatch(app.ListResized{Height: h})
+	}
+	u.frame.within = false
+	if u.frame.scroll || !u.frame.focus.IsUndefined() {
+		u.laterInFrame()
+	}
+}
+
+// listOnly reports whether action a, with its plan, changed nothing on
+// the page but the side list's rows: the list scrolled or changed height
+// and nothing of the article is to be redrawn. Its redraw builds the list
+// alone (renderListOnly), not the whole page: a scroll of the list sends
+// one such action per frame.
+func listOnly(a app.Action, plan app.Plan) bool {
+	switch a.(type) {
+	case app.ListScrolled, app.ListResized:
+	default:
+		return false
+	}
+	r := plan.Redraw
+	return !r.All && len(r.Paras) == 0 && len(r.Set) == 0 && len(r.Remove) == 0
+}
+
+// renderListOnly draws the side list after an action that changed only
+// the list (listOnly).
+func (u *UI) renderListOnly(plan app.Plan) {
+	prev := activeElement()
+	p := view.Page{Sidebar: view.Sidebar(u.st)}
+	p.ListRows, p.ListFirst = app.ListGeometry(u.st)
+	u.renderList(p, plan)
+	u.keepFocus(prev)
+}

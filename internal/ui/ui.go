@@ -60,6 +60,9 @@ type UI struct {
 	// listHeight is the side list's visible height the app was last told
 	// (app.ListScrolled, app.ListResized).
 	listHeight int
+	// frame is what a redraw left to the next animation frame, when the
+	// page's layout is up to date (render.go).
+	frame frameWork
 	// chosen are the files last chosen or dropped, for ReadFiles.
 	chosen []js.Value
 
@@ -127,6 +130,12 @@ func New(st *app.State) (*UI, error) {
 	u.funcs = append(u.funcs, u.saveFunc)
 	u.saveTimer = js.Undefined()
 	u.idb = js.Undefined()
+	u.frame.focus = js.Undefined()
+	u.frame.run = js.FuncOf(func(js.Value, []js.Value) any {
+		u.inFrame()
+		return nil
+	})
+	u.funcs = append(u.funcs, u.frame.run)
 	u.lastCaret = -1
 	return u, nil
 }
@@ -212,16 +221,28 @@ func (u *UI) dispatch(a app.Action) {
 		return
 	}
 	plan := app.Step(u.st, a)
-	u.render(plan)
+	// The browser's selection is cleared before the redraw's writes: the
+	// browser lays the page out to clear it, which costs nothing while
+	// the page is as it was drawn.
+	effects := plan.Effects[:0:0]
 	for _, e := range plan.Effects {
+		if _, ok := e.(app.ClearDOMSelection); ok {
+			u.run(e)
+			continue
+		}
+		effects = append(effects, e)
+	}
+	if listOnly(a, plan) {
+		u.renderListOnly(plan)
+	} else {
+		u.render(plan)
+	}
+	for _, e := range effects {
 		u.run(e)
 	}
-	if h := u.sidebar.Underlying().Get("clientHeight").Int(); h != u.listHeight && h > 0 {
-		// The redraw changed the list's height (the inspector above it
-		// grew): the app centred a row it showed with the height it had.
-		u.listHeight = h
-		u.dispatch(app.ListResized{Height: h})
-	}
+	// The list's height is checked in the next animation frame (inFrame):
+	// reading it now would lay the page out between the redraw's writes.
+	u.laterInFrame()
 	if plan.Save && plan.Redraw.All {
 		// A project opened, imported or pasted, or another document
 		// shown: its first save writes the whole project.
@@ -366,11 +387,29 @@ func (u *UI) render(plan app.Plan) {
 // of an annotation gone): the list's row when it was in the list, else
 // the article, so that it never falls to the page, where the next
 // keys would reach nothing a screen reader announces.
+//
+// Whether an element still in the page is still displayed is asked in the
+// next animation frame (inFrame), once the page is laid out anyway: the
+// browser blurs a focused element that stops being displayed only at its
+// next style update, so nothing is lost by waiting, and asking now would
+// force a layout between the redraw's writes.
 func (u *UI) keepFocus(prev js.Value) {
 	body := js.Global().Get("document").Get("body")
-	if !prev.Truthy() || prev.Equal(body) || prev.Get("isConnected").Bool() && shown(prev) {
+	if !prev.Truthy() || prev.Equal(body) {
 		return
 	}
+	if prev.Get("isConnected").Bool() {
+		u.frame.focus = prev
+		u.laterInFrame()
+		return
+	}
+	u.refocus(prev)
+}
+
+// refocus gives the focus a place when prev, which had it, is gone or
+// hidden and nothing else took it.
+func (u *UI) refocus(prev js.Value) {
+	body := js.Global().Get("document").Get("body")
 	if a := activeElement(); a.Truthy() && !a.Equal(body) {
 		return
 	}
@@ -411,6 +450,9 @@ func (u *UI) drawSaveStatus(text string, failed bool) {
 // renderList draws the side list's visible rows and places them: the
 // list's full height and the drawn rows' offset are CSS variables of
 // #sidebar (--rows, --first), since the page's CSP allows no inline style.
+// The list is scrolled in the next animation frame (inFrame): the scroll
+// position depends on where the rows start, which reading now would lay
+// the page out between the redraw's writes.
 func (u *UI) renderList(p view.Page, plan app.Plan) {
 	if !u.setHTML(u.sidebar, &u.drawn.sidebar, p.Sidebar) && !plan.ScrollList {
 		return
@@ -419,7 +461,8 @@ func (u *UI) renderList(p view.Page, plan app.Plan) {
 	style.Call("setProperty", "--rows", p.ListRows)
 	style.Call("setProperty", "--first", p.ListFirst)
 	if plan.ScrollList {
-		u.sidebar.Underlying().Set("scrollTop", max(plan.ListTop+u.listOffset(), 0))
+		u.frame.scroll, u.frame.top = true, plan.ListTop
+		u.laterInFrame()
 	}
 }
 

@@ -10,6 +10,8 @@ package wording
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Choose returns one when n is 1 and many otherwise: Choose(n, "it",
@@ -29,10 +31,50 @@ func Count(n int, noun string) string {
 
 // Clip folds runs of white space in s into one space and cuts it to at most
 // n code points, the last being "…" when it was cut.
+//
+// A text already folded (the common case: a quote of a few words) is cut
+// where it stands, without making a copy of it: the side list clips
+// several texts per row it draws, after every change.
 func Clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	if !folded(s) {
+		s = strings.Join(strings.Fields(s), " ")
+		if r := []rune(s); len(r) > n {
+			return string(r[:n-1]) + "…"
+		}
+		return s
+	}
+	runes := 0
+	for i := range s {
+		if runes == n-1 && utf8.RuneCountInString(s[i:]) > 1 {
+			return s[:i] + "…"
+		}
+		runes++
 	}
 	return s
+}
+
+// folded reports whether s is valid UTF-8 that strings.Fields and a join
+// with single spaces would leave as it is: no white space but single
+// spaces between words.
+func folded(s string) bool {
+	space := true // at the start: a space here is leading
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+			space = false
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }

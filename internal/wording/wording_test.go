@@ -1,6 +1,7 @@
 package wording_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +46,32 @@ func TestClipFoldsSpacesAndCutsWithAnEllipsis(t *testing.T) {
 			assert.Equal(t, tt.want, wording.Clip(tt.in, tt.n))
 		})
 	}
+}
+
+// clipPlainly is Clip written the obvious way: fold, then cut the runes.
+func clipPlainly(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// FuzzClipIsTheFoldThenTheCut holds Clip, which cuts a text already
+// folded where it stands, to folding and cutting runes.
+func FuzzClipIsTheFoldThenTheCut(f *testing.F) {
+	f.Add("Wang Wen, dean of the school", 10)
+	f.Add("  two  spaces\tand a tab ", 8)
+	f.Add("emoji 👍 and CJK 中文 here", 9)
+	f.Add("exactly", 7)
+	f.Add("no\u00a0break and \u0085 next", 5)
+	f.Add("bad \xff byte", 4)
+	f.Add("\ufffd replacement", 3)
+	f.Add("", 1)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if n < 1 || n > 400 {
+			return
+		}
+		assert.Equal(t, clipPlainly(s, n), wording.Clip(s, n))
+	})
 }

@@ -23,12 +23,16 @@ import (
 // text and on its toolbar button is darkened until it stands out from the
 // page at 3:1 (MarkOn), and a speaker's name in the text until it reads at
 // 4.5:1.
-func LabelCSS(st *app.State) string {
+//
+// It depends on the schema alone, so it is made again only when the
+// schema changed (app.State.SchemaMemo), not after every annotation.
+func LabelCSS(st *app.State) string { return st.SchemaMemo("LabelCSS", labelCSS) }
+
+func labelCSS(sc annotation.Schema) string {
 	var b strings.Builder
 	b.WriteString(stanceCSS)
 	b.WriteString(forcedCSS)
 	fmt.Fprintf(&b, "::highlight(sayso-other),.mk-other{background-color:rgba(120,120,120,.25);text-decoration:underline solid 2px %s;text-underline-offset:4px}\n", OtherMark)
-	sc := st.Store.Schema()
 	addedStanceCSS(&b, sc)
 	for i, l := range sc.Labels {
 		if !isHexColor(l.Color) {

@@ -16,6 +16,7 @@ package view
 import (
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 )
 
@@ -43,10 +44,120 @@ type Builder struct{ b strings.Builder }
 // written as they are, numbers are formatted. Any other value is written
 // escaped as fmt prints it.
 func (b *Builder) Printf(format markup, args ...any) {
+	if b.printPlain(string(format), args) {
+		return
+	}
 	for i, a := range args {
 		args[i] = safeArg(a)
 	}
 	fmt.Fprintf(&b.b, string(format), args...)
+}
+
+// printPlain writes what Printf writes, without fmt, when the format has
+// only %s, %d and %% and each argument is of a type safeArg passes as it
+// is or escapes as a string (the side list's rows, drawn after every
+// change, were mostly fmt's work); it reports false, having written
+// nothing, for any other format or argument.
+func (b *Builder) printPlain(f string, args []any) bool {
+	n := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		if i+1 >= len(f) {
+			return false
+		}
+		i++
+		switch f[i] {
+		case '%':
+			continue
+		case 's':
+			if n >= len(args) {
+				return false
+			}
+			switch args[n].(type) {
+			case string, Action, Field, HTML, markup:
+			default:
+				return false
+			}
+		case 'd':
+			if n >= len(args) {
+				return false
+			}
+			switch args[n].(type) {
+			case int, int32, int64:
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+		n++
+	}
+	if n != len(args) {
+		return false
+	}
+	n = 0
+	for i := 0; i < len(f); i++ {
+		j := strings.IndexByte(f[i:], '%')
+		if j < 0 {
+			b.b.WriteString(f[i:])
+			break
+		}
+		b.b.WriteString(f[i : i+j])
+		i += j + 1
+		if f[i] == '%' {
+			b.b.WriteByte('%')
+			continue
+		}
+		switch v := args[n].(type) {
+		case string:
+			escapeTo(&b.b, v)
+		case Action:
+			escapeTo(&b.b, string(v))
+		case Field:
+			escapeTo(&b.b, string(v))
+		case HTML:
+			b.b.WriteString(v.s)
+		case markup:
+			b.b.WriteString(string(v))
+		case int:
+			b.b.WriteString(strconv.Itoa(v))
+		case int32:
+			b.b.WriteString(strconv.FormatInt(int64(v), 10))
+		case int64:
+			b.b.WriteString(strconv.FormatInt(v, 10))
+		}
+		n++
+	}
+	return true
+}
+
+// escapeTo writes s escaped as html.EscapeString escapes it, without
+// making a copy of s when nothing in it needs escaping.
+func escapeTo(w *strings.Builder, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		start = i + 1
+	}
+	w.WriteString(s[start:])
 }
 
 func safeArg(a any) any {

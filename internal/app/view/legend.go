@@ -12,14 +12,23 @@ import (
 // with its own underline style, named in words, the stance values the
 // schema added too), speakers, cues, and the
 // labels the schema added — each drawn as it is in the text.
+// It depends on the schema alone, so it is made again only when the
+// schema changed (app.State.SchemaMemo).
 func Legend(st *app.State) HTML {
 	if st.Doc == "" {
 		return HTML{}
 	}
-	sc := st.Store.Schema()
+	// The memo holds only what legend built, escaped, as HTML.
+	return HTML{s: st.SchemaMemo("Legend", func(sc annotation.Schema) string { return legend(sc).String() })}
+}
+
+func legend(sc annotation.Schema) HTML {
 	var b Builder
 	b.Markup(`<h2 class="side-title">Marks in the text</h2><ul class="legend-list" aria-label="What the marks in the text mean">`)
-	claim := st.LabelDisplay(annotation.LabelClaim)
+	claim := annotation.LabelClaim
+	if l, ok := sc.Label(annotation.LabelClaim); ok {
+		claim = l.Name
+	}
 	for _, s := range MarkStyles {
 		switch {
 		case s.Stance == "":

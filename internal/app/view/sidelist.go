@@ -21,15 +21,19 @@ func Sidebar(st *app.State) HTML {
 		b.Markup(`<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`)
 		return b.HTML()
 	}
-	rows := st.ListRows()
+	n := st.ListLen()
 	claims, speakers := app.ListCounts(st)
 	b.Printf(`<p class="summary">%s, %s, %s</p>`, wording.Count(len(anns), "annotation"),
 		wording.Count(claims, "claim"), wording.Count(speakers, "speaker"))
-	first, end := st.ListWindow(len(rows))
-	focus := listTabStop(st, rows[first:end])
+	first, end := st.ListWindow(n)
+	drawn := make([]app.ListRow, 0, end-first)
+	for i := first; i < end; i++ {
+		drawn = append(drawn, st.ListRow(i))
+	}
+	focus := listTabStop(st, drawn)
 	b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d" aria-label="Annotations by speaker (arrow keys move, Enter selects)">`, first)
-	for i, r := range rows[first:end] {
-		pos := listPos{n: first + i + 1, of: len(rows)}
+	for i, r := range drawn {
+		pos := listPos{n: first + i + 1, of: n}
 		if r.Annotation == nil {
 			b.Printf(`<li class="vrow ghead" aria-posinset="%d" aria-setsize="%d"><span class="who">%s</span> <span class="count">%s</span></li>`, pos.n, pos.of, wording.Clip(r.Title, 60), r.Count)
 			continue
