@@ -1,0 +1,82 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"sayso/internal/annotation"
+	"sayso/internal/store"
+)
+
+func TestRemovePrefixRemovesEveryKeyUnderThePrefixAndNoOther(t *testing.T) {
+	kv := &memKV{m: map[string]string{
+		StorePrefix + "r/a1": "1", StorePrefix + "r/a2": "2", StorePrefix + "r/a3": "3",
+		StorePrefix + "l/1": "batch", "sayso:shown": "d1",
+	}}
+	require.NoError(t, removePrefix(kv, StorePrefix+"r/"))
+	assert.Equal(t, map[string]string{StorePrefix + "l/1": "batch", "sayso:shown": "d1"}, kv.m)
+}
+
+func TestASaveInLocalStorageTellsOtherTabsByThePointer(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	Update(st, Autosave{Storage: kv})
+	first, ok := kv.m[AutosavePointerKey]
+	require.True(t, ok, "the pointer other tabs watch is written")
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
+	Update(st, Autosave{Storage: kv})
+	assert.NotEqual(t, first, kv.m[AutosavePointerKey], "and moves with each save")
+}
+
+func TestErasingRemovesRecordsThisTabDidNotWriteToo(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	Update(st, Autosave{Storage: kv})
+	kv.m[StorePrefix+store.LogKey(999)] = "a batch another tab wrote"
+	Update(st, CloseDocument{})
+	Update(st, EraseSaved{Storage: kv})
+	for k := range kv.m {
+		assert.False(t, strings.HasPrefix(k, StorePrefix), "left behind: %s", k)
+	}
+}
+
+func TestErasingThroughIndexedDBNamesEveryRecordAndBatch(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	carryOut(t, st, kv, persistOf(t, Update(st, Autosave{})))
+	for _, quote := range []string{"Nobody asked us", "Tomas Reyes"} {
+		Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, quote)})
+		carryOut(t, st, kv, persistOf(t, Update(st, Autosave{})))
+	}
+	require.NotEmpty(t, kv.m)
+	Update(st, CloseDocument{})
+	carryOut(t, st, kv, persistOf(t, Update(st, EraseSaved{})))
+	for k := range kv.m {
+		assert.False(t, strings.HasPrefix(k, StorePrefix), "left behind: %s", k)
+	}
+	fresh := NewState(fixedClock)
+	Update(fresh, RestoreAutosave{Storage: kv})
+	assert.Empty(t, fresh.Doc)
+}
+
+func TestARestoreShowsTheDocumentShownLast(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	Update(st, AddPasted{Title: "Second", Text: "A second article, about the harbour."})
+	second := st.Doc
+	require.NotEqual(t, st.Store.Documents()[0].ID, second)
+	Update(st, Autosave{Storage: kv})
+	require.NoError(t, SaveShown(kv, second))
+
+	fresh := NewState(fixedClock)
+	Update(fresh, RestoreAutosave{Storage: kv})
+	assert.Equal(t, second, fresh.Doc)
+
+	require.NoError(t, SaveShown(kv, "d404"))
+	again := NewState(fixedClock)
+	Update(again, RestoreAutosave{Storage: kv})
+	assert.Equal(t, st.Store.Documents()[0].ID, again.Doc, "a document that is gone: the first one")
+}
