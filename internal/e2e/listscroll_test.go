@@ -3,14 +3,11 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"sayso/internal/bench/corpus"
 	"sayso/internal/browsertest"
@@ -21,10 +18,7 @@ import (
 // each scroll are the same elements as before it (patched in place, not
 // drawn again), and the rows drawn are those of the new place.
 func TestScrollingTheSideListKeepsTheRowsStillInView(t *testing.T) {
-	c, err := corpus.Generate(corpus.Spec{Name: "e2e", Bytes: 100 << 10, Annotations: 800, Seed: 5})
-	require.NoError(t, err)
-	file := filepath.Join(t.TempDir(), "long.sayso.json")
-	require.NoError(t, os.WriteFile(file, c.Native, 0o644))
+	file, _ := writeGenerated(t, corpus.Spec{Name: "e2e", Bytes: 100 << 10, Annotations: 800, Seed: 5})
 
 	p := browsertest.Open(t, serveSite(t), "")
 	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))

@@ -3,13 +3,10 @@
 package e2e
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"sayso/internal/bench/corpus"
 	"sayso/internal/browsertest"
@@ -20,10 +17,7 @@ import (
 // scrolling it draws the others, and moving the selection to the last
 // annotation brings its row into view.
 func TestLongDocumentKeepsTheSideListSmall(t *testing.T) {
-	c, err := corpus.Generate(corpus.Spec{Name: "e2e", Bytes: 200 << 10, Annotations: 2000, Seed: 7})
-	require.NoError(t, err)
-	file := filepath.Join(t.TempDir(), "long.sayso.json")
-	require.NoError(t, os.WriteFile(file, c.Native, 0o644))
+	file, _ := writeGenerated(t, corpus.Spec{Name: "e2e", Bytes: 200 << 10, Annotations: 2000, Seed: 7})
 
 	p := browsertest.Open(t, serveSite(t), "")
 	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))

@@ -76,10 +76,7 @@ func TestLargeProjectsAreSavedAndRestoredExactlyAfterAReload(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := corpus.Generate(corpus.Spec{Name: "e2e", Bytes: tc.bytes, Annotations: tc.anns, Seed: 14})
-			require.NoError(t, err)
-			file := filepath.Join(t.TempDir(), "large.sayso.json")
-			require.NoError(t, os.WriteFile(file, c.Native, 0o644))
+			file, c := writeGenerated(t, corpus.Spec{Name: "e2e", Bytes: tc.bytes, Annotations: tc.anns, Seed: 14})
 			name := app.FileName(c.Project.Documents[0].Title) + ".sayso.json"
 
 			p := browsertest.Open(t, serveSite(t), "")
