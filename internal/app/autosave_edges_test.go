@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,9 +37,7 @@ func TestErasingRemovesRecordsThisTabDidNotWriteToo(t *testing.T) {
 	kv.m[StorePrefix+store.LogKey(999)] = "a batch another tab wrote"
 	Update(st, CloseDocument{})
 	Update(st, EraseSaved{Storage: kv})
-	for k := range kv.m {
-		assert.False(t, strings.HasPrefix(k, StorePrefix), "left behind: %s", k)
-	}
+	assertNothingSaved(t, kv)
 }
 
 func TestErasingThroughIndexedDBNamesEveryRecordAndBatch(t *testing.T) {
@@ -54,12 +51,7 @@ func TestErasingThroughIndexedDBNamesEveryRecordAndBatch(t *testing.T) {
 	require.NotEmpty(t, kv.m)
 	Update(st, CloseDocument{})
 	carryOut(t, st, kv, persistOf(t, Update(st, EraseSaved{})))
-	for k := range kv.m {
-		assert.False(t, strings.HasPrefix(k, StorePrefix), "left behind: %s", k)
-	}
-	fresh := NewState(fixedClock)
-	Update(fresh, RestoreAutosave{Storage: kv})
-	assert.Empty(t, fresh.Doc)
+	assertNothingSaved(t, kv)
 }
 
 func TestARestoreShowsTheDocumentShownLast(t *testing.T) {

@@ -131,6 +131,13 @@ func TestClosingTheArticleErasesItsRecords(t *testing.T) {
 	Update(st, Autosave{Storage: kv})
 	Update(st, CloseDocument{})
 	Update(st, EraseSaved{Storage: kv})
+	assertNothingSaved(t, kv)
+}
+
+// assertNothingSaved checks that kv holds no saved work: no key of the
+// store, and a restore finds no document.
+func assertNothingSaved(t *testing.T, kv *memKV) {
+	t.Helper()
 	for k := range kv.m {
 		assert.False(t, strings.HasPrefix(k, StorePrefix), "left behind: %s", k)
 	}
