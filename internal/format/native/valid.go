@@ -85,17 +85,8 @@ func (v *validator) object(depth int) bool {
 		if !v.next() || !v.value(depth) || !v.next() {
 			return false
 		}
-		switch v.b[v.i] {
-		case '}':
-			v.i++
-			return true
-		case ',':
-			v.i++
-			if !v.next() {
-				return false
-			}
-		default:
-			return false
+		if done, ok := v.afterMember('}'); done || !ok {
+			return ok
 		}
 	}
 }
@@ -116,19 +107,25 @@ func (v *validator) array(depth int) bool {
 		if !v.value(depth) || !v.next() {
 			return false
 		}
-		switch v.b[v.i] {
-		case ']':
-			v.i++
-			return true
-		case ',':
-			v.i++
-			if !v.next() {
-				return false
-			}
-		default:
-			return false
+		if done, ok := v.afterMember(']'); done || !ok {
+			return ok
 		}
 	}
+}
+
+// afterMember reads what follows a member of an object or an element of an
+// array: the closing bracket (done), or a comma and the white space after
+// it (not done); anything else is not JSON (not ok).
+func (v *validator) afterMember(closing byte) (done, ok bool) {
+	switch v.b[v.i] {
+	case closing:
+		v.i++
+		return true, true
+	case ',':
+		v.i++
+		return false, v.next()
+	}
+	return false, false
 }
 
 // str checks a string from its opening quote.
