@@ -40,9 +40,23 @@ func TestValidJSONAgreesWithEncodingJSON(t *testing.T) {
 		{"nested to the limit", strings.Repeat("[", maxDepth) + strings.Repeat("]", maxDepth)},
 		{"nested past the limit", strings.Repeat("[", maxDepth+1) + strings.Repeat("]", maxDepth+1)},
 		{"objects past the limit", strings.Repeat(`{"a":`, maxDepth+1) + "1" + strings.Repeat("}", maxDepth+1)},
+		{"objects nested to the limit", strings.Repeat(`{"a":`, maxDepth) + "1" + strings.Repeat("}", maxDepth)},
+		// Input that ends in the middle of a token: the checks must not
+		// read past the last byte.
+		{"backslash at the end", `"\`},
+		{"unicode escape cut at the end", `"\u123`},
+		{"fraction at the end", `1.5`},
+		{"exponent at the end", `-2e10`},
+		{"literal at the end", `true`},
+		{"literal cut inside a list", `[tru`},
+		{"null cut inside an object", `{"a": nul`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, json.Valid([]byte(tc.in)), validJSON([]byte(tc.in)))
+			// Capacity equal to the length, so that a read past the end
+			// panics instead of finding spare bytes.
+			b := []byte(tc.in)
+			b = b[:len(b):len(b)]
+			assert.Equal(t, json.Valid(b), validJSON(b))
 		})
 	}
 }
@@ -56,6 +70,9 @@ func FuzzValidJSON(f *testing.F) {
 		`01`,
 		`{"a" 1}`,
 		` [ ] `,
+		`"\u123`,
+		`{"a": [tru`,
+		`-2e10`,
 	} {
 		f.Add([]byte(s))
 	}
