@@ -72,3 +72,25 @@ func TestARestoreShowsTheDocumentShownLast(t *testing.T) {
 	Update(again, RestoreAutosave{Storage: kv})
 	assert.Equal(t, st.Store.Documents()[0].ID, again.Doc, "a document that is gone: the first one")
 }
+
+func TestAWriteFinishingAfterAnEraseDoesNotCountForTheNextProject(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	stale := persistOf(t, Update(st, Autosave{}))
+	staleErr := runKV(kv, stale.Write) // IndexedDB runs it before the erase
+	Update(st, CloseDocument{})
+	carryOut(t, st, kv, persistOf(t, Update(st, EraseSaved{})))
+	Update(st, Paste{Title: "Next", Text: "A new article, about the ferry."})
+	next := persistOf(t, Update(st, Autosave{}))
+
+	// The old write's completion arrives only now: it must not be taken
+	// for the new project's save.
+	Step(st, Persisted{Write: stale.Write, Revision: stale.Revision, Generation: stale.Generation, Err: staleErr})
+	assert.True(t, st.Unsaved(), "the new project is not saved yet")
+	carryOut(t, st, kv, next)
+	assert.False(t, st.Unsaved())
+
+	fresh := NewState(fixedClock)
+	Update(fresh, RestoreAutosave{Storage: kv})
+	assert.Equal(t, st.Store.Project(), fresh.Store.Project())
+}
