@@ -94,3 +94,23 @@ func TestAWriteFinishingAfterAnEraseDoesNotCountForTheNextProject(t *testing.T) 
 	Update(fresh, RestoreAutosave{Storage: kv})
 	assert.Equal(t, st.Store.Project(), fresh.Store.Project())
 }
+
+func TestAnEraseFinishingLateDoesNotEndTheNextProjectsWriteInFlight(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	st := sampleState(t)
+	carryOut(t, st, kv, persistOf(t, Update(st, Autosave{})))
+	Update(st, CloseDocument{})
+	erase := persistOf(t, Update(st, EraseSaved{}))
+	Update(st, Paste{Title: "Next", Text: "A new article, about the ferry."})
+	first := persistOf(t, Update(st, Autosave{}))
+
+	carryOut(t, st, kv, erase)
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, "A new article, about the ferry.", "the ferry")})
+	assert.Empty(t, Update(st, Autosave{}), "the new project's first write is still in flight")
+	carryOut(t, st, kv, first)
+	carryOut(t, st, kv, persistOf(t, Update(st, Autosave{})))
+
+	fresh := NewState(fixedClock)
+	Update(fresh, RestoreAutosave{Storage: kv})
+	assert.Equal(t, st.Store.Project(), fresh.Store.Project())
+}
