@@ -322,3 +322,34 @@ func TestTheGoldSetSaysHowManyAnnotationsItTookAndNothingOfSkippedWhenNoneWere(t
 	assert.Equal(t, fmt.Sprintf("The gold set is open: %d annotations accepted. Export it in any format from the Export menu.", accepted), st.Message.Text)
 	assert.Len(t, st.Store.Project().Annotations, accepted)
 }
+
+func TestStudentsOfTheSameNameKeepTheirFileOrderInEitherNameOrder(t *testing.T) {
+	st := classState(t)
+	Update(st, AddCompareFiles{Files: []TextFile{
+		classExport(t, "Eve", "", map[string]string{slowDeath: "against"}),
+		classExport(t, "Eve", "", map[string]string{slowDeath: "favor", customers: "against"}),
+	}})
+	eves := func(reports []agreement.Report) []float64 {
+		var out []float64
+		for _, r := range reports {
+			if r.Annotator == "Eve" {
+				out = append(out, r.Score)
+			}
+		}
+		return out
+	}
+	sorted := func() []float64 {
+		reports, err := st.Compare.Reports()
+		require.Empty(t, err)
+		return eves(reports)
+	}
+	sorted()
+	inFileOrder := eves(st.Compare.reports)
+	require.Len(t, inFileOrder, 2)
+	require.NotEqual(t, inFileOrder[0], inFileOrder[1], "the two files score differently, so their order shows")
+
+	Update(st, SortCompare{Column: "name"})
+	assert.Equal(t, inFileOrder, sorted(), "A to Z: the first file's Eve first")
+	Update(st, SortCompare{Column: "name"})
+	assert.Equal(t, inFileOrder, sorted(), "Z to A: still the first file's Eve first")
+}
