@@ -226,3 +226,57 @@ func TestPastedArticlesStartWithNoTopicAndTakeOneExplicitly(t *testing.T) {
 	Update(st, Undo{})
 	assert.Empty(t, selected(t, st).Target, "each is one undo step")
 }
+
+func TestSavingAnEditedTextSaysWhatBecameOfEachAnnotation(t *testing.T) {
+	for _, tc := range []struct {
+		name, edited, want string
+	}{
+		{
+			"every annotation only moved",
+			strings.Replace(clutteredArticle, "Leave a reply\n", "", 1),
+			"Saved the edited text. 7 annotations kept. Undo with Ctrl+Z.",
+		},
+		{
+			"one found again and one gone",
+			strings.NewReplacer("Leave a reply\n", "", "Facebook 20 Views\n", "", "deth", "death").Replace(clutteredArticle),
+			"Saved the edited text. 5 annotations kept; 1 found again where the edit changed their text (marked ≈: check them); 1 whose text is gone, kept under “Not placed”. Undo with Ctrl+Z.",
+		},
+		{
+			"a control character removed",
+			strings.Replace(clutteredArticle, "Leave a reply", "Leave a\x01 comment", 1),
+			"Saved the edited text. 7 annotations kept. Removed 1 control character that cannot be shown. Undo with Ctrl+Z.",
+		},
+		{
+			"every annotation gone",
+			"A different article altogether.",
+			"Saved the edited text. 7 whose text is gone, kept under “Not placed”. Undo with Ctrl+Z.",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := annotatedClutter(t)
+			Update(st, SaveText{Text: tc.edited})
+			assert.Equal(t, "info", st.Message.Kind)
+			assert.Equal(t, tc.want, st.Message.Text)
+		})
+	}
+}
+
+func TestAnEditedTextWithoutAnnotationsIsSavedWithoutCounts(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "Plain", Text: "One short article."})
+	Update(st, SaveText{Text: "One short article, edited."})
+	assert.Equal(t, "Saved the edited text. Undo with Ctrl+Z.", st.Message.Text)
+}
+
+func TestAnEditedTextMayBeAsLongAsAPasteAndNoLonger(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "Plain", Text: "One short article."})
+	longest := strings.Repeat("word ", MaxPasteBytes/5)
+	require.Equal(t, MaxPasteBytes, len(longest))
+	Update(st, SaveText{Text: longest + "x"})
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.Contains(t, st.Message.Text, "The text is too long (10.0 MB)")
+	Update(st, SaveText{Text: longest})
+	assert.Equal(t, "info", st.Message.Kind, st.Message.Text)
+	assert.Equal(t, MaxPasteBytes, len(st.shownText()), "saved whole")
+}
