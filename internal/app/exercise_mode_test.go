@@ -68,3 +68,30 @@ func TestTheOfflinePagesExerciseOpensOnceAndKeepsTheStudentsWork(t *testing.T) {
 	assert.Contains(t, c.Text, "1 annotation")
 	assert.Equal(t, 1, other.Store.Len())
 }
+
+func TestTheExercisePanelKeepsTheTeachersChoicesWhenClosedAndOpenedAgain(t *testing.T) {
+	st := sampleState(t)
+	Update(st, AddPasted{Title: "Second", Text: "A second article, about the harbour."})
+	docs := st.Store.Documents()
+	require.Len(t, docs, 2)
+
+	Update(st, ToggleExercise{})
+	require.True(t, st.ExercisePanel)
+	assert.Equal(t, docs[0].Title, st.Draft.Title, "the title starts as the first document's")
+	Update(st, SetExerciseField{Field: "title", Value: "Week 4"})
+	Update(st, SetExerciseDocument{ID: docs[1].ID, On: false})
+
+	Update(st, ToggleExercise{})
+	require.False(t, st.ExercisePanel)
+	Update(st, ToggleExercise{})
+	assert.Equal(t, "Week 4", st.Draft.Title, "the title typed stays")
+	assert.Equal(t, map[string]bool{docs[1].ID: true}, st.Draft.Left, "the document left out stays out")
+}
+
+func TestTheExercisePanelOpensWithNoDocumentAndNoTitle(t *testing.T) {
+	st := NewState(fixedClock)
+	require.NotPanics(t, func() { Update(st, ToggleExercise{}) })
+	assert.True(t, st.ExercisePanel)
+	assert.Empty(t, st.Draft.Title)
+	assert.NotNil(t, st.Draft.Left)
+}
