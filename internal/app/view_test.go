@@ -25,6 +25,10 @@ func TestFileNameIsSafe(t *testing.T) {
 		{"...hidden", "hidden"},
 		{strings.Repeat("x", 300), strings.Repeat("x", MaxFileNameRunes)},
 		{"Émile’s 🚲 story", "Émile’s 🚲 story"},
+		{" \t Leading white space", "Leading white space"},
+		{"/leading slash", "leading slash"},
+		{strings.Repeat("x", MaxFileNameRunes-2) + " y", strings.Repeat("x", MaxFileNameRunes-2) + " y"},
+		{strings.Repeat("x", MaxFileNameRunes-1) + " y", strings.Repeat("x", MaxFileNameRunes-1)},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, FileName(tc.title), "title %q", tc.title)
