@@ -59,6 +59,14 @@ func TestTheOfflinePagesExerciseOpensOnceAndKeepsTheStudentsWork(t *testing.T) {
 
 	assert.Empty(t, Update(st, EmbeddedExercise{Data: file.Data}), "reopening the page keeps the work")
 	assert.Equal(t, 1, st.Store.Len())
+	assert.False(t, st.AskName, "the student gave a name: it is not asked again")
+
+	unnamed := NewState(fixedClock)
+	Update(unnamed, EmbeddedExercise{Data: file.Data})
+	Update(unnamed, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, slowDeath)})
+	unnamed.AskName = false
+	Update(unnamed, EmbeddedExercise{Data: file.Data})
+	assert.True(t, unnamed.AskName, "no name given yet: reopening the page asks for it")
 
 	other := sampleState(t)
 	Update(other, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, slowDeath)})
