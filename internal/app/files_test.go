@@ -13,6 +13,9 @@ func TestChosenFilesAreRoutedByPurposeAndLimit(t *testing.T) {
 	txt := FileInfo{Name: "a.txt", Type: "text/plain", Size: 10}
 	json := FileInfo{Name: "b.sayso.json", Type: "application/json", Size: 10}
 	huge := FileInfo{Name: "c.txt", Size: MaxPasteBytes + 1}
+	longest := FileInfo{Name: "e.txt", Type: "text/plain", Size: MaxPasteBytes}
+	bigProject := FileInfo{Name: "f.sayso.json", Size: MaxPasteBytes + 1}
+	ann := FileInfo{Name: "g.ann", Size: 10}
 	tests := []struct {
 		name           string
 		comparing, doc bool
@@ -36,6 +39,16 @@ func TestChosenFilesAreRoutedByPurposeAndLimit(t *testing.T) {
 			[]Effect{ReadFiles{Purpose: FilesAdd, Indexes: []int{0}}}, ""},
 		{"one text file dropped on the start screen opens", false, false, DropFiles{Files: []FileInfo{txt}},
 			[]Effect{ReadFiles{Purpose: filesOpenText, Indexes: []int{0}}}, ""},
+		{"an article of exactly the limit opens", false, false, ChooseFiles{Purpose: FilesOpen, Files: []FileInfo{longest}},
+			[]Effect{ReadFiles{Purpose: filesOpenText, Indexes: []int{0}}}, ""},
+		{"a project over the article limit opens", false, false, ChooseFiles{Purpose: FilesOpen, Files: []FileInfo{bigProject}},
+			[]Effect{ReadFiles{Purpose: FilesOpen, Indexes: []int{0}}}, ""},
+		{"a project over the article limit is imported", false, true, ChooseFiles{Purpose: FilesImport, Files: []FileInfo{bigProject}},
+			[]Effect{ReadFiles{Purpose: FilesImport, Indexes: []int{0}}}, ""},
+		{"an article over the limit is not added", false, true, ChooseFiles{Purpose: FilesAdd, Files: []FileInfo{huge, longest}},
+			[]Effect{ReadFiles{Purpose: FilesAdd, Indexes: []int{1}, Skipped: []string{"“c.txt” is 10.0 MB, over the 10 MB limit"}}}, ""},
+		{"annotation files chosen for Compare are compared", true, false, ChooseFiles{Purpose: FilesCompare, Files: []FileInfo{ann}},
+			[]Effect{ReadFiles{Purpose: FilesCompare, Indexes: []int{0}}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -29,6 +29,7 @@ func TestFileNameIsSafe(t *testing.T) {
 		{"/leading slash", "leading slash"},
 		{strings.Repeat("x", MaxFileNameRunes-2) + " y", strings.Repeat("x", MaxFileNameRunes-2) + " y"},
 		{strings.Repeat("x", MaxFileNameRunes-1) + " y", strings.Repeat("x", MaxFileNameRunes-1)},
+		{strings.Repeat("x", MaxFileNameRunes-2) + " yz", strings.Repeat("x", MaxFileNameRunes-2) + " y"},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, FileName(tc.title), "title %q", tc.title)
