@@ -232,7 +232,7 @@ func TestImportFileBadFilesLeaveTheWorkUntouched(t *testing.T) {
 		{"JSONL dataset export", "claims.jsonl", []byte(`{"document_id": "d1", "claim_id": "a3", "offset_unit": "codepoint"}` + "\n"), "cannot read back"},
 		{"CSV dataset export", "claims.csv", []byte("document_id,document_title,claim_id,quote\n"), "cannot read back"},
 		{"unknown text", "notes.txt", []byte("Just some notes.\nNothing to see.\n"), "cannot tell which format"},
-		{"oversized file", "huge.conll", make([]byte, MaxImportBytes+1), "up to 64 MB"},
+		{"oversized file", "huge.conll", make([]byte, MaxImportBytes+1), "the file is 64.0 MB; Sayso opens files of up to 64 MB."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,4 +277,37 @@ func TestImportFileReadsLabelStudioTasksOutsideTheZip(t *testing.T) {
 	assert.Contains(t, st.Message.Text, "(Label Studio)")
 	h := exchangetest.RoundTrips()[exchange.LabelStudio]
 	assert.Equal(t, summarise(src, h), summarise(st, h))
+}
+
+func TestAFileOfExactlyTheImportLimitIsRead(t *testing.T) {
+	st := annotatedState(t)
+	data := make([]byte, MaxImportBytes)
+	copy(data, "PK\x03\x04")
+	importFile(t, st, "huge.zip", data)
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.NotContains(t, st.Message.Text, "up to 64 MB", "read, and refused for what it holds")
+}
+
+func TestImportFileSaysWhatItOpenedAndNothingMore(t *testing.T) {
+	data := exchangetest.Zip(t, map[string]string{"story.txt": SampleText, "story.ann": "T1\tSource 0 7\tHarbour\n"})
+	st := NewState(fixedClock)
+	importFile(t, st, "story.zip", data)
+	assert.Equal(t, "Opened “story.zip” (brat standoff): 1 document, 1 annotation, 0 links.", st.Message.Text,
+		"nothing left unmapped and nothing repaired: no more lines")
+}
+
+func TestAnImportedProjectThatDoesNotFitTogetherIsRepaired(t *testing.T) {
+	p := annotatedState(t).Store.Project()
+	s, notes, err := loadImported(p, fixedClock)
+	require.NoError(t, err)
+	assert.Empty(t, notes, "a project that loads needs no repair")
+	assert.Equal(t, p, s.Project())
+
+	broken := annotatedState(t).Store.Project()
+	broken.Annotations[1].ID = broken.Annotations[0].ID
+	s, notes, err = loadImported(broken, fixedClock)
+	require.NoError(t, err)
+	require.NotNil(t, s)
+	assert.NotEmpty(t, notes, "the repair is reported")
+	assert.Len(t, s.Project().Annotations, len(broken.Annotations), "nothing dropped")
 }
