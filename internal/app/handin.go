@@ -128,13 +128,12 @@ type DeleteBox struct{ Box string }
 
 // BoxAnswered is the Worker's answer to AskBox.
 type BoxAnswered struct {
-	Box     string
-	Op      BoxOp
-	Files   []TextFile          // BoxFetch: each student's latest hand-in
-	Handed  []Handed            // BoxFetch: who, when and how often, parallel to Files
-	State   *handinclient.State // the box's state, when asked
-	Err     error
-	Deleted bool
+	Box    string
+	Op     BoxOp
+	Files  []TextFile          // BoxFetch: each student's latest hand-in
+	Handed []Handed            // BoxFetch: who, when and how often, parallel to Files
+	State  *handinclient.State // the box's state, when asked
+	Err    error
 }
 
 // LoadBoxKey adds the box of a key file to this browser's boxes.
@@ -564,7 +563,6 @@ func (e AskBox) Run(c handinclient.Client) Action {
 		s, a.Err = c.SetClosed(e.Owner, e.Op == BoxClose)
 	case BoxDelete:
 		a.Err = c.Delete(e.Owner)
-		a.Deleted = a.Err == nil
 		return a
 	}
 	if a.Err == nil {

@@ -80,3 +80,37 @@ func TestFetchedHandInsAndTheRosterSurviveAReload(t *testing.T) {
 	assert.NotContains(t, after.kv.m, keyFetchedOf+box)
 	assert.Nil(t, whoIsCompared(newPage(t, transport(site), after.kv)))
 }
+
+// Closing a box after its hand-ins were fetched is kept with them (Compare
+// shows the box closed after a reload); closing a box never fetched keeps
+// nothing.
+func TestClosingAFetchedBoxIsKeptWithItsHandIns(t *testing.T) {
+	site, transport := newSite(t)
+	lead := newPage(t, transport(site), nil)
+	teamLead(t, site, lead)
+	box := lead.st.HandIn.Opened.Owner.Box
+
+	lead.do(SetBoxClosed{Box: box, Closed: true})
+	require.Equal(t, "info", lead.st.Message.Kind, lead.st.Message.Text)
+	assert.NotContains(t, lead.kv.m, keyFetchedOf+box, "never fetched: nothing kept")
+	lead.do(SetBoxClosed{Box: box, Closed: false})
+
+	lead.do(ExportExercise{})
+	ana := newPage(t, transport(site), nil)
+	ana.do(OpenExercise{Name: "batch1.sayso-exercise.json", Data: lead.lastDownload().Data})
+	ana.do(SetStudentName{Name: "Ana"})
+	annotate(t, ana, "Harbour", "it never will")
+	ana.do(HandIn{})
+	require.NotNil(t, ana.st.HandIn.Receipt, ana.st.Message.Text)
+	lead.do(OpenCompare{})
+	lead.do(FetchHandIns{Box: box})
+	require.Contains(t, lead.kv.m, keyFetchedOf+box)
+	lead.do(SetBoxClosed{Box: box, Closed: true})
+	require.True(t, lead.st.HandIn.Status[box].State.Closed)
+
+	offline := newPage(t, func(r handinclient.Request) (handinclient.Response, error) {
+		return handinclient.Response{}, errors.New("no network")
+	}, lead.kv)
+	require.NotNil(t, offline.st.HandIn.Status[box].State)
+	assert.True(t, offline.st.HandIn.Status[box].State.Closed, "the box is shown closed after a reload")
+}

@@ -337,3 +337,30 @@ func TestAnExerciseFromANewerSaysoSaysWhereToOpenItAndKeepsTheWork(t *testing.T)
 		`the exercise has a field "deadline" that this version of Sayso does not know (line 35, column 3); open it at `+site+", the site it came from, or ask for its offline page", st.Message.Text)
 	assert.Equal(t, before, st.Store.Len(), "the work in the page stays")
 }
+
+func TestTickingCollectAgainForTheSameExerciseOpensNoSecondBox(t *testing.T) {
+	site, transport := newSite(t)
+	teacher := teacherWithBox(t, site, transport(site))
+	opened := teacher.st.HandIn.Opened.Owner
+	boxes := len(teacher.st.HandIn.Boxes)
+
+	teacher.do(SetCollect{On: true})
+	assert.Equal(t, opened, teacher.st.HandIn.Opened.Owner, "the same box")
+	assert.Len(t, teacher.st.HandIn.Boxes, boxes)
+}
+
+func TestAnAnswerAboutOneBoxLeavesTheOthersAlone(t *testing.T) {
+	site, transport := newSite(t)
+	teacher := teacherWithBox(t, site, transport(site))
+	opened := teacher.st.HandIn.Opened.Owner.Box
+	teacher.st.HandIn.Status = map[string]BoxStatus{opened: {Fetched: 3}}
+
+	teacher.do(BoxAnswered{Box: "another-box", Op: BoxDelete})
+	assert.Equal(t, 3, teacher.st.HandIn.Status[opened].Fetched, "the opened box's status stays")
+	require.NotNil(t, teacher.st.HandIn.Opened, "deleting another box leaves the opened one")
+	assert.Equal(t, opened, teacher.st.HandIn.Opened.Owner.Box)
+	assert.True(t, teacher.st.HandIn.Collect)
+
+	fresh := NewState(fixedClock)
+	require.NotPanics(t, func() { Update(fresh, BoxAnswered{Box: "a-box", Op: BoxClose}) })
+}
