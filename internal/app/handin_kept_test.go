@@ -74,10 +74,13 @@ func TestFetchedHandInsAndTheRosterSurviveAReload(t *testing.T) {
 	assert.Empty(t, after.st.HandIn.Boxes)
 	assert.Equal(t, []string{"Ana", "Ben"}, whoIsCompared(after), "what was fetched stays in Compare")
 
-	// Removing those files at last forgets the deleted box's record.
+	// Removing one of them keeps the other, reload or not; removing both
+	// at last forgets the deleted box's record.
 	after.do(RemoveCompareFile{Index: 0})
+	assert.Equal(t, []string{"Ben"}, whoIsCompared(newPage(t, transport(site), after.kv)))
 	after.do(RemoveCompareFile{Index: 0})
 	assert.NotContains(t, after.kv.m, keyFetchedOf+box)
+	assert.NotContains(t, after.kv.m, keyFetched, "no fetch is kept: the list of them is gone too")
 	assert.Nil(t, whoIsCompared(newPage(t, transport(site), after.kv)))
 }
 
