@@ -57,3 +57,39 @@ func TestWorkImportedBeforeTheFirstAutosaveIsStillSaved(t *testing.T) {
 	Update(st, ImportFile{Name: "again.sayso.json", Data: exportOf(t, "Other", harbourText)})
 	assert.True(t, st.ShouldSave(), "opening a file replaces the store: save it")
 }
+
+func TestImportedDocumentsWhoseIdsAreTakenGetTheNextFreeNumber(t *testing.T) {
+	st := sampleState(t)
+	Update(st, ImportInto{Name: "a.sayso.json", Data: exportOf(t, "Harbour", harbourText)})
+	Update(st, ImportInto{Name: "b.sayso.json", Data: exportOf(t, "Ferry", "The ferry runs again from Monday.")})
+	var ids []string
+	for _, d := range st.Store.Documents() {
+		ids = append(ids, d.ID)
+	}
+	assert.Equal(t, []string{"d1", "d1-2", "d1-3"}, ids, "d1 is taken, then d1-2")
+	assert.Equal(t, []string{SampleTitle, "Harbour", "Ferry"}, docTitles(st))
+}
+
+func TestAnImportSaysHowToPlaceWhatItCouldNotPlaceOnlyWhenThereIsSome(t *testing.T) {
+	st := sampleState(t)
+	Update(st, ImportInto{Name: "other.sayso.json", Data: exportOf(t, "Harbour", harbourText, "the plan is too costly")})
+	assert.NotContains(t, st.Message.Text, "could not be placed", "everything placed")
+
+	st = NewState(fixedClock)
+	Update(st, Paste{Title: "Harbour", Text: "Nothing in common here."})
+	Update(st, ImportInto{Name: "old.sayso.json", Data: exportOf(t, "Harbour", harbourText, "the plan is too costly")})
+	Update(st, ConfirmImport{})
+	require.Len(t, st.Store.Orphans(), 1, st.Message.Text)
+	assert.Contains(t, st.Message.Text, "The annotations that could not be placed are listed under “Not placed” in the side list")
+}
+
+func TestAFileOfExactlyTheImportLimitIsReadIntoTheProject(t *testing.T) {
+	st := sampleState(t)
+	data := make([]byte, MaxImportBytes)
+	copy(data, "PK\x03\x04")
+	Update(st, ImportInto{Name: "huge.zip", Data: data})
+	assert.Equal(t, "error", st.Message.Kind)
+	assert.NotContains(t, st.Message.Text, "up to 64 MB", "read, and refused for what it holds")
+	Update(st, ImportInto{Name: "huge.zip", Data: append(data, 0)})
+	assert.Equal(t, "Could not import “huge.zip”: the file is 64.0 MB; Sayso reads files of up to 64 MB.", st.Message.Text)
+}
