@@ -260,3 +260,31 @@ func TestDeleteOnAFocusedListRowDeletesThatRow(t *testing.T) {
 		})
 	}
 }
+
+func TestRevealingARowScrollsOnlyWhenItIsNotWhollyInView(t *testing.T) {
+	const h = ListRowHeight
+	tests := []struct {
+		name             string
+		top, height, row int
+		wantTop          int
+		scrolls          bool
+	}{
+		{"a row in view", 0, 10 * h, 3, 0, false},
+		{"the last row wholly in view", 0, 10 * h, 9, 0, false},
+		{"the row below it, centred", 0, 10 * h, 10, 10*h - 5*h + h/2, true},
+		{"the first row in view", 10 * h, 10 * h, 10, 10 * h, false},
+		{"the row above it, centred", 10 * h, 10 * h, 9, 9*h - 5*h + h/2, true},
+		{"a row near the start, at the start", 10 * h, 10 * h, 2, 0, true},
+		{"before the list is measured, its default height", 0, 0, defaultListHeight/h - 1, 0, false},
+		{"before the list is measured, past its default height", 0, 0, defaultListHeight / h, defaultListHeight/h*h - defaultListHeight/2 + h/2, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := NewState(fixedClock)
+			st.list.top, st.list.height = tc.top, tc.height
+			st.revealRow(tc.row)
+			assert.Equal(t, tc.wantTop, st.list.top)
+			assert.Equal(t, tc.scrolls, st.list.scroll)
+		})
+	}
+}
