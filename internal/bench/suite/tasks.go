@@ -122,8 +122,10 @@ func traceTasks(t *browser.Tab, do func() error) (*taskTrace, error) {
 func parseTrace(raw []traceEvent) *taskTrace {
 	tr := &taskTrace{}
 	open := map[string]traceEvent{}
+	begun := map[[2]int][]traceEvent{} // toplevel B events open, by thread
 	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Ts < raw[j].Ts })
 	for _, e := range raw {
+		th := [2]int{e.Pid, e.Tid}
 		id := string(e.ID)
 		if id == "" {
 			id = string(e.ID2.Local)
@@ -132,6 +134,12 @@ func parseTrace(raw []traceEvent) *taskTrace {
 		switch {
 		case e.Cat == "toplevel" && e.Ph == "X":
 			tr.tasks = append(tr.tasks, task{Pid: e.Pid, Tid: e.Tid, Start: e.Ts, Wall: e.Dur, CPU: e.Tdur})
+		case e.Cat == "toplevel" && e.Ph == "B":
+			begun[th] = append(begun[th], e)
+		case e.Cat == "toplevel" && e.Ph == "E" && len(begun[th]) > 0:
+			b := begun[th][len(begun[th])-1]
+			begun[th] = begun[th][:len(begun[th])-1]
+			tr.tasks = append(tr.tasks, task{Pid: e.Pid, Tid: e.Tid, Start: b.Ts, Wall: e.Ts - b.Ts, CPU: -1})
 		case e.Cat == "blink.user_timing" && e.Ph == "b":
 			open[key] = e
 		case e.Cat == "blink.user_timing" && e.Ph == "e":
