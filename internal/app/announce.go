@@ -87,21 +87,26 @@ func sortInnermostFirst(anns []*annotation.Annotation) {
 // before is what announcing an action compares with: the state as it was.
 type before struct {
 	selected string
-	label    string // the selected annotation's label, lower case
-	details  string // its details (quote, stance, speaker)
+	label    string // for a Delete: the label of the annotation removed, lower case
+	details  string // and its details (quote, stance, speaker)
 	revision int
 	store    *annotation.Store
 	message  Message
 	doc      string
 }
 
-// remember notes the state before action a; label and details are those
-// of the annotation a acts on: the selected one, or the list row a Delete
-// names.
+// remember notes the state before action a; for a Delete, label and
+// details are those of the annotation it removes: the selected one, or
+// the list row it names (no other action reads them, and an autosave
+// should not pay for putting the selection into words).
 func (st *State) remember(a Action) before {
 	b := before{selected: st.Selected, revision: st.Store.Revision(), store: st.Store, message: st.Message, doc: st.Doc}
+	d, ok := a.(Delete)
+	if !ok {
+		return b
+	}
 	subject := st.Selected
-	if d, ok := a.(Delete); ok && d.Row != "" {
+	if d.Row != "" {
 		subject = d.Row
 	}
 	if a, ok := st.Store.Annotation(subject); ok {

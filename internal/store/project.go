@@ -56,6 +56,11 @@ type Saved struct {
 // NewSaved starts tracking records storage holds (keys of Recover's
 // Records) for s; a nil s means none yet, so the next Changes writes all.
 func NewSaved(s *annotation.Store, records map[string]string) *Saved {
+	// encoding/json builds its encoder of a type the first time it meets
+	// it: for an undo step, milliseconds of the page's thread that the
+	// first change's save would pay. Built here, when work is restored or
+	// first saved whole.
+	_, _ = json.Marshal(annotation.Step{})
 	sv := &Saved{store: s, keys: map[string]bool{}, steps: map[int]bool{}}
 	for k := range records {
 		sv.keys[k] = true

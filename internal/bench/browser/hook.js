@@ -178,6 +178,17 @@
       if (el && el.closest(".l-claim")) return true;
       return highlightRanges(/claim/) > w.claimRanges;
     },
+    // The document titled spec.title is shown: its title, and its text
+    // with highlights in the viewport.
+    shown(w) {
+      const h = document.getElementById("doc-title");
+      return !!h && h.textContent === w.spec.title && predicates.render();
+    },
+    // The Documents panel is open with its rows drawn.
+    docs() {
+      const d = document.getElementById("docs");
+      return !!d && !d.hidden && !!d.querySelector(".doc-row");
+    },
     // The inspector shows the clicked annotation.
     select() {
       return !!document.querySelector("#inspector .insp-head, #inspector [data-id], #inspector .quote");

@@ -40,9 +40,10 @@ type armSpec struct {
 	On        string `json:"on"`             // "change", "keydown" or "click"
 	Key       string `json:"key,omitempty"`  // for keydown
 	Until     string `json:"until"`          // "frame" or "blob"
-	Pred      string `json:"pred,omitempty"` // "render", "add", "select" or "compare" (until frame)
+	Pred      string `json:"pred,omitempty"` // "render", "add", "select", "compare" or "shown" (until frame)
 	Point     *point `json:"point,omitempty"`
-	Rows      int    `json:"rows,omitempty"` // for compare: the score table's rows`
+	Rows      int    `json:"rows,omitempty"`  // for compare: the score table's rows`
+	Title     string `json:"title,omitempty"` // for shown: the document's title
 	TimeoutMs int    `json:"timeoutMs"`
 }
 

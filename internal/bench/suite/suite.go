@@ -79,7 +79,7 @@ type Config struct {
 }
 
 // Steps are the ids of the suite's steps, in the order they run.
-var Steps = []string{"tti", "documents", "baseline", "small", "marks", "adds", "save", "many", "peer", "io", "compare", "crossings", "suggest"}
+var Steps = []string{"tti", "documents", "baseline", "small", "marks", "adds", "save", "switch", "many", "peer", "io", "compare", "crossings", "suggest"}
 
 // Suite is one run of the browser measurements.
 type Suite struct {
@@ -158,6 +158,7 @@ func (s *Suite) steps() []step {
 		{"marks", "one innerHTML with <mark>s", s.marksBaselines},
 		{"adds", "adds spaced and back-to-back", s.adds},
 		{"save", "main-thread time to save one change", s.saveCost},
+		{"switch", "switching documents in a 2,000-document dataset", s.switchDocuments},
 		{"many", "a 50,000-annotation project", s.manyAnnotations},
 		{"peer", "peer: Recogito text-annotator", s.peer},
 		{"io", "export and import", s.exportImport},
