@@ -288,3 +288,64 @@ func TestRevealingARowScrollsOnlyWhenItIsNotWhollyInView(t *testing.T) {
 		})
 	}
 }
+
+func TestAListThatShrinksKeepsTheFocusedRowInViewIfItWasInView(t *testing.T) {
+	const h = ListRowHeight
+	tests := []struct {
+		name                 string
+		top, height, resized int
+		row                  int
+		wantTop              int
+		scrolls              bool
+	}{
+		{"growing scrolls nothing", 0, 10 * h, 20 * h, 9, 0, false},
+		{"the same height scrolls nothing", 0, 10 * h, 10 * h, 9, 0, false},
+		{"no height yet (hidden) scrolls nothing", 0, 10 * h, 0, 9, 0, false},
+		{"the row still in view", 0, 10 * h, 5 * h, 3, 0, false},
+		{"the row at the new bottom edge, still wholly in view", 0, 10 * h, 5 * h, 4, 0, false},
+		{"the row hidden by the shrink, centred", 0, 10 * h, 5 * h, 7, 7*h - 5*h/2 + h/2, true},
+		{"a list shorter than a row, its row at the top", 3 * h, 10 * h, h / 2, 3, 3*h - h/4 + h/2, true},
+		{"the row at the old bottom edge, centred", 0, 10 * h, 5 * h, 9, 9*h - 5*h/2 + h/2, true},
+		{"a row already out of view stays out", 0, 10 * h, 5 * h, 10, 0, false},
+		{"the row just below the new edge, centred", 0, 10 * h, 5 * h, 5, 5*h - 5*h/2 + h/2, true},
+		{"hidden while the list was taller than the default", 0, 50 * h, 0, 45, 0, false},
+		{"the first height measured, after the default", 0, 0, 10 * h, defaultListHeight/h - 1, defaultListHeight/h*h - h - 5*h + h/2, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := longList(t)
+			st.list.top, st.list.height, st.list.scroll = tc.top, tc.height, false
+			st.listFocus = st.ListRow(tc.row).Annotation.ID
+			st.listResized(tc.resized)
+			assert.Equal(t, tc.wantTop, st.list.top)
+			assert.Equal(t, tc.scrolls, st.list.scroll)
+		})
+	}
+}
+
+func TestTheListDrawsTheRowsInViewAndSixMoreEachSide(t *testing.T) {
+	const h = ListRowHeight
+	tests := []struct {
+		name               string
+		top, height, n     int
+		wantFirst, wantEnd int
+	}{
+		{"at the top", 0, 10 * h, 100, 0, 17},
+		{"scrolled a little", 3 * h, 10 * h, 100, 0, 20},
+		{"scrolled further", 20 * h, 10 * h, 100, 14, 37},
+		{"part of a row scrolled", 20*h + h/2, 10 * h, 100, 14, 37},
+		{"near the end", 90 * h, 10 * h, 100, 84, 100},
+		{"a short list", 0, 10 * h, 5, 0, 5},
+		{"scrolled past a list that shrank", 90 * h, 10 * h, 20, 20, 20},
+		{"before the list is measured", 0, 0, 100, 0, defaultListHeight/h + 1 + ListOverscan},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := NewState(fixedClock)
+			st.list.top, st.list.height = tc.top, tc.height
+			first, end := st.ListWindow(tc.n)
+			assert.Equal(t, tc.wantFirst, first, "first")
+			assert.Equal(t, tc.wantEnd, end, "end")
+		})
+	}
+}
