@@ -502,3 +502,31 @@ func prefixed(m map[string]string) map[string]string {
 	}
 	return out
 }
+
+func TestSuggestionKeysWithNothingSuggestedDoNothing(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "Plain", Text: "The harbour reopens in May after the repairs."})
+	suggested(t, st)
+	list, cur := st.Suggestions()
+	assert.Empty(t, list)
+	assert.Equal(t, -1, cur)
+	require.NotPanics(t, func() {
+		Update(st, RejectSuggestion{})
+		Update(st, NextSuggestion{Delta: 1})
+		Update(st, SelectSuggestion{Index: 0})
+	})
+}
+
+func TestSelectingASuggestionPastTheLastChangesNothing(t *testing.T) {
+	st := sampleState(t)
+	suggested(t, st)
+	list, before := st.Suggestions()
+	n := len(list)
+	require.Positive(t, n)
+	require.NotPanics(t, func() { Update(st, SelectSuggestion{Index: n}) })
+	_, after := st.Suggestions()
+	assert.Equal(t, before, after)
+	Update(st, SelectSuggestion{Index: n - 1})
+	_, last := st.Suggestions()
+	assert.Equal(t, n-1, last)
+}
