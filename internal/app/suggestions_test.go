@@ -510,11 +510,16 @@ func TestSuggestionKeysWithNothingSuggestedDoNothing(t *testing.T) {
 	list, cur := st.Suggestions()
 	assert.Empty(t, list)
 	assert.Equal(t, -1, cur)
+	rev, msg := st.Store.Revision(), st.Message
 	require.NotPanics(t, func() {
 		Update(st, RejectSuggestion{})
 		Update(st, NextSuggestion{Delta: 1})
 		Update(st, SelectSuggestion{Index: 0})
+		Update(st, AcceptAllSuggestions{})
+		Update(st, RejectAllSuggestions{})
 	})
+	assert.Equal(t, rev, st.Store.Revision(), "nothing accepted: no change, no undo step")
+	assert.Equal(t, msg, st.Message, "nothing said")
 }
 
 func TestSelectingASuggestionPastTheLastChangesNothing(t *testing.T) {
@@ -529,4 +534,25 @@ func TestSelectingASuggestionPastTheLastChangesNothing(t *testing.T) {
 	Update(st, SelectSuggestion{Index: n - 1})
 	_, last := st.Suggestions()
 	assert.Equal(t, n-1, last)
+}
+
+func TestASuggestionMayStartTheTextOrEndItAndKeepsItsSpeaker(t *testing.T) {
+	tests := []struct {
+		body  string
+		claim text.Span
+	}{
+		{"“We will reopen the harbour in May,” Mayor Ines Okafor said.", text.Span{Start: 0, End: 36}},
+		{"Mayor Ines Okafor said: “We will reopen the harbour in May.”", text.Span{Start: 24, End: 60}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.body, func(t *testing.T) {
+			st := NewState(fixedClock)
+			Update(st, Paste{Title: "Harbour", Text: tc.body})
+			suggested(t, st)
+			list, _ := st.Suggestions()
+			require.Len(t, list, 1)
+			assert.Equal(t, []text.Span{tc.claim}, list[0].Claim)
+			assert.Equal(t, "Mayor Ines Okafor", list[0].Speaker, "the first speaker found is linked")
+		})
+	}
 }
