@@ -556,3 +556,17 @@ func TestASuggestionMayStartTheTextOrEndItAndKeepsItsSpeaker(t *testing.T) {
 		})
 	}
 }
+
+func TestOnlyAcceptingOrRejectingSeveralSuggestionsIsSaidInTheMessage(t *testing.T) {
+	st := sampleState(t)
+	suggested(t, st)
+	list, _ := st.Suggestions()
+	require.Greater(t, len(list), 3)
+	st.Message = Message{}
+	Update(st, RejectSuggestion{})
+	assert.Empty(t, st.Message.Text, "one rejected: the page's announcement says it, not a message")
+	Update(st, AcceptSuggestion{})
+	assert.Empty(t, st.Message.Text, "one accepted: the selection shows it")
+	Update(st, RejectAllSuggestions{})
+	assert.Equal(t, fmt.Sprintf("Rejected %d suggestions: they will not be suggested again for this article.", len(list)-2), st.Message.Text)
+}
