@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/exchange"
 )
 
 func TestAPasteSaysWhatItCouldNotKeep(t *testing.T) {
@@ -72,4 +73,43 @@ func TestSelectingScrollsToTheAnnotationAndClearingDoesNot(t *testing.T) {
 	assert.Equal(t, []Effect{ScrollTo{ID: id}}, Update(st, Select{ID: id}))
 	assert.Empty(t, Update(st, Select{ID: ""}))
 	assert.Empty(t, st.Selected)
+}
+
+func TestCapitalizeUpperCasesTheFirstLetterOnly(t *testing.T) {
+	for in, want := range map[string]string{"": "", "abc def": "Abc def", "élan": "Élan", "1 thing": "1 thing", "Already": "Already"} {
+		assert.Equal(t, want, capitalize(in), "%q", in)
+	}
+}
+
+func TestJAndKMoveFromTheSelectedAnnotationAndStopAtTheEnds(t *testing.T) {
+	st := sampleState(t)
+	var ids []string
+	for _, q := range []string{"Nobody asked us", "Tomas Reyes", "slow death"} {
+		Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, q)})
+		ids = append(ids, st.Selected)
+	}
+	var inOrder []string
+	for _, a := range st.Store.Annotations(st.Doc) {
+		inOrder = append(inOrder, a.ID)
+	}
+	require.Len(t, inOrder, 3)
+	Update(st, Select{ID: inOrder[1]})
+	Update(st, Move{Delta: 1})
+	assert.Equal(t, inOrder[2], st.Selected, "j: the next after the selected")
+	require.NotPanics(t, func() { Update(st, Move{Delta: 1}) })
+	assert.Equal(t, inOrder[2], st.Selected, "j on the last stays")
+	Update(st, Move{Delta: -1})
+	assert.Equal(t, inOrder[1], st.Selected, "k: the one before")
+	Update(st, Move{Delta: -1})
+	Update(st, Move{Delta: -1})
+	assert.Equal(t, inOrder[0], st.Selected, "k on the first stays")
+}
+
+func TestOpeningAProjectThatNeedsNoRepairSaysNothingOfRepairs(t *testing.T) {
+	data := exportAs(t, annotatedState(t), exchange.Native).Data
+	st := NewState(fixedClock)
+	Update(st, Import{Name: "work.sayso.json", Data: data})
+	require.Equal(t, "info", st.Message.Kind, st.Message.Text)
+	assert.NotContains(t, st.Message.Text, "repaired")
+	assert.NotContains(t, st.Message.Text, "\n")
 }
