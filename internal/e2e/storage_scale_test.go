@@ -3,8 +3,6 @@
 package e2e
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +18,6 @@ import (
 	"sayso/internal/bench/corpus"
 	"sayso/internal/browsertest"
 	"sayso/internal/format/native"
-	"sayso/internal/text"
 )
 
 // waitLong polls a JavaScript condition for up to limit: opening and
@@ -135,44 +132,6 @@ func TestTheLast500StepsCanBeUndoneAfterAReload(t *testing.T) {
 	assert.Equal(t, "favor", after10.Annotations[0].Stance, "500 undos: back to the ninth press, and no further")
 }
 
-// dataset is a project of docs documents of about 5 KB with perDoc
-// claims each, on words of a text made from a fixed seed.
-func dataset(t *testing.T, docs, perDoc int) annotation.Project {
-	t.Helper()
-	words := []string{"council", "harbour", "plan", "shops", "said", "the", "was", "sound", "Reyes", "ferry", "budget", "meeting", "residents", "argued", "against", "favour"}
-	r := rand.New(rand.NewPCG(2000, 20))
-	p := annotation.Project{Schema: annotation.DefaultSchema(), Annotator: "Ana"}
-	n := 0
-	for d := 1; d <= docs; d++ {
-		var b strings.Builder
-		for b.Len() < 5<<10 {
-			b.WriteString(words[r.IntN(len(words))])
-			if r.IntN(14) == 0 {
-				b.WriteString(".\n")
-			} else {
-				b.WriteByte(' ')
-			}
-		}
-		body := b.String()
-		id := fmt.Sprintf("d%d", d)
-		p.Documents = append(p.Documents, annotation.Document{ID: id, Title: fmt.Sprintf("Interview %04d", d), Text: body})
-		// One claim on a word in each of perDoc stretches of the text.
-		for k := range perDoc {
-			at := k * len(body) / perDoc
-			start := at + strings.IndexByte(body[at:], ' ') + 1
-			end := start + strings.IndexAny(body[start:], " .")
-			n++
-			p.Annotations = append(p.Annotations, annotation.Annotation{
-				ID: fmt.Sprintf("a%d", n), Document: id, Label: annotation.LabelClaim,
-				Fragments: []text.Span{{Start: start, End: end}}, Quote: body[start:end],
-				Prefix: body[max(start-annotation.ContextLength, 0):start], Suffix: body[end:min(end+annotation.ContextLength, len(body))],
-				Created: "2026-12-05T12:00:00Z", Modified: "2026-12-05T12:00:00Z",
-			})
-		}
-	}
-	return p
-}
-
 // TestADatasetOf2000DocumentsIsSavedRestoredBrowsedAndExported opens a
 // project of 2,000 documents of 5 KB with 20 annotations each: it is
 // saved, and after a reload it is all back; the Documents panel draws
@@ -182,7 +141,7 @@ func TestADatasetOf2000DocumentsIsSavedRestoredBrowsedAndExported(t *testing.T) 
 	if testing.Short() {
 		t.Skip("2,000 documents through the browser")
 	}
-	want := dataset(t, 2000, 20)
+	want := corpus.Dataset(2000, 5<<10, 20, "Ana")
 	data, err := native.Encode(want)
 	require.NoError(t, err)
 	file := filepath.Join(t.TempDir(), "dataset.sayso.json")

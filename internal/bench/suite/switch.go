@@ -5,16 +5,13 @@ package suite
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
-	"sayso/internal/annotation"
 	"sayso/internal/bench/browser"
+	"sayso/internal/bench/corpus"
 	"sayso/internal/format/native"
-	"sayso/internal/text"
 )
 
 // The dataset of issue 14: 2,000 documents of about 5 KB with 20
@@ -28,48 +25,6 @@ const (
 	switchesPerRun = 12
 )
 
-// datasetProject generates the dataset: documents of words drawn from a
-// fixed seed, each with perDoc one-word claims spread over its text.
-func datasetProject(docs, size, perDoc int) annotation.Project {
-	words := strings.Fields("the council said plan harbour ferry budget residents argued meeting against favour was shops mayor sound Reyes would more city")
-	r := rand.New(rand.NewPCG(14, uint64(docs)))
-	p := annotation.Project{Schema: annotation.DefaultSchema(), Annotator: "Bench"}
-	n := 0
-	for d := 1; d <= docs; d++ {
-		var b strings.Builder
-		for b.Len() < size {
-			b.WriteString(words[r.IntN(len(words))])
-			switch r.IntN(16) {
-			case 0:
-				b.WriteString(".\n")
-			case 1:
-				b.WriteString(". ")
-			default:
-				b.WriteByte(' ')
-			}
-		}
-		body := b.String()
-		id := fmt.Sprintf("d%d", d)
-		p.Documents = append(p.Documents, annotation.Document{ID: id, Title: datasetTitle(d), Text: body})
-		for k := range perDoc {
-			at := k * len(body) / perDoc
-			start := at + strings.IndexByte(body[at:], ' ') + 1
-			end := start + strings.IndexAny(body[start:], " .\n")
-			n++
-			p.Annotations = append(p.Annotations, annotation.Annotation{
-				ID: fmt.Sprintf("a%d", n), Document: id, Label: annotation.LabelClaim,
-				Fragments: []text.Span{{Start: start, End: end}}, Quote: body[start:end],
-				Prefix: body[max(start-annotation.ContextLength, 0):start], Suffix: body[end:min(end+annotation.ContextLength, len(body))],
-				Created: "2026-12-06T00:00:00Z", Modified: "2026-12-06T00:00:00Z",
-			})
-		}
-	}
-	return p
-}
-
-// datasetTitle is the title of the dataset's document n (from 1).
-func datasetTitle(n int) string { return fmt.Sprintf("Interview %04d", n) }
-
 // switchDocuments opens the dataset Runs times, each in a fresh tab, lets
 // autosave store it, opens the Documents panel and shows switchesPerRun
 // documents spread over the list one after the other, each by scrolling
@@ -82,7 +37,7 @@ func (s *Suite) switchDocuments(ctx context.Context) error {
 	if s.cfg.Smoke {
 		docs = 200
 	}
-	data, err := native.Encode(datasetProject(docs, datasetDocKB<<10, datasetPerDoc))
+	data, err := native.Encode(corpus.Dataset(docs, datasetDocKB<<10, datasetPerDoc, "Bench"))
 	if err != nil {
 		return fmt.Errorf("encode the dataset: %w", err)
 	}
@@ -105,7 +60,7 @@ func (s *Suite) switchSession(ctx context.Context, file string, docs, run int) e
 		return err
 	}
 	defer t.Close()
-	m, err := measure(t, armSpec{On: "change", Until: "frame", Pred: "shown", Title: datasetTitle(1), TimeoutMs: 180_000}, func() error {
+	m, err := measure(t, armSpec{On: "change", Until: "frame", Pred: "shown", Title: corpus.DatasetTitle(1), TimeoutMs: 180_000}, func() error {
 		return t.SetFile("#open-file-start", file)
 	})
 	if err != nil {
@@ -138,7 +93,7 @@ func (s *Suite) switchSession(ctx context.Context, file string, docs, run int) e
 			return fmt.Errorf("switch %d: %w", k+1, err)
 		}
 		sel := fmt.Sprintf(`#docs .doc-open[data-doc="d%d"]`, i+1)
-		m, err := measure(t, armSpec{On: "click", Until: "frame", Pred: "shown", Title: datasetTitle(i + 1), TimeoutMs: 60_000}, func() error {
+		m, err := measure(t, armSpec{On: "click", Until: "frame", Pred: "shown", Title: corpus.DatasetTitle(i + 1), TimeoutMs: 60_000}, func() error {
 			return clickSelector(t, sel)
 		})
 		if err != nil {
