@@ -272,8 +272,8 @@ func (st *State) addDocument(title string, raw []byte, from string, show bool) s
 		st.DocsPanel = false
 	}
 	note := fmt.Sprintf("Added “%s” to the project (%s now).", title, wording.Count(len(st.Store.Documents()), "document"))
-	if invalid > 0 || controls > 0 {
-		note += fmt.Sprintf(" %s: %s could not be read and %s were removed.", capitalize(source), wording.Count(invalid, "byte"), wording.Count(controls, "control character"))
+	if notes := cleanNotes(source, invalid, controls); len(notes) > 0 {
+		note += " " + strings.Join(notes, " ")
 	}
 	st.info(note)
 	return ""

@@ -208,13 +208,7 @@ func (st *State) paste(title string, raw []byte, from, topic string) {
 		st.fail("There is no text to annotate in " + source + ": paste an article first.")
 		return
 	}
-	var notes []string
-	if invalid > 0 {
-		notes = append(notes, fmt.Sprintf("%s is not valid UTF-8 text: %s could not be read and show as “\uFFFD”.", capitalize(source), wording.Count(invalid, "byte")))
-	}
-	if controls > 0 {
-		notes = append(notes, fmt.Sprintf("Removed %s (such as NUL) that cannot be shown.", wording.Count(controls, "control character")))
-	}
+	notes := cleanNotes(source, invalid, controls)
 	title = strings.TrimSpace(title)
 	if title == "" {
 		title = firstLine(body)
@@ -231,6 +225,19 @@ func (st *State) paste(title string, raw []byte, from, topic string) {
 	if len(notes) > 0 {
 		st.info(strings.Join(notes, " "))
 	}
+}
+
+// cleanNotes says what text.Clean could not keep of a text read from
+// source: bytes that are not UTF-8 and control characters.
+func cleanNotes(source string, invalid, controls int) []string {
+	var notes []string
+	if invalid > 0 {
+		notes = append(notes, fmt.Sprintf("%s is not valid UTF-8 text: %s could not be read and show as “\uFFFD”.", capitalize(source), wording.Count(invalid, "byte")))
+	}
+	if controls > 0 {
+		notes = append(notes, fmt.Sprintf("Removed %s (such as NUL) that cannot be shown.", wording.Count(controls, "control character")))
+	}
+	return notes
 }
 
 // firstLine is a title made from the start of the text.
