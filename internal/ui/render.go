@@ -182,10 +182,17 @@ func listOnly(a app.Action, plan app.Plan) bool {
 
 // renderListOnly draws the side list after an action that changed only
 // the list (listOnly).
+// When the rows drawn still cover the list's view and nothing asks to
+// scroll it (app.ListCovered), it draws nothing: a list made shorter by
+// the inspector's growth, or scrolled by less than its extra rows, shows
+// the same rows.
 func (u *UI) renderListOnly(plan app.Plan) {
+	if !plan.ScrollList && app.ListCovered(u.st, u.drawn.list) {
+		return
+	}
 	prev := activeElement()
-	p := view.Page{Sidebar: view.Sidebar(u.st)}
-	p.ListRows, p.ListFirst = app.ListGeometry(u.st)
+	p := view.Page{Sidebar: view.Sidebar(u.st), ListDrawn: app.ListDrawnNow(u.st)}
+	p.ListRows, p.ListFirst = p.ListDrawn.Rows, p.ListDrawn.First
 	u.renderList(p, plan)
 	u.keepFocus(prev)
 }

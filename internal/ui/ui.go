@@ -43,6 +43,8 @@ type UI struct {
 		askName                                                             bool
 		question, setupMenu                                                 string
 		announce                                                            int
+		// list is the part of the side list Sidebar last drew.
+		list app.ListDrawn
 	}
 	// Focus of dialogs and menus (dialog.go): the open dialogs and their
 	// openers, the open menus, and whether a menu opening from its
@@ -454,6 +456,7 @@ func (u *UI) drawSaveStatus(text string, failed bool) {
 // position depends on where the rows start, which reading now would lay
 // the page out between the redraw's writes.
 func (u *UI) renderList(p view.Page, plan app.Plan) {
+	u.drawn.list = p.ListDrawn
 	if !u.setHTML(u.sidebar, &u.drawn.sidebar, p.Sidebar) && !plan.ScrollList {
 		return
 	}

@@ -54,7 +54,7 @@ func anchoredNote(a *annotation.Annotation) string {
 
 func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 	b.Markup(`<fieldset class="stance"><legend>Stance</legend>`)
-	for i, v := range st.Store.Schema().Stances {
+	for i, v := range st.Schema().Stances {
 		cls := "st-" + cssName(v)
 		pressed := "false"
 		if v == a.Stance {

@@ -41,8 +41,10 @@ type Page struct {
 	Sidebar       HTML
 	Legend        HTML // the key to the marks in the text
 	// ListRows and ListFirst place the side list's drawn rows: the
-	// number of rows of the whole list and the index of the first drawn.
+	// number of rows of the whole list and the index of the first drawn;
+	// ListDrawn is the part of the list Sidebar drew.
 	ListRows, ListFirst int
+	ListDrawn           app.ListDrawn
 	Inspector           HTML
 	ExportMenu          HTML
 	Help                HTML // the keyboard shortcuts
@@ -99,7 +101,8 @@ func Build(st *app.State) Page {
 	default:
 		p.Screen = ScreenStart
 	}
-	p.ListRows, p.ListFirst = app.ListGeometry(st)
+	p.ListDrawn = app.ListDrawnNow(st)
+	p.ListRows, p.ListFirst = p.ListDrawn.Rows, p.ListDrawn.First
 	p.Selected, p.Related = app.MarkedIDs(st)
 	if st.DocsPanel {
 		p.Documents = Documents(st)
