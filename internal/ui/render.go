@@ -191,7 +191,7 @@ func (u *UI) renderListOnly(plan app.Plan) {
 		return
 	}
 	prev := activeElement()
-	p := view.Page{Sidebar: view.Sidebar(u.st), ListDrawn: app.ListDrawnNow(u.st)}
+	p := view.Page{List: view.SidebarList(u.st), ListDrawn: app.ListDrawnNow(u.st)}
 	p.ListRows, p.ListFirst = p.ListDrawn.Rows, p.ListDrawn.First
 	u.renderList(p, plan)
 	u.keepFocus(prev)

@@ -38,8 +38,9 @@ type Page struct {
 	ColumnsDialog HTML
 	Schema        HTML // the schema editor
 	TextEditor    HTML // the editor of the shown document's text
-	Sidebar       HTML
-	Legend        HTML // the key to the marks in the text
+	// List is the side list (Sidebar), split for a patch row by row.
+	List   SideList
+	Legend HTML // the key to the marks in the text
 	// ListRows and ListFirst place the side list's drawn rows: the
 	// number of rows of the whole list and the index of the first drawn;
 	// ListDrawn is the part of the list Sidebar drew.
@@ -80,7 +81,7 @@ func Build(st *app.State) Page {
 		HandIn:        HandInButton(st),
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
-		Sidebar:       Sidebar(st),
+		List:          SidebarList(st),
 		Legend:        Legend(st),
 		Inspector:     Inspector(st),
 		Message:       st.Message,
