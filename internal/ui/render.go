@@ -182,12 +182,16 @@ func listOnly(a app.Action, plan app.Plan) bool {
 
 // renderListOnly draws the side list after an action that changed only
 // the list (listOnly).
-// When the rows drawn still cover the list's view and nothing asks to
-// scroll it (app.ListCovered), it draws nothing: a list made shorter by
-// the inspector's growth, or scrolled by less than its extra rows, shows
-// the same rows.
+// When the rows drawn still cover the list's view (app.ListCovered), it
+// draws nothing, and only scrolls the list if the app moved it: a list
+// made shorter by the inspector's growth, or scrolled by less than its
+// extra rows, shows the same rows.
 func (u *UI) renderListOnly(plan app.Plan) {
-	if !plan.ScrollList && app.ListCovered(u.st, u.drawn.list) {
+	if app.ListCovered(u.st, u.drawn.list) {
+		if plan.ScrollList { // scrolled to the drawn rows: no new row to draw
+			u.frame.scroll, u.frame.top = true, plan.ListTop
+			u.laterInFrame()
+		}
 		return
 	}
 	prev := activeElement()
