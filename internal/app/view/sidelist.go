@@ -87,6 +87,15 @@ func sidebar(b *Builder, st *app.State, rows *SideList) {
 				rb.Printf(` aria-posinset="%d" aria-setsize="%d"`, pos.n, pos.of)
 			}
 			rb.Printf(`><span class="who">%s</span> <span class="count">%s</span></li>`, wording.Clip(r.Title, 60), r.Count)
+		} else if rows != nil {
+			key = r.Annotation.ID
+			a := r.Annotation
+			sp, _ := st.Store.Speaker(a.Speaker)
+			rb.Put(HTML{s: st.ViewMemo(rowKey{a: a, speaker: sp, selected: a.ID == st.Selected}, func() string {
+				var b Builder
+				listItem(&b, st, a, pos, false)
+				return b.HTML().String()
+			})})
 		} else {
 			key = r.Annotation.ID
 			listItem(rb, st, r.Annotation, pos, r.Annotation.ID == focus)
@@ -106,6 +115,15 @@ func sidebar(b *Builder, st *app.State, rows *SideList) {
 	if rows == nil {
 		b.Markup(`</ul></div>`)
 	}
+}
+
+// rowKey is what a row of SideList shows (app.State.ViewMemo): the
+// annotation, its speaker, whether it is selected; the schema (its
+// labels' names) is ViewMemo's.
+type rowKey struct {
+	a        *annotation.Annotation
+	speaker  *annotation.Speaker
+	selected bool
 }
 
 // NoTabindex is SideList.Place's tabindex of a row that has none (a group
