@@ -134,6 +134,18 @@
 
   const PLACE = ["tabindex", "aria-posinset", "aria-setsize"];
 
+  // place3 gives row el of a list its place i (saysoRows' place).
+  function place3(el, place, i) {
+    for (let k = 0; k < 3; k++) {
+      const v = place[3 * i + k];
+      if (v === -2) {
+        if (el.hasAttribute(PLACE[k])) el.removeAttribute(PLACE[k]);
+      } else if (el.getAttribute(PLACE[k]) !== String(v)) {
+        el.setAttribute(PLACE[k], String(v));
+      }
+    }
+  }
+
   // saysoRows makes the rows of ul (a list marked data-rows) the rows
   // given: keys[i] names row i, htmls[i] is its markup without its place,
   // place[3i..3i+2] its tabindex (-2: none), aria-posinset and
@@ -144,12 +156,15 @@
   window.saysoRows = (ul, keys, htmls, place) => {
     const wanted = new Set(keys);
     const old = new Map();
-    for (let n = ul.firstChild; n;) {
-      const next = n.nextSibling;
-      if (n.nodeType !== 1 || !wanted.has(n.saysoKey) || old.has(n.saysoKey)) n.remove();
+    const gone = [];
+    for (let n = ul.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1 || !wanted.has(n.saysoKey) || old.has(n.saysoKey)) gone.push(n);
       else old.set(n.saysoKey, n);
-      n = next;
     }
+    // A list moved far (to a new annotation) keeps none of its rows: they
+    // go in one operation rather than one by one.
+    if (old.size === 0) ul.replaceChildren();
+    else for (const n of gone) n.remove();
     // The rows to parse, parsed in one go: a list moved to another
     // annotation far away draws all its rows anew.
     const made = [];
@@ -168,6 +183,17 @@
       if (j < made.length && made[j] === html && ready.length === made.length) return ready[j++];
       return parse(html);
     };
+    if (old.size === 0 && ready.length === keys.length) {
+      // Every row new: placed before they go in, in one operation.
+      for (let i = 0; i < keys.length; i++) {
+        const el = ready[i];
+        el.saysoKey = keys[i];
+        el.saysoHTML = htmls[i];
+        place3(el, place, i);
+      }
+      ul.append(...ready);
+      return;
+    }
     let at = ul.firstChild;
     for (let i = 0; i < keys.length; i++) {
       let el = old.get(keys[i]);
@@ -199,14 +225,7 @@
       } else {
         at = el.nextSibling;
       }
-      for (let k = 0; k < 3; k++) {
-        const v = place[3 * i + k];
-        if (v === -2) {
-          if (el.hasAttribute(PLACE[k])) el.removeAttribute(PLACE[k]);
-        } else if (el.getAttribute(PLACE[k]) !== String(v)) {
-          el.setAttribute(PLACE[k], String(v));
-        }
-      }
+      place3(el, place, i);
     }
     while (at) {
       const next = at.nextSibling;
