@@ -135,6 +135,9 @@ func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // building either: the inspector asks it for each of up to 40 speaker
 // mentions at every redraw.
 func sameWords(a, b string) bool {
+	if asciiSameWords(a, b) {
+		return true
+	}
 	for {
 		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
 		if a == "" || b == "" {
@@ -153,6 +156,25 @@ func sameWords(a, b string) bool {
 		}
 		a, b = a[i:], b[j:]
 	}
+}
+
+// asciiSameWords is sameWords' quick yes for the common case: the same
+// bytes but for ASCII case (a mention quoted as the speaker is named).
+// False says nothing.
+func asciiSameWords(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+			return false
+		}
+		if x != y && x|0x20 != y|0x20 || x != y && (x|0x20 < 'a' || x|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // sameLower reports whether strings.ToLower(a) == strings.ToLower(b).
