@@ -21,8 +21,23 @@
   const PREFIX = "sayso-";
   let styles = [];          // style index → name
   const sets = new Map();   // style name → Highlight
-  const ranges = new Map(); // annotation id → [{range, style}]
+  const ranges = new Map(); // annotation id → [{range, style, sec}]
+  const counts = new Map(); // style name → ranges drawn of it
   const marked = { sel: [], rel: [] };
+
+  // Only the ranges of the sections near the viewport are in the page's
+  // highlights. The browser rebuilds its markers for every range of every
+  // highlight at each frame after any change to the page's DOM or style
+  // (a row of the side list, the inspector): with all 5,000 annotations'
+  // ranges registered, adding one cost O(annotations) of the browser's
+  // own work. A section's ranges are kept here and registered when an
+  // IntersectionObserver says it is within a viewport's height of the
+  // view; a section not yet reported counts as near, so a document is
+  // drawn whole at first and thinned at the observer's first report.
+  const bySec = new Map();  // section element → Set of its range records
+  const far = new Set();    // sections reported away from the view
+  let observed = new WeakSet();
+  let observer = null;
 
   function highlight(name) {
     let h = sets.get(name);
@@ -41,6 +56,48 @@
     return p && p.firstChild && p.firstChild.nodeType === Node.TEXT_NODE ? p.firstChild : null;
   }
 
+  // sectionOf is the element whose nearness to the view decides whether
+  // a range of text node is registered: its section, or its paragraph.
+  function sectionOf(node) {
+    const p = node.parentElement;
+    return (p && p.closest("section")) || p;
+  }
+
+  function near(sec, isNear) {
+    const recs = bySec.get(sec);
+    if (isNear) {
+      if (!far.delete(sec) || !recs) return;
+      for (const r of recs) highlight(r.style).add(r.range);
+      return;
+    }
+    if (far.has(sec)) return;
+    far.add(sec);
+    if (recs) for (const r of recs) highlight(r.style).delete(r.range);
+  }
+
+  function observe(sec) {
+    if (observed.has(sec)) return;
+    observed.add(sec);
+    if (!observer && window.IntersectionObserver) {
+      observer = new IntersectionObserver((seen) => {
+        for (const e of seen) near(e.target, e.isIntersecting);
+      }, { rootMargin: "100% 0px" });
+    }
+    if (observer) observer.observe(sec);
+  }
+
+  function put(r) {
+    let recs = bySec.get(r.sec);
+    if (!recs) {
+      recs = new Set();
+      bySec.set(r.sec, recs);
+      observe(r.sec);
+    }
+    recs.add(r);
+    counts.set(r.style, (counts.get(r.style) || 0) + 1);
+    if (!far.has(r.sec)) highlight(r.style).add(r.range);
+  }
+
   // live is a Range over a static range, for its geometry.
   function live(s) {
     const r = new Range();
@@ -52,8 +109,22 @@
   function drop(id) {
     const old = ranges.get(id);
     if (!old) return;
-    for (const r of old) highlight(r.style).delete(r.range);
+    for (const r of old) {
+      if (!far.has(r.sec)) highlight(r.style).delete(r.range);
+      const recs = bySec.get(r.sec);
+      if (recs) recs.delete(r);
+      counts.set(r.style, counts.get(r.style) - 1);
+    }
     ranges.delete(id);
+  }
+
+  // show registers the ranges of the sections around an annotation's first
+  // range before the page scrolls to it, so that it is not drawn bare
+  // for a frame before the observer reports it near.
+  function show(rec) {
+    let sec = rec.sec;
+    for (let k = 0; k < 2 && sec; k++) sec = sec.previousElementSibling || sec;
+    for (let k = 0; k < 5 && sec; k++, sec = sec.nextElementSibling) near(sec, true);
   }
 
   window.saysoHighlights = {
@@ -70,6 +141,11 @@
     reset() {
       for (const h of sets.values()) h.clear();
       ranges.clear();
+      counts.clear();
+      bySec.clear();
+      far.clear();
+      if (observer) observer.disconnect();
+      observed = new WeakSet();
       marked.sel = [];
       marked.rel = [];
     },
@@ -83,17 +159,21 @@
       for (let i = 0; i + 4 < packed.length; i += 5) {
         const node = textOf(packed[i + 2]);
         if (!node) continue;
-        const r = new StaticRange({
+        const range = new StaticRange({
           startContainer: node, startOffset: Math.min(packed[i + 3], node.length),
           endContainer: node, endOffset: Math.min(packed[i + 4], node.length),
         });
-        const id = list[packed[i]], style = styles[packed[i + 1]];
-        highlight(style).add(r);
+        const id = list[packed[i]];
+        const r = { range, style: styles[packed[i + 1]], sec: sectionOf(node) };
+        put(r);
         if (!ranges.has(id)) ranges.set(id, []);
-        ranges.get(id).push({ range: r, style });
+        ranges.get(id).push(r);
       }
-      this.mark("sel", marked.sel.join(" "));
-      this.mark("rel", marked.rel.join(" "));
+      // Only a marked annotation drawn again changes the marks.
+      if (list.some((id) => marked.sel.includes(id) || marked.rel.includes(id))) {
+        this.mark("sel", marked.sel.join(" "));
+        this.mark("rel", marked.rel.join(" "));
+      }
     },
 
     // remove forgets annotations (space-separated ids).
@@ -102,7 +182,7 @@
     },
 
     // mark shows the annotations (space-separated ids) as selected ("sel")
-    // or related to the selection ("rel").
+    // or related to the selection ("rel"), wherever they are.
     mark(kind, ids) {
       const h = highlight(kind);
       h.clear();
@@ -112,10 +192,23 @@
       }
     },
 
-    // count is the number of ranges of a style (for tests and benchmarks).
+    // count is the number of ranges of a style drawn (registered with the
+    // browser or kept for when their section nears the view; for tests
+    // and benchmarks).
     count(style) {
-      const h = sets.get(style);
-      return h ? h.size : 0;
+      if (style === "sel" || style === "rel") {
+        const h = sets.get(style);
+        return h ? h.size : 0;
+      }
+      return counts.get(style) || 0;
+    },
+
+    // registered is the number of ranges of every style the browser
+    // holds now (for tests: it must stay near what the view shows).
+    registered() {
+      let n = 0;
+      for (const [name, h] of sets) if (name !== "sel" && name !== "rel") n += h.size;
+      return n;
     },
 
     // charAt returns [paragraph offset attribute, UTF-16 offset] of the
@@ -151,6 +244,7 @@
     scrollTo(id) {
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return false;
+      show(rs[0]);
       const box = live(rs[0].range).getBoundingClientRect();
       window.scrollBy({ top: box.top - innerHeight / 2, behavior: "instant" });
       return true;

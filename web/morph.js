@@ -50,6 +50,10 @@
           if (from.value !== v) from.value = v;
         }
         return;
+      case "UL":
+        // A list whose rows saysoRows patches: its rows are left alone.
+        if (to.hasAttribute("data-rows")) return;
+        break;
       case "SELECT": {
         children(from, to);
         const chosen = Array.from(to.options).findIndex((o) => o.hasAttribute("selected"));
@@ -120,6 +124,115 @@
       f = n;
     }
   }
+
+  // parse is the element of one row's markup.
+  function parse(html) {
+    const tpl = document.createElement("template");
+    tpl.innerHTML = html;
+    return tpl.content.firstElementChild;
+  }
+
+  const PLACE = ["tabindex", "aria-posinset", "aria-setsize"];
+
+  // place3 gives row el of a list its place i (saysoRows' place).
+  function place3(el, place, i) {
+    for (let k = 0; k < 3; k++) {
+      const v = place[3 * i + k];
+      if (v === -2) {
+        if (el.hasAttribute(PLACE[k])) el.removeAttribute(PLACE[k]);
+      } else if (el.getAttribute(PLACE[k]) !== String(v)) {
+        el.setAttribute(PLACE[k], String(v));
+      }
+    }
+  }
+
+  // saysoRows makes the rows of ul (a list marked data-rows) the rows
+  // given: keys[i] names row i, htmls[i] is its markup without its place,
+  // place[3i..3i+2] its tabindex (-2: none), aria-posinset and
+  // aria-setsize. A row whose markup is the one it was drawn with is
+  // kept as it is, not parsed again: adding an annotation parses its row
+  // and sets the place of the others. Rows are kept, never moved, in the
+  // order they come, so that the focused one keeps the focus.
+  window.saysoRows = (ul, keys, htmls, place) => {
+    const wanted = new Set(keys);
+    const old = new Map();
+    const gone = [];
+    for (let n = ul.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1 || !wanted.has(n.saysoKey) || old.has(n.saysoKey)) gone.push(n);
+      else old.set(n.saysoKey, n);
+    }
+    // A list moved far (to a new annotation) keeps none of its rows: they
+    // go in one operation rather than one by one.
+    if (old.size === 0) ul.replaceChildren();
+    else for (const n of gone) n.remove();
+    // The rows to parse, parsed in one go: a list moved to another
+    // annotation far away draws all its rows anew.
+    const made = [];
+    for (let i = 0; i < keys.length; i++) {
+      const el = old.get(keys[i]);
+      if (!el || el.saysoHTML !== htmls[i]) made.push(htmls[i]);
+    }
+    const tpl = document.createElement("template");
+    tpl.innerHTML = made.join("");
+    const ready = Array.from(tpl.content.children);
+    let j = 0;
+    // parsed is the element of a row's markup: the next one parsed above
+    // (rows are asked for in the same order), or one parsed now (a row
+    // dropped below because the order changed).
+    const parsed = (html) => {
+      if (j < made.length && made[j] === html && ready.length === made.length) return ready[j++];
+      return parse(html);
+    };
+    if (old.size === 0 && ready.length === keys.length) {
+      // Every row new: placed before they go in, in one operation.
+      for (let i = 0; i < keys.length; i++) {
+        const el = ready[i];
+        el.saysoKey = keys[i];
+        el.saysoHTML = htmls[i];
+        place3(el, place, i);
+      }
+      ul.append(...ready);
+      return;
+    }
+    let at = ul.firstChild;
+    for (let i = 0; i < keys.length; i++) {
+      let el = old.get(keys[i]);
+      const html = htmls[i];
+      if (el && el !== at) {
+        // The rows before it are wanted further on: the order changed (an
+        // annotation moved to another group). They go, and are made again
+        // when their turn comes, so that this row, maybe focused, is not
+        // moved.
+        while (at && at !== el) {
+          const next = at.nextSibling;
+          old.delete(at.saysoKey);
+          at.remove();
+          at = next;
+        }
+      }
+      if (el && el.saysoHTML !== html) {
+        const to = parsed(html);
+        for (const a of PLACE) if (el.hasAttribute(a)) to.setAttribute(a, el.getAttribute(a));
+        patch(el, to);
+        el.saysoHTML = html;
+      }
+      if (!el) {
+        el = parsed(html);
+        el.saysoKey = keys[i];
+        el.saysoHTML = html;
+        old.delete(keys[i]);
+        ul.insertBefore(el, at);
+      } else {
+        at = el.nextSibling;
+      }
+      place3(el, place, i);
+    }
+    while (at) {
+      const next = at.nextSibling;
+      at.remove();
+      at = next;
+    }
+  };
 
   // saysoMorph makes el's content the markup html, patching in place.
   window.saysoMorph = (el, html) => {

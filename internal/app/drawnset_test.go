@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
+	"sayso/internal/text"
 )
 
 // The highlights are redrawn incrementally (drawnSet, highlightChanges):
@@ -68,8 +69,18 @@ func requireDrawnIsFullRedraw(t *testing.T, st *State, step int, a Action) {
 	var filed []string
 	for b, ids := range st.drawn.at {
 		for id := range ids {
-			filed = append(filed, id)
-			assert.Equal(t, b, st.drawn.byID[id].hull.Start/drawnBucket, "step %d: %s filed under the wrong start", step, id)
+			first, last := buckets(st.drawn.byID[id].hull)
+			assert.True(t, first <= b && b <= last, "step %d: %s filed under a stretch its hull does not cover", step, id)
+			if b == first {
+				filed = append(filed, id)
+			}
+		}
+	}
+	for id, d := range st.drawn.byID {
+		first, last := buckets(d.hull)
+		for b := first; b <= last; b++ {
+			_, ok := st.drawn.at[b][id]
+			require.True(t, ok, "step %d: %s not filed under bucket %d of its hull", step, id, b)
 		}
 	}
 	var drawn []string
@@ -79,4 +90,29 @@ func requireDrawnIsFullRedraw(t *testing.T, st *State, step int, a Action) {
 	slices.Sort(filed)
 	slices.Sort(drawn)
 	require.Equal(t, drawn, filed, "step %d (%T): the position index files other annotations than are drawn", step, a)
+}
+
+// TestAChangeLooksAtTheDrawnHighlightsNearItOnly counts the drawn
+// highlights a change next to a very long one makes the app look at:
+// those filed under the changed stretch, not every one that starts
+// within the long one's length before it.
+func TestAChangeLooksAtTheDrawnHighlightsNearItOnly(t *testing.T) {
+	var body strings.Builder
+	for range 2000 {
+		body.WriteString("Someone said something here and then went on.\n")
+	}
+	st := NewState(fixedClock)
+	Step(st, Paste{Title: "Long", Text: body.String()})
+	for i, p := range st.Paras {
+		if i%2 == 0 {
+			Step(st, Tag{Label: annotation.LabelCue, Sel: Selection{Start: p.Start, End: p.Start + 7, Exact: true}})
+		}
+	}
+	// One claim over the whole of the text but its last paragraph.
+	last := st.Paras[len(st.Paras)-1]
+	Step(st, Tag{Label: annotation.LabelClaim, Sel: Selection{Start: st.Paras[0].Start, End: last.Start - 1, Exact: true}})
+	seen := 0
+	st.drawn.near(text.Span{Start: last.Start + 10, End: last.Start + 20}, func(string, drawnAnnotation) { seen++ })
+	assert.LessOrEqual(t, seen, 2*drawnBucket/len("Someone said something here and then went on.\n")+2,
+		"a change in the last paragraph looks at %d drawn highlights of %d", seen, len(st.drawn.byID))
 }

@@ -174,6 +174,39 @@ func ListGeometry(st *State) (rows, first int) {
 	return n, first
 }
 
+// ListDrawn is the part of the side list a redraw drew: rows [First,
+// End) of a list of Rows rows.
+type ListDrawn struct{ First, End, Rows int }
+
+// ListDrawnNow is the part of the side list a redraw would draw now.
+func ListDrawnNow(st *State) ListDrawn {
+	n := st.ListLen()
+	first, end := st.ListWindow(n)
+	return ListDrawn{First: first, End: end, Rows: n}
+}
+
+// ListCovered reports whether the rows drawn (d) still show what a
+// redraw must: after an action that changed only the list's scroll
+// position or height (ListScrolled, ListResized) the browser layer then
+// draws nothing. The rows in view and half the extra rows on either side
+// (ListOverscan) must be drawn, of a list of the same rows: a list made
+// shorter by the inspector above it (the first claim added) needs no new
+// rows, and a scroll draws the list again once every 3 rows rather than
+// at every row.
+func ListCovered(st *State, d ListDrawn) bool {
+	n := st.ListLen()
+	if n != d.Rows {
+		return false
+	}
+	h := st.list.height
+	if h <= 0 {
+		h = defaultListHeight
+	}
+	first := max(st.list.top/ListRowHeight-ListOverscan/2, 0)
+	end := min((st.list.top+h)/ListRowHeight+1+ListOverscan/2, n)
+	return first >= d.First && end <= d.End
+}
+
 // takeListScroll returns where the browser layer must scroll the list (as
 // in ListScrolled.Top) when the app moved it, to show the selected
 // annotation's row.

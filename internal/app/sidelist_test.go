@@ -33,3 +33,47 @@ func longState(t *testing.T, n int) *State {
 	st.takeListScroll()
 	return st
 }
+
+// TestListCoveredSkipsOnlyRedrawsThatWouldDrawNothingNew holds
+// ListCovered, which lets a scroll or a height change of the list draw
+// nothing, to what a redraw would draw: never true when a row in view, or
+// within half the extra rows of it, is not drawn.
+func TestListCoveredSkipsOnlyRedrawsThatWouldDrawNothingNew(t *testing.T) {
+	const top = 40 * ListRowHeight
+	tests := []struct {
+		name    string
+		then    Action
+		covered bool
+	}{
+		{"the list made shorter by the inspector", ListResized{Height: 600}, true},
+		{"the list made taller", ListResized{Height: 1600}, false},
+		{"scrolled down by a few pixels", ListScrolled{Top: top + 5, Height: 900}, true},
+		{"scrolled down by half the extra rows", ListScrolled{Top: top + ListOverscan/2*ListRowHeight, Height: 900}, true},
+		{"scrolled down past half the extra rows", ListScrolled{Top: top + (ListOverscan/2+1)*ListRowHeight, Height: 900}, false},
+		{"scrolled up by half the extra rows", ListScrolled{Top: top - ListOverscan/2*ListRowHeight, Height: 900}, true},
+		{"scrolled up past half the extra rows", ListScrolled{Top: top - (ListOverscan/2+1)*ListRowHeight, Height: 900}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := longState(t, 60)
+			Update(st, ListScrolled{Top: top, Height: 900})
+			drawn := ListDrawnNow(st)
+			Update(st, tc.then)
+			require.Equal(t, tc.covered, ListCovered(st, drawn))
+			if !tc.covered {
+				return
+			}
+			// What is in view is drawn.
+			h := st.list.height
+			require.LessOrEqual(t, drawn.First, st.list.top/ListRowHeight)
+			require.GreaterOrEqual(t, drawn.End, min((st.list.top+h)/ListRowHeight+1, drawn.Rows))
+		})
+	}
+	t.Run("a row added to the list", func(t *testing.T) {
+		st := longState(t, 20)
+		drawn := ListDrawnNow(st)
+		p := st.Paras[3]
+		Update(st, Tag{Label: annotation.LabelClaim, Sel: Selection{Start: p.Start + 30, End: p.End - 1}})
+		require.False(t, ListCovered(st, drawn))
+	})
+}

@@ -49,6 +49,8 @@ type schemaCache struct {
 	read     bool
 	schema   annotation.Schema
 	memo     map[string]string
+	// rows is ViewMemo's, forgotten with memo.
+	rows map[any]string
 }
 
 // Schema is the project's schema, read from the store once per change of
@@ -60,7 +62,7 @@ func (st *State) Schema() annotation.Schema {
 	}
 	sc := st.Store.Schema()
 	if !c.read || !sameSchema(c.schema, sc) {
-		c.memo = nil
+		c.memo, c.rows = nil, nil
 	}
 	c.store, c.revision, c.read, c.schema = st.Store, st.Store.Revision(), true, sc
 	return c.schema
@@ -80,6 +82,30 @@ func (st *State) SchemaMemo(name string, build func(annotation.Schema) string) s
 		st.schema.memo = map[string]string{}
 	}
 	st.schema.memo[name] = v
+	return v
+}
+
+// maxViewMemo is how many pieces ViewMemo keeps before it forgets them
+// all (those of annotations changed since are never asked for again).
+const maxViewMemo = 4096
+
+// ViewMemo returns what build makes for key, built again only when the
+// schema changed: key must hold everything build reads but the schema,
+// as the values it reads (the store writes a new value for every
+// annotation and speaker it changes, so a pointer to one stands for its
+// contents). The side list's rows are built once per change of their
+// annotation, not at every redraw.
+func (st *State) ViewMemo(key any, build func() string) string {
+	st.Schema()
+	c := &st.schema
+	if v, ok := c.rows[key]; ok {
+		return v
+	}
+	if c.rows == nil || len(c.rows) >= maxViewMemo {
+		c.rows = map[any]string{}
+	}
+	v := build()
+	c.rows[key] = v
 	return v
 }
 

@@ -57,3 +57,39 @@ func TestLongDocumentKeepsTheSideListSmall(t *testing.T) {
 	assert.Greater(t, browsertest.Eval[int](p, `document.getElementById("sidebar").scrollTop`), 1000)
 	assert.Less(t, browsertest.Eval[int](p, rows), 120)
 }
+
+// TestALongDocumentHandsTheBrowserOnlyTheHighlightsNearTheView opens a
+// generated document with 2,000 annotations: every range is drawn
+// (saysoHighlights.count), but the browser holds only those of the
+// sections near the view (it rebuilds its markers for every range it
+// holds after any change to the page, so holding all made each add cost
+// O(annotations)); scrolled to the end, the highlights there are held.
+func TestALongDocumentHandsTheBrowserOnlyTheHighlightsNearTheView(t *testing.T) {
+	file, _ := writeGenerated(t, corpus.Spec{Name: "e2e", Bytes: 200 << 10, Annotations: 2000, Seed: 7})
+
+	p := browsertest.Open(t, serveSite(t), "")
+	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	drawn := `["claim", "claim-favor", "claim-against", "claim-neutral", "claim-unclear", "speaker", "cue"].reduce((n, s) => n + saysoHighlights.count(s), 0)`
+	p.WaitFor(drawn + ` >= 2000`)
+	p.WaitFor(`saysoHighlights.registered() > 0 && saysoHighlights.registered() < 400`)
+	heldInView := `(() => {
+		for (const [name, h] of CSS.highlights) {
+			if (name === "sayso-sel" || name === "sayso-rel") continue;
+			for (const s of h) {
+				const r = new Range();
+				r.setStart(s.startContainer, s.startOffset);
+				r.setEnd(s.endContainer, s.endOffset);
+				const b = r.getBoundingClientRect();
+				if (b.height > 0 && b.bottom > 0 && b.top < innerHeight) return true;
+			}
+		}
+		return false;
+	})()`
+	p.WaitFor(heldInView)
+
+	browsertest.Eval[int](p, `(() => { window.scrollTo(0, document.body.scrollHeight); return 0; })()`)
+	p.WaitFor(heldInView)
+	assert.Less(t, browsertest.Eval[int](p, `saysoHighlights.registered()`), 400)
+	assert.GreaterOrEqual(t, browsertest.Eval[int](p, drawn), 2000, "every range is still drawn")
+}

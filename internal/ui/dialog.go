@@ -33,6 +33,10 @@ var menuButtons = map[string]string{"export-menu": "export-more", "setup-menu": 
 type modals struct {
 	open    []string
 	openers map[string]js.Value
+	// inertFor is the stack of open dialogs setInert last made the page
+	// for (inertSet: it ran once).
+	inertFor string
+	inertSet bool
 }
 
 func (u *UI) el(id string) js.Value { return js.Global().Get("document").Call("getElementById", id) }
@@ -100,7 +104,12 @@ func (u *UI) updateModals(prev js.Value) {
 		}
 	}
 	u.modals.open = append(still, opened...)
-	u.setInert()
+	// The inert parts change only when a dialog opened or closed (the
+	// first render sets them): not at every redraw.
+	if stack := strings.Join(u.modals.open, " "); !u.modals.inertSet || stack != u.modals.inertFor {
+		u.modals.inertSet, u.modals.inertFor = true, stack
+		u.setInert()
+	}
 	if len(opened) > 0 {
 		top := u.el(opened[len(opened)-1])
 		for _, id := range opened {
@@ -213,8 +222,10 @@ func (u *UI) updateMenus() {
 	for menuID, buttonID := range menuButtons {
 		menu, button := u.el(menuID), u.el(buttonID)
 		open := !menu.Call("hasAttribute", "hidden").Bool()
-		button.Call("setAttribute", "aria-expanded", boolString(open))
-		was := u.menuOpen[menuID]
+		was, known := u.menuOpen[menuID]
+		if !known || open != was {
+			button.Call("setAttribute", "aria-expanded", boolString(open))
+		}
 		u.menuOpen[menuID] = open
 		switch {
 		case open && !was:

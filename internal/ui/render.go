@@ -182,10 +182,21 @@ func listOnly(a app.Action, plan app.Plan) bool {
 
 // renderListOnly draws the side list after an action that changed only
 // the list (listOnly).
+// When the rows drawn still cover the list's view (app.ListCovered), it
+// draws nothing, and only scrolls the list if the app moved it: a list
+// made shorter by the inspector's growth, or scrolled by less than its
+// extra rows, shows the same rows.
 func (u *UI) renderListOnly(plan app.Plan) {
+	if app.ListCovered(u.st, u.drawn.list) {
+		if plan.ScrollList { // scrolled to the drawn rows: no new row to draw
+			u.frame.scroll, u.frame.top = true, plan.ListTop
+			u.laterInFrame()
+		}
+		return
+	}
 	prev := activeElement()
-	p := view.Page{Sidebar: view.Sidebar(u.st)}
-	p.ListRows, p.ListFirst = app.ListGeometry(u.st)
+	p := view.Page{List: view.SidebarList(u.st), ListDrawn: app.ListDrawnNow(u.st)}
+	p.ListRows, p.ListFirst = p.ListDrawn.Rows, p.ListDrawn.First
 	u.renderList(p, plan)
 	u.keepFocus(prev)
 }

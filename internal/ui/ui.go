@@ -4,6 +4,8 @@ package ui
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"syscall/js"
 	"time"
 
@@ -43,6 +45,12 @@ type UI struct {
 		askName                                                             bool
 		question, setupMenu                                                 string
 		announce                                                            int
+		// list is the part of the side list Sidebar last drew.
+		list app.ListDrawn
+		// The side list's rows as setRows last drew them.
+		rowKeys  []string
+		rows     []view.HTML
+		rowPlace []int
 	}
 	// Focus of dialogs and menus (dialog.go): the open dialogs and their
 	// openers, the open menus, and whether a menu opening from its
@@ -454,7 +462,10 @@ func (u *UI) drawSaveStatus(text string, failed bool) {
 // position depends on where the rows start, which reading now would lay
 // the page out between the redraw's writes.
 func (u *UI) renderList(p view.Page, plan app.Plan) {
-	if !u.setHTML(u.sidebar, &u.drawn.sidebar, p.Sidebar) && !plan.ScrollList {
+	u.drawn.list = p.ListDrawn
+	head := u.setHTML(u.sidebar, &u.drawn.sidebar, p.List.Head)
+	rows := u.setRows(p.List)
+	if !head && !rows && !plan.ScrollList {
 		return
 	}
 	style := u.sidebar.Underlying().Get("style")
@@ -464,6 +475,54 @@ func (u *UI) renderList(p view.Page, plan app.Plan) {
 		u.frame.scroll, u.frame.top = true, plan.ListTop
 		u.laterInFrame()
 	}
+}
+
+// setRows patches the side list's rows (web/morph.js, saysoRows) when
+// they changed, and reports whether it did: a row whose markup is
+// unchanged is not parsed again, and the place of every row (which an
+// add changes in all of them) is set as attributes. Without saysoRows
+// (or the list's <ul>) the rows go in whole.
+func (u *UI) setRows(l view.SideList) bool {
+	ul := u.sidebar.Underlying().Call("querySelector", "ul[data-rows]")
+	if ul.IsNull() {
+		u.drawn.rowKeys, u.drawn.rowPlace, u.drawn.rows = nil, nil, nil
+		return false
+	}
+	// A list the head's patch made anew has no rows yet.
+	fresh := len(l.Rows) > 0 && ul.Get("firstElementChild").IsNull()
+	if !fresh && slices.Equal(l.Keys, u.drawn.rowKeys) && slices.Equal(l.Place, u.drawn.rowPlace) &&
+		slices.EqualFunc(l.Rows, u.drawn.rows, func(a, b view.HTML) bool { return a.String() == b.String() }) {
+		return false
+	}
+	u.drawn.rowKeys, u.drawn.rowPlace, u.drawn.rows = l.Keys, l.Place, l.Rows
+	keys := make([]any, len(l.Keys))
+	rows := make([]any, len(l.Rows))
+	place := make([]any, len(l.Place))
+	for i, k := range l.Keys {
+		keys[i], rows[i] = k, l.Rows[i].String()
+	}
+	for i, v := range l.Place {
+		place[i] = v
+	}
+	if f := js.Global().Get("saysoRows"); f.Type() == js.TypeFunction {
+		f.Invoke(ul, keys, rows, place)
+		return true
+	}
+	// Without morph.js: the rows in whole, then their place.
+	var b strings.Builder
+	for _, r := range l.Rows {
+		b.WriteString(r.String())
+	}
+	ul.Set("innerHTML", b.String())
+	names := [3]string{"tabindex", "aria-posinset", "aria-setsize"}
+	for i, el := 0, ul.Get("firstElementChild"); !el.IsNull() && 3*i+2 < len(l.Place); i, el = i+1, el.Get("nextElementSibling") {
+		for k, name := range names {
+			if v := l.Place[3*i+k]; v != view.NoTabindex {
+				el.Call("setAttribute", name, v)
+			}
+		}
+	}
+	return true
 }
 
 // listOffset is how far the side list's rows start below the top of

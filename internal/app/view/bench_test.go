@@ -98,3 +98,31 @@ func BenchmarkCompare40Students(b *testing.B) {
 		Compare(st)
 	}
 }
+
+// BenchmarkAddPage1MB is what the browser layer runs in Go for one add
+// and its undo at 1 MB + 5,000 annotations: the step, the page (Build)
+// and the highlight ranges of what changed.
+func BenchmarkAddPage1MB(b *testing.B) {
+	benchAddPage(b, corpus.Spec{Name: "1mb", Bytes: 1 << 20, Annotations: 5000, Seed: 1})
+}
+
+// BenchmarkAddPage5MB is BenchmarkAddPage1MB at 5 MB + 25,000: the same
+// figure, if nothing of an add grows with the project.
+func BenchmarkAddPage5MB(b *testing.B) {
+	benchAddPage(b, corpus.Spec{Name: "5mb", Bytes: 5 << 20, Annotations: 25000, Seed: 3})
+}
+
+func benchAddPage(b *testing.B, spec corpus.Spec) {
+	st := openCorpus(b, spec)
+	Build(st)
+	p := st.Paras[len(st.Paras)/2]
+	sel := app.Selection{Start: p.Start, End: p.Start + 20}
+	for b.Loop() {
+		r := app.Step(st, app.Tag{Label: annotation.LabelClaim, Sel: sel}).Redraw
+		Build(st)
+		app.HighlightRanges(st, r.Set)
+		r = app.Step(st, app.Undo{}).Redraw
+		Build(st)
+		app.HighlightRanges(st, r.Set)
+	}
+}

@@ -145,9 +145,13 @@ func TestThePageShowsHostileDataEscaped(t *testing.T) {
 		p := Build(st)
 		for name, h := range map[string]HTML{"Compare": p.Compare, "Tools": p.Tools, "Documents": p.Documents,
 			"Exercise": p.Exercise, "Instructions": p.Instructions, "ImportDialog": p.ImportDialog, "ColumnsDialog": p.ColumnsDialog, "Schema": p.Schema,
-			"Sidebar": p.Sidebar, "Inspector": p.Inspector, "ExportMenu": p.ExportMenu, "Help": p.Help} {
+			"Sidebar": p.List.Head, "Inspector": p.Inspector, "ExportMenu": p.ExportMenu, "Help": p.Help} {
 			assertOnlyOwnMarkup(t, h.String())
 			assert.NotContains(t, h.String(), "<img", name)
+		}
+		for i, row := range p.List.Rows {
+			assertOnlyOwnMarkup(t, row.String())
+			assert.NotContains(t, row.String(), "<img", "row %d of the side list", i)
 		}
 	}
 }

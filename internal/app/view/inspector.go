@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sayso/internal/annotation"
 	"sayso/internal/app"
@@ -54,7 +56,7 @@ func anchoredNote(a *annotation.Annotation) string {
 
 func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 	b.Markup(`<fieldset class="stance"><legend>Stance</legend>`)
-	for i, v := range st.Store.Schema().Stances {
+	for i, v := range st.Schema().Stances {
 		cls := "st-" + cssName(v)
 		pressed := "false"
 		if v == a.Stance {
@@ -70,7 +72,7 @@ func claimControls(b *Builder, st *app.State, a *annotation.Annotation) {
 	b.Printf(`<label class="field">Speaker<select data-field="%s"><option value="">— none —</option>`, FieldMention)
 	for _, m := range nearest(st, a, annotation.LabelSpeaker, maxChoices, a.SpeakerMention) {
 		name := m.Quote
-		if sp, ok := st.Store.Speaker(m.Speaker); ok && normalize(sp.Name) != normalize(m.Quote) {
+		if sp, ok := st.Store.Speaker(m.Speaker); ok && !sameWords(sp.Name, m.Quote) {
 			name = sp.Name + " — “" + m.Quote + "”"
 		}
 		b.Printf(`<option value="%s"%s>%s</option>`, m.ID, attrIf(m.ID == a.SpeakerMention, " selected"), wording.Clip(name, 70))
@@ -128,6 +130,65 @@ func cueControls(b *Builder, st *app.State, c *annotation.Annotation) {
 }
 
 func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// sameWords reports whether normalize(a) == normalize(b) without
+// building either: the inspector asks it for each of up to 40 speaker
+// mentions at every redraw.
+func sameWords(a, b string) bool {
+	if asciiSameWords(a, b) {
+		return true
+	}
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i := strings.IndexFunc(a, unicode.IsSpace)
+		if i < 0 {
+			i = len(a)
+		}
+		j := strings.IndexFunc(b, unicode.IsSpace)
+		if j < 0 {
+			j = len(b)
+		}
+		if !sameLower(a[:i], b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
+}
+
+// asciiSameWords is sameWords' quick yes for the common case: the same
+// bytes but for ASCII case (a mention quoted as the speaker is named).
+// False says nothing.
+func asciiSameWords(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+			return false
+		}
+		if x != y && x|0x20 != y|0x20 || x != y && (x|0x20 < 'a' || x|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// sameLower reports whether strings.ToLower(a) == strings.ToLower(b).
+func sameLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == b
+}
 
 // maxChoices is how many speaker mentions and cues the inspector offers
 // for a claim: the ones nearest to it (a long document has thousands).

@@ -38,11 +38,14 @@ type Page struct {
 	ColumnsDialog HTML
 	Schema        HTML // the schema editor
 	TextEditor    HTML // the editor of the shown document's text
-	Sidebar       HTML
-	Legend        HTML // the key to the marks in the text
+	// List is the side list (Sidebar), split for a patch row by row.
+	List   SideList
+	Legend HTML // the key to the marks in the text
 	// ListRows and ListFirst place the side list's drawn rows: the
-	// number of rows of the whole list and the index of the first drawn.
+	// number of rows of the whole list and the index of the first drawn;
+	// ListDrawn is the part of the list Sidebar drew.
 	ListRows, ListFirst int
+	ListDrawn           app.ListDrawn
 	Inspector           HTML
 	ExportMenu          HTML
 	Help                HTML // the keyboard shortcuts
@@ -78,7 +81,7 @@ func Build(st *app.State) Page {
 		HandIn:        HandInButton(st),
 		ImportDialog:  ImportDialog(st),
 		ColumnsDialog: ColumnsDialog(st),
-		Sidebar:       Sidebar(st),
+		List:          SidebarList(st),
 		Legend:        Legend(st),
 		Inspector:     Inspector(st),
 		Message:       st.Message,
@@ -99,7 +102,8 @@ func Build(st *app.State) Page {
 	default:
 		p.Screen = ScreenStart
 	}
-	p.ListRows, p.ListFirst = app.ListGeometry(st)
+	p.ListDrawn = app.ListDrawnNow(st)
+	p.ListRows, p.ListFirst = p.ListDrawn.Rows, p.ListDrawn.First
 	p.Selected, p.Related = app.MarkedIDs(st)
 	if st.DocsPanel {
 		p.Documents = Documents(st)

@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 
+	"sayso/internal/annotation"
 	"sayso/internal/app"
 	"sayso/internal/wording"
 )
@@ -10,18 +11,24 @@ import (
 // Tools renders a tag button per label of the schema, for the toolbar.
 func Tools(st *app.State) HTML {
 	var b Builder
-	for _, l := range st.Store.Schema().Labels {
-		title := "Tag the selected text as " + l.Name
-		if l.Key != "" {
-			title += " (" + l.Key + ")"
+	// The tag buttons change with the schema alone: built once per schema,
+	// not at every redraw.
+	b.Put(HTML{s: st.SchemaMemo("Tools", func(sc annotation.Schema) string {
+		var b Builder
+		for _, l := range sc.Labels {
+			title := "Tag the selected text as " + l.Name
+			if l.Key != "" {
+				title += " (" + l.Key + ")"
+			}
+			b.Printf(`<button type="button" class="tool l-%s" data-action="%s" data-label="%s" data-keepsel title="%s"><span class="tool-name">%s</span>`,
+				cssName(l.ID), ActTag, l.ID, title, l.Name)
+			if l.Key != "" {
+				b.Printf(` <kbd>%s</kbd>`, l.Key)
+			}
+			b.Markup(`</button>`)
 		}
-		b.Printf(`<button type="button" class="tool l-%s" data-action="%s" data-label="%s" data-keepsel title="%s"><span class="tool-name">%s</span>`,
-			cssName(l.ID), ActTag, l.ID, title, l.Name)
-		if l.Key != "" {
-			b.Printf(` <kbd>%s</kbd>`, l.Key)
-		}
-		b.Markup(`</button>`)
-	}
+		return b.HTML().String()
+	})})
 	suggestButton(&b, st)
 	return b.HTML()
 }

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"strconv"
+
 	"sayso/internal/annotation"
 	"sayso/internal/app"
 	"sayso/internal/wording"
@@ -13,13 +15,46 @@ const maxOrphansShown = 50
 // the rows of the list's visible window (app.State.ListRows). Every
 // annotation row carries data-id for the click handler.
 func Sidebar(st *app.State) HTML {
-	anns := st.Store.Annotations(st.Doc)
 	var b Builder
-	orphans(&b, st)
-	suggestionsGroup(&b, st)
+	sidebar(&b, st, nil)
+	return b.HTML()
+}
+
+// SideList is the side list split for the browser layer to patch it row
+// by row (web/morph.js, saysoRows): a redraw after an add parses and
+// patches the rows that changed, not the forty in view. Head is Sidebar
+// with the list's rows left out (its <ul> carries data-rows: morph.js
+// leaves its rows alone); Rows are the drawn rows without the attributes
+// that say their place (tabindex, aria-posinset, aria-setsize: adding an
+// annotation changes them in every row), which Place holds, three per
+// row in that order; Keys name the rows (an annotation's id, a group
+// heading's title and its occurrence in the window).
+type SideList struct {
+	Head  HTML
+	Keys  []string
+	Rows  []HTML
+	Place []int
+}
+
+// SidebarList renders the side list as a SideList. Head with each row,
+// placed, in its <ul> is Sidebar.
+func SidebarList(st *app.State) SideList {
+	var b Builder
+	l := SideList{}
+	sidebar(&b, st, &l)
+	l.Head = b.HTML()
+	return l
+}
+
+// sidebar writes the side list to b, or, with rows, its rows to rows and
+// the rest to b.
+func sidebar(b *Builder, st *app.State, rows *SideList) {
+	anns := st.Store.Annotations(st.Doc)
+	orphans(b, st)
+	suggestionsGroup(b, st)
 	if len(anns) == 0 {
 		b.Markup(`<p class="empty">No annotations yet. Select text in the article and press <kbd>c</kbd> for a claim, <kbd>s</kbd> for a speaker, <kbd>q</kbd> for a cue.</p>`)
-		return b.HTML()
+		return
 	}
 	n := st.ListLen()
 	claims, speakers := app.ListCounts(st)
@@ -31,22 +66,77 @@ func Sidebar(st *app.State) HTML {
 		drawn = append(drawn, st.ListRow(i))
 	}
 	focus := listTabStop(st, drawn)
-	b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d" aria-label="Annotations by speaker (arrow keys move, Enter selects)">`, first)
-	for i, r := range drawn {
-		pos := listPos{n: first + i + 1, of: n}
-		if r.Annotation == nil {
-			b.Printf(`<li class="vrow ghead" aria-posinset="%d" aria-setsize="%d"><span class="who">%s</span> <span class="count">%s</span></li>`, pos.n, pos.of, wording.Clip(r.Title, 60), r.Count)
-			continue
-		}
-		listItem(&b, st, r.Annotation, pos, r.Annotation.ID == focus)
+	if rows != nil {
+		b.Printf(`<div class="vlist"><ul class="vrows" data-rows data-first="%d" aria-label="Annotations by speaker (arrow keys move, Enter selects)"></ul></div>`, first)
+	} else {
+		b.Printf(`<div class="vlist"><ul class="vrows" data-first="%d" aria-label="Annotations by speaker (arrow keys move, Enter selects)">`, first)
 	}
-	b.Markup(`</ul></div>`)
-	return b.HTML()
+	heads := map[string]int{}
+	for i, r := range drawn {
+		pos := listPos{n: first + i + 1, of: n, placed: rows == nil}
+		rb := b
+		if rows != nil {
+			rb = &Builder{}
+		}
+		key := ""
+		if r.Annotation == nil {
+			key = "h\x00" + r.Title + "\x00" + strconv.Itoa(heads[r.Title])
+			heads[r.Title]++
+			rb.Markup(`<li class="vrow ghead"`)
+			if pos.placed {
+				rb.Printf(` aria-posinset="%d" aria-setsize="%d"`, pos.n, pos.of)
+			}
+			rb.Printf(`><span class="who">%s</span> <span class="count">%s</span></li>`, wording.Clip(r.Title, 60), r.Count)
+		} else if rows != nil {
+			key = r.Annotation.ID
+			a := r.Annotation
+			sp, _ := st.Store.Speaker(a.Speaker)
+			rb.Put(HTML{s: st.ViewMemo(rowKey{a: a, speaker: sp, selected: a.ID == st.Selected}, func() string {
+				var b Builder
+				listItem(&b, st, a, pos, false)
+				return b.HTML().String()
+			})})
+		} else {
+			key = r.Annotation.ID
+			listItem(rb, st, r.Annotation, pos, r.Annotation.ID == focus)
+		}
+		if rows != nil {
+			tab := -1
+			if r.Annotation != nil && r.Annotation.ID == focus {
+				tab = 0
+			} else if r.Annotation == nil {
+				tab = NoTabindex
+			}
+			rows.Keys = append(rows.Keys, key)
+			rows.Rows = append(rows.Rows, rb.HTML())
+			rows.Place = append(rows.Place, tab, pos.n, pos.of)
+		}
+	}
+	if rows == nil {
+		b.Markup(`</ul></div>`)
+	}
 }
 
+// rowKey is what a row of SideList shows (app.State.ViewMemo): the
+// annotation, its speaker, whether it is selected; the schema (its
+// labels' names) is ViewMemo's.
+type rowKey struct {
+	a        *annotation.Annotation
+	speaker  *annotation.Speaker
+	selected bool
+}
+
+// NoTabindex is SideList.Place's tabindex of a row that has none (a group
+// heading).
+const NoTabindex = -2
+
 // listPos is a row's place in the whole list, for a screen reader to say
-// "3 of 120" although only the rows in view are drawn.
-type listPos struct{ n, of int }
+// "3 of 120" although only the rows in view are drawn; placed says to
+// write it (and the row's tabindex) into the row's markup.
+type listPos struct {
+	n, of  int
+	placed bool
+}
 
 // listTabStop is the drawn row that takes the list's one Tab stop: the
 // list's keyboard focus (app.ListFocus) when it is drawn, else the first
@@ -79,8 +169,13 @@ func listItem(b *Builder, st *app.State, a *annotation.Annotation, pos listPos, 
 	if tabStop {
 		tabindex = 0
 	}
-	b.Printf(`<li class="%s" data-id="%s" tabindex="%d" aria-label="%s" aria-posinset="%d" aria-setsize="%d"%s title="%s"><span class="tag">%s</span>`,
-		cls, a.ID, tabindex, app.Describe(st, a), pos.n, pos.of, attrIf(a.ID == st.Selected, ` aria-current="true"`), wording.Clip(a.Quote, 300), st.LabelDisplay(a.Label))
+	if pos.placed {
+		b.Printf(`<li class="%s" data-id="%s" tabindex="%d" aria-label="%s" aria-posinset="%d" aria-setsize="%d"%s title="%s"><span class="tag">%s</span>`,
+			cls, a.ID, tabindex, app.Describe(st, a), pos.n, pos.of, attrIf(a.ID == st.Selected, ` aria-current="true"`), wording.Clip(a.Quote, 300), st.LabelDisplay(a.Label))
+	} else {
+		b.Printf(`<li class="%s" data-id="%s" aria-label="%s"%s title="%s"><span class="tag">%s</span>`,
+			cls, a.ID, app.Describe(st, a), attrIf(a.ID == st.Selected, ` aria-current="true"`), wording.Clip(a.Quote, 300), st.LabelDisplay(a.Label))
+	}
 	if a.Label == annotation.LabelClaim {
 		stance := a.Stance
 		if stance == "" {

@@ -2,6 +2,7 @@ package view
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,4 +97,120 @@ func TestInspectorOffersTheNearestMentionsAndKeepsTheLinkedOne(t *testing.T) {
 	require.Len(t, speakers, 2)
 	assert.Equal(t, maxChoices+1, strings.Count(speakers[1], "<option"), "the nearest speakers and a new one")
 	assert.Contains(t, speakers[1], `value="`+mention.Speaker+`" selected`)
+}
+
+// placeAttrs are the attributes SideList keeps out of its rows.
+var placeAttrs = regexp.MustCompile(` (tabindex|aria-posinset|aria-setsize)="(-?\d+)"`)
+
+// TestSidebarListIsTheSidebarSplitIntoRows holds the side list the
+// browser layer patches row by row to the one Sidebar renders: the same
+// markup once each row's place attributes are taken out into Place, the
+// same rows in the same order, each with a key of its own.
+func TestSidebarListIsTheSidebarSplitIntoRows(t *testing.T) {
+	for name, st := range map[string]*app.State{
+		"a long list, scrolled": func() *app.State {
+			st := longState(t, 200)
+			app.Update(st, app.ListScrolled{Top: 150 * app.ListRowHeight, Height: 900})
+			return st
+		}(),
+		"a list with a selection": func() *app.State {
+			st := longState(t, 30)
+			app.Update(st, app.Select{ID: st.Store.Annotations(st.Doc)[7].ID})
+			return st
+		}(),
+		"hostile names": hostileAnnotating(t),
+	} {
+		t.Run(name, func(t *testing.T) { requireListIsSidebar(t, st) })
+	}
+}
+
+// requireListIsSidebar holds SidebarList to Sidebar split into rows: the
+// same markup once each row's place attributes are taken out into Place,
+// the same rows in the same order, each with a key of its own.
+func requireListIsSidebar(t *testing.T, st *app.State) {
+	t.Helper()
+	whole := Sidebar(st).String()
+	l := SidebarList(st)
+	require.Len(t, l.Keys, len(l.Rows))
+	require.Len(t, l.Place, 3*len(l.Rows))
+	var rows strings.Builder
+	keys := map[string]bool{}
+	for i, r := range l.Rows {
+		rows.WriteString(r.String())
+		assert.NotRegexp(t, placeAttrs, r.String(), "row %d carries its place", i)
+		assert.False(t, keys[l.Keys[i]], "key %q twice", l.Keys[i])
+		keys[l.Keys[i]] = true
+	}
+	head := strings.Replace(l.Head.String(), ` data-rows`, ``, 1)
+	joined := strings.Replace(head, `</ul>`, rows.String()+`</ul>`, 1)
+	var place []int
+	for _, m := range placeAttrs.FindAllStringSubmatch(whole[strings.Index(whole, `<ul class="vrows"`):], -1) {
+		v, err := strconv.Atoi(m[2])
+		require.NoError(t, err)
+		place = append(place, v)
+	}
+	assert.Equal(t, placeAttrs.ReplaceAllString(whole, ""), joined)
+	var want []int
+	for i := 0; i < len(l.Place); i += 3 {
+		if l.Place[i] != NoTabindex {
+			want = append(want, l.Place[i])
+		}
+		want = append(want, l.Place[i+1], l.Place[i+2])
+	}
+	assert.Equal(t, place, want)
+}
+
+// TestTheSideListsRowsAreBuiltAgainWhenWhatTheyShowChanged changes what
+// rows show without a new annotation value (a speaker's name, a label's
+// name) and with one (a stance), and moves the selection: the rows kept
+// from one redraw to the next (app.State.ViewMemo) always show what a
+// fresh build shows.
+func TestTheSideListsRowsAreBuiltAgainWhenWhatTheyShowChanged(t *testing.T) {
+	st := longState(t, 12)
+	claim := func(k int) string {
+		n := 0
+		for _, a := range st.Store.Annotations(st.Doc) {
+			if a.Label == annotation.LabelClaim {
+				if n == k {
+					return a.ID
+				}
+				n++
+			}
+		}
+		t.Fatalf("no claim %d", k)
+		return ""
+	}
+	mention := func(k int) string {
+		n := 0
+		for _, a := range st.Store.Annotations(st.Doc) {
+			if a.Label == annotation.LabelSpeaker {
+				if n == k {
+					return a.ID
+				}
+				n++
+			}
+		}
+		t.Fatalf("no mention %d", k)
+		return ""
+	}
+	requireListIsSidebar(t, st)
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"a claim selected", func() { app.Update(st, app.Select{ID: claim(2)}) }},
+		{"its stance set", func() { app.Update(st, app.SetStance{Value: "favor"}) }},
+		{"another selected", func() { app.Update(st, app.Select{ID: claim(5)}) }},
+		{"a speaker renamed", func() {
+			app.Update(st, app.Select{ID: mention(5)})
+			app.Update(st, app.RenameSpeaker{Name: "Zed Renamed"})
+		}},
+		{"the claim label renamed", func() {
+			app.Update(st, app.EditLabel{ID: annotation.LabelClaim, Field: "name", Value: "Assertion"})
+		}},
+		{"undone", func() { app.Update(st, app.Undo{}) }},
+	} {
+		step.do()
+		t.Run(step.name, func(t *testing.T) { requireListIsSidebar(t, st) })
+	}
 }

@@ -38,17 +38,18 @@ func main() {
 	prof := flag.Bool("profile", false, "also print the top functions by self time (CDP Profiler)")
 	top := flag.Int("top", 40, "functions printed with -profile")
 	out := flag.String("out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
+	trace := flag.Bool("trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
 	add := flag.Bool("add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
 	flag.Parse()
-	addMode = *add
+	addMode, traceMode = *add, *trace
 	if err := run(*site, corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}, *runs, *prof, *top, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "opentrace:", err)
 		os.Exit(1)
 	}
 }
 
-// addMode is -add.
-var addMode bool
+// addMode is -add, traceMode -trace.
+var addMode, traceMode bool
 
 // target is hook.js pickTarget's answer.
 type target struct {
@@ -108,6 +109,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	var cpus []float64
 	self := map[string]float64{}
 	total := map[string]float64{}
+	traced := map[string]float64{}
 	for r := range runs + 1 {
 		t, err := b.NewTab(browser.Hook{ClearStorage: true})
 		if err != nil {
@@ -148,6 +150,12 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 				return err
 			}
 		}
+		var tr *tracer
+		if traceMode && r > 0 {
+			if tr, err = startTrace(t); err != nil {
+				return err
+			}
+		}
 		cpu0, err := t.MainThreadCPU()
 		if err != nil {
 			return err
@@ -177,6 +185,11 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			return err
 		}
 		cpus = append(cpus, cpu1-cpu0)
+		if tr != nil {
+			if err := tr.stop(t, traced); err != nil {
+				return err
+			}
+		}
 		if prof && r > 0 {
 			res, err := chromedp.Call(t.Context(), profiler.Stop, cdp.Empty{})
 			if err != nil {
@@ -211,6 +224,9 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	cpus = cpus[1:]
 	sort.Float64s(cpus)
 	fmt.Printf("main-thread CPU, median of %d: %.1f ms (min %.1f, max %.1f)\n", len(cpus), cpus[len(cpus)/2], cpus[0], cpus[len(cpus)-1])
+	if traceMode {
+		printTrace(traced, runs)
+	}
 	if prof {
 		printTop("self time", self, runs, top)
 		printTop("total time (self and callees)", total, runs, top)
