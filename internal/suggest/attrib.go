@@ -127,7 +127,7 @@ func (p *para) direct(continues bool) {
 //go:noinline
 func (p *para) appendTo(si int, sp Span) {
 	sg := &p.s.res.Suggestions[si]
-	sg.Content = append(sg.Content, p.s.x.SnapToWords(sp))
+	sg.Content = append(sg.Content, p.s.snap(sp))
 }
 
 type tokRange struct{ a, b int }

@@ -318,12 +318,12 @@ func (s *Suggester) paragraph(pi int) {
 //
 //go:noinline
 func (p *para) span(a, b int) Span {
-	return p.s.x.SnapToWords(Span{Start: p.toks[a].s, End: p.toks[b].e})
+	return p.s.snap(Span{Start: p.toks[a].s, End: p.toks[b].e})
 }
 
 func (p *para) add(sg Suggestion) int {
 	for i := range sg.Content {
-		sg.Content[i] = p.s.x.SnapToWords(sg.Content[i])
+		sg.Content[i] = p.s.snap(sg.Content[i])
 	}
 	p.contracted(&sg)
 	p.infinitive(&sg)
