@@ -1053,7 +1053,7 @@ func (p *para) nextQuoteAttributed() bool {
 	if p.idx+1 >= len(p.s.paras) {
 		return false
 	}
-	n := p.s.newPara(p.idx + 1)
+	n := p.s.newPara(p.idx+1, nil)
 	if n == nil || len(n.quotes) == 0 || n.quotes[0].a != 0 {
 		return false
 	}

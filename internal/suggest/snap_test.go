@@ -96,8 +96,9 @@ func TestSnapMatchesSnapToWordsOnEveryTokenSpan(t *testing.T) {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
 		s := decoded(string(data))
+		ws := &words{lx: newLexicon()}
 		for _, ps := range s.paras {
-			toks := tokenize(s.r, ps.Start, ps.End)
+			toks := ws.tokenize(nil, s.r, ps.Start, ps.End)
 			for i := range toks {
 				for j := i; j < len(toks) && j < i+12; j++ {
 					sp := Span{Start: toks[i].s, End: toks[j].e}

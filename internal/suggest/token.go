@@ -3,6 +3,7 @@ package suggest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 type tkind uint8
@@ -25,7 +26,58 @@ type tok struct {
 }
 
 func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || unicode.Is(unicode.Pc, c)
+}
+
+// words holds the tokens' texts met so far with their word classes, so
+// that a word met again costs no allocation: a 1 MB article has a few
+// thousand words, each met hundreds of times.
+type words struct {
+	lx  *lexicon
+	m   map[string]wordOf
+	buf []byte
+}
+
+// wordOf is a token's text (lower case for a word) and its classes.
+type wordOf struct {
+	l string
+	c wclass
+}
+
+// text returns the word whose text is b, adding it when it is new.
+func (ws *words) text(b []byte) wordOf {
+	if v, ok := ws.m[string(b)]; ok {
+		return v
+	}
+	if ws.m == nil {
+		ws.m = map[string]wordOf{}
+	}
+	v := wordOf{l: string(b), c: ws.lx.class[string(b)]}
+	ws.m[v.l] = v
+	return v
+}
+
+// of returns the word of code points r, lower-cased when lower is set
+// (as strings.ToLower does: unicode.ToLower of each code point).
+func (ws *words) of(r []rune, lower bool) wordOf {
+	b := ws.buf[:0]
+	for _, c := range r {
+		switch {
+		case c < utf8.RuneSelf && lower && 'A' <= c && c <= 'Z':
+			b = append(b, byte(c+'a'-'A'))
+		case c < utf8.RuneSelf:
+			b = append(b, byte(c))
+		case lower:
+			b = utf8.AppendRune(b, unicode.ToLower(c))
+		default:
+			b = utf8.AppendRune(b, c)
+		}
+	}
+	ws.buf = b
+	return ws.text(b)
 }
 
 func isSpace(c rune) bool { return unicode.IsSpace(c) }
@@ -54,9 +106,18 @@ func opensAt(r []rune, i, w, ps, pe int) bool {
 	return before
 }
 
-// tokenize splits the paragraph [ps, pe) of r into tokens.
-func tokenize(r []rune, ps, pe int) []tok {
-	toks := make([]tok, 0, (pe-ps)/5+1)
+// tok returns the token of code points [i, j) of r, not lower-cased.
+func (ws *words) tok(r []rune, i, j int, k tkind, single bool) tok {
+	v := ws.of(r[i:j], false)
+	return tok{s: i, e: j, l: v.l, c: v.c, k: k, single: single}
+}
+
+// tokenize appends the tokens of the paragraph [ps, pe) of r, with their
+// words' classes, to toks.
+func (ws *words) tokenize(toks []tok, r []rune, ps, pe int) []tok {
+	if toks == nil {
+		toks = make([]tok, 0, (pe-ps)/5+1)
+	}
 	straightOpen := false // a straight quotation mark opened and not closed yet
 	for i := ps; i < pe; {
 		c := r[i]
@@ -76,23 +137,23 @@ func tokenize(r []rune, ps, pe int) []tok {
 				}
 				break
 			}
-			s := string(r[i:j])
-			toks = append(toks, tok{s: i, e: j, l: strings.ToLower(s), k: word, cap: unicode.IsUpper(c)})
+			wd := ws.of(r[i:j], true)
+			toks = append(toks, tok{s: i, e: j, l: wd.l, c: wd.c, k: word, cap: unicode.IsUpper(c)})
 			i = j
 		case c == '“' && closesLeft(r, i, ps, pe):
 			// “It's unusual,“ said: a left mark typed where a quote closes.
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
+			toks = append(toks, ws.tok(r, i, i+1, qclose, false))
 			i++
 		case c == '“' || c == '«' || c == '„':
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qopen})
+			toks = append(toks, ws.tok(r, i, i+1, qopen, false))
 			i++
 		case c == '\'' && i+2 < pe && r[i+1] == '\'' && r[i+2] == '\'' && !opensAt(r, i, 3, ps, pe):
 			// Three straight marks closing: a single quote inside a double
 			// one ends, then the double one.
-			toks = append(toks, tok{s: i, e: i + 1, l: "'", k: qclose, single: true})
+			toks = append(toks, ws.tok(r, i, i+1, qclose, true))
 			i++
 		case c == '”' || c == '»':
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
+			toks = append(toks, ws.tok(r, i, i+1, qclose, false))
 			i++
 		case c == '"' || (c == '\'' && i+1 < pe && r[i+1] == '\''):
 			w := 1
@@ -107,7 +168,7 @@ func tokenize(r []rune, ps, pe int) []tok {
 				k = qclose // "… coalitions, '' said": spaces on both sides close an open quote
 			}
 			straightOpen = k == qopen
-			toks = append(toks, tok{s: i, e: i + w, l: string(r[i : i+w]), k: k})
+			toks = append(toks, ws.tok(r, i, i+w, k, false))
 			i += w
 		case c == '‘' || c == '’' || c == '\'':
 			k := punct
@@ -118,10 +179,10 @@ func tokenize(r []rune, ps, pe int) []tok {
 			} else if i > ps && !isSpace(r[i-1]) && (i+1 == pe || !isWordRune(r[i+1])) {
 				k = qclose
 			}
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: k, single: true})
+			toks = append(toks, ws.tok(r, i, i+1, k, true))
 			i++
 		default:
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: punct})
+			toks = append(toks, ws.tok(r, i, i+1, punct, false))
 			i++
 		}
 	}
