@@ -86,15 +86,22 @@ func (u *UI) warmSuggestLater() {
 	ric.Invoke(u.warmFunc)
 }
 
-// warmSuggest applies WarmSuggest, which draws nothing, without a redraw;
-// each step is marked (User Timing sayso:suggest-warm) for the benchmark.
+// warmSuggest applies WarmSuggest, which draws nothing, without a redraw.
+// For the benchmark, each step is marked (User Timing sayso:suggest-warm)
+// and the end of warming too (sayso:suggest-warmed).
 func (u *UI) warmSuggest() {
 	perf := js.Global().Get("performance")
 	start := perf.Call("now")
+	more := false
 	for _, e := range app.Step(u.st, app.WarmSuggest{}).Effects {
+		_, later := e.(app.WarmSuggestLater)
+		more = more || later
 		u.run(e)
 	}
 	perf.Call("measure", "sayso:suggest-warm", map[string]any{"start": start, "end": perf.Call("now")})
+	if !more {
+		perf.Call("mark", "sayso:suggest-warmed")
+	}
 }
 
 // suggestMark times a slice of Suggest for the benchmark (User Timing):
