@@ -28,6 +28,8 @@ func (s *Suggester) snap(sp Span) Span {
 // around it and is no character of a script written without spaces: it
 // breaks clusters on both sides (UAX #29 GB999 or, for controls, GB4 and
 // GB5) and is no prefixed sign. CR is left out (CR LF is one cluster).
+//
+//go:noinline
 func plainRune(r rune) bool {
 	return r < 0x300 && r != '\r' || 0x2010 <= r && r <= 0x2027
 }

@@ -252,20 +252,9 @@ type para struct {
 // paragraph to the next so that the finder allocates them only as the
 // longest paragraph grows them.
 type paraBufs struct {
-	toks    []tok
-	used    []bool
-	inQuote []int
-	sentOf  []int
-}
-
-// zeroed returns b cut or grown to n elements, all zero.
-func zeroed[T any](b []T, n int) []T {
-	if cap(b) < n {
-		return make([]T, n)
-	}
-	b = b[:n]
-	clear(b)
-	return b
+	toks []tok
+	used []bool
+	ints []int // inQuote and sentOf, one after the other
 }
 
 // newPara tokenizes paragraph pi and finds its quotes and sentences; nil
@@ -281,10 +270,14 @@ func (s *Suggester) newPara(pi int, bufs *paraBufs) *para {
 	if len(toks) == 0 {
 		return nil
 	}
-	bufs.used = zeroed(bufs.used, len(toks))
-	bufs.inQuote = zeroed(bufs.inQuote, len(toks))
-	bufs.sentOf = zeroed(bufs.sentOf, len(toks))
-	p := &para{s: s, idx: pi, toks: toks, used: bufs.used, inQuote: bufs.inQuote, sentOf: bufs.sentOf}
+	n := len(toks)
+	if cap(bufs.used) < n {
+		bufs.used, bufs.ints = make([]bool, n), make([]int, 2*n)
+	}
+	used, ints := bufs.used[:n], bufs.ints[:2*n]
+	clear(used)
+	clear(ints)
+	p := &para{s: s, idx: pi, toks: toks, used: used, inQuote: ints[:n:n], sentOf: ints[n:]}
 	p.quotes = findQuotes(toks)
 	for qi, q := range p.quotes {
 		for i := q.a; i <= q.b; i++ {

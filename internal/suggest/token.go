@@ -65,21 +65,19 @@ func (ws *words) text(b []byte) wordOf {
 func (ws *words) of(r []rune, lower bool) wordOf {
 	b := ws.buf[:0]
 	for _, c := range r {
-		switch {
-		case c < utf8.RuneSelf && lower && 'A' <= c && c <= 'Z':
-			b = append(b, byte(c+'a'-'A'))
-		case c < utf8.RuneSelf:
-			b = append(b, byte(c))
-		case lower:
-			b = utf8.AppendRune(b, unicode.ToLower(c))
-		default:
-			b = utf8.AppendRune(b, c)
+		if lower {
+			c = unicode.ToLower(c)
 		}
+		b = utf8.AppendRune(b, c)
 	}
 	ws.buf = b
 	return ws.text(b)
 }
 
+// isSpace is unicode.IsSpace, not inlined (tokenize calls it in eight
+// places; see word in suggest.go for why that matters).
+//
+//go:noinline
 func isSpace(c rune) bool { return unicode.IsSpace(c) }
 
 // innerRune may join two word runes into one word: don't, U.S, well-known.
@@ -106,12 +104,6 @@ func opensAt(r []rune, i, w, ps, pe int) bool {
 	return before
 }
 
-// tok returns the token of code points [i, j) of r, not lower-cased.
-func (ws *words) tok(r []rune, i, j int, k tkind, single bool) tok {
-	v := ws.of(r[i:j], false)
-	return tok{s: i, e: j, l: v.l, c: v.c, k: k, single: single}
-}
-
 // tokenize appends the tokens of the paragraph [ps, pe) of r, with their
 // words' classes, to toks.
 func (ws *words) tokenize(toks []tok, r []rune, ps, pe int) []tok {
@@ -121,46 +113,43 @@ func (ws *words) tokenize(toks []tok, r []rune, ps, pe int) []tok {
 	straightOpen := false // a straight quotation mark opened and not closed yet
 	for i := ps; i < pe; {
 		c := r[i]
-		switch {
-		case isSpace(c):
+		if isSpace(c) {
 			i++
+			continue
+		}
+		// A word, or a mark of w code points of kind k.
+		k, w, lower, single := punct, 1, false, false
+		switch {
 		case isWordRune(c):
-			j := i + 1
-			for j < pe {
+			for i+w < pe {
+				j := i + w
 				if isWordRune(r[j]) {
-					j++
+					w++
 					continue
 				}
 				if innerRune(r[j]) && j+1 < pe && isWordRune(r[j+1]) && !(r[j] == '.' && !shortSegment(r, i, j)) {
-					j += 2
+					w += 2
 					continue
 				}
 				break
 			}
-			wd := ws.of(r[i:j], true)
-			toks = append(toks, tok{s: i, e: j, l: wd.l, c: wd.c, k: word, cap: unicode.IsUpper(c)})
-			i = j
+			k, lower = word, true
 		case c == '“' && closesLeft(r, i, ps, pe):
 			// “It's unusual,“ said: a left mark typed where a quote closes.
-			toks = append(toks, ws.tok(r, i, i+1, qclose, false))
-			i++
+			k = qclose
 		case c == '“' || c == '«' || c == '„':
-			toks = append(toks, ws.tok(r, i, i+1, qopen, false))
-			i++
+			k = qopen
 		case c == '\'' && i+2 < pe && r[i+1] == '\'' && r[i+2] == '\'' && !opensAt(r, i, 3, ps, pe):
 			// Three straight marks closing: a single quote inside a double
 			// one ends, then the double one.
-			toks = append(toks, ws.tok(r, i, i+1, qclose, true))
-			i++
+			k, single = qclose, true
 		case c == '”' || c == '»':
-			toks = append(toks, ws.tok(r, i, i+1, qclose, false))
-			i++
+			k = qclose
 		case c == '"' || (c == '\'' && i+1 < pe && r[i+1] == '\''):
-			w := 1
 			if c == '\'' {
 				w = 2
 			}
-			k := qclose
+			k = qclose
 			if opensAt(r, i, w, ps, pe) {
 				k = qopen
 			}
@@ -168,10 +157,8 @@ func (ws *words) tokenize(toks []tok, r []rune, ps, pe int) []tok {
 				k = qclose // "… coalitions, '' said": spaces on both sides close an open quote
 			}
 			straightOpen = k == qopen
-			toks = append(toks, ws.tok(r, i, i+w, k, false))
-			i += w
 		case c == '‘' || c == '’' || c == '\'':
-			k := punct
+			single = true
 			if c == '‘' || (c == '\'' && opensAt(r, i, 1, ps, pe)) {
 				if i+1 < pe && !isSpace(r[i+1]) {
 					k = qopen
@@ -179,12 +166,10 @@ func (ws *words) tokenize(toks []tok, r []rune, ps, pe int) []tok {
 			} else if i > ps && !isSpace(r[i-1]) && (i+1 == pe || !isWordRune(r[i+1])) {
 				k = qclose
 			}
-			toks = append(toks, ws.tok(r, i, i+1, k, true))
-			i++
-		default:
-			toks = append(toks, ws.tok(r, i, i+1, punct, false))
-			i++
 		}
+		v := ws.of(r[i:i+w], lower)
+		toks = append(toks, tok{s: i, e: i + w, l: v.l, c: v.c, k: k, single: single, cap: k == word && unicode.IsUpper(c)})
+		i += w
 	}
 	return toks
 }
