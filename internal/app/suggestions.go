@@ -351,8 +351,9 @@ func (st *State) applySuggestAction(a suggestAction) []Effect {
 }
 
 // warmSuggest does one step of readying Suggest (WarmSuggest): the word
-// lists, then a paragraph of the sample article a step, then the
-// suggestions made of its result, as Suggest would.
+// lists, then the sample article in steps as Suggest works (about a
+// thousand code points each), then the suggestions made of its result,
+// as Suggest would.
 func (st *State) warmSuggest() []Effect {
 	s := &st.suggest
 	if s.warmed || !st.SuggestAllowed() {
@@ -366,11 +367,17 @@ func (st *State) warmSuggest() []Effect {
 	if s.warm == nil {
 		s.warm = suggest.NewIndexed(text.NewIndex(SampleText), s.lexicon)
 	}
-	if s.warm.Step() {
+	if s.warm.Work(suggestStepChars) {
 		return []Effect{WarmSuggestLater{}}
 	}
 	_, n := s.warm.Progress()
 	suggestionsOf(s.warm.Result(), n)
+	// What the first Suggest calls besides the finder, so that the browser
+	// has compiled it too: the hash its rejections are kept by, and the
+	// snapping of a span that the finder leaves to the text index.
+	x := text.NewIndex(SampleText)
+	text.Hash(SampleText)
+	x.SnapToWords(text.Span{Start: 1, End: n})
 	s.warm, s.warmed = nil, true
 	return nil
 }
