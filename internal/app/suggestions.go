@@ -351,9 +351,9 @@ func (st *State) applySuggestAction(a suggestAction) []Effect {
 }
 
 // warmSuggest does one step of readying Suggest (WarmSuggest): the word
-// lists, then the sample article in steps as Suggest works (about a
-// thousand code points each), then the suggestions made of its result,
-// as Suggest would.
+// lists, then the sample article a paragraph a step (through Work, as
+// Suggest runs the finder), then the suggestions made of its result, as
+// Suggest would.
 func (st *State) warmSuggest() []Effect {
 	s := &st.suggest
 	if s.warmed || !st.SuggestAllowed() {
@@ -367,7 +367,7 @@ func (st *State) warmSuggest() []Effect {
 	if s.warm == nil {
 		s.warm = suggest.NewIndexed(text.NewIndex(SampleText), s.lexicon)
 	}
-	if s.warm.Work(suggestStepChars) {
+	if s.warm.Work(1) { // a paragraph a step: short steps
 		return []Effect{WarmSuggestLater{}}
 	}
 	_, n := s.warm.Progress()
