@@ -62,6 +62,20 @@ type SetExerciseSuggest struct{ On bool }
 // is idle.
 type SuggestLater struct{}
 
+// WarmSuggest readies Suggest while the page has nothing else to do, so
+// that the person's first Suggest is as quick as the next ones: the first
+// one builds the finder's word lists, the next ones run the finder, a
+// paragraph each, over the sample article, whose result is thrown away
+// (the browser compiles the finder's WebAssembly functions on their first
+// call, which made a first Suggest several times slower than a second).
+// Nothing it does is shown or saved. It stops once Suggest has run, and
+// does nothing where Suggest is off.
+type WarmSuggest struct{}
+
+// WarmSuggestLater asks the browser layer to send WarmSuggest when the
+// page is idle (never on a timeout: warming may wait for ever).
+type WarmSuggestLater struct{}
+
 func (Suggest) isAction()              {}
 func (SuggestMore) isAction()          {}
 func (AcceptSuggestion) isAction()     {}
@@ -71,7 +85,9 @@ func (SelectSuggestion) isAction()     {}
 func (AcceptAllSuggestions) isAction() {}
 func (RejectAllSuggestions) isAction() {}
 func (SetExerciseSuggest) isAction()   {}
+func (WarmSuggest) isAction()          {}
 func (SuggestLater) isEffect()         {}
+func (WarmSuggestLater) isEffect()     {}
 
 // suggestAction: finding, accepting and rejecting suggestions.
 type suggestAction interface {
@@ -88,6 +104,7 @@ func (SelectSuggestion) suggesting()     {}
 func (AcceptAllSuggestions) suggesting() {}
 func (RejectAllSuggestions) suggesting() {}
 func (SetExerciseSuggest) suggesting()   {}
+func (WarmSuggest) suggesting()          {}
 
 // SuggestSliceChars bounds the code points of text one slice of Suggest
 // works on (a paragraph longer than that is one slice).
@@ -125,10 +142,12 @@ type suggestState struct {
 	all     []Suggested
 	work    *suggest.Suggester
 	workDoc string
-	lexicon *suggest.Lexicon // built by the first Suggest, kept for the next ones
-	cur     string           // the current suggestion's key
-	curAt   int              // where the current suggestion starts (to find the next)
-	rev     int              // changes whenever what is drawn of them may change
+	lexicon *suggest.Lexicon   // built by WarmSuggest or the first Suggest, kept for the next ones
+	warmed  bool               // the finder ran once (Suggest or WarmSuggest): nothing left to warm
+	warm    *suggest.Suggester // WarmSuggest's run over the sample article
+	cur     string             // the current suggestion's key
+	curAt   int                // where the current suggestion starts (to find the next)
+	rev     int                // changes whenever what is drawn of them may change
 
 	// shown caches the indexes into all of the suggestions shown.
 	shown      []int
@@ -325,7 +344,41 @@ func (st *State) applySuggestAction(a suggestAction) []Effect {
 		}
 	case SetExerciseSuggest:
 		st.Draft.NoSuggest = !a.On
+	case WarmSuggest:
+		return st.warmSuggest()
 	}
+	return nil
+}
+
+// warmSuggest does one step of readying Suggest (WarmSuggest): the word
+// lists, then the sample article a paragraph a step (through Work, as
+// Suggest runs the finder), then the suggestions made of its result, as
+// Suggest would.
+func (st *State) warmSuggest() []Effect {
+	s := &st.suggest
+	if s.warmed || !st.SuggestAllowed() {
+		s.warm = nil
+		return nil
+	}
+	if s.lexicon == nil {
+		s.lexicon = suggest.NewLexicon()
+		return []Effect{WarmSuggestLater{}}
+	}
+	if s.warm == nil {
+		s.warm = suggest.NewIndexed(text.NewIndex(SampleText), s.lexicon)
+	}
+	if s.warm.Work(1) { // a paragraph a step: short steps
+		return []Effect{WarmSuggestLater{}}
+	}
+	_, n := s.warm.Progress()
+	suggestionsOf(s.warm.Result(), n)
+	// What the first Suggest calls besides the finder, so that the browser
+	// has compiled it too: the hash its rejections are kept by, and the
+	// snapping of a span that the finder leaves to the text index.
+	x := text.NewIndex(SampleText)
+	text.Hash(SampleText)
+	x.SnapToWords(text.Span{Start: 1, End: n})
+	s.warm, s.warmed = nil, true
 	return nil
 }
 
@@ -346,6 +399,7 @@ func (st *State) startSuggest() []Effect {
 	_, x, _ := st.Store.Document(st.Doc)
 	s := &st.suggest
 	s.rev++
+	s.warmed, s.warm = true, nil
 	if s.lexicon == nil {
 		// The word lists take a slice of their own, the first time.
 		s.lexicon = suggest.NewLexicon()
@@ -386,24 +440,7 @@ func (st *State) finishSuggest(res suggest.Result) {
 	s := &st.suggest
 	_, x, _ := st.Store.Document(st.Doc)
 	s.work, s.store, s.doc, s.cur, s.curAt = nil, st.Store, st.Doc, "", 0
-	s.all = s.all[:0]
-	for _, sg := range res.Suggestions {
-		if !validFragments(sg.Content, x.Len()) {
-			continue
-		}
-		v := Suggested{Claim: sg.Content, Direct: sg.Direct, key: fragmentsKey(sg.Content)}
-		if validFragments([]text.Span{sg.Cue}, x.Len()) {
-			v.Cue = sg.Cue
-		}
-		if validFragments([]text.Span{sg.Source}, x.Len()) {
-			v.Source = sg.Source
-			if sg.Speaker >= 0 && sg.Speaker < len(res.Speakers) {
-				v.Speaker = res.Speakers[sg.Speaker].Name
-			}
-		}
-		s.all = append(s.all, v)
-	}
-	sort.SliceStable(s.all, func(i, j int) bool { return s.all[i].Claim[0].Start < s.all[j].Claim[0].Start })
+	s.all = suggestionsOf(res, x.Len())
 	s.rev++
 	list, _ := st.Suggestions()
 	switch {
@@ -414,6 +451,31 @@ func (st *State) finishSuggest(res suggest.Result) {
 	default:
 		st.info(fmt.Sprintf("Suggest found %s, shown with dashed lines: a or Enter accepts the current one, x rejects it, n goes to the next.", plural(len(list), "suggestion")))
 	}
+}
+
+// suggestionsOf are the suggestions of what the finder found in a text of
+// n code points, in text order, leaving out any whose claim does not lie
+// in the text.
+func suggestionsOf(res suggest.Result, n int) []Suggested {
+	all := make([]Suggested, 0, len(res.Suggestions))
+	for _, sg := range res.Suggestions {
+		if !validFragments(sg.Content, n) {
+			continue
+		}
+		v := Suggested{Claim: sg.Content, Direct: sg.Direct, key: fragmentsKey(sg.Content)}
+		if validFragments([]text.Span{sg.Cue}, n) {
+			v.Cue = sg.Cue
+		}
+		if validFragments([]text.Span{sg.Source}, n) {
+			v.Source = sg.Source
+			if sg.Speaker >= 0 && sg.Speaker < len(res.Speakers) {
+				v.Speaker = res.Speakers[sg.Speaker].Name
+			}
+		}
+		all = append(all, v)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Claim[0].Start < all[j].Claim[0].Start })
+	return all
 }
 
 // validFragments reports whether spans are non-empty, in order, apart and

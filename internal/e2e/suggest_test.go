@@ -243,3 +243,40 @@ func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
 	p.WaitFor(`!!document.querySelector("#sidebar .suggestions .count")`)
 	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet", "the same suggestions as one run natively")
 }
+
+// TestSuggestIsReadiedWhileThePageIsIdle opens the app and leaves it on
+// the start screen: Suggest is readied at idle time (the page marks the
+// end of it, sayso:suggest-warmed) with nothing redrawn and the focus
+// where it was; the reference article pasted and g pressed then give the
+// suggestions one run natively gives.
+func TestSuggestIsReadiedWhileThePageIsIdle(t *testing.T) {
+	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
+	require.NoError(t, err)
+	native := app.NewState(time.Now)
+	app.Update(native, app.Paste{Title: "Xi–Trump Summit", Text: string(article)})
+	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
+		effects = app.Update(native, app.SuggestMore{})
+	}
+	list, _ := native.Suggestions()
+	require.NotEmpty(t, list)
+
+	p := browsertest.Open(t, serveSite(t), t.TempDir())
+	require.True(t, p.Visible("#start"))
+	p.Click("#paste-title")
+	start := browsertest.Eval[string](p, `document.getElementById("start").innerHTML`)
+	p.WaitFor(`performance.getEntriesByName("sayso:suggest-warmed").length === 1`)
+	assert.Positive(t, browsertest.Eval[int](p, `performance.getEntriesByName("sayso:suggest-warm").length`), "warmed in steps")
+	assert.Equal(t, "paste-title", browsertest.Eval[string](p, `document.activeElement.id`), "the focus stays")
+	assert.Equal(t, start, browsertest.Eval[string](p, `document.getElementById("start").innerHTML`), "nothing redrawn")
+	assert.True(t, p.Visible("#start"))
+
+	p.Type("Xi–Trump Summit")
+	p.Click("#paste-text")
+	p.Type(string(article))
+	p.Click(`[data-action="paste"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	p.Press("g")
+	p.WaitFor(`!!document.querySelector("#sidebar .suggestions .count")`)
+	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet")
+	assert.Equal(t, wording.Clip(app.SuggestionQuote(native, list[0]), 120), browsertest.Eval[string](p, currentSuggestion), "the first suggestion is current")
+}

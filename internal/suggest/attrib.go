@@ -127,7 +127,7 @@ func (p *para) direct(continues bool) {
 //go:noinline
 func (p *para) appendTo(si int, sp Span) {
 	sg := &p.s.res.Suggestions[si]
-	sg.Content = append(sg.Content, p.s.x.SnapToWords(sp))
+	sg.Content = append(sg.Content, p.s.snap(sp))
 }
 
 type tokRange struct{ a, b int }
@@ -1053,7 +1053,7 @@ func (p *para) nextQuoteAttributed() bool {
 	if p.idx+1 >= len(p.s.paras) {
 		return false
 	}
-	n := p.s.newPara(p.idx + 1)
+	n := p.s.newPara(p.idx+1, nil)
 	if n == nil || len(n.quotes) == 0 || n.quotes[0].a != 0 {
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"sayso/internal/bench/stats"
+	"sayso/internal/text"
 )
 
 // article is a made-up news article of about 3 KB, written for these
@@ -30,6 +31,28 @@ func BenchmarkSuggestArticle(b *testing.B) {
 	b.SetBytes(int64(len(doc)))
 	for b.Loop() {
 		Suggest(doc)
+	}
+}
+
+// BenchmarkNewLexicon measures building the word lists, which the page
+// does once (at idle time after start-up, or on the first Suggest).
+func BenchmarkNewLexicon(b *testing.B) {
+	for b.Loop() {
+		NewLexicon()
+	}
+}
+
+// BenchmarkSuggestArticleBuiltLexicon measures the finder alone on the
+// 3 KB article, with the word lists built, as the page runs it.
+func BenchmarkSuggestArticleBuiltLexicon(b *testing.B) {
+	doc := article()
+	lx := NewLexicon()
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		s := NewIndexed(text.NewIndex(doc), lx)
+		for s.Step() {
+		}
+		s.Result()
 	}
 }
 

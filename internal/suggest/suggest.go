@@ -89,7 +89,9 @@ func newLexicon() *lexicon {
 // its paragraph, the first one included.
 type Suggester struct {
 	lx    *lexicon
-	r     []rune // the text's code points, decoded up to scan
+	words words    // the tokens' texts met so far
+	bufs  paraBufs // the working paragraph's slices
+	r     []rune   // the text's code points, decoded up to scan
 	x     *text.Index
 	paras []Span // the paragraphs found so far
 	next  int
@@ -183,6 +185,7 @@ func (s *Suggester) Step() bool {
 	if s.lx == nil {
 		s.lx = newLexicon()
 	}
+	s.words.lx = s.lx
 	s.findParas(s.next + 1) // the finder looks one paragraph ahead
 	if s.next >= len(s.paras) {
 		return false
@@ -245,27 +248,43 @@ type para struct {
 	carry   []Span // the previous paragraph's quote, a first fragment of this one's
 }
 
+// paraBufs are the per-token slices of a paragraph, kept from one
+// paragraph to the next so that the finder allocates them only as the
+// longest paragraph grows them.
+type paraBufs struct {
+	toks []tok
+	used []bool
+	ints []int // inQuote and sentOf, one after the other
+}
+
 // newPara tokenizes paragraph pi and finds its quotes and sentences; nil
-// when it holds no token.
-func (s *Suggester) newPara(pi int) *para {
+// when it holds no token. Its slices are bufs', which it keeps grown (nil:
+// new ones, for a paragraph looked at while another is worked on).
+func (s *Suggester) newPara(pi int, bufs *paraBufs) *para {
+	if bufs == nil {
+		bufs = &paraBufs{}
+	}
 	ps := s.paras[pi]
-	toks := tokenize(s.r, ps.Start, ps.End)
+	toks := s.words.tokenize(bufs.toks[:0], s.r, ps.Start, ps.End)
+	bufs.toks = toks
 	if len(toks) == 0 {
 		return nil
 	}
-	for i := range toks {
-		toks[i].c = s.lx.class[toks[i].l]
+	n := len(toks)
+	if cap(bufs.used) < n {
+		bufs.used, bufs.ints = make([]bool, n), make([]int, 2*n)
 	}
-	p := &para{s: s, idx: pi, toks: toks, used: make([]bool, len(toks))}
+	used, ints := bufs.used[:n], bufs.ints[:2*n]
+	clear(used)
+	clear(ints)
+	p := &para{s: s, idx: pi, toks: toks, used: used, inQuote: ints[:n:n], sentOf: ints[n:]}
 	p.quotes = findQuotes(toks)
-	p.inQuote = make([]int, len(toks))
 	for qi, q := range p.quotes {
 		for i := q.a; i <= q.b; i++ {
 			p.inQuote[i] = qi + 1
 		}
 	}
 	p.sents = s.lx.sentences(toks)
-	p.sentOf = make([]int, len(toks))
 	for si, se := range p.sents {
 		for i := se.a; i < se.b; i++ {
 			p.sentOf[i] = si
@@ -275,7 +294,7 @@ func (s *Suggester) newPara(pi int) *para {
 }
 
 func (s *Suggester) paragraph(pi int) {
-	p := s.newPara(pi)
+	p := s.newPara(pi, &s.bufs)
 	if p == nil {
 		return
 	}
@@ -318,12 +337,12 @@ func (s *Suggester) paragraph(pi int) {
 //
 //go:noinline
 func (p *para) span(a, b int) Span {
-	return p.s.x.SnapToWords(Span{Start: p.toks[a].s, End: p.toks[b].e})
+	return p.s.snap(Span{Start: p.toks[a].s, End: p.toks[b].e})
 }
 
 func (p *para) add(sg Suggestion) int {
 	for i := range sg.Content {
-		sg.Content[i] = p.s.x.SnapToWords(sg.Content[i])
+		sg.Content[i] = p.s.snap(sg.Content[i])
 	}
 	p.contracted(&sg)
 	p.infinitive(&sg)

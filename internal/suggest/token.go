@@ -3,6 +3,7 @@ package suggest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 type tkind uint8
@@ -25,9 +26,58 @@ type tok struct {
 }
 
 func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || unicode.Is(unicode.Pc, c)
 }
 
+// words holds the tokens' texts met so far with their word classes, so
+// that a word met again costs no allocation: a 1 MB article has a few
+// thousand words, each met hundreds of times.
+type words struct {
+	lx  *lexicon
+	m   map[string]wordOf
+	buf []byte
+}
+
+// wordOf is a token's text (lower case for a word) and its classes.
+type wordOf struct {
+	l string
+	c wclass
+}
+
+// text returns the word whose text is b, adding it when it is new.
+func (ws *words) text(b []byte) wordOf {
+	if v, ok := ws.m[string(b)]; ok {
+		return v
+	}
+	if ws.m == nil {
+		ws.m = map[string]wordOf{}
+	}
+	v := wordOf{l: string(b), c: ws.lx.class[string(b)]}
+	ws.m[v.l] = v
+	return v
+}
+
+// of returns the word of code points r, lower-cased when lower is set
+// (as strings.ToLower does: unicode.ToLower of each code point).
+func (ws *words) of(r []rune, lower bool) wordOf {
+	b := ws.buf[:0]
+	for _, c := range r {
+		if lower {
+			c = unicode.ToLower(c)
+		}
+		b = utf8.AppendRune(b, c)
+	}
+	ws.buf = b
+	return ws.text(b)
+}
+
+// isSpace is unicode.IsSpace, not inlined (tokenize calls it in eight
+// places; see word in suggest.go for why that matters).
+//
+//go:noinline
 func isSpace(c rune) bool { return unicode.IsSpace(c) }
 
 // innerRune may join two word runes into one word: don't, U.S, well-known.
@@ -54,52 +104,52 @@ func opensAt(r []rune, i, w, ps, pe int) bool {
 	return before
 }
 
-// tokenize splits the paragraph [ps, pe) of r into tokens.
-func tokenize(r []rune, ps, pe int) []tok {
-	toks := make([]tok, 0, (pe-ps)/5+1)
+// tokenize appends the tokens of the paragraph [ps, pe) of r, with their
+// words' classes, to toks.
+func (ws *words) tokenize(toks []tok, r []rune, ps, pe int) []tok {
+	if toks == nil {
+		toks = make([]tok, 0, (pe-ps)/5+1)
+	}
 	straightOpen := false // a straight quotation mark opened and not closed yet
 	for i := ps; i < pe; {
 		c := r[i]
-		switch {
-		case isSpace(c):
+		if isSpace(c) {
 			i++
+			continue
+		}
+		// A word, or a mark of w code points of kind k.
+		k, w, lower, single := punct, 1, false, false
+		switch {
 		case isWordRune(c):
-			j := i + 1
-			for j < pe {
+			for i+w < pe {
+				j := i + w
 				if isWordRune(r[j]) {
-					j++
+					w++
 					continue
 				}
 				if innerRune(r[j]) && j+1 < pe && isWordRune(r[j+1]) && !(r[j] == '.' && !shortSegment(r, i, j)) {
-					j += 2
+					w += 2
 					continue
 				}
 				break
 			}
-			s := string(r[i:j])
-			toks = append(toks, tok{s: i, e: j, l: strings.ToLower(s), k: word, cap: unicode.IsUpper(c)})
-			i = j
+			k, lower = word, true
 		case c == '“' && closesLeft(r, i, ps, pe):
 			// “It's unusual,“ said: a left mark typed where a quote closes.
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
-			i++
+			k = qclose
 		case c == '“' || c == '«' || c == '„':
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qopen})
-			i++
+			k = qopen
 		case c == '\'' && i+2 < pe && r[i+1] == '\'' && r[i+2] == '\'' && !opensAt(r, i, 3, ps, pe):
 			// Three straight marks closing: a single quote inside a double
 			// one ends, then the double one.
-			toks = append(toks, tok{s: i, e: i + 1, l: "'", k: qclose, single: true})
-			i++
+			k, single = qclose, true
 		case c == '”' || c == '»':
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: qclose})
-			i++
+			k = qclose
 		case c == '"' || (c == '\'' && i+1 < pe && r[i+1] == '\''):
-			w := 1
 			if c == '\'' {
 				w = 2
 			}
-			k := qclose
+			k = qclose
 			if opensAt(r, i, w, ps, pe) {
 				k = qopen
 			}
@@ -107,10 +157,8 @@ func tokenize(r []rune, ps, pe int) []tok {
 				k = qclose // "… coalitions, '' said": spaces on both sides close an open quote
 			}
 			straightOpen = k == qopen
-			toks = append(toks, tok{s: i, e: i + w, l: string(r[i : i+w]), k: k})
-			i += w
 		case c == '‘' || c == '’' || c == '\'':
-			k := punct
+			single = true
 			if c == '‘' || (c == '\'' && opensAt(r, i, 1, ps, pe)) {
 				if i+1 < pe && !isSpace(r[i+1]) {
 					k = qopen
@@ -118,12 +166,10 @@ func tokenize(r []rune, ps, pe int) []tok {
 			} else if i > ps && !isSpace(r[i-1]) && (i+1 == pe || !isWordRune(r[i+1])) {
 				k = qclose
 			}
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: k, single: true})
-			i++
-		default:
-			toks = append(toks, tok{s: i, e: i + 1, l: string(c), k: punct})
-			i++
 		}
+		v := ws.of(r[i:i+w], lower)
+		toks = append(toks, tok{s: i, e: i + w, l: v.l, c: v.c, k: k, single: single, cap: k == word && unicode.IsUpper(c)})
+		i += w
 	}
 	return toks
 }

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"syscall/js"
 
@@ -167,12 +168,18 @@ func (u *UI) inFrame() {
 
 // listOnly reports whether action a, with its plan, changed nothing on
 // the page but the side list's rows: the list scrolled or changed height
-// and nothing of the article is to be redrawn. Its redraw builds the list
-// alone (renderListOnly), not the whole page: a scroll of the list sends
-// one such action per frame.
+// and nothing of the article is to be redrawn, or a slice of Suggest
+// ended with more to do (only the list's "Finding suggestions… n %"
+// changed). Its redraw builds the list alone (renderListOnly), not the
+// whole page: a scroll of the list sends one such action per frame, and
+// Suggest one per slice.
 func listOnly(a app.Action, plan app.Plan) bool {
 	switch a.(type) {
 	case app.ListScrolled, app.ListResized:
+	case app.SuggestMore:
+		if !slices.ContainsFunc(plan.Effects, func(e app.Effect) bool { return e == app.Effect(app.SuggestLater{}) }) {
+			return false // the last slice: the suggestions are drawn
+		}
 	default:
 		return false
 	}

@@ -97,8 +97,9 @@ type UI struct {
 	drawnLegend string
 	noticeTimer js.Value // pending fade timeout id, or undefined
 	noticeFunc  js.Func
-	// suggestFunc sends SuggestMore when the page is idle (suggestLater).
-	suggestFunc js.Func
+	// suggestFunc sends SuggestMore when the page is idle (suggestLater),
+	// warmFunc WarmSuggest (warmSuggestLater).
+	suggestFunc, warmFunc js.Func
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -181,6 +182,7 @@ func (u *UI) started(restore app.RestoreAutosave) {
 	}
 	u.loading.SetAttribute("hidden", "")
 	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
+	u.warmSuggestLater()
 }
 
 // askPersistentStorage asks the browser not to evict this site's storage
@@ -227,8 +229,14 @@ func (u *UI) dispatch(a app.Action) {
 			u.scheduleSave()
 		}
 		return
+	case app.WarmSuggest:
+		u.warmSuggest()
+		return
 	}
+	mark := markSuggest(a)
+	defer mark.done()
 	plan := app.Step(u.st, a)
+	mark.stepped()
 	// The browser's selection is cleared before the redraw's writes: the
 	// browser lays the page out to clear it, which costs nothing while
 	// the page is as it was drawn.
@@ -290,6 +298,8 @@ func (u *UI) run(e app.Effect) {
 		_ = app.ForgetLegacySnapshots(u.store) // the work is saved as records: failing loses nothing
 	case app.SuggestLater:
 		u.suggestLater()
+	case app.WarmSuggestLater:
+		u.warmSuggestLater()
 	case app.RememberShown:
 		_ = app.SaveShown(u.store, e.ID) // a view setting: failing loses nothing
 	default:
