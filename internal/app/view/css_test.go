@@ -275,3 +275,45 @@ func TestForcedColoursDrawEveryMarkInSystemColours(t *testing.T) {
 	assert.Contains(t, block, "{background-color:Mark;color:MarkText;text-decoration-color:CanvasText}")
 	assert.Contains(t, block, "::highlight(sayso-sel){background-color:Highlight;color:HighlightText}")
 }
+
+// Each stance style's rules, whole: the highlight, the segments and
+// legend sample and side-list badge, and (for a stance of the schema's
+// own) its pressed button; a claim without a stance has no class of its
+// own to add and no button.
+func TestStanceCSSWritesEachStylesRulesWhole(t *testing.T) {
+	deco := func(line, mark string) string {
+		return "text-decoration:underline " + line + " 2px " + mark + ";text-underline-offset:4px;text-decoration-skip-ink:none"
+	}
+	for _, want := range []string{
+		"::highlight(sayso-claim){background-color:rgba(245,197,66,0.42);" + deco("double", "#8a6a00") + "}\n" +
+			".l-claim.ann,.mk-claim,.badge.st-{background-color:rgba(245,197,66,0.42);" + deco("double", "#8a6a00") + "}\n" +
+			"::highlight(sayso-claim-favor)",
+		"::highlight(sayso-claim-favor){background-color:rgba(76,175,80,0.3);" + deco("solid", "#2e7d32") + "}\n" +
+			".l-claim.ann.st-favor,.mk-claim-favor,.badge.st-favor{background-color:rgba(76,175,80,0.3);" + deco("solid", "#2e7d32") + "}\n" +
+			"fieldset.stance button.st-favor.on{background-color:rgba(76,175,80,0.3);" + deco("solid", "#2e7d32") + "}\n",
+	} {
+		assert.Contains(t, stanceCSS, want)
+	}
+	assert.Equal(t, len(MarkStyles)-1, strings.Count(stanceCSS, "fieldset.stance button."), "a button rule for each stance, none for the plain claim")
+}
+
+func TestRgbaKeepsTheOpacityAsWritten(t *testing.T) {
+	for _, c := range []struct {
+		hex, want string
+		alpha     float64
+	}{
+		{"#ff0000", "rgba(255,0,0,0.35)", 0.35},
+		{"#0a0b0c", "rgba(10,11,12,0.125)", 0.125},
+		{"#ffffff", "rgba(255,255,255,1)", 1},
+	} {
+		assert.Equal(t, c.want, rgba(c.hex, c.alpha))
+	}
+}
+
+func TestForcedColoursListEveryHighlightOnceSeparatedByCommas(t *testing.T) {
+	var sel []string
+	for _, s := range strings.Fields(app.HighlightStyles()) {
+		sel = append(sel, "::highlight(sayso-"+s+")")
+	}
+	assert.True(t, strings.HasPrefix(forcedCSS, "@media (forced-colors:active){"+strings.Join(sel, ",")+"{background-color:Mark;"), forcedCSS)
+}
