@@ -270,3 +270,17 @@ func cellIndex(n *html.Node) int {
 	}
 	return i
 }
+
+func TestCompareHeatMapCutsAClaimOverTwoParagraphsAtTheBreak(t *testing.T) {
+	body := "First line ends here.\nSecond line goes on."
+	span := "ends here.\nSecond line"
+	st := app.NewState(fixedClock)
+	app.Update(st, app.AddCompareFiles{Files: []app.TextFile{
+		{Name: "a.sayso.json", Data: exportOf(t, "T", body, span)},
+		{Name: "b.sayso.json", Data: exportOf(t, "T", body, span)},
+	}})
+	require.Len(t, st.Compare.Files, 2, st.Message.Text)
+	area := parse(t, Compare(st)).one(t, tag("div", "id", "heat"))
+	assert.Equal(t, []string{"ends here.", "Second line"}, area.texts(tag("mark")), "one mark each side of the break, none empty")
+	assert.Equal(t, []string{"First line ends here.", "Second line goes on."}, area.texts(tag("p")))
+}
