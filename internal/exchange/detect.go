@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -55,13 +56,24 @@ import (
 // that is no format at all is thus told as fast as a small one; the
 // reader the name then picks says what is wrong with it.
 func (r Registry) Detect(name string, data []byte) string {
-	return r.DetectAt(name, bytes.NewReader(data), int64(len(data)))
+	head := data[:min(len(data), ProbeBytes)]
+	return r.detect(name, head, bytes.NewReader(data), int64(len(data)))
 }
 
 // DetectAt is Detect for a file of size bytes read through ra: it reads
 // only what the content rules need (see Detect).
 func (r Registry) DetectAt(name string, ra io.ReaderAt, size int64) string {
-	if id := detectContent(ra, size); id != "" {
+	head, err := probeHead(ra, size)
+	if err != nil {
+		return r.detectName(name)
+	}
+	return r.detect(name, head, ra, size)
+}
+
+// detect tells the format from head, the first bytes of a file of size
+// bytes that ra reads, or else from its name.
+func (r Registry) detect(name string, head []byte, ra io.ReaderAt, size int64) string {
+	if id := detectContent(head, int64(len(head)) < size, ra, size); id != "" {
 		return id
 	}
 	return r.detectName(name)
@@ -75,20 +87,20 @@ func Detect(name string, data []byte) string { return Default().Detect(name, dat
 // first lines of a larger one.
 const ProbeBytes = 1 << 20
 
-// probeHead reads the first ProbeBytes of a file of size bytes, and
-// whether the file goes on after them.
-func probeHead(ra io.ReaderAt, size int64) (head []byte, cut bool) {
-	head = make([]byte, min(size, ProbeBytes))
+// probeHead reads the first ProbeBytes of a file of size bytes.
+func probeHead(ra io.ReaderAt, size int64) ([]byte, error) {
+	head := make([]byte, min(size, ProbeBytes))
 	n, err := ra.ReadAt(head, 0)
 	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, false
+		return nil, fmt.Errorf("reading the start of the file: %w", err)
 	}
-	return head[:n], int64(n) < size
+	return head[:n], nil
 }
 
-// detectContent tells the format from the bytes alone, or returns "".
-func detectContent(ra io.ReaderAt, size int64) string {
-	head, cut := probeHead(ra, size)
+// detectContent tells the format from the bytes alone, or returns "":
+// head is the start of the file (cut: the file goes on after it), and
+// a zip archive's directory is read through ra.
+func detectContent(head []byte, cut bool, ra io.ReaderAt, size int64) string {
 	if webanno.IsTSV(head) {
 		return WebAnno
 	}
