@@ -150,12 +150,12 @@ func toWireHead(p annotation.Project) wireFile {
 }
 
 func toWireAnnotation(a annotation.Annotation) wireAnnotation {
-	return wireAnnotationOf(a, make([]wireFragment, 0, len(a.Fragments)), anchoredOf(a))
+	return wireAnnotationOf(&a, make([]wireFragment, 0, len(a.Fragments)), anchoredOf(a))
 }
 
 // wireAnnotationOf is a as a wire annotation whose fragments are
 // appended to frags, and whose re-anchoring is anchored.
-func wireAnnotationOf(a annotation.Annotation, frags []wireFragment, anchored *wireAnchored) wireAnnotation {
+func wireAnnotationOf(a *annotation.Annotation, frags []wireFragment, anchored *wireAnchored) wireAnnotation {
 	for _, fr := range a.Fragments {
 		frags = append(frags, wireFragment(fr))
 	}

@@ -244,7 +244,7 @@ func writeProjectAnnotations(w *jsonWriter, anns []annotation.Annotation) {
 			anchored = wireAnchored{By: a.Anchored, Confidence: a.AnchorConfidence}
 			an = &anchored
 		}
-		wa := wireAnnotationOf(*a, frags[:0], an)
+		wa := wireAnnotationOf(a, frags[:0], an)
 		frags = wa.Fragments
 		w.elem()
 		writeAnnotation(w, &wa)
