@@ -6,7 +6,9 @@
 // the change event to the painted frame (each call into Go, each
 // animation frame) and, with -profile, the functions that took the most
 // main-thread time (CDP Profiler; build the wasm without -s -w for Go's
-// names).
+// names). With -add it traces adding a claim after the open instead, and
+// with -export the click on Export to the download's Blob (the
+// benchmark's io step: -bytes 1048576 -annotations 10000 -seed 3).
 //
 //	go run ./internal/bench/cmd/opentrace -site build/site -bytes 3072 -annotations 20
 package main
