@@ -15,6 +15,12 @@ import (
 // order.
 func (s *Store) Project() Project {
 	p := Project{Schema: s.schema.Clone(), Annotator: s.annotator, Exercise: s.exercise}
+	if len(s.anns) > 0 {
+		// Made once: doubling a list of 10,000 annotations copied it
+		// again and again (an export's largest cost in the browser after
+		// the encoding).
+		p.Annotations = make([]Annotation, 0, len(s.anns))
+	}
 	for _, e := range s.docs {
 		p.Documents = append(p.Documents, e.doc)
 		for _, a := range e.sorted {

@@ -72,7 +72,13 @@ func (st *State) exportAs(id string) []Effect {
 	case len(p.Documents) > 1:
 		base = FileName(projectName(p))
 	}
-	out, err := exchange.Export(p, id, exchange.Options{Base: base, Predictions: st.predictions(p)})
+	opts := exchange.Options{Base: base}
+	if c.WritePredicted != nil {
+		// Only a format that holds them apart is handed the suggestions:
+		// gathering them for every export cost O(suggestions) for nothing.
+		opts.Predictions = st.predictions(p)
+	}
+	out, err := exchange.Export(p, id, opts)
 	if err != nil {
 		st.fail(fmt.Sprintf("Could not export as %s: %v", c.Name, err))
 		return nil

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,4 +94,43 @@ func TestAFileOfExactlyTheImportLimitIsReadIntoTheProject(t *testing.T) {
 	assert.NotContains(t, st.Message.Text, "up to 64 MB", "read, and refused for what it holds")
 	Update(st, ImportInto{Name: "huge.zip", Data: append(data, 0)})
 	assert.Equal(t, "Could not import “huge.zip”: the file is 64.0 MB; Sayso reads files of up to 64 MB.", st.Message.Text)
+}
+
+// A 64 MB file that is no format at all is refused, into an open project
+// or in its place, with a message that names the file and what is wrong,
+// and telling its format does not go through all of it: what the whole
+// import allocates stays a small part of the file (before the probe was
+// bounded, it decoded the whole first JSON value: 256 MB).
+func TestALargeFileThatIsNoProjectIsRefusedWithoutReadingItAll(t *testing.T) {
+	const cannotTell = "Sayso cannot tell which format it is in. It opens Sayso project, brat standoff, W3C Web Annotation, CoNLL (BIO), Label Studio, doccano, Citron (quote attribution) and WebAnno TSV 3.3 (INCEpTION) files."
+	data := []byte(`{"x": "` + strings.Repeat("a", MaxImportBytes-8) + `"`)
+	for _, tc := range []struct {
+		name, file, want string
+		into             bool
+	}{
+		{"into the project, named as a zip", "huge.zip", "Could not import “huge.zip” as brat standoff: the file is not a zip archive: zip: not a valid zip file", true},
+		{"into the project, named as JSON Lines", "huge.jsonl", "Could not import “huge.jsonl”: " + cannotTell, true},
+		{"into the project, named as text", "huge.txt", "Could not import “huge.txt”: " + cannotTell, true},
+		{"into the project, named as a dataset", "huge.csv", "Could not import “huge.csv”: this is a dataset export (one row per claim), which Sayso writes but cannot read back: open the project's .sayso.json file instead.", true},
+		{"opened in its place, named as a zip", "huge.zip", "Could not open “huge.zip” as brat standoff: the file is not a zip archive: zip: not a valid zip file", false},
+		{"opened in its place, named as text", "huge.txt", "Could not open “huge.txt”: " + cannotTell, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := sampleState(t)
+			before := st.Store.Project()
+			var a Action = ImportFile{Name: tc.file, Data: data}
+			if tc.into {
+				a = ImportInto{Name: tc.file, Data: data}
+			}
+			var m0, m1 runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&m0)
+			Update(st, a)
+			runtime.ReadMemStats(&m1)
+			assert.Equal(t, "error", st.Message.Kind)
+			assert.Equal(t, tc.want, st.Message.Text)
+			assert.Equal(t, before, st.Store.Project(), "the work is as it was")
+			assert.Less(t, m1.TotalAlloc-m0.TotalAlloc, uint64(MaxImportBytes/4), "allocated %d MB for a %d MB file", (m1.TotalAlloc-m0.TotalAlloc)>>20, MaxImportBytes>>20)
+		})
+	}
 }

@@ -70,11 +70,12 @@ func ImportDoccanoWith(data []byte, cols Columns) (Imported, error) {
 // itself, or for a list, how many spans ("3 spans"). Keys the first
 // example lacks, or holds something else under, are left out.
 func ColumnSamples(data []byte, keys []string) map[string]string {
-	b := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	head := data[:min(len(data), ProbeBytes)]
+	b := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\uFEFF")))
 	if len(b) == 0 {
 		return nil
 	}
-	obj, ok := firstObject(b)
+	obj, ok := firstObject(b, len(head) < len(data))
 	if !ok {
 		return nil
 	}

@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"path"
 	"strings"
 
@@ -45,8 +48,32 @@ import (
 //     .citron.json → Citron, .conll/.conllu/.iob/.bio → CoNLL, .zip →
 //     brat, .csv → CSV, any other .json → native (whose reader explains
 //     what it found).
+//
+// The content rules read a bounded part of the file, never the whole of
+// it: its first ProbeBytes (JSON: the members of the first object found
+// there; text: its first lines) and, for a zip archive, the directory at
+// its end and the first bytes of one or two of its files. A 64 MB file
+// that is no format at all is thus told as fast as a small one; the
+// reader the name then picks says what is wrong with it.
 func (r Registry) Detect(name string, data []byte) string {
-	if id := detectContent(data); id != "" {
+	head := data[:min(len(data), ProbeBytes)]
+	return r.detect(name, head, bytes.NewReader(data), int64(len(data)))
+}
+
+// DetectAt is Detect for a file of size bytes read through ra: it reads
+// only what the content rules need (see Detect).
+func (r Registry) DetectAt(name string, ra io.ReaderAt, size int64) string {
+	head, err := probeHead(ra, size)
+	if err != nil {
+		return r.detectName(name)
+	}
+	return r.detect(name, head, ra, size)
+}
+
+// detect tells the format from head, the first bytes of a file of size
+// bytes that ra reads, or else from its name.
+func (r Registry) detect(name string, head []byte, ra io.ReaderAt, size int64) string {
+	if id := detectContent(head, int64(len(head)) < size, ra, size); id != "" {
 		return id
 	}
 	return r.detectName(name)
@@ -55,15 +82,32 @@ func (r Registry) Detect(name string, data []byte) string {
 // Detect tells the format of a file with the Default registry.
 func Detect(name string, data []byte) string { return Default().Detect(name, data) }
 
-// detectContent tells the format from the bytes alone, or returns "".
-func detectContent(data []byte) string {
-	if webanno.Detect(data) {
+// ProbeBytes bounds the head of a file the content rules look at: the
+// whole of most files people open, and enough of the first object or the
+// first lines of a larger one.
+const ProbeBytes = 1 << 20
+
+// probeHead reads the first ProbeBytes of a file of size bytes.
+func probeHead(ra io.ReaderAt, size int64) ([]byte, error) {
+	head := make([]byte, min(size, ProbeBytes))
+	n, err := ra.ReadAt(head, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("reading the start of the file: %w", err)
+	}
+	return head[:n], nil
+}
+
+// detectContent tells the format from the bytes alone, or returns "":
+// head is the start of the file (cut: the file goes on after it), and
+// a zip archive's directory is read through ra.
+func detectContent(head []byte, cut bool, ra io.ReaderAt, size int64) string {
+	if webanno.IsTSV(head) {
 		return WebAnno
 	}
-	if format.IsZip(data) {
-		return detectZip(data)
+	if format.IsZip(head) {
+		return detectZip(ra, size)
 	}
-	b := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	b := bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\uFEFF")))
 	if len(b) == 0 {
 		return ""
 	}
@@ -71,19 +115,24 @@ func detectContent(data []byte) string {
 		return Native
 	}
 	if b[0] == '{' || b[0] == '[' {
-		return detectJSON(b)
+		return detectJSON(b, cut)
 	}
 	return detectText(b)
 }
 
-// detectZip tells brat from Label Studio archives by the files inside, or
-// returns "" when they do not tell (the name then decides).
-func detectZip(data []byte) string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// detectZip tells WebAnno, Citron, brat and Label Studio archives apart
+// by the files inside, or returns "" when they do not tell (the name then
+// decides). It reads the archive's directory and the first bytes of at
+// most two of its files.
+func detectZip(ra io.ReaderAt, size int64) string {
+	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return ""
 	}
-	if citron.InZip(data) {
+	if webanno.InZip(zr) {
+		return WebAnno
+	}
+	if citron.InZipReader(zr) {
 		return Citron
 	}
 	hasJSON, hasText := false, false
@@ -129,27 +178,58 @@ func isNative(b []byte) bool {
 	return bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte(`"`+native.FormatName+`"`))
 }
 
-// detectJSON classifies the first object of a JSON file.
-func detectJSON(b []byte) string {
-	obj, ok := firstObject(b)
+// detectJSON classifies the first object of a JSON file whose head is b
+// (cut: the file goes on after b).
+func detectJSON(b []byte, cut bool) string {
+	obj, ok := firstObject(b, cut)
 	if !ok {
 		return ""
 	}
 	return classifyObject(obj)
 }
 
-// firstObject decodes b's first JSON value if it is an object, or the
-// first element of an array. A JSON Lines file gives its first line.
-func firstObject(b []byte) (map[string]json.RawMessage, bool) {
+// firstObject reads the members of b's first JSON value if it is an
+// object, or of the first element of an array; a JSON Lines file gives
+// its first line. When b is only the head of a file (cut) and ends inside
+// that object, the members before the end are returned, the last one with
+// the bytes of its value that b holds: its key, and how its value begins,
+// still tell the format. A value that is not well formed gives false.
+func firstObject(b []byte, cut bool) (map[string]json.RawMessage, bool) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if b[0] == '[' {
 		if _, err := dec.Token(); err != nil || !dec.More() {
 			return nil, false
 		}
 	}
-	var obj map[string]json.RawMessage
-	if err := dec.Decode(&obj); err != nil || obj == nil {
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return nil, false
+	}
+	endsHere := func(err error) bool {
+		return cut && (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF))
+	}
+	obj := map[string]json.RawMessage{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return obj, endsHere(err)
+		}
+		key, ok := t.(string)
+		if !ok {
+			return nil, false
+		}
+		from := dec.InputOffset()
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			if !endsHere(err) {
+				return nil, false
+			}
+			obj[key] = bytes.TrimLeft(b[from:], " \t\r\n:")
+			return obj, true
+		}
+		obj[key] = v
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return obj, endsHere(err)
 	}
 	return obj, true
 }

@@ -34,7 +34,7 @@ func TestIsNativeLooksAtTheFirstMemberOnly(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, isNative([]byte(tc.in)))
 			if tc.want && json.Valid([]byte(tc.in)) {
-				assert.Equal(t, Native, detectJSON([]byte(tc.in)))
+				assert.Equal(t, Native, detectJSON([]byte(tc.in), false))
 			}
 		})
 	}
@@ -83,7 +83,7 @@ func FuzzIsNativeAgreesWithDecodingTheObject(f *testing.F) {
 		if json.NewDecoder(bytes.NewReader(b)).Decode(&first) != nil {
 			return
 		}
-		assert.Equal(t, Native, detectJSON(b), "%q", b)
+		assert.Equal(t, Native, detectJSON(b, false), "%q", b)
 		assert.Equal(t, Native, Detect("x.jsonld", b), "%q", b)
 	})
 }

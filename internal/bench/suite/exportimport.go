@@ -48,8 +48,10 @@ func (s *Suite) exportImportOnce(ctx context.Context, d *Doc, run int) error {
 		return fmt.Errorf("the export holds %d annotations, want %d", n, want)
 	}
 	s.add("import.io", in.T1-in.ReadAt)
+	s.add("import.io.cpu", in.CPUMs)
 	s.add("export.io", out.T1-out.T0)
 	s.add("export.io.cpu", out.CPUMs)
-	s.logf("   %s run %d: import %.0f ms, export %.0f ms (main thread CPU %.0f ms)", d.Label, run+1, in.T1-in.ReadAt, out.T1-out.T0, out.CPUMs)
+	s.logf("   %s run %d: import %.0f ms (main thread CPU %.0f ms), export %.0f ms (main thread CPU %.0f ms)",
+		d.Label, run+1, in.T1-in.ReadAt, in.CPUMs, out.T1-out.T0, out.CPUMs)
 	return nil
 }

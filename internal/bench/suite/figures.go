@@ -139,6 +139,7 @@ func specs(l Labels) []spec {
 		{"export.io.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
 		{"import.io", "import " + l.IO, results.Millis, 200,
 			"File.arrayBuffer() resolved (file read) → " + highlight},
+		{"import.io.cpu", "  main-thread CPU", results.Millis, 0, "=render.medium.cpu"},
 
 		{"memory.wasm", "wasm linear memory, " + l.Medium, results.BytesBinary, 32 << 20,
 			"byteLength of the Go instance's memory buffer after opening the document and its autosave"},

@@ -41,6 +41,12 @@ func InZip(data []byte) bool {
 	if err != nil {
 		return false
 	}
+	return InZipReader(zr)
+}
+
+// InZipReader is InZip for an archive already open: it unpacks at most
+// the first megabyte of one file.
+func InZipReader(zr *zip.Reader) bool {
 	files := append([]*zip.File(nil), zr.File...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	for _, f := range files {

@@ -160,11 +160,19 @@ func tagString(t tok) string {
 	return string(t.prefix) + "-" + t.label
 }
 
-// clip shortens s for a message.
+// clip shortens s for a message to at most 60 characters. It looks at
+// those first characters only: a line of a 64 MB file that is not CoNLL
+// may be the whole file.
 func clip(s string) string {
-	r := []rune(s)
-	if len(r) <= 60 {
-		return s
+	n, cut := 0, 0
+	for i := range s {
+		if n == 57 {
+			cut = i
+		}
+		if n == 60 {
+			return s[:cut] + "…"
+		}
+		n++
 	}
-	return string(r[:57]) + "…"
+	return s
 }

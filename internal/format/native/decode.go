@@ -31,11 +31,21 @@ func Decode(b []byte) (annotation.Project, error) {
 	if err := checkHeader(b); err != nil {
 		return annotation.Project{}, err
 	}
-	p, err := readProject(newReader(b))
+	p, err := readProject(newReader(b), annotationsHint(b))
 	if err != nil {
 		return annotation.Project{}, err
 	}
 	return p, nil
+}
+
+// annotationsHint guesses how many annotations b holds, so that their
+// list is made once instead of doubling (for 10,000 annotations the
+// copies were a sixth of decoding). Every annotation has one "fragments"
+// member; the name may stand elsewhere too, so the guess is bounded by
+// what the file's size allows: an annotation as Sayso writes it takes
+// 250 bytes or more, and a list longer than the guess still grows.
+func annotationsHint(b []byte) int {
+	return min(bytes.Count(b, []byte(`"fragments"`)), len(b)/250)
 }
 
 // checkSyntax reports input that is not one JSON value.

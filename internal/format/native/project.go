@@ -22,9 +22,13 @@ var (
 	fragmentFields = []string{"start", "end"}
 )
 
-// readProject reads the whole file after checkHeader accepted it.
-func readProject(r *reader) (annotation.Project, error) {
+// readProject reads the whole file after checkHeader accepted it, making
+// room for the number of annotations given at first.
+func readProject(r *reader, annotations int) (annotation.Project, error) {
 	var p annotation.Project
+	if annotations > 0 {
+		p.Annotations = make([]annotation.Annotation, 0, annotations)
+	}
 	err := r.object(top, phrase("the file"), top, fileFields, func(key string) (bool, error) {
 		var err error
 		switch key {
@@ -69,6 +73,9 @@ func readProject(r *reader) (annotation.Project, error) {
 	})
 	if err != nil {
 		return annotation.Project{}, err
+	}
+	if len(p.Annotations) == 0 {
+		p.Annotations = nil // as without the guess
 	}
 	return p, nil
 }

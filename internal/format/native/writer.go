@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"sayso/internal/annotation"
 	"sayso/internal/format/wire"
 )
 
@@ -189,8 +190,16 @@ func (f *wireFile) write(w *jsonWriter) {
 	}
 	w.close(']')
 	w.key("annotations")
-	writeAnnotations(w, f.Annotations)
-	if len(f.Orphans) > 0 {
+	if f.fromProject {
+		writeProjectAnnotations(w, f.anns)
+	} else {
+		writeAnnotations(w, f.Annotations)
+	}
+	switch {
+	case f.fromProject && len(f.orphans) > 0:
+		w.key("orphans")
+		writeProjectAnnotations(w, f.orphans)
+	case !f.fromProject && len(f.Orphans) > 0:
 		w.key("orphans")
 		writeAnnotations(w, f.Orphans)
 	}
@@ -216,42 +225,67 @@ func writeDocument(w *jsonWriter, d *wire.Document) {
 func writeAnnotations(w *jsonWriter, anns []wireAnnotation) {
 	w.open('[')
 	for i := range anns {
+		w.elem()
+		writeAnnotation(w, &anns[i])
+	}
+	w.close(']')
+}
+
+// writeProjectAnnotations writes anns as writeAnnotations writes them as
+// wire annotations, turning each into one in a single reused value.
+func writeProjectAnnotations(w *jsonWriter, anns []annotation.Annotation) {
+	var frags []wireFragment
+	var anchored wireAnchored
+	w.open('[')
+	for i := range anns {
 		a := &anns[i]
+		var an *wireAnchored
+		if a.Anchored != "" {
+			anchored = wireAnchored{By: a.Anchored, Confidence: a.AnchorConfidence}
+			an = &anchored
+		}
+		wa := wireAnnotationOf(a, frags[:0], an)
+		frags = wa.Fragments
+		w.elem()
+		writeAnnotation(w, &wa)
+	}
+	w.close(']')
+}
+
+// writeAnnotation writes one annotation object.
+func writeAnnotation(w *jsonWriter, a *wireAnnotation) {
+	w.open('{')
+	w.strField("id", a.ID)
+	w.strField("document", a.Document)
+	w.strField("label", a.Label)
+	w.key("fragments")
+	w.open('[')
+	for _, f := range a.Fragments {
 		w.elem()
 		w.open('{')
-		w.strField("id", a.ID)
-		w.strField("document", a.Document)
-		w.strField("label", a.Label)
-		w.key("fragments")
-		w.open('[')
-		for _, f := range a.Fragments {
-			w.elem()
-			w.open('{')
-			w.intField("start", f.Start)
-			w.intField("end", f.End)
-			w.close('}')
-		}
-		w.close(']')
-		w.strField("quote", a.Quote)
-		w.strField("prefix", a.Prefix)
-		w.strField("suffix", a.Suffix)
-		w.optField("stance", a.Stance)
-		w.optField("target", a.Target)
-		w.optField("speaker", a.Speaker)
-		w.optField("speakerMention", a.SpeakerMention)
-		w.optField("cue", a.Cue)
-		w.optField("note", a.Note)
-		w.optField("annotator", a.Annotator)
-		w.optField("created", a.Created)
-		w.optField("modified", a.Modified)
-		if an := a.Anchored; an != nil {
-			w.key("anchored")
-			w.open('{')
-			w.strField("by", an.By)
-			w.intField("confidence", an.Confidence)
-			w.close('}')
-		}
+		w.intField("start", f.Start)
+		w.intField("end", f.End)
 		w.close('}')
 	}
 	w.close(']')
+	w.strField("quote", a.Quote)
+	w.strField("prefix", a.Prefix)
+	w.strField("suffix", a.Suffix)
+	w.optField("stance", a.Stance)
+	w.optField("target", a.Target)
+	w.optField("speaker", a.Speaker)
+	w.optField("speakerMention", a.SpeakerMention)
+	w.optField("cue", a.Cue)
+	w.optField("note", a.Note)
+	w.optField("annotator", a.Annotator)
+	w.optField("created", a.Created)
+	w.optField("modified", a.Modified)
+	if an := a.Anchored; an != nil {
+		w.key("anchored")
+		w.open('{')
+		w.strField("by", an.By)
+		w.intField("confidence", an.Confidence)
+		w.close('}')
+	}
+	w.close('}')
 }

@@ -83,12 +83,25 @@ const tsv3 = "#FORMAT=WebAnno TSV 3"
 // zip archive whose first .tsv file is one.
 func Detect(b []byte) bool {
 	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-		return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte(tsv3))
+		return IsTSV(b)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return false
 	}
+	return InZip(zr)
+}
+
+// IsTSV reports whether b starts like a WebAnno TSV 3 file (after a byte
+// order mark); it looks at those first bytes only, so b may be just the
+// head of a file.
+func IsTSV(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte(tsv3))
+}
+
+// InZip reports whether the first .tsv file of an archive, in name order,
+// starts like a WebAnno TSV 3 file. It unpacks only those first bytes.
+func InZip(zr *zip.Reader) bool {
 	zfs := append([]*zip.File(nil), zr.File...)
 	sort.Slice(zfs, func(i, j int) bool { return zfs[i].Name < zfs[j].Name })
 	for _, zf := range zfs {
@@ -102,7 +115,7 @@ func Detect(b []byte) bool {
 		head := make([]byte, len(tsv3)+3)
 		n, _ := io.ReadFull(rc, head)
 		rc.Close()
-		return bytes.HasPrefix(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), []byte(tsv3))
+		return IsTSV(head[:n])
 	}
 	return false
 }

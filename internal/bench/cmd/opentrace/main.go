@@ -6,7 +6,9 @@
 // the change event to the painted frame (each call into Go, each
 // animation frame) and, with -profile, the functions that took the most
 // main-thread time (CDP Profiler; build the wasm without -s -w for Go's
-// names).
+// names). With -add it traces adding a claim after the open instead, and
+// with -export the click on Export to the download's Blob (the
+// benchmark's io step: -bytes 1048576 -annotations 10000 -seed 3).
 //
 //	go run ./internal/bench/cmd/opentrace -site build/site -bytes 3072 -annotations 20
 package main
@@ -40,16 +42,17 @@ func main() {
 	out := flag.String("out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
 	trace := flag.Bool("trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
 	add := flag.Bool("add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
+	export := flag.Bool("export", false, "trace Export (the click on the Export button to the download's Blob) after the open instead of the open, as the benchmark's io step does (-bytes 1048576 -annotations 10000 -seed 3 for its document)")
 	flag.Parse()
-	addMode, traceMode = *add, *trace
+	addMode, exportMode, traceMode = *add, *export, *trace
 	if err := run(*site, corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}, *runs, *prof, *top, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "opentrace:", err)
 		os.Exit(1)
 	}
 }
 
-// addMode is -add, traceMode -trace.
-var addMode, traceMode bool
+// addMode is -add, exportMode -export, traceMode -trace.
+var addMode, exportMode, traceMode bool
 
 // target is hook.js pickTarget's answer.
 type target struct {
@@ -125,6 +128,11 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			return err
 		}
 		var tg *target
+		if exportMode {
+			if err := openFile(t, file); err != nil {
+				return err
+			}
+		}
 		if addMode {
 			if err := openFile(t, file); err != nil {
 				return err
@@ -160,7 +168,19 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 		if err != nil {
 			return err
 		}
-		if addMode {
+		if exportMode {
+			c, err := browser.Eval[struct{ X, Y float64 }](t, `(() => { const r = document.getElementById("export").getBoundingClientRect();
+				return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+			if err != nil {
+				return err
+			}
+			if _, err := browser.Eval[bool](t, `__bench.arm({on: "click", until: "blob", timeoutMs: 60000})`); err != nil {
+				return err
+			}
+			if err := t.Click(c.X, c.Y); err != nil {
+				return err
+			}
+		} else if addMode {
 			spec := fmt.Sprintf(`__bench.arm({on: "keydown", key: "c", until: "frame", pred: "add", point: {x: %g, y: %g}, timeoutMs: 60000})`, tg.Mx, tg.Y)
 			if _, err := browser.Eval[bool](t, spec); err != nil {
 				return err
