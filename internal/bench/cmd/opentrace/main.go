@@ -40,16 +40,38 @@ func main() {
 	out := flag.String("out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
 	trace := flag.Bool("trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
 	add := flag.Bool("add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
+	sug := flag.Bool("suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
 	flag.Parse()
-	addMode, traceMode = *add, *trace
+	addMode, traceMode, suggestMode = *add, *trace, *sug
 	if err := run(*site, corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}, *runs, *prof, *top, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "opentrace:", err)
 		os.Exit(1)
 	}
 }
 
-// addMode is -add, traceMode -trace.
-var addMode, traceMode bool
+// addMode is -add, traceMode -trace, suggestMode -suggest.
+var addMode, traceMode, suggestMode bool
+
+// suggestWait resolves once Suggest's result is painted: the Suggestions
+// group shows its count, then two animation frames.
+const suggestWait = `new Promise((resolve, reject) => {
+	const deadline = performance.now() + 120000;
+	const frame = () => {
+		if (document.querySelector("#sidebar .group.suggestions .count")) {
+			requestAnimationFrame(() => requestAnimationFrame(t => resolve(t)));
+			return;
+		}
+		if (performance.now() > deadline) { reject(new Error("Suggest did not finish")); return; }
+		requestAnimationFrame(frame);
+	};
+	requestAnimationFrame(frame);
+})`
+
+// suggestWarmed resolves once the page marks warming done.
+const suggestWarmed = `new Promise(resolve => {
+	const check = () => performance.getEntriesByName("sayso:suggest-warmed").length > 0 ? resolve(true) : setTimeout(check, 20);
+	check();
+})`
 
 // target is hook.js pickTarget's answer.
 type target struct {
@@ -111,7 +133,11 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	total := map[string]float64{}
 	traced := map[string]float64{}
 	for r := range runs + 1 {
-		t, err := b.NewTab(browser.Hook{ClearStorage: true})
+		hook := browser.Hook{ClearStorage: true}
+		if suggestMode {
+			hook.PasteAtReady, hook.PasteText = true, c.Text
+		}
+		t, err := b.NewTab(hook)
 		if err != nil {
 			return err
 		}
@@ -125,6 +151,14 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			return err
 		}
 		var tg *target
+		if suggestMode {
+			if _, err := browser.EvalTimeout[bool](t, time.Minute, suggestWarmed); err != nil {
+				return err
+			}
+			if _, err := browser.Eval[bool](t, "__bench.settle(200)"); err != nil {
+				return err
+			}
+		}
 		if addMode {
 			if err := openFile(t, file); err != nil {
 				return err
@@ -160,7 +194,15 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 		if err != nil {
 			return err
 		}
-		if addMode {
+		var t0 float64
+		if suggestMode {
+			if t0, err = browser.Eval[float64](t, "performance.now()"); err != nil {
+				return err
+			}
+			if err := t.Key("g"); err != nil {
+				return err
+			}
+		} else if addMode {
 			spec := fmt.Sprintf(`__bench.arm({on: "keydown", key: "c", until: "frame", pred: "add", point: {x: %g, y: %g}, timeoutMs: 60000})`, tg.Mx, tg.Y)
 			if _, err := browser.Eval[bool](t, spec); err != nil {
 				return err
@@ -176,8 +218,13 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 				return err
 			}
 		}
-		m, err := browser.EvalTimeout[result](t, time.Minute, "__bench.result()")
-		if err != nil {
+		var m result
+		if suggestMode {
+			m.T0 = t0
+			if m.T1, err = browser.EvalTimeout[float64](t, 2*time.Minute, suggestWait); err != nil {
+				return err
+			}
+		} else if m, err = browser.EvalTimeout[result](t, time.Minute, "__bench.result()"); err != nil {
 			return err
 		}
 		cpu1, err := t.MainThreadCPU()
