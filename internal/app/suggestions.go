@@ -143,6 +143,13 @@ const SuggestSliceMinChars = 5000
 // at the clock.
 const suggestStepChars = 1000
 
+// suggestWarmRuns is how many times WarmSuggest runs the finder over
+// the sample article. The browser first compiles a WebAssembly function
+// quickly into slow code and compiles it again, optimised, only once it
+// has run long enough (Chromium's tiering): one run compiled the finder,
+// but the 3 KB article then still ran largely in the slow code.
+const suggestWarmRuns = 4
+
 // SuggestKey is the key that runs Suggest.
 const SuggestKey = "g"
 
@@ -167,6 +174,8 @@ type suggestState struct {
 	lexicon *suggest.Lexicon   // built by WarmSuggest or the first Suggest, kept for the next ones
 	warmed  bool               // the finder ran once (Suggest or WarmSuggest): nothing left to warm
 	warm    *suggest.Suggester // WarmSuggest's run over the sample article
+	// warmRuns counts WarmSuggest's runs over the sample article.
+	warmRuns int
 	cur     string             // the current suggestion's key
 	curAt   int                // where the current suggestion starts (to find the next)
 	rev     int                // changes whenever what is drawn of them may change
@@ -406,6 +415,10 @@ func (st *State) warmSuggest() []Effect {
 	}
 	_, n := s.warm.Progress()
 	suggestionsOf(s.warm.Result(), n)
+	if s.warmRuns++; s.warmRuns < suggestWarmRuns {
+		s.warm = nil // once more: see suggestWarmRuns
+		return []Effect{WarmSuggestLater{}}
+	}
 	// What the first Suggest calls besides the finder, so that the browser
 	// has compiled it too: the hash its rejections are kept by, and the
 	// snapping of a span that the finder leaves to the text index.
