@@ -176,9 +176,9 @@ type suggestState struct {
 	warm    *suggest.Suggester // WarmSuggest's run over the sample article
 	// warmRuns counts WarmSuggest's runs over the sample article.
 	warmRuns int
-	cur     string             // the current suggestion's key
-	curAt   int                // where the current suggestion starts (to find the next)
-	rev     int                // changes whenever what is drawn of them may change
+	cur      string // the current suggestion's key
+	curAt    int    // where the current suggestion starts (to find the next)
+	rev      int    // changes whenever what is drawn of them may change
 
 	// shown caches the indexes into all of the suggestions shown.
 	shown      []int
