@@ -39,6 +39,15 @@
   let observed = new WeakSet();
   let observer = null;
 
+  // Suggestions (set with lazy) far from the view are not even made into
+  // ranges until their section nears it: a megabyte's 6,000 suggestions
+  // are about 19,000 ranges, and making and filing them all took most of
+  // the last slice of Suggest. Their records wait here, by section and by
+  // id, as the offsets they were given; a section not yet reported by the
+  // observer is placed by its geometry when they arrive.
+  const pending = new Map();   // section element → Set of waiting records
+  const pendingOf = new Map(); // id → its waiting records
+
   function highlight(name) {
     let h = sets.get(name);
     if (!h) {
@@ -66,8 +75,8 @@
   function near(sec, isNear) {
     const recs = bySec.get(sec);
     if (isNear) {
-      if (!far.delete(sec) || !recs) return;
-      for (const r of recs) highlight(r.style).add(r.range);
+      if (far.delete(sec) && recs) for (const r of recs) highlight(r.style).add(r.range);
+      make(sec);
       return;
     }
     if (far.has(sec)) return;
@@ -98,6 +107,73 @@
     if (!far.has(r.sec)) highlight(r.style).add(r.range);
   }
 
+  // away reports whether the suggestions of section sec wait (lazy set):
+  // it is reported far, or, not yet reported, lies more than a viewport's
+  // height from the view (the observer's margin), which marks it far.
+  // seen caches the answer for the sections of one set.
+  function away(sec, seen) {
+    if (far.has(sec)) return true;
+    if (observed.has(sec)) return false; // reported near, or soon reported
+    let a = seen.get(sec);
+    if (a === undefined) {
+      const box = sec.getBoundingClientRect();
+      a = box.bottom < -innerHeight || box.top > 2 * innerHeight;
+      seen.set(sec, a);
+      if (a) near(sec, false);
+      observe(sec);
+    }
+    return a;
+  }
+
+  // wait keeps a suggestion's range for when its section nears the view.
+  function wait(p) {
+    let ps = pending.get(p.sec);
+    if (!ps) pending.set(p.sec, (ps = new Set()));
+    ps.add(p);
+    if (!pendingOf.has(p.id)) pendingOf.set(p.id, []);
+    pendingOf.get(p.id).push(p);
+    counts.set(p.style, (counts.get(p.style) || 0) + 1);
+  }
+
+  // make draws the waiting ranges of a section (near the view now) or of
+  // the records ps of one id.
+  function make(sec, ps) {
+    if (!ps) {
+      ps = pending.get(sec);
+      if (!ps) return;
+      pending.delete(sec);
+    }
+    for (const p of ps) {
+      if (ps !== pending.get(p.sec)) {
+        const same = pending.get(p.sec);
+        if (same) same.delete(p);
+      }
+      const of = pendingOf.get(p.id);
+      if (of) {
+        of.splice(of.indexOf(p), 1);
+        if (of.length === 0) pendingOf.delete(p.id);
+      }
+      counts.set(p.style, counts.get(p.style) - 1);
+      const r = { range: staticRange(p.node, p.start, p.end), style: p.style, sec: p.sec };
+      put(r);
+      if (!ranges.has(p.id)) ranges.set(p.id, []);
+      ranges.get(p.id).push(r);
+    }
+  }
+
+  // makeID draws the waiting ranges of annotation id, wherever they are.
+  function makeID(id) {
+    const of = pendingOf.get(id);
+    if (of) make(null, of.slice());
+  }
+
+  function staticRange(node, start, end) {
+    return new StaticRange({
+      startContainer: node, startOffset: Math.min(start, node.length),
+      endContainer: node, endOffset: Math.min(end, node.length),
+    });
+  }
+
   // live is a Range over a static range, for its geometry.
   function live(s) {
     const r = new Range();
@@ -107,6 +183,15 @@
   }
 
   function drop(id) {
+    const waiting = pendingOf.get(id);
+    if (waiting) {
+      for (const p of waiting) {
+        const ps = pending.get(p.sec);
+        if (ps) ps.delete(p);
+        counts.set(p.style, counts.get(p.style) - 1);
+      }
+      pendingOf.delete(id);
+    }
     const old = ranges.get(id);
     if (!old) return;
     for (const r of old) {
@@ -144,6 +229,8 @@
       counts.clear();
       bySec.clear();
       far.clear();
+      pending.clear();
+      pendingOf.clear();
       if (observer) observer.disconnect();
       observed = new WeakSet();
       marked.sel = [];
@@ -152,19 +239,30 @@
 
     // set (re)places the ranges of annotations. ids: space-separated;
     // packed: records of 5 integers [id index, style index, paragraph,
-    // UTF-16 start, UTF-16 end] within the paragraph's text.
-    set(ids, packed) {
+    // UTF-16 start, UTF-16 end] within the paragraph's text. lazy (the
+    // suggestions): the ranges of sections far from the view are made
+    // only when their section nears it (or the id is revealed).
+    set(ids, packed, lazy) {
       const list = ids === "" ? [] : ids.split(" ");
       for (const id of list) drop(id);
+      const at = new Map(); // paragraph → [text node, section] or null
+      const seen = new Map();
       for (let i = 0; i + 4 < packed.length; i += 5) {
-        const node = textOf(packed[i + 2]);
-        if (!node) continue;
-        const range = new StaticRange({
-          startContainer: node, startOffset: Math.min(packed[i + 3], node.length),
-          endContainer: node, endOffset: Math.min(packed[i + 4], node.length),
-        });
+        let where = at.get(packed[i + 2]);
+        if (where === undefined) {
+          const node = textOf(packed[i + 2]);
+          where = node ? [node, sectionOf(node)] : null;
+          at.set(packed[i + 2], where);
+        }
+        if (!where) continue;
+        const [node, sec] = where;
         const id = list[packed[i]];
-        const r = { range, style: styles[packed[i + 1]], sec: sectionOf(node) };
+        if (lazy && away(sec, seen)) {
+          wait({ id, style: styles[packed[i + 1]], node, sec, start: packed[i + 3], end: packed[i + 4] });
+          continue;
+        }
+        const range = staticRange(node, packed[i + 3], packed[i + 4]);
+        const r = { range, style: styles[packed[i + 1]], sec };
         put(r);
         if (!ranges.has(id)) ranges.set(id, []);
         ranges.get(id).push(r);
@@ -193,8 +291,8 @@
     },
 
     // count is the number of ranges of a style drawn (registered with the
-    // browser or kept for when their section nears the view; for tests
-    // and benchmarks).
+    // browser, or kept, made or not, for when their section nears the
+    // view; for tests and benchmarks).
     count(style) {
       if (style === "sel" || style === "rel") {
         const h = sets.get(style);
@@ -209,6 +307,25 @@
       let n = 0;
       for (const [name, h] of sets) if (name !== "sel" && name !== "rel") n += h.size;
       return n;
+    },
+
+    // top is the code point offset (data-o) of the article's paragraph at
+    // the top of the view, or -1 when there is none (the article hidden
+    // or scrolled away).
+    top() {
+      const doc = document.getElementById("doc");
+      if (!doc) return -1;
+      const box = doc.getBoundingClientRect();
+      const bottom = Math.min(box.bottom, innerHeight);
+      if (box.width === 0) return -1;
+      // The first point down the middle of the article that is on a
+      // paragraph (not in the gap between two).
+      for (let y = Math.max(box.top, 0) + 1; y < bottom; y += 16) {
+        const el = document.elementFromPoint(box.left + box.width / 2, y);
+        const p = el && el.closest("[data-o]");
+        if (p && doc.contains(p)) return Number(p.getAttribute("data-o"));
+      }
+      return -1;
     },
 
     // charAt returns [paragraph offset attribute, UTF-16 offset] of the
@@ -234,6 +351,7 @@
     // reveal brings an annotation's first range into the middle of the
     // view when it is off screen.
     reveal(id) {
+      makeID(id);
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return;
       const box = live(rs[0].range).getBoundingClientRect();
@@ -242,6 +360,7 @@
 
     // scrollTo brings an annotation's first range into the middle of the view.
     scrollTo(id) {
+      makeID(id);
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return false;
       show(rs[0]);

@@ -1,8 +1,12 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -32,8 +36,11 @@ import (
 // the page is idle, so that a long article never blocks input.
 type Suggest struct{}
 
-// SuggestMore does the next slice of the work Suggest started.
-type SuggestMore struct{}
+// SuggestMore does the next slice of the work Suggest started. Idle is
+// the idle time the browser says is left (its idle callback's
+// timeRemaining), 0 when unknown: a slice may use it, up to
+// SuggestSliceMaxTime, instead of SuggestSliceTime.
+type SuggestMore struct{ Idle time.Duration }
 
 // AcceptSuggestion accepts the current suggestion.
 type AcceptSuggestion struct{}
@@ -108,7 +115,7 @@ func (WarmSuggest) suggesting()          {}
 
 // SuggestSliceChars bounds the code points of text one slice of Suggest
 // works on (a paragraph longer than that is one slice).
-const SuggestSliceChars = 20000
+const SuggestSliceChars = 100000
 
 // SuggestSliceTime ends a slice of Suggest early, after the step during
 // which it ran out, when the state's clock says the slice took that long:
@@ -117,9 +124,31 @@ const SuggestSliceChars = 20000
 // tests, leaves only SuggestSliceChars.)
 const SuggestSliceTime = 8 * time.Millisecond
 
+// SuggestSliceMaxTime bounds a slice that the browser's idle time lets
+// run longer than SuggestSliceTime (SuggestMore.Idle): under the 50 ms a
+// browser counts as a long task, so a key pressed meanwhile still gets
+// its answer within a frame or two. Idle periods between frames are
+// shorter (up to 16 ms at 60 frames a second); a page with nothing to
+// paint gets idle periods of 50 ms.
+const SuggestSliceMaxTime = 40 * time.Millisecond
+
+// SuggestSliceMinChars is the text a slice works on before it looks at
+// the clock: an article of up to that many code points (the 3 KB
+// reference article is about 3,000) is done in the slice of the key
+// press, with no idle callback to wait for, and a slice of a long one
+// always moves the work on by that much (a few milliseconds).
+const SuggestSliceMinChars = 5000
+
 // suggestStepChars is how much text a slice works on between two looks
 // at the clock.
 const suggestStepChars = 1000
+
+// suggestWarmRuns is how many times WarmSuggest runs the finder over
+// the sample article. The browser first compiles a WebAssembly function
+// quickly into slow code and compiles it again, optimised, only once it
+// has run long enough (Chromium's tiering): one run compiled the finder,
+// but the 3 KB article then still ran largely in the slow code.
+const suggestWarmRuns = 4
 
 // SuggestKey is the key that runs Suggest.
 const SuggestKey = "g"
@@ -145,9 +174,11 @@ type suggestState struct {
 	lexicon *suggest.Lexicon   // built by WarmSuggest or the first Suggest, kept for the next ones
 	warmed  bool               // the finder ran once (Suggest or WarmSuggest): nothing left to warm
 	warm    *suggest.Suggester // WarmSuggest's run over the sample article
-	cur     string             // the current suggestion's key
-	curAt   int                // where the current suggestion starts (to find the next)
-	rev     int                // changes whenever what is drawn of them may change
+	// warmRuns counts WarmSuggest's runs over the sample article.
+	warmRuns int
+	cur      string // the current suggestion's key
+	curAt    int    // where the current suggestion starts (to find the next)
+	rev      int    // changes whenever what is drawn of them may change
 
 	// shown caches the indexes into all of the suggestions shown.
 	shown      []int
@@ -161,6 +192,12 @@ type suggestState struct {
 	// hash caches the hash of a document's text, which is fixed.
 	hash, hashDoc string
 	hashStore     *annotation.Store
+	// hashing is the hash of the text being searched, fed as far as the
+	// finder got (hashAlong): hashed bytes of the text of hashingDoc.
+	hashing      hash.Hash
+	hashed       int
+	hashingDoc   string
+	hashingStore *annotation.Store
 }
 
 // suggestMemory is what autosave keeps of suggestions, apart from the
@@ -290,16 +327,22 @@ func (st *State) shownSuggestions() []int {
 // docHash is the hash of the shown document's text, which rejections are
 // remembered by.
 func (st *State) docHash() string {
-	s := &st.suggest
-	if s.hashStore == st.Store && s.hashDoc == st.Doc {
-		return s.hash
+	if h, ok := st.cachedDocHash(); ok {
+		return h
 	}
+	s := &st.suggest
 	d, _, ok := st.Store.Document(st.Doc)
 	if !ok {
 		return ""
 	}
 	s.hash, s.hashDoc, s.hashStore = text.Hash(d.Text), st.Doc, st.Store
 	return s.hash
+}
+
+// cachedDocHash is docHash when it is known without reading the text.
+func (st *State) cachedDocHash() (string, bool) {
+	s := &st.suggest
+	return s.hash, s.hashStore == st.Store && s.hashDoc == st.Doc
 }
 
 func (st *State) rejectedHere() map[string]bool {
@@ -317,7 +360,7 @@ func (st *State) applySuggestAction(a suggestAction) []Effect {
 	case Suggest:
 		return st.startSuggest()
 	case SuggestMore:
-		return st.continueSuggest()
+		return st.continueSuggest(a.Idle)
 	case AcceptSuggestion:
 		if list, cur := st.Suggestions(); cur >= 0 {
 			st.acceptSuggestions("accept suggestion", list[cur:cur+1])
@@ -372,6 +415,10 @@ func (st *State) warmSuggest() []Effect {
 	}
 	_, n := s.warm.Progress()
 	suggestionsOf(s.warm.Result(), n)
+	if s.warmRuns++; s.warmRuns < suggestWarmRuns {
+		s.warm = nil // once more: see suggestWarmRuns
+		return []Effect{WarmSuggestLater{}}
+	}
 	// What the first Suggest calls besides the finder, so that the browser
 	// has compiled it too: the hash its rejections are kept by, and the
 	// snapping of a span that the finder leaves to the text index.
@@ -407,11 +454,12 @@ func (st *State) startSuggest() []Effect {
 		return []Effect{SuggestLater{}}
 	}
 	s.work, s.workDoc = suggest.NewIndexed(x, s.lexicon), st.Doc
-	return st.continueSuggest()
+	return st.continueSuggest(0)
 }
 
-// continueSuggest does one slice of the work.
-func (st *State) continueSuggest() []Effect {
+// continueSuggest does one slice of the work, in the idle time given
+// (see SuggestMore).
+func (st *State) continueSuggest(idle time.Duration) []Effect {
 	s := &st.suggest
 	if s.work == nil {
 		return nil
@@ -420,6 +468,10 @@ func (st *State) continueSuggest() []Effect {
 		s.work = nil // the person went to another document
 		return nil
 	}
+	limit := SuggestSliceTime
+	if idle > limit {
+		limit = min(idle, SuggestSliceMaxTime)
+	}
 	start := st.clock()
 	for chars := 0; ; {
 		from, _ := s.work.Progress()
@@ -427,12 +479,48 @@ func (st *State) continueSuggest() []Effect {
 			break
 		}
 		done, _ := s.work.Progress()
-		if chars += done - from; chars >= SuggestSliceChars || st.clock().Sub(start) >= SuggestSliceTime {
+		chars += done - from
+		st.hashAlong(s.work.Progress())
+		if chars >= SuggestSliceChars || chars >= SuggestSliceMinChars && st.clock().Sub(start) >= limit {
 			return []Effect{SuggestLater{}}
 		}
 	}
+	_, total := s.work.Progress()
+	st.hashAlong(total, total)
 	st.finishSuggest(s.work.Result())
 	return nil
+}
+
+// hashAlong hashes the shown document's text as far as the finder got
+// (done of total code points, as a share of its bytes), so that the
+// hash rejections are remembered by (docHash) is ready when the last
+// slice needs it: a megabyte read at once took tens of milliseconds of
+// that slice in the page.
+func (st *State) hashAlong(done, total int) {
+	s := &st.suggest
+	if _, ok := st.cachedDocHash(); ok || total <= 0 {
+		return
+	}
+	d, _, ok := st.Store.Document(st.Doc)
+	if !ok {
+		return
+	}
+	if s.hashing == nil || s.hashingDoc != st.Doc || s.hashingStore != st.Store {
+		s.hashing, s.hashed, s.hashingDoc, s.hashingStore = sha256.New(), 0, st.Doc, st.Store
+	}
+	upto := len(d.Text)
+	if done < total {
+		upto = int(int64(len(d.Text)) * int64(done) / int64(total))
+	}
+	if upto <= s.hashed {
+		return
+	}
+	io.WriteString(s.hashing, d.Text[s.hashed:upto]) //nolint:errcheck // a hash.Hash never fails
+	s.hashed = upto
+	if upto == len(d.Text) {
+		s.hash, s.hashDoc, s.hashStore = hex.EncodeToString(s.hashing.Sum(nil)), st.Doc, st.Store
+		s.hashing = nil
+	}
 }
 
 // finishSuggest keeps what the finder found and says how much is shown.
@@ -687,37 +775,59 @@ func suggestStyle(k int) int32 { return int32(fixedStyleCount + MaxLabelStyles +
 // …) with its claim, cue and speaker mention, and "gcur" for the current
 // one's claim drawn once more, outlined.
 func SuggestionRanges(st *State) (ids string, packed []int32) {
-	_, x, ok := st.Store.Document(st.Doc)
 	list, cur := st.Suggestions()
-	if !ok || len(list) == 0 {
+	return SuggestionRangesIn(st, list, cur, 0, len(list), true)
+}
+
+// SuggestionRangesIn packs as SuggestionRanges the ranges of list[from:to]
+// (list and cur as Suggestions returns them), with "gcur" when withCur,
+// so that the page can draw the suggestions near the view first and the
+// rest in idle time.
+func SuggestionRangesIn(st *State, list []Suggested, cur, from, to int, withCur bool) (ids string, packed []int32) {
+	_, x, ok := st.Store.Document(st.Doc)
+	from, to = max(from, 0), min(to, len(list))
+	if !ok || from >= to && !(withCur && cur >= 0 && cur < len(list)) {
 		return "", nil
 	}
 	var b strings.Builder
-	add := func(k int, style int32, f text.Span) {
-		packed = st.packFragment(packed, x, k, style, f)
+	n := 0
+	add := func(style int32, f text.Span) {
+		packed = st.packFragment(packed, x, n, style, f)
 	}
-	for k, s := range list {
-		if k > 0 {
+	for k := from; k < to; k++ {
+		s := list[k]
+		if n > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString("g" + strconv.Itoa(k))
 		for _, f := range s.Claim {
-			add(k, suggestStyle(0), f)
+			add(suggestStyle(0), f)
 		}
 		if s.Cue.Len() > 0 {
-			add(k, suggestStyle(1), s.Cue)
+			add(suggestStyle(1), s.Cue)
 		}
 		if s.Source.Len() > 0 {
-			add(k, suggestStyle(2), s.Source)
+			add(suggestStyle(2), s.Source)
 		}
+		n++
 	}
-	if cur >= 0 {
-		b.WriteString(" gcur")
+	if withCur && cur >= 0 && cur < len(list) {
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("gcur")
 		for _, f := range list[cur].Claim {
-			add(len(list), suggestStyle(3), f)
+			add(suggestStyle(3), f)
 		}
 	}
 	return b.String(), packed
+}
+
+// SuggestionAt is the index in list (as Suggestions returns it) of the
+// first suggestion whose claim starts at or after code point at, len(list)
+// when none does.
+func SuggestionAt(list []Suggested, at int) int {
+	return sort.Search(len(list), func(i int) bool { return list[i].Claim[0].Start >= at })
 }
 
 // suggestShortcuts are the keyboard help's suggestion entries.

@@ -193,15 +193,17 @@ func TestAnExerciseWithoutSuggestGivesTheStudentNone(t *testing.T) {
 }
 
 // TestSuggestOnALongArticleLeavesTheKeysWorking presses g on an article
-// of about 1 MB and, once the side list shows the search under way (1 to
-// 49 %), ? for the keyboard help: the help opens while the suggestions
+// of about 2 MB and, once the side list shows the search under way (1 to
+// 69 %), ? for the keyboard help: the help opens while the suggestions
 // are still being found (Suggest works in idle slices, so the key does not
 // wait for the whole search), and the search then finishes with what the
 // finder finds at once.
 func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
 	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
 	require.NoError(t, err)
-	body := strings.Repeat(string(article)+"\n\n", 1<<20/len(article)+1)
+	// About 2 MB: the search takes long enough in the page (slices fill
+	// the browser's idle time) for the test to see it under way.
+	body := strings.Repeat(string(article)+"\n\n", 2<<20/len(article)+1)
 	native := app.NewState(time.Now)
 	app.Update(native, app.Paste{Title: "Long", Text: body})
 	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
@@ -234,7 +236,7 @@ func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
 	})()`)
 	p.Press("g")
 	// Once the search is under way (not only the word lists built), ?.
-	p.WaitFor(`/Finding suggestions… ([1-9]|[1-4][0-9]) %/.test((document.querySelector("#sidebar .suggestions .hint") || {}).textContent || "")`)
+	p.WaitFor(`/Finding suggestions… ([1-9]|[1-6][0-9]) %/.test((document.querySelector("#sidebar .suggestions .hint") || {}).textContent || "")`)
 	p.Press("?")
 	p.WaitFor(`window.__helpWhileFinding !== null`)
 	assert.True(t, browsertest.Eval[bool](p, `window.__helpWhileFinding`), "the help opened while Suggest was still working")
@@ -279,4 +281,84 @@ func TestSuggestIsReadiedWhileThePageIsIdle(t *testing.T) {
 	p.WaitFor(`!!document.querySelector("#sidebar .suggestions .count")`)
 	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet")
 	assert.Equal(t, wording.Clip(app.SuggestionQuote(native, list[0]), 120), browsertest.Eval[string](p, currentSuggestion), "the first suggestion is current")
+}
+
+// TestSuggestionsFarFromTheViewAreDrawnWhenScrolledTo runs Suggest on a
+// long article (about 200 KB, over 600 suggestions): every
+// suggestion's ranges are drawn (saysoHighlights.count, once the page
+// marks the drawing done: those away from the view follow in idle time),
+// but those far from the view are neither made into ranges nor handed to
+// the browser until their part of the article nears the view; scrolled
+// to the last suggestion, its claim is drawn there.
+func TestSuggestionsFarFromTheViewAreDrawnWhenScrolledTo(t *testing.T) {
+	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
+	require.NoError(t, err)
+	body := strings.Repeat(string(article)+"\n\n", 200<<10/len(article)+1)
+	native := app.NewState(time.Now)
+	app.Update(native, app.Paste{Title: "Long", Text: body})
+	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
+		effects = app.Update(native, app.SuggestMore{})
+	}
+	list, _ := native.Suggestions()
+	require.Greater(t, len(list), 500)
+	claimStyle := -1
+	for i, s := range strings.Fields(app.HighlightStyles()) {
+		if s == "sg-claim" {
+			claimStyle = i
+		}
+	}
+	require.GreaterOrEqual(t, claimStyle, 0)
+	_, packed := app.SuggestionRanges(native)
+	claimRanges := 0
+	for i := 0; i+4 < len(packed); i += 5 {
+		if int(packed[i+1]) == claimStyle {
+			claimRanges++
+		}
+	}
+	last := list[len(list)-1].Claim[0].Start
+
+	p := browsertest.Open(t, serveSite(t), t.TempDir())
+	p.Click("#paste-title")
+	p.Type("Long")
+	p.Click("#paste-text")
+	browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	p.Click(`[data-action="paste"]`)
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	p.Press("g")
+	p.WaitFor(`!!document.querySelector("#sidebar .suggestions .count")`)
+	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet")
+	p.WaitFor(`performance.getEntriesByName("sayso:suggest-drawn").length > 0`)
+	assert.Equal(t, claimRanges, browsertest.Eval[int](p, `saysoHighlights.count("sg-claim")`), "every suggestion's claim is drawn once the page says so")
+
+	// heldAt: the browser holds a suggested claim's range in the
+	// paragraph with code point at, inside the view.
+	heldAt := func(at int) string {
+		return fmt.Sprintf(`(() => {
+			const ps = [...document.querySelectorAll("#doc p[data-o]")].filter(p => Number(p.dataset.o) <= %d);
+			const para = ps[ps.length - 1];
+			for (const s of CSS.highlights.get("sayso-sg-claim") || []) {
+				if (s.startContainer.parentElement !== para) continue;
+				const r = new Range();
+				r.setStart(s.startContainer, s.startOffset);
+				r.setEnd(s.endContainer, s.endOffset);
+				const b = r.getBoundingClientRect();
+				if (b.height > 0 && b.bottom > 0 && b.top < innerHeight) return true;
+			}
+			return false;
+		})()`, at)
+	}
+	p.WaitFor(heldAt(list[0].Claim[0].Start))
+	assert.False(t, browsertest.Eval[bool](p, heldAt(last)), "the last one is far from the view")
+	held := `saysoHighlights.registered()`
+	assert.Less(t, browsertest.Eval[int](p, held), claimRanges/4, "the browser holds only what is near the view")
+
+	// Scroll the last suggestion's paragraph into the middle of the view.
+	browsertest.Eval[int](p, fmt.Sprintf(`(() => {
+		const ps = [...document.querySelectorAll("#doc p[data-o]")].filter(p => Number(p.dataset.o) <= %d);
+		ps[ps.length - 1].scrollIntoView({block: "center"});
+		return 0;
+	})()`, last))
+	p.WaitFor(heldAt(last))
+	assert.Less(t, browsertest.Eval[int](p, held), claimRanges/4, "still only what is near the view")
+	assert.Equal(t, claimRanges, browsertest.Eval[int](p, `saysoHighlights.count("sg-claim")`))
 }

@@ -19,8 +19,10 @@ type highlighter struct {
 	on  bool
 	// What was last marked as selected and related.
 	sel, rel string
-	// The suggestions drawn: their ids and app.SuggestRevision.
+	// The suggestions drawn: their ids and app.SuggestRevision, and the
+	// drawing of the rest in idle time.
 	sgIDs, sgRev string
+	sg           sgDrawing
 }
 
 func newHighlighter() *highlighter {
@@ -37,6 +39,8 @@ func (h *highlighter) reset() {
 	h.api.Call("reset")
 	h.sel, h.rel = "", ""
 	h.sgIDs, h.sgRev = "", ""
+	h.sg.gen++ // a chunk of the suggestions still to draw is not drawn
+	h.sg.left = nil
 }
 
 // set draws annotations, replacing what was drawn of them: one call for

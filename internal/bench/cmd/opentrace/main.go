@@ -43,16 +43,39 @@ func main() {
 	trace := flag.Bool("trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
 	add := flag.Bool("add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
 	export := flag.Bool("export", false, "trace Export (the click on the Export button to the download's Blob) after the open instead of the open, as the benchmark's io step does (-bytes 1048576 -annotations 10000 -seed 3 for its document)")
+	sug := flag.Bool("suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
 	flag.Parse()
-	addMode, exportMode, traceMode = *add, *export, *trace
+	addMode, exportMode, traceMode, suggestMode = *add, *export, *trace, *sug
 	if err := run(*site, corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}, *runs, *prof, *top, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "opentrace:", err)
 		os.Exit(1)
 	}
 }
 
-// addMode is -add, exportMode -export, traceMode -trace.
-var addMode, exportMode, traceMode bool
+// addMode is -add, exportMode -export, traceMode -trace, suggestMode
+// -suggest.
+var addMode, exportMode, traceMode, suggestMode bool
+
+// suggestWait resolves once Suggest's result is painted: the Suggestions
+// group shows its count, then two animation frames.
+const suggestWait = `new Promise((resolve, reject) => {
+	const deadline = performance.now() + 120000;
+	const frame = () => {
+		if (document.querySelector("#sidebar .group.suggestions .count")) {
+			requestAnimationFrame(() => requestAnimationFrame(t => resolve(t)));
+			return;
+		}
+		if (performance.now() > deadline) { reject(new Error("Suggest did not finish")); return; }
+		requestAnimationFrame(frame);
+	};
+	requestAnimationFrame(frame);
+})`
+
+// suggestWarmed resolves once the page marks warming done.
+const suggestWarmed = `new Promise(resolve => {
+	const check = () => performance.getEntriesByName("sayso:suggest-warmed").length > 0 ? resolve(true) : setTimeout(check, 20);
+	check();
+})`
 
 // target is hook.js pickTarget's answer.
 type target struct {
@@ -114,7 +137,11 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	total := map[string]float64{}
 	traced := map[string]float64{}
 	for r := range runs + 1 {
-		t, err := b.NewTab(browser.Hook{ClearStorage: true})
+		hook := browser.Hook{ClearStorage: true}
+		if suggestMode {
+			hook.PasteAtReady, hook.PasteText = true, c.Text
+		}
+		t, err := b.NewTab(hook)
 		if err != nil {
 			return err
 		}
@@ -130,6 +157,14 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 		var tg *target
 		if exportMode {
 			if err := openFile(t, file); err != nil {
+				return err
+			}
+		}
+		if suggestMode {
+			if _, err := browser.EvalTimeout[bool](t, time.Minute, suggestWarmed); err != nil {
+				return err
+			}
+			if _, err := browser.Eval[bool](t, "__bench.settle(200)"); err != nil {
 				return err
 			}
 		}
@@ -168,7 +203,15 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 		if err != nil {
 			return err
 		}
-		if exportMode {
+		var t0 float64
+		if suggestMode {
+			if t0, err = browser.Eval[float64](t, "performance.now()"); err != nil {
+				return err
+			}
+			if err := t.Key("g"); err != nil {
+				return err
+			}
+		} else if exportMode {
 			c, err := browser.Eval[struct{ X, Y float64 }](t, `(() => { const r = document.getElementById("export").getBoundingClientRect();
 				return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
 			if err != nil {
@@ -196,8 +239,13 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 				return err
 			}
 		}
-		m, err := browser.EvalTimeout[result](t, time.Minute, "__bench.result()")
-		if err != nil {
+		var m result
+		if suggestMode {
+			m.T0 = t0
+			if m.T1, err = browser.EvalTimeout[float64](t, 2*time.Minute, suggestWait); err != nil {
+				return err
+			}
+		} else if m, err = browser.EvalTimeout[result](t, time.Minute, "__bench.result()"); err != nil {
 			return err
 		}
 		cpu1, err := t.MainThreadCPU()
