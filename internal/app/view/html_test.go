@@ -37,6 +37,7 @@ func TestPrintfWritesWhatFmtWritesEscapingTheSame(t *testing.T) {
 		{"a padded number goes through fmt", `%04d`, []any{7}, false},
 		{"a string for %d goes through fmt", `%d`, []any{"x"}, false},
 		{"a missing argument goes through fmt", `%s %s`, []any{"x"}, false},
+		{"a missing number goes through fmt", `%d %d`, []any{1}, false},
 		{"an extra argument goes through fmt", `%s`, []any{"x", "y"}, false},
 		{"a trailing percent goes through fmt", `%s %`, []any{"x"}, false},
 		{"a bool goes through fmt", `%s`, []any{true}, false},
