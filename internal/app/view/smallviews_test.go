@@ -10,6 +10,8 @@ import (
 
 	"sayso/internal/annotation"
 	"sayso/internal/app"
+	"sayso/internal/exchange"
+	"sayso/internal/format/native"
 	"sayso/internal/handinclient"
 )
 
@@ -233,4 +235,66 @@ func TestTheSuggestionsListShowsThirtyAroundTheCurrentOneAndCountsTheRest(t *tes
 		require.Len(t, listed, 30)
 		assert.Equal(t, c.firstListed, listed[0])
 	}
+}
+
+func TestTheListsTabStopIsTheFirstDrawnRowWhenTheFocusedOneIsScrolledAway(t *testing.T) {
+	st := longState(t, 200)
+	anns := st.Store.Annotations(st.Doc)
+	app.Update(st, app.Select{ID: anns[0].ID})
+	app.Update(st, app.ListScrolled{Top: 150 * app.ListRowHeight, Height: 900})
+	first, end := st.ListWindow(st.ListLen())
+	require.Greater(t, first, 2, "the selected row is not drawn")
+	firstDrawn := ""
+	for i := first; i < end && firstDrawn == ""; i++ {
+		if r := st.ListRow(i); r.Annotation != nil {
+			firstDrawn = r.Annotation.ID
+		}
+	}
+	var stops []string
+	for _, n := range parse(t, Sidebar(st)).all(tag("li", "tabindex", "0")) {
+		id, _ := attr(n, "data-id")
+		stops = append(stops, id)
+	}
+	assert.Equal(t, []string{firstDrawn}, stops, "the list keeps one Tab stop among the rows drawn")
+	assert.Empty(t, parse(t, Sidebar(st)).all(tag("li", "class", "sel")), "the selected row is not drawn")
+
+	app.Update(st, app.Select{ID: firstDrawn})
+	sel := parse(t, Sidebar(st)).all(tag("li", "class", "sel"))
+	require.Len(t, sel, 1)
+	id, _ := attr(sel[0], "data-id")
+	assert.Equal(t, firstDrawn, id)
+}
+
+func TestEachExportFormatSaysWhatItLosesOrThatItKeepsEverything(t *testing.T) {
+	menu := parse(t, ExportMenu(sampleState(t)))
+	items := menu.all(tag("button", "data-action", string(ActExportAs)))
+	formats := exchange.Formats()
+	require.Len(t, items, len(formats))
+	for i, f := range formats {
+		want := f.Loses
+		if want == "" {
+			want = "Keeps everything."
+		}
+		assert.Equal(t, []string{want}, page{items[i]}.texts(tag("span", "class", "loses")), f.ID)
+	}
+}
+
+func TestAMentionOfNoKnownSpeakerSaysItHasNoneYet(t *testing.T) {
+	st := app.NewState(fixedClock)
+	app.Update(st, app.Paste{Title: "t", Text: harbourText})
+	app.Update(st, app.Tag{Label: annotation.LabelSpeaker, Sel: cp(t, harbourText, "The mayor")})
+	p := st.Store.Project()
+	require.Len(t, p.Annotations, 1)
+	p.Annotations[0].Speaker, p.Speakers = "", nil
+	data, err := native.Encode(p)
+	require.NoError(t, err)
+	opened := app.NewState(fixedClock)
+	app.Update(opened, app.ImportFile{Name: "t.sayso.json", Data: data})
+	require.Equal(t, 1, opened.Store.Len(), opened.Message.Text)
+	m := opened.Store.Annotations(opened.Doc)[0]
+	require.Empty(t, m.Speaker)
+	require.Empty(t, opened.Store.SpeakerCandidates(m.Quote))
+	app.Update(opened, app.Select{ID: m.ID})
+	box := parse(t, Inspector(opened)).one(t, tag("fieldset", "class", "undecided"))
+	assert.Equal(t, []string{"This mention has no speaker yet. Choose one below."}, box.texts(tag("p", "class", "hint")))
 }
