@@ -199,3 +199,33 @@ func TestSuggestionAtFindsTheFirstSuggestionFromAnOffset(t *testing.T) {
 	}
 	assert.Equal(t, 0, SuggestionAt(nil, 5))
 }
+
+// TestTheHashGrowsWithEachSliceOfSuggest holds the hashing to the finder's
+// pace: after the first slice of a long text part of it is hashed, not
+// none (the last slice would read it all) and not all of it (the first
+// would), and each slice hashes on from where the last stopped.
+func TestTheHashGrowsWithEachSliceOfSuggest(t *testing.T) {
+	body := longText(250_000)
+	st := NewState(slowClock(3 * time.Millisecond))
+	Update(st, Paste{Title: "A", Text: body})
+	Update(st, Suggest{}) // the word lists' own slice
+	require.NotNil(t, st.suggest.work)
+	prev := 0
+	for slice := 0; st.suggest.work != nil; slice++ {
+		require.Less(t, slice, 1000, "Suggest ends")
+		Update(st, SuggestMore{})
+		if st.suggest.work == nil {
+			break
+		}
+		done, total := st.suggest.work.Progress()
+		share := int(int64(len(body)) * int64(done) / int64(total))
+		assert.Equal(t, share, st.suggest.hashed, "slice %d: hashed as far as the finder got", slice)
+		assert.Greater(t, st.suggest.hashed, prev, "slice %d hashes on", slice)
+		assert.Less(t, st.suggest.hashed, len(body), "slice %d leaves the rest", slice)
+		prev = st.suggest.hashed
+	}
+	require.Greater(t, prev, 0, "several slices")
+	h, cached := st.cachedDocHash()
+	assert.True(t, cached)
+	assert.Equal(t, text.Hash(body), h)
+}
