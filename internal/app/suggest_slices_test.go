@@ -182,6 +182,20 @@ func TestSuggestionRangesInChunksAddUpToThemAll(t *testing.T) {
 	}
 }
 
+func TestTheFirstSuggestionsOutlineIsDrawnAloneToo(t *testing.T) {
+	st := NewState(fixedClock)
+	Update(st, Paste{Title: "A", Text: longText(40_000)})
+	suggested(t, st)
+	list, cur := st.Suggestions()
+	require.Equal(t, 0, cur)
+	ids, packed := SuggestionRangesIn(st, list, cur, 0, 0, true)
+	assert.Equal(t, "gcur", ids)
+	assert.NotEmpty(t, packed, "the current one's fragments")
+	ids, packed = SuggestionRangesIn(st, list, cur, 3, 3, false)
+	assert.Empty(t, ids)
+	assert.Empty(t, packed)
+}
+
 func TestSuggestionAtFindsTheFirstSuggestionFromAnOffset(t *testing.T) {
 	list := []Suggested{
 		{Claim: []text.Span{{Start: 10, End: 20}}},
