@@ -18,8 +18,8 @@ func TestAnObjectCutShortIsAFormatOnlyWhenTheFileGoesOn(t *testing.T) {
 	labelStudio := `[{"id": 1, "data": {"text": "`
 	for _, c := range []struct {
 		name, file, head string
-		keys            []string
-		want            string
+		keys             []string
+		want             string
 	}{
 		{"W3C", "a.txt", w3c, []string{"type"}, exchange.W3C},
 		{"Label Studio", "a.txt", labelStudio, []string{"id"}, exchange.LabelStudio},
