@@ -199,6 +199,7 @@ func TestCompareCandidatesCountWhoMarkedEachAndWhatIsAccepted(t *testing.T) {
 		counts = append(counts, strconv.Itoa(c.Count)+" / 4")
 	}
 	assert.Equal(t, counts, table.texts(tag("td", "class", "num")), "out of the four files counted")
+	assert.Equal(t, []string{"Accept candidate 1", "Accept candidate 2", "Accept candidate 3"}, table.attrs(tag("input", "type", "checkbox"), "aria-label"))
 
 	app.Update(st, app.IncludeCompareFile{Index: 2, Include: false})
 	table = parse(t, Compare(st)).one(t, tag("table", "class", "cands"))
