@@ -49,13 +49,9 @@ func longArticle(t *testing.T, size int) string {
 // input event: a long article typed key by key takes minutes.
 func pasteAtOnce(p *browsertest.Page, title, body string) {
 	p.T.Helper()
-	require.True(p.T, p.Visible("#start"), "the empty app shows the start screen")
-	p.Click("#paste-title")
-	p.Type(title)
-	p.Click("#paste-text")
-	browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
-	p.Click(`[data-action="paste"]`)
-	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	paste(p, title, func() {
+		browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	})
 }
 
 // TestSuggestAcceptRejectUndoExportAndReload drives Suggest on the
