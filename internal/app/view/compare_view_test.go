@@ -348,6 +348,7 @@ func TestHeatParagraphMarksOnlyTheTextOfEachRun(t *testing.T) {
 		{"an empty run inside", []agreement.Run{{Start: 12, End: 12, Count: 1}, {Start: 15, End: 19, Count: 1}}, []string{"four"}, 2},
 		{"a run backwards", []agreement.Run{{Start: 14, End: 10, Count: 1}}, []string{}, 1},
 		{"a run before, ending on the break", []agreement.Run{{Start: 4, End: 9, Count: 1}, {Start: 9, End: 14, Count: 1}}, []string{"Three"}, 2},
+		{"a run ending at the paragraph's end", []agreement.Run{{Start: 15, End: 20, Count: 1}}, []string{"four."}, 1},
 		{"a run on the paragraph's end", []agreement.Run{{Start: 20, End: 21, Count: 1}}, []string{}, 0},
 		{"a run going on past the paragraph", []agreement.Run{{Start: 15, End: 30, Count: 1}}, []string{"four."}, 0},
 	} {
