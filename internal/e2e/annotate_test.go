@@ -91,14 +91,22 @@ func byQuote(t *testing.T, e exported, quote string) int {
 	return -1
 }
 
-// pasteArticle fills the start screen and starts annotating.
+// pasteArticle fills the start screen, the text typed key by key, and
+// starts annotating.
 func pasteArticle(p *browsertest.Page, title, body string) {
+	p.T.Helper()
+	paste(p, title, func() { p.Type(body) })
+}
+
+// paste fills the start screen, the title typed and the text by fill once
+// the text field has the focus, and starts annotating.
+func paste(p *browsertest.Page, title string, fill func()) {
 	p.T.Helper()
 	require.True(p.T, p.Visible("#start"), "the empty app shows the start screen")
 	p.Click("#paste-title")
 	p.Type(title)
 	p.Click("#paste-text")
-	p.Type(body)
+	fill()
 	p.Click(`[data-action="paste"]`)
 	p.WaitFor(`!document.getElementById("workspace").hidden`)
 }

@@ -25,6 +25,35 @@ const (
 	currentSuggestion = `document.querySelector("#sidebar .sg.cur .qt").textContent`
 )
 
+// suggestAll runs Suggest on st's document to the end, as the page does in
+// slices, and returns the suggestions found: what the browser must show.
+func suggestAll(st *app.State) []app.Suggested {
+	for effects := app.Update(st, app.Suggest{}); len(effects) > 0; {
+		effects = app.Update(st, app.SuggestMore{})
+	}
+	list, _ := st.Suggestions()
+	return list
+}
+
+// longArticle is the reference article repeated, a blank line after each
+// copy, to at least size bytes.
+func longArticle(t *testing.T, size int) string {
+	t.Helper()
+	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
+	require.NoError(t, err)
+	return strings.Repeat(string(article)+"\n\n", size/len(article)+1)
+}
+
+// pasteAtOnce pastes body from the start screen as pasteArticle does, but
+// puts the text in the field at once, as a paste does, and says so with an
+// input event: a long article typed key by key takes minutes.
+func pasteAtOnce(p *browsertest.Page, title, body string) {
+	p.T.Helper()
+	paste(p, title, func() {
+		browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
+	})
+}
+
 // TestSuggestAcceptRejectUndoExportAndReload drives Suggest on the
 // reference article with the keys and buttons a person uses, and checks
 // what the export holds and what a reload remembers. The same steps run
@@ -35,15 +64,8 @@ func TestSuggestAcceptRejectUndoExportAndReload(t *testing.T) {
 	require.NoError(t, err)
 	native := app.NewState(time.Now)
 	app.Update(native, app.Paste{Title: "Xi–Trump Summit", Text: string(article)})
-	nativeSuggest := func() []app.Suggested {
-		for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
-			effects = app.Update(native, app.SuggestMore{})
-		}
-		list, _ := native.Suggestions()
-		return list
-	}
 	shown := func() int { list, _ := native.Suggestions(); return len(list) }
-	list := nativeSuggest()
+	list := suggestAll(native)
 	require.GreaterOrEqual(t, len(list), 5, "the finder finds the reference article's attributions")
 	quote := func(s app.Suggested) string { return wording.Clip(app.SuggestionQuote(native, s), 120) }
 	waitCounts := func(p *browsertest.Page) {
@@ -144,7 +166,7 @@ func TestSuggestAcceptRejectUndoExportAndReload(t *testing.T) {
 	p.WaitReady()
 	p.WaitFor(`document.querySelector("#sidebar .summary") !== null && document.querySelector("#sidebar .summary").textContent.startsWith(` + jsQuote(wording.Count(accepted, "annotation")+",") + `)`)
 	p.Click(`#tools [data-action="suggest"]`)
-	nativeSuggest()
+	suggestAll(native)
 	waitCounts(p)
 	require.Equal(t, len(list)-3, shown(), "neither the two accepted nor the rejected one")
 	assert.NotContains(t, p.Text("#sidebar .suggestions"), quote(list[1]), "a rejection survives the reload")
@@ -199,28 +221,15 @@ func TestAnExerciseWithoutSuggestGivesTheStudentNone(t *testing.T) {
 // wait for the whole search), and the search then finishes with what the
 // finder finds at once.
 func TestSuggestOnALongArticleLeavesTheKeysWorking(t *testing.T) {
-	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
-	require.NoError(t, err)
 	// About 2 MB: the search takes long enough in the page (slices fill
 	// the browser's idle time) for the test to see it under way.
-	body := strings.Repeat(string(article)+"\n\n", 2<<20/len(article)+1)
+	body := longArticle(t, 2<<20)
 	native := app.NewState(time.Now)
 	app.Update(native, app.Paste{Title: "Long", Text: body})
-	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
-		effects = app.Update(native, app.SuggestMore{})
-	}
-	list, _ := native.Suggestions()
+	list := suggestAll(native)
 
 	p := browsertest.Open(t, serveSite(t), t.TempDir())
-	require.True(t, p.Visible("#start"), "the empty app shows the start screen")
-	p.Click("#paste-title")
-	p.Type("Long")
-	// A megabyte typed key by key takes minutes: put it in the field at
-	// once, as a paste does, and say so with an input event.
-	p.Click("#paste-text")
-	browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
-	p.Click(`[data-action="paste"]`)
-	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	pasteAtOnce(p, "Long", body)
 	// Note, the moment the help dialog opens, whether the side list still
 	// says the suggestions are being found.
 	browsertest.Eval[bool](p, `(() => {
@@ -256,10 +265,7 @@ func TestSuggestIsReadiedWhileThePageIsIdle(t *testing.T) {
 	require.NoError(t, err)
 	native := app.NewState(time.Now)
 	app.Update(native, app.Paste{Title: "Xi–Trump Summit", Text: string(article)})
-	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
-		effects = app.Update(native, app.SuggestMore{})
-	}
-	list, _ := native.Suggestions()
+	list := suggestAll(native)
 	require.NotEmpty(t, list)
 
 	p := browsertest.Open(t, serveSite(t), t.TempDir())
@@ -291,15 +297,10 @@ func TestSuggestIsReadiedWhileThePageIsIdle(t *testing.T) {
 // the browser until their part of the article nears the view; scrolled
 // to the last suggestion, its claim is drawn there.
 func TestSuggestionsFarFromTheViewAreDrawnWhenScrolledTo(t *testing.T) {
-	article, err := os.ReadFile(browsertest.CorpusFile(t, "articles/xi-trump-summit.txt"))
-	require.NoError(t, err)
-	body := strings.Repeat(string(article)+"\n\n", 200<<10/len(article)+1)
+	body := longArticle(t, 200<<10)
 	native := app.NewState(time.Now)
 	app.Update(native, app.Paste{Title: "Long", Text: body})
-	for effects := app.Update(native, app.Suggest{}); len(effects) > 0; {
-		effects = app.Update(native, app.SuggestMore{})
-	}
-	list, _ := native.Suggestions()
+	list := suggestAll(native)
 	require.Greater(t, len(list), 500)
 	claimStyle := -1
 	for i, s := range strings.Fields(app.HighlightStyles()) {
@@ -318,12 +319,7 @@ func TestSuggestionsFarFromTheViewAreDrawnWhenScrolledTo(t *testing.T) {
 	last := list[len(list)-1].Claim[0].Start
 
 	p := browsertest.Open(t, serveSite(t), t.TempDir())
-	p.Click("#paste-title")
-	p.Type("Long")
-	p.Click("#paste-text")
-	browsertest.Eval[bool](p, `(() => { const a = document.getElementById("paste-text"); a.value = `+jsQuote(body)+`; a.dispatchEvent(new Event("input", {bubbles: true})); return true; })()`)
-	p.Click(`[data-action="paste"]`)
-	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	pasteAtOnce(p, "Long", body)
 	p.Press("g")
 	p.WaitFor(`!!document.querySelector("#sidebar .suggestions .count")`)
 	assert.Contains(t, p.Text("#sidebar .suggestions h3"), wording.Count(len(list), "suggestion")+", not annotations yet")

@@ -186,28 +186,34 @@ func compareHeat(b *Builder, c *app.Compare) {
 	r := 0
 	for _, p := range x.Paragraphs() {
 		b.Markup(`<p>`)
-		pos := p.Start
-		for pos < p.End {
-			for r < len(runs) && runs[r].End <= pos {
-				r++
-			}
-			if r >= len(runs) || runs[r].Start >= p.End {
-				b.Text(x.Slice(pos, p.End))
-				break
-			}
-			run := runs[r]
-			if run.Start > pos {
-				b.Text(x.Slice(pos, run.Start))
-				pos = run.Start
-			}
-			end := min(run.End, p.End)
-			level := max(1, (run.Count*heatLevels+len(all)-1)/max(len(all), 1))
-			b.Printf(`<mark class="heat-%d" title="%d of %d">%s</mark>`, min(level, heatLevels), run.Count, len(all), x.Slice(pos, end))
-			pos = end
-		}
+		r = heatParagraph(b, x, p, runs, r, len(all))
 		b.Markup(`</p>`)
 	}
 	b.Markup(`</div></section>`)
+}
+
+// heatParagraph writes paragraph p of x with the part of each run inside
+// it marked, from runs[r] on (runs in order, counted among all
+// annotators), and returns the first of them that ends past p (len(runs)
+// if none), where the next paragraph starts. A run is marked only where it
+// covers some of p's text: one that starts or ends on a line break, lies
+// between paragraphs or is empty adds no empty mark.
+func heatParagraph(b *Builder, x *text.Index, p text.Span, runs []agreement.Run, r, all int) int {
+	pos := p.Start
+	for ; r < len(runs); r++ {
+		run := runs[r]
+		if start, end := max(run.Start, pos), min(run.End, p.End); start < end {
+			b.Text(x.Slice(pos, start))
+			level := max(1, (run.Count*heatLevels+all-1)/max(all, 1))
+			b.Printf(`<mark class="heat-%d" title="%d of %d">%s</mark>`, min(level, heatLevels), run.Count, all, x.Slice(start, end))
+			pos = end
+		}
+		if run.End > p.End {
+			break // it goes on in a later paragraph
+		}
+	}
+	b.Text(x.Slice(pos, p.End))
+	return r
 }
 
 // stanceBySpeaker counts, across the counted students, the stances of the

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"fmt"
 	"strconv"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"golang.org/x/net/html"
+	"sayso/internal/agreement"
 	"sayso/internal/annotation"
 	"sayso/internal/app"
 	"sayso/internal/format/native"
@@ -284,4 +286,103 @@ func TestCompareHeatMapCutsAClaimOverTwoParagraphsAtTheBreak(t *testing.T) {
 	area := parse(t, Compare(st)).one(t, tag("div", "id", "heat"))
 	assert.Equal(t, []string{"ends here.", "Second line"}, area.texts(tag("mark")), "one mark each side of the break, none empty")
 	assert.Equal(t, []string{"First line ends here.", "Second line goes on."}, area.texts(tag("p")))
+}
+
+// The heat map marks only text: whatever the imported spans (a claim that
+// starts or ends on a line break, one over several breaks, a break alone,
+// an empty fragment), no mark is empty and the paragraphs keep their text.
+func TestCompareHeatMapWritesNoEmptyMarkWhereClaimsMeetLineBreaks(t *testing.T) {
+	// Paragraphs [0,8) "One two.", [9,20) "Three four.", [22,31) "Five
+	// six."; line breaks at 8, 20 and 21 (a blank line).
+	const body = "One two.\nThree four.\n\nFive six."
+	paragraphs := []string{"One two.", "Three four.", "Five six."}
+	span := func(start, end int) text.Span { return text.Span{Start: start, End: end} }
+	for _, tc := range []struct {
+		name   string
+		claims [][]text.Span // each annotator's claims, one fragment each
+		marks  []string
+		titles []string
+	}{
+		{"a claim starting on the line break", [][]text.Span{{span(8, 14)}, {span(8, 14)}}, []string{"Three"}, []string{"2 of 2"}},
+		{"a claim ending on the line break, taking it in", [][]text.Span{{span(4, 9)}, {span(4, 9)}}, []string{"two."}, []string{"2 of 2"}},
+		{"a claim ending at the line break", [][]text.Span{{span(4, 8)}, {span(4, 8)}}, []string{"two."}, []string{"2 of 2"}},
+		{"a claim starting after the line break", [][]text.Span{{span(9, 14)}, {span(9, 14)}}, []string{"Three"}, []string{"2 of 2"}},
+		{"a claim of the line break alone", [][]text.Span{{span(8, 9)}, {span(8, 9)}}, []string{}, []string{}},
+		{"a claim of the blank line alone", [][]text.Span{{span(20, 22)}, {span(20, 22)}}, []string{}, []string{}},
+		{"a claim starting on the blank line", [][]text.Span{{span(21, 26)}, {span(21, 26)}}, []string{"Five"}, []string{"2 of 2"}},
+		{"a claim over every break", [][]text.Span{{span(4, 26)}, {span(4, 26)}}, []string{"two.", "Three four.", "Five"}, []string{"2 of 2", "2 of 2", "2 of 2"}},
+		{"an empty fragment", [][]text.Span{{span(4, 4)}, {span(4, 4), span(9, 14)}}, []string{"Three"}, []string{"1 of 2"}},
+		{"counts changing on a line break", [][]text.Span{{span(4, 14)}, {span(8, 26)}},
+			[]string{"two.", "Three", "four.", "Five"}, []string{"1 of 2", "2 of 2", "1 of 2", "1 of 2"}},
+		{"one claim ending on the break where the other starts", [][]text.Span{{span(4, 9)}, {span(8, 14)}},
+			[]string{"two.", "Three"}, []string{"1 of 2", "1 of 2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := app.NewState(fixedClock)
+			var files []app.TextFile
+			for i, spans := range tc.claims {
+				files = append(files, spanExport(t, fmt.Sprintf("Student %d", i+1), body, spans...))
+			}
+			app.Update(st, app.AddCompareFiles{Files: files})
+			require.Len(t, st.Compare.Files, len(tc.claims), st.Message.Text)
+			area := parse(t, Compare(st)).one(t, tag("div", "id", "heat"))
+			assert.Equal(t, paragraphs, area.texts(tag("p")))
+			assert.Equal(t, tc.marks, area.texts(tag("mark")))
+			assert.Equal(t, tc.titles, area.attrs(tag("mark"), "title"))
+		})
+	}
+}
+
+// heatParagraph marks only text whatever runs it is given, also those
+// Coverage never makes (an empty run, one ending before it starts).
+func TestHeatParagraphMarksOnlyTheTextOfEachRun(t *testing.T) {
+	x := text.NewIndex("One two.\nThree four.")
+	second := text.Span{Start: 9, End: 20} // "Three four."
+	for _, tc := range []struct {
+		name  string
+		runs  []agreement.Run
+		marks []string
+		next  int
+	}{
+		{"no runs", nil, []string{}, 0},
+		{"an empty run inside", []agreement.Run{{Start: 12, End: 12, Count: 1}, {Start: 15, End: 19, Count: 1}}, []string{"four"}, 2},
+		{"a run backwards", []agreement.Run{{Start: 14, End: 10, Count: 1}}, []string{}, 1},
+		{"a run before, ending on the break", []agreement.Run{{Start: 4, End: 9, Count: 1}, {Start: 9, End: 14, Count: 1}}, []string{"Three"}, 2},
+		{"a run ending at the paragraph's end", []agreement.Run{{Start: 15, End: 20, Count: 1}}, []string{"four."}, 1},
+		{"a run on the paragraph's end", []agreement.Run{{Start: 20, End: 21, Count: 1}}, []string{}, 0},
+		{"a run going on past the paragraph", []agreement.Run{{Start: 15, End: 30, Count: 1}}, []string{"four."}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b Builder
+			b.Markup(`<p>`)
+			next := heatParagraph(&b, x, second, tc.runs, 0, 1)
+			b.Markup(`</p>`)
+			para := parse(t, b.HTML())
+			assert.Equal(t, "Three four.", para.one(t, tag("p")).text())
+			assert.Equal(t, tc.marks, para.texts(tag("mark")))
+			assert.Equal(t, tc.next, next, "the run the next paragraph starts from")
+		})
+	}
+}
+
+// spanExport is who's export of body with a claim on each span, as given:
+// a file made elsewhere holds spans the app would not make from a
+// selection (one starting on a line break, an empty one).
+func spanExport(t *testing.T, who, body string, claims ...text.Span) app.TextFile {
+	t.Helper()
+	x := text.NewIndex(body)
+	p := annotation.Project{
+		Annotator: who,
+		Schema:    annotation.DefaultSchema(),
+		Documents: []annotation.Document{{ID: "d1", Title: "Lines", Text: body}},
+	}
+	for i, sp := range claims {
+		a := annotation.Annotation{ID: fmt.Sprintf("c%d", i+1), Document: "d1", Label: annotation.LabelClaim,
+			Fragments: []text.Span{sp}, Quote: annotation.QuoteOf(x, []text.Span{sp})}
+		a.Prefix, a.Suffix = x.Context(sp, annotation.ContextLength)
+		p.Annotations = append(p.Annotations, a)
+	}
+	data, err := native.Encode(p)
+	require.NoError(t, err)
+	return app.TextFile{Name: who + ".sayso.json", Data: data}
 }

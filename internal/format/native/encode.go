@@ -91,7 +91,7 @@ func Encode(p annotation.Project) ([]byte, error) {
 	}
 	f := toWireHead(p)
 	f.fromProject, f.anns, f.orphans = true, p.Annotations, p.Orphans
-	w := jsonWriter{b: make([]byte, 0, estimateSize(&f))}
+	w := jsonWriter{b: make([]byte, 0, estimateSize(&p))}
 	f.write(&w)
 	return w.b, nil
 }
@@ -331,16 +331,19 @@ func clip(s string) string {
 	return string(r[:most-1]) + "…"
 }
 
-// estimateSize guesses the size of f's encoding, to allocate it once.
-func estimateSize(f *wireFile) int {
+// estimateSize guesses the size of p's encoding, to allocate it once. It
+// reads the project, not its wire form: Encode writes the annotations
+// without making wire annotations of them, so there is one list of
+// fields to count.
+func estimateSize(p *annotation.Project) int {
 	n := 1024
-	for _, d := range f.Documents {
+	for _, d := range p.Documents {
 		n += len(d.Text) + len(d.Text)/16 + 256
 	}
 	// An annotation's keys, indentation and punctuation take about 320
 	// bytes, a fragment about 60 (the writer's layout); guessing short
 	// made the buffer grow, and copy, twice for a large project.
-	for _, as := range [][]wireAnnotation{f.Annotations, f.Orphans} {
+	for _, as := range [...][]annotation.Annotation{p.Annotations, p.Orphans} {
 		for i := range as {
 			a := &as[i]
 			n += 320 + 60*len(a.Fragments) + len(a.ID) + len(a.Document) + len(a.Label) +
@@ -349,14 +352,5 @@ func estimateSize(f *wireFile) int {
 				len(a.Annotator) + len(a.Created) + len(a.Modified)
 		}
 	}
-	for _, as := range [][]annotation.Annotation{f.anns, f.orphans} {
-		for i := range as {
-			a := &as[i]
-			n += 320 + 60*len(a.Fragments) + len(a.ID) + len(a.Document) + len(a.Label) +
-				(len(a.Quote)+len(a.Prefix)+len(a.Suffix))*9/8 + len(a.Stance) + len(a.Target) +
-				len(a.Speaker) + len(a.SpeakerMention) + len(a.Cue) + len(a.Note)*9/8 +
-				len(a.Annotator) + len(a.Created) + len(a.Modified)
-		}
-	}
-	return n + 64*len(f.Speakers)
+	return n + 64*len(p.Speakers)
 }

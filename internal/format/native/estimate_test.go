@@ -41,8 +41,7 @@ func TestEstimateSizeCoversTheEncodingWithoutWastingMuch(t *testing.T) {
 			}
 			out, err := Encode(p)
 			require.NoError(t, err)
-			f := toWire(p)
-			est := estimateSize(&f)
+			est := estimateSize(&p)
 			assert.GreaterOrEqual(t, est, len(out))
 			assert.LessOrEqual(t, est, len(out)*3/2)
 		})

@@ -32,29 +32,41 @@ import (
 )
 
 func main() {
-	site := flag.String("site", "build/site", "the built site")
+	var o options
+	flag.StringVar(&o.site, "site", "build/site", "the built site")
 	bytes := flag.Int("bytes", 3<<10, "bytes of text of the generated article")
 	anns := flag.Int("annotations", 20, "annotations of the generated article")
 	seed := flag.Uint64("seed", 6, "seed of the generated article (6: the benchmark's 3 KB one)")
-	runs := flag.Int("runs", 3, "opens, each in a fresh tab after one untimed open")
-	prof := flag.Bool("profile", false, "also print the top functions by self time (CDP Profiler)")
-	top := flag.Int("top", 40, "functions printed with -profile")
-	out := flag.String("out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
-	trace := flag.Bool("trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
-	add := flag.Bool("add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
-	export := flag.Bool("export", false, "trace Export (the click on the Export button to the download's Blob) after the open instead of the open, as the benchmark's io step does (-bytes 1048576 -annotations 10000 -seed 3 for its document)")
-	sug := flag.Bool("suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
+	flag.IntVar(&o.runs, "runs", 3, "opens, each in a fresh tab after one untimed open")
+	flag.BoolVar(&o.profile, "profile", false, "also print the top functions by self time (CDP Profiler)")
+	flag.IntVar(&o.top, "top", 40, "functions printed with -profile")
+	flag.StringVar(&o.out, "out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
+	flag.BoolVar(&o.trace, "trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
+	flag.BoolVar(&o.add, "add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
+	flag.BoolVar(&o.export, "export", false, "trace Export (the click on the Export button to the download's Blob) after the open instead of the open, as the benchmark's io step does (-bytes 1048576 -annotations 10000 -seed 3 for its document)")
+	flag.BoolVar(&o.suggest, "suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
 	flag.Parse()
-	addMode, exportMode, traceMode, suggestMode = *add, *export, *trace, *sug
-	if err := run(*site, corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}, *runs, *prof, *top, *out); err != nil {
+	o.spec = corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "opentrace:", err)
 		os.Exit(1)
 	}
 }
 
-// addMode is -add, exportMode -export, traceMode -trace, suggestMode
-// -suggest.
-var addMode, exportMode, traceMode, suggestMode bool
+// options are the command's flags: what to open or do, how many times,
+// and what to print besides the timeline.
+type options struct {
+	site    string      // -site
+	spec    corpus.Spec // -bytes, -annotations, -seed
+	runs    int         // -runs
+	profile bool        // -profile
+	top     int         // -top
+	out     string      // -out
+	trace   bool        // -trace
+
+	// What is timed: the open, unless one of -add, -export, -suggest.
+	add, export, suggest bool
+}
 
 // suggestWait resolves once Suggest's result is painted: the Suggestions
 // group shows its count, then two animation frames.
@@ -103,13 +115,13 @@ type result struct {
 	Timeline              [][]any
 }
 
-func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string) error {
+func run(o options) error {
 	tmp, err := os.MkdirTemp("", "opentrace-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	c, err := corpus.Generate(spec)
+	c, err := corpus.Generate(o.spec)
 	if err != nil {
 		return err
 	}
@@ -117,7 +129,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	if err := os.WriteFile(file, c.Native, 0o644); err != nil {
 		return err
 	}
-	srv, err := browser.Serve(site)
+	srv, err := browser.Serve(o.site)
 	if err != nil {
 		return err
 	}
@@ -136,9 +148,9 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	self := map[string]float64{}
 	total := map[string]float64{}
 	traced := map[string]float64{}
-	for r := range runs + 1 {
+	for r := range o.runs + 1 {
 		hook := browser.Hook{ClearStorage: true}
-		if suggestMode {
+		if o.suggest {
 			hook.PasteAtReady, hook.PasteText = true, c.Text
 		}
 		t, err := b.NewTab(hook)
@@ -155,12 +167,12 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			return err
 		}
 		var tg *target
-		if exportMode {
+		if o.export {
 			if err := openFile(t, file); err != nil {
 				return err
 			}
 		}
-		if suggestMode {
+		if o.suggest {
 			if _, err := browser.EvalTimeout[bool](t, time.Minute, suggestWarmed); err != nil {
 				return err
 			}
@@ -168,7 +180,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 				return err
 			}
 		}
-		if addMode {
+		if o.add {
 			if err := openFile(t, file); err != nil {
 				return err
 			}
@@ -182,7 +194,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 				return err
 			}
 		}
-		if prof && r > 0 {
+		if o.profile && r > 0 {
 			if _, err := chromedp.Call(t.Context(), profiler.Enable, cdp.Empty{}); err != nil {
 				return err
 			}
@@ -194,7 +206,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			}
 		}
 		var tr *tracer
-		if traceMode && r > 0 {
+		if o.trace && r > 0 {
 			if tr, err = startTrace(t); err != nil {
 				return err
 			}
@@ -204,14 +216,14 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			return err
 		}
 		var t0 float64
-		if suggestMode {
+		if o.suggest {
 			if t0, err = browser.Eval[float64](t, "performance.now()"); err != nil {
 				return err
 			}
 			if err := t.Key("g"); err != nil {
 				return err
 			}
-		} else if exportMode {
+		} else if o.export {
 			c, err := browser.Eval[struct{ X, Y float64 }](t, `(() => { const r = document.getElementById("export").getBoundingClientRect();
 				return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
 			if err != nil {
@@ -223,7 +235,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			if err := t.Click(c.X, c.Y); err != nil {
 				return err
 			}
-		} else if addMode {
+		} else if o.add {
 			spec := fmt.Sprintf(`__bench.arm({on: "keydown", key: "c", until: "frame", pred: "add", point: {x: %g, y: %g}, timeoutMs: 60000})`, tg.Mx, tg.Y)
 			if _, err := browser.Eval[bool](t, spec); err != nil {
 				return err
@@ -240,7 +252,7 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 			}
 		}
 		var m result
-		if suggestMode {
+		if o.suggest {
 			m.T0 = t0
 			if m.T1, err = browser.EvalTimeout[float64](t, 2*time.Minute, suggestWait); err != nil {
 				return err
@@ -258,19 +270,19 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 				return err
 			}
 		}
-		if prof && r > 0 {
+		if o.profile && r > 0 {
 			res, err := chromedp.Call(t.Context(), profiler.Stop, cdp.Empty{})
 			if err != nil {
 				return err
 			}
 			addSelf(self, res.Profile)
 			addTotal(total, res.Profile)
-			if out != "" {
+			if o.out != "" {
 				j, err := json.Marshal(res.Profile)
 				if err != nil {
 					return err
 				}
-				if err := os.WriteFile(fmt.Sprintf("%s-%d.cpuprofile", out, r), j, 0o644); err != nil {
+				if err := os.WriteFile(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), j, 0o644); err != nil {
 					return err
 				}
 			}
@@ -292,12 +304,12 @@ func run(site string, spec corpus.Spec, runs int, prof bool, top int, out string
 	cpus = cpus[1:]
 	sort.Float64s(cpus)
 	fmt.Printf("main-thread CPU, median of %d: %.1f ms (min %.1f, max %.1f)\n", len(cpus), cpus[len(cpus)/2], cpus[0], cpus[len(cpus)-1])
-	if traceMode {
-		printTrace(traced, runs)
+	if o.trace {
+		printTrace(traced, o.runs)
 	}
-	if prof {
-		printTop("self time", self, runs, top)
-		printTop("total time (self and callees)", total, runs, top)
+	if o.profile {
+		printTop("self time", self, o.runs, o.top)
+		printTop("total time (self and callees)", total, o.runs, o.top)
 	}
 	return nil
 }
