@@ -233,6 +233,15 @@ func (u *UI) dispatch(a app.Action) {
 		u.warmSuggest()
 		return
 	}
+	switch a.(type) {
+	case app.ListScrolled, app.ListResized, app.DocsScrolled, app.StorageEstimated, app.SiteOrigin:
+		// They change a list or a line of a panel, never the article.
+	default:
+		// Any other action may look at, select or scroll to any part of
+		// the article: what is left of a long document's drawing is
+		// drawn first.
+		u.text.flush()
+	}
 	mark := markSuggest(a)
 	defer mark.done()
 	plan := app.Step(u.st, a)
