@@ -100,6 +100,9 @@ type UI struct {
 	// suggestFunc sends SuggestMore when the page is idle (suggestLater),
 	// warmFunc WarmSuggest (warmSuggestLater).
 	suggestFunc, warmFunc js.Func
+	// openWarm rehearses opening a project in idle time after start-up
+	// (warmopen.go).
+	openWarm openWarming
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -182,6 +185,7 @@ func (u *UI) started(restore app.RestoreAutosave) {
 	}
 	u.loading.SetAttribute("hidden", "")
 	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
+	u.warmOpenLater()
 	u.warmSuggestLater()
 }
 
