@@ -158,6 +158,9 @@
       put(r);
       if (!ranges.has(p.id)) ranges.set(p.id, []);
       ranges.get(p.id).push(r);
+      // A selected or related annotation made only now joins its mark.
+      if (marked.sel.includes(p.id)) highlight("sel").add(r.range);
+      if (marked.rel.includes(p.id)) highlight("rel").add(r.range);
     }
   }
 
@@ -212,6 +215,21 @@
     for (let k = 0; k < 5 && sec; k++, sec = sec.nextElementSibling) near(sec, true);
   }
 
+  // center scrolls the view so that a static range is in its middle, and
+  // again in the next frames while it is not: the sections near the view
+  // take their real height only when the browser renders them
+  // (content-visibility: auto, 40rem until then), which moves the text
+  // below them, so the first scroll to the end of a long document lands
+  // thousands of pixels off. It stops when the range stays put, or after
+  // a few frames.
+  function center(range, frames) {
+    const box = live(range).getBoundingClientRect();
+    const by = Math.round(box.top - innerHeight / 2);
+    if (Math.abs(by) < 2) return;
+    window.scrollBy({ top: by, behavior: "instant" });
+    if (frames > 0) requestAnimationFrame(() => center(range, frames - 1));
+  }
+
   window.saysoHighlights = {
     supported,
 
@@ -240,8 +258,10 @@
     // set (re)places the ranges of annotations. ids: space-separated;
     // packed: records of 5 integers [id index, style index, paragraph,
     // UTF-16 start, UTF-16 end] within the paragraph's text. lazy (the
-    // suggestions): the ranges of sections far from the view are made
-    // only when their section nears it (or the id is revealed).
+    // suggestions, and every annotation of a document just drawn): the
+    // ranges of sections far from the view are made only when their
+    // section nears it (or the id is revealed), so that opening a long
+    // document makes the ranges of its first screen, not all of them.
     set(ids, packed, lazy) {
       const list = ids === "" ? [] : ids.split(" ");
       for (const id of list) drop(id);
@@ -364,8 +384,7 @@
       const rs = ranges.get(id);
       if (!rs || rs.length === 0) return false;
       show(rs[0]);
-      const box = live(rs[0].range).getBoundingClientRect();
-      window.scrollBy({ top: box.top - innerHeight / 2, behavior: "instant" });
+      center(rs[0].range, 4);
       return true;
     },
   };

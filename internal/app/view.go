@@ -328,6 +328,28 @@ func HighlightRanges(st *State, anns []*annotation.Annotation) (ids string, pack
 	return b.String(), packed
 }
 
+// AnnotationsInParagraphs are those of anns with text in the shown
+// document's paragraphs [from, to), in anns' order: the annotations to
+// draw when those paragraphs are drawn (a long document is drawn a stretch
+// of sections at a time).
+func AnnotationsInParagraphs(st *State, anns []*annotation.Annotation, from, to int) []*annotation.Annotation {
+	from, to = max(from, 0), min(to, len(st.Paras))
+	if from >= to {
+		return nil
+	}
+	start, end := st.Paras[from].Start, st.Paras[to-1].End
+	var in []*annotation.Annotation
+	for _, a := range anns {
+		for _, f := range a.Fragments {
+			if f.Start < end && f.End > start {
+				in = append(in, a)
+				break
+			}
+		}
+	}
+	return in
+}
+
 // MarkedIDs are the annotations drawn as selected and as related to the
 // selection, space-separated.
 func MarkedIDs(st *State) (selected, related string) {

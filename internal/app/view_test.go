@@ -1,11 +1,14 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"sayso/internal/annotation"
 )
 
 func TestOffsetOfSegmentCountsUTF16Units(t *testing.T) {
@@ -42,4 +45,56 @@ func TestStyleIndexIsTheStylesPlaceInHighlightStyles(t *testing.T) {
 		assert.Equal(t, int32(i), styleIndex(s), s)
 	}
 	assert.Equal(t, styleIndex("x"+strconv.Itoa(MaxLabelStyles-1)), styleIndex("unknown"), "the last label style")
+}
+
+func TestAnnotationsInParagraphsAreThoseWithTextThere(t *testing.T) {
+	st := NewState(fixedClock)
+	// Paragraphs: 0 "aaaa" [0,4), 1 "bbbb" [5,9), 2 "cccc" [10,14), 3 "dddd" [15,19).
+	Update(st, Paste{Title: "t", Text: "aaaa\nbbbb\ncccc\ndddd"})
+	tag := func(start, end int) string {
+		Update(st, Tag{Label: annotation.LabelClaim, Sel: Selection{Start: start, End: end, Exact: true}})
+		return st.Selected
+	}
+	inFirst := tag(0, 2)
+	across := tag(2, 7)    // paragraphs 0 and 1
+	inThird := tag(11, 13) // paragraph 2
+	longest := tag(3, 17)  // paragraphs 0 to 3
+	last := tag(18, 19)    // paragraph 3's last code point
+	all := st.Store.Annotations(st.Doc)
+	ids := func(anns []*annotation.Annotation) []string {
+		var out []string
+		for _, a := range anns {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		from, to int
+		want     []string
+	}{
+		{"the first paragraph", 0, 1, []string{inFirst, across, longest}},
+		{"the second", 1, 2, []string{across, longest}},
+		{"the third", 2, 3, []string{inThird, longest}},
+		{"the last", 3, 4, []string{longest, last}},
+		{"all of them", 0, 4, []string{inFirst, across, inThird, longest, last}},
+		{"past the end is cut", 3, 9, []string{longest, last}},
+		{"before the start is cut", -2, 1, []string{inFirst, across, longest}},
+		{"none", 2, 2, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, sortedIDs(tc.want, all), ids(AnnotationsInParagraphs(st, all, tc.from, tc.to)))
+		})
+	}
+}
+
+// sortedIDs orders ids as anns holds them.
+func sortedIDs(ids []string, anns []*annotation.Annotation) []string {
+	var out []string
+	for _, a := range anns {
+		if slices.Contains(ids, a.ID) {
+			out = append(out, a.ID)
+		}
+	}
+	return out
 }

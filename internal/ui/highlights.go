@@ -23,6 +23,9 @@ type highlighter struct {
 	// drawing of the rest in idle time.
 	sgIDs, sgRev string
 	sg           sgDrawing
+	// rest is the drawing of a long document after its first screen
+	// (rest.go).
+	rest restDrawing
 }
 
 func newHighlighter() *highlighter {
@@ -44,8 +47,10 @@ func (h *highlighter) reset() {
 }
 
 // set draws annotations, replacing what was drawn of them: one call for
-// all of them, with their ranges packed in an Int32Array.
-func (h *highlighter) set(st *app.State, anns []*annotation.Annotation) {
+// all of them, with their ranges packed in an Int32Array. lazy makes the
+// ranges of sections far from the view only when they near it (a
+// document drawn anew: its first screen is drawn first).
+func (h *highlighter) set(st *app.State, anns []*annotation.Annotation, lazy bool) {
 	if len(anns) == 0 {
 		return
 	}
@@ -54,7 +59,7 @@ func (h *highlighter) set(st *app.State, anns []*annotation.Annotation) {
 	for i, v := range packed {
 		binary.LittleEndian.PutUint32(buf[4*i:], uint32(v))
 	}
-	h.api.Call("set", ids, js.Global().Get("Int32Array").New(jsutil.Uint8Array(buf).Get("buffer")))
+	h.api.Call("set", ids, js.Global().Get("Int32Array").New(jsutil.Uint8Array(buf).Get("buffer")), lazy)
 }
 
 // remove forgets annotations' highlights.

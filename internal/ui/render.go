@@ -25,6 +25,9 @@ type renderer interface {
 	offsetAt(ev dom.Event, seg dom.Element) (int, bool)
 	// scrollTo brings an annotation into view.
 	scrollTo(id string)
+	// flush finishes drawing what a redraw left for idle time (the rest
+	// of a long document), before an action that may need any of it.
+	flush()
 }
 
 // newRenderer picks the renderer the browser can run.
@@ -45,11 +48,11 @@ type highlightRenderer struct {
 
 func (h highlightRenderer) draw(r app.Redraw, p view.Page) {
 	if r.All {
-		h.u.docEl.SetInnerHTML(view.PlainDocument(h.u.st).String())
-		h.hl.reset()
+		h.drawDocument()
+	} else {
+		h.hl.remove(r.Remove)
+		h.hl.set(h.u.st, r.Set, false)
 	}
-	h.hl.remove(r.Remove)
-	h.hl.set(h.u.st, r.Set)
 	h.hl.mark(p.Selected, p.Related)
 	h.hl.suggestions(h.u.st, r.All)
 }
@@ -60,6 +63,8 @@ func (h highlightRenderer) offsetAt(ev dom.Event, _ dom.Element) (int, bool) {
 }
 
 func (h highlightRenderer) scrollTo(id string) { h.hl.scrollTo(id) }
+
+func (h highlightRenderer) flush() { h.flushRest() }
 
 // segmentRenderer draws the article as segments whose classes show the
 // annotations: an action redraws the paragraphs it touched, keeping the
@@ -85,6 +90,8 @@ func (s segmentRenderer) draw(r app.Redraw, _ view.Page) {
 		u.restoreCaret(c)
 	}
 }
+
+func (segmentRenderer) flush() {}
 
 func (s segmentRenderer) offsetAt(_ dom.Event, seg dom.Element) (int, bool) {
 	o := index(seg.GetAttribute("data-o"))

@@ -100,6 +100,9 @@ type UI struct {
 	// suggestFunc sends SuggestMore when the page is idle (suggestLater),
 	// warmFunc WarmSuggest (warmSuggestLater).
 	suggestFunc, warmFunc js.Func
+	// openWarm rehearses opening a project in idle time after start-up
+	// (warmopen.go).
+	openWarm openWarming
 }
 
 // New binds the page's elements. It fails when the page lacks one.
@@ -182,6 +185,7 @@ func (u *UI) started(restore app.RestoreAutosave) {
 	}
 	u.loading.SetAttribute("hidden", "")
 	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
+	u.warmOpenLater()
 	u.warmSuggestLater()
 }
 
@@ -232,6 +236,15 @@ func (u *UI) dispatch(a app.Action) {
 	case app.WarmSuggest:
 		u.warmSuggest()
 		return
+	}
+	switch a.(type) {
+	case app.ListScrolled, app.ListResized, app.DocsScrolled, app.StorageEstimated, app.SiteOrigin:
+		// They change a list or a line of a panel, never the article.
+	default:
+		// Any other action may look at, select or scroll to any part of
+		// the article: what is left of a long document's drawing is
+		// drawn first.
+		u.text.flush()
 	}
 	mark := markSuggest(a)
 	defer mark.done()

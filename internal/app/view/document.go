@@ -138,19 +138,60 @@ func PlainParagraph(st *app.State, i int) HTML {
 // (PlainParagraph), in sections of SectionSize.
 func PlainDocument(st *app.State) HTML { return sections(st, PlainParagraph) }
 
+// PlainSections renders the sections [from, to) of the shown document as
+// PlainDocument does: the first ones alone draw a long document's first
+// screen, and the rest, appended in order, complete it.
+func PlainSections(st *app.State, from, to int) HTML {
+	return sectionRange(st, PlainParagraph, from, to)
+}
+
+// Sections is the number of sections of the shown document.
+func Sections(st *app.State) int { return (len(st.Paras) + SectionSize - 1) / SectionSize }
+
+// SectionParagraphs is the paragraphs [from, to) that the sections
+// [first, last) hold.
+func SectionParagraphs(st *app.State, first, last int) (from, to int) {
+	return min(first*SectionSize, len(st.Paras)), min(last*SectionSize, len(st.Paras))
+}
+
+// SectionsWithin is where a stretch of sections that starts at section
+// from ends: the sections whose paragraphs hold at most budget code
+// points of text, and at least one section when one is left.
+func SectionsWithin(st *app.State, from, budget int) int {
+	n := Sections(st)
+	to := from
+	text := 0
+	for to < n {
+		first, last := SectionParagraphs(st, to, to+1)
+		text += st.Paras[last-1].End - st.Paras[first].Start
+		if to > from && text > budget {
+			break
+		}
+		to++
+	}
+	return to
+}
+
 // sections renders every paragraph with paragraph, grouped in sections.
 func sections(st *app.State, paragraph func(*app.State, int) HTML) HTML {
+	return sectionRange(st, paragraph, 0, Sections(st))
+}
+
+// sectionRange renders the sections [from, to), each paragraph with
+// paragraph.
+func sectionRange(st *app.State, paragraph func(*app.State, int) HTML, from, to int) HTML {
 	var b Builder
-	for i := range st.Paras {
+	first, last := SectionParagraphs(st, max(from, 0), to)
+	for i := first; i < last; i++ {
 		if i%SectionSize == 0 {
-			if i > 0 {
+			if i > first {
 				b.Markup(`</section>`)
 			}
 			b.Markup(`<section>`)
 		}
 		b.Put(paragraph(st, i))
 	}
-	if len(st.Paras) > 0 {
+	if last > first {
 		b.Markup(`</section>`)
 	}
 	return b.HTML()

@@ -33,6 +33,7 @@ func hostileViews(t *testing.T) map[string]func() HTML {
 		"Document":          func() HTML { return Document(annotating) },
 		"PlainParagraph":    func() HTML { return PlainParagraph(annotating, 0) },
 		"PlainDocument":     func() HTML { return PlainDocument(annotating) },
+		"PlainSections":     func() HTML { return PlainSections(annotating, 0, Sections(annotating)) },
 		"Inspector":         func() HTML { return Inspector(annotating) },
 		"Sidebar":           func() HTML { return Sidebar(annotating) },
 		"Tools":             func() HTML { return Tools(annotating) },
