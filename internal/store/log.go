@@ -81,24 +81,45 @@ const batchMagic = "SAYSO1"
 // lengths in bytes. Keys and values must be valid UTF-8, as browser
 // strings are.
 func EncodeBatch(seq uint64, ops []Op) string {
-	var body strings.Builder
 	n := 0
 	for _, op := range ops {
 		n += len(op.Key) + len(op.Value) + 24
 	}
-	body.Grow(n)
+	// The body is written once and copied once more behind its header
+	// (which holds its checksum): a whole project's batch is megabytes,
+	// and each copy of it costs the page's thread.
+	body := make([]byte, 0, n)
 	for _, op := range ops {
 		if op.Delete {
-			body.WriteString("D " + strconv.Itoa(len(op.Key)) + "\n" + op.Key)
+			body = append(body, "D "...)
+			body = strconv.AppendInt(body, int64(len(op.Key)), 10)
+			body = append(body, '\n')
+			body = append(body, op.Key...)
 			continue
 		}
-		body.WriteString("P " + strconv.Itoa(len(op.Key)) + " " + strconv.Itoa(len(op.Value)) + "\n")
-		body.WriteString(op.Key)
-		body.WriteString(op.Value)
+		body = append(body, "P "...)
+		body = strconv.AppendInt(body, int64(len(op.Key)), 10)
+		body = append(body, ' ')
+		body = strconv.AppendInt(body, int64(len(op.Value)), 10)
+		body = append(body, '\n')
+		body = append(body, op.Key...)
+		body = append(body, op.Value...)
 	}
-	b := body.String()
-	return batchMagic + " " + strconv.FormatUint(seq, 10) + " " + strconv.Itoa(len(ops)) + " " +
-		strconv.FormatUint(uint64(crc32.ChecksumIEEE([]byte(b))), 16) + " " + strconv.Itoa(len(b)) + "\n" + b
+	head := make([]byte, 0, 64)
+	head = append(head, batchMagic+" "...)
+	head = strconv.AppendUint(head, seq, 10)
+	head = append(head, ' ')
+	head = strconv.AppendInt(head, int64(len(ops)), 10)
+	head = append(head, ' ')
+	head = strconv.AppendUint(head, uint64(crc32.ChecksumIEEE(body)), 16)
+	head = append(head, ' ')
+	head = strconv.AppendInt(head, int64(len(body)), 10)
+	head = append(head, '\n')
+	var out strings.Builder
+	out.Grow(len(head) + len(body))
+	out.Write(head)
+	out.Write(body)
+	return out.String()
 }
 
 // DecodeBatch reads a batch written by EncodeBatch. Any damage — a cut,
@@ -120,7 +141,7 @@ func DecodeBatch(data string) (seq uint64, ops []Op, err error) {
 	if err := errors.Join(err1, err2, err3, err4); err != nil || count < 0 || size != len(rest) {
 		return 0, nil, fmt.Errorf("bad header: %w", ErrDamaged)
 	}
-	if uint32(sum) != crc32.ChecksumIEEE([]byte(rest)) {
+	if uint32(sum) != checksum(rest) {
 		return 0, nil, fmt.Errorf("checksum: %w", ErrDamaged)
 	}
 	if count > len(rest) {
@@ -157,6 +178,19 @@ func DecodeBatch(data string) (seq uint64, ops []Op, err error) {
 		return 0, nil, fmt.Errorf("trailing bytes: %w", ErrDamaged)
 	}
 	return seq, ops, nil
+}
+
+// checksum is crc32.ChecksumIEEE of s, read through a small buffer rather
+// than a copy of s (megabytes for a whole project's batch).
+func checksum(s string) uint32 {
+	var buf [32 << 10]byte
+	var sum uint32
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		sum = crc32.Update(sum, crc32.IEEETable, buf[:n])
+		s = s[n:]
+	}
+	return sum
 }
 
 // LogKey is the storage key of batch seq.

@@ -51,16 +51,12 @@ type Saved struct {
 	// histKnown (not yet after a restore).
 	hist      []int
 	histKnown bool
+	buf       []byte // reused to encode records
 }
 
 // NewSaved starts tracking records storage holds (keys of Recover's
 // Records) for s; a nil s means none yet, so the next Changes writes all.
 func NewSaved(s *annotation.Store, records map[string]string) *Saved {
-	// encoding/json builds its encoder of a type the first time it meets
-	// it: for an undo step, milliseconds of the page's thread that the
-	// first change's save would pay. Built here, when work is restored or
-	// first saved whole.
-	_, _ = json.Marshal(annotation.Step{})
 	sv := &Saved{store: s, keys: map[string]bool{}, steps: map[int]bool{}}
 	for k := range records {
 		sv.keys[k] = true
@@ -156,6 +152,13 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		sv.keys[k] = true
 		return []Op{Put(k, string(b))}, nil
 	}
+	// The records written most are encoded by hand (codec.go), into one
+	// buffer reused from record to record.
+	putBytes := func(k string, b []byte) []Op {
+		sv.keys[k] = true
+		sv.buf = b[:0]
+		return []Op{Put(k, string(b))}
+	}
 	del := func(ks ...string) []Op {
 		var ops []Op
 		for _, k := range ks {
@@ -195,8 +198,7 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		}
 		c := *d
 		c.Text = ""
-		o, err := put(k, c)
-		return append(ops, o...), err
+		return append(ops, putBytes(k, AppendDocument(sv.buf[:0], &c))...), nil
 	case strings.HasPrefix(k, "t/"):
 		if d, _, ok := s.Document(k[2:]); ok {
 			sv.keys[k] = true
@@ -205,12 +207,12 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		return del(k), nil
 	case strings.HasPrefix(k, "a/"):
 		if a, ok := s.Annotation(k[2:]); ok {
-			return put(k, a)
+			return putBytes(k, AppendAnnotation(sv.buf[:0], a)), nil
 		}
 		return del(k), nil
 	case strings.HasPrefix(k, "s/"):
 		if sp, ok := s.Speaker(k[2:]); ok {
-			return put(k, sp)
+			return putBytes(k, AppendSpeaker(sv.buf[:0], sp)), nil
 		}
 		return del(k), nil
 	}
@@ -249,10 +251,11 @@ func (sv *Saved) history(s *annotation.Store) ([]Op, error) {
 		if !ok {
 			continue
 		}
-		b, err := json.Marshal(st)
+		b, err := AppendStep(sv.buf[:0], &st)
 		if err != nil {
 			return nil, fmt.Errorf("encode history step %d: %w", n, err)
 		}
+		sv.buf = b[:0]
 		sv.steps[n] = true
 		sv.keys[StepRecord(n)] = true
 		ops = append(ops, Put(StepRecord(n), string(b)))
@@ -369,8 +372,8 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 		return nil, nil, fmt.Errorf("read the list of documents: %w", err)
 	}
 	for _, id := range order {
-		var d annotation.Document
-		if err := json.Unmarshal([]byte(records[annotation.DocumentRecord(id)]), &d); err != nil {
+		d, err := DecodeDocument(records[annotation.DocumentRecord(id)])
+		if err != nil {
 			return nil, nil, fmt.Errorf("read document %s: %w", id, err)
 		}
 		t, ok := records[TextRecord(id)]
@@ -381,22 +384,31 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 		p.Documents = append(p.Documents, d)
 	}
 	keys := make([]string, 0, len(records))
+	nAnns, nSpeakers := 0, 0
 	for k := range records {
 		keys = append(keys, k)
+		switch {
+		case strings.HasPrefix(k, "a/"):
+			nAnns++
+		case strings.HasPrefix(k, "s/"):
+			nSpeakers++
+		}
 	}
 	sort.Strings(keys)
+	p.Annotations = make([]annotation.Annotation, 0, nAnns)
+	p.Speakers = make([]annotation.Speaker, 0, nSpeakers)
 	for _, k := range keys {
 		v := records[k]
 		switch {
 		case strings.HasPrefix(k, "a/"):
-			var a annotation.Annotation
-			if err := json.Unmarshal([]byte(v), &a); err != nil {
+			a, err := DecodeAnnotation(v)
+			if err != nil {
 				return nil, nil, fmt.Errorf("read annotation %s: %w", k[2:], err)
 			}
 			p.Annotations = append(p.Annotations, a)
 		case strings.HasPrefix(k, "s/"):
-			var sp annotation.Speaker
-			if err := json.Unmarshal([]byte(v), &sp); err != nil {
+			sp, err := DecodeSpeaker(v)
+			if err != nil {
 				return nil, nil, fmt.Errorf("read speaker %s: %w", k[2:], err)
 			}
 			p.Speakers = append(p.Speakers, sp)
@@ -423,8 +435,8 @@ func loadHistory(s *annotation.Store, records map[string]string) error {
 	steps := func(ns []int) ([]annotation.Step, error) {
 		out := make([]annotation.Step, 0, len(ns))
 		for _, n := range ns {
-			var st annotation.Step
-			if err := json.Unmarshal([]byte(records[StepRecord(n)]), &st); err != nil {
+			st, err := DecodeStep(records[StepRecord(n)])
+			if err != nil {
 				return nil, fmt.Errorf("read undo step %d: %w", n, err)
 			}
 			out = append(out, st)
