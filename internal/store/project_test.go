@@ -300,6 +300,12 @@ func TestRecordsWrittenByEncodingJSONLoadAsTheyWere(t *testing.T) {
 			require.NoError(t, err)
 			return string(b)
 		}},
+		{"with a field since removed", func(k, v string) string {
+			if strings.HasPrefix(k, RecordPrefix+"a/") || strings.HasPrefix(k, RecordPrefix+"s/") || strings.HasPrefix(k, RecordPrefix+"c/") {
+				return `{"Colour":"red",` + v[1:]
+			}
+			return v
+		}},
 	}
 	for _, tc := range rewrite {
 		t.Run(tc.name, func(t *testing.T) {
