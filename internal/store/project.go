@@ -52,6 +52,8 @@ type Saved struct {
 	hist      []int
 	histKnown bool
 	buf       []byte // reused to encode records
+	// whole is the save of every record under way (ChangesUpTo), if any.
+	whole *wholeSave
 }
 
 // NewSaved starts tracking records storage holds (keys of Recover's
@@ -75,6 +77,14 @@ func (sv *Saved) Keys() []string {
 	for k := range sv.keys {
 		keys = append(keys, k)
 	}
+	if sv.whole != nil {
+		// Storage still holds what it held before the whole save began.
+		for k := range sv.whole.old {
+			if !sv.keys[k] {
+				keys = append(keys, k)
+			}
+		}
+	}
 	sort.Strings(keys)
 	return keys
 }
@@ -85,61 +95,120 @@ func (sv *Saved) Keys() []string {
 // project). The ops count as written: a failed write is retried by the
 // Log with the next.
 func (sv *Saved) Changes(s *annotation.Store) ([]Op, error) {
-	touched, all := s.TakeTouched()
-	if s != sv.store || all {
-		return sv.replace(s)
-	}
-	var ops []Op
-	for _, k := range touched {
-		o, err := sv.record(s, k)
-		if err != nil {
-			return nil, err
-		}
-		ops = append(ops, o...)
-	}
-	return ops, nil
+	ops, _, err := sv.ChangesUpTo(s, 0)
+	return ops, err
 }
 
 // replace writes every record of s and removes the others.
 func (sv *Saved) replace(s *annotation.Store) ([]Op, error) {
-	old := sv.keys
+	sv.startWhole(s)
+	ops, _, err := sv.wholeUpTo(s, nil, 0)
+	return ops, err
+}
+
+// wholeSave is a save of the whole project under way, a chunk of records
+// at a time: nothing is written until its last chunk, which makes one
+// batch (a reload meanwhile shows the last state saved before it).
+type wholeSave struct {
+	old  map[string]bool // the records storage held before
+	todo []string        // the records to encode, in order
+	ops  []Op            // the records encoded so far
+}
+
+// startWhole begins writing every record of s.
+func (sv *Saved) startWhole(s *annotation.Store) {
+	w := &wholeSave{old: sv.keys}
 	sv.store, sv.keys, sv.steps = s, map[string]bool{}, map[int]bool{}
 	sv.hist, sv.histKnown = nil, false
-	keys := []string{annotation.MetaRecord, annotation.OrderRecord}
 	for _, d := range s.Documents() {
-		keys = append(keys, annotation.DocumentRecord(d.ID))
+		w.todo = append(w.todo, annotation.DocumentRecord(d.ID))
 		for _, a := range s.Annotations(d.ID) {
-			keys = append(keys, annotation.AnnotationRecord(a.ID))
+			w.todo = append(w.todo, annotation.AnnotationRecord(a.ID))
 		}
 	}
 	for _, sp := range s.Speakers() {
-		keys = append(keys, annotation.SpeakerRecord(sp.ID))
+		w.todo = append(w.todo, annotation.SpeakerRecord(sp.ID))
 	}
-	keys = append(keys, annotation.HistoryRecord)
-	var ops []Op
-	for _, k := range keys {
+	sv.whole = w
+}
+
+// wholeUpTo encodes up to limit records of the whole save under way (all
+// when limit is 0), after the records touched since its last chunk. When
+// every record is encoded it returns the batch: the whole-project mark,
+// the removal of the records s no longer has, every record, then the
+// project's settings, its documents' order and its history as they are
+// now. A record changed after it was encoded is encoded again, later in
+// the batch, which is applied in order: the batch is s as it is at its
+// last chunk.
+func (sv *Saved) wholeUpTo(s *annotation.Store, touched []string, limit int) ([]Op, bool, error) {
+	w := sv.whole
+	w.todo = append(w.todo, touched...)
+	n := len(w.todo)
+	if limit > 0 && limit < n {
+		n = limit
+	}
+	for _, k := range w.todo[:n] {
 		o, err := sv.record(s, k)
 		if err != nil {
-			return nil, err
+			sv.whole = nil
+			return nil, false, err
 		}
-		ops = append(ops, o...)
+		w.ops = append(w.ops, o...)
+	}
+	w.todo = w.todo[n:]
+	if len(w.todo) > 0 {
+		return nil, true, nil
+	}
+	sv.whole = nil
+	var tail []Op
+	for _, k := range []string{annotation.MetaRecord, annotation.OrderRecord, annotation.HistoryRecord} {
+		o, err := sv.record(s, k)
+		if err != nil {
+			return nil, false, err
+		}
+		tail = append(tail, o...)
 	}
 	var gone []string
-	for k := range old {
+	for k := range w.old {
 		if !sv.keys[k] && k != ShownRecord {
 			gone = append(gone, k)
 		}
 	}
-	if old[ShownRecord] {
+	if w.old[ShownRecord] {
 		sv.keys[ShownRecord] = true
 	}
 	sort.Strings(gone)
-	dels := make([]Op, 0, len(gone)+len(ops)+1)
-	dels = append(dels, Put(wholeKey, "")) // the batch holds every record
+	ops := make([]Op, 0, 1+len(gone)+len(w.ops)+len(tail))
+	ops = append(ops, Put(wholeKey, "")) // the batch holds every record
 	for _, k := range gone {
-		dels = append(dels, Del(k))
+		ops = append(ops, Del(k))
 	}
-	return append(dels, ops...), nil
+	ops = append(ops, w.ops...)
+	return append(ops, tail...), false, nil
+}
+
+// ChangesUpTo is Changes a chunk at a time: when every record must be
+// written (another project, or one just opened), it encodes up to limit
+// records per call and reports more until the last call, which returns
+// the whole batch; the store may change between calls. A limit of 0
+// encodes everything at once.
+func (sv *Saved) ChangesUpTo(s *annotation.Store, limit int) (ops []Op, more bool, err error) {
+	touched, all := s.TakeTouched()
+	if s != sv.store || all {
+		sv.startWhole(s)
+		touched = nil
+	}
+	if sv.whole != nil {
+		return sv.wholeUpTo(s, touched, limit)
+	}
+	for _, k := range touched {
+		o, err := sv.record(s, k)
+		if err != nil {
+			return nil, false, err
+		}
+		ops = append(ops, o...)
+	}
+	return ops, false, nil
 }
 
 // record returns the ops writing record k of s as it is now.

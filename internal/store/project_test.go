@@ -335,3 +335,78 @@ func TestRecordsWrittenByEncodingJSONLoadAsTheyWere(t *testing.T) {
 		})
 	}
 }
+
+// TestAWholeProjectSavedChunkByChunkIsTheProjectAtItsLastChunk: the first
+// save of a project opened is encoded a few records at a time while the
+// person goes on working; until its last chunk nothing is written (a
+// reload shows the project saved before), and its batch is then the
+// project as it is at that moment, with its history.
+func TestAWholeProjectSavedChunkByChunkIsTheProjectAtItsLastChunk(t *testing.T) {
+	type env struct {
+		s   *annotation.Store
+		doc string
+	}
+	tests := []struct {
+		name string
+		// between changes s between chunks (call counts from 0).
+		between func(t *testing.T, e *env, call int)
+	}{
+		{"nothing changes meanwhile", func(*testing.T, *env, int) {}},
+		{"an annotation already encoded is changed", func(t *testing.T, e *env, call int) {
+			if call == 2 {
+				require.NoError(t, e.s.SetNote(e.s.Annotations(e.doc)[0].ID, "changed after it was encoded"))
+			}
+		}},
+		{"an annotation already encoded is removed", func(t *testing.T, e *env, call int) {
+			if call == 2 {
+				require.NoError(t, e.s.Delete(e.s.Annotations(e.doc)[1].ID))
+			}
+		}},
+		{"annotations are added and one undone", func(t *testing.T, e *env, call int) {
+			switch call {
+			case 1, 3:
+				_, err := e.s.Add(e.doc, annotation.LabelSpeaker, []text.Span{{Start: 6 * (40 + call), End: 6*(40+call) + 5}})
+				require.NoError(t, err)
+			case 4:
+				_, err := e.s.Undo()
+				require.NoError(t, err)
+			}
+		}},
+		{"the document is renamed at the last chunk", func(t *testing.T, e *env, call int) {
+			if call == 5 {
+				require.NoError(t, e.s.RenameDocument(e.doc, "Renamed"))
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := bigProject(t, 1, 600, 3)
+			sv := newSaver(t)
+			sv.save(before)
+			sv.compact()
+
+			s := bigProject(t, 1, 600, 30)
+			e := &env{s: s, doc: s.Documents()[0].ID}
+			var ops []Op
+			for call := 0; ; call++ {
+				require.Less(t, call, 100)
+				o, more, err := sv.saved.ChangesUpTo(s, 7)
+				require.NoError(t, err)
+				if !more {
+					ops = o
+					break
+				}
+				assert.Empty(t, o, "nothing is written before the last chunk")
+				assert.Equal(t, before.Project(), sv.load().Project(), "a reload now shows the project saved before")
+				tc.between(t, e, call)
+			}
+			w, err := sv.log.Save(ops)
+			require.NoError(t, err)
+			sv.disk.run(w.Ops)
+			sv.log.Done(w, nil)
+			require.Equal(t, s.Project(), sv.load().Project())
+			sv.compact()
+			sameWithHistory(t, s, sv.load())
+		})
+	}
+}
