@@ -205,8 +205,8 @@ func TestATabWithoutTheWriterLockDoesNotSaveUntilItTakesOver(t *testing.T) {
 
 func TestTheFirstSaveOfAProjectGoesOnChunkByChunkAndIsWrittenWholeAtItsLast(t *testing.T) {
 	tests := []struct {
-		name      string
-		chunk     int
+		name     string
+		chunk    int
 		minSoons int // Autosaves answered SaveSoon before the write, at least
 	}{
 		{"all at once (leaving the page)", 0, 0},

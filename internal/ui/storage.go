@@ -229,11 +229,35 @@ func (u *UI) kv() app.KV {
 	return u.store
 }
 
-// persist carries out an app.Persist and reports it.
+// persist carries out an app.Persist and reports it. A large write (a
+// whole project's batch, a compaction's base) is handed to IndexedDB in a
+// task of its own, after the one that encoded it, so that neither holds
+// the page's thread for both; the log writes nothing else meanwhile (one
+// write in flight), and nothing of it is stored before. Leaving the page,
+// it is handed over at once.
 func (u *UI) persist(p app.Persist) {
 	if !u.idb.Truthy() {
 		return
 	}
+	if p.Write.Bytes < bytesValue || u.leaving {
+		u.write(p)
+		return
+	}
+	u.deferred = &p
+	js.Global().Call("setTimeout", once(func(js.Value) { u.writeDeferred() }), 0)
+}
+
+// writeDeferred hands over the large write persist put off, if it still
+// waits (the page may have been left meanwhile: saveNow hands it over).
+func (u *UI) writeDeferred() {
+	if p := u.deferred; p != nil {
+		u.deferred = nil
+		u.write(*p)
+	}
+}
+
+// write carries out p's write and reports it.
+func (u *UI) write(p app.Persist) {
 	writeIndexedDB(u.idb, p.Write, func(err error) {
 		if err == nil && p.Write.Kind == store.Saving {
 			// Other tabs watch this key (the storage event).

@@ -94,6 +94,11 @@ type UI struct {
 	// while a compaction waits for the page to be idle (storage.go).
 	idb            js.Value
 	compactPending bool
+	// leaving is set while the page saves as it is hidden or left: every
+	// write is handed to IndexedDB at once; deferred is a large write put
+	// off to a task of its own, until it is handed over (storage.go).
+	leaving  bool
+	deferred *app.Persist
 
 	// The key to the marks (view.Legend) and the fading of notices
 	// (notice.go).
@@ -650,7 +655,12 @@ func (u *UI) cancelSave() {
 }
 
 // saveNow autosaves at once, whole (the page is being hidden or left).
-func (u *UI) saveNow() { u.save(0) }
+func (u *UI) saveNow() {
+	u.leaving = true
+	u.writeDeferred()
+	u.save(0)
+	u.leaving = false
+}
 
 // save autosaves, encoding at most chunk records of a save of the whole
 // project (0: all); the rest follows in tasks of their own (SaveSoon).
