@@ -116,6 +116,13 @@ func specs(l Labels) []spec {
 		{"save.large.done.p50", "  the write's completion p50", results.Millis, 0,
 			"wall time of the task(s) that took the IndexedDB transaction's completion (the app's Persisted step and the save indicator), summed per save"},
 		{"save.large.done.p95", "  the write's completion p95", results.Millis, 0, "=save.large.done.p50"},
+		{"save.first.longest", "first save after an open, longest task, " + l.Medium, results.Millis, 0,
+			"the project opened from its file (the file input's change event) until the save indicator says Saved: the longest of the page's main-thread tasks holding the app's User Timing measure sayso:save (the whole project's records encoded a chunk per task, the batch written in one IndexedDB transaction, its completion), wall time from the browser's trace (CDP Tracing, toplevel); median over runs"},
+		{"save.first.longest.cpu", "  its main-thread CPU", results.Millis, 0, "thread time (tdur) of the same task"},
+		{"save.first.tasks", "  tasks of the first save", results.Count, 0, "the tasks holding a sayso:save measure during that save"},
+		{"reload.medium", "reload until painted, " + l.Medium, results.Millis, 0,
+			"after the first save and the page idle for 3 s (the log folded in), the tab closed and the site opened in a new tab of the same profile: navigation start → the second requestAnimationFrame callback after the app marks itself ready with the restored project drawn (body[data-ready]); median over runs"},
+		{"reload.medium.cpu", "  main-thread CPU until painted", results.Millis, 0, "the renderer's TaskDuration metric in thread time (CDP Performance) when painted: loading the app, reading IndexedDB, restoring and drawing the project"},
 
 		{"switch.dataset.frames.p50", "switch documents, frames p50, 2,000 documents", results.Count, 0,
 			"a dataset of 2,000 documents of 5 KB with 20 claims each, opened from a file and saved; in the Documents panel (open), the list scrolled to a document's row, then a mouse click on it → the animation frame in which #doc-title shows the document's title and its text and highlights are in the viewport, counted from the click (1: the first frame after it); 12 documents spread over the list per run; p50 and p95 (nearest rank) of all the switches of all runs"},

@@ -5,7 +5,11 @@ package suite
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 
 	"sayso/internal/bench/browser"
 )
@@ -39,6 +43,124 @@ func (s *Suite) saveCost(ctx context.Context) error {
 			return fmt.Errorf("%s, run %d: %w", d.Label, run+1, err)
 		}
 	}
+	if s.cfg.Medium == nil {
+		return nil
+	}
+	for run := range s.cfg.Runs {
+		if err := s.firstSaveAndReload(ctx, s.cfg.Medium); err != nil {
+			return fmt.Errorf("first save and reload, %s, run %d: %w", s.cfg.Medium.Label, run+1, err)
+		}
+	}
+	return nil
+}
+
+// reloadWatch runs before the app in the reloaded tab: it notes when the
+// app marks itself ready (the restored project drawn) and the second
+// animation frame after that, once the frame drawing it has been painted.
+const reloadWatch = `(() => {
+	const watch = new MutationObserver(() => {
+		if (!document.body || document.body.dataset.ready !== "1") return;
+		watch.disconnect();
+		window.__reloadReady = performance.now();
+		requestAnimationFrame(() => requestAnimationFrame(() => { window.__reloadPainted = performance.now(); }));
+	});
+	watch.observe(document, {attributes: true, attributeFilter: ["data-ready"], subtree: true});
+})()`
+
+// reloadPaintedJS resolves with the times reloadWatch noted.
+const reloadPaintedJS = `new Promise((resolve) => {
+	const check = () => window.__reloadPainted ? resolve({ready: window.__reloadReady, painted: window.__reloadPainted}) : setTimeout(check, 20);
+	check();
+})`
+
+// firstSaveAndReload opens d (1 MB + 5,000 annotations) from its file
+// and traces its first save — the whole project, written once, encoded a
+// chunk of records per task — until the indicator says Saved: the longest
+// of its main-thread tasks (wall and CPU) and their number. Once the page
+// is idle (the log folded in), the tab is closed and the site opened in
+// a new tab of the same profile, which restores the project from
+// IndexedDB: navigation start to the frame painted after the app drew it
+// (hook-free: the watch above), with the main thread's CPU until then.
+func (s *Suite) firstSaveAndReload(ctx context.Context, d *Doc) error {
+	t, err := s.openApp(ctx, browser.Hook{})
+	if err != nil {
+		return err
+	}
+	tr, err := traceTasks(t, func() error {
+		if _, err := importDoc(t, d); err != nil {
+			return err
+		}
+		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
+			return fmt.Errorf("first save: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Close()
+		return err
+	}
+	seen := map[float64]bool{}
+	var longest, longestCPU float64
+	tasks := 0
+	var each []string
+	for _, m := range tr.measures("sayso:save") {
+		k, ok := tr.taskOf(m)
+		if !ok || seen[k.Start] {
+			continue
+		}
+		seen[k.Start] = true
+		tasks++
+		longest = max(longest, k.Wall/1000)
+		longestCPU = max(longestCPU, k.CPU/1000)
+		each = append(each, fmt.Sprintf("%.1f/%.1f", k.Wall/1000, k.CPU/1000))
+	}
+	if tasks == 0 {
+		t.Close()
+		return fmt.Errorf("the trace holds no task of the first save")
+	}
+	s.add("save.first.longest", longest)
+	s.add("save.first.longest.cpu", longestCPU)
+	s.add("save.first.tasks", float64(tasks))
+	if err := settle(t, 3000); err != nil {
+		t.Close()
+		return err
+	}
+	t.Close()
+
+	b, err := s.workBrowser(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := b.NewTab(browser.Hook{}) // storage kept: the work is restored
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if _, err := chromedp.Call(r.Context(), page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: reloadWatch}); err != nil {
+		return fmt.Errorf("inject the reload watch: %w", err)
+	}
+	if err := r.EnableCPU(); err != nil {
+		return err
+	}
+	if err := r.Navigate(s.srv.URL + "/"); err != nil {
+		return err
+	}
+	times, err := browser.EvalTimeout[struct{ Ready, Painted float64 }](r, 180*time.Second, reloadPaintedJS)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	cpu, err := r.MainThreadCPU()
+	if err != nil {
+		return err
+	}
+	if err := expectCount(r, len(d.Corpus.Project.Annotations)); err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	s.add("reload.medium", times.Painted)
+	s.add("reload.medium.cpu", cpu)
+	s.logf("      first save: %d task(s) (ms wall/CPU: %s), the longest %.1f ms (%.1f ms CPU); reload painted after %.0f ms (drawn %.0f ms), main-thread CPU %.0f ms",
+		tasks, strings.Join(each, " "), longest, longestCPU, times.Painted, times.Ready, cpu)
 	return nil
 }
 
