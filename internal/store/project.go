@@ -99,13 +99,6 @@ func (sv *Saved) Changes(s *annotation.Store) ([]Op, error) {
 	return ops, err
 }
 
-// replace writes every record of s and removes the others.
-func (sv *Saved) replace(s *annotation.Store) ([]Op, error) {
-	sv.startWhole(s)
-	ops, _, err := sv.wholeUpTo(s, nil, 0)
-	return ops, err
-}
-
 // wholeSave is a save of the whole project under way, a chunk of records
 // at a time: nothing is written until its last chunk, which makes one
 // batch (a reload meanwhile shows the last state saved before it).
@@ -150,7 +143,7 @@ func (sv *Saved) wholeUpTo(s *annotation.Store, touched []string, limit int) ([]
 	for _, k := range w.todo[:n] {
 		o, err := sv.record(s, k)
 		if err != nil {
-			sv.whole = nil
+			sv.whole, sv.store = nil, nil // the next save starts again, whole
 			return nil, false, err
 		}
 		w.ops = append(w.ops, o...)
@@ -164,6 +157,7 @@ func (sv *Saved) wholeUpTo(s *annotation.Store, touched []string, limit int) ([]
 	for _, k := range []string{annotation.MetaRecord, annotation.OrderRecord, annotation.HistoryRecord} {
 		o, err := sv.record(s, k)
 		if err != nil {
+			sv.store = nil // the next save starts again, whole
 			return nil, false, err
 		}
 		tail = append(tail, o...)
