@@ -120,6 +120,8 @@ func specs(l Labels) []spec {
 			"the project opened from its file (the file input's change event) until the save indicator says Saved: the longest of the page's main-thread tasks holding the app's User Timing measure sayso:save (the whole project's records encoded a chunk per task, the batch written in one IndexedDB transaction, its completion), wall time from the browser's trace (CDP Tracing, toplevel); median over runs"},
 		{"save.first.longest.cpu", "  its main-thread CPU", results.Millis, 0, "thread time (tdur) of the same task"},
 		{"save.first.tasks", "  tasks of the first save", results.Count, 0, "the tasks holding a sayso:save measure during that save"},
+		{"save.first.large.longest", "first save after an open, longest task, " + l.Large, results.Millis, 0, "=save.first.longest"},
+		{"save.first.large.longest.cpu", "  its main-thread CPU", results.Millis, 0, "=save.first.longest.cpu"},
 		{"reload.medium", "reload until painted, " + l.Medium, results.Millis, 0,
 			"after the first save and the page idle for 3 s (the log folded in), the tab closed and the site opened in a new tab of the same profile: navigation start → the second requestAnimationFrame callback after the app marks itself ready with the restored project drawn (body[data-ready]); median over runs"},
 		{"reload.medium.cpu", "  main-thread CPU until painted", results.Millis, 0, "the renderer's TaskDuration metric in thread time (CDP Performance) when painted: loading the app, reading IndexedDB, restoring and drawing the project"},
