@@ -61,6 +61,11 @@ type Persisted struct {
 // is idle); Storage as for Autosave.
 type Compact struct{ Storage KV }
 
+// SaveSoon asks the browser layer to dispatch Autosave again as soon as
+// the page has had a turn: a save of the whole project is under way, a
+// chunk of records at a time.
+type SaveSoon struct{}
+
 // CompactWhenIdle asks the browser layer to dispatch Compact when the page
 // is idle.
 type CompactWhenIdle struct{}
@@ -142,6 +147,7 @@ func (Compact) isAction()          {}
 func (EraseSaved) isAction()       {}
 func (Persist) isEffect()          {}
 func (CompactWhenIdle) isEffect()  {}
+func (SaveSoon) isEffect()         {}
 func (ForgetLegacy) isEffect()     {}
 func (Persisted) session()         {}
 func (Compact) session()           {}
@@ -236,7 +242,7 @@ func removePrefix(kv KV, prefix string) error {
 // (ShouldSave) and no write is in flight: into kv at once, or, with kv
 // nil, through a Persist for the browser layer to carry out. The
 // suggestion memory goes into memory first (localStorage), at once.
-func (st *State) autosave(kv, memory KV) []Effect {
+func (st *State) autosave(kv, memory KV, chunk int) []Effect {
 	if !st.ShouldSave() {
 		return nil
 	}
@@ -254,10 +260,13 @@ func (st *State) autosave(kv, memory KV) []Effect {
 	if sv.log.Busy() {
 		return nil
 	}
-	ops, err := sv.saved.Changes(st.Store)
+	ops, more, err := sv.saved.ChangesUpTo(st.Store, chunk)
 	if err != nil {
 		Update(st, Saved{Revision: rev, Err: describeStorageError(err)})
 		return nil
+	}
+	if more {
+		return []Effect{SaveSoon{}}
 	}
 	w, err := sv.log.Save(ops)
 	if err != nil {

@@ -202,3 +202,54 @@ func TestATabWithoutTheWriterLockDoesNotSaveUntilItTakesOver(t *testing.T) {
 	assert.Contains(t, st.Message.Text, "this tab now saves")
 	assert.NotEmpty(t, Update(st, Autosave{}), "it saves again")
 }
+
+func TestTheFirstSaveOfAProjectGoesOnChunkByChunkAndIsWrittenWholeAtItsLast(t *testing.T) {
+	tests := []struct {
+		name     string
+		chunk    int
+		minSoons int // Autosaves answered SaveSoon before the write, at least
+	}{
+		{"all at once (leaving the page)", 0, 0},
+		{"one record at a time", 1, 3}, // the document and three claims
+		{"two records at a time", 2, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			kv := &memKV{m: map[string]string{}}
+			st := NewState(fixedClock)
+			Update(st, Paste{Title: "Harbour", Text: SampleText})
+			for _, q := range []string{"Nobody asked us", "Tomas Reyes", "consultation"} {
+				Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, q)})
+			}
+			soons := 0
+			var p Persist
+			for {
+				effects := Update(st, Autosave{Chunk: tc.chunk})
+				if len(effects) == 1 {
+					if _, ok := effects[0].(SaveSoon); ok {
+						soons++
+						require.Less(t, soons, 100)
+						assert.True(t, st.Unsaved(), "not saved before the last chunk")
+						if soons == 1 {
+							// Work goes on between chunks: it is in the batch.
+							Update(st, Tag{Label: annotation.LabelSpeaker, Sel: cp(t, SampleText, "Reyes")})
+						}
+						continue
+					}
+				}
+				p = persistOf(t, effects)
+				break
+			}
+			if tc.chunk == 0 {
+				assert.Zero(t, soons)
+			} else {
+				assert.GreaterOrEqual(t, soons, tc.minSoons)
+			}
+			carryOut(t, st, kv, p)
+			assert.False(t, st.Unsaved())
+			fresh := NewState(fixedClock)
+			Update(fresh, RestoreAutosave{Storage: kv})
+			assert.Equal(t, st.Store.Project(), fresh.Store.Project())
+		})
+	}
+}

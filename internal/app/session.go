@@ -31,7 +31,13 @@ type PressStance struct{ Value string }
 // Storage nil, through a Persist effect (IndexedDB, asynchronous). Memory
 // keeps what is saved beside the project and never exported, the
 // suggestion memory (localStorage); when nil, Storage keeps it.
-type Autosave struct{ Storage, Memory KV }
+// Chunk, when not 0, bounds the records a save of the whole project
+// encodes per Autosave: the save then goes on at the next (SaveSoon),
+// and is written whole at its last.
+type Autosave struct {
+	Storage, Memory KV
+	Chunk           int
+}
 
 // RestoreAutosave opens the autosaved project at start-up and shows the
 // document shown last. Stored is everything autosave's IndexedDB store
@@ -93,7 +99,7 @@ func (st *State) applySessionAction(a Action) []Effect {
 		if memory == nil {
 			memory = a.Storage
 		}
-		return st.autosave(a.Storage, memory)
+		return st.autosave(a.Storage, memory, a.Chunk)
 	case Persisted:
 		return st.persisted(a)
 	case Compact:

@@ -51,16 +51,14 @@ type Saved struct {
 	// histKnown (not yet after a restore).
 	hist      []int
 	histKnown bool
+	buf       []byte // reused to encode records
+	// whole is the save of every record under way (ChangesUpTo), if any.
+	whole *wholeSave
 }
 
 // NewSaved starts tracking records storage holds (keys of Recover's
 // Records) for s; a nil s means none yet, so the next Changes writes all.
 func NewSaved(s *annotation.Store, records map[string]string) *Saved {
-	// encoding/json builds its encoder of a type the first time it meets
-	// it: for an undo step, milliseconds of the page's thread that the
-	// first change's save would pay. Built here, when work is restored or
-	// first saved whole.
-	_, _ = json.Marshal(annotation.Step{})
 	sv := &Saved{store: s, keys: map[string]bool{}, steps: map[int]bool{}}
 	for k := range records {
 		sv.keys[k] = true
@@ -79,6 +77,14 @@ func (sv *Saved) Keys() []string {
 	for k := range sv.keys {
 		keys = append(keys, k)
 	}
+	if sv.whole != nil {
+		// Storage still holds what it held before the whole save began.
+		for k := range sv.whole.old {
+			if !sv.keys[k] {
+				keys = append(keys, k)
+			}
+		}
+	}
 	sort.Strings(keys)
 	return keys
 }
@@ -89,61 +95,114 @@ func (sv *Saved) Keys() []string {
 // project). The ops count as written: a failed write is retried by the
 // Log with the next.
 func (sv *Saved) Changes(s *annotation.Store) ([]Op, error) {
-	touched, all := s.TakeTouched()
-	if s != sv.store || all {
-		return sv.replace(s)
-	}
-	var ops []Op
-	for _, k := range touched {
-		o, err := sv.record(s, k)
-		if err != nil {
-			return nil, err
-		}
-		ops = append(ops, o...)
-	}
-	return ops, nil
+	ops, _, err := sv.ChangesUpTo(s, 0)
+	return ops, err
 }
 
-// replace writes every record of s and removes the others.
-func (sv *Saved) replace(s *annotation.Store) ([]Op, error) {
-	old := sv.keys
+// wholeSave is a save of the whole project under way, a chunk of records
+// at a time: nothing is written until its last chunk, which makes one
+// batch (a reload meanwhile shows the last state saved before it).
+type wholeSave struct {
+	old  map[string]bool // the records storage held before
+	todo []string        // the records to encode, in order
+	ops  []Op            // the records encoded so far
+}
+
+// startWhole begins writing every record of s.
+func (sv *Saved) startWhole(s *annotation.Store) {
+	w := &wholeSave{old: sv.keys}
 	sv.store, sv.keys, sv.steps = s, map[string]bool{}, map[int]bool{}
 	sv.hist, sv.histKnown = nil, false
-	keys := []string{annotation.MetaRecord, annotation.OrderRecord}
 	for _, d := range s.Documents() {
-		keys = append(keys, annotation.DocumentRecord(d.ID))
+		w.todo = append(w.todo, annotation.DocumentRecord(d.ID))
 		for _, a := range s.Annotations(d.ID) {
-			keys = append(keys, annotation.AnnotationRecord(a.ID))
+			w.todo = append(w.todo, annotation.AnnotationRecord(a.ID))
 		}
 	}
 	for _, sp := range s.Speakers() {
-		keys = append(keys, annotation.SpeakerRecord(sp.ID))
+		w.todo = append(w.todo, annotation.SpeakerRecord(sp.ID))
 	}
-	keys = append(keys, annotation.HistoryRecord)
-	var ops []Op
-	for _, k := range keys {
+	sv.whole = w
+}
+
+// wholeUpTo encodes up to limit records of the whole save under way (all
+// when limit is 0), after the records touched since its last chunk. When
+// every record is encoded it returns the batch: the whole-project mark,
+// the removal of the records s no longer has, every record, then the
+// project's settings, its documents' order and its history as they are
+// now. A record changed after it was encoded is encoded again, later in
+// the batch, which is applied in order: the batch is s as it is at its
+// last chunk.
+func (sv *Saved) wholeUpTo(s *annotation.Store, touched []string, limit int) ([]Op, bool, error) {
+	w := sv.whole
+	w.todo = append(w.todo, touched...)
+	n := len(w.todo)
+	if limit > 0 && limit < n {
+		n = limit
+	}
+	for _, k := range w.todo[:n] {
 		o, err := sv.record(s, k)
 		if err != nil {
-			return nil, err
+			sv.whole, sv.store = nil, nil // the next save starts again, whole
+			return nil, false, err
 		}
-		ops = append(ops, o...)
+		w.ops = append(w.ops, o...)
+	}
+	w.todo = w.todo[n:]
+	if len(w.todo) > 0 {
+		return nil, true, nil
+	}
+	sv.whole = nil
+	var tail []Op
+	for _, k := range []string{annotation.MetaRecord, annotation.OrderRecord, annotation.HistoryRecord} {
+		o, err := sv.record(s, k)
+		if err != nil {
+			sv.store = nil // the next save starts again, whole
+			return nil, false, err
+		}
+		tail = append(tail, o...)
 	}
 	var gone []string
-	for k := range old {
+	for k := range w.old {
 		if !sv.keys[k] && k != ShownRecord {
 			gone = append(gone, k)
 		}
 	}
-	if old[ShownRecord] {
+	if w.old[ShownRecord] {
 		sv.keys[ShownRecord] = true
 	}
 	sort.Strings(gone)
-	dels := make([]Op, 0, len(gone)+len(ops)+1)
-	dels = append(dels, Put(wholeKey, "")) // the batch holds every record
+	ops := make([]Op, 0, 1+len(gone)+len(w.ops)+len(tail))
+	ops = append(ops, Put(wholeKey, "")) // the batch holds every record
 	for _, k := range gone {
-		dels = append(dels, Del(k))
+		ops = append(ops, Del(k))
 	}
-	return append(dels, ops...), nil
+	ops = append(ops, w.ops...)
+	return append(ops, tail...), false, nil
+}
+
+// ChangesUpTo is Changes a chunk at a time: when every record must be
+// written (another project, or one just opened), it encodes up to limit
+// records per call and reports more until the last call, which returns
+// the whole batch; the store may change between calls. A limit of 0
+// encodes everything at once.
+func (sv *Saved) ChangesUpTo(s *annotation.Store, limit int) (ops []Op, more bool, err error) {
+	touched, all := s.TakeTouched()
+	if s != sv.store || all {
+		sv.startWhole(s)
+		touched = nil
+	}
+	if sv.whole != nil {
+		return sv.wholeUpTo(s, touched, limit)
+	}
+	for _, k := range touched {
+		o, err := sv.record(s, k)
+		if err != nil {
+			return nil, false, err
+		}
+		ops = append(ops, o...)
+	}
+	return ops, false, nil
 }
 
 // record returns the ops writing record k of s as it is now.
@@ -155,6 +214,13 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		}
 		sv.keys[k] = true
 		return []Op{Put(k, string(b))}, nil
+	}
+	// The records written most are encoded by hand (codec.go), into one
+	// buffer reused from record to record.
+	putBytes := func(k string, b []byte) []Op {
+		sv.keys[k] = true
+		sv.buf = b[:0]
+		return []Op{Put(k, string(b))}
 	}
 	del := func(ks ...string) []Op {
 		var ops []Op
@@ -195,8 +261,7 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		}
 		c := *d
 		c.Text = ""
-		o, err := put(k, c)
-		return append(ops, o...), err
+		return append(ops, putBytes(k, AppendDocument(sv.buf[:0], &c))...), nil
 	case strings.HasPrefix(k, "t/"):
 		if d, _, ok := s.Document(k[2:]); ok {
 			sv.keys[k] = true
@@ -205,12 +270,12 @@ func (sv *Saved) record(s *annotation.Store, k string) ([]Op, error) {
 		return del(k), nil
 	case strings.HasPrefix(k, "a/"):
 		if a, ok := s.Annotation(k[2:]); ok {
-			return put(k, a)
+			return putBytes(k, AppendAnnotation(sv.buf[:0], a)), nil
 		}
 		return del(k), nil
 	case strings.HasPrefix(k, "s/"):
 		if sp, ok := s.Speaker(k[2:]); ok {
-			return put(k, sp)
+			return putBytes(k, AppendSpeaker(sv.buf[:0], sp)), nil
 		}
 		return del(k), nil
 	}
@@ -249,10 +314,11 @@ func (sv *Saved) history(s *annotation.Store) ([]Op, error) {
 		if !ok {
 			continue
 		}
-		b, err := json.Marshal(st)
+		b, err := AppendStep(sv.buf[:0], &st)
 		if err != nil {
 			return nil, fmt.Errorf("encode history step %d: %w", n, err)
 		}
+		sv.buf = b[:0]
 		sv.steps[n] = true
 		sv.keys[StepRecord(n)] = true
 		ops = append(ops, Put(StepRecord(n), string(b)))
@@ -369,8 +435,8 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 		return nil, nil, fmt.Errorf("read the list of documents: %w", err)
 	}
 	for _, id := range order {
-		var d annotation.Document
-		if err := json.Unmarshal([]byte(records[annotation.DocumentRecord(id)]), &d); err != nil {
+		d, err := DecodeDocument(records[annotation.DocumentRecord(id)])
+		if err != nil {
 			return nil, nil, fmt.Errorf("read document %s: %w", id, err)
 		}
 		t, ok := records[TextRecord(id)]
@@ -381,22 +447,31 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 		p.Documents = append(p.Documents, d)
 	}
 	keys := make([]string, 0, len(records))
+	nAnns, nSpeakers := 0, 0
 	for k := range records {
 		keys = append(keys, k)
+		switch {
+		case strings.HasPrefix(k, "a/"):
+			nAnns++
+		case strings.HasPrefix(k, "s/"):
+			nSpeakers++
+		}
 	}
 	sort.Strings(keys)
+	p.Annotations = make([]annotation.Annotation, 0, nAnns)
+	p.Speakers = make([]annotation.Speaker, 0, nSpeakers)
 	for _, k := range keys {
 		v := records[k]
 		switch {
 		case strings.HasPrefix(k, "a/"):
-			var a annotation.Annotation
-			if err := json.Unmarshal([]byte(v), &a); err != nil {
+			a, err := DecodeAnnotation(v)
+			if err != nil {
 				return nil, nil, fmt.Errorf("read annotation %s: %w", k[2:], err)
 			}
 			p.Annotations = append(p.Annotations, a)
 		case strings.HasPrefix(k, "s/"):
-			var sp annotation.Speaker
-			if err := json.Unmarshal([]byte(v), &sp); err != nil {
+			sp, err := DecodeSpeaker(v)
+			if err != nil {
 				return nil, nil, fmt.Errorf("read speaker %s: %w", k[2:], err)
 			}
 			p.Speakers = append(p.Speakers, sp)
@@ -423,8 +498,8 @@ func loadHistory(s *annotation.Store, records map[string]string) error {
 	steps := func(ns []int) ([]annotation.Step, error) {
 		out := make([]annotation.Step, 0, len(ns))
 		for _, n := range ns {
-			var st annotation.Step
-			if err := json.Unmarshal([]byte(records[StepRecord(n)]), &st); err != nil {
+			st, err := DecodeStep(records[StepRecord(n)])
+			if err != nil {
 				return nil, fmt.Errorf("read undo step %d: %w", n, err)
 			}
 			out = append(out, st)

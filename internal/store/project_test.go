@@ -256,3 +256,157 @@ func TestStepsAreComparedWithThoseWrittenLast(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordsWrittenByEncodingJSONLoadAsTheyWere: storage written by
+// earlier versions (each record by encoding/json, possibly indented, of
+// an older shape without the newest fields) loads as the same project
+// with the same history as the records written now.
+func TestRecordsWrittenByEncodingJSONLoadAsTheyWere(t *testing.T) {
+	build := func() *annotation.Store {
+		s := annotation.New(annotation.DefaultSchema(), "Ana", clock)
+		d1, err := s.AddDocument("Harbour <1>", "Nobody asked us, said Reyes. The council said \"it was sound\" 🙂.")
+		require.NoError(t, err)
+		c, err := s.Add(d1, annotation.LabelClaim, spanOf(t, s, d1, "Nobody asked us"))
+		require.NoError(t, err)
+		sp, err := s.Add(d1, annotation.LabelSpeaker, spanOf(t, s, d1, "Reyes"))
+		require.NoError(t, err)
+		require.NoError(t, s.SetNote(c, "a note\twith <tags> & \u2028"))
+		_ = sp
+		return s
+	}
+	rewrite := []struct {
+		name string
+		edit func(k, v string) string
+	}{
+		{"as written now", func(_, v string) string { return v }},
+		{"indented by encoding/json", func(_, v string) string {
+			var x any
+			require.NoError(t, json.Unmarshal([]byte(v), &x))
+			b, err := json.MarshalIndent(x, "", "  ")
+			require.NoError(t, err)
+			return string(b)
+		}},
+		{"without the fields added later", func(k, v string) string {
+			if !strings.HasPrefix(k, RecordPrefix+"a/") {
+				return v
+			}
+			var x map[string]any
+			require.NoError(t, json.Unmarshal([]byte(v), &x))
+			if x["Anchored"] == "" && x["AnchorConfidence"] == float64(0) {
+				delete(x, "Anchored")
+				delete(x, "AnchorConfidence")
+			}
+			b, err := json.Marshal(x) // keys sorted: another order
+			require.NoError(t, err)
+			return string(b)
+		}},
+		{"with a field since removed", func(k, v string) string {
+			if strings.HasPrefix(k, RecordPrefix+"a/") || strings.HasPrefix(k, RecordPrefix+"s/") || strings.HasPrefix(k, RecordPrefix+"c/") {
+				return `{"Colour":"red",` + v[1:]
+			}
+			return v
+		}},
+	}
+	for _, tc := range rewrite {
+		t.Run(tc.name, func(t *testing.T) {
+			s := build()
+			sv := newSaver(t)
+			sv.save(s)
+			sv.compact()
+			_, err := s.Add(s.Documents()[0].ID, annotation.LabelCue, spanOf(t, s, s.Documents()[0].ID, "said"))
+			require.NoError(t, err)
+			sv.save(s)
+			sv.compact()
+			// Every record as its own key, as a compaction record by record
+			// leaves them, rewritten.
+			r := Recover(sv.disk)
+			old := disk{}
+			for k, v := range r.Records {
+				if k == annotation.MetaRecord || k == annotation.OrderRecord || k == annotation.HistoryRecord || strings.HasPrefix(k, "t/") {
+					old[RecordPrefix+k] = v
+					continue
+				}
+				old[RecordPrefix+k] = tc.edit(RecordPrefix+k, v)
+			}
+			got, herr, err := LoadProject(Recover(old).Records, clock)
+			require.NoError(t, err)
+			require.NoError(t, herr)
+			sameWithHistory(t, s, got)
+		})
+	}
+}
+
+// TestAWholeProjectSavedChunkByChunkIsTheProjectAtItsLastChunk: the first
+// save of a project opened is encoded a few records at a time while the
+// person goes on working; until its last chunk nothing is written (a
+// reload shows the project saved before), and its batch is then the
+// project as it is at that moment, with its history.
+func TestAWholeProjectSavedChunkByChunkIsTheProjectAtItsLastChunk(t *testing.T) {
+	type env struct {
+		s   *annotation.Store
+		doc string
+	}
+	tests := []struct {
+		name string
+		// between changes s between chunks (call counts from 0).
+		between func(t *testing.T, e *env, call int)
+	}{
+		{"nothing changes meanwhile", func(*testing.T, *env, int) {}},
+		{"an annotation already encoded is changed", func(t *testing.T, e *env, call int) {
+			if call == 2 {
+				require.NoError(t, e.s.SetNote(e.s.Annotations(e.doc)[0].ID, "changed after it was encoded"))
+			}
+		}},
+		{"an annotation already encoded is removed", func(t *testing.T, e *env, call int) {
+			if call == 2 {
+				require.NoError(t, e.s.Delete(e.s.Annotations(e.doc)[1].ID))
+			}
+		}},
+		{"annotations are added and one undone", func(t *testing.T, e *env, call int) {
+			switch call {
+			case 1, 3:
+				_, err := e.s.Add(e.doc, annotation.LabelSpeaker, []text.Span{{Start: 6 * (40 + call), End: 6*(40+call) + 5}})
+				require.NoError(t, err)
+			case 4:
+				_, err := e.s.Undo()
+				require.NoError(t, err)
+			}
+		}},
+		{"the document is renamed at the last chunk", func(t *testing.T, e *env, call int) {
+			if call == 5 {
+				require.NoError(t, e.s.RenameDocument(e.doc, "Renamed"))
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := bigProject(t, 1, 600, 3)
+			sv := newSaver(t)
+			sv.save(before)
+			sv.compact()
+
+			s := bigProject(t, 1, 600, 30)
+			e := &env{s: s, doc: s.Documents()[0].ID}
+			var ops []Op
+			for call := 0; ; call++ {
+				require.Less(t, call, 100)
+				o, more, err := sv.saved.ChangesUpTo(s, 7)
+				require.NoError(t, err)
+				if !more {
+					ops = o
+					break
+				}
+				assert.Empty(t, o, "nothing is written before the last chunk")
+				assert.Equal(t, before.Project(), sv.load().Project(), "a reload now shows the project saved before")
+				tc.between(t, e, call)
+			}
+			w, err := sv.log.Save(ops)
+			require.NoError(t, err)
+			sv.disk.run(w.Ops)
+			sv.log.Done(w, nil)
+			require.Equal(t, s.Project(), sv.load().Project())
+			sv.compact()
+			sameWithHistory(t, s, sv.load())
+		})
+	}
+}

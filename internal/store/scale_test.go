@@ -114,3 +114,41 @@ func BenchmarkSaveOneChange(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFirstSaveOfAnOpenedProject is the Go side of the first save
+// after a project of 1 MB and 5,000 annotations is opened: every record
+// encoded, the whole-project batch planned (what the page's main thread
+// did in one task right after the open's first paint).
+func BenchmarkFirstSaveOfAnOpenedProject(b *testing.B) {
+	s := bigProject(b, 1, 1<<20, 5000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		saved := NewSaved(nil, nil)
+		ops, err := saved.Changes(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := NewLog(Recovered{}).Save(ops); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReloadAProject is the Go side of a reload of a project of
+// 1 MB and 5,000 annotations saved whole and compacted: what storage
+// holds recovered, the project and its history read back.
+func BenchmarkReloadAProject(b *testing.B) {
+	s := bigProject(b, 1, 1<<20, 5000)
+	sv := newSaver(b)
+	sv.save(s)
+	sv.compact()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := Recover(sv.disk)
+		if _, _, err := LoadProject(r.Records, clock); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"syscall/js"
+	"unsafe"
 
 	"sayso/internal/app"
 	"sayso/internal/store"
@@ -139,10 +140,14 @@ func readIndexedDB(db js.Value, done func(map[string]string, error)) {
 	}
 	tx.Set("oncomplete", once(func(js.Value) {
 		ks, vs := keys.Get("result"), vals.Get("result")
+		bytes := js.Global().Get("Uint8Array")
 		all := make(map[string]string, ks.Length())
 		for i := 0; i < ks.Length() && i < vs.Length(); i++ {
-			if v := vs.Index(i); v.Type() == js.TypeString {
+			switch v := vs.Index(i); {
+			case v.Type() == js.TypeString:
 				all[ks.Index(i).String()] = v.String()
+			case v.InstanceOf(bytes):
+				all[ks.Index(i).String()] = stringOfBytes(v)
 			}
 		}
 		done(all, nil)
@@ -164,6 +169,8 @@ func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
 				st.Call("delete", js.Global().Get("IDBKeyRange").Call("bound", op.Key, prefixEnd(op.Key), false, true))
 			case op.Delete:
 				st.Call("delete", op.Key)
+			case len(op.Value) >= bytesValue:
+				st.Call("put", bytesOfString(op.Value), op.Key)
 			default:
 				st.Call("put", op.Value, op.Key)
 			}
@@ -178,6 +185,33 @@ func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
 	}
 	tx.Set("oncomplete", once(func(js.Value) { done(nil) }))
 	tx.Set("onabort", once(func(js.Value) { done(domError(tx.Get("error"), "write IndexedDB")) }))
+}
+
+// bytesValue is the size from which a value is stored as its UTF-8
+// bytes (a Uint8Array) rather than as a string: a whole project's batch
+// is megabytes, and making a JavaScript string of it decodes every byte
+// as UTF-8 on the page's thread (the largest part of the first save after
+// an open), where copying the bytes is a memcpy. Read back, both are the
+// same Go string; the text is UTF-8 either way (Go strings from the page).
+const bytesValue = 32 << 10
+
+// bytesOfString copies s into a new Uint8Array.
+func bytesOfString(s string) js.Value {
+	a := js.Global().Get("Uint8Array").New(len(s))
+	// CopyBytesToJS only reads its source: a view of s's bytes saves
+	// copying megabytes once more.
+	js.CopyBytesToJS(a, unsafe.Slice(unsafe.StringData(s), len(s)))
+	return a
+}
+
+// stringOfBytes copies a Uint8Array's bytes into a Go string.
+func stringOfBytes(v js.Value) string {
+	b := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(b, v)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is not used again
 }
 
 // prefixEnd is the first key after every key that starts with prefix
@@ -195,11 +229,46 @@ func (u *UI) kv() app.KV {
 	return u.store
 }
 
-// persist carries out an app.Persist and reports it.
+// persist carries out an app.Persist and reports it. A large write (a
+// whole project's batch, a compaction's base) is handed to IndexedDB in a
+// task of its own, after the one that encoded it, so that neither holds
+// the page's thread for both; the log writes nothing else meanwhile (one
+// write in flight), and nothing of it is stored before. Leaving the page,
+// it is handed over at once.
 func (u *UI) persist(p app.Persist) {
 	if !u.idb.Truthy() {
 		return
 	}
+	if p.Write.Bytes < bytesValue || u.leaving {
+		u.write(p)
+		return
+	}
+	u.deferred = &p
+	js.Global().Call("setTimeout", once(func(js.Value) { u.writeDeferred() }), 0)
+}
+
+// writeDeferred hands over the large write persist put off, if it still
+// waits (the page may have been left meanwhile: saveNow hands it over).
+func (u *UI) writeDeferred() {
+	p := u.deferred
+	if p == nil {
+		return
+	}
+	u.deferred = nil
+	// Marked like the save or compaction it belongs to (User Timing), for
+	// the benchmark: the task is part of its cost.
+	perf := js.Global().Get("performance")
+	start := perf.Call("now")
+	u.write(*p)
+	name := "sayso:save"
+	if p.Write.Kind == store.Compacting {
+		name = "sayso:compact"
+	}
+	perf.Call("measure", name, map[string]any{"start": start, "end": perf.Call("now")})
+}
+
+// write carries out p's write and reports it.
+func (u *UI) write(p app.Persist) {
 	writeIndexedDB(u.idb, p.Write, func(err error) {
 		if err == nil && p.Write.Kind == store.Saving {
 			// Other tabs watch this key (the storage event).

@@ -19,6 +19,10 @@ import (
 // only what changed, so it runs as soon as the burst is over.
 const saveDelay = 20 * time.Millisecond
 
+// saveChunk is how many records a save of the whole project (after an
+// open) encodes per task: a few milliseconds of the page's thread each.
+const saveChunk = 1000
+
 // UI binds an app.State to the page. It changes the state only through
 // dispatch, and reads it only through view.Build and the app's functions
 // that map positions (app.OffsetOfSegment, …).
@@ -90,6 +94,11 @@ type UI struct {
 	// while a compaction waits for the page to be idle (storage.go).
 	idb            js.Value
 	compactPending bool
+	// leaving is set while the page saves as it is hidden or left: every
+	// write is handed to IndexedDB at once; deferred is a large write put
+	// off to a task of its own, until it is handed over (storage.go).
+	leaving  bool
+	deferred *app.Persist
 
 	// The key to the marks (view.Legend) and the fading of notices
 	// (notice.go).
@@ -136,7 +145,7 @@ func New(st *app.State) (*UI, error) {
 	u.noticeTimer = js.Undefined()
 	u.saveFunc = js.FuncOf(func(js.Value, []js.Value) any {
 		u.saveTimer = js.Undefined()
-		u.saveNow()
+		u.save(saveChunk)
 		return nil
 	})
 	u.funcs = append(u.funcs, u.saveFunc)
@@ -307,6 +316,8 @@ func (u *UI) run(e app.Effect) {
 		u.persist(e)
 	case app.CompactWhenIdle:
 		u.compactWhenIdle()
+	case app.SaveSoon:
+		u.saveSoon()
 	case app.ForgetLegacy:
 		_ = app.ForgetLegacySnapshots(u.store) // the work is saved as records: failing loses nothing
 	case app.SuggestLater:
@@ -656,10 +667,27 @@ func (u *UI) cancelSave() {
 	}
 }
 
-// saveNow autosaves at once (the page is being hidden or left).
+// saveNow autosaves at once, whole (the page is being hidden or left).
 func (u *UI) saveNow() {
+	u.leaving = true
+	u.writeDeferred()
+	u.save(0)
+	u.leaving = false
+}
+
+// save autosaves, encoding at most chunk records of a save of the whole
+// project (0: all); the rest follows in tasks of their own (SaveSoon).
+func (u *UI) save(chunk int) {
 	u.cancelSave()
-	u.dispatch(app.Autosave{Storage: u.kv(), Memory: u.store})
+	u.dispatch(app.Autosave{Storage: u.kv(), Memory: u.store, Chunk: chunk})
+}
+
+// saveSoon goes on with a save of the whole project in a task of its
+// own, so that the page paints and answers keys between its chunks.
+func (u *UI) saveSoon() {
+	if u.saveTimer.IsUndefined() {
+		u.saveTimer = js.Global().Call("setTimeout", u.saveFunc, 0)
+	}
 }
 
 // setLabelCSS replaces the page's label colours (view.LabelCSS) through a

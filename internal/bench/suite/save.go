@@ -5,7 +5,11 @@ package suite
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 
 	"sayso/internal/bench/browser"
 )
@@ -39,7 +43,139 @@ func (s *Suite) saveCost(ctx context.Context) error {
 			return fmt.Errorf("%s, run %d: %w", d.Label, run+1, err)
 		}
 	}
+	if s.cfg.Medium == nil {
+		return nil
+	}
+	for run := range s.cfg.Runs {
+		if err := s.firstSaveAndReload(ctx, s.cfg.Medium); err != nil {
+			return fmt.Errorf("first save and reload, %s, run %d: %w", s.cfg.Medium.Label, run+1, err)
+		}
+	}
 	return nil
+}
+
+// reloadWatch runs before the app in the reloaded tab: it notes when the
+// app marks itself ready (the restored project drawn) and the second
+// animation frame after that, once the frame drawing it has been painted.
+const reloadWatch = `(() => {
+	const watch = new MutationObserver(() => {
+		if (!document.body || document.body.dataset.ready !== "1") return;
+		watch.disconnect();
+		window.__reloadReady = performance.now();
+		requestAnimationFrame(() => requestAnimationFrame(() => { window.__reloadPainted = performance.now(); }));
+	});
+	watch.observe(document, {attributes: true, attributeFilter: ["data-ready"], subtree: true});
+})()`
+
+// reloadPaintedJS resolves with the times reloadWatch noted.
+const reloadPaintedJS = `new Promise((resolve) => {
+	const check = () => window.__reloadPainted ? resolve({ready: window.__reloadReady, painted: window.__reloadPainted}) : setTimeout(check, 20);
+	check();
+})`
+
+// firstSaveAndReload opens d (1 MB + 5,000 annotations) from its file
+// and traces its first save — the whole project, written once, encoded a
+// chunk of records per task — until the indicator says Saved: the longest
+// of its main-thread tasks (wall and CPU) and their number. Once the page
+// is idle (the log folded in), the tab is closed and the site opened in
+// a new tab of the same profile, which restores the project from
+// IndexedDB: navigation start to the frame painted after the app drew it
+// (hook-free: the watch above), with the main thread's CPU until then.
+func (s *Suite) firstSaveAndReload(ctx context.Context, d *Doc) error {
+	t, err := s.openApp(ctx, browser.Hook{})
+	if err != nil {
+		return err
+	}
+	tr, err := traceTasks(t, func() error {
+		if _, err := importDoc(t, d); err != nil {
+			return err
+		}
+		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
+			return fmt.Errorf("first save: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Close()
+		return err
+	}
+	f, ok := firstSaveTasks(tr)
+	if !ok {
+		t.Close()
+		return fmt.Errorf("the trace holds no task of the first save")
+	}
+	s.add("save.first.longest", f.longest)
+	s.add("save.first.longest.cpu", f.longestCPU)
+	s.add("save.first.tasks", float64(f.tasks))
+	if err := settle(t, 3000); err != nil {
+		t.Close()
+		return err
+	}
+	t.Close()
+
+	b, err := s.workBrowser(ctx)
+	if err != nil {
+		return err
+	}
+	r, err := b.NewTab(browser.Hook{}) // storage kept: the work is restored
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if _, err := chromedp.Call(r.Context(), page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: reloadWatch}); err != nil {
+		return fmt.Errorf("inject the reload watch: %w", err)
+	}
+	if err := r.EnableCPU(); err != nil {
+		return err
+	}
+	if err := r.Navigate(s.srv.URL + "/"); err != nil {
+		return err
+	}
+	times, err := browser.EvalTimeout[struct{ Ready, Painted float64 }](r, 180*time.Second, reloadPaintedJS)
+	if err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	cpu, err := r.MainThreadCPU()
+	if err != nil {
+		return err
+	}
+	if err := expectCount(r, len(d.Corpus.Project.Annotations)); err != nil {
+		return fmt.Errorf("reload: %w", err)
+	}
+	s.add("reload.medium", times.Painted)
+	s.add("reload.medium.cpu", cpu)
+	s.logf("      first save: %d task(s) (ms wall/CPU: %s), the longest %.1f ms (%.1f ms CPU); reload painted after %.0f ms (drawn %.0f ms), main-thread CPU %.0f ms",
+		f.tasks, f.each, f.longest, f.longestCPU, times.Painted, times.Ready, cpu)
+	return nil
+}
+
+// firstSave sums up the tasks of a first save.
+type firstSave struct {
+	tasks               int
+	longest, longestCPU float64 // ms
+	each                string  // every task's wall/CPU, in order
+}
+
+// firstSaveTasks finds the main-thread tasks holding a sayso:save
+// measure in tr (each once).
+func firstSaveTasks(tr *taskTrace) (firstSave, bool) {
+	var f firstSave
+	seen := map[float64]bool{}
+	var each []string
+	for _, m := range tr.measures("sayso:save") {
+		k, ok := tr.taskOf(m)
+		if !ok || seen[k.Start] {
+			continue
+		}
+		seen[k.Start] = true
+		f.tasks++
+		f.longest = max(f.longest, k.Wall/1000)
+		f.longestCPU = max(f.longestCPU, k.CPU/1000)
+		each = append(each, fmt.Sprintf("%.1f/%.1f", k.Wall/1000, k.CPU/1000))
+	}
+	f.each = strings.Join(each, " ")
+	return f, f.tasks > 0
 }
 
 func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
@@ -48,12 +184,23 @@ func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
 		return err
 	}
 	defer t.Close()
-	if _, err := importDoc(t, d); err != nil {
+	// The whole project is written once, then folded in when idle.
+	first, err := traceTasks(t, func() error {
+		if _, err := importDoc(t, d); err != nil {
+			return err
+		}
+		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
+			return fmt.Errorf("first save: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	// The whole project is written once, then folded in when idle.
-	if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
-		return fmt.Errorf("first save: %w", err)
+	if f, ok := firstSaveTasks(first); ok {
+		s.add("save.first.large.longest", f.longest)
+		s.add("save.first.large.longest.cpu", f.longestCPU)
+		s.logf("      first save: %d task(s) (ms wall/CPU: %s), the longest %.1f ms (%.1f ms CPU)", f.tasks, f.each, f.longest, f.longestCPU)
 	}
 	if err := settle(t, 3000); err != nil {
 		return err
