@@ -38,7 +38,8 @@ func (d *restDrawing) pending() bool { return d.next < d.total }
 
 // drawDocument draws the shown document anew: its first screen's
 // sections now, with the highlights of the annotations in them, and the
-// rest later (drawRestLater). With suggestions shown it draws it whole:
+// rest later (drawRestLater), whose highlights are made only when their
+// sections near the view. With suggestions shown it draws it whole:
 // their drawing places them by paragraph, at once.
 func (h highlightRenderer) drawDocument() {
 	st, d := h.u.st, &h.hl.rest
@@ -50,8 +51,11 @@ func (h highlightRenderer) drawDocument() {
 	}
 	h.u.docEl.SetInnerHTML(view.PlainSections(st, 0, d.next).String())
 	h.hl.reset()
+	// The first screen's ranges are all made now (not lazily): placing a
+	// section by its geometry would lay the page out in the middle of the
+	// redraw, and again for the frame.
 	from, to := view.SectionParagraphs(st, 0, d.next)
-	h.hl.set(st, app.AnnotationsInParagraphs(st, st.Store.Annotations(st.Doc), from, to), true)
+	h.hl.set(st, app.AnnotationsInParagraphs(st, st.Store.Annotations(st.Doc), from, to), false)
 	if d.pending() {
 		h.drawRestLater()
 	}

@@ -44,6 +44,7 @@ func main() {
 	flag.BoolVar(&o.trace, "trace", false, "also print the renderer main thread's trace events (style, layout, paint, hit tests) by self thread time")
 	flag.BoolVar(&o.add, "add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
 	flag.BoolVar(&o.export, "export", false, "trace Export (the click on the Export button to the download's Blob) after the open instead of the open, as the benchmark's io step does (-bytes 1048576 -annotations 10000 -seed 3 for its document)")
+	flag.BoolVar(&o.warmed, "warmed", false, "hand the file over only once the page has rehearsed opening in idle time after start-up (User Timing sayso:open-warmed), as when a person picks a file a moment after the page is ready")
 	flag.BoolVar(&o.suggest, "suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
 	flag.Parse()
 	o.spec = corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}
@@ -63,6 +64,7 @@ type options struct {
 	top     int         // -top
 	out     string      // -out
 	trace   bool        // -trace
+	warmed  bool        // -warmed
 
 	// What is timed: the open, unless one of -add, -export, -suggest.
 	add, export, suggest bool
@@ -81,6 +83,12 @@ const suggestWait = `new Promise((resolve, reject) => {
 		requestAnimationFrame(frame);
 	};
 	requestAnimationFrame(frame);
+})`
+
+// openWarmed resolves once the page marks the rehearsals of an open done.
+const openWarmed = `new Promise(resolve => {
+	const check = () => performance.getEntriesByName("sayso:open-warmed").length > 0 ? resolve(true) : setTimeout(check, 20);
+	check();
 })`
 
 // suggestWarmed resolves once the page marks warming done.
@@ -169,6 +177,14 @@ func run(o options) error {
 		var tg *target
 		if o.export {
 			if err := openFile(t, file); err != nil {
+				return err
+			}
+		}
+		if o.warmed {
+			if _, err := browser.EvalTimeout[bool](t, time.Minute, openWarmed); err != nil {
+				return err
+			}
+			if _, err := browser.Eval[bool](t, "__bench.settle(200)"); err != nil {
 				return err
 			}
 		}
