@@ -153,6 +153,12 @@ const suggestWarmRuns = 4
 // SuggestKey is the key that runs Suggest.
 const SuggestKey = "g"
 
+// RehearsalKey is the key the browser layer runs its key handler with
+// once while warming Suggest, so that the browser compiles the handler
+// before the person's first key: it must be no shortcut in any state (a
+// key name browsers give a key they cannot identify).
+const RehearsalKey = "Unidentified"
+
 // Suggested is one suggestion: a claim, its cue and its speaker mention,
 // with the name of the speaker entity the finder joined the mention to.
 type Suggested struct {
@@ -176,9 +182,12 @@ type suggestState struct {
 	warm    *suggest.Suggester // WarmSuggest's run over the sample article
 	// warmRuns counts WarmSuggest's runs over the sample article.
 	warmRuns int
-	cur      string // the current suggestion's key
-	curAt    int    // where the current suggestion starts (to find the next)
-	rev      int    // changes whenever what is drawn of them may change
+	// rehearsal is the state warming ran the key's path on, until the
+	// browser layer takes it (TakeSuggestRehearsal).
+	rehearsal *State
+	cur       string // the current suggestion's key
+	curAt     int    // where the current suggestion starts (to find the next)
+	rev       int    // changes whenever what is drawn of them may change
 
 	// shown caches the indexes into all of the suggestions shown.
 	shown      []int
@@ -396,7 +405,8 @@ func (st *State) applySuggestAction(a suggestAction) []Effect {
 // warmSuggest does one step of readying Suggest (WarmSuggest): the word
 // lists, then the sample article a paragraph a step (through Work, as
 // Suggest runs the finder), then the suggestions made of its result, as
-// Suggest would.
+// Suggest would, and last the key's whole path on a state of its own
+// (rehearseSuggest).
 func (st *State) warmSuggest() []Effect {
 	s := &st.suggest
 	if s.warmed || !st.SuggestAllowed() {
@@ -406,6 +416,12 @@ func (st *State) warmSuggest() []Effect {
 	if s.lexicon == nil {
 		s.lexicon = suggest.NewLexicon()
 		return []Effect{WarmSuggestLater{}}
+	}
+	if s.warmRuns > suggestWarmRuns {
+		// The last step: the key's path on a state of its own.
+		s.warmed = true
+		s.rehearsal = st.rehearseSuggest()
+		return nil
 	}
 	if s.warm == nil {
 		s.warm = suggest.NewIndexed(text.NewIndex(SampleText), s.lexicon)
@@ -425,8 +441,46 @@ func (st *State) warmSuggest() []Effect {
 	x := text.NewIndex(SampleText)
 	text.Hash(SampleText)
 	x.SnapToWords(text.Span{Start: 1, End: n})
-	s.warm, s.warmed = nil, true
-	return nil
+	s.warm = nil
+	s.warmRuns++
+	return []Effect{WarmSuggestLater{}}
+}
+
+// rehearseSuggest runs the key's whole path through the app on a state of
+// its own holding the sample article, and returns that state: the g key
+// mapped to Suggest, Suggest done, its suggestions listed and their
+// highlights packed. The browser compiles each WebAssembly function on
+// its first call; without this the person's first Suggest compiled about
+// forty of them (the key handling, the slice, the suggestions kept and
+// packed: 8–9 ms of the key's task in the page) besides running them in
+// the browser's slower first-tier code. The state shares only the word
+// lists; nothing of it is shown or saved, and the person's state is left
+// as it was. The browser layer takes it (TakeSuggestRehearsal) to build
+// its view once, for the same reason.
+func (st *State) rehearseSuggest() *State {
+	r := NewState(st.clock)
+	r.suggest.lexicon = st.suggest.lexicon
+	Step(r, Paste{Title: "Sample", Text: SampleText})
+	a, ok := KeyAction(r, KeyEvent{Key: SuggestKey})
+	if !ok {
+		return nil
+	}
+	for plan := Step(r, a); slices.Contains(plan.Effects, Effect(SuggestLater{})); {
+		plan = Step(r, SuggestMore{})
+	}
+	list, cur := r.Suggestions()
+	SuggestionRangesIn(r, list, cur, 0, len(list), true)
+	SuggestionAt(list, 0)
+	return r
+}
+
+// TakeSuggestRehearsal returns the state warming ran Suggest's path on
+// (see rehearseSuggest), once, or nil: the browser layer builds its view
+// and lets it go.
+func (st *State) TakeSuggestRehearsal() *State {
+	r := st.suggest.rehearsal
+	st.suggest.rehearsal = nil
+	return r
 }
 
 func (st *State) makeCurrent(s Suggested) {
