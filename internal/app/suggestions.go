@@ -591,7 +591,17 @@ func (st *State) finishSuggest(res suggest.Result) {
 	case len(list) == 0:
 		st.info("Suggest found no claims in this document.")
 	default:
-		st.info(fmt.Sprintf("Suggest found %s, shown with dashed lines: a or Enter accepts the current one, x rejects it, n goes to the next.", plural(len(list), "suggestion")))
+		// Said by the live region, not shown as a notice: the Suggestions
+		// group already shows the count and the keys, and the notice,
+		// which sits above the workspace, pushed the article and the side
+		// list down as it appeared (and up again as it faded), so the
+		// browser laid out, painted and rasterised the whole page again
+		// for the frame that shows the suggestions. An earlier notice
+		// goes, as it did when this one replaced it.
+		if st.Message.Kind == "info" {
+			st.Message = Message{}
+		}
+		st.say(fmt.Sprintf("Suggest found %s, shown with dashed lines: a or Enter accepts the current one, x rejects it, n goes to the next.", plural(len(list), "suggestion")))
 	}
 }
 
