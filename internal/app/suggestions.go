@@ -183,8 +183,10 @@ type suggestState struct {
 	// warmRuns counts WarmSuggest's runs over the sample article.
 	warmRuns int
 	// rehearsal is the state warming ran the key's path on, until the
-	// browser layer takes it (TakeSuggestRehearsal).
+	// browser layer takes it (TakeSuggestRehearsal); rehearsed is set
+	// once it ran.
 	rehearsal *State
+	rehearsed bool
 	cur       string // the current suggestion's key
 	curAt     int    // where the current suggestion starts (to find the next)
 	rev       int    // changes whenever what is drawn of them may change
@@ -405,8 +407,8 @@ func (st *State) applySuggestAction(a suggestAction) []Effect {
 // warmSuggest does one step of readying Suggest (WarmSuggest): the word
 // lists, then the sample article a paragraph a step (through Work, as
 // Suggest runs the finder), then the suggestions made of its result, as
-// Suggest would, and last the key's whole path on a state of its own
-// (rehearseSuggest).
+// Suggest would; the key's whole path on a state of its own
+// (rehearseSuggest) comes right after the word lists.
 func (st *State) warmSuggest() []Effect {
 	s := &st.suggest
 	if s.warmed || !st.SuggestAllowed() {
@@ -417,11 +419,13 @@ func (st *State) warmSuggest() []Effect {
 		s.lexicon = suggest.NewLexicon()
 		return []Effect{WarmSuggestLater{}}
 	}
-	if s.warmRuns > suggestWarmRuns {
-		// The last step: the key's path on a state of its own.
-		s.warmed = true
+	if !s.rehearsed {
+		// The key's path on a state of its own, early: the browser
+		// optimises what it ran (in the background) while the finder's
+		// runs go on, not as the person presses the key.
+		s.rehearsed = true
 		s.rehearsal = st.rehearseSuggest()
-		return nil
+		return []Effect{WarmSuggestLater{}}
 	}
 	if s.warm == nil {
 		s.warm = suggest.NewIndexed(text.NewIndex(SampleText), s.lexicon)
@@ -441,9 +445,8 @@ func (st *State) warmSuggest() []Effect {
 	x := text.NewIndex(SampleText)
 	text.Hash(SampleText)
 	x.SnapToWords(text.Span{Start: 1, End: n})
-	s.warm = nil
-	s.warmRuns++
-	return []Effect{WarmSuggestLater{}}
+	s.warm, s.warmed = nil, true
+	return nil
 }
 
 // rehearseSuggest runs the key's whole path through the app on a state of
