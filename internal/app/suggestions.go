@@ -150,6 +150,14 @@ const suggestStepChars = 1000
 // but the 3 KB article then still ran largely in the slow code.
 const suggestWarmRuns = 4
 
+// suggestRehearsals is how many times WarmSuggest rehearses the key's
+// path (rehearseSuggest): once compiles it; the browser optimises a
+// function in the background once it has run enough, and with one
+// rehearsal that happened for several of them during the person's first
+// Suggest, whose task then shared the machine's cores with those
+// compiles.
+const suggestRehearsals = 3
+
 // SuggestKey is the key that runs Suggest.
 const SuggestKey = "g"
 
@@ -183,10 +191,10 @@ type suggestState struct {
 	// warmRuns counts WarmSuggest's runs over the sample article.
 	warmRuns int
 	// rehearsal is the state warming ran the key's path on, until the
-	// browser layer takes it (TakeSuggestRehearsal); rehearsed is set
-	// once it ran.
+	// browser layer takes it (TakeSuggestRehearsal); rehearsed counts
+	// the rehearsals (suggestRehearsals).
 	rehearsal *State
-	rehearsed bool
+	rehearsed int
 	cur       string // the current suggestion's key
 	curAt     int    // where the current suggestion starts (to find the next)
 	rev       int    // changes whenever what is drawn of them may change
@@ -419,11 +427,11 @@ func (st *State) warmSuggest() []Effect {
 		s.lexicon = suggest.NewLexicon()
 		return []Effect{WarmSuggestLater{}}
 	}
-	if !s.rehearsed {
+	if s.rehearsed < suggestRehearsals {
 		// The key's path on a state of its own, early: the browser
 		// optimises what it ran (in the background) while the finder's
 		// runs go on, not as the person presses the key.
-		s.rehearsed = true
+		s.rehearsed++
 		s.rehearsal = st.rehearseSuggest()
 		return []Effect{WarmSuggestLater{}}
 	}
