@@ -497,8 +497,9 @@ func rehearsalText() string {
 }
 
 // TakeSuggestRehearsal returns the state warming ran Suggest's path on
-// (see rehearseSuggest), once, or nil: the browser layer builds its view
-// and lets it go.
+// (see rehearseSuggest), once, or nil (also once Suggest has run): the
+// browser layer builds its view, in an idle callback of its own, and
+// lets it go.
 func (st *State) TakeSuggestRehearsal() *State {
 	r := st.suggest.rehearsal
 	st.suggest.rehearsal = nil
@@ -522,7 +523,7 @@ func (st *State) startSuggest() []Effect {
 	_, x, _ := st.Store.Document(st.Doc)
 	s := &st.suggest
 	s.rev++
-	s.warmed, s.warm = true, nil
+	s.warmed, s.warm, s.rehearsal = true, nil, nil
 	if s.lexicon == nil {
 		// The word lists take a slice of their own, the first time.
 		s.lexicon = suggest.NewLexicon()

@@ -206,3 +206,12 @@ func TestTheRehearsalKeyIsNoShortcut(t *testing.T) {
 		})
 	}
 }
+
+func TestSuggestDropsARehearsalNotYetTaken(t *testing.T) {
+	st := sampleState(t)
+	for st.suggest.rehearsal == nil {
+		require.Equal(t, []Effect{WarmSuggestLater{}}, Update(st, WarmSuggest{}))
+	}
+	suggested(t, st)
+	assert.Nil(t, st.TakeSuggestRehearsal(), "the browser layer has nothing left to build once Suggest ran")
+}

@@ -240,21 +240,26 @@ func (u *UI) warmSuggestLater() {
 func (u *UI) warmSuggest() {
 	perf := js.Global().Get("performance")
 	start := perf.Call("now")
+	if r := u.st.TakeSuggestRehearsal(); r != nil {
+		// The previous step ran the key's path through the app on a
+		// state of its own; this one, an idle callback of its own so
+		// that neither is long, builds its view, packs its highlights
+		// (both dropped, nothing is drawn) and runs the key handler
+		// once, so that the browser has compiled them too. The app's
+		// warming goes on at the next.
+		view.Build(r)
+		list, cur := r.Suggestions()
+		packSuggestions(r, list, cur, 0, len(list), true)
+		u.rehearseKey()
+		perf.Call("measure", "sayso:suggest-warm", map[string]any{"start": start, "end": perf.Call("now")})
+		u.warmSuggestLater()
+		return
+	}
 	more := false
 	for _, e := range app.Step(u.st, app.WarmSuggest{}).Effects {
 		_, later := e.(app.WarmSuggestLater)
 		more = more || later
 		u.run(e)
-	}
-	if r := u.st.TakeSuggestRehearsal(); r != nil {
-		// The last step ran the key's path through the app on a state of
-		// its own: its view is built, its highlights packed (both
-		// dropped, nothing is drawn) and the key handler run once, so
-		// that the browser has compiled them too.
-		view.Build(r)
-		list, cur := r.Suggestions()
-		packSuggestions(r, list, cur, 0, len(list), true)
-		u.rehearseKey()
 	}
 	perf.Call("measure", "sayso:suggest-warm", map[string]any{"start": start, "end": perf.Call("now")})
 	if !more {
