@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,7 +86,8 @@ func TestSuggestShowsSuggestionsAndAddsNoAnnotation(t *testing.T) {
 	assert.Equal(t, rev, st.Store.Revision())
 	_, canUndo := st.Store.CanUndo()
 	assert.False(t, canUndo, "suggesting is no undo step")
-	assert.Contains(t, st.Message.Text, plural(n, "suggestion"))
+	assert.Contains(t, st.Announce.Text, "Suggest found "+plural(n, "suggestion"), "the live region says what was found")
+	assert.Empty(t, st.Message.Text, "no notice: the Suggestions group shows the count, and a notice would push the page down")
 }
 
 func TestAcceptMakesALinkedClaimAsOneUndoStep(t *testing.T) {
@@ -569,4 +571,40 @@ func TestOnlyAcceptingOrRejectingSeveralSuggestionsIsSaidInTheMessage(t *testing
 	assert.Empty(t, st.Message.Text, "one accepted: the selection shows it")
 	Update(st, RejectAllSuggestions{})
 	assert.Equal(t, fmt.Sprintf("Rejected %d suggestions: they will not be suggested again for this article.", len(list)-2), st.Message.Text)
+}
+
+func TestSuggestSaysWhatItFoundInTheLiveRegionNotInANotice(t *testing.T) {
+	long := strings.Repeat(SampleText+"\n\n", 2*SuggestSliceChars/len(SampleText))
+	for _, tt := range []struct{ name, text string }{
+		{name: "found in the key's slice", text: SampleText},
+		{name: "found in later slices", text: long},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := NewState(fixedClock)
+			warmUp(t, st)
+			Step(st, Paste{Title: "A", Text: tt.text})
+			st.info("An earlier notice.")
+			plan := Step(st, Suggest{})
+			n := 1
+			for ; slices.Contains(plan.Effects, Effect(SuggestLater{})); n++ {
+				plan = Step(st, SuggestMore{})
+			}
+			assert.Equal(t, tt.text == SampleText, n == 1, "%d slices", n)
+			list, _ := st.Suggestions()
+			require.NotEmpty(t, list)
+			assert.Equal(t, "Suggest found "+plural(len(list), "suggestion")+", shown with dashed lines: a or Enter accepts the current one, x rejects it, n goes to the next.",
+				st.Announce.Text, "said once, without the earlier notice")
+			assert.Equal(t, Message{}, st.Message, "no notice above the workspace")
+		})
+	}
+}
+
+func TestSuggestThatFindsNothingStillSaysSoInANotice(t *testing.T) {
+	st := NewState(fixedClock)
+	Step(st, Paste{Title: "A", Text: "The weather was mild and the trains ran on time."})
+	plan := Step(st, Suggest{})
+	for slices.Contains(plan.Effects, Effect(SuggestLater{})) {
+		plan = Step(st, SuggestMore{})
+	}
+	assert.Equal(t, Message{Kind: "info", Text: "Suggest found no claims in this document."}, st.Message, "no Suggestions group appears: the notice says it")
 }

@@ -143,3 +143,75 @@ func TestWarmingDoesNothingWhereSuggestIsOff(t *testing.T) {
 	assert.Empty(t, Update(student, WarmSuggest{}))
 	assert.Nil(t, student.suggest.lexicon, "no word lists built for a page without Suggest")
 }
+
+func TestWarmingRehearsesTheKeysPathOnAStateOfItsOwn(t *testing.T) {
+	want := freshSuggestions(t, "Sample", rehearsalText())
+	require.Greater(t, len(rehearsalText()), 500)
+	for _, tt := range []struct {
+		name string
+		st   func(t *testing.T) *State
+	}{
+		{name: "on the start screen", st: func(*testing.T) *State { return NewState(fixedClock) }},
+		{name: "with an article shown", st: sampleState},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := tt.st(t)
+			doc, store, rev := st.Doc, st.Store, st.Store.Revision()
+			warmUp(t, st)
+			r := st.TakeSuggestRehearsal()
+			require.NotNil(t, r, "the last warming step ran the key's path")
+			assert.Nil(t, st.TakeSuggestRehearsal(), "taken once, then let go")
+			got, cur := r.Suggestions()
+			assert.Equal(t, want, got, "the rehearsal ran Suggest to its end on the start of the sample article")
+			assert.GreaterOrEqual(t, len(got), 2, "with suggestions to list and pack")
+			assert.Equal(t, 0, cur)
+			assert.Same(t, st.suggest.lexicon, r.suggest.lexicon, "the word lists are shared, not built again")
+			assert.NotSame(t, st.Store, r.Store)
+			assert.Equal(t, doc, st.Doc)
+			assert.Same(t, store, st.Store)
+			assert.Equal(t, rev, st.Store.Revision(), "the person's project is untouched")
+			list, _ := st.Suggestions()
+			assert.Empty(t, list, "the person's page shows no suggestion")
+		})
+	}
+}
+
+func TestSuggestPressedBeforeTheRehearsalLeavesNone(t *testing.T) {
+	st := sampleState(t)
+	suggested(t, st)
+	assert.Empty(t, Update(st, WarmSuggest{}))
+	assert.Nil(t, st.TakeSuggestRehearsal(), "warming stopped once Suggest ran")
+}
+
+func TestTheRehearsalKeyIsNoShortcut(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		st   func(t *testing.T) *State
+		ev   KeyEvent
+	}{
+		{name: "on the start screen", st: func(*testing.T) *State { return NewState(fixedClock) }},
+		{name: "with an article shown", st: sampleState},
+		{name: "with text selected", st: sampleState, ev: KeyEvent{Sel: &Selection{Start: 0, End: 5}}},
+		{name: "on a row of the list", st: sampleState, ev: KeyEvent{InList: true, Row: "a1"}},
+		{name: "away from the article", st: sampleState, ev: KeyEvent{Elsewhere: true}},
+		{name: "with the help open", st: func(t *testing.T) *State { st := sampleState(t); st.Help = true; return st }},
+		{name: "with the export menu open", st: func(t *testing.T) *State { st := sampleState(t); st.ExportMenu = true; return st }},
+		{name: "with suggestions shown", st: func(t *testing.T) *State { st := sampleState(t); suggested(t, st); return st }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := tt.ev
+			ev.Key = RehearsalKey
+			a, ok := KeyAction(tt.st(t), ev)
+			assert.False(t, ok, "the page's rehearsal of its key handler must do nothing, got %#v", a)
+		})
+	}
+}
+
+func TestSuggestDropsARehearsalNotYetTaken(t *testing.T) {
+	st := sampleState(t)
+	for st.suggest.rehearsal == nil {
+		require.Equal(t, []Effect{WarmSuggestLater{}}, Update(st, WarmSuggest{}))
+	}
+	suggested(t, st)
+	assert.Nil(t, st.TakeSuggestRehearsal(), "the browser layer has nothing left to build once Suggest ran")
+}

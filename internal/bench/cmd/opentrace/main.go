@@ -45,6 +45,8 @@ func main() {
 	flag.BoolVar(&o.add, "add", false, "trace adding a claim (drag over a few words, press c) after the open instead of the open")
 	flag.BoolVar(&o.export, "export", false, "trace Export (the click on the Export button to the download's Blob) after the open instead of the open, as the benchmark's io step does (-bytes 1048576 -annotations 10000 -seed 3 for its document)")
 	flag.BoolVar(&o.warmed, "warmed", false, "hand the file over only once the page has rehearsed opening in idle time after start-up (User Timing sayso:open-warmed), as when a person picks a file a moment after the page is ready")
+	flag.StringVar(&o.dump, "dump", "", "with -trace: write each run's renderer main-thread trace events (complete events, with their arguments) as DUMP-N.json")
+	flag.IntVar(&o.settle, "settle", 200, "with -suggest: milliseconds waited after warming ends before g (the benchmark waits none)")
 	flag.BoolVar(&o.suggest, "suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
 	flag.Parse()
 	o.spec = corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}
@@ -65,6 +67,8 @@ type options struct {
 	out     string      // -out
 	trace   bool        // -trace
 	warmed  bool        // -warmed
+	dump    string      // -dump
+	settle  int         // -settle
 
 	// What is timed: the open, unless one of -add, -export, -suggest.
 	add, export, suggest bool
@@ -192,7 +196,7 @@ func run(o options) error {
 			if _, err := browser.EvalTimeout[bool](t, time.Minute, suggestWarmed); err != nil {
 				return err
 			}
-			if _, err := browser.Eval[bool](t, "__bench.settle(200)"); err != nil {
+			if _, err := browser.Eval[bool](t, fmt.Sprintf("__bench.settle(%d)", o.settle)); err != nil {
 				return err
 			}
 		}
@@ -282,7 +286,11 @@ func run(o options) error {
 		}
 		cpus = append(cpus, cpu1-cpu0)
 		if tr != nil {
-			if err := tr.stop(t, traced); err != nil {
+			dump := ""
+			if o.dump != "" {
+				dump = fmt.Sprintf("%s-%d.json", o.dump, r)
+			}
+			if err := tr.stop(t, traced, dump); err != nil {
 				return err
 			}
 		}

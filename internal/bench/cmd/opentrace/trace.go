@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"sync"
 
@@ -66,7 +67,9 @@ func startTrace(t *browser.Tab) (*tracer, error) {
 
 // stop ends the trace and adds each event name's self thread time on the
 // renderer's main thread (ms) to self.
-func (tr *tracer) stop(t *browser.Tab, self map[string]float64) error {
+// With dump set (-dump), the main thread's complete events are also
+// written there as JSON, for a timeline.
+func (tr *tracer) stop(t *browser.Tab, self map[string]float64, dump string) error {
 	if _, err := chromedp.Call(t.Context(), tracing.End, cdp.Empty{}); err != nil {
 		return err
 	}
@@ -95,6 +98,15 @@ func (tr *tracer) stop(t *browser.Tab, self map[string]float64) error {
 		}
 		return xs[i].Dur > xs[j].Dur
 	})
+	if dump != "" {
+		b, err := json.Marshal(xs)
+		if err != nil {
+			return fmt.Errorf("dump the trace: %w", err)
+		}
+		if err := os.WriteFile(dump, b, 0o644); err != nil {
+			return fmt.Errorf("dump the trace: %w", err)
+		}
+	}
 	// Self time: an event's thread time less its children's.
 	type open struct {
 		end  float64
