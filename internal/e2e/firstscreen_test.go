@@ -3,9 +3,11 @@
 package e2e
 
 import (
+	"context"
 	"slices"
 	"testing"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -92,4 +94,18 @@ func TestAnActionOnAHalfDrawnDocumentDrawsTheRestFirst(t *testing.T) {
 	p.WaitFor(`document.querySelector("#inspector .id") !== null`)
 	p.WaitFor(selectedInView)
 	assert.Greater(t, browsertest.Eval[int](p, `Math.round(window.scrollY)`), 10000, "scrolled far down, to the text's last annotation")
+}
+
+// TestPrintingAHalfDrawnDocumentPrintsItWhole: printing (which no action
+// of the app starts: the browser's own Print does) draws what is left of
+// a long document first.
+func TestPrintingAHalfDrawnDocumentPrintsItWhole(t *testing.T) {
+	p, c := openHeld(t)
+	require.Less(t, browsertest.Eval[int](p, drawnParagraphs), len(c.Paragraphs))
+	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{}) // fires beforeprint, as printing does
+		return err
+	}))
+	assert.Equal(t, len(c.Paragraphs), browsertest.Eval[int](p, drawnParagraphs), "the whole article is in the page")
+	assert.True(t, slices.Equal(c.Paragraphs, browsertest.Eval[[]string](p, drawnParaTexts)), "each paragraph once, in order")
 }

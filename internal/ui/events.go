@@ -30,8 +30,11 @@ func (u *UI) listen() {
 	u.on(body, "dragover", func(ev dom.Event) { ev.PreventDefault() })
 	u.on(body, "drop", u.onDrop)
 	u.on(u.win, "pagehide", func(dom.Event) { u.saveNow() })
-	// Printing: the list of annotations under the article (hidden on screen).
+	// Printing: the whole article (a long one may still be drawing its
+	// rest in idle time) and the list of annotations under it (hidden on
+	// screen).
 	u.on(u.win, "beforeprint", func(dom.Event) {
+		u.text.flush()
 		if el := u.doc.GetElementByID("print-list"); el != nil {
 			el.SetInnerHTML(view.PrintList(u.st).String())
 		}
