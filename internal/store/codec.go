@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/jsonstr"
 	"sayso/internal/text"
 )
 
@@ -25,58 +26,9 @@ import (
 // exponent, invalid UTF-8 — is handed to encoding/json, whose answer
 // stands: every record stored by an earlier version still loads.
 
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as json.Marshal writes a Go string.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// appendString appends s as json.Marshal writes a Go string (package
+// jsonstr, HTML escaped).
+func appendString(b []byte, s string) []byte { return jsonstr.Append(b, s, true) }
 
 func appendField(b []byte, name, v string) []byte {
 	b = append(b, name...)

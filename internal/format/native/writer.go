@@ -2,9 +2,9 @@ package native
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"sayso/internal/annotation"
+	"sayso/internal/format/jsonstr"
 	"sayso/internal/format/wire"
 )
 
@@ -59,62 +59,9 @@ func (w *jsonWriter) key(k string) {
 
 func (w *jsonWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
-const hexDigits = "0123456789abcdef"
-
 // str writes s as a JSON string, escaped as encoding/json escapes it
-// without HTML escaping: quote, backslash and control characters, invalid
-// UTF-8 as U+FFFD, and U+2028 and U+2029 (which break JavaScript).
-func (w *jsonWriter) str(s string) {
-	b := append(w.b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	w.b = append(b, '"')
-}
+// without HTML escaping (package jsonstr).
+func (w *jsonWriter) str(s string) { w.b = jsonstr.Append(w.b, s, false) }
 
 func (w *jsonWriter) strField(k, v string) {
 	w.key(k)
