@@ -25,18 +25,6 @@ const (
 	drawnParagraphs   = `document.querySelectorAll("#doc p").length`
 	drawnParaTexts    = `Array.from(document.querySelectorAll("#doc p"), (p) => p.textContent)`
 	drawnRanges       = `["claim", "claim-favor", "claim-against", "claim-neutral", "claim-unclear", "speaker", "cue"].reduce((n, s) => n + saysoHighlights.count(s), 0)`
-	// selectedInView: a range of the selected annotation is in the view.
-	selectedInView = `(() => {
-		const h = CSS.highlights.get("sayso-sel");
-		for (const s of h || []) {
-			const r = new Range();
-			r.setStart(s.startContainer, s.startOffset);
-			r.setEnd(s.endContainer, s.endOffset);
-			const b = r.getBoundingClientRect();
-			if (b.height > 0 && b.bottom > 0 && b.top < innerHeight) return true;
-		}
-		return false;
-	})()`
 )
 
 // openHeld opens a generated long document with the page's idle time held
@@ -92,7 +80,7 @@ func TestAnActionOnAHalfDrawnDocumentDrawsTheRestFirst(t *testing.T) {
 	p.Press("\u001b")
 	p.Press("k")
 	p.WaitFor(`document.querySelector("#inspector .id") !== null`)
-	p.WaitFor(selectedInView)
+	p.WaitFor(highlightInView(`name === "sayso-sel"`))
 	assert.Greater(t, browsertest.Eval[int](p, `Math.round(window.scrollY)`), 10000, "scrolled far down, to the text's last annotation")
 }
 
