@@ -250,7 +250,7 @@ func (u *UI) dispatch(a app.Action) {
 	defer mark.done()
 	plan := app.Step(u.st, a)
 	mark.stepped()
-	if wantsWholeText(plan) {
+	if u.text.pending() && wantsWholeText(u.st, plan) {
 		u.text.flush()
 	}
 	// The browser's selection is cleared before the redraw's writes: the
@@ -286,22 +286,28 @@ func (u *UI) dispatch(a app.Action) {
 
 // wantsWholeText reports whether the plan of an action needs what is left
 // of a long document's drawing (rest.go) drawn before its redraw: it
-// scrolls to an annotation, which may lie in a section not drawn yet.
-// Nothing else does: the highlights of annotations in sections not drawn
-// yet are made, from the state of then, when their sections are drawn
-// (and the marks of the selection with them); a selection, a click or a
-// caret is in drawn text; a document drawn anew (Redraw.All) starts
+// scrolls to an annotation, which may lie in a section not drawn yet, or
+// the document has suggestions, whose drawing places them by paragraph,
+// at once (only the annotations' highlights are made when a section is
+// drawn). Nothing else does: the highlights of annotations in sections not
+// drawn yet are made, from the state of then, when their sections are
+// drawn (and the marks of the selection with them); a selection, a click
+// or a caret is in drawn text; a document drawn anew (Redraw.All) starts
 // again. Drawing the rest at every first action after an open made
 // adding the first claim to 5 MB cost hundreds of milliseconds of
 // inserting and highlighting text nobody was looking at.
-func wantsWholeText(plan app.Plan) bool {
+func wantsWholeText(st *app.State, plan app.Plan) bool {
 	if plan.Redraw.All {
 		return false
 	}
-	return slices.ContainsFunc(plan.Effects, func(e app.Effect) bool {
+	if slices.ContainsFunc(plan.Effects, func(e app.Effect) bool {
 		_, ok := e.(app.ScrollTo)
 		return ok
-	})
+	}) {
+		return true
+	}
+	list, _ := st.Suggestions()
+	return len(list) > 0
 }
 
 func (u *UI) run(e app.Effect) {
