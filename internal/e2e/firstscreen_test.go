@@ -97,3 +97,42 @@ func TestPrintingAHalfDrawnDocumentPrintsItWhole(t *testing.T) {
 	assert.Equal(t, len(c.Paragraphs), browsertest.Eval[int](p, drawnParagraphs), "the whole article is in the page")
 	assert.True(t, slices.Equal(c.Paragraphs, browsertest.Eval[[]string](p, drawnParaTexts)), "each paragraph once, in order")
 }
+
+// TestAddingAClaimOnAHalfDrawnDocumentLeavesTheRestToIdleTime: with the
+// long document's rest not drawn yet, tagging words of its first screen
+// as a claim draws the claim and nothing more of the text (drawing the
+// rest made the first add after opening 5 MB cost hundreds of
+// milliseconds); idle time then draws the rest, and the page ends with
+// the same highlights as the same document drawn whole, plus the claim.
+func TestAddingAClaimOnAHalfDrawnDocumentLeavesTheRestToIdleTime(t *testing.T) {
+	ref, c := openHeld(t)
+	drainIdle(t, ref)
+	require.Equal(t, len(c.Paragraphs), browsertest.Eval[int](ref, drawnParagraphs))
+	whole := browsertest.Eval[int](ref, drawnRanges)
+
+	p, _ := openHeld(t)
+	first := browsertest.Eval[int](p, drawnParagraphs)
+	require.Less(t, first, len(c.Paragraphs))
+	claims := `saysoHighlights.count("claim")`
+	before := browsertest.Eval[int](p, claims)
+
+	p.SelectText(string([]rune(c.Paragraphs[1])[:30]), 0)
+	p.Press("c")
+	p.WaitFor(`document.querySelector("#inspector .insp-head.l-claim") !== null`)
+	assert.Equal(t, before+1, browsertest.Eval[int](p, claims), "the new claim is drawn")
+	assert.Positive(t, browsertest.Eval[int](p, `saysoHighlights.count("sel")`), "and selected")
+	assert.Equal(t, first, browsertest.Eval[int](p, drawnParagraphs), "the add drew nothing more of the text")
+
+	drainIdle(t, p)
+	assert.True(t, slices.Equal(c.Paragraphs, browsertest.Eval[[]string](p, drawnParaTexts)), "idle time drew the rest, each paragraph once, in order")
+	assert.Equal(t, whole+1, browsertest.Eval[int](p, drawnRanges), "every annotation drawn once, and the claim")
+}
+
+// drainIdle runs the page's held idle callbacks, and those they ask for,
+// until none is left.
+func drainIdle(t *testing.T, p *browsertest.Page) {
+	t.Helper()
+	for i := 0; browsertest.Eval[int](p, runHeldIdle) > 0; i++ {
+		require.Less(t, i, 100, "idle time comes to an end")
+	}
+}

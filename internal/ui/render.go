@@ -28,6 +28,8 @@ type renderer interface {
 	// flush finishes drawing what a redraw left for idle time (the rest
 	// of a long document), before an action that may need any of it.
 	flush()
+	// pending reports whether a redraw left anything for idle time.
+	pending() bool
 }
 
 // newRenderer picks the renderer the browser can run.
@@ -66,6 +68,8 @@ func (h highlightRenderer) scrollTo(id string) { h.hl.scrollTo(id) }
 
 func (h highlightRenderer) flush() { h.flushRest() }
 
+func (h highlightRenderer) pending() bool { return h.hl.rest.pending() }
+
 // segmentRenderer draws the article as segments whose classes show the
 // annotations: an action redraws the paragraphs it touched, keeping the
 // caret.
@@ -92,6 +96,8 @@ func (s segmentRenderer) draw(r app.Redraw, _ view.Page) {
 }
 
 func (segmentRenderer) flush() {}
+
+func (segmentRenderer) pending() bool { return false }
 
 func (s segmentRenderer) offsetAt(_ dom.Event, seg dom.Element) (int, bool) {
 	o := index(seg.GetAttribute("data-o"))

@@ -246,19 +246,13 @@ func (u *UI) dispatch(a app.Action) {
 		u.warmSuggest()
 		return
 	}
-	switch a.(type) {
-	case app.ListScrolled, app.ListResized, app.DocsScrolled, app.StorageEstimated, app.SiteOrigin:
-		// They change a list or a line of a panel, never the article.
-	default:
-		// Any other action may look at, select or scroll to any part of
-		// the article: what is left of a long document's drawing is
-		// drawn first.
-		u.text.flush()
-	}
 	mark := markSuggest(a)
 	defer mark.done()
 	plan := app.Step(u.st, a)
 	mark.stepped()
+	if u.text.pending() && wantsWholeText(u.st, plan) {
+		u.text.flush()
+	}
 	// The browser's selection is cleared before the redraw's writes: the
 	// browser lays the page out to clear it, which costs nothing while
 	// the page is as it was drawn.
@@ -288,6 +282,32 @@ func (u *UI) dispatch(a app.Action) {
 	} else if plan.Save {
 		u.scheduleSave()
 	}
+}
+
+// wantsWholeText reports whether the plan of an action needs what is left
+// of a long document's drawing (rest.go) drawn before its redraw: it
+// scrolls to an annotation, which may lie in a section not drawn yet, or
+// the document has suggestions, whose drawing places them by paragraph,
+// at once (only the annotations' highlights are made when a section is
+// drawn). Nothing else does: the highlights of annotations in sections not
+// drawn yet are made, from the state of then, when their sections are
+// drawn (and the marks of the selection with them); a selection, a click
+// or a caret is in drawn text; a document drawn anew (Redraw.All) starts
+// again. Drawing the rest at every first action after an open made
+// adding the first claim to 5 MB cost hundreds of milliseconds of
+// inserting and highlighting text nobody was looking at.
+func wantsWholeText(st *app.State, plan app.Plan) bool {
+	if plan.Redraw.All {
+		return false
+	}
+	if slices.ContainsFunc(plan.Effects, func(e app.Effect) bool {
+		_, ok := e.(app.ScrollTo)
+		return ok
+	}) {
+		return true
+	}
+	list, _ := st.Suggestions()
+	return len(list) > 0
 }
 
 func (u *UI) run(e app.Effect) {
