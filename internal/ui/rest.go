@@ -75,8 +75,9 @@ func (h highlightRenderer) drawRest(to int) {
 	h.hl.set(st, app.AnnotationsInParagraphs(st, st.Store.Annotations(st.Doc), from, end), true)
 }
 
-// flushRest draws every section still to be drawn, now: before any
-// action, which may look at, select or scroll to any part of the text.
+// flushRest draws every section still to be drawn, now: before an action
+// that scrolls to any part of the text or shows suggestions (see
+// wantsWholeText), and before printing.
 func (h highlightRenderer) flushRest() {
 	if h.hl.rest.pending() {
 		h.drawRest(h.hl.rest.total)
