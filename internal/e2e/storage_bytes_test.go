@@ -4,9 +4,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -54,16 +51,7 @@ const asStrings = `new Promise((resolve) => {
 func TestLargeValuesAreStoredAsBytesAndWorkStoredAsStringsStillLoads(t *testing.T) {
 	url := serveSite(t)
 	p := browsertest.Open(t, url, "")
-	para := "Zoë said the plan was sound — the shops said it was not 🙂. " + strings.Repeat("The council met again. ", 30) + "\n"
-	body := "Long report\n" + strings.Repeat(para, (1<<18)/len(para))
-	file := filepath.Join(t.TempDir(), "long report.txt")
-	require.NoError(t, os.WriteFile(file, []byte(body), 0o644))
-	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
-	p.WaitFor(`!document.getElementById("workspace").hidden`)
-	p.SelectText("Zoë said the plan was sound", 0)
-	p.Press("c")
-	p.WaitFor(sidebarCount + ` === 1`)
-	p.WaitFor(savedStatus)
+	body := openLongReportAndClaim(t, p, 1<<18)
 	counts := browsertest.EvalAwait[[]int](p, kvValues)
 	require.Len(t, counts, 2)
 	assert.Positive(t, counts[0], "the article's batch is stored as bytes")

@@ -125,16 +125,7 @@ func TestALargePasteIsSavedAndRestoredExactly(t *testing.T) {
 	p := browsertest.Open(t, serveSite(t), "")
 	// 9.75 MiB: just under the 10 MB paste limit, twice what localStorage
 	// holds for one site.
-	para := "Zoë said the plan was sound — the shops said it was not 🙂. " + strings.Repeat("The council met again. ", 30) + "\n"
-	body := "Long report\n" + strings.Repeat(para, (39<<18)/len(para))
-	file := filepath.Join(t.TempDir(), "long report.txt")
-	require.NoError(t, os.WriteFile(file, []byte(body), 0o644))
-	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
-	p.WaitFor(`!document.getElementById("workspace").hidden`)
-	p.SelectText("Zoë said the plan was sound", 0)
-	p.Press("c")
-	p.WaitFor(sidebarCount + ` === 1`)
-	p.WaitFor(savedStatus)
+	body := openLongReportAndClaim(t, p, 39<<18)
 
 	p.Do(chromedp.Reload())
 	p.WaitReady()
@@ -414,4 +405,23 @@ func TestBadPastesGiveAMessageAndKeepTheWork(t *testing.T) {
 	p.WaitFor(`document.getElementById("message-text").textContent.includes("photo.sayso.json")`)
 	assert.Contains(t, p.Text("#message-text"), "not JSON")
 	assert.Equal(t, before, browsertest.Eval[string](p, `document.getElementById("doc").innerHTML + document.getElementById("sidebar").innerHTML`))
+}
+
+// openLongReportAndClaim opens a plain-text report of about size bytes
+// (a title, then one paragraph repeated: an emoji, a dash, a name with a
+// diaeresis), tags its first sentence as a claim and waits until it is
+// saved. It returns the report's text.
+func openLongReportAndClaim(t *testing.T, p *browsertest.Page, size int) string {
+	t.Helper()
+	para := "Zoë said the plan was sound — the shops said it was not 🙂. " + strings.Repeat("The council met again. ", 30) + "\n"
+	body := "Long report\n" + strings.Repeat(para, size/len(para))
+	file := filepath.Join(t.TempDir(), "long report.txt")
+	require.NoError(t, os.WriteFile(file, []byte(body), 0o644))
+	p.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
+	p.WaitFor(`!document.getElementById("workspace").hidden`)
+	p.SelectText("Zoë said the plan was sound", 0)
+	p.Press("c")
+	p.WaitFor(sidebarCount + ` === 1`)
+	p.WaitFor(savedStatus)
+	return body
 }

@@ -86,15 +86,7 @@ func (s *Suite) firstSaveAndReload(ctx context.Context, d *Doc) error {
 	if err != nil {
 		return err
 	}
-	tr, err := traceTasks(t, func() error {
-		if _, err := importDoc(t, d); err != nil {
-			return err
-		}
-		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
-			return fmt.Errorf("first save: %w", err)
-		}
-		return nil
-	})
+	tr, err := traceTasks(t, openAndSave(t, d))
 	if err != nil {
 		t.Close()
 		return err
@@ -185,15 +177,7 @@ func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
 	}
 	defer t.Close()
 	// The whole project is written once, then folded in when idle.
-	first, err := traceTasks(t, func() error {
-		if _, err := importDoc(t, d); err != nil {
-			return err
-		}
-		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
-			return fmt.Errorf("first save: %w", err)
-		}
-		return nil
-	})
+	first, err := traceTasks(t, openAndSave(t, d))
 	if err != nil {
 		return err
 	}
@@ -282,4 +266,18 @@ func saveTasks(tr *taskTrace) (saveCosts, error) {
 		c.doneTasks++
 	}
 	return c, nil
+}
+
+// openAndSave opens d from its file and waits until the save indicator
+// says its first save is done.
+func openAndSave(t *browser.Tab, d *Doc) func() error {
+	return func() error {
+		if _, err := importDoc(t, d); err != nil {
+			return err
+		}
+		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
+			return fmt.Errorf("first save: %w", err)
+		}
+		return nil
+	}
 }
