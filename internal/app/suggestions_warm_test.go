@@ -98,13 +98,7 @@ func TestSuggestDuringWarmingFindsTheSameSuggestions(t *testing.T) {
 }
 
 func TestWarmingShowsAndSavesNothing(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		st   func(t *testing.T) *State
-	}{
-		{name: "on the start screen", st: func(*testing.T) *State { return NewState(fixedClock) }},
-		{name: "with an article shown", st: sampleState},
-	} {
+	for _, tt := range warmingStates {
 		t.Run(tt.name, func(t *testing.T) {
 			st := tt.st(t)
 			st.takeRedraw() // what loading the article left to draw
@@ -147,13 +141,7 @@ func TestWarmingDoesNothingWhereSuggestIsOff(t *testing.T) {
 func TestWarmingRehearsesTheKeysPathOnAStateOfItsOwn(t *testing.T) {
 	want := freshSuggestions(t, "Sample", rehearsalText())
 	require.Greater(t, len(rehearsalText()), 500)
-	for _, tt := range []struct {
-		name string
-		st   func(t *testing.T) *State
-	}{
-		{name: "on the start screen", st: func(*testing.T) *State { return NewState(fixedClock) }},
-		{name: "with an article shown", st: sampleState},
-	} {
+	for _, tt := range warmingStates {
 		t.Run(tt.name, func(t *testing.T) {
 			st := tt.st(t)
 			doc, store, rev := st.Doc, st.Store, st.Store.Revision()
@@ -214,4 +202,14 @@ func TestSuggestDropsARehearsalNotYetTaken(t *testing.T) {
 	}
 	suggested(t, st)
 	assert.Nil(t, st.TakeSuggestRehearsal(), "the browser layer has nothing left to build once Suggest ran")
+}
+
+// warmingStates are the states warming runs in: the start screen, and an
+// article shown.
+var warmingStates = []struct {
+	name string
+	st   func(t *testing.T) *State
+}{
+	{name: "on the start screen", st: func(*testing.T) *State { return NewState(fixedClock) }},
+	{name: "with an article shown", st: sampleState},
 }

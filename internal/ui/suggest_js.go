@@ -212,6 +212,14 @@ func (u *UI) suggestLater() {
 // typed into) is left alone and the step waits for the next.
 const warmMinIdle = 10
 
+// idleTooShort reports whether an idle callback's deadline (its first
+// argument) leaves less than warmMinIdle: warming then waits for the
+// next idle period.
+func idleTooShort(args []js.Value) bool {
+	return len(args) > 0 && args[0].Get("timeRemaining").Type() == js.TypeFunction &&
+		args[0].Call("timeRemaining").Float() < warmMinIdle
+}
+
 // warmSuggestLater sends WarmSuggest when the page is idle, with no
 // time-out: warming only ever uses time nothing else wants.
 func (u *UI) warmSuggestLater() {
@@ -221,8 +229,7 @@ func (u *UI) warmSuggestLater() {
 	}
 	if u.warmFunc.IsUndefined() {
 		u.warmFunc = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			if len(args) > 0 && args[0].Get("timeRemaining").Type() == js.TypeFunction &&
-				args[0].Call("timeRemaining").Float() < warmMinIdle {
+			if idleTooShort(args) {
 				js.Global().Call("requestIdleCallback", u.warmFunc)
 				return nil
 			}

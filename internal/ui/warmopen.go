@@ -34,8 +34,7 @@ func (u *UI) warmOpenLater() {
 	w := &u.openWarm
 	if w.next.IsUndefined() {
 		w.next = js.FuncOf(func(_ js.Value, args []js.Value) any {
-			if len(args) > 0 && args[0].Get("timeRemaining").Type() == js.TypeFunction &&
-				args[0].Call("timeRemaining").Float() < warmMinIdle {
+			if idleTooShort(args) {
 				js.Global().Call("requestIdleCallback", w.next)
 				return nil
 			}
