@@ -183,6 +183,13 @@ func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
 		done(err)
 		return
 	}
+	// Every request is made: commit now, rather than when the page's
+	// thread next hears back from them. A page closed or killed right
+	// after a save (the save on leaving) otherwise loses the transaction
+	// with the page.
+	if tx.Get("commit").Type() == js.TypeFunction {
+		_ = catch(func() { tx.Call("commit") })
+	}
 	tx.Set("oncomplete", once(func(js.Value) { done(nil) }))
 	tx.Set("onabort", once(func(js.Value) { done(domError(tx.Get("error"), "write IndexedDB")) }))
 }
