@@ -178,6 +178,7 @@ function sayso_show(r) {
 func (p *Page) SelectText(needle string, nth int) {
 	p.T.Helper()
 	type pts struct{ X1, Y1, X2, Y2 float64 }
+	p.waitForText(needle, nth)
 	pos := Eval[pts](p, fmt.Sprintf(`(() => { %s
 		const r = sayso_range(%s, %d);
 		if (!r) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
@@ -201,11 +202,25 @@ func (p *Page) SelectText(needle string, nth int) {
 	}
 }
 
+// waitForText waits until the nth occurrence of needle is in the article,
+// as a person waits for the page to show it (an action just taken may
+// draw it in a later frame on a loaded machine); when it never comes,
+// SelectText and ClickText say so.
+func (p *Page) waitForText(needle string, nth int) {
+	p.T.Helper()
+	cond := fmt.Sprintf(`(() => { %s return sayso_range(%s, %d) !== null; })()`, textRangeJS, jsString(needle), nth)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) && !Eval[bool](p, cond) {
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
 // ClickText clicks the middle of the nth occurrence of needle in the
 // article, with modifiers held if given (Shift+click extends a selection).
 func (p *Page) ClickText(needle string, nth int, mods ...chromedp.Modifier) {
 	p.T.Helper()
 	type pt struct{ X, Y float64 }
+	p.waitForText(needle, nth)
 	c := Eval[pt](p, fmt.Sprintf(`(() => { %s
 		const r = sayso_range(%s, %d);
 		if (!r) return {X: -1, Y: -1};

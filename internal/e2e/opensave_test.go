@@ -3,10 +3,13 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/debugger"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,4 +75,50 @@ func TestClosingTheTabRightAfterAnOpenLosesNothing(t *testing.T) {
 	again := first.NewTab(url)
 	again.WaitFor(shownAnnotations + ` > 0`)
 	assert.Equal(t, counts, again.Text("#sidebar .summary"), "the save on close stored the opened project")
+}
+
+// A page killed the moment its save on leaving has made its requests,
+// before its thread hears back from IndexedDB, keeps what it saved: the
+// transaction is committed when its last request is made, not when the
+// page next runs. The page is held at a breakpoint right after the
+// pagehide event (the first save refused until then, as above), then
+// crashed.
+func TestAPageKilledRightAfterItsSaveOnLeavingKeepsTheSave(t *testing.T) {
+	url := serveSite(t)
+	home := browsertest.Open(t, url, "")
+	// Tabs of one site may share a renderer: home stays out of the crash.
+	home.Do(chromedp.Navigate("about:blank"))
+
+	tab := home.NewTabWithScript(url, blockSavesUntilHidden)
+	tab.Do(chromedp.SetUploadFiles("#open-file-start", []string{generatedProjectFile(t)}))
+	tab.WaitFor(shownAnnotations + ` > 0`)
+	counts := tab.Text("#sidebar .summary")
+	require.Contains(t, counts, "20 annotations")
+	tab.WaitFor(`window.__saysoBlockedWrites > 0`)
+
+	paused := make(chan struct{}, 1)
+	events := chromedp.Events(tab.Ctx, debugger.Paused)
+	go func() {
+		for _, err := range events {
+			if err == nil {
+				paused <- struct{}{}
+			}
+			return
+		}
+	}()
+	tab.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, debugger.Enable, debugger.EnableParams{})
+		return err
+	}))
+	browsertest.Eval[int](tab, `setTimeout(() => { dispatchEvent(new PageTransitionEvent("pagehide")); debugger; }, 0)`)
+	select {
+	case <-paused:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the page did not stop at the breakpoint after pagehide")
+	}
+	crash(tab)
+
+	again := home.NewTab(url)
+	again.WaitFor(shownAnnotations + ` > 0`)
+	assert.Equal(t, counts, again.Text("#sidebar .summary"), "the save on leaving was committed before the page died")
 }
