@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -93,6 +94,9 @@ type before struct {
 	store    *annotation.Store
 	message  Message
 	doc      string
+	// suggestion is, for a RejectSuggestion, the current suggestion's
+	// words (describeSuggestion), "" when there is none.
+	suggestion string
 }
 
 // remember notes the state before action a; for a Delete, label and
@@ -101,6 +105,12 @@ type before struct {
 // should not pay for putting the selection into words).
 func (st *State) remember(a Action) before {
 	b := before{selected: st.Selected, revision: st.Store.Revision(), store: st.Store, message: st.Message, doc: st.Doc}
+	if _, ok := a.(RejectSuggestion); ok {
+		if list, cur := st.Suggestions(); cur >= 0 {
+			b.suggestion = st.describeSuggestion(list[cur])
+		}
+		return b
+	}
 	d, ok := a.(Delete)
 	if !ok {
 		return b
@@ -145,6 +155,16 @@ func (st *State) announce(a Action, b before) {
 	case Paste, PasteFile, LoadSample:
 		if st.Doc != "" && st.Doc != b.doc {
 			st.say("Started on “" + Title(st) + "”. Select text in the article, then press c for a claim, s for a speaker, q for a cue.")
+		}
+	case NextSuggestion, SelectSuggestion:
+		st.sayCurrentSuggestion("")
+	case AcceptSuggestion:
+		if changed && hasSel {
+			st.sayCurrentSuggestion("Accepted: " + Describe(st, sel) + ".")
+		}
+	case RejectSuggestion:
+		if b.suggestion != "" {
+			st.sayCurrentSuggestion("Rejected: " + b.suggestion + ".")
 		}
 	case Answer, ToggleSetupMenu, CloseMenus, ToggleExportMenu:
 	}
@@ -203,4 +223,30 @@ func command(a Action) bool {
 func sameNotice(a Action) bool {
 	_, deleted := a.(Delete)
 	return deleted
+}
+
+// sayCurrentSuggestion says after, then which suggestion is now current
+// and what it is, or that none is left: a person who moves through the
+// suggestions by key hears each one.
+func (st *State) sayCurrentSuggestion(after string) {
+	list, cur := st.Suggestions()
+	now := "No suggestions left."
+	if cur >= 0 {
+		now = fmt.Sprintf("Suggestion %d of %d: %s.", cur+1, len(list), st.describeSuggestion(list[cur]))
+	}
+	st.say(strings.TrimSpace(after + " " + now))
+}
+
+// describeSuggestion reads a suggestion as its list row shows it: a
+// suggested quote or claim, its words and the speaker found.
+func (st *State) describeSuggestion(s Suggested) string {
+	kind := "suggested claim"
+	if s.Direct {
+		kind = "suggested quote"
+	}
+	who := s.Speaker
+	if who == "" {
+		who = "no speaker found"
+	}
+	return kind + " “" + wording.Clip(SuggestionQuote(st, s), maxQuoteSpoken) + "”, " + wording.Clip(who, maxNameSpoken)
 }

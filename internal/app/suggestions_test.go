@@ -608,3 +608,51 @@ func TestSuggestThatFindsNothingStillSaysSoInANotice(t *testing.T) {
 	}
 	assert.Equal(t, Message{Kind: "info", Text: "Suggest found no claims in this document."}, st.Message, "no Suggestions group appears: the notice says it")
 }
+
+// A person moving through the suggestions by key hears each one: which
+// is current, of how many, and what it is; what an accept or a reject
+// did; and when none is left.
+func TestMovingThroughSuggestionsSaysEachOneInTheLiveRegion(t *testing.T) {
+	st := sampleState(t)
+	suggested(t, st)
+	list, _ := st.Suggestions()
+	n := len(list)
+	require.Greater(t, n, 3)
+	said := func(s Suggested) string {
+		kind := "suggested claim"
+		if s.Direct {
+			kind = "suggested quote"
+		}
+		who := s.Speaker
+		if who == "" {
+			who = "no speaker found"
+		}
+		return kind + " “" + quoteOfSuggestion(st, s) + "”, " + who
+	}
+	claimSaid := func(s Suggested) string {
+		who := s.Speaker
+		if who == "" {
+			who = "no speaker"
+		}
+		return "Claim “" + quoteOfSuggestion(st, s) + "”, no stance, " + who
+	}
+	steps := []struct {
+		name   string
+		action Action
+		want   string
+	}{
+		{"next", NextSuggestion{Delta: 1}, fmt.Sprintf("Suggestion 2 of %d: %s.", n, said(list[1]))},
+		{"back", NextSuggestion{Delta: -1}, fmt.Sprintf("Suggestion 1 of %d: %s.", n, said(list[0]))},
+		{"picked from the list", SelectSuggestion{Index: 2}, fmt.Sprintf("Suggestion 3 of %d: %s.", n, said(list[2]))},
+		{"rejected", RejectSuggestion{}, fmt.Sprintf("Rejected: %s. Suggestion 3 of %d: %s.", said(list[2]), n-1, said(list[3]))},
+		{"accepted", AcceptSuggestion{}, fmt.Sprintf("Accepted: %s. Suggestion 3 of %d: %s.", claimSaid(list[3]), n-2, said(list[4%n]))},
+		{"all rejected", RejectAllSuggestions{}, fmt.Sprintf("Rejected %d suggestions: they will not be suggested again for this article.", n-2)},
+		{"next with none left", NextSuggestion{Delta: 1}, "No suggestions left."},
+	}
+	for _, step := range steps {
+		seq := st.Announce.Seq
+		Step(st, step.action)
+		assert.Equal(t, step.want, st.Announce.Text, step.name)
+		assert.Greater(t, st.Announce.Seq, seq, "%s: said anew", step.name)
+	}
+}
