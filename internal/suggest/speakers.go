@@ -77,7 +77,10 @@ func (es *entities) resolve(lx *lexicon, r []rune, sp Span, at int) int {
 	lastCap := fields[len(fields)-1]
 	isName := lastCap != "" && lastCap[0] >= 'A' && lastCap[0] <= 'Z' && !lx.in(last, wNoun)
 	if isName {
-		e.key = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+		// A possessive mention ("Trump’s policies" says…) names Trump.
+		name = withoutPossessive(name)
+		e.name = name
+		e.key = withoutPossessive(last)
 		e.person = true
 		for _, f := range fields {
 			switch strings.ToLower(strings.TrimSuffix(f, ".")) {
@@ -128,4 +131,9 @@ func (es *entities) resolve(lx *lexicon, r []rune, sp Span, at int) int {
 func (es *entities) note(i int, sp Span) {
 	es.list[i].mentions = append(es.list[i].mentions, sp)
 	es.list[i].last = sp.Start
+}
+
+// withoutPossessive is s without a final possessive ’s or 's.
+func withoutPossessive(s string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
 }
