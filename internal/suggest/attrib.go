@@ -148,7 +148,14 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 	// said X
 	if cf, end, isCue := p.cueAt(k); isCue && cf.class&speech != 0 && !cf.ing {
 		if last, found := p.npRight(end+1, hi); found {
-			last = p.appositive(last, hi)
+			// "…,” said Brad Komar, Clinton's state director.": after a
+			// name that follows its cue, what runs from the comma to the
+			// sentence's end describes the speaker.
+			if ap := p.appositiveOf(last, hi, true); ap > last && (ap+1 >= hi || p.toks[ap+1].k == punct && isTerminal(p.toks[ap+1].l)) {
+				last = ap
+			} else {
+				last = p.appositive(last, hi)
+			}
 			return tokRange{k, end}, tokRange{end + 1, last}, true
 		}
 	}
