@@ -46,7 +46,7 @@ func (p *para) direct(continues bool) {
 		}
 		content := p.span(q.a, q.b)
 		// After the quote: "…," X said / said X.
-		if cue, src, ok := p.after(q); ok {
+		if cue, src, ok := p.after(q); ok && !p.introducesNext(q, cue, src) {
 			if lo := p.sentStart(q.a); q.a > lo+1 && p.is(q.a-1, ",") && !p.hasCue(lo, q.a-1) {
 				// "Sooner or later, “I think …,” he said": the lead-in is
 				// part of what was said.
@@ -82,7 +82,13 @@ func (p *para) direct(continues bool) {
 			for i := cue.a; i <= cue.b; i++ {
 				p.used[i] = true
 			}
-			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			sg := Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true}
+			if lead, ok := p.leadBetweenCommas(q, cue, src); ok {
+				// "The streets were deserted, he added, “but people …”":
+				// the words before the speaker are part of what was said.
+				sg.Content = []Span{p.span(lead.a, lead.b), content}
+			}
+			s.lastDirect = p.add(sg)
 			s.lastDirectPara = p.idx
 			continue
 		}
@@ -148,6 +154,7 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 	// said X
 	if cf, end, isCue := p.cueAt(k); isCue && cf.class&speech != 0 && !cf.ing {
 		if last, found := p.npRight(end+1, hi); found {
+			last = p.parenthesis(last, hi)
 			// "…,” said Brad Komar, Clinton's state director.": after a
 			// name that follows its cue, what runs from the comma to the
 			// sentence's end describes the speaker.
@@ -192,6 +199,56 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 		}
 	}
 	return cue, src, false
+}
+
+// introducesNext reports whether the cue and source found after quote q
+// rather introduce the quote that follows them: q closes its own sentence
+// and they end in a comma or colon right before the next opening mark
+// ("“… found.” He added, “In this case …”").
+func (p *para) introducesNext(q quote, cue, src tokRange) bool {
+	if q.open || q.b < 1 || p.toks[q.b-1].k != punct || !isTerminal(p.toks[q.b-1].l) {
+		return false
+	}
+	last := max(cue.b, src.b)
+	return (p.is(last+1, ",") || p.is(last+1, ":")) && last+2 < len(p.toks) && p.toks[last+2].k == qopen
+}
+
+// leadBetweenCommas finds the words that open quote q's sentence when
+// its source and cue stand between commas after them and right before q
+// ("It is time, he said, “…”"): a lead-in without a cue or quotation of
+// its own.
+func (p *para) leadBetweenCommas(q quote, cue, src tokRange) (tokRange, bool) {
+	lo := p.sentStart(q.a)
+	if src.a > cue.a || src.a < lo+2 || !p.is(src.a-1, ",") || !p.is(q.a-1, ",") || cue.b < q.a-4 {
+		return tokRange{}, false
+	}
+	for i := lo; i < src.a-1; i++ {
+		if p.inQuote[i] != 0 || p.toks[i].k == qopen || p.toks[i].k == qclose {
+			return tokRange{}, false
+		}
+	}
+	if p.hasCue(lo, src.a-1) {
+		return tokRange{}, false
+	}
+	if f := q.a + 1; f > q.b || p.toks[f].k != word || p.toks[f].cap && p.toks[f].l != "i" {
+		return tokRange{}, false
+	}
+	return tokRange{lo, src.a - 2}, true
+}
+
+// parenthesis extends a name ending at token j over a short parenthesis
+// right after it ("Rep. Jim Clyburn (D-S.C.)"); it returns the new last
+// token.
+func (p *para) parenthesis(j, hi int) int {
+	if !p.is(j+1, "(") {
+		return j
+	}
+	for k := j + 2; k < hi && k <= j+8; k++ {
+		if p.is(k, ")") {
+			return k
+		}
+	}
+	return j
 }
 
 // before finds the cue and source of the clause introducing quote q.
