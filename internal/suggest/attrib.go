@@ -196,9 +196,41 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 			if cf, end, isCue := p.cueAt(j); isCue && cf.class&speech != 0 && !cf.ing {
 				return tokRange{p.auxLeft(j, last+1), end}, tokRange{k, last}, true
 			}
+			if j == last+1 && p.quoteComma(q) && p.pastVerb(j) && p.endsClause(j+1, hi) {
+				return tokRange{j, j}, tokRange{k, last}, true
+			}
+		}
+	}
+	// “…,” beamed X: a verb outside the lexicon between a quote closed
+	// on a comma and a name.
+	if p.quoteComma(q) && k == q.b+1 && p.pastVerb(k) {
+		if last, found := p.npRight(k+1, hi); found && p.nameWord(k+1) && p.endsClause(last+1, hi) {
+			return tokRange{k, k}, tokRange{k + 1, last}, true
 		}
 	}
 	return cue, src, false
+}
+
+// quoteComma reports whether quote q closes on a comma, an exclamation or
+// a question mark inside its marks ("“We lost,” …"), as a quote closes
+// before its speaker's name.
+func (p *para) quoteComma(q quote) bool {
+	if q.open || q.b < 1 || p.toks[q.b].k != qclose || p.toks[q.b-1].k != punct {
+		return false
+	}
+	l := p.toks[q.b-1].l
+	return l == "," || l == "!" || l == "?"
+}
+
+// pastVerb reports whether token k is a lower-case word that reads as a
+// verb in the past ("barked", "beamed"): it ends in "ed" and is not a
+// noun, an auxiliary or an adverb.
+func (p *para) pastVerb(k int) bool {
+	if k >= len(p.toks) || !p.word(k) {
+		return false
+	}
+	t := p.toks[k]
+	return !t.cap && len(t.l) > 4 && hasSuffix(t.l, "ed") && t.c&(wNoun|wAux|wAdv|wStop) == 0
 }
 
 // introducesNext reports whether the cue and source found after quote q
