@@ -45,6 +45,13 @@ func (p *para) direct(continues bool) {
 			}
 		}
 		content := p.span(q.a, q.b)
+		// A paragraph that opens with a quote after one that ends with
+		// "Cruz continued:" is what that paragraph introduced.
+		if qi == 0 && q.a == 0 && s.colonCue.Len() > 0 {
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: s.colonCue, Source: s.colonSrc, Direct: true})
+			s.lastDirectPara = p.idx
+			continue
+		}
 		// After the quote: "…," X said / said X.
 		if cue, src, ok := p.after(q); ok && !p.introducesNext(q, cue, src) {
 			if lo := p.sentStart(q.a); q.a > lo+1 && p.is(q.a-1, ",") && !p.hasCue(lo, q.a-1) {
@@ -268,6 +275,28 @@ func (p *para) leadBetweenCommas(q quote, cue, src tokRange) (tokRange, bool) {
 	return tokRange{lo, src.a - 2}, true
 }
 
+// colonIntro finds, in a paragraph without quotes that ends in a colon
+// after a short clause ("Cruz continued:"), the cue and source that
+// introduce the quote opening the next paragraph, and marks the cue used.
+func (p *para) colonIntro() (cue, src Span, ok bool) {
+	n := len(p.toks)
+	if len(p.quotes) > 0 || !p.is(n-1, ":") {
+		return cue, src, false
+	}
+	lo := p.sentStart(n - 1)
+	if n-lo > 16 {
+		return cue, src, false
+	}
+	c, sr, found := p.beforeAt(n, lo, 4)
+	if !found || sr.b < sr.a {
+		return cue, src, false
+	}
+	for i := c.a; i <= c.b; i++ {
+		p.used[i] = true
+	}
+	return p.span(c.a, c.b), p.span(sr.a, sr.b), true
+}
+
 // parenthesis extends a name ending at token j over a short parenthesis
 // right after it ("Rep. Jim Clyburn (D-S.C.)"); it returns the new last
 // token.
@@ -285,7 +314,14 @@ func (p *para) parenthesis(j, hi int) int {
 
 // before finds the cue and source of the clause introducing quote q.
 func (p *para) before(q quote) (cue, src tokRange, ok bool) {
-	lo := p.sentStart(q.a)
+	return p.beforeAt(q.a, p.sentStart(q.a), p.quoteWords(q))
+}
+
+// beforeAt finds the cue and source of the clause from token lo that
+// introduces a quote of n words opening at token qa (len(p.toks): in the
+// next paragraph).
+func (p *para) beforeAt(qa, lo, n int) (cue, src tokRange, ok bool) {
+	q := quote{a: qa}
 	if q.a == lo || !(p.is(q.a-1, ",") || p.is(q.a-1, ":") || p.word(q.a-1)) {
 		return cue, src, false
 	}
@@ -325,7 +361,7 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{a, end}, tokRange{end + 1, last}, true
 		}
 	}
-	if p.is(q.a-1, ":") && !p.used[q.a-1] && p.quoteWords(q) >= 4 && q.a-2 > lo {
+	if p.is(q.a-1, ":") && !p.used[q.a-1] && n >= 4 && q.a-2 > lo {
 		// "Kasich resisted: “…”": a verb outside the lexicon before the colon.
 		if v := p.toks[q.a-2]; v.k == word && !v.cap && (hasSuffix(v.l, "ed") || hasSuffix(v.l, "s")) && v.c&wNoun == 0 {
 			a := p.auxLeft(q.a-2, lo)
