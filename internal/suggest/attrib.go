@@ -53,7 +53,7 @@ func (p *para) direct(continues bool) {
 			continue
 		}
 		// After the quote: "…," X said / said X.
-		if cue, src, ok := p.after(q); ok && !p.introducesNext(q, cue, src) {
+		if cue, src, ok := p.after(q); ok && !p.introducesNext(q, cue, src) && !p.saysMore(q, cue, src) {
 			if lo := p.sentStart(q.a); q.a > lo+1 && p.is(q.a-1, ",") && !p.hasCue(lo, q.a-1) {
 				// "Sooner or later, “I think …,” he said": the lead-in is
 				// part of what was said.
@@ -295,6 +295,34 @@ func (p *para) colonIntro() (cue, src Span, ok bool) {
 		p.used[i] = true
 	}
 	return p.span(c.a, c.b), p.span(sr.a, sr.b), true
+}
+
+// saysMore reports whether the cue and source found after quote q start
+// a sentence of their own that goes on to say something else: q closes
+// its sentence with a full stop, and after them come more than a few
+// words, or "that" or another cue ("“… wheelhouse.” He said, twice, that
+// …").
+func (p *para) saysMore(q quote, cue, src tokRange) bool {
+	if q.open || q.b < 1 || q.b+1 >= len(p.toks) || !p.is(q.b-1, ".") || !p.toks[q.b+1].cap {
+		return false
+	}
+	k := max(cue.b, src.b) + 1
+	hi := p.sentEnd(min(k, len(p.toks)-1))
+	if k >= len(p.toks) || p.sentOf[k] != p.sentOf[max(cue.b, src.b)] {
+		return false
+	}
+	if hi-k > 6 {
+		return true
+	}
+	for i := k; i < hi; i++ {
+		if p.toks[i].l == "that" || p.toks[i].k == qopen {
+			return true
+		}
+		if _, _, ok := p.cueAt(i); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // parenthesis extends a name ending at token j over a short parenthesis
