@@ -116,7 +116,7 @@ func (p *para) direct(continues bool) {
 		// A paragraph that is one whole quote, before a paragraph opening
 		// with a quote that has its own "…," X said, is that quote's first
 		// fragment.
-		if len(p.quotes) == 1 && q.a == 0 && q.b == len(p.toks)-1 && !q.open && p.nextQuoteAttributed() && !(s.lastDirect >= 0 && s.lastDirectPara == p.idx-1 && s.directOpen) {
+		if len(p.quotes) == 1 && q.a == 0 && q.b == len(p.toks)-1 && !q.open && p.nextQuoteAttributed() {
 			s.carry = []Span{content}
 			continue
 		}
