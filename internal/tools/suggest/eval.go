@@ -504,7 +504,13 @@ func (e *errorLog) addQuotes(doc []rune, name string, gold, pred docSpans) {
 	}
 	for g, h := range hit {
 		if !h {
-			e.quotes = append(e.quotes, fmt.Sprintf("MISSED %s: %s", name, around(doc, gq[g], 60)))
+			var near []string
+			for _, ps := range pred.spans[2] {
+				if commonSize(ps, gq[g]) > 0 {
+					near = append(near, spanText(doc, ps))
+				}
+			}
+			e.quotes = append(e.quotes, fmt.Sprintf("MISSED %s: %s\n    suggested there: %q", name, around(doc, gq[g], 60), near))
 		}
 	}
 }
