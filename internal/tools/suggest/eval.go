@@ -478,7 +478,13 @@ func (e *errorLog) addQuotes(doc []rune, name string, gold, pred docSpans) {
 	var sc scorer
 	for p, g := range qm {
 		if g < 0 {
-			e.quotes = append(e.quotes, fmt.Sprintf("SPURIOUS %s: %s", name, around(doc, pq[p], 60)))
+			var near []string
+			for _, gs := range gold.spans[2] {
+				if commonSize(gs, pq[p]) > 0 {
+					near = append(near, spanText(doc, gs))
+				}
+			}
+			e.quotes = append(e.quotes, fmt.Sprintf("SPURIOUS %s: %s\n    gold there: %q", name, around(doc, pq[p], 60), near))
 			continue
 		}
 		hit[g] = true
