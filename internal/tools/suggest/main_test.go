@@ -101,13 +101,13 @@ func TestHeldOutScoresStayAboveTheFloor(t *testing.T) {
 		got   float64
 		floor float64
 	}{
-		{"exact source F1", r.Exact["source"].F1, 63.7},
-		{"exact cue F1", r.Exact["cue"].F1, 67.0}, // the goal
-		{"exact content F1", r.Exact["content"].F1, 51.5},
-		{"overlap content F1", r.Overlap["content"].F1, 67.4},
-		{"direct quote F1", r.DirectQuotes.F1, 90.8},
-		{"direct quote speaker", r.DirectQuoteSpeaker, 87.4},
-		{"attribution accuracy", r.AttributionAccuracy, 80.3},
+		{"exact source F1", r.Exact["source"].F1, 64.2},
+		{"exact cue F1", r.Exact["cue"].F1, 67.1}, // over the goal, 67
+		{"exact content F1", r.Exact["content"].F1, 51.9},
+		{"overlap content F1", r.Overlap["content"].F1, 67.8},
+		{"direct quote F1", r.DirectQuotes.F1, 91.4},
+		{"direct quote speaker", r.DirectQuoteSpeaker, 89.2},
+		{"attribution accuracy", r.AttributionAccuracy, 81.2},
 	}
 	for _, f := range floors {
 		assert.GreaterOrEqual(t, f.got, f.floor, "%s fell under its floor\n%s", f.name, stdout.String())
