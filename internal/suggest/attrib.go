@@ -45,8 +45,15 @@ func (p *para) direct(continues bool) {
 			}
 		}
 		content := p.span(q.a, q.b)
+		// A paragraph that opens with a quote after one that ends with
+		// "Cruz continued:" is what that paragraph introduced.
+		if qi == 0 && q.a == 0 && s.colonCue.Len() > 0 {
+			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: s.colonCue, Source: s.colonSrc, Direct: true})
+			s.lastDirectPara = p.idx
+			continue
+		}
 		// After the quote: "…," X said / said X.
-		if cue, src, ok := p.after(q); ok {
+		if cue, src, ok := p.after(q); ok && !p.introducesNext(q, cue, src) && !p.saysMore(q, cue, src) {
 			if lo := p.sentStart(q.a); q.a > lo+1 && p.is(q.a-1, ",") && !p.hasCue(lo, q.a-1) {
 				// "Sooner or later, “I think …,” he said": the lead-in is
 				// part of what was said.
@@ -82,7 +89,13 @@ func (p *para) direct(continues bool) {
 			for i := cue.a; i <= cue.b; i++ {
 				p.used[i] = true
 			}
-			s.lastDirect = p.add(Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true})
+			sg := Suggestion{Content: []Span{content}, Cue: p.span(cue.a, cue.b), Source: p.span(src.a, src.b), Direct: true}
+			if lead, ok := p.leadBetweenCommas(q, cue, src); ok {
+				// "The streets were deserted, he added, “but people …”":
+				// the words before the speaker are part of what was said.
+				sg.Content = []Span{p.span(lead.a, lead.b), content}
+			}
+			s.lastDirect = p.add(sg)
 			s.lastDirectPara = p.idx
 			continue
 		}
@@ -148,7 +161,15 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 	// said X
 	if cf, end, isCue := p.cueAt(k); isCue && cf.class&speech != 0 && !cf.ing {
 		if last, found := p.npRight(end+1, hi); found {
-			last = p.appositive(last, hi)
+			last = p.parenthesis(last, hi)
+			// "…,” said Brad Komar, Clinton's state director.": after a
+			// name that follows its cue, what runs from the comma to the
+			// sentence's end describes the speaker.
+			if ap := p.appositiveOf(last, hi, true); ap > last && (ap+1 >= hi || p.toks[ap+1].k == punct && isTerminal(p.toks[ap+1].l)) {
+				last = ap
+			} else {
+				last = p.appositive(last, hi)
+			}
 			return tokRange{k, end}, tokRange{end + 1, last}, true
 		}
 	}
@@ -182,14 +203,153 @@ func (p *para) after(q quote) (cue, src tokRange, ok bool) {
 			if cf, end, isCue := p.cueAt(j); isCue && cf.class&speech != 0 && !cf.ing {
 				return tokRange{p.auxLeft(j, last+1), end}, tokRange{k, last}, true
 			}
+			if j == last+1 && p.quoteComma(q) && p.pastVerb(j) && p.endsClause(j+1, hi) {
+				return tokRange{j, j}, tokRange{k, last}, true
+			}
+		}
+	}
+	// “…,” beamed X: a verb outside the lexicon between a quote closed
+	// on a comma and a name.
+	if p.quoteComma(q) && k == q.b+1 && p.pastVerb(k) {
+		if last, found := p.npRight(k+1, hi); found && p.nameWord(k+1) && p.endsClause(last+1, hi) {
+			return tokRange{k, k}, tokRange{k + 1, last}, true
 		}
 	}
 	return cue, src, false
 }
 
+// quoteComma reports whether quote q closes on a comma, an exclamation or
+// a question mark inside its marks ("“We lost,” …"), as a quote closes
+// before its speaker's name.
+func (p *para) quoteComma(q quote) bool {
+	if q.open || q.b < 1 || p.toks[q.b].k != qclose || p.toks[q.b-1].k != punct {
+		return false
+	}
+	l := p.toks[q.b-1].l
+	return l == "," || l == "!" || l == "?"
+}
+
+// pastVerb reports whether token k is a lower-case word that reads as a
+// verb in the past ("barked", "beamed"): it ends in "ed" and is not a
+// noun, an auxiliary or an adverb.
+func (p *para) pastVerb(k int) bool {
+	if k >= len(p.toks) || !p.word(k) {
+		return false
+	}
+	t := p.toks[k]
+	return !t.cap && len(t.l) > 4 && hasSuffix(t.l, "ed") && t.c&(wNoun|wAux|wAdv|wStop) == 0
+}
+
+// introducesNext reports whether the cue and source found after quote q
+// rather introduce the quote that follows them: q closes its own sentence
+// and they end in a comma or colon right before the next opening mark
+// ("“… found.” He added, “In this case …”").
+func (p *para) introducesNext(q quote, cue, src tokRange) bool {
+	if q.open || q.b < 1 || p.toks[q.b-1].k != punct || !isTerminal(p.toks[q.b-1].l) {
+		return false
+	}
+	last := max(cue.b, src.b)
+	return (p.is(last+1, ",") || p.is(last+1, ":")) && last+2 < len(p.toks) && p.toks[last+2].k == qopen
+}
+
+// leadBetweenCommas finds the words that open quote q's sentence when
+// its source and cue stand between commas after them and right before q
+// ("It is time, he said, “…”"): a lead-in without a cue or quotation of
+// its own.
+func (p *para) leadBetweenCommas(q quote, cue, src tokRange) (tokRange, bool) {
+	lo := p.sentStart(q.a)
+	if src.a > cue.a || src.a < lo+2 || !p.is(src.a-1, ",") || !p.is(q.a-1, ",") || cue.b < q.a-4 {
+		return tokRange{}, false
+	}
+	for i := lo; i < src.a-1; i++ {
+		if p.inQuote[i] != 0 || p.toks[i].k == qopen || p.toks[i].k == qclose {
+			return tokRange{}, false
+		}
+	}
+	if p.hasCue(lo, src.a-1) {
+		return tokRange{}, false
+	}
+	if f := q.a + 1; f > q.b || p.toks[f].k != word || p.toks[f].cap && p.toks[f].l != "i" {
+		return tokRange{}, false
+	}
+	return tokRange{lo, src.a - 2}, true
+}
+
+// colonIntro finds, in a paragraph without quotes that ends in a colon
+// after a short clause ("Cruz continued:"), the cue and source that
+// introduce the quote opening the next paragraph, and marks the cue used.
+func (p *para) colonIntro() (cue, src Span, ok bool) {
+	n := len(p.toks)
+	if len(p.quotes) > 0 || !p.is(n-1, ":") {
+		return cue, src, false
+	}
+	lo := p.sentStart(n - 1)
+	if n-lo > 16 {
+		return cue, src, false
+	}
+	c, sr, found := p.beforeAt(n, lo, 4)
+	if !found || sr.b < sr.a {
+		return cue, src, false
+	}
+	for i := c.a; i <= c.b; i++ {
+		p.used[i] = true
+	}
+	return p.span(c.a, c.b), p.span(sr.a, sr.b), true
+}
+
+// saysMore reports whether the cue and source found after quote q start
+// a sentence of their own that goes on to say something else: q closes
+// its sentence with a full stop, and after them come more than a few
+// words, or "that" or another cue ("“… wheelhouse.” He said, twice, that
+// …").
+func (p *para) saysMore(q quote, cue, src tokRange) bool {
+	if q.open || q.b < 1 || q.b+1 >= len(p.toks) || !p.is(q.b-1, ".") || !p.toks[q.b+1].cap {
+		return false
+	}
+	k := max(cue.b, src.b) + 1
+	hi := p.sentEnd(min(k, len(p.toks)-1))
+	if k >= len(p.toks) || p.sentOf[k] != p.sentOf[max(cue.b, src.b)] {
+		return false
+	}
+	if hi-k > 6 {
+		return true
+	}
+	for i := k; i < hi; i++ {
+		if p.toks[i].l == "that" || p.toks[i].k == qopen {
+			return true
+		}
+		if _, _, ok := p.cueAt(i); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// parenthesis extends a name ending at token j over a short parenthesis
+// right after it ("Rep. Jim Clyburn (D-S.C.)"); it returns the new last
+// token.
+func (p *para) parenthesis(j, hi int) int {
+	if !p.is(j+1, "(") {
+		return j
+	}
+	for k := j + 2; k < hi && k <= j+8; k++ {
+		if p.is(k, ")") {
+			return k
+		}
+	}
+	return j
+}
+
 // before finds the cue and source of the clause introducing quote q.
 func (p *para) before(q quote) (cue, src tokRange, ok bool) {
-	lo := p.sentStart(q.a)
+	return p.beforeAt(q.a, p.sentStart(q.a), p.quoteWords(q))
+}
+
+// beforeAt finds the cue and source of the clause from token lo that
+// introduces a quote of n words opening at token qa (len(p.toks): in the
+// next paragraph).
+func (p *para) beforeAt(qa, lo, n int) (cue, src tokRange, ok bool) {
+	q := quote{a: qa}
 	if q.a == lo || !(p.is(q.a-1, ",") || p.is(q.a-1, ":") || p.word(q.a-1)) {
 		return cue, src, false
 	}
@@ -229,7 +389,7 @@ func (p *para) before(q quote) (cue, src tokRange, ok bool) {
 			return tokRange{a, end}, tokRange{end + 1, last}, true
 		}
 	}
-	if p.is(q.a-1, ":") && !p.used[q.a-1] && p.quoteWords(q) >= 4 && q.a-2 > lo {
+	if p.is(q.a-1, ":") && !p.used[q.a-1] && n >= 4 && q.a-2 > lo {
 		// "Kasich resisted: “…”": a verb outside the lexicon before the colon.
 		if v := p.toks[q.a-2]; v.k == word && !v.cap && (hasSuffix(v.l, "ed") || hasSuffix(v.l, "s")) && v.c&wNoun == 0 {
 			a := p.auxLeft(q.a-2, lo)

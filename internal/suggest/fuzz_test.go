@@ -17,6 +17,9 @@ func FuzzSuggest(f *testing.F) {
 		"''It is over,'' Mr. Ames said.\n\n\"And next\nyear\" said",
 		"according to , said , \" \" “ ” ‘ ’ «» :",
 		"e\u0301 said e\u0301\u0301 that x\u200d\u200d.",
+		"Ruiz continued:\n\n“We rebuild.”\n\nShe said:",
+		"“Go,” Ruiz barked. “Now!” beamed Ana. “Run,” said Rep. Ada Price (D-Ore.",
+		"Closed, she said, “but open.” He said, “X.” He said, twice, that",
 	} {
 		f.Add(s)
 	}

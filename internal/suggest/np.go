@@ -182,11 +182,11 @@ func (p *para) appositiveOf(j, hi int, loose bool) int {
 		return j
 	}
 	n := p.toks[j+2]
-	if n.k != word || !((n.c&wDet != 0) || (n.c&wTitle != 0) || n.l == "who" || loose && (n.cap || n.l == "whose")) {
+	if n.k != word || !((n.c&wDet != 0) || (n.c&wTitle != 0) || n.l == "who" || loose && (n.cap || n.l == "whose" || isDigitWord(n.l) || p.plainWord(j+2) && !hasSuffix(n.l, "ing"))) {
 		return j
 	}
 	k := j + 2
-	for k+1 < hi && !p.is(k+1, ",") && !(p.toks[k+1].k == punct && isTerminal(p.toks[k+1].l)) && p.toks[k+1].k != qopen {
+	for k+1 < hi && !p.is(k+1, ",") && !(p.toks[k+1].k == punct && isTerminal(p.toks[k+1].l) && !p.nameWord(k+1)) && p.toks[k+1].k != qopen {
 		k++
 	}
 	return k

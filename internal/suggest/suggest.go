@@ -111,6 +111,9 @@ type Suggester struct {
 	openQuote      bool   // the previous paragraph left a quote open
 	directOpen     bool   // the previous paragraph ended with the last direct quote
 	carry          []Span // a quote paragraph waiting for the next paragraph's cue
+	// The cue and source of a paragraph ending "Cruz continued:", for the
+	// quote opening the next paragraph; empty otherwise.
+	colonCue, colonSrc Span
 }
 
 // Lexicon is the suggester's word lists, parsed from their text. Building
@@ -301,6 +304,10 @@ func (s *Suggester) paragraph(pi int) {
 	p.carry, s.carry = s.carry, nil
 	continues := s.openQuote && len(p.quotes) > 0 && p.quotes[0].a == 0
 	p.direct(continues)
+	s.colonCue, s.colonSrc = Span{}, Span{}
+	if cue, src, ok := p.colonIntro(); ok {
+		s.colonCue, s.colonSrc = cue, src
+	}
 	p.headline()
 	for si := range p.sents {
 		p.indirect(si)

@@ -394,6 +394,10 @@ func printReport(w io.Writer, r report) {
 type errorLog struct {
 	missed, spurious, boundary [3]map[string]int
 	examples                   [3][]string
+	// quotes lists, per document, the direct quotes missed, spurious
+	// (matching no gold direct quote by overlap) and found with a wrong
+	// speaker, each with the text around it.
+	quotes []string
 }
 
 func newErrorLog() *errorLog {
@@ -444,7 +448,81 @@ func edge(doc []rune, p, g spans) string {
 	return strings.Join(d, ", ")
 }
 
+// around returns s's text with up to n code points of context either
+// side, the span itself between ⟦ and ⟧.
+func around(doc []rune, s spans, n int) string {
+	a, b := s[0].Start, s[len(s)-1].End
+	lo, hi := max(0, a-n), min(len(doc), b+n)
+	return strings.Join(strings.Fields(string(doc[lo:a])+"⟦"+string(doc[a:b])+"⟧"+string(doc[b:hi])), " ")
+}
+
+// addQuotes logs the direct quotes missed, spurious and found with a wrong
+// speaker, as the quote figures count them.
+func (e *errorLog) addQuotes(doc []rune, name string, gold, pred docSpans) {
+	gold.markDirect(doc)
+	pred.markDirect(doc)
+	var gq, pq []spans
+	var gi, pi []int
+	for i, s := range gold.spans[2] {
+		if gold.direct[i] {
+			gq, gi = append(gq, s), append(gi, i)
+		}
+	}
+	for i, s := range pred.spans[2] {
+		if pred.direct[i] {
+			pq, pi = append(pq, s), append(pi, i)
+		}
+	}
+	qm := match(pq, gq, false)
+	hit := make([]bool, len(gq))
+	var sc scorer
+	for p, g := range qm {
+		if g < 0 {
+			var near []string
+			for _, gs := range gold.spans[2] {
+				if commonSize(gs, pq[p]) > 0 {
+					near = append(near, spanText(doc, gs))
+				}
+			}
+			e.quotes = append(e.quotes, fmt.Sprintf("SPURIOUS %s: %s\n    gold there: %q", name, around(doc, pq[p], 60), near))
+			continue
+		}
+		hit[g] = true
+		right, hasGoldSource := false, false
+		goldSrc, predSrc := "", ""
+		for _, ga := range gold.attrs {
+			if ga.content == gi[g] && ga.source >= 0 {
+				hasGoldSource = true
+				goldSrc = spanText(doc, gold.spans[0][ga.source])
+				if sc.sourceRight(gold, pred, ga.source, pi[p]) {
+					right = true
+				}
+			}
+		}
+		if !right && hasGoldSource {
+			for _, pa := range pred.attrs {
+				if pa.content == pi[p] && pa.source >= 0 {
+					predSrc = spanText(doc, pred.spans[0][pa.source])
+				}
+			}
+			e.quotes = append(e.quotes, fmt.Sprintf("SPEAKER %s: gold %q pred %q: %s", name, goldSrc, predSrc, around(doc, gq[g], 80)))
+		}
+	}
+	for g, h := range hit {
+		if !h {
+			var near []string
+			for _, ps := range pred.spans[2] {
+				if commonSize(ps, gq[g]) > 0 {
+					near = append(near, spanText(doc, ps))
+				}
+			}
+			e.quotes = append(e.quotes, fmt.Sprintf("MISSED %s: %s\n    suggested there: %q", name, around(doc, gq[g], 60), near))
+		}
+	}
+}
+
 func (e *errorLog) add(doc []rune, name string, gold, pred docSpans) {
+	e.addQuotes(doc, name, gold, pred)
 	for t := range types {
 		ex := match(pred.spans[t], gold.spans[t], true)
 		ov := match(pred.spans[t], gold.spans[t], false)
@@ -505,4 +583,5 @@ func (e *errorLog) print(w io.Writer, n int) {
 		printTop(w, ty+" boundary (overlapping, not exact)", e.boundary[t], n)
 		fmt.Fprintf(w, "== %s boundary examples\n%s\n", ty, strings.Join(e.examples[t], "\n"))
 	}
+	fmt.Fprintf(w, "== Direct quotes missed, spurious or with a wrong speaker (%d)\n%s\n", len(e.quotes), strings.Join(e.quotes, "\n"))
 }
