@@ -55,6 +55,17 @@ func reloadUntilShown(p *browsertest.Page, limit time.Duration) {
 	waitLong(p, `document.body.dataset.ready === "1" && !document.getElementById("workspace").hidden`, limit)
 }
 
+// sawSavingJS sets window.__saysoSawSaving once the autosave indicator
+// says "Saving…" from now on.
+const sawSavingJS = `(() => {
+	const status = document.getElementById("save-status");
+	window.__saysoSawSaving = false;
+	new MutationObserver(() => {
+		if (status.textContent.startsWith("Saving")) window.__saysoSawSaving = true;
+	}).observe(status, {childList: true, characterData: true, subtree: true});
+	return true;
+})()`
+
 // TestLargeProjectsAreSavedAndRestoredExactlyAfterAReload opens a large
 // generated project from a file and lets autosave store it in IndexedDB,
 // then changes one claim's stance from the keyboard (a save that writes
@@ -82,8 +93,11 @@ func TestLargeProjectsAreSavedAndRestoredExactlyAfterAReload(t *testing.T) {
 			waitLong(p, savedStatus, 3*time.Minute)
 			p.Click(`#sidebar .item.l-claim`)
 			p.WaitFor(`document.querySelector("#inspector .id") !== null`)
+			// The change's save can come and go between two looks at a
+			// loaded page: an observer notes that it began.
+			browsertest.Eval[bool](p, sawSavingJS)
 			p.Press("2") // the claim's stance: the second value, or none when it had it
-			p.WaitFor(`!document.getElementById("save-status").textContent.startsWith("Saved")`)
+			p.WaitFor(`window.__saysoSawSaving`)
 			waitLong(p, savedStatus, 3*time.Minute)
 			want := exportProject(t, p, name)
 			require.Len(t, want.Annotations, tc.anns)
