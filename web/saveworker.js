@@ -61,8 +61,6 @@ function open(m) {
   req.onupgradeneeded = () => req.result.createObjectStore(m.store);
   req.onsuccess = () => {
     db = req.result;
-    // A newer version elsewhere must not wait for this connection.
-    db.onversionchange = () => db.close();
     self.postMessage({ ready: true });
   };
   req.onerror = () => self.postMessage({ failed: describe(req.error, "open IndexedDB") });

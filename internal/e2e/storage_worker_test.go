@@ -250,3 +250,56 @@ func TestTheOfflineFileSavesInThePageWithoutAWorkerAndRestores(t *testing.T) {
 	p.WaitFor(sidebarCount + ` === 2`)
 	assert.Contains(t, p.Text("#sidebar"), "Reyes told reporters")
 }
+
+// The page killed while the worker writes: a change's save, then a
+// compaction (its records and "applied" posted to the worker). Storage
+// holds the last state whose write committed.
+func TestAPageKilledWhileTheWorkerWritesLosesAtMostTheChangeInFlight(t *testing.T) {
+	url := serveSite(t)
+	home := browsertest.Open(t, url, "")
+	home.Do(chromedp.Navigate("about:blank"))
+
+	tab := home.NewTabWithScript(url, watchSaveWorker)
+	tab.Click(`[data-action="sample"]`)
+	tab.WaitFor(`window.__save.ready`)
+	quotes := []string{"Nobody asked us", "Reyes told reporters", "They held one consultation"}
+	for i, q := range quotes[:2] {
+		claim(tab, q, i+1)
+	}
+	tab.WaitFor(savedStatus + ` && window.__save.answered > 0 && window.__save.answered === window.__save.posted`)
+	posted := browsertest.Eval[int](tab, `window.__save.posted`)
+	claim(tab, quotes[2], 3)
+	tab.WaitFor(`window.__save.posted > ` + strconv.Itoa(posted))
+	crash(tab)
+
+	again := home.NewTab(url)
+	again.WaitFor(sidebarCount + ` >= 2`)
+	n := browsertest.Eval[int](again, sidebarCount)
+	assert.Contains(t, []int{2, 3}, n, "everything saved before the change in flight is back")
+	for _, q := range quotes[:n] {
+		assert.Contains(t, again.Text("#sidebar"), q)
+	}
+	require.NoError(t, chromedp.Cancel(again.Ctx))
+
+	para := strings.Repeat("The council said the plan was sound and the shops said it was not. ", 20) + "\n"
+	body := "Long report\n" + strings.Repeat(para, (3<<19)/len(para))
+	file := filepath.Join(t.TempDir(), "long report.txt")
+	require.NoError(t, os.WriteFile(file, []byte(body), 0o644))
+	tab = home.NewTabWithScript(url, watchSaveWorker)
+	tab.AcceptDialogs()
+	tab.WaitFor(`window.__save.ready`)
+	tab.Click(`[data-action="new"]`)
+	tab.WaitFor(`!document.getElementById("start").hidden`)
+	tab.Do(chromedp.SetUploadFiles("#open-file-start", []string{file}))
+	tab.WaitFor(`!document.getElementById("workspace").hidden`)
+	tab.SelectText("The council said the plan was sound", 0)
+	tab.Press("c")
+	tab.WaitFor(savedStatus)
+	tab.WaitFor(`window.__save.keys.some((k) => k === "applied" || k === "base" || k.startsWith("r/"))`)
+	crash(tab)
+
+	again = home.NewTab(url)
+	again.WaitFor(sidebarCount + ` === 1`)
+	assert.Contains(t, again.Text("#sidebar"), "The council said the plan was sound")
+	assert.Equal(t, "long report", again.Text("#doc-title"))
+}

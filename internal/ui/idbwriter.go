@@ -167,6 +167,9 @@ func (wr *idbWriter) heard(m js.Value) {
 		wr.stop(errors.New(m.Get("failed").String()))
 		return
 	}
+	if m.Get("id").Type() != js.TypeNumber {
+		return
+	}
 	id := m.Get("id").Int()
 	for i, pw := range wr.posted {
 		if pw.id != id {
