@@ -275,9 +275,8 @@ func (u *UI) writeDeferred() {
 	perf.Call("measure", name, map[string]any{"start": start, "end": perf.Call("now")})
 }
 
-// write carries out p's write and reports it.
-// Where it is carried out (the save worker, or the page) is the
-// writer's choice (idbwriter.go).
+// write carries out p's write and reports it; where (the save worker,
+// or the page) is the writer's choice (idbwriter.go).
 func (u *UI) write(p app.Persist) {
 	u.writer().carry(p.Write.Ops, u.leaving, func(err error) {
 		if err == nil && p.Write.Kind == store.Saving {
