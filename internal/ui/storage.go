@@ -150,20 +150,21 @@ func readIndexedDB(db js.Value, done func(map[string]string, error)) {
 				all[ks.Index(i).String()] = stringOfBytes(v)
 			}
 		}
+		delete(all, fenceKey) // the writer's, not the app's
 		done(all, nil)
 	}))
 	tx.Set("onabort", once(func(js.Value) { done(nil, domError(tx.Get("error"), "read IndexedDB")) }))
 }
 
-// writeIndexedDB carries out w in one readwrite transaction, and calls
-// done when it committed (nil) or was refused or aborted (the error): in
-// that case nothing of it was written.
-func writeIndexedDB(db js.Value, w store.Write, done func(error)) {
+// writeIndexedDB carries out ops in one readwrite transaction, and
+// calls done when it committed (nil) or was refused or aborted (the
+// error): in that case nothing of it was written.
+func writeIndexedDB(db js.Value, ops []store.Op, done func(error)) {
 	var tx js.Value
 	err := catch(func() {
 		tx = db.Call("transaction", idbStore, "readwrite", map[string]any{"durability": "strict"})
 		st := tx.Call("objectStore", idbStore)
-		for _, op := range w.Ops {
+		for _, op := range ops {
 			switch {
 			case op.Delete && op.Prefix:
 				st.Call("delete", js.Global().Get("IDBKeyRange").Call("bound", op.Key, prefixEnd(op.Key), false, true))
@@ -274,9 +275,10 @@ func (u *UI) writeDeferred() {
 	perf.Call("measure", name, map[string]any{"start": start, "end": perf.Call("now")})
 }
 
-// write carries out p's write and reports it.
+// write carries out p's write and reports it; where (the save worker,
+// or the page) is the writer's choice (idbwriter.go).
 func (u *UI) write(p app.Persist) {
-	writeIndexedDB(u.idb, p.Write, func(err error) {
+	u.writer().carry(p.Write.Ops, u.leaving, func(err error) {
 		if err == nil && p.Write.Kind == store.Saving {
 			// Other tabs watch this key (the storage event).
 			_ = u.store.Set(app.AutosavePointerKey, strconv.FormatUint(p.Write.Seq, 10))

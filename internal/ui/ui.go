@@ -99,6 +99,9 @@ type UI struct {
 	// off to a task of its own, until it is handed over (storage.go).
 	leaving  bool
 	deferred *app.Persist
+	// writes carries out the IndexedDB writes, in the save worker or in
+	// the page (idbwriter.go); nil until the first.
+	writes *idbWriter
 
 	// The key to the marks (view.Legend) and the fading of notices
 	// (notice.go).
@@ -187,6 +190,7 @@ func (u *UI) started(restore app.RestoreAutosave) {
 	u.dispatch(restore)
 	u.holdWriterLock()
 	u.estimate()
+	u.startSaveWorkerWhenIdle()
 	u.listen()
 	u.listenBarMenu()
 	if ex := js.Global().Get("saysoEmbeddedExercise"); ex.Type() == js.TypeString {
@@ -692,6 +696,7 @@ func (u *UI) saveNow() {
 	u.leaving = true
 	u.writeDeferred()
 	u.save(0)
+	u.takeBackWrites()
 	u.leaving = false
 }
 
