@@ -217,6 +217,8 @@ func TestWorkSavedByAnOlderVersionMovesToIndexedDBOnce(t *testing.T) {
 // are added before the app's, and in the capture phase, so the block is
 // lifted before the app's own handlers run.
 const blockSavesUntilHidden = `(() => {
+	// No save worker: every write is the page's own, refused here.
+	window.Worker = undefined;
 	let hidden = false;
 	window.__saysoBlockedWrites = 0;
 	for (const name of ["put", "delete"]) {
@@ -285,6 +287,26 @@ const watchWrites = `(() => {
 		// A compaction writes the base, records, or moves "applied".
 		if (k === "applied" || k === "base" || String(k).startsWith("r/")) window.__writes.compacting = true;
 		return put.call(this, v, k);
+	};
+	// The same for the writes the page posts to its save worker.
+	const W = window.Worker;
+	if (W) window.Worker = class extends W {
+		constructor(...args) {
+			super(...args);
+			this.addEventListener("message", (e) => {
+				if (e.data && typeof e.data.id === "number" && !e.data.error) window.__writes.done++;
+			});
+		}
+		postMessage(m, transfer) {
+			if (m && m.ops) {
+				window.__writes.begun++;
+				for (let i = 1; i < m.ops.length; i += 3) {
+					const k = String(m.ops[i]);
+					if (k === "applied" || k === "base" || k.startsWith("r/")) window.__writes.compacting = true;
+				}
+			}
+			return super.postMessage(m, transfer);
+		}
 	};
 })()`
 
