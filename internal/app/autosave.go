@@ -568,3 +568,13 @@ func ForgetLegacySnapshots(kv KV) error {
 	}
 	return nil
 }
+
+// GCPercentRestoring is the garbage collector's setting (debug.SetGCPercent)
+// while the browser layer restores the autosaved project and draws it
+// for the first frame: off. The restore allocates the whole project (at
+// 1 MB and 5,000 annotations about 11 MB) from a small heap, which would
+// start several collections; in WebAssembly a collection's marking runs
+// on the page's thread, and while it runs every pointer written pays a
+// write barrier — measured, half of the restore. The browser layer turns
+// the collector back on once the page is idle after the first frame.
+const GCPercentRestoring = -1
