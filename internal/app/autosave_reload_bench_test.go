@@ -68,7 +68,9 @@ func (m mapKV) Keys() ([]string, error) {
 func BenchmarkReload1MBWith5000(b *testing.B) {
 	all := storedProject(b, corpus.Spec{Name: "1mb", Bytes: 1 << 20, Annotations: 5000, Seed: 2})
 	b.ReportAllocs()
-	var restores, draws []time.Duration
+	var restores, draws, cpus []time.Duration
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	for b.Loop() {
 		// Each reload starts, as a page does, from a heap without the
 		// previous one's garbage.
@@ -77,6 +79,7 @@ func BenchmarkReload1MBWith5000(b *testing.B) {
 		b.StartTimer()
 		gc := debug.SetGCPercent(gcPercentRestoring)
 		st := NewState(benchClock)
+		c0, cpuKnown := threadCPU()
 		t0 := time.Now()
 		var plan Plan
 		pprof.Do(context.Background(), pprof.Labels("phase", "restore"), func(context.Context) {
@@ -91,6 +94,9 @@ func BenchmarkReload1MBWith5000(b *testing.B) {
 		})
 		restores = append(restores, t1.Sub(t0))
 		draws = append(draws, time.Since(t1))
+		if c1, ok := threadCPU(); ok && cpuKnown {
+			cpus = append(cpus, c1-c0)
+		}
 		debug.SetGCPercent(gc)
 	}
 	// Medians and the fastest run: on a shared machine the mean is
@@ -101,6 +107,10 @@ func BenchmarkReload1MBWith5000(b *testing.B) {
 	b.ReportMetric(ms(restores[len(restores)/2]), "restore-ms")
 	b.ReportMetric(ms(restores[0]), "restore-fastest-ms")
 	b.ReportMetric(ms(draws[len(draws)/2]), "draw-ms")
+	if len(cpus) > 0 {
+		slices.Sort(cpus)
+		b.ReportMetric(ms(cpus[len(cpus)/2]), "thread-cpu-ms")
+	}
 }
 
 // drawFirstScreen builds what the highlight renderer draws before the
