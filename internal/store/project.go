@@ -422,16 +422,16 @@ func HasProject(records map[string]string) bool {
 // history that does not fit the project is dropped (historyErr says
 // why); the project itself is checked whole by annotation.Load.
 func LoadProject(records map[string]string, clock func() time.Time) (s *annotation.Store, historyErr, err error) {
-	var m meta
-	if err := json.Unmarshal([]byte(records[annotation.MetaRecord]), &m); err != nil {
+	m, err := decodeMeta(records[annotation.MetaRecord])
+	if err != nil {
 		return nil, nil, fmt.Errorf("read the project's settings: %w", err)
 	}
 	if m.Version != formatVersion {
 		return nil, nil, fmt.Errorf("the saved work is in format %d, which this version of Sayso does not read", m.Version)
 	}
 	p := annotation.Project{Schema: m.Schema, Annotator: m.Annotator, Exercise: m.Exercise, Orphans: m.Orphans}
-	var order []string
-	if err := json.Unmarshal([]byte(records[annotation.OrderRecord]), &order); err != nil {
+	order, err := decodeOrder(records[annotation.OrderRecord])
+	if err != nil {
 		return nil, nil, fmt.Errorf("read the list of documents: %w", err)
 	}
 	for _, id := range order {
@@ -491,8 +491,8 @@ func loadHistory(s *annotation.Store, records map[string]string) error {
 	if !ok {
 		return nil
 	}
-	var h history
-	if err := json.Unmarshal([]byte(v), &h); err != nil {
+	h, err := decodeHistory(v)
+	if err != nil {
 		return fmt.Errorf("read the undo history: %w", err)
 	}
 	steps := func(ns []int) ([]annotation.Step, error) {
