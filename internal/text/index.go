@@ -39,19 +39,29 @@ func NewIndex(s string) *Index {
 		x.n, x.n16 = len(s), len(s)
 		return x
 	}
-	x.n = utf8.RuneCountInString(s)
-	x.bytes = make([]int32, 0, x.n/stride+1)
-	x.u16 = make([]int32, 0, x.n/stride+1)
+	// One pass, a checkpoint at a time: the ASCII bytes between two are
+	// stepped over without decoding (the index of a restored 1 MB article
+	// is built before its first frame).
+	x.bytes = make([]int32, 0, len(s)/stride+1)
+	x.u16 = make([]int32, 0, len(s)/stride+1)
 	cp, u := 0, 0
-	for i, r := range s {
-		if cp%stride == 0 {
-			x.bytes = append(x.bytes, int32(i))
-			x.u16 = append(x.u16, int32(u))
+	for i := 0; i < len(s); {
+		x.bytes = append(x.bytes, int32(i))
+		x.u16 = append(x.u16, int32(u))
+		k := 0
+		for ; k < stride && i < len(s); k++ {
+			if s[i] < utf8.RuneSelf {
+				i++
+				u++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			u += utf16Len(r)
 		}
-		cp++
-		u += utf16Len(r)
+		cp += k
 	}
-	x.n16 = u
+	x.n, x.n16 = cp, u
 	return x
 }
 
@@ -210,23 +220,42 @@ func (x *Index) RuneAt(cp int) rune {
 // the newline. Blank lines produce no paragraph.
 func (x *Index) Paragraphs() []Span {
 	var paras []Span
+	s := x.s
 	cp, start, blank := 0, 0, true
-	for _, r := range x.s {
-		switch {
-		case r == '\n':
-			if !blank {
-				paras = append(paras, Span{start, cp})
+	for i := 0; i < len(s); cp++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '\n':
+				if !blank {
+					paras = append(paras, Span{start, cp})
+				}
+				start, blank = cp+1, true
+			case blank && !asciiSpace(c):
+				blank = false
 			}
-			start, blank = cp+1, true
-		case blank && !unicode.IsSpace(r):
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if blank && !unicode.IsSpace(r) {
 			blank = false
 		}
-		cp++
 	}
 	if !blank {
 		paras = append(paras, Span{start, cp})
 	}
 	return paras
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // ParagraphAt returns the index in paras (sorted, disjoint spans as returned

@@ -173,24 +173,39 @@ func (u *UI) Start() {
 	// (app.GCPercentRestoring); started turns it back on.
 	gc := debug.SetGCPercent(app.GCPercentRestoring)
 	u.collectAfterFirstFrame = func() { debug.SetGCPercent(gc) }
-	askPersistentStorage()
-	u.startHandIn()
+	// IndexedDB is asked first, so that the browser opens it while the
+	// page does the rest of its start (drawing the start screen); the
+	// restore waits for that rest (only an error comes at once).
+	var restore func()
+	begun := false
+	start := func(a app.RestoreAutosave) {
+		restore = func() { u.started(a) }
+		if begun {
+			restore()
+		}
+	}
 	openIndexedDB(func(db js.Value, err error) {
 		perfMark("sayso:idb-open")
 		if err != nil {
-			u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
+			start(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
 			return
 		}
 		readIndexedDB(db, func(all map[string]string, err error) {
 			perfMark("sayso:idb-read")
 			if err != nil {
-				u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
+				start(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
 				return
 			}
 			u.idb = db
-			u.started(app.RestoreAutosave{Storage: u.store, Stored: all})
+			start(app.RestoreAutosave{Storage: u.store, Stored: all})
 		})
 	})
+	askPersistentStorage()
+	u.startHandIn()
+	begun = true
+	if restore != nil {
+		restore()
+	}
 }
 
 // started restores the work storage holds and makes the page live.
