@@ -391,6 +391,12 @@ func (st *State) restoreAutosave(a RestoreAutosave) {
 		}
 	}
 	r := store.Recover(all)
+	if r.BaseDamaged {
+		// Never a part of the project shown as if it were the whole.
+		st.startSaving(r, nil)
+		st.fail("Your autosaved work could not be read: the copy this browser keeps of it is damaged (its checksum does not match). Open an exported file to go on.")
+		return
+	}
 	if store.HasProject(r.Records) {
 		s, historyErr, err := store.LoadProject(r.Records, st.clock)
 		if err != nil {

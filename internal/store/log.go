@@ -244,6 +244,11 @@ type Recovered struct {
 	// removed over it (x/ keys, without the prefix).
 	Base    bool
 	Removed map[string]bool
+	// BaseDamaged tells that storage holds a base that cannot be read
+	// (its checksum or its shape is wrong): written in one piece, it is
+	// never torn by a crash, so only damage to storage, or a hand edit,
+	// makes it so. Its records are then missing from Records.
+	BaseDamaged bool
 }
 
 // Recover reads the last complete state from everything storage holds
@@ -253,7 +258,9 @@ func Recover(all map[string]string) Recovered {
 	rec := Recovered{Removed: map[string]bool{}}
 	if b, ok := all[BaseKey]; ok {
 		// Written in one piece: damaged only if storage damaged it.
-		if _, ops, err := DecodeBatch(b); err == nil {
+		_, ops, err := DecodeBatch(b)
+		rec.BaseDamaged = err != nil
+		if err == nil {
 			rec.Base = true
 			// Room for every record at once: a map grown from empty
 			// to 5,000 records rehashes a dozen times.
