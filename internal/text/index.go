@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -219,34 +220,42 @@ func (x *Index) RuneAt(cp int) rune {
 // than white space is one paragraph; its Span covers the whole line without
 // the newline. Blank lines produce no paragraph.
 func (x *Index) Paragraphs() []Span {
+	// From line to line by the newlines (strings.IndexByte), each line's
+	// start in code points from the index's checkpoints: only a line's
+	// leading white space is decoded, not all the text (the paragraphs of
+	// a restored 1 MB article are found before its first frame).
 	var paras []Span
 	s := x.s
-	cp, start, blank := 0, 0, true
-	for i := 0; i < len(s); cp++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c == '\n':
-				if !blank {
-					paras = append(paras, Span{start, cp})
-				}
-				start, blank = cp+1, true
-			case blank && !asciiSpace(c):
-				blank = false
-			}
-			continue
+	for b := 0; b <= len(s); {
+		end := len(s)
+		if i := strings.IndexByte(s[b:], '\n'); i >= 0 {
+			end = b + i
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		if blank && !unicode.IsSpace(r) {
-			blank = false
+		if !blankLine(s[b:end]) {
+			paras = append(paras, Span{x.CodePointAtByte(b), x.CodePointAtByte(end)})
 		}
-	}
-	if !blank {
-		paras = append(paras, Span{start, cp})
+		b = end + 1
 	}
 	return paras
+}
+
+// blankLine reports whether line holds only white space.
+func blankLine(line string) bool {
+	for i := 0; i < len(line); {
+		if c := line[i]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(line[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += w
+	}
+	return true
 }
 
 // asciiSpace is unicode.IsSpace for an ASCII byte.
