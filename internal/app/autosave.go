@@ -583,4 +583,10 @@ func ForgetLegacySnapshots(kv KV) error {
 // on the page's thread, and while it runs every pointer written pays a
 // write barrier — measured, half of the restore. The browser layer turns
 // the collector back on once the page is idle after the first frame.
-const GCPercentRestoring = -1
+// MemoryLimitRestoring bounds the heap meanwhile (debug.SetMemoryLimit):
+// past it the collector runs anyway, so a project many times larger
+// than that costs time, never memory without end.
+const (
+	GCPercentRestoring   = -1
+	MemoryLimitRestoring = 256 << 20
+)

@@ -78,6 +78,7 @@ func BenchmarkReload1MBWith5000(b *testing.B) {
 		runtime.GC()
 		b.StartTimer()
 		gc := debug.SetGCPercent(gcPercentRestoring)
+		limit := debug.SetMemoryLimit(MemoryLimitRestoring)
 		st := NewState(benchClock)
 		c0, cpuKnown := threadCPU()
 		t0 := time.Now()
@@ -98,6 +99,7 @@ func BenchmarkReload1MBWith5000(b *testing.B) {
 			cpus = append(cpus, c1-c0)
 		}
 		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
 	}
 	// Medians and the fastest run: on a shared machine the mean is
 	// mostly other processes.

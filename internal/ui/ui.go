@@ -172,7 +172,11 @@ func (u *UI) Start() {
 	// The collector stays off until the restored project is drawn
 	// (app.GCPercentRestoring); started turns it back on.
 	gc := debug.SetGCPercent(app.GCPercentRestoring)
-	u.collectAfterFirstFrame = func() { debug.SetGCPercent(gc) }
+	limit := debug.SetMemoryLimit(app.MemoryLimitRestoring)
+	u.collectAfterFirstFrame = func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 	// IndexedDB is asked first, so that the browser opens it while the
 	// page does the rest of its start (drawing the start screen); the
 	// restore waits for that rest (only an error comes at once).
