@@ -3,6 +3,7 @@ package annotation
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -99,10 +100,13 @@ func Load(p Project, clock func() time.Time) (*Store, error) {
 			add("annotation %q: %s", a.ID, msg)
 			continue
 		}
-		s.writeAnn(a.ID, a)
+		s.loadAnn(a)
 		if n, ok := numericSuffix(a.ID, "a"); ok && n >= s.nextAnn {
 			s.nextAnn = n + 1
 		}
+	}
+	for _, e := range s.docs {
+		slices.SortFunc(e.sorted, annCompare)
 	}
 	// Links are checked once every annotation is in.
 	for _, a := range p.Annotations {
@@ -127,6 +131,30 @@ func Load(p Project, clock func() time.Time) (*Store, error) {
 		return nil, probs
 	}
 	return s, nil
+}
+
+// loadAnn files annotation a of a project being loaded; Load puts each
+// document's list in reading order once all are in. (Inserting each in
+// place, as a change does, moved half the list for every annotation of
+// a project restored in key order, and recorded changes Load forgets.)
+func (s *Store) loadAnn(a *Annotation) {
+	e := s.docByID[a.Document]
+	e.sorted = append(e.sorted, a)
+	if n := a.Hull().Len(); n > e.maxHull {
+		e.maxHull = n
+	}
+	s.anns[a.ID] = a
+}
+
+// annCompare orders annotations as annLess does.
+func annCompare(a, b *Annotation) int {
+	switch {
+	case annLess(a, b):
+		return -1
+	case annLess(b, a):
+		return 1
+	}
+	return 0
 }
 
 // checkLoaded checks one annotation of a loaded project on its own.

@@ -391,6 +391,12 @@ func (st *State) restoreAutosave(a RestoreAutosave) {
 		}
 	}
 	r := store.Recover(all)
+	if r.BaseDamaged {
+		// Never a part of the project shown as if it were the whole.
+		st.startSaving(r, nil)
+		st.fail("Your autosaved work could not be read: the copy this browser keeps of it is damaged (its checksum does not match). Open an exported file to go on.")
+		return
+	}
 	if store.HasProject(r.Records) {
 		s, historyErr, err := store.LoadProject(r.Records, st.clock)
 		if err != nil {
@@ -568,3 +574,19 @@ func ForgetLegacySnapshots(kv KV) error {
 	}
 	return nil
 }
+
+// GCPercentRestoring is the garbage collector's setting (debug.SetGCPercent)
+// while the browser layer restores the autosaved project and draws it
+// for the first frame: off. The restore allocates the whole project (at
+// 1 MB and 5,000 annotations about 11 MB) from a small heap, which would
+// start several collections; in WebAssembly a collection's marking runs
+// on the page's thread, and while it runs every pointer written pays a
+// write barrier — measured, half of the restore. The browser layer turns
+// the collector back on once the page is idle after the first frame.
+// MemoryLimitRestoring bounds the heap meanwhile (debug.SetMemoryLimit):
+// past it the collector runs anyway, so a project many times larger
+// than that costs time, never memory without end.
+const (
+	GCPercentRestoring   = -1
+	MemoryLimitRestoring = 256 << 20
+)

@@ -25,8 +25,8 @@ func buckets(hull text.Span) (first, last int) {
 	return hull.Start / drawnBucket, max(hull.End-1, hull.Start) / drawnBucket
 }
 
-func newDrawnSet() drawnSet {
-	return drawnSet{byID: map[string]drawnAnnotation{}, at: map[int]map[string]struct{}{}}
+func newDrawnSet(n int) drawnSet {
+	return drawnSet{byID: make(map[string]drawnAnnotation, n), at: map[int]map[string]struct{}{}}
 }
 
 // put records what was drawn of annotation id.

@@ -126,7 +126,7 @@ type SaveStatus struct {
 
 // NewState returns the state of an empty app.
 func NewState(clock func() time.Time) *State {
-	return &State{Store: newStore(clock), clock: clock, drawn: newDrawnSet()}
+	return &State{Store: newStore(clock), clock: clock, drawn: newDrawnSet(0)}
 }
 
 func newStore(clock func() time.Time) *annotation.Store {
@@ -187,8 +187,8 @@ func (st *State) takeRedraw() Redraw {
 	var r Redraw
 	if st.allParas {
 		r.All = true
-		st.drawn = newDrawnSet()
 		r.Set = append(r.Set, st.Store.Annotations(st.Doc)...)
+		st.drawn = newDrawnSet(len(r.Set)) // made at its size: 5,000 grew it a dozen times
 	} else {
 		for i := range st.dirtyParas {
 			r.Paras = append(r.Paras, i)

@@ -265,33 +265,39 @@ func (d *decoder) null() bool {
 	return false
 }
 
-// str reads a string: without escapes, a slice of the input.
+// str reads a string: without escapes, a slice of the input. The scan
+// keeps its position in a local variable (in WebAssembly a field of d
+// written back at every byte cost the restore of 5,000 annotations
+// several milliseconds).
 func (d *decoder) str() (string, bool) {
 	d.ws()
-	if d.i >= len(d.s) || d.s[d.i] != '"' {
+	s, i := d.s, d.i
+	if i >= len(s) || s[i] != '"' {
 		return "", false
 	}
-	d.i++
-	start := d.i
-	for d.i < len(d.s) {
-		c := d.s[d.i]
+	i++
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
+			i++
+			continue
+		}
 		switch {
 		case c == '"':
-			s := d.s[start:d.i]
-			d.i++
-			return s, true
+			d.i = i + 1
+			return s[start:i], true
 		case c == '\\':
+			d.i = i
 			return d.escaped(start)
 		case c < 0x20:
 			return "", false
-		case c < utf8.RuneSelf:
-			d.i++
 		default:
-			r, size := utf8.DecodeRuneInString(d.s[d.i:])
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				return "", false // encoding/json replaces it: let it
 			}
-			d.i += size
+			i += size
 		}
 	}
 	return "", false
@@ -694,4 +700,161 @@ func (d *decoder) skip(depth int) bool {
 		}
 		return d.i > start
 	}
+}
+
+// The project's settings, its documents' order and its history are read
+// once per reload, by hand too: in the page, the first call of
+// encoding/json's decoder (compiling it, reflecting over the types) cost
+// the reload tens of milliseconds. Anything the encoders would not have
+// written goes to encoding/json, as above.
+
+// decodeMeta reads the project's settings record.
+func decodeMeta(v string) (meta, error) {
+	var m meta
+	d := decoder{s: v}
+	if d.meta(&m) && d.end() {
+		return m, nil
+	}
+	m = meta{}
+	if err := json.Unmarshal([]byte(v), &m); err != nil {
+		return meta{}, err
+	}
+	return m, nil
+}
+
+// decodeOrder reads the documents' order record.
+func decodeOrder(v string) ([]string, error) {
+	d := decoder{s: v}
+	if ids, ok := d.strings(); ok && d.end() {
+		return ids, nil
+	}
+	var ids []string
+	if err := json.Unmarshal([]byte(v), &ids); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// decodeHistory reads the undo and redo stacks' record.
+func decodeHistory(v string) (history, error) {
+	var h history
+	d := decoder{s: v}
+	if d.history(&h) && d.end() {
+		return h, nil
+	}
+	h = history{}
+	if err := json.Unmarshal([]byte(v), &h); err != nil {
+		return history{}, err
+	}
+	return h, nil
+}
+
+var (
+	metaFields     = []string{"Version", "Schema", "Annotator", "Exercise", "Orphans"}
+	schemaFields   = []string{"Labels", "Stances"}
+	labelFields    = []string{"ID", "Name", "Color", "Key"}
+	exerciseFields = []string{"ID", "Title", "Role", "Instructions"}
+	historyFields  = []string{"Undo", "Redo"}
+)
+
+func (d *decoder) meta(m *meta) bool {
+	return d.object(metaFields, func(n int) bool {
+		switch n {
+		case 0:
+			v, ok := d.int()
+			m.Version = v
+			return ok
+		case 1:
+			return d.schema(&m.Schema)
+		case 2:
+			v, ok := d.str()
+			m.Annotator = v
+			return ok
+		case 3:
+			e := &m.Exercise
+			strs := [...]*string{&e.ID, &e.Title, &e.Role, &e.Instructions}
+			return d.object(exerciseFields, func(n int) bool {
+				v, ok := d.str()
+				*strs[n] = v
+				return ok
+			})
+		}
+		if d.null() {
+			m.Orphans = nil
+			return true
+		}
+		m.Orphans = []annotation.Annotation{}
+		return d.array(func() bool {
+			var a annotation.Annotation
+			ok := d.annotation(&a)
+			m.Orphans = append(m.Orphans, a)
+			return ok
+		})
+	})
+}
+
+func (d *decoder) schema(s *annotation.Schema) bool {
+	return d.object(schemaFields, func(n int) bool {
+		if n == 1 {
+			v, ok := d.strings()
+			s.Stances = v
+			return ok
+		}
+		if d.null() {
+			s.Labels = nil
+			return true
+		}
+		s.Labels = []annotation.Label{}
+		return d.array(func() bool {
+			var l annotation.Label
+			strs := [...]*string{&l.ID, &l.Name, &l.Color, &l.Key}
+			ok := d.object(labelFields, func(n int) bool {
+				v, ok := d.str()
+				*strs[n] = v
+				return ok
+			})
+			s.Labels = append(s.Labels, l)
+			return ok
+		})
+	})
+}
+
+// strings reads an array of strings, or null (nil).
+func (d *decoder) strings() ([]string, bool) {
+	if d.null() {
+		return nil, true
+	}
+	list := []string{}
+	ok := d.array(func() bool {
+		v, ok := d.str()
+		list = append(list, v)
+		return ok
+	})
+	return list, ok
+}
+
+// ints reads an array of integers, or null (nil).
+func (d *decoder) ints() ([]int, bool) {
+	if d.null() {
+		return nil, true
+	}
+	list := []int{}
+	ok := d.array(func() bool {
+		v, ok := d.int()
+		list = append(list, v)
+		return ok
+	})
+	return list, ok
+}
+
+func (d *decoder) history(h *history) bool {
+	return d.object(historyFields, func(n int) bool {
+		v, ok := d.ints()
+		if n == 0 {
+			h.Undo = v
+		} else {
+			h.Redo = v
+		}
+		return ok
+	})
 }

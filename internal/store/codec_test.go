@@ -133,6 +133,14 @@ func TestRecordDecodersReadWhatEncodingJSONReads(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
+func mustMeta(m meta) string {
+	b, err := json.Marshal(m)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
 func mustStep(st annotation.Step) string {
 	b, err := json.Marshal(st)
 	if err != nil {
@@ -141,9 +149,16 @@ func mustStep(st annotation.Step) string {
 	return string(b)
 }
 
-// decodeKind decodes v as a record of kind a, s, d or c.
+// decodeKind decodes v as a record of kind a, s, d or c, or m (the
+// project's settings), o (the documents' order) or h (the history).
 func decodeKind(kind, v string) (any, error) {
 	switch kind {
+	case "m":
+		return decodeMeta(v)
+	case "o":
+		return decodeOrder(v)
+	case "h":
+		return decodeHistory(v)
 	case "a":
 		return DecodeAnnotation(v)
 	case "s":
@@ -158,6 +173,15 @@ func decodeKind(kind, v string) (any, error) {
 func fastKind(kind, v string) (any, bool) {
 	d := decoder{s: v}
 	switch kind {
+	case "m":
+		var m meta
+		return m, d.meta(&m) && d.end()
+	case "o":
+		ids, ok := d.strings()
+		return ids, ok && d.end()
+	case "h":
+		var h history
+		return h, d.history(&h) && d.end()
 	case "a":
 		var a annotation.Annotation
 		return a, d.annotation(&a) && d.end()
@@ -176,6 +200,18 @@ func fastKind(kind, v string) (any, bool) {
 func jsonKind(kind, v string) (any, error) {
 	var err error
 	switch kind {
+	case "m":
+		var m meta
+		err = json.Unmarshal([]byte(v), &m)
+		return m, err
+	case "o":
+		var ids []string
+		err = json.Unmarshal([]byte(v), &ids)
+		return ids, err
+	case "h":
+		var h history
+		err = json.Unmarshal([]byte(v), &h)
+		return h, err
 	case "a":
 		var a annotation.Annotation
 		err = json.Unmarshal([]byte(v), &a)
@@ -202,6 +238,14 @@ func TestTheHandWrittenDecoderReadsWhatTheEncodersWriteWithoutEncodingJSON(t *te
 		{"speaker", "s", string(AppendSpeaker(nil, &annotation.Speaker{ID: "s1", Name: "Wang \"Wen\""}))},
 		{"document", "d", string(AppendDocument(nil, &annotation.Document{ID: "d1", Title: "<T>", Done: true}))},
 		{"step", "c", mustStep(sampleSteps()[1])},
+		{"settings", "m", mustMeta(meta{Version: formatVersion, Schema: annotation.DefaultSchema(), Annotator: "Ana <&>",
+			Exercise: annotation.ExerciseRef{ID: "ex", Title: "T", Role: annotation.RoleKey, Instructions: "Read\n“this”"},
+			Orphans:  []annotation.Annotation{fullAnnotation("😀")}})},
+		{"settings without a schema", "m", mustMeta(meta{Version: formatVersion})},
+		{"order", "o", `["d1","d2","d\u00e9"]`},
+		{"no order", "o", `null`},
+		{"history", "h", encodeHistory([]int{1, 2, 30}, nil)},
+		{"empty history", "h", encodeHistory([]int{}, []int{4})},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -219,9 +263,13 @@ func TestTheHandWrittenDecoderReadsWhatTheEncodersWriteWithoutEncodingJSON(t *te
 // same value; and the decoding used (with its fallback) gives
 // encoding/json's answer.
 func FuzzRecordDecoderAgreesWithEncodingJSON(f *testing.F) {
-	for _, k := range []string{"a", "s", "d", "c"} {
+	for _, k := range []string{"a", "s", "d", "c", "m", "o", "h"} {
 		f.Add(k, `{"ID":"x"}`)
 	}
+	f.Add("m", mustMeta(meta{Version: formatVersion, Schema: annotation.DefaultSchema(), Annotator: "A"}))
+	f.Add("m", `{"Version":1,"Schema":{"Labels":null,"Stances":null},"Orphans":[]}`)
+	f.Add("o", `["d1",null]`)
+	f.Add("h", `{"Undo":[1,-2],"Redo":null}`)
 	f.Add("a", string(AppendAnnotation(nil, ptr(fullAnnotation("é\u2028<")))))
 	f.Add("a", `{"Quote":"\ud83d\ude00\ud800"}`)
 	f.Add("c", mustStep(sampleSteps()[1]))
@@ -229,7 +277,7 @@ func FuzzRecordDecoderAgreesWithEncodingJSON(f *testing.F) {
 	f.Add("d", `{"ID":"d1","Done":true}`)
 	f.Fuzz(func(t *testing.T, kind, in string) {
 		switch kind {
-		case "a", "s", "d", "c":
+		case "a", "s", "d", "c", "m", "o", "h":
 		default:
 			return
 		}

@@ -59,7 +59,7 @@ type Saved struct {
 // NewSaved starts tracking records storage holds (keys of Recover's
 // Records) for s; a nil s means none yet, so the next Changes writes all.
 func NewSaved(s *annotation.Store, records map[string]string) *Saved {
-	sv := &Saved{store: s, keys: map[string]bool{}, steps: map[int]bool{}}
+	sv := &Saved{store: s, keys: make(map[string]bool, len(records)), steps: map[int]bool{}}
 	for k := range records {
 		sv.keys[k] = true
 		if n, ok := strings.CutPrefix(k, "c/"); ok {
@@ -422,16 +422,16 @@ func HasProject(records map[string]string) bool {
 // history that does not fit the project is dropped (historyErr says
 // why); the project itself is checked whole by annotation.Load.
 func LoadProject(records map[string]string, clock func() time.Time) (s *annotation.Store, historyErr, err error) {
-	var m meta
-	if err := json.Unmarshal([]byte(records[annotation.MetaRecord]), &m); err != nil {
+	m, err := decodeMeta(records[annotation.MetaRecord])
+	if err != nil {
 		return nil, nil, fmt.Errorf("read the project's settings: %w", err)
 	}
 	if m.Version != formatVersion {
 		return nil, nil, fmt.Errorf("the saved work is in format %d, which this version of Sayso does not read", m.Version)
 	}
 	p := annotation.Project{Schema: m.Schema, Annotator: m.Annotator, Exercise: m.Exercise, Orphans: m.Orphans}
-	var order []string
-	if err := json.Unmarshal([]byte(records[annotation.OrderRecord]), &order); err != nil {
+	order, err := decodeOrder(records[annotation.OrderRecord])
+	if err != nil {
 		return nil, nil, fmt.Errorf("read the list of documents: %w", err)
 	}
 	for _, id := range order {
@@ -446,6 +446,32 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 		d.Text = t
 		p.Documents = append(p.Documents, d)
 	}
+	// The records are read in the map's order: a store does not depend on
+	// the order its annotations come in (annotation.Load sorts them).
+	// Only a project that does not hold together is read again in the
+	// records' order, so that its message lists the problems the same way
+	// every time.
+	if err := readRecords(&p, records, false); err != nil {
+		return nil, nil, readRecords(&p, records, true)
+	}
+	s, err = annotation.Load(p, clock)
+	if err != nil {
+		if rerr := readRecords(&p, records, true); rerr != nil {
+			return nil, nil, rerr
+		}
+		if _, again := annotation.Load(p, clock); again != nil {
+			err = again
+		}
+		return nil, nil, fmt.Errorf("the saved project does not hold together: %w", err)
+	}
+	s.TakeTouched() // what was just read is what storage holds
+	historyErr = loadHistory(s, records)
+	return s, historyErr, nil
+}
+
+// readRecords reads the annotations and speakers of records into p, in
+// the records' order when sorted.
+func readRecords(p *annotation.Project, records map[string]string, sorted bool) error {
 	keys := make([]string, 0, len(records))
 	nAnns, nSpeakers := 0, 0
 	for k := range records {
@@ -457,7 +483,9 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 			nSpeakers++
 		}
 	}
-	sort.Strings(keys)
+	if sorted {
+		sort.Strings(keys)
+	}
 	p.Annotations = make([]annotation.Annotation, 0, nAnns)
 	p.Speakers = make([]annotation.Speaker, 0, nSpeakers)
 	for _, k := range keys {
@@ -466,24 +494,18 @@ func LoadProject(records map[string]string, clock func() time.Time) (s *annotati
 		case strings.HasPrefix(k, "a/"):
 			a, err := DecodeAnnotation(v)
 			if err != nil {
-				return nil, nil, fmt.Errorf("read annotation %s: %w", k[2:], err)
+				return fmt.Errorf("read annotation %s: %w", k[2:], err)
 			}
 			p.Annotations = append(p.Annotations, a)
 		case strings.HasPrefix(k, "s/"):
 			sp, err := DecodeSpeaker(v)
 			if err != nil {
-				return nil, nil, fmt.Errorf("read speaker %s: %w", k[2:], err)
+				return fmt.Errorf("read speaker %s: %w", k[2:], err)
 			}
 			p.Speakers = append(p.Speakers, sp)
 		}
 	}
-	s, err = annotation.Load(p, clock)
-	if err != nil {
-		return nil, nil, fmt.Errorf("the saved project does not hold together: %w", err)
-	}
-	s.TakeTouched() // what was just read is what storage holds
-	historyErr = loadHistory(s, records)
-	return s, historyErr, nil
+	return nil
 }
 
 func loadHistory(s *annotation.Store, records map[string]string) error {
@@ -491,8 +513,8 @@ func loadHistory(s *annotation.Store, records map[string]string) error {
 	if !ok {
 		return nil
 	}
-	var h history
-	if err := json.Unmarshal([]byte(v), &h); err != nil {
+	h, err := decodeHistory(v)
+	if err != nil {
 		return fmt.Errorf("read the undo history: %w", err)
 	}
 	steps := func(ns []int) ([]annotation.Step, error) {

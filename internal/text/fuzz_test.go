@@ -1,8 +1,10 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,6 +92,40 @@ func FuzzNormalize(f *testing.F) {
 		}
 		if utf8.ValidString(s) != utf8.ValidString(got) {
 			t.Fatalf("Normalize(%q) changed validity", s)
+		}
+	})
+}
+
+// FuzzParagraphsSplitLikeARuneByRuneScan: Paragraphs, which steps over
+// ASCII bytes without decoding them, finds the paragraphs a scan of every
+// code point finds, for any string (invalid UTF-8 included).
+func FuzzParagraphsSplitLikeARuneByRuneScan(f *testing.F) {
+	for _, tt := range sampleTexts {
+		f.Add(tt.text)
+	}
+	f.Add("one\n\n \u00a0\n two\u2028\nthree 😀\n\xff\n\u0085")
+	f.Add(strings.Repeat("é\n", stride+3))
+	f.Add("a\n \t\v\f\r\nb")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []Span
+		cp, start, blank := 0, 0, true
+		for _, r := range s {
+			switch {
+			case r == '\n':
+				if !blank {
+					want = append(want, Span{start, cp})
+				}
+				start, blank = cp+1, true
+			case blank && !unicode.IsSpace(r):
+				blank = false
+			}
+			cp++
+		}
+		if !blank {
+			want = append(want, Span{start, cp})
+		}
+		if got := NewIndex(s).Paragraphs(); !slices.Equal(got, want) {
+			t.Fatalf("Paragraphs(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

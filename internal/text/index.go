@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,19 +40,29 @@ func NewIndex(s string) *Index {
 		x.n, x.n16 = len(s), len(s)
 		return x
 	}
-	x.n = utf8.RuneCountInString(s)
-	x.bytes = make([]int32, 0, x.n/stride+1)
-	x.u16 = make([]int32, 0, x.n/stride+1)
+	// One pass, a checkpoint at a time: the ASCII bytes between two are
+	// stepped over without decoding (the index of a restored 1 MB article
+	// is built before its first frame).
+	x.bytes = make([]int32, 0, len(s)/stride+1)
+	x.u16 = make([]int32, 0, len(s)/stride+1)
 	cp, u := 0, 0
-	for i, r := range s {
-		if cp%stride == 0 {
-			x.bytes = append(x.bytes, int32(i))
-			x.u16 = append(x.u16, int32(u))
+	for i := 0; i < len(s); {
+		x.bytes = append(x.bytes, int32(i))
+		x.u16 = append(x.u16, int32(u))
+		k := 0
+		for ; k < stride && i < len(s); k++ {
+			if s[i] < utf8.RuneSelf {
+				i++
+				u++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			u += utf16Len(r)
 		}
-		cp++
-		u += utf16Len(r)
+		cp += k
 	}
-	x.n16 = u
+	x.n, x.n16 = cp, u
 	return x
 }
 
@@ -209,24 +220,51 @@ func (x *Index) RuneAt(cp int) rune {
 // than white space is one paragraph; its Span covers the whole line without
 // the newline. Blank lines produce no paragraph.
 func (x *Index) Paragraphs() []Span {
+	// From line to line by the newlines (strings.IndexByte), each line's
+	// start in code points from the index's checkpoints: only a line's
+	// leading white space is decoded, not all the text (the paragraphs of
+	// a restored 1 MB article are found before its first frame).
 	var paras []Span
-	cp, start, blank := 0, 0, true
-	for _, r := range x.s {
-		switch {
-		case r == '\n':
-			if !blank {
-				paras = append(paras, Span{start, cp})
-			}
-			start, blank = cp+1, true
-		case blank && !unicode.IsSpace(r):
-			blank = false
+	s := x.s
+	for b := 0; b <= len(s); {
+		end := len(s)
+		if i := strings.IndexByte(s[b:], '\n'); i >= 0 {
+			end = b + i
 		}
-		cp++
-	}
-	if !blank {
-		paras = append(paras, Span{start, cp})
+		if !blankLine(s[b:end]) {
+			paras = append(paras, Span{x.CodePointAtByte(b), x.CodePointAtByte(end)})
+		}
+		b = end + 1
 	}
 	return paras
+}
+
+// blankLine reports whether line holds only white space.
+func blankLine(line string) bool {
+	for i := 0; i < len(line); {
+		if c := line[i]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(line[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += w
+	}
+	return true
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	}
+	return false
 }
 
 // ParagraphAt returns the index in paras (sorted, disjoint spans as returned

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"errors"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall/js"
@@ -112,6 +113,9 @@ type UI struct {
 	// suggestFunc sends SuggestMore when the page is idle (suggestLater),
 	// warmFunc WarmSuggest (warmSuggestLater).
 	suggestFunc, warmFunc js.Func
+	// collectAfterFirstFrame turns the garbage collector back on after
+	// the restore (Start).
+	collectAfterFirstFrame func()
 	// openWarm rehearses opening a project in idle time after start-up
 	// (warmopen.go).
 	openWarm openWarming
@@ -167,27 +171,56 @@ func New(st *app.State) (*UI, error) {
 // Start opens autosave's storage, restores autosaved work, draws the
 // page, listens to events and marks the page ready.
 func (u *UI) Start() {
-	askPersistentStorage()
-	u.startHandIn()
+	perfMark("sayso:start")
+	// The collector stays off until the restored project is drawn
+	// (app.GCPercentRestoring); started turns it back on.
+	gc := debug.SetGCPercent(app.GCPercentRestoring)
+	limit := debug.SetMemoryLimit(app.MemoryLimitRestoring)
+	u.collectAfterFirstFrame = func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
+	// IndexedDB is asked first, so that the browser opens it while the
+	// page does the rest of its start (drawing the start screen); the
+	// restore waits for that rest (only an error comes at once).
+	var restore func()
+	begun := false
+	start := func(a app.RestoreAutosave) {
+		restore = func() { u.started(a) }
+		if begun {
+			restore()
+		}
+	}
 	openIndexedDB(func(db js.Value, err error) {
+		perfMark("sayso:idb-open")
 		if err != nil {
-			u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
+			start(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
 			return
 		}
 		readIndexedDB(db, func(all map[string]string, err error) {
+			perfMark("sayso:idb-read")
 			if err != nil {
-				u.started(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
+				start(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
 				return
 			}
 			u.idb = db
-			u.started(app.RestoreAutosave{Storage: u.store, Stored: all})
+			start(app.RestoreAutosave{Storage: u.store, Stored: all})
 		})
 	})
+	askPersistentStorage()
+	u.startHandIn()
+	begun = true
+	if restore != nil {
+		restore()
+	}
 }
 
 // started restores the work storage holds and makes the page live.
 func (u *UI) started(restore app.RestoreAutosave) {
+	perf := js.Global().Get("performance")
+	start := perf.Call("now")
 	u.dispatch(restore)
+	perf.Call("measure", "sayso:restore", map[string]any{"start": start, "end": perf.Call("now")})
 	u.holdWriterLock()
 	u.estimate()
 	u.startSaveWorkerWhenIdle()
@@ -197,10 +230,35 @@ func (u *UI) started(restore app.RestoreAutosave) {
 		u.dispatch(app.EmbeddedExercise{Data: []byte(ex.String())})
 	}
 	u.loading.SetAttribute("hidden", "")
+	perfMark("sayso:ready")
 	u.doc.(dom.HTMLDocument).Body().Underlying().Get("dataset").Set("ready", "1")
+	u.whenIdle(u.collectAfterFirstFrame)
 	u.warmOpenLater()
 	u.warmSuggestLater()
 }
+
+// whenIdle calls f once the page is idle (requestIdleCallback, at most
+// a second later; at once where the browser lacks it, in a task of its
+// own).
+func (u *UI) whenIdle(f func()) {
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	w := js.Global()
+	if ric := w.Get("requestIdleCallback"); ric.Type() == js.TypeFunction {
+		opts := w.Get("Object").New()
+		opts.Set("timeout", 1000)
+		w.Call("requestIdleCallback", cb, opts)
+		return
+	}
+	w.Call("setTimeout", cb, 0)
+}
+
+// perfMark marks a point of the start-up for the benchmark (User Timing).
+func perfMark(name string) { js.Global().Get("performance").Call("mark", name) }
 
 // askPersistentStorage asks the browser not to evict this site's storage
 // under pressure (navigator.storage.persist). Browsers decide without
