@@ -15,7 +15,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -23,12 +22,9 @@ import (
 	"sort"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/profiler"
-	"github.com/chromedp/chromedp"
-
 	"sayso/internal/bench/browser"
 	"sayso/internal/bench/corpus"
+	"sayso/internal/bench/cpuprofile"
 )
 
 func main() {
@@ -157,8 +153,7 @@ func run(o options) error {
 	}
 	defer b.Close()
 	var cpus []float64
-	self := map[string]float64{}
-	total := map[string]float64{}
+	var times cpuprofile.Times
 	traced := map[string]float64{}
 	for r := range o.runs + 1 {
 		hook := browser.Hook{ClearStorage: true}
@@ -215,13 +210,7 @@ func run(o options) error {
 			}
 		}
 		if o.profile && r > 0 {
-			if _, err := chromedp.Call(t.Context(), profiler.Enable, cdp.Empty{}); err != nil {
-				return err
-			}
-			if _, err := chromedp.Call(t.Context(), profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
-				return err
-			}
-			if _, err := chromedp.Call(t.Context(), profiler.Start, cdp.Empty{}); err != nil {
+			if err := cpuprofile.Start(t.Context()); err != nil {
 				return err
 			}
 		}
@@ -295,18 +284,13 @@ func run(o options) error {
 			}
 		}
 		if o.profile && r > 0 {
-			res, err := chromedp.Call(t.Context(), profiler.Stop, cdp.Empty{})
+			prof, err := cpuprofile.Stop(t.Context())
 			if err != nil {
 				return err
 			}
-			addSelf(self, res.Profile)
-			addTotal(total, res.Profile)
+			times.Add(prof)
 			if o.out != "" {
-				j, err := json.Marshal(res.Profile)
-				if err != nil {
-					return err
-				}
-				if err := os.WriteFile(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), j, 0o644); err != nil {
+				if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), prof); err != nil {
 					return err
 				}
 			}
@@ -332,72 +316,7 @@ func run(o options) error {
 		printTrace(traced, o.runs)
 	}
 	if o.profile {
-		printTop("self time", self, o.runs, o.top)
-		printTop("total time (self and callees)", total, o.runs, o.top)
+		times.Print(os.Stdout, o.top)
 	}
 	return nil
-}
-
-func printTop(what string, times map[string]float64, runs, top int) {
-	{
-		type fn struct {
-			name string
-			ms   float64
-		}
-		var fns []fn
-		for k, v := range times {
-			fns = append(fns, fn{k, v})
-		}
-		sort.Slice(fns, func(i, j int) bool { return fns[i].ms > fns[j].ms })
-		fmt.Printf("%s, per run (%d runs):\n", what, runs)
-		for i, f := range fns {
-			if i == top {
-				break
-			}
-			fmt.Printf("   %8.2f ms  %s\n", f.ms/float64(runs), f.name)
-		}
-	}
-}
-
-// addSelf adds each function's self time in p (ms) to self.
-func addSelf(self map[string]float64, p *profiler.Profile) {
-	name := map[int64]string{}
-	for _, n := range p.Nodes {
-		cf := n.CallFrame
-		name[int64(n.ID)] = fmt.Sprintf("%s (%s:%d)", cf.FunctionName, filepath.Base(cf.URL), cf.LineNumber)
-		if cf.FunctionName == "" {
-			name[int64(n.ID)] = "(anonymous) " + filepath.Base(cf.URL) + fmt.Sprintf(":%d", cf.LineNumber)
-		}
-	}
-	for i, id := range p.Samples {
-		if i < len(p.TimeDeltas) {
-			self[name[id]] += float64(p.TimeDeltas[i]) / 1000
-		}
-	}
-}
-
-// addTotal adds to total each function's time on the stack in p (ms),
-// once per sample however deep it recurses.
-func addTotal(total map[string]float64, p *profiler.Profile) {
-	name := map[int64]string{}
-	parent := map[int64]int64{}
-	for _, n := range p.Nodes {
-		cf := n.CallFrame
-		name[int64(n.ID)] = fmt.Sprintf("%s (%s)", cf.FunctionName, filepath.Base(cf.URL))
-		for _, c := range n.Children {
-			parent[int64(c)] = int64(n.ID)
-		}
-	}
-	for i, id := range p.Samples {
-		if i >= len(p.TimeDeltas) {
-			break
-		}
-		seen := map[string]bool{}
-		for n := int64(id); n != 0; n = parent[n] {
-			if k := name[n]; !seen[k] {
-				seen[k] = true
-				total[k] += float64(p.TimeDeltas[i]) / 1000
-			}
-		}
-	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"sayso/internal/bench/browser"
+	"sayso/internal/bench/cpuprofile"
 )
 
 // traceEvent is one Chrome trace event (the fields read here).
@@ -133,5 +134,5 @@ func (tr *tracer) stop(t *browser.Tab, self map[string]float64, dump string) err
 }
 
 func printTrace(self map[string]float64, runs int) {
-	printTop(fmt.Sprintf("renderer main thread, trace events by self thread time"), self, runs, 30)
+	cpuprofile.PrintTop(os.Stdout, "renderer main thread, trace events by self thread time", self, runs, 30)
 }

@@ -16,7 +16,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -24,13 +23,13 @@ import (
 	"sort"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 
 	"sayso/internal/bench/browser"
 	"sayso/internal/bench/corpus"
+	"sayso/internal/bench/cpuprofile"
+	"sayso/internal/bench/stats"
 )
 
 func main() {
@@ -131,7 +130,7 @@ func run(o options) error {
 	}
 	defer b.Close()
 	var painted, cpus []float64
-	self, total := map[string]float64{}, map[string]float64{}
+	var times cpuprofile.Times
 	for r := range o.runs + 1 {
 		if err := openAndSave(b, srv.URL, file); err != nil {
 			return err
@@ -148,13 +147,7 @@ func run(o options) error {
 			return err
 		}
 		if o.profile && r > 0 {
-			if _, err := chromedp.Call(t.Context(), profiler.Enable, cdp.Empty{}); err != nil {
-				return err
-			}
-			if _, err := chromedp.Call(t.Context(), profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
-				return err
-			}
-			if _, err := chromedp.Call(t.Context(), profiler.Start, cdp.Empty{}); err != nil {
+			if err := cpuprofile.Start(t.Context()); err != nil {
 				return err
 			}
 		}
@@ -174,18 +167,13 @@ func run(o options) error {
 			return err
 		}
 		if o.profile && r > 0 {
-			res, err := chromedp.Call(t.Context(), profiler.Stop, cdp.Empty{})
+			prof, err := cpuprofile.Stop(t.Context())
 			if err != nil {
 				return err
 			}
-			addSelf(self, res.Profile)
-			addTotal(total, res.Profile)
+			times.Add(prof)
 			if o.out != "" {
-				j, err := json.Marshal(res.Profile)
-				if err != nil {
-					return err
-				}
-				if err := os.WriteFile(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), j, 0o644); err != nil {
+				if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), prof); err != nil {
 					return err
 				}
 			}
@@ -205,10 +193,9 @@ func run(o options) error {
 			fmt.Printf("   %7.1f  %-28s %7.1f ms\n", e[1], e[0], e[2])
 		}
 	}
-	fmt.Printf("painted, median of %d: %.0f ms; main-thread CPU %.0f ms\n", len(painted), median(painted), median(cpus))
+	fmt.Printf("painted, median of %d: %.0f ms; main-thread CPU %.0f ms\n", len(painted), stats.Median(painted), stats.Median(cpus))
 	if o.profile {
-		printTop("self time", self, o.runs, o.top)
-		printTop("total time (self and callees)", total, o.runs, o.top)
+		times.Print(os.Stdout, o.top)
 	}
 	return nil
 }
@@ -236,78 +223,4 @@ func openAndSave(b *browser.Browser, url, file string) error {
 	}
 	_, err = browser.EvalTimeout[bool](t, 2*time.Minute, "__bench.settle(3000)")
 	return err
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	return s[len(s)/2]
-}
-
-func printTop(what string, times map[string]float64, runs, top int) {
-	type fn struct {
-		name string
-		ms   float64
-	}
-	var fns []fn
-	for k, v := range times {
-		fns = append(fns, fn{k, v})
-	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].ms > fns[j].ms })
-	fmt.Printf("%s, per run (%d runs):\n", what, runs)
-	for i, f := range fns {
-		if i == top {
-			break
-		}
-		fmt.Printf("   %8.2f ms  %s\n", f.ms/float64(runs), f.name)
-	}
-}
-
-// name is a profile node's function, with its file.
-func name(n *profiler.ProfileNode) string {
-	cf := n.CallFrame
-	if cf.FunctionName == "" {
-		return "(anonymous) " + filepath.Base(cf.URL)
-	}
-	return cf.FunctionName + " (" + filepath.Base(cf.URL) + ")"
-}
-
-// addSelf adds each function's self time in p (ms) to self.
-func addSelf(self map[string]float64, p *profiler.Profile) {
-	names := map[int64]string{}
-	for _, n := range p.Nodes {
-		names[int64(n.ID)] = name(n)
-	}
-	for i, id := range p.Samples {
-		if i < len(p.TimeDeltas) {
-			self[names[int64(id)]] += float64(p.TimeDeltas[i]) / 1000
-		}
-	}
-}
-
-// addTotal adds to total each function's time on the stack in p (ms),
-// once per sample however deep it recurses.
-func addTotal(total map[string]float64, p *profiler.Profile) {
-	names, parent := map[int64]string{}, map[int64]int64{}
-	for _, n := range p.Nodes {
-		names[int64(n.ID)] = name(n)
-		for _, c := range n.Children {
-			parent[int64(c)] = int64(n.ID)
-		}
-	}
-	for i, id := range p.Samples {
-		if i >= len(p.TimeDeltas) {
-			break
-		}
-		seen := map[string]bool{}
-		for n := int64(id); n != 0; n = parent[n] {
-			if k := names[n]; !seen[k] {
-				seen[k] = true
-				total[k] += float64(p.TimeDeltas[i]) / 1000
-			}
-		}
-	}
 }
