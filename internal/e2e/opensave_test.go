@@ -58,18 +58,28 @@ func TestAnOpenedProjectIsSavedOnceShownAndComesBackAfterAReload(t *testing.T) {
 	assert.Equal(t, counts, p.Text("#sidebar .summary"), "the opened project is restored")
 }
 
+// openWithSavesBlockedUntilHidden opens a browser on about:blank (home:
+// tabs of one site may share a renderer, and home stays out of what is
+// done to the other), then a tab of the site whose writes are refused
+// until it is hidden (blockSavesUntilHidden), and opens the generated
+// project there. It returns both tabs and the list's counts shown.
+func openWithSavesBlockedUntilHidden(t *testing.T, url string) (home, tab *browsertest.Page, counts string) {
+	t.Helper()
+	home = browsertest.Open(t, url, "")
+	home.Do(chromedp.Navigate("about:blank"))
+	tab = home.NewTabWithScript(url, blockSavesUntilHidden)
+	tab.Do(chromedp.SetUploadFiles("#open-file-start", []string{generatedProjectFile(t)}))
+	tab.WaitFor(shownAnnotations + ` > 0`)
+	counts = tab.Text("#sidebar .summary")
+	require.Contains(t, counts, "20 annotations")
+	return home, tab, counts
+}
+
 // Closing the tab right after an open loses nothing (the first save is
 // refused until the page is hidden here: the save on leaving writes it).
 func TestClosingTheTabRightAfterAnOpenLosesNothing(t *testing.T) {
 	url := serveSite(t)
-	first := browsertest.Open(t, url, "")
-	first.Do(chromedp.Navigate("about:blank"))
-
-	tab := first.NewTabWithScript(url, blockSavesUntilHidden)
-	tab.Do(chromedp.SetUploadFiles("#open-file-start", []string{generatedProjectFile(t)}))
-	tab.WaitFor(shownAnnotations + ` > 0`)
-	counts := tab.Text("#sidebar .summary")
-	require.Contains(t, counts, "20 annotations")
+	first, tab, counts := openWithSavesBlockedUntilHidden(t, url)
 	closeTab(t, tab)
 
 	again := first.NewTab(url)
@@ -85,15 +95,7 @@ func TestClosingTheTabRightAfterAnOpenLosesNothing(t *testing.T) {
 // crashed.
 func TestAPageKilledRightAfterItsSaveOnLeavingKeepsTheSave(t *testing.T) {
 	url := serveSite(t)
-	home := browsertest.Open(t, url, "")
-	// Tabs of one site may share a renderer: home stays out of the crash.
-	home.Do(chromedp.Navigate("about:blank"))
-
-	tab := home.NewTabWithScript(url, blockSavesUntilHidden)
-	tab.Do(chromedp.SetUploadFiles("#open-file-start", []string{generatedProjectFile(t)}))
-	tab.WaitFor(shownAnnotations + ` > 0`)
-	counts := tab.Text("#sidebar .summary")
-	require.Contains(t, counts, "20 annotations")
+	home, tab, counts := openWithSavesBlockedUntilHidden(t, url)
 	tab.WaitFor(`window.__saysoBlockedWrites > 0`)
 
 	paused := make(chan struct{}, 1)
