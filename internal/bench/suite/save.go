@@ -14,8 +14,8 @@ import (
 	"sayso/internal/bench/browser"
 )
 
-// savedJS resolves once the autosave indicator says Saved.
-const savedJS = `new Promise((resolve) => {
+// SavedJS resolves once the autosave indicator says Saved.
+const SavedJS = `new Promise((resolve) => {
 	const check = () => document.getElementById("save-status").textContent.startsWith("Saved") ? resolve(true) : setTimeout(check, 20);
 	check();
 })`
@@ -54,10 +54,10 @@ func (s *Suite) saveCost(ctx context.Context) error {
 	return nil
 }
 
-// reloadWatch runs before the app in the reloaded tab: it notes when the
+// ReloadWatch runs before the app in the reloaded tab: it notes when the
 // app marks itself ready (the restored project drawn) and the second
 // animation frame after that, once the frame drawing it has been painted.
-const reloadWatch = `(() => {
+const ReloadWatch = `(() => {
 	const watch = new MutationObserver(() => {
 		if (!document.body || document.body.dataset.ready !== "1") return;
 		watch.disconnect();
@@ -67,7 +67,7 @@ const reloadWatch = `(() => {
 	watch.observe(document, {attributes: true, attributeFilter: ["data-ready"], subtree: true});
 })()`
 
-// reloadPaintedJS resolves with the times reloadWatch noted.
+// reloadPaintedJS resolves with the times ReloadWatch noted.
 const reloadPaintedJS = `new Promise((resolve) => {
 	const check = () => window.__reloadPainted ? resolve({ready: window.__reloadReady, painted: window.__reloadPainted}) : setTimeout(check, 20);
 	check();
@@ -115,7 +115,7 @@ func (s *Suite) firstSaveAndReload(ctx context.Context, d *Doc) error {
 	}
 	defer r.Close()
 	if _, err := chromedp.Call(r.Context(), page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: reloadWatch}); err != nil {
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: ReloadWatch}); err != nil {
 		return fmt.Errorf("inject the reload watch: %w", err)
 	}
 	if err := r.EnableCPU(); err != nil {
@@ -201,7 +201,7 @@ func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
 			if _, err := addClaimAt(t, para, skip, want, true); err != nil {
 				return err
 			}
-			if _, err := browser.EvalTimeout[bool](t, 60*time.Second, savedJS); err != nil {
+			if _, err := browser.EvalTimeout[bool](t, 60*time.Second, SavedJS); err != nil {
 				return fmt.Errorf("save: %w", err)
 			}
 			return settle(t, settleMs)
@@ -275,7 +275,7 @@ func openAndSave(t *browser.Tab, d *Doc) func() error {
 		if _, err := importDoc(t, d); err != nil {
 			return err
 		}
-		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
+		if _, err := browser.EvalTimeout[bool](t, 180*time.Second, SavedJS); err != nil {
 			return fmt.Errorf("first save: %w", err)
 		}
 		return nil

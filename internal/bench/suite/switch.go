@@ -67,7 +67,7 @@ func (s *Suite) switchSession(ctx context.Context, file string, docs, run int) e
 		return fmt.Errorf("open: %w", err)
 	}
 	s.add("switch.dataset.open", m.T1-m.T0)
-	if _, err := browser.EvalTimeout[bool](t, 180*time.Second, savedJS); err != nil {
+	if _, err := browser.EvalTimeout[bool](t, 180*time.Second, SavedJS); err != nil {
 		return fmt.Errorf("first save: %w", err)
 	}
 	if err := settle(t, 3000); err != nil {

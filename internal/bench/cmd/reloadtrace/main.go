@@ -30,6 +30,7 @@ import (
 	"sayso/internal/bench/corpus"
 	"sayso/internal/bench/cpuprofile"
 	"sayso/internal/bench/stats"
+	"sayso/internal/bench/suite"
 )
 
 func main() {
@@ -60,27 +61,7 @@ type options struct {
 	out     string
 }
 
-// savedJS resolves once the autosave indicator says Saved.
-const savedJS = `new Promise((resolve) => {
-	const check = () => document.getElementById("save-status").textContent.startsWith("Saved") ? resolve(true) : setTimeout(check, 20);
-	check();
-})`
-
-// reloadWatch runs before the app in the reloaded tab: it notes when the
-// app marks itself ready (the restored project drawn) and the second
-// animation frame after that, once the frame drawing it has been painted
-// (the benchmark's watch).
-const reloadWatch = `(() => {
-	const watch = new MutationObserver(() => {
-		if (!document.body || document.body.dataset.ready !== "1") return;
-		watch.disconnect();
-		window.__reloadReady = performance.now();
-		requestAnimationFrame(() => requestAnimationFrame(() => { window.__reloadPainted = performance.now(); }));
-	});
-	watch.observe(document, {attributes: true, attributeFilter: ["data-ready"], subtree: true});
-})()`
-
-// reloadPaintedJS resolves with the times reloadWatch noted and the
+// reloadPaintedJS resolves with the times suite.ReloadWatch noted and the
 // page's sayso User Timing entries.
 const reloadPaintedJS = `new Promise((resolve) => {
 	const check = () => {
@@ -140,7 +121,7 @@ func run(o options) error {
 			return err
 		}
 		if _, err := chromedp.Call(t.Context(), page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: reloadWatch}); err != nil {
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: suite.ReloadWatch}); err != nil {
 			return err
 		}
 		if err := t.EnableCPU(); err != nil {
@@ -218,7 +199,7 @@ func openAndSave(b *browser.Browser, url, file string) error {
 	if err := t.SetFile("#open-file-start", file); err != nil {
 		return err
 	}
-	if _, err := browser.EvalTimeout[bool](t, 3*time.Minute, savedJS); err != nil {
+	if _, err := browser.EvalTimeout[bool](t, 3*time.Minute, suite.SavedJS); err != nil {
 		return fmt.Errorf("first save: %w", err)
 	}
 	_, err = browser.EvalTimeout[bool](t, 2*time.Minute, "__bench.settle(3000)")
