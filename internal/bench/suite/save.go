@@ -20,6 +20,17 @@ const SavedJS = `new Promise((resolve) => {
 	check();
 })`
 
+// saveMeasuresJS counts the app's sayso:save measures so far.
+const saveMeasuresJS = `performance.getEntriesByName("sayso:save", "measure").length`
+
+// savedSinceJS (a format with the count wanted) resolves once the page
+// holds that many sayso:save measures and the indicator says Saved.
+const savedSinceJS = `new Promise((resolve) => {
+	const check = () => performance.getEntriesByName("sayso:save", "measure").length >= %d &&
+		document.getElementById("save-status").textContent.startsWith("Saved") ? resolve(true) : setTimeout(check, 20);
+	check();
+})`
+
 // saveChanges is how many changes each run of the save step saves, one
 // at a time (3 in a smoke run): with -runs 3, the p95 is taken over 60
 // saves.
@@ -197,11 +208,18 @@ func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
 	for k := range n {
 		para, skip := AddTarget(k, n, run, len(d.Corpus.Paragraphs))
 		want++
+		before, err := browser.Eval[int](t, saveMeasuresJS)
+		if err != nil {
+			return fmt.Errorf("add %d: count the saves: %w", k+1, err)
+		}
 		tr, err := traceTasks(t, func() error {
 			if _, err := addClaimAt(t, para, skip, want, true); err != nil {
 				return err
 			}
-			if _, err := browser.EvalTimeout[bool](t, 60*time.Second, SavedJS); err != nil {
+			// The indicator may still say Saved from the last change
+			// until the autosave timer fires: wait for this change's
+			// save and its completion (two measures at least).
+			if _, err := browser.EvalTimeout[bool](t, 60*time.Second, fmt.Sprintf(savedSinceJS, before+2)); err != nil {
 				return fmt.Errorf("save: %w", err)
 			}
 			return settle(t, settleMs)
@@ -211,7 +229,8 @@ func (s *Suite) saveSession(ctx context.Context, d *Doc, run int) error {
 		}
 		c, err := saveTasks(tr)
 		if err != nil {
-			return fmt.Errorf("add %d: %w", k+1, err)
+			seen, _ := browser.Eval[string](t, fmt.Sprintf(`JSON.stringify(performance.getEntriesByType("measure").filter(e => e.name.startsWith("sayso:")).slice(-8).map(e => [e.name, e.startTime, e.duration]))`))
+			return fmt.Errorf("add %d: %w (page: %s)", k+1, err, seen)
 		}
 		s.add("save.large", c.wall)
 		if c.cpu >= 0 {

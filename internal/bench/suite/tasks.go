@@ -118,19 +118,37 @@ func traceTasks(t *browser.Tab, do func() error) (*taskTrace, error) {
 }
 
 // parseTrace keeps the complete top-level tasks and pairs the begin and
-// end events of the User Timing measures.
+// end events of the User Timing measures. Chromium gives every measure of
+// a name the same id and writes a measure's begin and end one after the
+// other when performance.measure is called, so they are paired in the
+// order the trace delivered them, not by time: a measure of no length
+// has both at the same time, and one measure may start inside another.
 func parseTrace(raw []traceEvent) *taskTrace {
 	tr := &taskTrace{}
 	open := map[string]traceEvent{}
-	begun := map[[2]int][]traceEvent{} // toplevel B events open, by thread
-	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Ts < raw[j].Ts })
 	for _, e := range raw {
-		th := [2]int{e.Pid, e.Tid}
+		if e.Cat != "blink.user_timing" {
+			continue
+		}
 		id := string(e.ID)
 		if id == "" {
 			id = string(e.ID2.Local)
 		}
 		key := e.Name + "|" + id
+		switch e.Ph {
+		case "b":
+			open[key] = e
+		case "e":
+			if b, ok := open[key]; ok {
+				delete(open, key)
+				tr.spans = append(tr.spans, span{Name: e.Name, Pid: b.Pid, Tid: b.Tid, Start: b.Ts, End: e.Ts})
+			}
+		}
+	}
+	begun := map[[2]int][]traceEvent{} // toplevel B events open, by thread
+	sort.SliceStable(raw, func(i, j int) bool { return raw[i].Ts < raw[j].Ts })
+	for _, e := range raw {
+		th := [2]int{e.Pid, e.Tid}
 		switch {
 		case e.Cat == "toplevel" && e.Ph == "X":
 			tr.tasks = append(tr.tasks, task{Pid: e.Pid, Tid: e.Tid, Start: e.Ts, Wall: e.Dur, CPU: e.Tdur})
@@ -140,13 +158,6 @@ func parseTrace(raw []traceEvent) *taskTrace {
 			b := begun[th][len(begun[th])-1]
 			begun[th] = begun[th][:len(begun[th])-1]
 			tr.tasks = append(tr.tasks, task{Pid: e.Pid, Tid: e.Tid, Start: b.Ts, Wall: e.Ts - b.Ts, CPU: -1})
-		case e.Cat == "blink.user_timing" && e.Ph == "b":
-			open[key] = e
-		case e.Cat == "blink.user_timing" && e.Ph == "e":
-			if b, ok := open[key]; ok {
-				delete(open, key)
-				tr.spans = append(tr.spans, span{Name: e.Name, Pid: b.Pid, Tid: b.Tid, Start: b.Ts, End: e.Ts})
-			}
 		}
 	}
 	sort.SliceStable(tr.spans, func(i, j int) bool { return tr.spans[i].Start < tr.spans[j].Start })
