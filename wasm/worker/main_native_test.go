@@ -135,10 +135,14 @@ func TestTheServerWaitsForAFolderBeingSwapped(t *testing.T) {
 	require.Equal(t, http.StatusOK, status)
 
 	require.NoError(t, os.RemoveAll(dir))
+	// The new folder is made whole, then renamed into place, as
+	// internal/sitebuild does: the site is never half there.
+	tmp := filepath.Join(parent, "site.tmp")
+	require.NoError(t, os.MkdirAll(tmp, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(tmp, "index.html"), []byte("new"), 0o644))
 	go func() {
 		time.Sleep(300 * time.Millisecond)
-		_ = os.MkdirAll(dir, 0o755)
-		_ = os.WriteFile(filepath.Join(dir, "index.html"), []byte("new"), 0o644)
+		_ = os.Rename(tmp, dir)
 	}()
 	status, body := get(t, base+"/")
 	assert.Equal(t, http.StatusOK, status)
