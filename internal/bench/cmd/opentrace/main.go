@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"sayso/internal/bench/browser"
+	"sayso/internal/bench/chrometrace"
 	"sayso/internal/bench/corpus"
 	"sayso/internal/bench/cpuprofile"
 )
@@ -214,9 +215,9 @@ func run(o options) error {
 				return err
 			}
 		}
-		var tr *tracer
+		var tr *chrometrace.Tracer
 		if o.trace && r > 0 {
-			if tr, err = startTrace(t); err != nil {
+			if tr, err = chrometrace.Start(t); err != nil {
 				return err
 			}
 		}
@@ -279,7 +280,7 @@ func run(o options) error {
 			if o.dump != "" {
 				dump = fmt.Sprintf("%s-%d.json", o.dump, r)
 			}
-			if err := tr.stop(t, traced, dump); err != nil {
+			if err := tr.Stop(t, traced, dump); err != nil {
 				return err
 			}
 		}
@@ -313,7 +314,7 @@ func run(o options) error {
 	sort.Float64s(cpus)
 	fmt.Printf("main-thread CPU, median of %d: %.1f ms (min %.1f, max %.1f)\n", len(cpus), cpus[len(cpus)/2], cpus[0], cpus[len(cpus)-1])
 	if o.trace {
-		printTrace(traced, o.runs)
+		chrometrace.Print(traced, o.runs)
 	}
 	if o.profile {
 		times.Print(os.Stdout, o.top)

@@ -1,6 +1,10 @@
 //go:build !js
 
-package main
+// Package chrometrace records a Chrome trace of a benchmark's tab (CDP
+// Tracing) and sums the renderer main thread's events by self thread time,
+// so that style, layout, paint and hit tests show beside the script; it
+// can also write the main thread's events as JSON, for a timeline.
+package chrometrace
 
 import (
 	"encoding/json"
@@ -17,8 +21,8 @@ import (
 	"sayso/internal/bench/cpuprofile"
 )
 
-// traceEvent is one Chrome trace event (the fields read here).
-type traceEvent struct {
+// Event is one Chrome trace event (the fields read here).
+type Event struct {
 	Name string          `json:"name"`
 	Ph   string          `json:"ph"`
 	Ts   float64         `json:"ts"`
@@ -29,23 +33,23 @@ type traceEvent struct {
 	Args json.RawMessage `json:"args"`
 }
 
-// tracer collects a Chrome trace of a tab (-trace): the renderer main
-// thread's events, so that style, layout, paint and hit tests show
-// beside the script.
-type tracer struct {
+// Tracer collects a Chrome trace of a tab.
+type Tracer struct {
 	mu     sync.Mutex
-	events []traceEvent
+	events []Event
 	done   chan struct{}
 }
 
-func startTrace(t *browser.Tab) (*tracer, error) {
-	tr := &tracer{done: make(chan struct{})}
+// Start starts tracing t: the timeline, Blink, V8, toplevel, cc and gpu
+// categories.
+func Start(t *browser.Tab) (*Tracer, error) {
+	tr := &Tracer{done: make(chan struct{})}
 	if err := chromedp.Listen(t.Context(), func(ev any) {
 		switch ev := ev.(type) {
 		case *tracing.EventDataCollected:
 			tr.mu.Lock()
 			for _, v := range ev.Value {
-				var e traceEvent
+				var e Event
 				if json.Unmarshal(v, &e) == nil {
 					tr.events = append(tr.events, e)
 				}
@@ -66,11 +70,10 @@ func startTrace(t *browser.Tab) (*tracer, error) {
 	return tr, err
 }
 
-// stop ends the trace and adds each event name's self thread time on the
-// renderer's main thread (ms) to self.
-// With dump set (-dump), the main thread's complete events are also
-// written there as JSON, for a timeline.
-func (tr *tracer) stop(t *browser.Tab, self map[string]float64, dump string) error {
+// Stop ends the trace and adds each event name's self thread time on the
+// renderer's main thread (ms) to self. With dump set, the main thread's
+// complete events are also written there as JSON, for a timeline.
+func (tr *Tracer) Stop(t *browser.Tab, self map[string]float64, dump string) error {
 	if _, err := chromedp.Call(t.Context(), tracing.End, cdp.Empty{}); err != nil {
 		return err
 	}
@@ -87,7 +90,7 @@ func (tr *tracer) stop(t *browser.Tab, self map[string]float64, dump string) err
 			}
 		}
 	}
-	var xs []traceEvent
+	var xs []Event
 	for _, e := range tr.events {
 		if e.Ph == "X" && main[thread{e.Pid, e.Tid}] {
 			xs = append(xs, e)
@@ -133,6 +136,7 @@ func (tr *tracer) stop(t *browser.Tab, self map[string]float64, dump string) err
 	return nil
 }
 
-func printTrace(self map[string]float64, runs int) {
+// Print prints the events with the most self thread time of runs.
+func Print(self map[string]float64, runs int) {
 	cpuprofile.PrintTop(os.Stdout, "renderer main thread, trace events by self thread time", self, runs, 30)
 }
