@@ -84,6 +84,11 @@ func TestMeasuresSharingAnIdArePairedInTheOrderTheTraceDeliveredThem(t *testing.
 			{"name":"sayso:save","cat":"blink.user_timing","ph":"b","ts":5000,"pid":1,"tid":7,"id2":{"local":"0x23"}},
 			{"name":"sayso:save","cat":"blink.user_timing","ph":"e","ts":5000,"pid":1,"tid":7,"id2":{"local":"0x23"}}]`,
 			[]span{{Name: "sayso:save", Pid: 1, Tid: 7, Start: 4000, End: 5000}, {Name: "sayso:save", Pid: 1, Tid: 7, Start: 5000, End: 5000}}},
+		{"a measure of no length, one instant event", `[
+			{"name":"sayso:save","cat":"blink.user_timing","ph":"b","ts":4000,"pid":1,"tid":7,"id2":{"local":"0x2a"}},
+			{"name":"sayso:save","cat":"blink.user_timing","ph":"e","ts":4500,"pid":1,"tid":7,"id2":{"local":"0x2a"}},
+			{"name":"sayso:save","cat":"blink.user_timing","ph":"n","ts":5000,"pid":1,"tid":7,"id2":{"local":"0x2a"}}]`,
+			[]span{{Name: "sayso:save", Pid: 1, Tid: 7, Start: 4000, End: 4500}, {Name: "sayso:save", Pid: 1, Tid: 7, Start: 5000, End: 5000}}},
 		{"a measure taken inside another, delivered first", `[
 			{"name":"sayso:save","cat":"blink.user_timing","ph":"b","ts":6200,"pid":1,"tid":7,"id2":{"local":"0x23"}},
 			{"name":"sayso:save","cat":"blink.user_timing","ph":"e","ts":6300,"pid":1,"tid":7,"id2":{"local":"0x23"}},
