@@ -275,8 +275,12 @@ func addedStanceStyle(k int) int32 {
 // styleIndex is the index of a style in highlightStyles (the last label
 // style for a style it lacks), found without building the list.
 func styleIndex(style string) int32 {
-	if n, err := strconv.Atoi(strings.TrimPrefix(style, "x")); err == nil && strings.HasPrefix(style, "x") && n >= 0 && n < MaxLabelStyles {
-		return int32(fixedStyleCount + n)
+	// The prefix first: a failed Atoi allocates its error, and this runs
+	// for every highlight drawn.
+	if rest, ok := strings.CutPrefix(style, "x"); ok {
+		if n, err := strconv.Atoi(rest); err == nil && n >= 0 && n < MaxLabelStyles {
+			return int32(fixedStyleCount + n)
+		}
 	}
 	switch style {
 	case "claim":
@@ -296,8 +300,10 @@ func styleIndex(style string) int32 {
 	case "other":
 		return 7
 	}
-	if n, err := strconv.Atoi(strings.TrimPrefix(style, "claim-y")); err == nil && strings.HasPrefix(style, "claim-y") && n >= 0 && n < MaxAddedStanceStyles {
-		return addedStanceStyle(n)
+	if rest, ok := strings.CutPrefix(style, "claim-y"); ok {
+		if n, err := strconv.Atoi(rest); err == nil && n >= 0 && n < MaxAddedStanceStyles {
+			return addedStanceStyle(n)
+		}
 	}
 	if k := slices.Index(strings.Fields(suggestStyles), style); k >= 0 {
 		return suggestStyle(k)
