@@ -56,6 +56,10 @@
       el.textContent = "Sayso could not start: " + message;
     };
     domReady.then(show);
+    // The copy of the work painted while loading (preview.js) goes.
+    if (window.saysoPreview) {
+      window.saysoPreview.end();
+    }
   }
 
   function decodeBase64(text) {
@@ -115,6 +119,12 @@
     if (!response.ok) {
       throw new Error(`could not load ${url}: HTTP ${response.status}`);
     }
+    // The copy of the work from the last visit (preview.js) is painted
+    // first: compiling takes the cores its frame needs. It waits at most
+    // a quarter of a second, and not at all without a copy.
+    if (window.saysoPreview) {
+      await window.saysoPreview.settled(250);
+    }
     const type = response.headers.get("Content-Type") || "";
     if (typeof WebAssembly.instantiateStreaming === "function" && type.startsWith("application/wasm")) {
       const { instance } = await WebAssembly.instantiateStreaming(response, imports);
@@ -173,6 +183,9 @@
       window.saysoEmbeddedExercise = exercise.textContent;
     }
     registerServiceWorker();
+    if (window.saysoPreview) {
+      await window.saysoPreview.drawn();
+    }
     await go.run(instance); // settles only when the program exits
     if (exitCode !== 0) {
       throw new Error(`the program stopped with exit code ${exitCode} (details in the browser console)`);

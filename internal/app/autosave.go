@@ -39,6 +39,14 @@ type saving struct {
 	legacy bool
 	// generation counts erasures: a write planned before one is stale.
 	generation int
+	// planned is the store and its revision the last save planned wrote,
+	// and its batch: every change up to it is in a batch, written or in
+	// flight.
+	planned struct {
+		store    *annotation.Store
+		revision int
+		seq      uint64
+	}
 }
 
 // Persist asks the browser layer to carry out Write (in one IndexedDB
@@ -272,6 +280,7 @@ func (st *State) autosave(kv, memory KV, chunk int) []Effect {
 	if err != nil {
 		return nil
 	}
+	sv.planned.store, sv.planned.revision, sv.planned.seq = st.Store, rev, w.Seq
 	if kv == nil {
 		return []Effect{Persist{Write: w, Revision: rev, Generation: sv.generation}}
 	}
@@ -345,6 +354,7 @@ func (st *State) eraseSaved(kv KV) []Effect {
 			keys = append(keys, store.LogKey(s))
 		}
 	}
+	keys = append(keys, ScreenKey, ScreenSeqKey)
 	w := store.EraseWrite(keys)
 	gen := 0
 	if sv != nil {

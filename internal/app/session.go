@@ -102,6 +102,8 @@ func (st *State) applySessionAction(a Action) []Effect {
 		return st.autosave(a.Storage, memory, a.Chunk)
 	case Persisted:
 		return st.persisted(a)
+	case KeepFirstScreen:
+		return st.keepFirstScreen(a.Storage)
 	case Compact:
 		return st.compact(a.Storage)
 	case EraseSaved:

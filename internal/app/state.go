@@ -86,6 +86,9 @@ type State struct {
 	// last redraw; drawn is what the highlights show of each annotation.
 	dirtySpans []text.Span
 	drawn      drawnSet
+	// firstScreen makes the first screen's copy KeepFirstScreen keeps
+	// (firstscreen.go); nil keeps none.
+	firstScreen FirstScreen
 }
 
 // drawnAnnotation is what a highlight was drawn from, to tell whether an

@@ -126,6 +126,9 @@ func New(st *app.State) (*UI, error) {
 	win := dom.GetWindow()
 	u := &UI{st: st, win: win, doc: win.Document(), store: localStorage{}, morph: js.Global().Get("saysoMorph")}
 	u.text = newRenderer(u)
+	// Leaving the page keeps a copy of the first screen, which the next
+	// load paints before the program runs (web/preview.js).
+	st.SetFirstScreen(view.FirstScreen)
 	for _, b := range []struct {
 		id string
 		el *dom.Element
@@ -219,6 +222,11 @@ func (u *UI) Start() {
 func (u *UI) started(restore app.RestoreAutosave) {
 	perf := js.Global().Get("performance")
 	start := perf.Call("now")
+	// The copy of the first screen painted while the program loaded
+	// (web/preview.js) gives way, in this task, to the page drawn here.
+	if p := js.Global().Get("saysoPreview"); p.Type() == js.TypeObject {
+		p.Call("end")
+	}
 	u.dispatch(restore)
 	perf.Call("measure", "sayso:restore", map[string]any{"start": start, "end": perf.Call("now")})
 	u.holdWriterLock()
@@ -306,6 +314,12 @@ func (u *UI) dispatch(a app.Action) {
 		return
 	case app.WarmSuggest:
 		u.warmSuggest()
+		return
+	case app.KeepFirstScreen:
+		// Nothing on the page changes.
+		for _, e := range app.Step(u.st, a).Effects {
+			u.run(e)
+		}
 		return
 	}
 	mark := markSuggest(a)
@@ -396,6 +410,11 @@ func (u *UI) run(e app.Effect) {
 		}
 	case app.Persist:
 		u.persist(e)
+	case app.WriteFirstScreen:
+		if u.idb.Truthy() {
+			// Not reported: a copy that was not written is not shown.
+			u.writer().carry(e.Ops, u.leaving, func(error) {})
+		}
 	case app.CompactWhenIdle:
 		u.compactWhenIdle()
 	case app.SaveSoon:
@@ -755,6 +774,9 @@ func (u *UI) saveNow() {
 	u.writeDeferred()
 	u.save(0)
 	u.takeBackWrites()
+	// The first screen's copy, for the next load to paint at once
+	// (web/preview.js), after the save just made.
+	u.dispatch(app.KeepFirstScreen{Storage: u.kv()})
 	u.leaving = false
 }
 

@@ -126,3 +126,16 @@ func benchAddPage(b *testing.B, spec corpus.Spec) {
 		app.HighlightRanges(st, r.Set)
 	}
 }
+
+// BenchmarkFirstScreen5MB measures the copy of the first screen that
+// every save writes (FirstScreen), in the 5 MB document with 25,000
+// annotations: part of the cost of saving one change.
+func BenchmarkFirstScreen5MB(b *testing.B) {
+	st := openCorpus(b, corpus.Spec{Name: "5mb", Bytes: 5 << 20, Annotations: 25000, Seed: 3})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := FirstScreen(st); !ok {
+			b.Fatal("no copy")
+		}
+	}
+}
