@@ -50,6 +50,10 @@ func (b *Browser) NewTab(h Hook) (*Tab, error) {
 	return t, nil
 }
 
+// Leave closes the tab as a person does: the page's handlers for being
+// hidden and left run (its save on leaving, the copy of its first screen).
+func (t *Tab) Leave() { t.cancel() }
+
 // Close closes the tab, first telling the hook to keep the page's
 // save-on-leave handlers from running (B.quiet).
 func (t *Tab) Close() {

@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"sayso/internal/bench/browser"
+	"sayso/internal/bench/chrometrace"
 	"sayso/internal/bench/corpus"
 	"sayso/internal/bench/cpuprofile"
 	"sayso/internal/bench/stats"
@@ -43,6 +44,8 @@ func main() {
 	flag.BoolVar(&o.profile, "profile", false, "also print the top functions by self and total time during the reload (CDP Profiler)")
 	flag.IntVar(&o.top, "top", 40, "functions printed with -profile")
 	flag.StringVar(&o.out, "out", "", "with -profile: write each run's profile as OUT-N.cpuprofile (Chromium DevTools' format)")
+	flag.BoolVar(&o.trace, "trace", false, "also record a Chrome trace of each reload and print the renderer main thread's events by self time")
+	flag.StringVar(&o.dump, "dump", "", "with -trace: write each run's main-thread events as DUMP-N.json (ts in µs, for a timeline)")
 	flag.Parse()
 	o.spec = corpus.Spec{Name: "reload", Bytes: *bytes, Annotations: *anns, Seed: *seed}
 	if err := run(o); err != nil {
@@ -57,6 +60,8 @@ type options struct {
 	spec    corpus.Spec
 	runs    int
 	profile bool
+	trace   bool
+	dump    string
 	top     int
 	out     string
 }
@@ -66,20 +71,32 @@ type options struct {
 const reloadPaintedJS = `new Promise((resolve) => {
 	const check = () => {
 		if (!window.__reloadPainted) { setTimeout(check, 20); return; }
-		const marks = performance.getEntries().filter(e => e.name.startsWith("sayso:") || e.entryType === "resource" && e.name.endsWith(".wasm"))
-			.map(e => [e.entryType === "resource" ? "fetch " + e.name.split("/").pop() : e.name, e.startTime, e.duration]);
-		resolve({ready: window.__reloadReady, painted: window.__reloadPainted, marks,
+		const marks = performance.getEntries().filter(e => e.name.startsWith("sayso:") || e.entryType === "resource" && /\.(wasm|js)$/.test(e.name))
+			.map(e => [e.entryType === "resource" ? "fetch " + e.name.split("/").pop() : e.name, e.startTime, e.duration])
+			.concat(window.__longTasks || [])
+			.concat(performance.getEntriesByType("navigation").flatMap((n) => [["navigation: worker start", n.workerStart, 0], ["navigation: response start", n.responseStart, 0], ["navigation: response end", n.responseEnd, 0], ["navigation: DOM interactive", n.domInteractive, 0]]));
+		resolve({ready: window.__reloadReady, painted: window.__reloadPainted, preview: window.__previewPainted || 0, marks,
 			count: __bench.annotationCount(),
 			message: (document.getElementById("message-text") || {}).textContent || ""});
 	};
 	check();
 })`
 
+// longTaskWatch notes the page's long tasks (50 ms or more) as marks of
+// the reload: what held the page's thread on the way.
+const longTaskWatch = `(() => {
+	window.__longTasks = [];
+	if (!PerformanceObserver.supportedEntryTypes.includes("longtask")) return;
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) window.__longTasks.push(["long task (" + e.name + ")", e.startTime, e.duration]);
+	}).observe({type: "longtask", buffered: true});
+})()`
+
 type reloaded struct {
-	Ready, Painted float64
-	Marks          [][]any
-	Count          int
-	Message        string
+	suite.ReloadTimes
+	Marks   [][]any
+	Count   int
+	Message string
 }
 
 func run(o options) error {
@@ -110,7 +127,8 @@ func run(o options) error {
 		return err
 	}
 	defer b.Close()
-	var painted, cpus []float64
+	var painted, shown, cpus []float64
+	traced := map[string]float64{}
 	var times cpuprofile.Times
 	for r := range o.runs + 1 {
 		if err := openAndSave(b, srv.URL, file); err != nil {
@@ -121,7 +139,7 @@ func run(o options) error {
 			return err
 		}
 		if _, err := chromedp.Call(t.Context(), page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: suite.ReloadWatch}); err != nil {
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: suite.ReloadWatch + ";" + longTaskWatch}); err != nil {
 			return err
 		}
 		if err := t.EnableCPU(); err != nil {
@@ -129,6 +147,12 @@ func run(o options) error {
 		}
 		if o.profile && r > 0 {
 			if err := cpuprofile.Start(t.Context()); err != nil {
+				return err
+			}
+		}
+		var tr *chrometrace.Tracer
+		if o.trace && r > 0 {
+			if tr, err = chrometrace.Start(t); err != nil {
 				return err
 			}
 		}
@@ -146,6 +170,15 @@ func run(o options) error {
 		cpu1, err := t.MainThreadCPU()
 		if err != nil {
 			return err
+		}
+		if tr != nil {
+			dump := ""
+			if o.dump != "" {
+				dump = fmt.Sprintf("%s-%d.json", o.dump, r)
+			}
+			if err := tr.Stop(t, traced, dump); err != nil {
+				return err
+			}
 		}
 		if o.profile && r > 0 {
 			prof, err := cpuprofile.Stop(t.Context())
@@ -167,29 +200,39 @@ func run(o options) error {
 			continue // the first reload compiles what the browser caches
 		}
 		painted = append(painted, m.Painted)
+		shown = append(shown, m.Shown())
 		cpus = append(cpus, cpu1-cpu0)
-		fmt.Printf("run %d: painted %.1f ms after navigation start (ready %.1f), main-thread CPU %.1f ms\n", r, m.Painted, m.Ready, cpu1-cpu0)
+		fmt.Printf("run %d: the work on screen %.1f ms after navigation start (copy painted %.1f), the app painted %.1f (ready %.1f), main-thread CPU %.1f ms\n", r, m.Shown(), m.Preview, m.Painted, m.Ready, cpu1-cpu0)
 		sort.Slice(m.Marks, func(i, j int) bool { return m.Marks[i][1].(float64) < m.Marks[j][1].(float64) })
 		for _, e := range m.Marks {
 			fmt.Printf("   %7.1f  %-28s %7.1f ms\n", e[1], e[0], e[2])
 		}
 	}
-	fmt.Printf("painted, median of %d: %.0f ms; main-thread CPU %.0f ms\n", len(painted), stats.Median(painted), stats.Median(cpus))
+	fmt.Printf("median of %d: the work on screen %.0f ms, the app painted %.0f ms; main-thread CPU %.0f ms\n", len(painted), stats.Median(shown), stats.Median(painted), stats.Median(cpus))
 	if o.profile {
 		times.Print(os.Stdout, o.top)
+	}
+	if o.trace {
+		chrometrace.Print(traced, len(painted))
 	}
 	return nil
 }
 
 // openAndSave opens file in a fresh tab (storage emptied first), waits
 // until its first save completed and the page was idle for 3 s (the log
-// folded in), and closes the tab.
+// folded in), and closes the tab as a person does (its save on leaving
+// and the copy of its first screen made).
 func openAndSave(b *browser.Browser, url, file string) error {
 	t, err := b.NewTab(browser.Hook{ClearStorage: true})
 	if err != nil {
 		return err
 	}
-	defer t.Close()
+	left := false
+	defer func() {
+		if !left {
+			t.Close()
+		}
+	}()
 	if err := t.Navigate(url + "/"); err != nil {
 		return err
 	}
@@ -202,6 +245,10 @@ func openAndSave(b *browser.Browser, url, file string) error {
 	if _, err := browser.EvalTimeout[bool](t, 3*time.Minute, suite.SavedJS); err != nil {
 		return fmt.Errorf("first save: %w", err)
 	}
-	_, err = browser.EvalTimeout[bool](t, 2*time.Minute, "__bench.settle(3000)")
-	return err
+	if _, err = browser.EvalTimeout[bool](t, 2*time.Minute, "__bench.settle(3000)"); err != nil {
+		return err
+	}
+	left = true
+	t.Leave()
+	return nil
 }
