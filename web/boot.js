@@ -115,15 +115,16 @@
   }
 
   async function fromURL(url, imports) {
+    // The copy of the work from the last visit (preview.js) is drawn
+    // first: reading and compiling the program take the cores its frames
+    // need. It waits at most a quarter of a second, and not at all
+    // without a copy.
+    if (window.saysoPreview) {
+      await window.saysoPreview.settled(250);
+    }
     const response = await fetch(url);
     if (!response.ok) {
       throw new Error(`could not load ${url}: HTTP ${response.status}`);
-    }
-    // The copy of the work from the last visit (preview.js) is painted
-    // first: compiling takes the cores its frame needs. It waits at most
-    // a quarter of a second, and not at all without a copy.
-    if (window.saysoPreview) {
-      await window.saysoPreview.settled(250);
     }
     const type = response.headers.get("Content-Type") || "";
     if (typeof WebAssembly.instantiateStreaming === "function" && type.startsWith("application/wasm")) {

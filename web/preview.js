@@ -1,29 +1,32 @@
 // preview.js paints the person's work on a reload before Sayso's program
 // has loaded: the first screen of the document they were annotating, its
-// title, its topic and the highlights in it, read from the copy that
-// every save writes into IndexedDB beside the saved work (key "screen",
-// internal/app/view/firstscreen.go). Loading the program takes longer than
-// reading that copy, so the page shows the work at once and the program
-// takes over when it is ready: it calls saysoPreview.end() in the task in
-// which it draws its own page, so the two never show together.
+// title, its topic and the highlights in it, from the copy the page kept
+// in localStorage ("sayso:screen", internal/app/firstscreen.go and
+// internal/app/view/firstscreen.go) when it was last hidden or left.
+// Loading the program takes far longer than reading that copy, so the page
+// shows the work at once and the program takes over when it is ready: it
+// calls saysoPreview.end() in the task in which it draws its own page, so
+// the two never show together.
 //
-// The copy is shown only when it belongs to the work the program will
-// restore: it must have been kept by the last save storage holds (the
-// batch under "screen-seq" is the newest of "applied" and the l/<seq>
-// keys: every save writes it, and the copy when it changed, in its own
-// transaction) and be of the document the page showed last (localStorage
-// "sayso:shown"). Otherwise,
-// or when anything fails, nothing is painted and the program draws the
-// page as it always did.
+// The copy is of the state the page's last save wrote, and the program
+// removes it before it writes any later save, so a copy in storage is
+// always of the saved work. It is shown only for the document the page
+// showed last (localStorage "sayso:shown"), which is the one the program
+// shows. Without one, or when anything fails, nothing is painted and the
+// program draws the page as it always did.
 //
 // Until the program is ready the workspace is inert (nothing in it can be
 // focused, typed into or clicked) and marked busy; the toolbar's buttons
 // wait for the program as they always did. The text goes into the page
 // as text (textContent), never as markup; the style sheet is the one the
 // program made from the labels' colours, which holds nothing from outside.
+// The copy's paint is marked for the benchmark (User Timing
+// sayso:preview).
 //
-// (This file is inlined in the offline single file: it must never contain
-// an HTML script tag or comment.)
+// This file is the first script of the page's head, so that the copy is
+// read before the stylesheet and the program load; it paints as soon as
+// the workspace is parsed. (It is inlined in the offline single file: it
+// must never contain an HTML script tag or comment.)
 (() => {
   "use strict";
 
@@ -47,10 +50,9 @@
     drawn() {
       return shown || Promise.resolve();
     },
-    // settled resolves once the copy is on screen or known to be absent
-    // (no copy, or not this work's), and at the latest after ms: the
-    // program's compilation waits for it, as it would take the cores
-    // the frame showing the copy needs.
+    // settled resolves once the copy is on screen or known to be absent,
+    // and at the latest after ms: the program's compilation waits for it,
+    // as it would take the cores the frame showing the copy needs.
     settled(ms) {
       return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, ms))]);
     },
@@ -61,79 +63,25 @@
         undo();
         undo = null;
       }
+      settle();
     },
   };
 
-  const idb = window.indexedDB;
-  if (!idb || !window.CSS || !CSS.highlights || location.protocol === "file:") {
-    settle();
-    return;
-  }
-
-  // copyOf is the copy stored as value, if it holds for the stored work
-  // (saved with its last batch, of the document shown last), or null.
-  function copyOf(value, seq, applied, logKeys) {
-    let last = Number(applied || 0);
-    for (const k of logKeys) {
-      last = Math.max(last, Number(String(k).slice(2)) || 0);
+  // stored is the copy kept for the document shown last, or null.
+  function stored() {
+    if (!window.CSS || !CSS.highlights || typeof StaticRange !== "function") {
+      return null;
     }
-    if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
-      value = new TextDecoder().decode(value);
-    }
-    if (typeof value !== "string") {
+    const value = localStorage.getItem("sayso:screen");
+    if (value === null) {
       return null;
     }
     const copy = JSON.parse(value);
-    const shown = localStorage.getItem("sayso:shown");
-    if (!copy || copy.v !== 1 || Number(seq) !== last || copy.doc !== shown ||
-        !Array.isArray(copy.paras) || !Array.isArray(copy.ranges)) {
+    if (!copy || copy.v !== 1 || copy.doc !== localStorage.getItem("sayso:shown") ||
+        !Array.isArray(copy.paras) || !Array.isArray(copy.ranges) || typeof copy.styles !== "string") {
       return null;
     }
     return copy;
-  }
-
-  // read calls done once, with the copy if it holds for the stored work,
-  // else with null.
-  function read(done) {
-    performance.mark("sayso:preview-open");
-    const fail = () => done(null);
-    const req = idb.open("sayso");
-    // No database yet: opening it must not create it (the program
-    // creates it with its store).
-    req.onupgradeneeded = () => req.transaction.abort();
-    req.onerror = fail;
-    req.onblocked = fail;
-    req.onsuccess = () => {
-      const db = req.result;
-      let tx;
-      try {
-        tx = db.transaction("kv", "readonly");
-      } catch (err) {
-        db.close(); // no store yet
-        fail();
-        return;
-      }
-      const st = tx.objectStore("kv");
-      const screen = st.get("screen");
-      const seq = st.get("screen-seq");
-      const applied = st.get("applied");
-      const logs = st.getAllKeys(IDBKeyRange.bound("l/", "l0", false, true));
-      tx.oncomplete = () => {
-        performance.mark("sayso:preview-read");
-        db.close();
-        let copy = null;
-        try {
-          copy = copyOf(screen.result, seq.result, applied.result, logs.result);
-        } catch (err) {
-          // Unreadable: the program draws the page.
-        }
-        done(copy);
-      };
-      tx.onabort = () => {
-        db.close();
-        fail();
-      };
-    };
   }
 
   // highlight draws the copy's ranges as highlights of its own, under the
@@ -196,6 +144,7 @@
       p.textContent = text;
       sec.appendChild(p);
     });
+
     let sheet = null;
     let unhighlight = () => {};
     // Set first, so that a failure half-way takes back what was done.
@@ -236,33 +185,43 @@
   // whenParsed calls f once the elements the copy goes into are parsed
   // (the workspace, and what follows it): the scripts at the end of the
   // page need not have loaded.
-  const whenParsed = (f) => {
-    const ws = document.getElementById("workspace");
-    if (document.readyState !== "loading" || (ws && ws.nextElementSibling)) {
+  function whenParsed(f) {
+    const parsed = () => {
+      const ws = document.getElementById("workspace");
+      return document.readyState !== "loading" || (ws !== null && ws.nextElementSibling !== null);
+    };
+    if (parsed()) {
       f();
-    } else {
-      document.addEventListener("DOMContentLoaded", f, { once: true });
+      return;
     }
-  };
-  try {
-    read((copy) => {
-      if (!copy) {
-        settle();
-        return;
+    const watch = new MutationObserver(() => {
+      if (parsed()) {
+        watch.disconnect();
+        f();
       }
-      whenParsed(() => {
-        try {
-          paint(copy);
-        } catch (err) {
-          // A copy the page cannot paint: the program draws the page.
-          window.saysoPreview.end();
-        }
-        if (!undo) {
-          settle();
-        }
-      });
     });
-  } catch (err) {
-    settle();
+    watch.observe(document, { childList: true, subtree: true });
   }
+
+  let copy = null;
+  try {
+    copy = stored();
+  } catch (err) {
+    // Unreadable, or no localStorage: the program draws the page.
+  }
+  if (!copy || location.protocol === "file:") {
+    settle();
+    return;
+  }
+  whenParsed(() => {
+    try {
+      paint(copy);
+    } catch (err) {
+      // A copy the page cannot paint: the program draws the page.
+      window.saysoPreview.end();
+    }
+    if (!undo) {
+      settle();
+    }
+  });
 })();

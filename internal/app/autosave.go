@@ -39,13 +39,11 @@ type saving struct {
 	legacy bool
 	// generation counts erasures: a write planned before one is stale.
 	generation int
-	// planned is the store and its revision the last save planned wrote,
-	// and its batch: every change up to it is in a batch, written or in
-	// flight.
+	// planned is the store and its revision the last save planned wrote:
+	// every change up to it is in a batch, written or in flight.
 	planned struct {
 		store    *annotation.Store
 		revision int
-		seq      uint64
 	}
 }
 
@@ -280,9 +278,13 @@ func (st *State) autosave(kv, memory KV, chunk int) []Effect {
 	if err != nil {
 		return nil
 	}
-	sv.planned.store, sv.planned.revision, sv.planned.seq = st.Store, rev, w.Seq
+	sv.planned.store, sv.planned.revision = st.Store, rev
 	if kv == nil {
-		return []Effect{Persist{Write: w, Revision: rev, Generation: sv.generation}}
+		// The first screen's copy goes before the save is written.
+		return append(st.forgetFirstScreen(), Persist{Write: w, Revision: rev, Generation: sv.generation})
+	}
+	if !st.screenForgotten {
+		st.screenForgotten = kv.Remove(ScreenKey) == nil
 	}
 	err = runKV(kv, w)
 	if err == nil {
@@ -354,16 +356,17 @@ func (st *State) eraseSaved(kv KV) []Effect {
 			keys = append(keys, store.LogKey(s))
 		}
 	}
-	keys = append(keys, ScreenKey, ScreenSeqKey)
 	w := store.EraseWrite(keys)
 	gen := 0
 	if sv != nil {
 		gen = sv.generation + 1
 	}
 	st.saving = &saving{log: store.NewLog(store.Recovered{}), saved: store.NewSaved(nil, nil), generation: gen}
+	st.screenForgotten = false // removed now, whatever was kept
 	if kv == nil {
-		return []Effect{Persist{Write: w, Generation: -1}}
+		return append(st.forgetFirstScreen(), Persist{Write: w, Generation: -1})
 	}
+	_ = kv.Remove(ScreenKey)
 	_ = runKV(kv, w)
 	_ = ForgetSnapshots(kv)
 	return nil

@@ -2,14 +2,12 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"sayso/internal/annotation"
-	"sayso/internal/store"
 )
 
 // copyOfDocAndCount is a first screen made of the shown document and its
@@ -18,36 +16,61 @@ func copyOfDocAndCount(st *State) (string, bool) {
 	return fmt.Sprintf("%s#%d", st.Doc, st.Store.Len()), true
 }
 
-// keptCopy is the write KeepFirstScreen asks for, or nil.
-func keptCopy(t *testing.T, st *State) []store.Op {
+// keptCopy is what KeepFirstScreen asks to keep, and whether it asks.
+func keptCopy(t *testing.T, st *State) (string, bool) {
 	t.Helper()
 	effects := Update(st, KeepFirstScreen{})
 	if len(effects) == 0 {
-		return nil
+		return "", false
 	}
 	require.Len(t, effects, 1)
 	w, ok := effects[0].(WriteFirstScreen)
 	require.True(t, ok, "%#v", effects[0])
-	return w.Ops
+	return w.Value, true
 }
 
-func seqOf(w store.Write) string { return strconv.FormatUint(w.Seq, 10) }
+// forgets reports whether effects remove the copy before their save.
+func forgets(t *testing.T, effects []Effect) bool {
+	t.Helper()
+	for i, e := range effects {
+		if w, ok := e.(WriteFirstScreen); ok {
+			require.Empty(t, w.Value, "a save never keeps a copy")
+			for _, later := range effects[i+1:] {
+				if _, ok := later.(Persist); ok {
+					return true
+				}
+			}
+			t.Fatalf("the copy is removed after the save is asked for: %#v", effects)
+		}
+	}
+	return false
+}
 
-func TestLeavingKeepsTheCopyOfTheLastSavesStateWithItsBatch(t *testing.T) {
+func TestLeavingKeepsTheCopyOfTheSavedStateAndTheNextSaveRemovesItFirst(t *testing.T) {
 	kv := &memKV{m: map[string]string{}}
 	st := sampleState(t)
 	st.SetFirstScreen(copyOfDocAndCount)
-	first := persistOf(t, Update(st, Autosave{}))
-	carryOut(t, st, kv, first)
-	assert.Equal(t, []store.Op{store.Put(ScreenKey, st.Doc+"#0"), store.Put(ScreenSeqKey, seqOf(first.Write))}, keptCopy(t, st))
+	first := Update(st, Autosave{})
+	assert.True(t, forgets(t, first), "a copy an earlier page kept goes before the first save")
+	carryOut(t, st, kv, persistOf(t, first))
+	v, ok := keptCopy(t, st)
+	require.True(t, ok)
+	assert.Equal(t, st.Doc+"#0", v)
 
-	// Leaving with a save in flight: the copy is of the state it writes.
+	// Back on the page: the next save removes the copy before it is
+	// written, the one after does not need to.
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
-	next := persistOf(t, Update(st, Autosave{}))
-	assert.Equal(t, []store.Op{store.Put(ScreenKey, st.Doc+"#1"), store.Put(ScreenSeqKey, seqOf(next.Write))}, keptCopy(t, st),
-		"after the save made on leaving, before it completed")
-	carryOut(t, st, kv, next)
-	assert.Equal(t, []store.Op{store.Put(ScreenKey, st.Doc+"#1"), store.Put(ScreenSeqKey, seqOf(next.Write))}, keptCopy(t, st))
+	next := Update(st, Autosave{})
+	assert.True(t, forgets(t, next))
+	carryOut(t, st, kv, persistOf(t, next))
+	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Harbour town splits")})
+	third := Update(st, Autosave{})
+	assert.False(t, forgets(t, third))
+
+	// Leaving with that save in flight: the copy is of the state it writes.
+	v, ok = keptCopy(t, st)
+	require.True(t, ok)
+	assert.Equal(t, st.Doc+"#2", v)
 }
 
 func TestNoCopyIsKeptOfChangesNoSaveHolds(t *testing.T) {
@@ -59,9 +82,11 @@ func TestNoCopyIsKeptOfChangesNoSaveHolds(t *testing.T) {
 	// cannot be made yet, so the state shown is in no batch.
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
 	assert.Empty(t, Update(st, Autosave{}), "one write in flight at a time")
-	assert.Nil(t, keptCopy(t, st))
+	_, ok := keptCopy(t, st)
+	assert.False(t, ok)
 	carryOut(t, st, kv, first)
-	assert.Nil(t, keptCopy(t, st), "still unsaved")
+	_, ok = keptCopy(t, st)
+	assert.False(t, ok, "still unsaved")
 }
 
 func TestNoCopyIsKeptBeforeAnySaveOrWhereTheWorkIsNotInIndexedDB(t *testing.T) {
@@ -94,24 +119,37 @@ func TestLeavingWithoutAFirstScreenRemovesTheLastCopy(t *testing.T) {
 	st := sampleState(t)
 	st.SetFirstScreen(func(*State) (string, bool) { return "", false })
 	carryOut(t, st, &memKV{m: map[string]string{}}, persistOf(t, Update(st, Autosave{})))
-	assert.Equal(t, []store.Op{store.Del(ScreenKey), store.Del(ScreenSeqKey)}, keptCopy(t, st))
+	v, ok := keptCopy(t, st)
+	assert.True(t, ok)
+	assert.Empty(t, v, "removed")
 }
 
-func TestASaveKeepsNoCopy(t *testing.T) {
-	st := sampleState(t)
-	st.SetFirstScreen(copyOfDocAndCount)
-	p := persistOf(t, Update(st, Autosave{}))
-	for _, op := range p.Write.Ops {
-		assert.NotContains(t, []string{ScreenKey, ScreenSeqKey}, op.Key, "saving costs what changed")
-	}
-}
-
-func TestClosingTheArticleErasesTheFirstScreensCopy(t *testing.T) {
+func TestClosingTheArticleRemovesTheCopy(t *testing.T) {
 	st := sampleState(t)
 	st.SetFirstScreen(copyOfDocAndCount)
 	carryOut(t, st, &memKV{m: map[string]string{}}, persistOf(t, Update(st, Autosave{})))
+	_, ok := keptCopy(t, st)
+	require.True(t, ok)
 	Update(st, CloseDocument{})
-	erase := persistOf(t, Update(st, EraseSaved{}))
-	assert.Contains(t, erase.Write.Ops, store.Del(ScreenKey))
-	assert.Contains(t, erase.Write.Ops, store.Del(ScreenSeqKey))
+	assert.True(t, forgets(t, Update(st, EraseSaved{})))
+}
+
+func TestWorkKeptInLocalStorageRemovesACopyBeforeItsSaveAndItsErasure(t *testing.T) {
+	kv := &memKV{m: map[string]string{ScreenKey: "an earlier page's copy"}}
+	st := sampleState(t)
+	st.SetFirstScreen(copyOfDocAndCount)
+	Update(st, Autosave{Storage: kv})
+	assert.NotContains(t, kv.m, ScreenKey, "before the first save")
+	kv.m[ScreenKey] = "a copy"
+	Update(st, CloseDocument{})
+	Update(st, EraseSaved{Storage: kv})
+	assert.NotContains(t, kv.m, ScreenKey)
+}
+
+func TestKeepScreenWritesOrRemovesTheCopy(t *testing.T) {
+	kv := &memKV{m: map[string]string{}}
+	require.NoError(t, KeepScreen(kv, WriteFirstScreen{Value: "copy"}))
+	assert.Equal(t, "copy", kv.m[ScreenKey])
+	require.NoError(t, KeepScreen(kv, WriteFirstScreen{}))
+	assert.NotContains(t, kv.m, ScreenKey)
 }

@@ -87,8 +87,10 @@ type State struct {
 	dirtySpans []text.Span
 	drawn      drawnSet
 	// firstScreen makes the first screen's copy KeepFirstScreen keeps
-	// (firstscreen.go); nil keeps none.
-	firstScreen FirstScreen
+	// (firstscreen.go); nil keeps none. screenForgotten is set once the
+	// copy has been removed since it was last kept.
+	firstScreen     FirstScreen
+	screenForgotten bool
 }
 
 // drawnAnnotation is what a highlight was drawn from, to tell whether an

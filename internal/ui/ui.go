@@ -411,10 +411,8 @@ func (u *UI) run(e app.Effect) {
 	case app.Persist:
 		u.persist(e)
 	case app.WriteFirstScreen:
-		if u.idb.Truthy() {
-			// Not reported: a copy that was not written is not shown.
-			u.writer().carry(e.Ops, u.leaving, func(error) {})
-		}
+		// A copy that could not be kept is not shown: nothing to say.
+		_ = app.KeepScreen(u.store, e)
 	case app.CompactWhenIdle:
 		u.compactWhenIdle()
 	case app.SaveSoon:
