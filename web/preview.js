@@ -126,6 +126,8 @@
     const title = document.getElementById("doc-title");
     const topic = document.getElementById("topic");
     const loading = document.getElementById("loading");
+    // The side panels are the program's to fill: empty boxes until then.
+    const side = ws && ws.querySelector("aside");
     if (ended || !ws || !doc || !title || !topic || !loading ||
         document.getElementById("sayso-exercise") || document.body.dataset.ready) {
       return;
@@ -158,6 +160,9 @@
       ws.inert = false;
       ws.removeAttribute("aria-busy");
       loading.hidden = false;
+      if (side) {
+        side.style.visibility = "";
+      }
       if (sheet) {
         document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       }
@@ -172,6 +177,9 @@
     topic.value = copy.topic;
     document.body.dataset.screen = "doc";
     loading.hidden = true;
+    if (side) {
+      side.style.visibility = "hidden";
+    }
     ws.hidden = false;
     ws.inert = true;
     ws.setAttribute("aria-busy", "true");
