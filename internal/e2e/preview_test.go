@@ -92,12 +92,15 @@ func TestAReloadShowsTheSavedFirstScreenWhileTheProgramLoads(t *testing.T) {
 	assert.True(t, browsertest.Eval[bool](p, `document.getElementById("workspace").inert`), "nothing in the copy can be focused or changed")
 	assert.Equal(t, "true", browsertest.Eval[string](p, `document.getElementById("workspace").getAttribute("aria-busy")`))
 	assert.False(t, p.Visible("#loading"))
+	assert.Equal(t, "hidden", browsertest.Eval[string](p, `getComputedStyle(document.querySelector("#workspace aside")).visibility`),
+		"the side panels wait for the program")
 
 	browsertest.Eval[any](p, `__releaseProgram()`)
 	p.WaitReady()
 	assert.False(t, browsertest.Eval[bool](p, `saysoPreview.painted()`), "the program's page replaced the copy")
 	assert.False(t, browsertest.Eval[bool](p, `document.getElementById("workspace").inert`))
 	assert.False(t, browsertest.Eval[bool](p, `document.getElementById("workspace").hasAttribute("aria-busy")`))
+	assert.Equal(t, "visible", browsertest.Eval[string](p, `getComputedStyle(document.querySelector("#workspace aside")).visibility`))
 	assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen), "the program draws the same, and the copy's highlights are gone")
 
 	// The program is live: a new claim is taken and saved.
