@@ -136,6 +136,15 @@ func (tr *Tracer) Stop(t *browser.Tab, self map[string]float64, dump string) err
 	return nil
 }
 
+// DumpPath is where run's events go with the dump prefix given (a
+// command's -dump flag): PREFIX-RUN.json, or "" (no dump) without one.
+func DumpPath(prefix string, run int) string {
+	if prefix == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s-%d.json", prefix, run)
+}
+
 // Print prints the events with the most self thread time of runs.
 func Print(self map[string]float64, runs int) {
 	cpuprofile.PrintTop(os.Stdout, "renderer main thread, trace events by self thread time", self, runs, 30)

@@ -276,11 +276,7 @@ func run(o options) error {
 		}
 		cpus = append(cpus, cpu1-cpu0)
 		if tr != nil {
-			dump := ""
-			if o.dump != "" {
-				dump = fmt.Sprintf("%s-%d.json", o.dump, r)
-			}
-			if err := tr.Stop(t, traced, dump); err != nil {
+			if err := tr.Stop(t, traced, chrometrace.DumpPath(o.dump, r)); err != nil {
 				return err
 			}
 		}

@@ -172,11 +172,7 @@ func run(o options) error {
 			return err
 		}
 		if tr != nil {
-			dump := ""
-			if o.dump != "" {
-				dump = fmt.Sprintf("%s-%d.json", o.dump, r)
-			}
-			if err := tr.Stop(t, traced, dump); err != nil {
+			if err := tr.Stop(t, traced, chrometrace.DumpPath(o.dump, r)); err != nil {
 				return err
 			}
 		}
