@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -99,6 +100,11 @@ func TestNoCopyIsKeptBeforeAnySaveOrWhereTheWorkIsNotInIndexedDB(t *testing.T) {
 			kv := &memKV{m: map[string]string{}}
 			Update(st, Autosave{Storage: kv})
 			return KeepFirstScreen{Storage: kv}
+		}},
+		{"the last save was refused", func(t *testing.T, st *State) KeepFirstScreen {
+			p := persistOf(t, Update(st, Autosave{}))
+			Step(st, Persisted{Write: p.Write, Revision: p.Revision, Generation: p.Generation, Err: errors.New("QuotaExceededError")})
+			return KeepFirstScreen{}
 		}},
 		{"another tab saves", func(t *testing.T, st *State) KeepFirstScreen {
 			carryOut(t, st, &memKV{m: map[string]string{}}, persistOf(t, Update(st, Autosave{})))
