@@ -94,6 +94,7 @@ func TestAReloadShowsTheSavedFirstScreenWhileTheProgramLoads(t *testing.T) {
 	assert.False(t, p.Visible("#loading"))
 	assert.Equal(t, "hidden", browsertest.Eval[string](p, `getComputedStyle(document.querySelector("#workspace aside")).visibility`),
 		"the side panels wait for the program")
+	browsertest.Audit(t, p, browsertest.AxeSource(t), "the copy of the first screen")
 
 	browsertest.Eval[any](p, `__releaseProgram()`)
 	p.WaitReady()
