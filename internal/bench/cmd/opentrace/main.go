@@ -14,11 +14,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -26,6 +24,7 @@ import (
 	"sayso/internal/bench/chrometrace"
 	"sayso/internal/bench/corpus"
 	"sayso/internal/bench/cpuprofile"
+	"sayso/internal/bench/tracerun"
 )
 
 func main() {
@@ -125,34 +124,12 @@ type result struct {
 }
 
 func run(o options) error {
-	tmp, err := os.MkdirTemp("", "opentrace-")
+	setUp, err := tracerun.Start("opentrace", o.site, o.spec)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	c, err := corpus.Generate(o.spec)
-	if err != nil {
-		return err
-	}
-	file := filepath.Join(tmp, "doc.sayso.json")
-	if err := os.WriteFile(file, c.Native, 0o644); err != nil {
-		return err
-	}
-	srv, err := browser.Serve(o.site)
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
-	path, err := browser.ExecPath()
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	b, err := browser.Launch(ctx, path, filepath.Join(tmp, "profile"))
-	if err != nil {
-		return err
-	}
-	defer b.Close()
+	defer setUp.Close()
+	c, file, srv, b := setUp.Corpus, setUp.File, setUp.Server, setUp.Browser
 	var cpus []float64
 	var times cpuprofile.Times
 	traced := map[string]float64{}

@@ -15,11 +15,9 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -32,6 +30,7 @@ import (
 	"sayso/internal/bench/cpuprofile"
 	"sayso/internal/bench/stats"
 	"sayso/internal/bench/suite"
+	"sayso/internal/bench/tracerun"
 )
 
 func main() {
@@ -100,33 +99,12 @@ type reloaded struct {
 }
 
 func run(o options) error {
-	tmp, err := os.MkdirTemp("", "reloadtrace-")
+	setUp, err := tracerun.Start("reloadtrace", o.site, o.spec)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	c, err := corpus.Generate(o.spec)
-	if err != nil {
-		return err
-	}
-	file := filepath.Join(tmp, "doc.sayso.json")
-	if err := os.WriteFile(file, c.Native, 0o644); err != nil {
-		return err
-	}
-	srv, err := browser.Serve(o.site)
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
-	path, err := browser.ExecPath()
-	if err != nil {
-		return err
-	}
-	b, err := browser.Launch(context.Background(), path, filepath.Join(tmp, "profile"))
-	if err != nil {
-		return err
-	}
-	defer b.Close()
+	defer setUp.Close()
+	c, file, srv, b := setUp.Corpus, setUp.File, setUp.Server, setUp.Browser
 	var painted, shown, cpus []float64
 	traced := map[string]float64{}
 	var times cpuprofile.Times
