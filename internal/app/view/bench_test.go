@@ -127,9 +127,9 @@ func benchAddPage(b *testing.B, spec corpus.Spec) {
 	}
 }
 
-// BenchmarkFirstScreen5MB measures the copy of the first screen that
-// every save writes (FirstScreen), in the 5 MB document with 25,000
-// annotations: part of the cost of saving one change.
+// BenchmarkFirstScreen5MB measures the copy of the first screen that the
+// page keeps as it is hidden or left (FirstScreen), in the 5 MB document
+// with 25,000 annotations.
 func BenchmarkFirstScreen5MB(b *testing.B) {
 	st := openCorpus(b, corpus.Spec{Name: "5mb", Bytes: 5 << 20, Annotations: 25000, Seed: 3})
 	b.ReportAllocs()

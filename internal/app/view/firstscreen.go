@@ -6,26 +6,17 @@ import (
 	"sayso/internal/annotation"
 	"sayso/internal/app"
 	"sayso/internal/format/jsonstr"
-	"sayso/internal/text"
 )
 
 // The first screen's copy (app.ScreenKey) holds the shown document's
 // paragraphs from the first on until they hold previewText code points of
 // text — more than a screen of the article column shows — when they hold
 // at most previewMax: a document whose first paragraph is longer has no
-// copy, rather than a save that costs O(document).
+// copy, rather than a leaving page that writes O(document).
 const (
 	previewText = 6 << 10
 	previewMax  = 64 << 10
 )
-
-// screenText keys the copy's paragraphs, as JSON, in ViewMemo: the
-// document's text (an index is made anew when the text changes) and how
-// many paragraphs.
-type screenText struct {
-	x  *text.Index
-	to int
-}
 
 // previewParagraphs is how many paragraphs from the first the copy holds,
 // or 0 when it would hold more than previewMax code points of text.
@@ -43,8 +34,8 @@ func previewParagraphs(st *app.State) int {
 
 // FirstScreen is the copy of the shown document's first screen that
 // web/preview.js paints on a reload while the program loads (app.ScreenKey):
-// the document's id, title and topic, the first
-// sections' paragraphs (where each starts, in code points, and its text),
+// the document's id, title and topic, its first paragraphs (where each
+// starts, in code points, and its text),
 // the label style sheet (LabelCSS) and the highlights of the annotations
 // in those paragraphs as web/highlight.js takes them (app.HighlightStyles,
 // app.HighlightRanges), as JSON:
@@ -87,11 +78,10 @@ func FirstScreen(st *app.State) (value string, ok bool) {
 	b = jsonstr.Append(b, d.Title, true)
 	b = append(b, `,"topic":`...)
 	b = jsonstr.Append(b, d.Topic, true)
-	b = append(b, st.SchemaMemo("FirstScreenStyles", func(annotation.Schema) string {
-		b := append([]byte(`,"css":`), jsonstr.Append(nil, LabelCSS(st), true)...)
-		b = append(b, `,"styles":`...)
-		return string(jsonstr.Append(b, app.HighlightStyles(), true))
-	})...)
+	b = append(b, `,"css":`...)
+	b = jsonstr.Append(b, LabelCSS(st), true)
+	b = append(b, `,"styles":`...)
+	b = jsonstr.Append(b, app.HighlightStyles(), true)
 	b = append(b, `,"ids":`...)
 	b = jsonstr.Append(b, ids, true)
 	b = append(b, `,"ranges":[`...)
@@ -108,24 +98,18 @@ func FirstScreen(st *app.State) (value string, ok bool) {
 			b = strconv.AppendInt(b, int64(packed[i+k]), 10)
 		}
 	}
-	b = append(b, `],"paras":`...)
-	// The text is the copy's bulk, and the same at every save until it
-	// is edited (a new index): made once.
-	b = append(b, st.ViewMemo(screenText{x: x, to: to}, func() string {
-		var b []byte
-		b = append(b, '[')
-		for i, p := range st.Paras[:to] {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(p.Start), 10)
+	b = append(b, `],"paras":[`...)
+	for i, p := range st.Paras[:to] {
+		if i > 0 {
 			b = append(b, ',')
-			b = jsonstr.Append(b, x.Slice(p.Start, p.End), true)
-			b = append(b, ']')
 		}
-		return string(append(b, ']'))
-	})...)
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(p.Start), 10)
+		b = append(b, ',')
+		b = jsonstr.Append(b, x.Slice(p.Start, p.End), true)
+		b = append(b, ']')
+	}
+	b = append(b, ']')
 	b = append(b, '}')
 	return string(b), true
 }
