@@ -110,24 +110,43 @@ func TestAReloadShowsTheSavedFirstScreenWhileTheProgramLoads(t *testing.T) {
 	p.WaitFor(shownAnnotations + ` === 5`)
 }
 
-// The copy is shown only for the document the page showed last, the one
-// the program shows.
-func TestACopyOfAnotherDocumentIsNotShown(t *testing.T) {
-	p := savedSample(t)
-	before := browsertest.Eval[firstScreen](p, drawnFirstScreen)
-	// Leaving keeps the copy; the page loaded then, held before the
-	// program runs, says another document was shown last.
-	reloadHeld(t, p)
-	p.WaitFor(`window.saysoPreview && saysoPreview.painted()`)
-	browsertest.Eval[any](p, `localStorage.setItem("sayso:shown", "another document")`)
-	p.Do(chromedp.Reload())
-	p.WaitFor(`window.saysoPreview && document.readyState !== "loading"`)
-	browsertest.EvalAwait[bool](p, `saysoPreview.settled(5000).then(() => true)`)
-	assert.False(t, browsertest.Eval[bool](p, `saysoPreview.painted()`))
-	assert.True(t, browsertest.Eval[bool](p, `document.getElementById("workspace").hidden`), "the page waits for the program, as before")
-	browsertest.Eval[any](p, `__releaseProgram()`)
-	p.WaitReady()
-	assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen), "the program restores the work")
+// The copy is shown only for the document the page showed last (the one
+// the program shows), and only when it can be read: anything else is left
+// to the program, which restores the work as before.
+func TestACopyThatIsNotOfThisWorkOrCannotBeReadIsNotShown(t *testing.T) {
+	tests := []struct {
+		name, tamper string
+		painted      bool // the rest of the copy still shows
+	}{
+		{"another document shown last", `localStorage.setItem("sayso:shown", "another document")`, false},
+		{"not JSON", `localStorage.setItem("sayso:screen", "{\"v\":1,\"doc\":")`, false},
+		{"a newer version's copy", `localStorage.setItem("sayso:screen", localStorage.getItem("sayso:screen").replace('"v":1', '"v":2'))`, false},
+		// A range that does not fit its paragraph is left out.
+		{"a range past the text", `localStorage.setItem("sayso:screen", localStorage.getItem("sayso:screen").replace('"ranges":[', '"ranges":[0,0,0,5,999999,'))`, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := savedSample(t)
+			before := browsertest.Eval[firstScreen](p, drawnFirstScreen)
+			// Leaving keeps the copy; the page loaded then, held before
+			// the program runs, changes what storage holds.
+			reloadHeld(t, p)
+			p.WaitFor(`window.saysoPreview && saysoPreview.painted()`)
+			browsertest.Eval[any](p, tc.tamper)
+			p.Do(chromedp.Reload())
+			p.WaitFor(`window.saysoPreview && document.readyState !== "loading"`)
+			browsertest.EvalAwait[bool](p, `saysoPreview.settled(5000).then(() => true)`)
+			require.Equal(t, tc.painted, browsertest.Eval[bool](p, `saysoPreview.painted()`))
+			if tc.painted {
+				assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen))
+			} else {
+				assert.True(t, browsertest.Eval[bool](p, `document.getElementById("workspace").hidden`), "the page waits for the program, as before")
+			}
+			browsertest.Eval[any](p, `__releaseProgram()`)
+			p.WaitReady()
+			assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen), "the program restores the work")
+		})
+	}
 }
 
 // A save made after the copy was kept removes it first: a page that dies
