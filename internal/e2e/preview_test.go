@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -194,4 +195,30 @@ func TestANewBrowserPaintsNoCopy(t *testing.T) {
 	browsertest.Eval[any](p, `__releaseProgram()`)
 	p.WaitReady()
 	assert.True(t, p.Visible("#start"), "the start screen, as in any new browser")
+}
+
+// From the keyboard, the copy is out of reach until the program takes
+// over: Tab goes through the page's bar, never into the copy, typing
+// changes nothing, and the focus stays where it was when the program
+// draws its page.
+func TestTheKeyboardCannotReachTheCopyAndKeepsItsFocusWhenTheProgramTakesOver(t *testing.T) {
+	p := savedSample(t)
+	before := browsertest.Eval[firstScreen](p, drawnFirstScreen)
+	reloadHeld(t, p)
+	p.WaitFor(`window.saysoPreview && saysoPreview.painted()`)
+	for i := range 12 {
+		p.Press(kb.Tab)
+		assert.False(t, browsertest.Eval[bool](p, `document.getElementById("workspace").contains(document.activeElement)`), "Tab %d", i+1)
+	}
+	p.Press(kb.Tab, chromedp.ModifierShift)
+	focused := browsertest.Eval[string](p, `document.activeElement.id || document.activeElement.textContent`)
+	p.Press("c")
+	p.Press(kb.Enter)
+	p.Press(kb.Escape)
+	assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen), "nothing typed changed the copy")
+
+	browsertest.Eval[any](p, `__releaseProgram()`)
+	p.WaitReady()
+	assert.Equal(t, focused, browsertest.Eval[string](p, `document.activeElement.id || document.activeElement.textContent`),
+		"the program's page keeps the focus where it was")
 }
