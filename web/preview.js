@@ -217,6 +217,13 @@
   } catch (err) {
     // Unreadable, or no localStorage: the program draws the page.
   }
+  // The program draws the restored page from its top. The browser's own
+  // restoring of the last scroll position on a reload (which it decides
+  // by what the page being left set) would move the copy alone, and the
+  // page would jump when the program takes over.
+  if ("scrollRestoration" in history) {
+    history.scrollRestoration = "manual";
+  }
   if (!copy || location.protocol === "file:") {
     settle();
     return;

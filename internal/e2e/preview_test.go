@@ -86,9 +86,11 @@ func TestAReloadShowsTheSavedFirstScreenWhileTheProgramLoads(t *testing.T) {
 	before := browsertest.Eval[firstScreen](p, drawnFirstScreen)
 	require.Len(t, before.Marks, 4, "two claims and their speakers")
 
+	browsertest.Eval[any](p, `scrollTo(0, 300)`) // read on a little
 	reloadHeld(t, p)
 	p.WaitFor(`window.saysoPreview && saysoPreview.painted()`)
 	assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen), "the copy shows what the program drew")
+	assert.Zero(t, browsertest.Eval[float64](p, `scrollY`), "the copy shows the document's top, where the program draws it")
 	assert.Empty(t, browsertest.Eval[string](p, `document.body.dataset.ready || ""`), "the program has not started")
 	assert.True(t, browsertest.Eval[bool](p, `document.getElementById("workspace").inert`), "nothing in the copy can be focused or changed")
 	assert.Equal(t, "true", browsertest.Eval[string](p, `document.getElementById("workspace").getAttribute("aria-busy")`))
@@ -103,6 +105,7 @@ func TestAReloadShowsTheSavedFirstScreenWhileTheProgramLoads(t *testing.T) {
 	assert.False(t, browsertest.Eval[bool](p, `document.getElementById("workspace").inert`))
 	assert.False(t, browsertest.Eval[bool](p, `document.getElementById("workspace").hasAttribute("aria-busy")`))
 	assert.Equal(t, "visible", browsertest.Eval[string](p, `getComputedStyle(document.querySelector("#workspace aside")).visibility`))
+	assert.Zero(t, browsertest.Eval[float64](p, `scrollY`), "the page does not move when the program takes over")
 	assert.Equal(t, before, browsertest.Eval[firstScreen](p, drawnFirstScreen), "the program draws the same, and the copy's highlights are gone")
 
 	// The program is live: a new claim is taken and saved.
