@@ -106,29 +106,82 @@ func (p *Page) Visible(sel string) bool {
 }
 
 // Click clicks the centre of the first visible element matching sel with
-// the mouse.
+// the mouse, once it holds still where a person would click it (see
+// steadyJS).
 func (p *Page) Click(sel string) {
 	p.T.Helper()
 	r := p.rect(fmt.Sprintf(`document.querySelector(%s)`, jsString(sel)))
 	p.Do(chromedp.MouseClickXY(r.X+r.W/2, r.Y+r.H/2))
 }
 
-type rect struct{ X, Y, W, H float64 }
+type rect struct {
+	X, Y, W, H float64
+	// Covered names what a click at the centre reaches instead of the
+	// element, when the element never came out from under it.
+	Covered string
+}
 
-// rect scrolls an element into view and returns its viewport rectangle.
+// steadyJS waits, as a person's eye does, until something to click holds
+// still: measure() gives its viewport rectangle (null when it is gone),
+// reveal() scrolls it into view, hits(el) says whether the element a
+// pointer at the centre reaches is the target. It resolves to the
+// rectangle once two animation frames in a row show the same box with
+// its centre in view and reached, so that what the app left to the next
+// frame (a list scrolled to its selection, a redraw) has happened; or,
+// after about 100 frames, to the last box and what covers it. The page
+// is scrolled only when the target is out of view or under something
+// else (a sticky panel), as a person scrolls.
+const steadyJS = `async function sayso_steady(measure, reveal, hits) {
+	// One frame: resolved in a task after the frame's animation frame
+	// callbacks, so that the app's own (a list scrolled to its
+	// selection), requested before or after this one, have run.
+	const frame = () => new Promise(done => {
+		const t = setTimeout(done, 100); // a hidden tab has no frames
+		requestAnimationFrame(() => { clearTimeout(t); setTimeout(done, 0); });
+	});
+	const describe = el => el ? el.outerHTML.slice(0, 120) : "nothing";
+	let last = "", r = null, hit = null, revealed = false;
+	for (let i = 0; i < 100; i++) {
+		r = measure();
+		if (!r || r.width === 0) return null;
+		const x = r.left + r.width / 2, y = r.top + r.height / 2;
+		if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+			reveal(); last = ""; await frame(); continue;
+		}
+		hit = document.elementFromPoint(x, y);
+		const key = [r.left, r.top, r.width, r.height].join();
+		if (key === last) {
+			if (hits(hit)) return {X: r.left, Y: r.top, W: r.width, H: r.height, Covered: ""};
+			if (!revealed) { // in view but under something (a sticky panel): scroll to it
+				revealed = true; reveal(); last = ""; await frame(); continue;
+			}
+		}
+		last = key;
+		await frame();
+	}
+	return {X: r.left, Y: r.top, W: r.width, H: r.height, Covered: hits(hit) ? "" : describe(hit)};
+}`
+
+// rect waits until an element holds still in view (steadyJS), scrolling
+// it into view if it is not, and returns its viewport rectangle.
 func (p *Page) rect(elemExpr string) rect {
 	p.T.Helper()
-	r := Eval[rect](p, fmt.Sprintf(`(() => {
+	r := EvalAwait[*rect](p, fmt.Sprintf(`(async () => { %s
 		const e = %s;
-		if (!e) return {X: -1, Y: -1, W: 0, H: 0};
-		e.scrollIntoView({block: "center"});
-		const r = e.getBoundingClientRect();
-		return {X: r.left, Y: r.top, W: r.width, H: r.height};
-	})()`, elemExpr))
-	if r.W == 0 {
+		if (!e) return null;
+		if (!e.getClientRects().length) return null;
+		e.scrollIntoViewIfNeeded(true);
+		return sayso_steady(() => e.isConnected ? e.getBoundingClientRect() : null,
+			() => e.scrollIntoView({block: "center"}),
+			h => !!h && (h === e || e.contains(h)));
+	})()`, steadyJS, elemExpr))
+	if r == nil {
 		p.T.Fatalf("no visible element for %s", elemExpr)
 	}
-	return r
+	if r.Covered != "" {
+		p.T.Fatalf("%s is covered by %s", elemExpr, r.Covered)
+	}
+	return *r
 }
 
 // Type types text into the focused element as keyboard input would insert
@@ -170,23 +223,34 @@ const textRangeJS = `function sayso_range(needle, nth) {
 }
 function sayso_show(r) {
 	const first = r.getClientRects()[0];
+	const seen = first.top >= 0 && first.bottom <= innerHeight &&
+		document.getElementById("doc").contains(document.elementFromPoint(first.left + first.width / 2, first.top + first.height / 2));
+	if (seen) return; // in view, not under the toolbar: a person does not scroll
 	window.scrollBy(0, first.top - innerHeight / 3);
 }`
 
 // SelectText selects the nth (from 0) occurrence of needle in the article
-// by dragging the mouse from its first character to its last.
+// by dragging the mouse from its first character to its last, once the
+// text holds still in view (steadyJS).
 func (p *Page) SelectText(needle string, nth int) {
 	p.T.Helper()
 	type pts struct{ X1, Y1, X2, Y2 float64 }
 	p.waitForText(needle, nth)
-	pos := Eval[pts](p, fmt.Sprintf(`(() => { %s
-		const r = sayso_range(%s, %d);
+	pos := EvalAwait[pts](p, fmt.Sprintf(`(async () => { %s %s
+		const find = () => sayso_range(%s, %d);
+		const first = find();
+		if (!first) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
+		sayso_show(first);
+		const doc = document.getElementById("doc");
+		await sayso_steady(() => { const r = find(); return r && r.getClientRects()[0]; },
+			() => { const r = find(); if (r) sayso_show(r); },
+			h => !!h && doc.contains(h));
+		const r = find();
 		if (!r) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
-		sayso_show(r);
 		const rects = r.getClientRects();
 		const a = rects[0], b = rects[rects.length - 1];
 		return {X1: a.left + 1, Y1: a.top + a.height / 2, X2: b.right - 1, Y2: b.top + b.height / 2};
-	})()`, textRangeJS, jsString(needle), nth))
+	})()`, textRangeJS, steadyJS, jsString(needle), nth))
 	if pos.X1 < 0 {
 		p.T.Fatalf("text %q (occurrence %d) is not in the article", needle, nth)
 	}
@@ -216,18 +280,24 @@ func (p *Page) waitForText(needle string, nth int) {
 }
 
 // ClickText clicks the middle of the nth occurrence of needle in the
-// article, with modifiers held if given (Shift+click extends a selection).
+// article, once it holds still in view (steadyJS), with modifiers held if
+// given (Shift+click extends a selection).
 func (p *Page) ClickText(needle string, nth int, mods ...chromedp.Modifier) {
 	p.T.Helper()
 	type pt struct{ X, Y float64 }
 	p.waitForText(needle, nth)
-	c := Eval[pt](p, fmt.Sprintf(`(() => { %s
-		const r = sayso_range(%s, %d);
-		if (!r) return {X: -1, Y: -1};
-		sayso_show(r);
-		const a = r.getClientRects()[0];
-		return {X: a.left + a.width / 2, Y: a.top + a.height / 2};
-	})()`, textRangeJS, jsString(needle), nth))
+	c := EvalAwait[pt](p, fmt.Sprintf(`(async () => { %s %s
+		const find = () => sayso_range(%s, %d);
+		const first = find();
+		if (!first) return {X: -1, Y: -1};
+		sayso_show(first);
+		const doc = document.getElementById("doc");
+		const a = await sayso_steady(() => { const r = find(); return r && r.getClientRects()[0]; },
+			() => { const r = find(); if (r) sayso_show(r); },
+			h => !!h && doc.contains(h));
+		if (!a) return {X: -1, Y: -1};
+		return {X: a.X + a.W / 2, Y: a.Y + a.H / 2};
+	})()`, textRangeJS, steadyJS, jsString(needle), nth))
 	if c.X < 0 {
 		p.T.Fatalf("text %q is not in the article", needle)
 	}
