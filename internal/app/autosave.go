@@ -121,28 +121,39 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%.1f %s", v, units[i])
 }
 
+// AskedWriterLock says this tab has asked for the one writer's lock (Web
+// Locks) and waits for the answer: until WriterLock comes it writes
+// nothing, as another tab may be the writer, and its changes wait for
+// the answer.
+type AskedWriterLock struct{}
+
+func (AskedWriterLock) isAction() {}
+func (AskedWriterLock) session()  {}
+
 // WriterLock reports this tab's hold on the one writer's lock (Web
 // Locks): Held false when another tab holds it at start — this tab then
-// shows the work but does not save; Held true when this tab took it over
-// after waiting (the other tab was closed), once the work saved there was
-// restored (RestoreAutosave).
-type WriterLock struct{ Held bool }
+// shows the work but does not save; Held true when this tab has it, at
+// once (no other tab) or, with TookOver, after waiting for a tab that
+// was closed, once the work saved there was restored (RestoreAutosave).
+type WriterLock struct{ Held, TookOver bool }
 
 func (WriterLock) isAction() {}
 func (WriterLock) session()  {}
 
 // writerLock applies WriterLock.
-func (st *State) writerLock(held bool) {
-	if !held {
+func (st *State) writerLock(a WriterLock) {
+	st.awaitingLock = false
+	switch {
+	case !a.Held:
 		st.Save.Stopped = true
 		st.info("Sayso is open in another tab of this browser, which saves the work: this tab shows it as it was saved there, but does not save. Work in the other tab, or close it: this tab then takes over.")
-		return
-	}
-	st.Save.Stopped = false
-	if st.Doc != "" {
-		st.info("The other tab was closed: this tab now saves, and shows the work as it was last saved there.")
-	} else {
-		st.Message = Message{}
+	case a.TookOver:
+		st.Save.Stopped = false
+		if st.Doc != "" {
+			st.info("The other tab was closed: this tab now saves, and shows the work as it was last saved there.")
+		} else {
+			st.Message = Message{}
+		}
 	}
 }
 

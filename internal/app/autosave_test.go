@@ -198,9 +198,42 @@ func TestATabWithoutTheWriterLockDoesNotSaveUntilItTakesOver(t *testing.T) {
 	Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
 	assert.Empty(t, Update(st, Autosave{}), "no write")
 
-	Update(st, WriterLock{Held: true})
+	Update(st, WriterLock{Held: true, TookOver: true})
 	assert.Contains(t, st.Message.Text, "this tab now saves")
 	assert.NotEmpty(t, Update(st, Autosave{}), "it saves again")
+}
+
+func TestATabWritesNothingUntilWebLocksSaysWhetherItIsTheWriter(t *testing.T) {
+	tests := []struct {
+		name    string
+		answer  WriterLock
+		saves   bool
+		message string
+	}{
+		{"no other tab: it saves what waited, and says nothing", WriterLock{Held: true}, true, ""},
+		{"another tab is the writer: it never saves", WriterLock{Held: false}, false, "does not save"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := sampleState(t)
+			Update(st, AskedWriterLock{})
+			Update(st, Tag{Label: annotation.LabelClaim, Sel: cp(t, SampleText, "Nobody asked us")})
+			assert.False(t, st.ShouldSave(), "nothing written before the answer")
+			assert.Empty(t, Update(st, Autosave{}), "no write")
+			// A project opened in the meantime resets the save status, not the wait.
+			Update(st, LoadSample{})
+			assert.False(t, st.ShouldSave(), "still waiting after a new project")
+
+			plan := Step(st, tc.answer)
+			assert.Equal(t, tc.saves, plan.Save, "the answer asks for the save that waited")
+			assert.Equal(t, tc.saves, len(Update(st, Autosave{})) > 0)
+			if tc.message == "" {
+				assert.Empty(t, st.Message.Text)
+			} else {
+				assert.Contains(t, st.Message.Text, tc.message)
+			}
+		})
+	}
 }
 
 func TestTheFirstSaveOfAProjectGoesOnChunkByChunkAndIsWrittenWholeAtItsLast(t *testing.T) {

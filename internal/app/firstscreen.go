@@ -42,9 +42,10 @@ func KeepScreen(kv KV, w WriteFirstScreen) error {
 // keepFirstScreen plans the copy: of the state the last planned save
 // writes, when every change is in it.
 func (st *State) keepFirstScreen(kv KV) []Effect {
-	// Nor while saves are refused (storage full): the save made on
-	// leaving may be refused too.
-	if st.firstScreen == nil || kv != nil || st.saving == nil || st.Save.Stopped || st.Save.Err != "" {
+	// None from a tab that does not write or does not know yet whether
+	// it does (another tab's saves may be newer), nor while saves are
+	// refused (storage full): the save made on leaving may be refused too.
+	if st.firstScreen == nil || kv != nil || st.saving == nil || st.Save.Stopped || st.awaitingLock || st.Save.Err != "" {
 		return nil
 	}
 	// A copy of changes no save holds would show work that is not saved.

@@ -111,6 +111,11 @@ func TestNoCopyIsKeptBeforeAnySaveOrWhereTheWorkIsNotInIndexedDB(t *testing.T) {
 			Update(st, WriterLock{Held: false})
 			return KeepFirstScreen{}
 		}},
+		{"the writer's lock not answered yet", func(t *testing.T, st *State) KeepFirstScreen {
+			carryOut(t, st, &memKV{m: map[string]string{}}, persistOf(t, Update(st, Autosave{})))
+			Update(st, AskedWriterLock{})
+			return KeepFirstScreen{}
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -110,8 +110,10 @@ func (st *State) applySessionAction(a Action) []Effect {
 		return st.eraseSaved(a.Storage)
 	case StorageEstimated:
 		st.StorageUse = a.Use
+	case AskedWriterLock:
+		st.awaitingLock = true
 	case WriterLock:
-		st.writerLock(a.Held)
+		st.writerLock(a)
 	case RestoreAutosave:
 		st.restoreAutosave(a)
 	case OfflinePage:

@@ -61,10 +61,15 @@ type State struct {
 	TextEditor bool // the editor of the shown document's text is open
 	Message    Message
 	Save       SaveStatus
-	list       listView // the side list's rows and scroll position
-	suggest    suggestState
-	schema     schemaCache // the schema as last read (Schema)
-	styles     struct {    // labelStyles' cache
+	// awaitingLock is set while this tab has asked for the writer's lock
+	// (AskedWriterLock) and not heard back (WriterLock): another tab may
+	// be the writer, so nothing is written yet; the changes wait. It is
+	// kept apart from Save, which an opened or restored project resets.
+	awaitingLock bool
+	list         listView // the side list's rows and scroll position
+	suggest      suggestState
+	schema       schemaCache // the schema as last read (Schema)
+	styles       struct {    // labelStyles' cache
 		m        map[string]string
 		revision int
 		store    *annotation.Store
@@ -145,7 +150,7 @@ func (st *State) Unsaved() bool {
 
 // ShouldSave reports whether autosave should write now.
 func (st *State) ShouldSave() bool {
-	return st.Doc != "" && !st.Save.Stopped && (st.Unsaved() || st.suggest.dirty)
+	return st.Doc != "" && !st.Save.Stopped && !st.awaitingLock && (st.Unsaved() || st.suggest.dirty)
 }
 
 // showDocument switches to document id and asks for a full redraw.

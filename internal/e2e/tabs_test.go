@@ -50,3 +50,39 @@ func TestOneTabSavesAndTheOtherTakesOverWhenItCloses(t *testing.T) {
 	b.WaitReady()
 	b.WaitFor(sidebarCount + ` === 3`)
 }
+
+// answerLocksLate delays every answer of the Web Locks API by 3 s, as a
+// busy browser may: what a tab does before it knows whether it is the
+// writer shows.
+const answerLocksLate = `(() => {
+	const locks = navigator.locks, request = locks.request.bind(locks);
+	locks.request = (name, options, callback) => {
+		if (typeof options === "function") { callback = options; options = {}; }
+		return request(name, options, lock => new Promise(done => setTimeout(() => done(callback(lock)), 3000)));
+	};
+})()`
+
+func TestATabWritesNothingBeforeItKnowsWhetherItIsTheWriter(t *testing.T) {
+	url := serveSite(t)
+	a := browsertest.Open(t, url, "")
+	a.Click(`[data-action="sample"]`)
+	a.SelectText("Nobody asked us", 0)
+	a.Press("c")
+	a.WaitFor(savedStatus)
+
+	// B opens while A saves, and a change is made there at once, before
+	// Web Locks has answered: B writes nothing, then or after.
+	b := a.NewTabWithScript(url, watchWrites+";"+answerLocksLate)
+	b.WaitFor(sidebarCount + ` === 1`)
+	b.SelectText("They held one consultation", 0)
+	b.Press("c")
+	b.WaitFor(sidebarCount + ` === 2`)
+	b.WaitFor(`document.getElementById("message-text").textContent.includes("does not save")`)
+	assert.Zero(t, browsertest.Eval[int](b, `window.__writes.begun`), "B wrote nothing")
+
+	// What A saved is what a new tab restores.
+	closeTab(t, b)
+	c := a.NewTab(url)
+	c.WaitFor(sidebarCount + ` === 1`)
+	assert.NotContains(t, c.Text("#sidebar"), "They held one consultation")
+}

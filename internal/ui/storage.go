@@ -346,10 +346,23 @@ func (u *UI) holdWriterLock() {
 	forever := func() js.Value {
 		return js.Global().Get("Promise").New(once(func(js.Value) {}))
 	}
+	// Nothing is written until the answer: another tab may be the writer.
+	u.dispatch(app.AskedWriterLock{})
+	answered := false
+	// Without an answer (the lock refused, as to some file:// pages) the
+	// tab saves as it does without Web Locks.
+	noLock := func() {
+		if !answered {
+			answered = true
+			u.dispatch(app.WriterLock{Held: true})
+		}
+	}
 	var first js.Func
 	first = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		first.Release()
+		answered = true
 		if len(args) > 0 && args[0].Truthy() {
+			u.dispatch(app.WriterLock{Held: true})
 			return forever()
 		}
 		u.dispatch(app.WriterLock{Held: false})
@@ -360,14 +373,20 @@ func (u *UI) holdWriterLock() {
 				if err == nil {
 					u.dispatch(app.RestoreAutosave{Storage: u.store, Stored: all})
 				}
-				u.dispatch(app.WriterLock{Held: true})
+				u.dispatch(app.WriterLock{Held: true, TookOver: true})
 			})
 			return forever() // held until the page goes
 		})
 		locks.Call("request", writerLockName, wait)
 		return nil
 	})
-	_ = catch(func() {
-		locks.Call("request", writerLockName, map[string]any{"ifAvailable": true}, first)
-	})
+	var asked js.Value
+	if err := catch(func() {
+		asked = locks.Call("request", writerLockName, map[string]any{"ifAvailable": true}, first)
+	}); err != nil {
+		first.Release()
+		noLock()
+		return
+	}
+	asked.Call("catch", once(func(js.Value) { noLock() }))
 }
