@@ -178,6 +178,8 @@ func specs(l Labels) []spec {
 
 		{"suggest.small", "Suggest, 3 KB article", results.Millis, 20,
 			"in a fresh tab with the 3 KB article pasted, warming waited for: the key press (the keydown event's timeStamp) → the presentation of the first frame that painted the Suggestions group's count (the search done and drawn): Element Timing's renderTime for the count, which the bench marks with an elementtiming attribute as the app inserts it, before any paint"},
+		{"suggest.small.keyfloor", "  any key's floor, same tab", results.Millis, 0,
+			"before g, in the same tab: a key the app never sees (|, taken in the capture phase) adds one short line of text in its handler; the keydown's timeStamp → Element Timing's renderTime of that line: what the least a key press can change takes to reach the screen in this browser, the floor under the Suggest figure"},
 		{"suggest.small.frames", "  to the second frame after", results.Millis, 0,
 			"the measure of earlier rounds: keydown of g (capture phase) → " + fmt.Sprintf(painted, "the Suggestions group shows its count") + "; it counts one to two frames after the paint"},
 		{"suggest.small.block", "  main thread held at most", results.Millis, 0,

@@ -72,6 +72,48 @@ const suggestArm = `(() => {
 	return true;
 })()`
 
+// keyFloorArm is evaluated in the page before the floor's key is
+// pressed: a key the app never sees (|, taken in the capture phase on
+// the window, before the app's listeners on the document) adds one short
+// line of text with an elementtiming attribute, in the handler, as
+// little as a key press can change on screen. keyFloorDone then reads
+// when the browser presented it. The difference from the keydown's
+// timeStamp is what any key press takes here to reach the screen,
+// whatever the page does: the floor under the Suggest figure, measured in
+// the same tab.
+const keyFloorArm = `(() => {
+	const F = window.__keyFloor = {key: 0, painted: 0, el: null};
+	addEventListener("keydown", e => {
+		if (e.key !== "|" || F.key) return;
+		e.preventDefault();
+		e.stopImmediatePropagation();
+		F.key = e.timeStamp;
+		const el = F.el = document.createElement("p");
+		el.textContent = "A key was pressed.";
+		el.setAttribute("elementtiming", "bench-key-floor");
+		Object.assign(el.style, {position: "fixed", left: "8px", bottom: "8px", margin: "0", zIndex: "9"});
+		document.body.append(el);
+	}, {capture: true});
+	new PerformanceObserver(list => {
+		for (const e of list.getEntries()) if (e.identifier === "bench-key-floor" && !F.painted) F.painted = e.renderTime || e.startTime;
+	}).observe({type: "element"});
+	return true;
+})()`
+
+// keyFloorDone resolves to the key floor in milliseconds (see
+// keyFloorArm), waiting up to 30 frames for the paint's entry (-1: none
+// came), and takes the line away.
+const keyFloorDone = `new Promise(resolve => {
+	const F = window.__keyFloor;
+	let frames = 0;
+	const wait = () => {
+		if ((!F.key || !F.painted) && frames++ < 30) { requestAnimationFrame(wait); return; }
+		if (F.el) F.el.remove();
+		resolve(F.key && F.painted ? F.painted - F.key : -1);
+	};
+	requestAnimationFrame(wait);
+})`
+
 // suggestDone resolves once the Suggestions group shows its count (the
 // search finished and its result drawn) in a painted frame, with the
 // figures of the run: Painted, the key press (the keydown's time stamp)
@@ -153,6 +195,7 @@ type suggestWarming struct {
 
 // suggestRun is what one run measured.
 type suggestRun struct {
+	KeyFloor float64 // before g, in the same tab: a key that adds one line of text → that frame presented (keyFloorArm; 0: not measured)
 	Painted  float64 // the key press → the frame that first painted the result presented (Element Timing; -1: not reported)
 	Total    float64 // keydown of g → the second frame after the result is drawn
 	Lag      float64 // the latest a 4 ms heartbeat timer fired: the longest block of the main thread
@@ -186,7 +229,7 @@ func (s *Suite) suggestions(ctx context.Context) error {
 		{"medium", s.cfg.Medium.Label + " (its text)", s.cfg.Medium.Corpus.Text},
 	} {
 		for run := range s.cfg.Runs {
-			r, err := s.suggestOnce(ctx, d.text)
+			r, err := s.suggestOnce(ctx, d.text, d.role == "small")
 			if err != nil {
 				return fmt.Errorf("%s, run %d: %w", d.label, run+1, err)
 			}
@@ -194,6 +237,9 @@ func (s *Suite) suggestions(ctx context.Context) error {
 				return fmt.Errorf("%s, run %d: the browser reported no paint of the Suggestions group's count (Element Timing)", d.label, run+1)
 			}
 			s.add("suggest."+d.role, r.Painted)
+			if r.KeyFloor > 0 {
+				s.add("suggest."+d.role+".keyfloor", r.KeyFloor)
+			}
 			s.add("suggest."+d.role+".frames", r.Total)
 			s.add("suggest."+d.role+".block", r.Lag)
 			s.add("suggest."+d.role+".longtask", r.LongTask)
@@ -218,8 +264,9 @@ func (s *Suite) suggestions(ctx context.Context) error {
 }
 
 // suggestOnce pastes text in a fresh tab, presses g and waits for the
-// suggestions.
-func (s *Suite) suggestOnce(ctx context.Context, text string) (suggestRun, error) {
+// suggestions; with floor, it first measures the key floor there
+// (keyFloorArm).
+func (s *Suite) suggestOnce(ctx context.Context, text string, floor bool) (suggestRun, error) {
 	t, err := s.openApp(ctx, browser.Hook{PasteAtReady: true, PasteText: text})
 	if err != nil {
 		return suggestRun{}, err
@@ -231,6 +278,12 @@ func (s *Suite) suggestOnce(ctx context.Context, text string) (suggestRun, error
 	warm, err := browser.EvalTimeout[suggestWarming](t, 30*time.Second, suggestWarmed)
 	if err != nil {
 		return suggestRun{}, fmt.Errorf("wait for Suggest to be warmed: %w", err)
+	}
+	var keyFloor float64
+	if floor {
+		if keyFloor, err = s.keyFloor(t); err != nil {
+			return suggestRun{}, err
+		}
 	}
 	cpu0, err := t.MainThreadCPU()
 	if err != nil {
@@ -252,8 +305,28 @@ func (s *Suite) suggestOnce(ctx context.Context, text string) (suggestRun, error
 	}
 	r.CPU = cpu1 - cpu0
 	r.Warm = warm
+	r.KeyFloor = keyFloor
 	if r.Slices, err = browser.EvalTimeout[sliceMarks](t, 40*time.Second, suggestSlices); err != nil {
 		return r, fmt.Errorf("read the slices' marks: %w", err)
 	}
 	return r, nil
+}
+
+// keyFloor measures in tab t what a key that adds one line of text takes
+// to reach the screen (keyFloorArm), then lets the page settle again.
+func (s *Suite) keyFloor(t *browser.Tab) (float64, error) {
+	if _, err := browser.Eval[bool](t, keyFloorArm); err != nil {
+		return 0, fmt.Errorf("arm the key floor: %w", err)
+	}
+	if err := t.Key("|"); err != nil {
+		return 0, err
+	}
+	ms, err := browser.EvalTimeout[float64](t, 10*time.Second, keyFloorDone)
+	if err != nil {
+		return 0, fmt.Errorf("wait for the key floor's paint: %w", err)
+	}
+	if ms < 0 {
+		return 0, fmt.Errorf("the browser reported no paint of the key floor's line (Element Timing)")
+	}
+	return ms, settle(t, settleMs)
 }
