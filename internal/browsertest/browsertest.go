@@ -153,11 +153,14 @@ func AllowDownloads(ctx context.Context, dir string) error {
 	return nil
 }
 
-// Screenshot saves a full-page PNG in the test's artifact folder
-// (build/test-artifacts/<test name>.png) and returns its path.
+// Screenshot saves a PNG of the viewport, what a person sees, in the
+// test's artifact folder (build/test-artifacts/<name>.png) and returns
+// its path. A full-page capture showed the article's sections below the
+// fold blank (content-visibility draws only what is near the view) and
+// the sticky side panel in one place only.
 func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
