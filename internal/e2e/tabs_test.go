@@ -11,13 +11,21 @@ import (
 	"sayso/internal/browsertest"
 )
 
-func TestOneTabSavesAndTheOtherTakesOverWhenItCloses(t *testing.T) {
+// savedClaimTab serves the site and opens a tab with the sample article
+// and one claim, saved; it returns the site's address and the tab.
+func savedClaimTab(t *testing.T) (string, *browsertest.Page) {
+	t.Helper()
 	url := serveSite(t)
 	a := browsertest.Open(t, url, "")
 	a.Click(`[data-action="sample"]`)
 	a.SelectText("Nobody asked us", 0)
 	a.Press("c")
 	a.WaitFor(savedStatus)
+	return url, a
+}
+
+func TestOneTabSavesAndTheOtherTakesOverWhenItCloses(t *testing.T) {
+	url, a := savedClaimTab(t)
 
 	// The second tab restores the work, is told it does not save, and the
 	// first is told of it.
@@ -63,12 +71,7 @@ const answerLocksLate = `(() => {
 })()`
 
 func TestATabWritesNothingBeforeItKnowsWhetherItIsTheWriter(t *testing.T) {
-	url := serveSite(t)
-	a := browsertest.Open(t, url, "")
-	a.Click(`[data-action="sample"]`)
-	a.SelectText("Nobody asked us", 0)
-	a.Press("c")
-	a.WaitFor(savedStatus)
+	url, a := savedClaimTab(t)
 
 	// B opens while A saves, and a change is made there at once, before
 	// Web Locks has answered: B writes nothing, then or after.
