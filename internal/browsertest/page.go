@@ -229,37 +229,69 @@ function sayso_show(r) {
 	window.scrollBy(0, first.top - innerHeight / 3);
 }`
 
+// steadyTextJS defines sayso_steady_text(needle, nth): it waits until the
+// nth occurrence of needle in the article holds still in view
+// (steadyJS), scrolling to it if it is not, and resolves to its client
+// rectangles (those with a width; a line's end can give an empty one),
+// and what covers its first if something does; null when the text is
+// not there.
+const steadyTextJS = textRangeJS + steadyJS + `
+async function sayso_steady_text(needle, nth) {
+	const find = () => sayso_range(needle, nth);
+	const boxes = r => [...r.getClientRects()].filter(b => b.width > 0);
+	const first = find();
+	if (!first) return null;
+	sayso_show(first);
+	const doc = document.getElementById("doc");
+	const at = await sayso_steady(() => { const r = find(); return r && boxes(r)[0]; },
+		() => { const r = find(); if (r) sayso_show(r); },
+		h => !!h && doc.contains(h));
+	const r = find();
+	if (!r || !at || boxes(r).length === 0) return null;
+	return {boxes: boxes(r), covered: at.Covered};
+}`
+
+// steadyText finds the nth occurrence of needle (sayso_steady_text) and
+// gives the chosen points of its boxes (pick, in JavaScript, from boxes),
+// failing the test when the text is not in the article or stays covered.
+func (p *Page) steadyText(needle string, nth int, pick string) []float64 {
+	p.T.Helper()
+	p.waitForText(needle, nth)
+	type found struct {
+		Points  []float64
+		Covered string
+	}
+	f := EvalAwait[*found](p, fmt.Sprintf(`(async () => { %s
+		const t = await sayso_steady_text(%s, %d);
+		if (!t) return null;
+		const boxes = t.boxes;
+		return {Points: %s, Covered: t.covered};
+	})()`, steadyTextJS, jsString(needle), nth, pick))
+	if f == nil {
+		p.T.Fatalf("text %q (occurrence %d) is not in the article", needle, nth)
+	}
+	if f.Covered != "" {
+		p.T.Fatalf("text %q (occurrence %d) is covered by %s", needle, nth, f.Covered)
+	}
+	return f.Points
+}
+
 // SelectText selects the nth (from 0) occurrence of needle in the article
 // by dragging the mouse from its first character to its last, once the
 // text holds still in view (steadyJS).
 func (p *Page) SelectText(needle string, nth int) {
 	p.T.Helper()
-	type pts struct{ X1, Y1, X2, Y2 float64 }
-	p.waitForText(needle, nth)
-	pos := EvalAwait[pts](p, fmt.Sprintf(`(async () => { %s %s
-		const find = () => sayso_range(%s, %d);
-		const first = find();
-		if (!first) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
-		sayso_show(first);
-		const doc = document.getElementById("doc");
-		await sayso_steady(() => { const r = find(); return r && r.getClientRects()[0]; },
-			() => { const r = find(); if (r) sayso_show(r); },
-			h => !!h && doc.contains(h));
-		const r = find();
-		if (!r) return {X1: -1, Y1: -1, X2: -1, Y2: -1};
-		const rects = r.getClientRects();
-		const a = rects[0], b = rects[rects.length - 1];
-		return {X1: a.left + 1, Y1: a.top + a.height / 2, X2: b.right - 1, Y2: b.top + b.height / 2};
-	})()`, textRangeJS, steadyJS, jsString(needle), nth))
-	if pos.X1 < 0 {
-		p.T.Fatalf("text %q (occurrence %d) is not in the article", needle, nth)
-	}
+	pt := p.steadyText(needle, nth, `(() => {
+			const a = boxes[0], b = boxes[boxes.length - 1];
+			return [a.left + 1, a.top + a.height / 2, b.right - 1, b.top + b.height / 2];
+		})()`)
+	x1, y1, x2, y2 := pt[0], pt[1], pt[2], pt[3]
 	p.Do(
-		chromedp.MouseEvent(chromedp.MouseMoved, pos.X1, pos.Y1),
-		chromedp.MouseEvent(chromedp.MousePressed, pos.X1, pos.Y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		chromedp.MouseEvent(chromedp.MouseMoved, (pos.X1+pos.X2)/2, (pos.Y1+pos.Y2)/2, chromedp.ButtonLeft),
-		chromedp.MouseEvent(chromedp.MouseMoved, pos.X2, pos.Y2, chromedp.ButtonLeft),
-		chromedp.MouseEvent(chromedp.MouseReleased, pos.X2, pos.Y2, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, x1, y1),
+		chromedp.MouseEvent(chromedp.MousePressed, x1, y1, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, (x1+x2)/2, (y1+y2)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, x2, y2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, x2, y2, chromedp.ButtonLeft, chromedp.ClickCount(1)),
 	)
 	if got := p.Selected(); strings.TrimSpace(got) == "" {
 		p.T.Fatalf("dragging over %q selected nothing", needle)
@@ -284,24 +316,8 @@ func (p *Page) waitForText(needle string, nth int) {
 // given (Shift+click extends a selection).
 func (p *Page) ClickText(needle string, nth int, mods ...chromedp.Modifier) {
 	p.T.Helper()
-	type pt struct{ X, Y float64 }
-	p.waitForText(needle, nth)
-	c := EvalAwait[pt](p, fmt.Sprintf(`(async () => { %s %s
-		const find = () => sayso_range(%s, %d);
-		const first = find();
-		if (!first) return {X: -1, Y: -1};
-		sayso_show(first);
-		const doc = document.getElementById("doc");
-		const a = await sayso_steady(() => { const r = find(); return r && r.getClientRects()[0]; },
-			() => { const r = find(); if (r) sayso_show(r); },
-			h => !!h && doc.contains(h));
-		if (!a) return {X: -1, Y: -1};
-		return {X: a.X + a.W / 2, Y: a.Y + a.H / 2};
-	})()`, textRangeJS, steadyJS, jsString(needle), nth))
-	if c.X < 0 {
-		p.T.Fatalf("text %q is not in the article", needle)
-	}
-	p.Do(chromedp.MouseClickXY(c.X, c.Y, chromedp.ButtonModifiers(mods...)))
+	pt := p.steadyText(needle, nth, `[boxes[0].left + boxes[0].width / 2, boxes[0].top + boxes[0].height / 2]`)
+	p.Do(chromedp.MouseClickXY(pt[0], pt[1], chromedp.ButtonModifiers(mods...)))
 }
 
 // Selected is the page's current text selection.
