@@ -22,6 +22,7 @@ type Labels struct {
 	ScrollStep        int
 	Adds              [2]int
 	StaticNote        string
+	Suggest           string // the article Suggest is timed on, "the reference article (…)"
 }
 
 // spec describes one figure: its id (the key of its samples), name, unit,
@@ -79,6 +80,10 @@ func specs(l Labels) []spec {
 			"navigation start → loadEventEnd of a static HTML page of paragraphs whose size is the app's cold transfer (below), served uncompressed; " + l.StaticNote},
 		{"tti.static.cached", "static page of the same size, cached", results.Millis, 0,
 			"as tti.static.cold, third load in the same browser (revalidated: 304)"},
+		{"floor.cold.ready", "the least Go program: ready, cold", results.Millis, 0,
+			"the floor under time to ready: navigation start → body[data-ready=\"1\"] set by the least Go program in the browser (internal/bench/floor/prog: the Go runtime and honnef.co/go/js/dom/v2, a key listener, nothing else), built like the app and served by the same handler; fresh browser with an empty profile, localhost"},
+		{"floor.cached.ready", "the least Go program: ready, cached", results.Millis, 0,
+			"as floor.cold.ready, third load in the same browser (second is the warm-up): HTTP cache warm (the floor has no service worker)"},
 		{"tti.transfer", "app transfer on a cold load", results.Bytes, 0,
 			"sum of encodedBodySize of the page and every resource fetched until ready (Resource Timing)"},
 
@@ -176,10 +181,12 @@ func specs(l Labels) []spec {
 		{"crossings.export", "crossings: export", results.Count, 1000, "=crossings.add"},
 		{"crossings.import", "crossings: open the document", results.Count, 0, "=crossings.add"},
 
-		{"suggest.small", "Suggest, 3 KB article", results.Millis, 20,
-			"in a fresh tab with the 3 KB article pasted, warming waited for: the key press (the keydown event's timeStamp) → the presentation of the first frame that painted the Suggestions group's count (the search done and drawn): Element Timing's renderTime for the count, which the bench marks with an elementtiming attribute as the app inserts it, before any paint"},
+		{"suggest.small", "Suggest, " + l.Suggest, results.Millis, 20,
+			"in a fresh tab with " + l.Suggest + " pasted, warming waited for: the key press (the keydown event's timeStamp) → the presentation of the first frame that painted the Suggestions group's count (the search done and drawn): Element Timing's renderTime for the count, which the bench marks with an elementtiming attribute as the app inserts it, before any paint"},
 		{"suggest.small.keyfloor", "  any key's floor, same tab", results.Millis, 0,
 			"before g, in the same tab: a key the app never sees (|, taken in the capture phase) adds one short line of text in its handler; the keydown's timeStamp → Element Timing's renderTime of that line: what the least a key press can change takes to reach the screen in this browser, the floor under the Suggest figure"},
+		{"suggest.small.groupfloor", "  the group alone, no Go, same tab", results.Millis, 0,
+			"after the result, in the same tab: the Suggestions group taken out of the side list, then a key the app never sees (|) whose handler puts the same markup back; the keydown's timeStamp → Element Timing's renderTime of its count: what the browser alone takes to show the group's rows, the floor under the Suggest figure while the result shows in the list"},
 		{"suggest.small.frames", "  to the second frame after", results.Millis, 0,
 			"the measure of earlier rounds: keydown of g (capture phase) → " + fmt.Sprintf(painted, "the Suggestions group shows its count") + "; it counts one to two frames after the paint"},
 		{"suggest.small.block", "  main thread held at most", results.Millis, 0,

@@ -114,6 +114,39 @@ const keyFloorDone = `new Promise(resolve => {
 	requestAnimationFrame(wait);
 })`
 
+// groupFloorArm is evaluated in the page after Suggest's result is
+// drawn: it takes the Suggestions group out of the side list (keeping
+// its markup and place) and arms a key the app never sees (|, as in
+// keyFloorArm) whose handler puts the same markup back, with an
+// elementtiming attribute on its count. keyFloorDone then reads when the
+// browser presented it: what showing the group's rows costs the browser
+// alone, with no Go code in the key's task — the floor under the Suggest
+// figure for as long as the result shows in the list. It resolves false
+// when the page has no group to take out.
+const groupFloorArm = `(() => {
+	const g = document.querySelector("#sidebar .group.suggestions");
+	if (!g) return false;
+	const parent = g.parentNode, next = g.nextSibling, html = g.outerHTML;
+	g.remove();
+	const F = window.__keyFloor = {key: 0, painted: 0, el: null};
+	addEventListener("keydown", e => {
+		if (e.key !== "|" || F.key) return;
+		e.preventDefault();
+		e.stopImmediatePropagation();
+		F.key = e.timeStamp;
+		const t = document.createElement("template");
+		t.innerHTML = html;
+		const el = t.content.firstElementChild;
+		const count = el.querySelector(".count") || el;
+		count.setAttribute("elementtiming", "bench-group-floor");
+		parent.insertBefore(el, next);
+	}, {capture: true});
+	new PerformanceObserver(list => {
+		for (const e of list.getEntries()) if (e.identifier === "bench-group-floor" && !F.painted) F.painted = e.renderTime || e.startTime;
+	}).observe({type: "element"});
+	return true;
+})()`
+
 // suggestDone resolves once the Suggestions group shows its count (the
 // search finished and its result drawn) in a painted frame, with the
 // figures of the run: Painted, the key press (the keydown's time stamp)
@@ -196,15 +229,19 @@ type suggestWarming struct {
 // suggestRun is what one run measured.
 type suggestRun struct {
 	KeyFloor float64 // before g, in the same tab: a key that adds one line of text → that frame presented (keyFloorArm; 0: not measured)
-	Painted  float64 // the key press → the frame that first painted the result presented (Element Timing; -1: not reported)
-	Total    float64 // keydown of g → the second frame after the result is drawn
-	Lag      float64 // the latest a 4 ms heartbeat timer fired: the longest block of the main thread
-	LongTask float64 // the longest long task the browser reported (0: none ≥ 50 ms; -1: not supported)
-	Beats    int
-	Found    string  // the group's count, "12 suggestions, not annotations yet"
-	CPU      float64 // main-thread CPU time from arming to the result (thread time)
-	Slices   sliceMarks
-	Warm     suggestWarming
+	// GroupFloor is, after the result, in the same tab: a key whose
+	// handler puts the Suggestions group's markup back → its count
+	// presented (groupFloorArm; 0: not measured).
+	GroupFloor float64
+	Painted    float64 // the key press → the frame that first painted the result presented (Element Timing; -1: not reported)
+	Total      float64 // keydown of g → the second frame after the result is drawn
+	Lag        float64 // the latest a 4 ms heartbeat timer fired: the longest block of the main thread
+	LongTask   float64 // the longest long task the browser reported (0: none ≥ 50 ms; -1: not supported)
+	Beats      int
+	Found      string  // the group's count, "12 suggestions, not annotations yet"
+	CPU        float64 // main-thread CPU time from arming to the result (thread time)
+	Slices     sliceMarks
+	Warm       suggestWarming
 }
 
 // sliceMarks is what the page's marks tell of Suggest's slices.
@@ -221,11 +258,15 @@ type sliceMarks struct {
 
 // suggestions runs Suggest Runs times on each of the two texts.
 func (s *Suite) suggestions(ctx context.Context) error {
-	if s.cfg.Paste == "" || s.cfg.Medium == nil {
+	small := s.cfg.SuggestText
+	if small == "" {
+		small = s.cfg.Paste
+	}
+	if small == "" || s.cfg.Medium == nil {
 		return fmt.Errorf("the suggest step needs the pasted article and the 1 MB document")
 	}
 	for _, d := range []struct{ role, label, text string }{
-		{"small", "3 KB article", s.cfg.Paste},
+		{"small", "3 KB article", small},
 		{"medium", s.cfg.Medium.Label + " (its text)", s.cfg.Medium.Corpus.Text},
 	} {
 		for run := range s.cfg.Runs {
@@ -239,6 +280,9 @@ func (s *Suite) suggestions(ctx context.Context) error {
 			s.add("suggest."+d.role, r.Painted)
 			if r.KeyFloor > 0 {
 				s.add("suggest."+d.role+".keyfloor", r.KeyFloor)
+			}
+			if r.GroupFloor > 0 {
+				s.add("suggest."+d.role+".groupfloor", r.GroupFloor)
 			}
 			s.add("suggest."+d.role+".frames", r.Total)
 			s.add("suggest."+d.role+".block", r.Lag)
@@ -309,24 +353,43 @@ func (s *Suite) suggestOnce(ctx context.Context, text string, floor bool) (sugge
 	if r.Slices, err = browser.EvalTimeout[sliceMarks](t, 40*time.Second, suggestSlices); err != nil {
 		return r, fmt.Errorf("read the slices' marks: %w", err)
 	}
+	if floor {
+		if err := settle(t, settleMs); err != nil {
+			return r, err
+		}
+		if r.GroupFloor, err = s.floorOf(t, groupFloorArm, "the Suggestions group put back"); err != nil {
+			return r, err
+		}
+	}
 	return r, nil
 }
 
 // keyFloor measures in tab t what a key that adds one line of text takes
 // to reach the screen (keyFloorArm), then lets the page settle again.
 func (s *Suite) keyFloor(t *browser.Tab) (float64, error) {
-	if _, err := browser.Eval[bool](t, keyFloorArm); err != nil {
-		return 0, fmt.Errorf("arm the key floor: %w", err)
+	return s.floorOf(t, keyFloorArm, "the key floor's line")
+}
+
+// floorOf arms a floor's key in tab t (keyFloorArm, groupFloorArm),
+// presses it, reads the floor (keyFloorDone) and lets the page settle
+// again; what names what the key shows, for errors.
+func (s *Suite) floorOf(t *browser.Tab, arm, what string) (float64, error) {
+	armed, err := browser.Eval[bool](t, arm)
+	if err != nil {
+		return 0, fmt.Errorf("arm the floor of %s: %w", what, err)
+	}
+	if !armed {
+		return 0, fmt.Errorf("arm the floor of %s: nothing to show in the page", what)
 	}
 	if err := t.Key("|"); err != nil {
 		return 0, err
 	}
 	ms, err := browser.EvalTimeout[float64](t, 10*time.Second, keyFloorDone)
 	if err != nil {
-		return 0, fmt.Errorf("wait for the key floor's paint: %w", err)
+		return 0, fmt.Errorf("wait for the paint of %s: %w", what, err)
 	}
 	if ms < 0 {
-		return 0, fmt.Errorf("the browser reported no paint of the key floor's line (Element Timing)")
+		return 0, fmt.Errorf("the browser reported no paint of %s (Element Timing)", what)
 	}
 	return ms, settle(t, settleMs)
 }

@@ -71,15 +71,22 @@ type Config struct {
 	Smoke             bool          // issue 13's steps on the two smallest documents only
 	PeerLimit         time.Duration // how long the peer may take to open and paint one document
 	Class             *ClassDoc
-	Paste             string   // the article pasted when measuring time to interactive
-	Targets           bool     // judge figures against the issue's targets
-	Only              []string // run only these steps (Steps); all when empty
+	Paste             string // the article pasted when measuring time to interactive
+	// SuggestText is the article the Suggest step times on its own:
+	// issue 16's 3 KB reference article when the shared corpus is here,
+	// otherwise Paste.
+	SuggestText, SuggestLabel string
+	// FloorSite is the floor site's directory (package floor), for the
+	// floor step.
+	FloorSite string
+	Targets   bool     // judge figures against the issue's targets
+	Only      []string // run only these steps (Steps); all when empty
 
 	Log io.Writer // progress lines
 }
 
 // Steps are the ids of the suite's steps, in the order they run.
-var Steps = []string{"tti", "documents", "baseline", "small", "marks", "adds", "save", "switch", "many", "peer", "io", "compare", "crossings", "suggest"}
+var Steps = []string{"tti", "floor", "documents", "baseline", "small", "marks", "adds", "save", "switch", "many", "peer", "io", "compare", "crossings", "suggest"}
 
 // Suite is one run of the browser measurements.
 type Suite struct {
@@ -152,6 +159,7 @@ type step struct {
 func (s *Suite) steps() []step {
 	return []step{
 		{"tti", "time to interactive", s.timeToInteractive},
+		{"floor", "the least Go program: time to ready", s.goFloor},
 		{"documents", "documents", s.documents},
 		{"baseline", "plain-paragraph baseline", s.baselines},
 		{"small", "open and paint, 3 KB article", s.smallArticle},

@@ -43,6 +43,8 @@ func main() {
 	flag.DurationVar(&o.peerLimit, "peer-limit", 10*time.Minute, "how long the peer may take to open and paint one document (noted, not fatal, when it takes longer)")
 	flag.StringVar(&o.peers, "peers", "internal/bench/peers", "the directory whose node_modules holds the peer (`npm ci` there); without it -smoke skips the peer")
 	flag.StringVar(&o.only, "only", "", "run only these browser steps, comma-separated ("+strings.Join(suite.Steps, ", ")+"); all when empty")
+	flag.StringVar(&o.reference, "reference", "../shared/corpus/articles/xi-trump-summit.txt", "issue 16's 3 KB reference article, which the Suggest step times (the generated 3 KB article when it is missing)")
+	flag.StringVar(&o.floor, "floor", "internal/bench/floor", "the floor package's directory (the least Go program, built and loaded beside the app by the floor step)")
 	flag.IntVar(&o.students, "students", 40, fmt.Sprintf("students' exports in the compare step (-smoke: %d)", smokeStudents))
 	flag.Parse()
 
@@ -70,6 +72,8 @@ type options struct {
 	addsLarge           int
 	scrollStep          int
 	seed                uint64
+	reference           string // -reference
+	floor               string // -floor
 	smoke, goBench      bool
 	set                 []string // the flags given on the command line
 }
@@ -102,6 +106,12 @@ func run(ctx context.Context, o options, stdout, log io.Writer) error {
 	rep.Meta.Seconds = time.Since(started).Seconds()
 	rep.Meta.LoadAfter = loadAverage()
 	return printReport(rep, o, stdout)
+}
+
+// wants says whether step id runs: -only names it, or -only is empty.
+func (o options) wants(id string) bool {
+	steps := o.steps()
+	return len(steps) == 0 || slices.Contains(steps, id)
 }
 
 // steps are the browser steps -only asks for; nil for all.

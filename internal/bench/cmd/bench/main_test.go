@@ -4,10 +4,12 @@ package main
 
 import (
 	"io"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"sayso/internal/bench/corpus"
 	"sayso/internal/bench/results"
@@ -78,5 +80,26 @@ func TestIssue13Specs(t *testing.T) {
 			continue
 		}
 		assert.Equal(t, 50000, many.Annotations)
+	}
+}
+
+func TestSuggestIsTimedOnTheReferenceArticleWhenItIsHere(t *testing.T) {
+	dir := t.TempDir()
+	ref := dir + "/reference.txt"
+	require.NoError(t, os.WriteFile(ref, []byte("“We agreed,” she said."), 0o644))
+	empty := dir + "/empty.txt"
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	for _, c := range []struct {
+		name, path, text, label string
+	}{
+		{"the reference article, read in place", ref, "“We agreed,” she said.", "the 3 KB reference article (reference.txt, 26 bytes)"},
+		{"no shared corpus: the generated article", dir + "/missing.txt", "generated text", "the generated 3 KB article"},
+		{"an empty file: the generated article", empty, "generated text", "the generated 3 KB article"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text, label := suggestArticle(c.path, "generated text", io.Discard)
+			assert.Equal(t, c.text, text)
+			assert.Equal(t, c.label, label)
+		})
 	}
 }

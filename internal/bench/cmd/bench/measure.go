@@ -15,6 +15,7 @@ import (
 
 	"sayso/internal/bench/browser"
 	"sayso/internal/bench/corpus"
+	"sayso/internal/bench/floor"
 	"sayso/internal/bench/results"
 	"sayso/internal/bench/sizes"
 	"sayso/internal/bench/suite"
@@ -95,6 +96,23 @@ func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report,
 	if err != nil {
 		return nil, err
 	}
+	if o.wants("floor") {
+		fmt.Fprintln(log, "== the least Go program (floor)")
+		fl, err := floor.Build(ctx, "go", o.floor, filepath.Join(tmp, "floor"))
+		if err != nil {
+			return nil, err
+		}
+		fw, err := sizes.Measure(fl.Wasm)
+		if err != nil {
+			return nil, err
+		}
+		cw, err := sizes.Measure(fl.Core)
+		if err != nil {
+			return nil, err
+		}
+		rep.Figures = append(rep.Figures, floorFigures(fw, cw)...)
+		cfg.FloorSite = fl.Dir
+	}
 	if err := issue13Docs(o, tmp, log, &cfg); err != nil {
 		return nil, err
 	}
@@ -111,6 +129,7 @@ func measureAll(ctx context.Context, o options, log io.Writer) (*results.Report,
 		Class: cfg.Class.Label, Students: len(cfg.Class.Files) - 1,
 		ScrollStep: cfg.ScrollStep, Adds: cfg.Adds,
 		StaticNote: "cold: first load of that page in the browser; the app's own cold load uses a fresh profile",
+		Suggest:    cfg.SuggestLabel,
 	}, !o.smoke)
 	figs13 := suite.Figures13(samples, labels13(cfg, o), !o.smoke)
 	cmp := suite.SideBySide(figs13, labels13(cfg, o))
@@ -161,6 +180,7 @@ func documents(o options, tmp string, log io.Writer) (suite.Config, error) {
 		return cfg, err
 	}
 	cfg.Paste = paste.Text
+	cfg.SuggestText, cfg.SuggestLabel = suggestArticle(o.reference, paste.Text, log)
 	cfg.Class, err = class(classSpec(o.students, o.seed), tmp, log)
 	return cfg, err
 }
@@ -205,6 +225,18 @@ func wasmFigures(w sizes.Wasm, targets bool) []results.Figure {
 	}
 }
 
+// floorFigures are the floors under the wasm transfer: the least Go
+// program with the DOM binding, and the least that keeps a project,
+// built like the app.
+func floorFigures(prog, core sizes.Wasm) []results.Figure {
+	return []results.Figure{
+		results.New("floor.wasm.brotli", "  the least Go program, brotli -q 11", results.Bytes, []float64{float64(prog.Brotli)}, nil,
+			"the floor under the wasm transfer: internal/bench/floor/prog (the Go runtime and honnef.co/go/js/dom/v2, a key listener, nothing else) built like the app (-trimpath -ldflags='-s -w'), brotli as above ("+prog.BrotliSource+")"),
+		results.New("floor.core.brotli", "  the least Go program that keeps a project, brotli -q 11", results.Bytes, []float64{float64(core.Brotli)}, nil,
+			"the second floor: internal/bench/floor/core (as the least Go program, plus reading, storing and writing a project in the native format: internal/format/native and internal/store; no view, no update loop, no other format), built and compressed the same way"),
+	}
+}
+
 // definitions explains the table's conventions.
 func definitions() []string {
 	return []string{
@@ -223,4 +255,18 @@ func loadAverage() string {
 	}
 	f := strings.Fields(string(b))
 	return strings.Join(f[:min(3, len(f))], " ")
+}
+
+// suggestArticle is the article the Suggest step times and its label:
+// issue 16's 3 KB reference article, read in place from the shared corpus
+// (its text is not ours to ship), or, when it is not there (a clone
+// without ../shared), the generated 3 KB article pasted for time to
+// interactive.
+func suggestArticle(reference, generated string, log io.Writer) (string, string) {
+	b, err := os.ReadFile(reference)
+	if err != nil || len(b) == 0 {
+		fmt.Fprintf(log, "   Suggest: the reference article is not here (%v); timing the generated 3 KB article\n", err)
+		return generated, "the generated 3 KB article"
+	}
+	return string(b), fmt.Sprintf("the 3 KB reference article (%s, %d bytes)", filepath.Base(reference), len(b))
 }
