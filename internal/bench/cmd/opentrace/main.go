@@ -43,6 +43,7 @@ func main() {
 	flag.BoolVar(&o.warmed, "warmed", false, "hand the file over only once the page has rehearsed opening in idle time after start-up (User Timing sayso:open-warmed), as when a person picks a file a moment after the page is ready")
 	flag.StringVar(&o.dump, "dump", "", "with -trace: write each run's renderer main-thread trace events (complete events, with their arguments) as DUMP-N.json")
 	flag.IntVar(&o.settle, "settle", 200, "with -suggest: milliseconds waited after warming ends before g (the benchmark waits none)")
+	flag.BoolVar(&o.start, "start", false, "trace start-up instead of the open: navigation to the app until it is ready (body[data-ready]); the untimed first load is the cold one, the timed ones are cached (HTTP cache and service worker warm)")
 	flag.BoolVar(&o.suggest, "suggest", false, "trace Suggest instead of the open: the generated article's text pasted, warming waited for, then g until the Suggestions group shows its count (-bytes 3000 -seed 4: the benchmark's 3 KB article)")
 	flag.Parse()
 	o.spec = corpus.Spec{Name: "trace", Bytes: *bytes, Annotations: *anns, Seed: *seed}
@@ -66,8 +67,9 @@ type options struct {
 	dump    string      // -dump
 	settle  int         // -settle
 
-	// What is timed: the open, unless one of -add, -export, -suggest.
-	add, export, suggest bool
+	// What is timed: the open, unless one of -add, -export, -suggest,
+	// -start.
+	add, export, suggest, start bool
 }
 
 // suggestWait resolves once Suggest's result is painted: the Suggestions
@@ -144,6 +146,12 @@ func run(o options) error {
 		}
 		if err := t.EnableCPU(); err != nil {
 			return err
+		}
+		if o.start {
+			if err := startUp(t, srv, o, r, &times, traced); err != nil {
+				return err
+			}
+			continue
 		}
 		if err := t.Navigate(srv.URL + "/"); err != nil {
 			return err
@@ -283,14 +291,84 @@ func run(o options) error {
 			}
 		}
 	}
+	if o.start {
+		printSummary(o, &times, traced)
+		return nil
+	}
 	cpus = cpus[1:]
 	sort.Float64s(cpus)
 	fmt.Printf("main-thread CPU, median of %d: %.1f ms (min %.1f, max %.1f)\n", len(cpus), cpus[len(cpus)/2], cpus[0], cpus[len(cpus)-1])
+	printSummary(o, &times, traced)
+	return nil
+}
+
+// printSummary prints what -trace and -profile gathered over the runs.
+func printSummary(o options, times *cpuprofile.Times, traced map[string]float64) {
 	if o.trace {
 		chrometrace.Print(traced, o.runs)
 	}
 	if o.profile {
 		times.Print(os.Stdout, o.top)
 	}
+}
+
+// startUp loads the app in t from a blank page of the same origin (so
+// that the profiler and the trace, started there, follow the load) and
+// prints when it was ready; run 0 is the cold load and is not reported.
+func startUp(t *browser.Tab, srv *browser.Server, o options, r int, times *cpuprofile.Times, traced map[string]float64) error {
+	defer t.Close()
+	if err := t.Navigate(srv.Put("blank.html", "text/html", []byte("<!doctype html><title>blank</title>"))); err != nil {
+		return err
+	}
+	timed := r > 0
+	if o.profile && timed {
+		if err := cpuprofile.Start(t.Context()); err != nil {
+			return err
+		}
+	}
+	var tr *chrometrace.Tracer
+	var err error
+	if o.trace && timed {
+		if tr, err = chrometrace.Start(t); err != nil {
+			return err
+		}
+	}
+	cpu0, err := t.MainThreadCPU()
+	if err != nil {
+		return err
+	}
+	if err := t.Navigate(srv.URL + "/"); err != nil {
+		return err
+	}
+	ready, err := browser.EvalTimeout[float64](t, time.Minute, "__bench.ready")
+	if err != nil {
+		return err
+	}
+	cpu1, err := t.MainThreadCPU()
+	if err != nil {
+		return err
+	}
+	if tr != nil {
+		if err := tr.Stop(t, traced, chrometrace.DumpPath(o.dump, r)); err != nil {
+			return err
+		}
+	}
+	if o.profile && timed {
+		prof, err := cpuprofile.Stop(t.Context())
+		if err != nil {
+			return err
+		}
+		times.Add(prof)
+		if o.out != "" {
+			if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), prof); err != nil {
+				return err
+			}
+		}
+	}
+	kind := "cached"
+	if !timed {
+		kind = "cold"
+	}
+	fmt.Printf("run %d (%s): ready %.1f ms after navigation start, main-thread CPU of the tab %.1f ms\n", r, kind, ready, cpu1-cpu0)
 	return nil
 }
