@@ -25,6 +25,15 @@
 //     Served over HTTP(S) it is undefined: the site serves the same file
 //     as sayso.html, for the program to fetch.
 //
+// Autosave's storage (IndexedDB "sayso", store "kv", internal/ui/storage.go)
+// is opened and read here, at once, while the program downloads and
+// compiles: on a first visit the browser takes about 100 ms to create the
+// database, which the program used to wait for once it had started.
+// window.saysoStoredWork is a promise that never rejects: of {db, keys,
+// values} (every key and value of the store), or of {error} (a sentence
+// saying why not). The program takes it in Start; a page without it has
+// the program open the storage itself.
+//
 // The Go program marks readiness itself (document.body.dataset.ready = "1").
 // If loading fails the reason is shown in #boot-error, as text only.
 (() => {
@@ -61,6 +70,45 @@
       window.saysoPreview.end();
     }
   }
+
+  // openStoredWork opens and reads autosave's storage (see above). Its
+  // names, version and messages are internal/ui's (storage.go: idbName,
+  // idbStore, openIndexedDB, readIndexedDB, domError).
+  function openStoredWork() {
+    return new Promise((resolve) => {
+      const fail = (what, err) => resolve({ error: err ? `${what}: ${err.name}: ${err.message}` : `${what} was stopped` });
+      let req;
+      try {
+        if (!self.indexedDB) {
+          resolve({ error: "IndexedDB is missing" });
+          return;
+        }
+        req = indexedDB.open("sayso", 1);
+      } catch (err) {
+        fail("open IndexedDB", err);
+        return;
+      }
+      req.onupgradeneeded = () => req.result.createObjectStore("kv");
+      req.onblocked = () => resolve({ error: "IndexedDB is blocked by another tab" });
+      req.onerror = () => fail("open IndexedDB", req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        let tx, keys, values;
+        try {
+          tx = db.transaction("kv", "readonly");
+          const st = tx.objectStore("kv");
+          keys = st.getAllKeys();
+          values = st.getAll();
+        } catch (err) {
+          fail("read IndexedDB", err);
+          return;
+        }
+        tx.oncomplete = () => resolve({ db, keys: keys.result, values: values.result });
+        tx.onabort = () => fail("read IndexedDB", tx.error);
+      };
+    });
+  }
+  window.saysoStoredWork = openStoredWork();
 
   function decodeBase64(text) {
     const clean = text.replace(/\s+/g, "");

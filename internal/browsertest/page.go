@@ -396,13 +396,33 @@ func (p *Page) NewTabWithScript(url, script string) *Page {
 	ctx, cancel := chromedp.NewContext(p.Ctx)
 	p.T.Cleanup(cancel)
 	q := &Page{T: p.T, Ctx: ctx, Downloads: p.Downloads}
-	q.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+	q.openWithScript(url, script)
+	return q
+}
+
+// OpenWithScript is Open (fresh profile) with script run in the page
+// before any of its own scripts, on every document the tab loads.
+func OpenWithScript(t testing.TB, url, script string) *Page {
+	t.Helper()
+	p := &Page{T: t, Ctx: New(t), Downloads: t.TempDir()}
+	if err := AllowDownloads(p.Ctx, p.Downloads); err != nil {
+		t.Fatal(err)
+	}
+	p.openWithScript(url, script)
+	return p
+}
+
+// openWithScript adds script to every document of p's tab
+// (Page.addScriptToEvaluateOnNewDocument), then loads url and waits for
+// the app to be ready.
+func (p *Page) openWithScript(url, script string) {
+	p.T.Helper()
+	p.Do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
 		return err
 	}))
-	q.Do(chromedp.Navigate(url))
-	q.WaitReady()
-	return q
+	p.Do(chromedp.Navigate(url))
+	p.WaitReady()
 }
 
 // EvalAwait evaluates an expression that yields a Promise and decodes what

@@ -450,3 +450,42 @@ func openLongReportAndClaim(t *testing.T, p *browsertest.Page, size int) string 
 	p.WaitFor(savedStatus)
 	return body
 }
+
+// TestWithoutIndexedDBTheWorkIsKeptInLocalStorageAndSaysSo runs the app
+// where IndexedDB is missing or refuses to open (some private modes and
+// file:// pages): the page opens the storage while the program loads
+// (web/boot.js), and the program must say why it keeps the work in
+// localStorage, keep it there, and bring it back after a reload.
+func TestWithoutIndexedDBTheWorkIsKeptInLocalStorageAndSaysSo(t *testing.T) {
+	for _, c := range []struct {
+		name, script, why string
+	}{
+		{
+			name:   "IndexedDB missing",
+			script: `Object.defineProperty(window, "indexedDB", {value: undefined, configurable: true})`,
+			why:    "(IndexedDB is missing)",
+		},
+		{
+			name:   "IndexedDB refusing to open",
+			script: `IDBFactory.prototype.open = function () { throw new DOMException("The user denied permission.", "SecurityError"); }`,
+			why:    "(open IndexedDB: SecurityError: The user denied permission.)",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			q := browsertest.OpenWithScript(t, serveSite(t), c.script)
+			assert.Contains(t, q.Text("#message-text"), "does not let Sayso use IndexedDB here "+c.why)
+			q.Click(`[data-action="sample"]`)
+			q.SelectText("Nobody asked us", 0)
+			q.Press("c")
+			q.WaitFor(sidebarCount + ` === 1`)
+			q.WaitFor(savedStatus)
+			assert.True(t, browsertest.Eval[bool](q, `Object.keys(localStorage).some(k => k.startsWith("sayso:") && localStorage.getItem(k).includes("Nobody asked us"))`),
+				"the work is in localStorage")
+
+			q.Do(chromedp.Reload())
+			q.WaitReady()
+			q.WaitFor(sidebarCount + ` === 1`)
+			assert.Contains(t, q.Text("#sidebar"), "Nobody asked us", "the claim comes back after a reload")
+		})
+	}
+}

@@ -97,33 +97,42 @@ func once(f func(js.Value)) js.Func {
 	return fn
 }
 
-// openIndexedDB opens autosave's database and calls done with it, or with
-// an error saying why there is none (IndexedDB missing, refused, or
-// failing to open, as in some private modes).
-func openIndexedDB(done func(db js.Value, err error)) {
-	idb := js.Global().Get("indexedDB")
-	if idb.IsUndefined() || idb.IsNull() {
-		done(js.Undefined(), errors.New("IndexedDB is missing"))
-		return
-	}
-	var req js.Value
-	if err := catch(func() { req = idb.Call("open", idbName, 1) }); err != nil {
-		done(js.Undefined(), err)
-		return
-	}
-	finished := false
-	finish := func(db js.Value, err error) {
-		if !finished {
-			finished = true
-			done(db, err)
+// records are autosave's keys and values as read from its store (arrays
+// of the same length; a value is a string or a Uint8Array of UTF-8), the
+// writer's fence left out.
+func records(ks, vs js.Value) map[string]string {
+	bytes := js.Global().Get("Uint8Array")
+	all := make(map[string]string, ks.Length())
+	for i := 0; i < ks.Length() && i < vs.Length(); i++ {
+		switch v := vs.Index(i); {
+		case v.Type() == js.TypeString:
+			all[ks.Index(i).String()] = v.String()
+		case v.InstanceOf(bytes):
+			all[ks.Index(i).String()] = stringOfBytes(v)
 		}
 	}
-	req.Set("onupgradeneeded", once(func(js.Value) {
-		req.Get("result").Call("createObjectStore", idbStore)
+	delete(all, fenceKey) // the writer's, not the app's
+	return all
+}
+
+// openStoredWork takes autosave's storage as the page opened and read it
+// while the program loaded (web/boot.js: window.saysoStoredWork, a
+// promise of {db, keys, values} or of {error}, which opens IndexedDB
+// "sayso" version 1 and reads its store "kv") and calls done with the
+// database and every key and value of the store, or with why not.
+func openStoredWork(done func(db js.Value, all map[string]string, err error)) {
+	p := js.Global().Get("saysoStoredWork")
+	if p.Type() != js.TypeObject || p.Get("then").Type() != js.TypeFunction {
+		done(js.Undefined(), nil, errors.New("the page did not open the storage (web/boot.js did not run)"))
+		return
+	}
+	p.Call("then", once(func(r js.Value) {
+		if e := r.Get("error"); e.Type() == js.TypeString {
+			done(js.Undefined(), nil, errors.New(e.String()))
+			return
+		}
+		done(r.Get("db"), records(r.Get("keys"), r.Get("values")), nil)
 	}))
-	req.Set("onsuccess", once(func(js.Value) { finish(req.Get("result"), nil) }))
-	req.Set("onerror", once(func(js.Value) { finish(js.Undefined(), domError(req.Get("error"), "open IndexedDB")) }))
-	req.Set("onblocked", once(func(js.Value) { finish(js.Undefined(), errors.New("IndexedDB is blocked by another tab")) }))
 }
 
 // readIndexedDB reads every key and value of autosave's store.
@@ -138,21 +147,7 @@ func readIndexedDB(db js.Value, done func(map[string]string, error)) {
 		done(nil, err)
 		return
 	}
-	tx.Set("oncomplete", once(func(js.Value) {
-		ks, vs := keys.Get("result"), vals.Get("result")
-		bytes := js.Global().Get("Uint8Array")
-		all := make(map[string]string, ks.Length())
-		for i := 0; i < ks.Length() && i < vs.Length(); i++ {
-			switch v := vs.Index(i); {
-			case v.Type() == js.TypeString:
-				all[ks.Index(i).String()] = v.String()
-			case v.InstanceOf(bytes):
-				all[ks.Index(i).String()] = stringOfBytes(v)
-			}
-		}
-		delete(all, fenceKey) // the writer's, not the app's
-		done(all, nil)
-	}))
+	tx.Set("oncomplete", once(func(js.Value) { done(records(keys.Get("result"), vals.Get("result")), nil) }))
 	tx.Set("onabort", once(func(js.Value) { done(nil, domError(tx.Get("error"), "read IndexedDB")) }))
 }
 

@@ -178,9 +178,10 @@ func (u *UI) Start() {
 	// The collector stays off until the restored project is drawn
 	// (app.GCPercentRestoring); started turns it back on.
 	u.collectAfterFirstFrame = collectorOffDuring()
-	// IndexedDB is asked first, so that the browser opens it while the
-	// page does the rest of its start (drawing the start screen); the
-	// restore waits for that rest (only an error comes at once).
+	// IndexedDB was opened and read by the page while the program loaded
+	// (web/boot.js); its answer is taken while the page does the rest of
+	// its start (drawing the start screen), and the restore waits for
+	// that rest.
 	var restore func()
 	begun := false
 	start := func(a app.RestoreAutosave) {
@@ -189,21 +190,14 @@ func (u *UI) Start() {
 			restore()
 		}
 	}
-	openIndexedDB(func(db js.Value, err error) {
-		perfMark("sayso:idb-open")
+	openStoredWork(func(db js.Value, all map[string]string, err error) {
+		perfMark("sayso:idb-read")
 		if err != nil {
 			start(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
 			return
 		}
-		readIndexedDB(db, func(all map[string]string, err error) {
-			perfMark("sayso:idb-read")
-			if err != nil {
-				start(app.RestoreAutosave{Storage: u.store, NoIndexedDB: err.Error()})
-				return
-			}
-			u.idb = db
-			start(app.RestoreAutosave{Storage: u.store, Stored: all})
-		})
+		u.idb = db
+		start(app.RestoreAutosave{Storage: u.store, Stored: all})
 	})
 	askPersistentStorage()
 	u.startHandIn()
