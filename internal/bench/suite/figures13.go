@@ -87,6 +87,7 @@ func specs13(l Labels13) []spec13 {
 	}
 	addDef := fmt.Sprintf("keydown of c after selecting a few words with the mouse → "+painted+"; %d adds spaced then %d back-to-back per run, p50/p95 (nearest rank) of all adds of all runs; spaced: a pause of %d ms before each (the autosave, 250 ms after a change, runs between adds, as when a person reads on); back-to-back: the next selection and key press at once (the autosave of the last add may then fall inside the next)",
 		"the selected words are drawn as a claim", l.Adds, l.Adds, settleMs)
+	addFloor := "the floor under an add, once per run after the adds, in the same tab and measured the same way: the same kind of selection, then a key the app never sees (|, taken in the capture phase) whose handler adds the selection as a StaticRange to the page's claim highlight (CSS Custom Highlight API) and clears the selection, with no Go code: what the browser takes to show one new highlight in this document (main-thread CPU from arming to the painted frame, as for the adds; and the time to that frame)"
 	peerAdd := "a selection made with the mouse in the peer page after opening (Recogito creates the annotation from the selection): the pointerup ending the drag (capture phase) → " + fmt.Sprintf(painted, "a highlight of an annotation not drawn before is in view") + "; p50/p95 of all adds of all runs, each after a 400 ms pause"
 	for _, r := range roles() {
 		lab := l.label(r)
@@ -102,6 +103,8 @@ func specs13(l Labels13) []spec13 {
 			spec13{id: "add." + r + ".spaced.p95", name: "add one, spaced, p95, " + lab, unit: results.Millis, src: "add." + r + ".spaced", pct: 95, definition: addDef,
 				peerTarget: "peer.add." + r + ".p95"},
 			spec13{id: "add." + r + ".spaced.cpu", name: "  main-thread CPU per add (median)", unit: results.Millis, target: cpuTarget, definition: cpu},
+			spec13{id: "add." + r + ".floor.cpu", name: "  the least a key can do to show it, main-thread CPU", unit: results.Millis, definition: addFloor},
+			spec13{id: "add." + r + ".floor", name: "  the least a key can do to show it, until painted", unit: results.Millis, definition: addFloor},
 			spec13{id: "add." + r + ".b2b.p50", name: "add one, back-to-back, p50, " + lab, unit: results.Millis, src: "add." + r + ".b2b", pct: 50, definition: addDef},
 			spec13{id: "add." + r + ".b2b.p95", name: "add one, back-to-back, p95, " + lab, unit: results.Millis, src: "add." + r + ".b2b", pct: 95, definition: addDef},
 			spec13{id: "add." + r + ".b2b.cpu", name: "  main-thread CPU per add (median)", unit: results.Millis, definition: cpu},

@@ -177,7 +177,70 @@ func (s *Suite) addSession(ctx context.Context, d *Doc, run int) error {
 			kind, k+1, m.T1-m.T0, m.Frames, m.CPUMs, gap)
 		last = m
 	}
+	if err := settle(t, settleMs); err != nil {
+		return err
+	}
+	para, skip := AddTarget(2*n, 2*n+1, run, len(d.Corpus.Paragraphs))
+	m, err := addFloorAt(t, para, skip, want)
+	if err != nil {
+		return fmt.Errorf("the floor under an add: %w", err)
+	}
+	s.add("add."+d.Role+".floor", m.T1-m.T0)
+	s.add("add."+d.Role+".floor.cpu", m.CPUMs)
+	s.logf("      the least a key can do to show a new highlight: painted after %.0f ms (main thread CPU %.0f ms)", m.T1-m.T0, m.CPUMs)
 	return settle(t, settleMs)
+}
+
+// addFloorArm is evaluated before the floor's key: a key the app never
+// sees (|, in the capture phase on the window, before the app's
+// listeners) adds the selection to the page's claim highlight as a
+// StaticRange and clears the selection — the least the page can do to
+// show a new claim, with no Go code. It resolves false when the page has
+// no claim highlight.
+const addFloorArm = `(() => {
+	const name = [...CSS.highlights.keys()].find(k => /claim/.test(k));
+	if (!name) return false;
+	addEventListener("keydown", e => {
+		if (e.key !== "|") return;
+		e.preventDefault();
+		e.stopImmediatePropagation();
+		const sel = getSelection();
+		if (sel.rangeCount) CSS.highlights.get(name).add(new StaticRange(sel.getRangeAt(0)));
+		sel.removeAllRanges();
+	}, {capture: true, once: true});
+	return true;
+})()`
+
+// addFloorAt is addClaimAt with the floor's key instead of c
+// (addFloorArm): the page shows the selection as one more claim range,
+// and the project keeps its want annotations.
+func addFloorAt(t *browser.Tab, first, skip, want int) (measurement, error) {
+	tg, err := browser.Eval[*target](t, fmt.Sprintf("__bench.pickTarget(%d, %d)", first, skip))
+	if err != nil {
+		return measurement{}, err
+	}
+	if tg == nil {
+		return measurement{}, fmt.Errorf("no text to select from paragraph %d on (after %d)", first, skip)
+	}
+	if err := settle(t, 30); err != nil {
+		return measurement{}, err
+	}
+	if err := t.Drag(tg.X1, tg.X2, tg.Y); err != nil {
+		return measurement{}, err
+	}
+	armed, err := browser.Eval[bool](t, addFloorArm)
+	if err != nil {
+		return measurement{}, err
+	}
+	if !armed {
+		return measurement{}, fmt.Errorf("the page has no claim highlight to add to")
+	}
+	m, err := measure(t, armSpec{On: "keydown", Key: "|", Until: "frame", Pred: "add",
+		Point: &point{X: tg.Mx, Y: tg.Y}, TimeoutMs: 60_000}, func() error { return t.Key("|") })
+	if err != nil {
+		return m, fmt.Errorf("show %q as a claim: %w", tg.Text, err)
+	}
+	return m, expectCount(t, want)
 }
 
 // AddTarget says where add k of n in a run starts looking for words to
