@@ -72,8 +72,8 @@ const suggestArm = `(() => {
 	return true;
 })()`
 
-// keyFloorArm is evaluated in the page before the floor's key is
-// pressed: a key the app never sees (|, taken in the capture phase on
+// keyFloorArm returns the script evaluated in the page before the
+// floor's key is pressed: a key the app never sees (|, taken in the capture phase on
 // the window, before the app's listeners on the document) adds one short
 // line of text with an elementtiming attribute, in the handler, as
 // little as a key press can change on screen. keyFloorDone then reads
@@ -81,24 +81,37 @@ const suggestArm = `(() => {
 // timeStamp is what any key press takes here to reach the screen,
 // whatever the page does: the floor under the Suggest figure, measured in
 // the same tab.
-const keyFloorArm = `(() => {
+func keyFloorArm() string {
+	return floorKeyJS("", `const el = F.el = document.createElement("p");
+		el.textContent = "A key was pressed.";
+		el.setAttribute("elementtiming", "bench-key-floor");
+		Object.assign(el.style, {position: "fixed", left: "8px", bottom: "8px", margin: "0", zIndex: "9"});
+		document.body.append(el);`, "bench-key-floor")
+}
+
+// floorKeyJS is the script that arms a floor's key: prepare runs at once
+// (and may return false: nothing to show), then a key the app never sees
+// (|, taken in the capture phase on the window, before the app's
+// listeners) runs show in its handler, which gives the element it adds an
+// elementtiming attribute id; keyFloorDone reads when the browser
+// presented that element.
+func floorKeyJS(prepare, show, id string) string {
+	return `(() => {
+	` + prepare + `
 	const F = window.__keyFloor = {key: 0, painted: 0, el: null};
 	addEventListener("keydown", e => {
 		if (e.key !== "|" || F.key) return;
 		e.preventDefault();
 		e.stopImmediatePropagation();
 		F.key = e.timeStamp;
-		const el = F.el = document.createElement("p");
-		el.textContent = "A key was pressed.";
-		el.setAttribute("elementtiming", "bench-key-floor");
-		Object.assign(el.style, {position: "fixed", left: "8px", bottom: "8px", margin: "0", zIndex: "9"});
-		document.body.append(el);
+		` + show + `
 	}, {capture: true});
 	new PerformanceObserver(list => {
-		for (const e of list.getEntries()) if (e.identifier === "bench-key-floor" && !F.painted) F.painted = e.renderTime || e.startTime;
+		for (const e of list.getEntries()) if (e.identifier === "` + id + `" && !F.painted) F.painted = e.renderTime || e.startTime;
 	}).observe({type: "element"});
 	return true;
 })()`
+}
 
 // keyFloorDone resolves to the key floor in milliseconds (see
 // keyFloorArm), waiting up to 30 frames for the paint's entry (-1: none
@@ -114,8 +127,8 @@ const keyFloorDone = `new Promise(resolve => {
 	requestAnimationFrame(wait);
 })`
 
-// groupFloorArm is evaluated in the page after Suggest's result is
-// drawn: it takes the Suggestions group out of the side list (keeping
+// groupFloorArm returns the script evaluated in the page after
+// Suggest's result is drawn: it takes the Suggestions group out of the side list (keeping
 // its markup and place) and arms a key the app never sees (|, as in
 // keyFloorArm) whose handler puts the same markup back, with an
 // elementtiming attribute on its count. keyFloorDone then reads when the
@@ -123,29 +136,16 @@ const keyFloorDone = `new Promise(resolve => {
 // alone, with no Go code in the key's task — the floor under the Suggest
 // figure for as long as the result shows in the list. It resolves false
 // when the page has no group to take out.
-const groupFloorArm = `(() => {
-	const g = document.querySelector("#sidebar .group.suggestions");
+func groupFloorArm() string {
+	return floorKeyJS(`const g = document.querySelector("#sidebar .group.suggestions");
 	if (!g) return false;
 	const parent = g.parentNode, next = g.nextSibling, html = g.outerHTML;
-	g.remove();
-	const F = window.__keyFloor = {key: 0, painted: 0, el: null};
-	addEventListener("keydown", e => {
-		if (e.key !== "|" || F.key) return;
-		e.preventDefault();
-		e.stopImmediatePropagation();
-		F.key = e.timeStamp;
-		const t = document.createElement("template");
+	g.remove();`, `const t = document.createElement("template");
 		t.innerHTML = html;
 		const el = t.content.firstElementChild;
-		const count = el.querySelector(".count") || el;
-		count.setAttribute("elementtiming", "bench-group-floor");
-		parent.insertBefore(el, next);
-	}, {capture: true});
-	new PerformanceObserver(list => {
-		for (const e of list.getEntries()) if (e.identifier === "bench-group-floor" && !F.painted) F.painted = e.renderTime || e.startTime;
-	}).observe({type: "element"});
-	return true;
-})()`
+		(el.querySelector(".count") || el).setAttribute("elementtiming", "bench-group-floor");
+		parent.insertBefore(el, next);`, "bench-group-floor")
+}
 
 // suggestDone resolves once the Suggestions group shows its count (the
 // search finished and its result drawn) in a painted frame, with the
@@ -357,7 +357,7 @@ func (s *Suite) suggestOnce(ctx context.Context, text string, floor bool) (sugge
 		if err := settle(t, settleMs); err != nil {
 			return r, err
 		}
-		if r.GroupFloor, err = s.floorOf(t, groupFloorArm, "the Suggestions group put back"); err != nil {
+		if r.GroupFloor, err = s.floorOf(t, groupFloorArm(), "the Suggestions group put back"); err != nil {
 			return r, err
 		}
 	}
@@ -367,7 +367,7 @@ func (s *Suite) suggestOnce(ctx context.Context, text string, floor bool) (sugge
 // keyFloor measures in tab t what a key that adds one line of text takes
 // to reach the screen (keyFloorArm), then lets the page settle again.
 func (s *Suite) keyFloor(t *browser.Tab) (float64, error) {
-	return s.floorOf(t, keyFloorArm, "the key floor's line")
+	return s.floorOf(t, keyFloorArm(), "the key floor's line")
 }
 
 // floorOf arms a floor's key in tab t (keyFloorArm, groupFloorArm),

@@ -94,14 +94,7 @@ func (s *Suite) staticLoads(t *browser.Tab, size, run int) error {
 		}
 		return browser.Eval[float64](t, "__bench.loadEnd()")
 	}
-	cold, err := load()
-	if err != nil {
-		return fmt.Errorf("static page: %w", err)
-	}
-	if _, err := load(); err != nil {
-		return fmt.Errorf("static page: %w", err)
-	}
-	cached, err := load()
+	cold, cached, err := coldAndCached(load)
 	if err != nil {
 		return fmt.Errorf("static page: %w", err)
 	}

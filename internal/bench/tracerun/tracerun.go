@@ -3,7 +3,8 @@
 // Package tracerun is the set-up the tracing commands (opentrace,
 // reloadtrace) share: a generated document written to a file, the built
 // site served on loopback, and Chromium launched with a throwaway profile,
-// all in one temporary folder that Close removes.
+// all in one temporary folder that Close removes; and the recording of a
+// tab's profile and trace while they time something.
 package tracerun
 
 import (
@@ -13,7 +14,9 @@ import (
 	"path/filepath"
 
 	"sayso/internal/bench/browser"
+	"sayso/internal/bench/chrometrace"
 	"sayso/internal/bench/corpus"
+	"sayso/internal/bench/cpuprofile"
 )
 
 // Run is one command's set-up.
@@ -66,4 +69,62 @@ func (r *Run) Close() {
 		_ = r.Server.Close()
 	}
 	_ = os.RemoveAll(r.dir)
+}
+
+// Recording is what a tracing command records of one tab while it times
+// something: a CPU profile (CDP Profiler) and a Chrome trace, each only
+// when asked for.
+type Recording struct {
+	profile bool
+	tracer  *chrometrace.Tracer
+}
+
+// Record starts recording t: the profile with profile, the trace with
+// trace.
+func Record(t *browser.Tab, profile, trace bool) (*Recording, error) {
+	r := &Recording{profile: profile}
+	if profile {
+		if err := cpuprofile.Start(t.Context()); err != nil {
+			return nil, err
+		}
+	}
+	if trace {
+		tr, err := chrometrace.Start(t)
+		if err != nil {
+			return nil, err
+		}
+		r.tracer = tr
+	}
+	return r, nil
+}
+
+// Kept says where run's recording goes: the trace's main-thread events
+// are summed into Traced (and written under Dump, see
+// chrometrace.DumpPath), the profile's functions into Times (and the
+// profile written as Out-RUN.cpuprofile when Out is set).
+type Kept struct {
+	Traced    map[string]float64
+	Times     *cpuprofile.Times
+	Dump, Out string
+}
+
+// Stop ends the recording of run and keeps it as k says.
+func (r *Recording) Stop(t *browser.Tab, run int, k Kept) error {
+	if r.tracer != nil {
+		if err := r.tracer.Stop(t, k.Traced, chrometrace.DumpPath(k.Dump, run)); err != nil {
+			return err
+		}
+	}
+	if !r.profile {
+		return nil
+	}
+	prof, err := cpuprofile.Stop(t.Context())
+	if err != nil {
+		return err
+	}
+	k.Times.Add(prof)
+	if k.Out == "" {
+		return nil
+	}
+	return cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", k.Out, run), prof)
 }

@@ -195,16 +195,9 @@ func run(o options) error {
 				return err
 			}
 		}
-		if o.profile && r > 0 {
-			if err := cpuprofile.Start(t.Context()); err != nil {
-				return err
-			}
-		}
-		var tr *chrometrace.Tracer
-		if o.trace && r > 0 {
-			if tr, err = chrometrace.Start(t); err != nil {
-				return err
-			}
+		rec, err := tracerun.Record(t, o.profile && r > 0, o.trace && r > 0)
+		if err != nil {
+			return err
 		}
 		cpu0, err := t.MainThreadCPU()
 		if err != nil {
@@ -260,22 +253,8 @@ func run(o options) error {
 			return err
 		}
 		cpus = append(cpus, cpu1-cpu0)
-		if tr != nil {
-			if err := tr.Stop(t, traced, chrometrace.DumpPath(o.dump, r)); err != nil {
-				return err
-			}
-		}
-		if o.profile && r > 0 {
-			prof, err := cpuprofile.Stop(t.Context())
-			if err != nil {
-				return err
-			}
-			times.Add(prof)
-			if o.out != "" {
-				if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), prof); err != nil {
-					return err
-				}
-			}
+		if err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: &times, Dump: o.dump, Out: o.out}); err != nil {
+			return err
 		}
 		t.Close()
 		if r == 0 {
@@ -321,17 +300,9 @@ func startUp(t *browser.Tab, srv *browser.Server, o options, r int, times *cpupr
 		return err
 	}
 	timed := r > 0
-	if o.profile && timed {
-		if err := cpuprofile.Start(t.Context()); err != nil {
-			return err
-		}
-	}
-	var tr *chrometrace.Tracer
-	var err error
-	if o.trace && timed {
-		if tr, err = chrometrace.Start(t); err != nil {
-			return err
-		}
+	rec, err := tracerun.Record(t, o.profile && timed, o.trace && timed)
+	if err != nil {
+		return err
 	}
 	cpu0, err := t.MainThreadCPU()
 	if err != nil {
@@ -348,22 +319,8 @@ func startUp(t *browser.Tab, srv *browser.Server, o options, r int, times *cpupr
 	if err != nil {
 		return err
 	}
-	if tr != nil {
-		if err := tr.Stop(t, traced, chrometrace.DumpPath(o.dump, r)); err != nil {
-			return err
-		}
-	}
-	if o.profile && timed {
-		prof, err := cpuprofile.Stop(t.Context())
-		if err != nil {
-			return err
-		}
-		times.Add(prof)
-		if o.out != "" {
-			if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), prof); err != nil {
-				return err
-			}
-		}
+	if err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: times, Dump: o.dump, Out: o.out}); err != nil {
+		return err
 	}
 	kind := "cached"
 	if !timed {

@@ -123,16 +123,9 @@ func run(o options) error {
 		if err := t.EnableCPU(); err != nil {
 			return err
 		}
-		if o.profile && r > 0 {
-			if err := cpuprofile.Start(t.Context()); err != nil {
-				return err
-			}
-		}
-		var tr *chrometrace.Tracer
-		if o.trace && r > 0 {
-			if tr, err = chrometrace.Start(t); err != nil {
-				return err
-			}
+		rec, err := tracerun.Record(t, o.profile && r > 0, o.trace && r > 0)
+		if err != nil {
+			return err
 		}
 		cpu0, err := t.MainThreadCPU()
 		if err != nil {
@@ -149,22 +142,8 @@ func run(o options) error {
 		if err != nil {
 			return err
 		}
-		if tr != nil {
-			if err := tr.Stop(t, traced, chrometrace.DumpPath(o.dump, r)); err != nil {
-				return err
-			}
-		}
-		if o.profile && r > 0 {
-			prof, err := cpuprofile.Stop(t.Context())
-			if err != nil {
-				return err
-			}
-			times.Add(prof)
-			if o.out != "" {
-				if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", o.out, r), prof); err != nil {
-					return err
-				}
-			}
+		if err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: &times, Dump: o.dump, Out: o.out}); err != nil {
+			return err
 		}
 		t.Close()
 		if m.Count != len(c.Project.Annotations) {
