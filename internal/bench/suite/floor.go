@@ -35,16 +35,11 @@ func (s *Suite) goFloor(ctx context.Context) error {
 }
 
 func (s *Suite) floorRun(ctx context.Context, srv *browser.Server, run int) error {
-	profile, err := os.MkdirTemp(s.cfg.Tmp, "profile-floor-")
-	if err != nil {
-		return fmt.Errorf("profile directory: %w", err)
-	}
-	defer os.RemoveAll(profile)
-	b, err := browser.Launch(ctx, s.cfg.Chromium, profile)
+	b, closeBrowser, err := s.freshBrowser(ctx, "profile-floor-")
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer closeBrowser()
 	t, err := b.NewTab(browser.Hook{ClearStorage: true})
 	if err != nil {
 		return err
@@ -84,4 +79,19 @@ func coldAndCached(load func() (float64, error)) (cold, cached float64, err erro
 		return 0, 0, fmt.Errorf("cached load: %w", err)
 	}
 	return cold, cached, nil
+}
+
+// freshBrowser launches Chromium with an empty profile of its own, in a
+// folder named from prefix (a cold load's browser); closeBrowser stops
+// it and removes the profile.
+func (s *Suite) freshBrowser(ctx context.Context, prefix string) (b *browser.Browser, closeBrowser func(), err error) {
+	profile, err := os.MkdirTemp(s.cfg.Tmp, prefix)
+	if err != nil {
+		return nil, nil, fmt.Errorf("profile directory: %w", err)
+	}
+	if b, err = browser.Launch(ctx, s.cfg.Chromium, profile); err != nil {
+		os.RemoveAll(profile)
+		return nil, nil, err
+	}
+	return b, func() { b.Close(); os.RemoveAll(profile) }, nil
 }

@@ -5,7 +5,6 @@ package suite
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"sayso/internal/bench/browser"
@@ -26,16 +25,11 @@ func (s *Suite) timeToInteractive(ctx context.Context) error {
 }
 
 func (s *Suite) ttiRun(ctx context.Context, run int) error {
-	profile, err := os.MkdirTemp(s.cfg.Tmp, "profile-cold-")
-	if err != nil {
-		return fmt.Errorf("profile directory: %w", err)
-	}
-	defer os.RemoveAll(profile)
-	b, err := browser.Launch(ctx, s.cfg.Chromium, profile)
+	b, closeBrowser, err := s.freshBrowser(ctx, "profile-cold-")
 	if err != nil {
 		return err
 	}
-	defer b.Close()
+	defer closeBrowser()
 	t, err := b.NewTab(browser.Hook{ClearStorage: true, PasteAtReady: true, PasteText: s.cfg.Paste})
 	if err != nil {
 		return err
