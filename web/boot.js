@@ -27,12 +27,13 @@
 //
 // Autosave's storage (IndexedDB "sayso", store "kv", internal/ui/storage.go)
 // is opened and read here, at once, while the program downloads and
-// compiles: on a first visit the browser takes about 100 ms to create the
+// compiles: on a first visit the browser takes 60–120 ms to create the
 // database, which the program used to wait for once it had started.
 // window.saysoStoredWork is a promise that never rejects: of {db, keys,
 // values} (every key and value of the store), or of {error} (a sentence
-// saying why not). The program takes it in Start; a page without it has
-// the program open the storage itself.
+// saying why not). The program takes it in Start (internal/ui:
+// openStoredWork); without it the program keeps the work in localStorage
+// and says why.
 //
 // The Go program marks readiness itself (document.body.dataset.ready = "1").
 // If loading fails the reason is shown in #boot-error, as text only.
@@ -72,8 +73,10 @@
   }
 
   // openStoredWork opens and reads autosave's storage (see above). Its
-  // names, version and messages are internal/ui's (storage.go: idbName,
-  // idbStore, openIndexedDB, readIndexedDB, domError).
+  // names and version are internal/ui's (storage.go: idbName, idbStore,
+  // the worker's open), its reading that of readIndexedDB there (which
+  // reads the store again when a tab takes over), its messages those of
+  // domError.
   function openStoredWork() {
     return new Promise((resolve) => {
       const fail = (what, err) => resolve({ error: err ? `${what}: ${err.name}: ${err.message}` : `${what} was stopped` });
