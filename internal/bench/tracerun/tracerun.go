@@ -72,15 +72,16 @@ func (r *Run) Close() {
 }
 
 // Recording is what a tracing command records of one tab while it times
-// something: a CPU profile (CDP Profiler) and a Chrome trace, each only
-// when asked for.
+// something: its main-thread CPU time, and a CPU profile (CDP Profiler)
+// and a Chrome trace, each only when asked for.
 type Recording struct {
 	profile bool
 	tracer  *chrometrace.Tracer
+	cpu0    float64 // the tab's main-thread CPU when the recording began
 }
 
-// Record starts recording t: the profile with profile, the trace with
-// trace.
+// Record starts recording t: its main-thread CPU time (t.EnableCPU must
+// have been called), the profile with profile, the trace with trace.
 func Record(t *browser.Tab, profile, trace bool) (*Recording, error) {
 	r := &Recording{profile: profile}
 	if profile {
@@ -95,6 +96,11 @@ func Record(t *browser.Tab, profile, trace bool) (*Recording, error) {
 		}
 		r.tracer = tr
 	}
+	cpu0, err := t.MainThreadCPU()
+	if err != nil {
+		return nil, err
+	}
+	r.cpu0 = cpu0
 	return r, nil
 }
 
@@ -108,23 +114,31 @@ type Kept struct {
 	Dump, Out string
 }
 
-// Stop ends the recording of run and keeps it as k says.
-func (r *Recording) Stop(t *browser.Tab, run int, k Kept) error {
+// Stop ends the recording of run, keeps it as k says and returns the
+// main-thread CPU time (ms) the tab used since Record.
+func (r *Recording) Stop(t *browser.Tab, run int, k Kept) (cpu float64, err error) {
+	cpu1, err := t.MainThreadCPU()
+	if err != nil {
+		return 0, err
+	}
+	cpu = cpu1 - r.cpu0
 	if r.tracer != nil {
 		if err := r.tracer.Stop(t, k.Traced, chrometrace.DumpPath(k.Dump, run)); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if !r.profile {
-		return nil
+		return cpu, nil
 	}
 	prof, err := cpuprofile.Stop(t.Context())
 	if err != nil {
-		return err
+		return 0, err
 	}
 	k.Times.Add(prof)
-	if k.Out == "" {
-		return nil
+	if k.Out != "" {
+		if err := cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", k.Out, run), prof); err != nil {
+			return 0, err
+		}
 	}
-	return cpuprofile.Write(fmt.Sprintf("%s-%d.cpuprofile", k.Out, run), prof)
+	return cpu, nil
 }

@@ -199,10 +199,6 @@ func run(o options) error {
 		if err != nil {
 			return err
 		}
-		cpu0, err := t.MainThreadCPU()
-		if err != nil {
-			return err
-		}
 		var t0 float64
 		if o.suggest {
 			if t0, err = browser.Eval[float64](t, "performance.now()"); err != nil {
@@ -248,20 +244,17 @@ func run(o options) error {
 		} else if m, err = browser.EvalTimeout[result](t, time.Minute, "__bench.result()"); err != nil {
 			return err
 		}
-		cpu1, err := t.MainThreadCPU()
+		cpu, err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: &times, Dump: o.dump, Out: o.out})
 		if err != nil {
 			return err
 		}
-		cpus = append(cpus, cpu1-cpu0)
-		if err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: &times, Dump: o.dump, Out: o.out}); err != nil {
-			return err
-		}
+		cpus = append(cpus, cpu)
 		t.Close()
 		if r == 0 {
 			continue
 		}
 		fmt.Printf("run %d: painted %.1f ms after the event (seen %.1f, file read %.1f), %d frames, main-thread CPU %.1f ms\n",
-			r, m.T1-m.T0, m.TSeen-m.T0, m.ReadAt-m.T0, m.Frames, cpu1-cpu0)
+			r, m.T1-m.T0, m.TSeen-m.T0, m.ReadAt-m.T0, m.Frames, cpu)
 		for _, e := range m.Timeline {
 			if e[0] == "go" {
 				fmt.Printf("   go    %7.1f – %7.1f  (%.1f ms)\n", e[1], e[2], e[2].(float64)-e[1].(float64))
@@ -304,10 +297,6 @@ func startUp(t *browser.Tab, srv *browser.Server, o options, r int, times *cpupr
 	if err != nil {
 		return err
 	}
-	cpu0, err := t.MainThreadCPU()
-	if err != nil {
-		return err
-	}
 	if err := t.Navigate(srv.URL + "/"); err != nil {
 		return err
 	}
@@ -315,17 +304,14 @@ func startUp(t *browser.Tab, srv *browser.Server, o options, r int, times *cpupr
 	if err != nil {
 		return err
 	}
-	cpu1, err := t.MainThreadCPU()
+	cpu, err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: times, Dump: o.dump, Out: o.out})
 	if err != nil {
-		return err
-	}
-	if err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: times, Dump: o.dump, Out: o.out}); err != nil {
 		return err
 	}
 	kind := "cached"
 	if !timed {
 		kind = "cold"
 	}
-	fmt.Printf("run %d (%s): ready %.1f ms after navigation start, main-thread CPU of the tab %.1f ms\n", r, kind, ready, cpu1-cpu0)
+	fmt.Printf("run %d (%s): ready %.1f ms after navigation start, main-thread CPU of the tab %.1f ms\n", r, kind, ready, cpu)
 	return nil
 }

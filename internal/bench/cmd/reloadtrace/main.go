@@ -127,10 +127,6 @@ func run(o options) error {
 		if err != nil {
 			return err
 		}
-		cpu0, err := t.MainThreadCPU()
-		if err != nil {
-			return err
-		}
 		if err := t.Navigate(srv.URL + "/"); err != nil {
 			return err
 		}
@@ -138,11 +134,8 @@ func run(o options) error {
 		if err != nil {
 			return fmt.Errorf("reload: %w", err)
 		}
-		cpu1, err := t.MainThreadCPU()
+		cpu, err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: &times, Dump: o.dump, Out: o.out})
 		if err != nil {
-			return err
-		}
-		if err := rec.Stop(t, r, tracerun.Kept{Traced: traced, Times: &times, Dump: o.dump, Out: o.out}); err != nil {
 			return err
 		}
 		t.Close()
@@ -154,8 +147,8 @@ func run(o options) error {
 		}
 		painted = append(painted, m.Painted)
 		shown = append(shown, m.Shown())
-		cpus = append(cpus, cpu1-cpu0)
-		fmt.Printf("run %d: the work on screen %.1f ms after navigation start (copy painted %.1f), the app painted %.1f (ready %.1f), main-thread CPU %.1f ms\n", r, m.Shown(), m.Preview, m.Painted, m.Ready, cpu1-cpu0)
+		cpus = append(cpus, cpu)
+		fmt.Printf("run %d: the work on screen %.1f ms after navigation start (copy painted %.1f), the app painted %.1f (ready %.1f), main-thread CPU %.1f ms\n", r, m.Shown(), m.Preview, m.Painted, m.Ready, cpu)
 		sort.Slice(m.Marks, func(i, j int) bool { return m.Marks[i][1].(float64) < m.Marks[j][1].(float64) })
 		for _, e := range m.Marks {
 			fmt.Printf("   %7.1f  %-28s %7.1f ms\n", e[1], e[0], e[2])
