@@ -73,14 +73,14 @@ const suggestArm = `(() => {
 })()`
 
 // keyFloorArm returns the script evaluated in the page before the
-// floor's key is pressed: a key the app never sees (|, taken in the capture phase on
-// the window, before the app's listeners on the document) adds one short
-// line of text with an elementtiming attribute, in the handler, as
-// little as a key press can change on screen. keyFloorDone then reads
-// when the browser presented it. The difference from the keydown's
-// timeStamp is what any key press takes here to reach the screen,
-// whatever the page does: the floor under the Suggest figure, measured in
-// the same tab.
+// floor's key is pressed: a key the app never sees (|, taken in the
+// capture phase on the window, before the app's listeners on the
+// document) adds one short line of text with an elementtiming attribute,
+// in the handler, as little as a key press can change on screen.
+// keyFloorDone then reads when the browser presented it. The difference
+// from the keydown's timeStamp is what any key press takes here to reach
+// the screen, whatever the page does: the floor under the Suggest figure,
+// measured in the same tab.
 func keyFloorArm() string {
 	return floorKeyJS("", `const el = F.el = document.createElement("p");
 		el.textContent = "A key was pressed.";
@@ -128,14 +128,14 @@ const keyFloorDone = `new Promise(resolve => {
 })`
 
 // groupFloorArm returns the script evaluated in the page after
-// Suggest's result is drawn: it takes the Suggestions group out of the side list (keeping
-// its markup and place) and arms a key the app never sees (|, as in
-// keyFloorArm) whose handler puts the same markup back, with an
-// elementtiming attribute on its count. keyFloorDone then reads when the
-// browser presented it: what showing the group's rows costs the browser
-// alone, with no Go code in the key's task — the floor under the Suggest
-// figure for as long as the result shows in the list. It resolves false
-// when the page has no group to take out.
+// Suggest's result is drawn: it takes the Suggestions group out of the
+// side list (keeping its markup and place) and arms a key the app never
+// sees (|, as in keyFloorArm) whose handler puts the same markup back,
+// with an elementtiming attribute on its count. keyFloorDone then reads
+// when the browser presented it: what showing the group's rows costs the
+// browser alone, with no Go code in the key's task — the floor under the
+// Suggest figure for as long as the result shows in the list. It
+// resolves false when the page has no group to take out.
 func groupFloorArm() string {
 	return floorKeyJS(`const g = document.querySelector("#sidebar .group.suggestions");
 	if (!g) return false;
